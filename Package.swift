@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Kenshu",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "kenshu", targets: ["kenshu"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+  ],
+  targets: [
+    // C libraries, bound as system-library targets.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+
+    // The libxml2 wrapper: the only place C pointers from libxml2 live.
+    .target(name: "KenshuXML", dependencies: ["CLibXML2"]),
+    // Domain types; no I/O.
+    .target(name: "KenshuModel"),
+    // XML course definitions → model, semantic checks, the embedded schema.
+    .target(
+      name: "KenshuDefinitions",
+      dependencies: ["KenshuXML", "KenshuModel"],
+      resources: [.copy("Resources/kenshu.rng")]
+    ),
+    // Delimited text from Japanese offices: encodings (UTF-8, BOM, CP932) and CSV records.
+    .target(name: "KenshuTabular", dependencies: ["KenshuModel"]),
+    // Roster import (CSV → model), summaries, progress reports.
+    .target(name: "KenshuRosters", dependencies: ["KenshuModel", "KenshuTabular"]),
+    // Multidisciplinary group formation.
+    .target(name: "KenshuGroups", dependencies: ["KenshuModel"]),
+    // Survey response import, statistics and reports.
+    .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular"]),
+    // Static site: page planning, Markdown, templates, search index, atomic writing.
+    .target(
+      name: "KenshuSite",
+      dependencies: [
+        "KenshuModel", "CCmarkGFM",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Theme")]
+    ),
+    .executableTarget(
+      name: "kenshu",
+      dependencies: [
+        "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
+        "KenshuEvaluation", "KenshuSite",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuModelTests", dependencies: ["KenshuModel"]),
+    .testTarget(
+      name: "KenshuDefinitionsTests", dependencies: ["KenshuDefinitions"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuTabularTests", dependencies: ["KenshuTabular"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
+    .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"]),
+    .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
+  ]
+)

@@ -1,0 +1,2 @@
+// KenshuDefinitions: see docs/architecture.md.
+import KenshuModel

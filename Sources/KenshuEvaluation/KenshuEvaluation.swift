@@ -1,0 +1,2 @@
+// KenshuEvaluation: see docs/architecture.md.
+import KenshuModel

@@ -1,0 +1,2 @@
+// KenshuGroups: see docs/architecture.md.
+import KenshuModel

@@ -1,0 +1,99 @@
+/// How serious a problem is.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+  case note
+  case warning
+  case error
+
+  private var rank: Int {
+    switch self {
+    case .note: 0
+    case .warning: 1
+    case .error: 2
+    }
+  }
+
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A place in a source file. Lines and columns are 1-based; 0 means "unknown".
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int = 0, column: Int = 0) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+  }
+
+  /// `file:line:column`, leaving out the parts that are unknown, as compilers print it.
+  public var description: String {
+    var text = file
+    if line > 0 {
+      text += ":\(line)"
+      if column > 0 { text += ":\(column)" }
+    }
+    return text
+  }
+}
+
+/// One problem found in a user's files: errors are data, collected rather than thrown.
+///
+/// `code` is a stable, documented identifier (see `docs/diagnostics.md`) so that tools and
+/// tests can match on it; `message` is plain language and may change.
+public struct Diagnostic: Sendable, Hashable, Codable {
+  public var severity: Severity
+  public var code: String
+  public var location: SourceLocation
+  public var message: String
+  /// A suggestion for how to fix the problem, when there is one.
+  public var hint: String?
+
+  public init(
+    _ severity: Severity, code: String, at location: SourceLocation, _ message: String,
+    hint: String? = nil
+  ) {
+    self.severity = severity
+    self.code = code
+    self.location = location
+    self.message = message
+    self.hint = hint
+  }
+
+  public static func error(
+    _ code: String, at location: SourceLocation, _ message: String, hint: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(.error, code: code, at: location, message, hint: hint)
+  }
+
+  public static func warning(
+    _ code: String, at location: SourceLocation, _ message: String, hint: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(.warning, code: code, at: location, message, hint: hint)
+  }
+
+  /// The one-line, compiler-style rendering: `file:line:col: error: message (hint)`.
+  public var formatted: String {
+    var text = "\(location.description): \(severity.rawValue): \(message)"
+    if let hint, !hint.isEmpty { text += " (\(hint))" }
+    return text
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { contains { $0.severity == .error } }
+
+  /// Sorted by file, line and column, keeping the original order for ties.
+  public func sortedByLocation() -> [Diagnostic] {
+    enumerated().sorted { a, b in
+      a.element.location == b.element.location
+        ? a.offset < b.offset : a.element.location < b.element.location
+    }.map(\.element)
+  }
+}

@@ -1,0 +1,2 @@
+// KenshuRosters: see docs/architecture.md.
+import KenshuModel

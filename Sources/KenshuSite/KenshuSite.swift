@@ -1,0 +1,2 @@
+// KenshuSite: see docs/architecture.md.
+import KenshuModel

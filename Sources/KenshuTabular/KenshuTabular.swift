@@ -1,0 +1,2 @@
+// KenshuTabular: see docs/architecture.md.
+import KenshuModel

@@ -1,0 +1,2 @@
+// KenshuXML: see docs/architecture.md.
+
