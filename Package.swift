@@ -42,6 +42,8 @@ let package = Package(
     .target(name: "KenshuGroups", dependencies: ["KenshuModel"]),
     // Survey response import, statistics and reports.
     .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular"]),
+    // Quiz and module exports for learning-management systems: GIFT, Moodle XML, SCORM 1.2.
+    .target(name: "KenshuExport", dependencies: ["KenshuModel"]),
     // Static site: page planning, Markdown, templates, search index, atomic writing.
     .target(
       name: "KenshuSite",
@@ -55,7 +57,7 @@ let package = Package(
       name: "kenshu",
       dependencies: [
         "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
-        "KenshuEvaluation", "KenshuSite",
+        "KenshuEvaluation", "KenshuSite", "KenshuExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,6 +70,7 @@ let package = Package(
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuExportTests", dependencies: ["KenshuExport", "KenshuXML"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
   ]

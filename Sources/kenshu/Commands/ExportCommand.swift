@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import KenshuExport
+import KenshuModel
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export a self-study module for a learning-management system.",
+    subcommands: [GIFT.self, MoodleXML.self]
+  )
+
+  /// Finds the module or stops with a list of the ones that exist.
+  static func module(_ id: String, in project: Project) throws -> SelfStudyModule {
+    guard let module = project.module(id) else {
+      let known = project.modules.map(\.id).joined(separator: ", ")
+      Console.error("error: no module \"\(id)\" (modules: \(known.isEmpty ? "none" : known))")
+      throw ExitCode(2)
+    }
+    if module.quiz == nil { Console.error("warning: module \"\(id)\" has no quiz; the export is empty") }
+    return module
+  }
+
+  struct GIFT: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "gift", abstract: "Write the module's quiz as a Moodle GIFT file.")
+
+    @Argument(help: "Module id.") var moduleID: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var out: String?
+
+    func run() throws {
+      let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
+      try ProjectInput.write(GIFTExporter.export(module), to: out)
+    }
+  }
+
+  struct MoodleXML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "moodle-xml", abstract: "Write the module's quiz as Moodle XML.")
+
+    @Argument(help: "Module id.") var moduleID: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var out: String?
+
+    func run() throws {
+      let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
+      try ProjectInput.write(MoodleXMLExporter.export(module), to: out)
+    }
+  }
+}
