@@ -10,6 +10,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     // C libraries, bound as system-library targets.
@@ -53,11 +55,20 @@ let package = Package(
       ],
       resources: [.copy("Theme")]
     ),
+    // Preview server with live reload (and, later, response collection).
+    .target(
+      name: "KenshuServer",
+      dependencies: [
+        "KenshuModel", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      resources: [.copy("Resources/live-reload.js")]
+    ),
     .executableTarget(
       name: "kenshu",
       dependencies: [
         "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
-        "KenshuEvaluation", "KenshuSite", "KenshuExport",
+        "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,6 +82,9 @@ let package = Package(
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuExportTests", dependencies: ["KenshuExport", "KenshuXML"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuServerTests",
+      dependencies: ["KenshuServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
   ]

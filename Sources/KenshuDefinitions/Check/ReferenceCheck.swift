@@ -52,6 +52,7 @@ struct ReferenceCheck {
             "<programme> \"\(programme.id)\" names roster \"\(name)\", which is not defined",
             hint: "put the roster in rosters/\(name).xml (kenshu roster import)"))
       }
+      let tracksQualifications = (roster?.people ?? Array(people.values)).contains { !$0.qualifications.isEmpty }
       let rosterPeople = roster.map { Dictionary($0.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
       for session in programme.courses.flatMap(\.sessions) {
         let label = "<session> \"\(session.id)\""
@@ -84,7 +85,9 @@ struct ReferenceCheck {
                   "\(label) names \(role.rawValue) \"\(id)\", who is not on \(programme.roster.map { "roster \"\($0)\"" } ?? "any roster")"))
               continue
             }
-            if !person.isQualified(as: role, for: programme.id) {
+            // Qualification tracking is on when the roster records qualifications at all; a
+            // one-off local training whose roster has none is not nagged about every facilitator.
+            if tracksQualifications, !person.isQualified(as: role, for: programme.id) {
               diagnostics.append(
                 .warning(
                   "unqualified-\(role.rawValue)", at: location,

@@ -102,6 +102,10 @@ struct ValueReader {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
     for token in value.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "、" || $0 == "・" }) {
+      if ["all", "全職種"].contains(token.lowercased()) {
+        result = Profession.allCases
+        continue
+      }
       if let profession = Profession(parsing: String(token)) {
         if !result.contains(profession) { result.append(profession) }
       } else {

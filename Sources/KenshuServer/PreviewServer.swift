@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import KenshuModel
+import Logging
+
+/// `kenshu serve`: serves the built site on loopback, rebuilds when sources change and tells
+/// open pages to reload; when a rebuild fails, the previous site stays and pages show the
+/// diagnostics.
+public struct PreviewServer: Sendable {
+  public var site: SiteFiles
+  public var host: String
+  public var port: Int
+  public var status: BuildStatus
+
+  public init(siteRoot: URL, host: String = "127.0.0.1", port: Int = 8080, status: BuildStatus = BuildStatus()) {
+    site = SiteFiles(root: siteRoot)
+    self.host = host
+    self.port = port
+    self.status = status
+  }
+
+  /// The routes, separate from the running server so tests can drive them.
+  public func router() -> Router<BasicRequestContext> {
+    let router = Router()
+    let site = site
+    let status = status
+    router.get("/_kenshu/live-reload.js") { _, _ -> Response in
+      let script = Bundle.module.url(forResource: "live-reload", withExtension: "js")
+        .flatMap { try? Data(contentsOf: $0) } ?? Data()
+      return Response(
+        status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: script)))
+    }
+    router.get("/_kenshu/status") { _, _ -> Response in
+      let errors = await status.currentErrors
+      let body = "{\"errors\":\(errors.jsonText())}"
+      return Response(
+        status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+    router.get("/_kenshu/events") { _, _ -> Response in
+      let (id, events) = await status.subscribe()
+      return Response(
+        status: .ok,
+        headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+        body: ResponseBody { writer in
+          try await writer.write(ByteBuffer(string: ": connected\n\n"))
+          for await event in events {
+            do {
+              try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: {}\n\n"))
+            } catch {
+              break
+            }
+          }
+          await status.unsubscribe(id)
+          try await writer.finish(nil)
+        })
+    }
+    let servePage: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+      guard let file = site.file(forPath: request.uri.path) else {
+        return Response(
+          status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+          body: ResponseBody(byteBuffer: ByteBuffer(string: "404 ページが見つかりません / Not found\n")))
+      }
+      let type = SiteFiles.contentType(for: file)
+      guard var data = try? Data(contentsOf: file) else {
+        return Response(status: .internalServerError)
+      }
+      if type.hasPrefix("text/html") {
+        data = Data(SiteFiles.injectLiveReload(into: String(decoding: data, as: UTF8.self)).utf8)
+      }
+      return Response(
+        status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+    router.get("/", use: servePage)
+    router.get("**", use: servePage)
+    return router
+  }
+
+  /// Runs until cancelled. `onStart` receives the bound port's URL.
+  public func run(onStart: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+    let app = Application(
+      router: router(),
+      configuration: .init(address: .hostname(host, port: port), serverName: "kenshu-preview"),
+      onServerRunning: { channel in
+        let bound = channel.localAddress?.port ?? port
+        onStart("http://\(host):\(bound)/")
+      },
+      logger: Logger(label: "kenshu.preview", factory: { _ in SwiftLogNoOpLogHandler() }))
+    try await app.runService()
+  }
+}
