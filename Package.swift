@@ -68,7 +68,7 @@ let package = Package(
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"]),
+    .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
   ]
 )
