@@ -41,6 +41,8 @@ public struct BuildReport: Sendable {
   /// Bytes of the search index script and the search page's script.
   public var searchIndexBytes: Int
   public var searchScriptBytes: Int
+  /// Seconds spent in each stage (`render`, `assemble`, `write`), in order.
+  public var stageSeconds: [(stage: String, seconds: Double)] = []
 
   /// `42 pages, 40 written, 2 unchanged in 0.31 s` / Japanese first.
   public var summary: String {
@@ -80,18 +82,24 @@ public struct SiteBuilder: Sendable {
     let plan = SitePlan(project: project)
     diagnostics += plan.diagnostics
     let renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
-    let rendered = renderPages(plan.pages, with: renderer)
-
-    var files: [String: Data] = [:]
-    files.reserveCapacity(rendered.count + 64)
-    var search = SearchIndex()
-    for page in rendered {
-      diagnostics += page.diagnostics
-      files[page.page.path] = Data(page.html.utf8)
-      if let doc = page.searchDocument { search.add(title: doc.title, path: doc.path, text: doc.text) }
+    let writer = try SiteWriteSession(
+      output: options.output, mode: options.writeMode, previousHashes: state.hashes(for: options.output),
+      beforeWrite: beforeWrite)
+    let outcome: PageOutcome
+    do {
+      outcome = try renderAndWritePages(plan.pages, with: renderer, to: writer)
+    } catch {
+      writer.abandon()
+      throw error
     }
+    diagnostics += outcome.diagnostics
+    var stages: [(stage: String, seconds: Double)] = [("pages", Date().timeIntervalSince(started))]
+    var mark = Date()
+
+    var search = SearchIndex()
+    for entry in outcome.searchEntries { search.add(entry) }
     let searchScript = search.javaScript()
-    files[SiteRoutes.searchIndex] = Data(searchScript.utf8)
+    var files: [String: Data] = [SiteRoutes.searchIndex: Data(searchScript.utf8)]
     for programme in project.programmes {
       files[SiteRoutes.calendar(programme.id)] = Data(
         ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
@@ -108,44 +116,101 @@ public struct SiteBuilder: Sendable {
       if relative == "search.js" { searchScriptBytes = data.count }
       files["assets/" + relative] = data
     }
-    copyContentFiles(into: &files, diagnostics: &diagnostics)
+    copyContentFiles(into: &files)
+    stages.append(("assemble", Date().timeIntervalSince(mark)))
+    mark = Date()
 
     diagnostics = Self.unique(diagnostics)
     var report = BuildReport(
-      pages: rendered.count, files: files.count, written: 0, unchanged: 0, removed: 0, seconds: 0,
-      diagnostics: diagnostics, published: false, searchIndexBytes: searchScript.utf8.count,
+      pages: plan.pages.count, files: plan.pages.count + files.count, written: 0, unchanged: 0, removed: 0,
+      seconds: 0, diagnostics: diagnostics, published: false, searchIndexBytes: searchScript.utf8.count,
       searchScriptBytes: searchScriptBytes)
-    if !diagnostics.hasErrors {
-      var writer = SiteWriter(output: options.output, mode: options.writeMode)
-      writer.beforeWrite = beforeWrite
-      let counts = try writer.write(files, previousHashes: state.hashes(for: options.output))
-      state.remember(files, for: options.output)
+    if diagnostics.hasErrors {
+      writer.abandon()
+    } else {
+      do {
+        for (path, data) in files { try writer.put(path, data) }
+      } catch {
+        writer.abandon()
+        throw error
+      }
+      let (counts, hashes) = try writer.commit()
+      state.remember(
+        hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
+        for: options.output)
       report.written = counts.written
       report.unchanged = counts.unchanged
       report.removed = counts.removed
       report.published = true
     }
+    stages.append(("write", Date().timeIntervalSince(mark)))
+    report.stageSeconds = stages
     report.seconds = Date().timeIntervalSince(started)
     return report
   }
 
-  /// Renders pages on all cores; results keep the plan's order.
-  func renderPages(_ pages: [SitePage], with renderer: PageRenderer) -> [RenderedPage] {
-    let results = RenderResults(count: pages.count)
+  /// What rendering the pages produced besides the files written.
+  struct PageOutcome {
+    var diagnostics: [Diagnostic] = []
+    var searchEntries: [SearchIndex.Entry] = []
+    var entriesByPath: [String: SearchIndex.Entry] = [:]
+    var fingerprints: [String: Int] = [:]
+  }
+
+  /// Renders pages on all cores and writes each as soon as it is ready, so the site never sits
+  /// in memory whole. A page whose fingerprint matches the previous build is kept as it is.
+  func renderAndWritePages(_ pages: [SitePage], with renderer: PageRenderer, to writer: SiteWriteSession)
+    throws
+    -> PageOutcome
+  {
+    let results = PageResults(count: pages.count)
+    let previous = state.previous(for: options.output)
     let workers = min(options.concurrency, max(1, pages.count))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var index = worker
-      while index < pages.count {
-        results.set(index, renderer.render(pages[index]))
+      while index < pages.count, !results.failed {
+        let current = index
+        let page = pages[current]
         index += workers
+        let fingerprint = renderer.fingerprint(page)
+        if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
+          results.set(current, .init(fingerprint: fingerprint, entry: previous.entries[page.path]))
+          continue
+        }
+        let rendered = renderer.render(page)
+        do {
+          try writer.put(page.path, Data(rendered.html.utf8))
+        } catch {
+          results.fail(error)
+          return
+        }
+        let entry = rendered.searchDocument.map {
+          SearchIndex.Entry(title: $0.title, path: $0.path, text: $0.text)
+        }
+        results.set(
+          current,
+          .init(
+            fingerprint: rendered.diagnostics.isEmpty ? fingerprint : nil, entry: entry,
+            diagnostics: rendered.diagnostics))
       }
     }
-    return results.values()
+    if let error = results.error { throw error }
+    var outcome = PageOutcome()
+    for (page, result) in zip(pages, results.values()) {
+      guard let result else { continue }
+      outcome.diagnostics += result.diagnostics
+      if let entry = result.entry {
+        outcome.searchEntries.append(entry)
+        outcome.entriesByPath[page.path] = entry
+      }
+      if let fingerprint = result.fingerprint { outcome.fingerprints[page.path] = fingerprint }
+    }
+    return outcome
   }
 
   /// Files under `content/` other than Markdown (images, PDFs) are published at the same
   /// relative path under `content/`, where rewritten Markdown links point.
-  func copyContentFiles(into files: inout [String: Data], diagnostics: inout [Diagnostic]) {
+  func copyContentFiles(into files: inout [String: Data]) {
     for (relative, url) in Theme.files(under: content.contentRoot)
     where !relative.lowercased().hasSuffix(".md") {
       if let data = try? Data(contentsOf: url) { files["content/" + relative] = data }
@@ -158,27 +223,47 @@ public struct SiteBuilder: Sendable {
   }
 }
 
-/// Per-slot storage for pages rendered in parallel.
-private final class RenderResults: @unchecked Sendable {
-  private var storage: [RenderedPage?]
+/// Per-page results of parallel rendering, and the first write error.
+private final class PageResults: @unchecked Sendable {
+  struct Result {
+    var fingerprint: Int?
+    var entry: SearchIndex.Entry?
+    var diagnostics: [Diagnostic] = []
+  }
+
+  private var storage: [Result?]
+  private var firstError: Error?
   private let lock = NSLock()
 
   init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, _ page: RenderedPage) { lock.withLock { storage[index] = page } }
-  func values() -> [RenderedPage] { lock.withLock { storage.compactMap { $0 } } }
+  func set(_ index: Int, _ result: Result) { lock.withLock { storage[index] = result } }
+  func values() -> [Result?] { lock.withLock { storage } }
+  func fail(_ error: Error) { lock.withLock { if firstError == nil { firstError = error } } }
+  var failed: Bool { lock.withLock { firstError != nil } }
+  var error: Error? { lock.withLock { firstError } }
 }
 
-/// What the previous build wrote, so an in-place rebuild skips unchanged files without reading
-/// them back.
+/// What the previous build wrote, so a rebuild skips unchanged pages without rendering them and
+/// unchanged files without reading them back.
 final class BuildState: @unchecked Sendable {
+  struct Previous {
+    var hashes: [String: Int] = [:]
+    var fingerprints: [String: Int] = [:]
+    var entries: [String: SearchIndex.Entry] = [:]
+  }
+
   private let lock = NSLock()
-  private var hashesByOutput: [String: [String: Int]] = [:]
+  private var byOutput: [String: Previous] = [:]
 
-  func hashes(for output: URL) -> [String: Int] { lock.withLock { hashesByOutput[output.path] ?? [:] } }
+  func previous(for output: URL) -> Previous { lock.withLock { byOutput[output.path] ?? Previous() } }
+  func hashes(for output: URL) -> [String: Int] { previous(for: output).hashes }
 
-  func remember(_ files: [String: Data], for output: URL) {
-    let hashes = files.mapValues(\.hashValue)
-    lock.withLock { hashesByOutput[output.path] = hashes }
+  func remember(
+    hashes: [String: Int], fingerprints: [String: Int], entries: [String: SearchIndex.Entry], for output: URL
+  ) {
+    lock.withLock {
+      byOutput[output.path] = Previous(hashes: hashes, fingerprints: fingerprints, entries: entries)
+    }
   }
 }

@@ -18,6 +18,8 @@ public struct SiteBenchmarkResult: Sendable {
   public var hugoColdSeconds: Double?
   public var hugoPeakMB: Double?
   public var hugoVersion: String?
+  public var kenshuColdStages: [(stage: String, seconds: Double)] = []
+  public var kenshuRebuildStages: [(stage: String, seconds: Double)] = []
 
   /// A small table for the terminal.
   public var formatted: String {
@@ -38,6 +40,11 @@ public struct SiteBenchmarkResult: Sendable {
     if let hugoColdSeconds {
       lines.append(String(format: "kenshu / hugo cold    %.2f×", kenshuColdSeconds / hugoColdSeconds))
     }
+    func stages(_ list: [(stage: String, seconds: Double)]) -> String {
+      list.map { "\($0.stage) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", ")
+    }
+    lines.append("kenshu cold stages: " + stages(kenshuColdStages))
+    lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
     if let hugoVersion { lines.append("hugo: \(hugoVersion)") }
     return lines.joined(separator: "\n")
   }
@@ -82,6 +89,8 @@ public func runSiteBenchmark(
     kenshuColdSeconds: cold.seconds, kenshuRebuildSeconds: rebuild.seconds,
     kenshuInPlaceRebuildSeconds: inPlaceRebuild.seconds, kenshuRebuildWritten: rebuild.written,
     kenshuPeakMB: peak)
+  result.kenshuColdStages = cold.stageSeconds
+  result.kenshuRebuildStages = rebuild.stageSeconds
   if let hugoExecutable, let hugo = SyntheticSite.which(hugoExecutable) {
     let hugoOut = workFolder.appendingPathComponent("hugo-public")
     result.hugoVersion = SyntheticSite.run(hugo, ["version"]).output.trimmingCharacters(

@@ -1,12 +1,16 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Counts of what a write did.
 public struct WriteCounts: Sendable, Hashable {
   /// Files whose bytes changed or that are new.
   public var written = 0
   /// Files whose bytes were already there.
   public var unchanged = 0
-  /// Files of the previous site that are no longer produced.
+  /// Files of the previous site that are no longer produced (in-place mode).
   public var removed = 0
 }
 
@@ -34,146 +38,190 @@ public enum SiteWriteError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// Writes a set of files (site-relative path → bytes) as the output folder.
+/// A 64-bit hash of all of a file's bytes (Foundation's `Data.hashValue` looks at only a prefix).
+enum ContentHash {
+  static func of(_ data: Data) -> Int {
+    var hasher = Hasher()
+    data.withUnsafeBytes { hasher.combine(bytes: $0) }
+    hasher.combine(data.count)
+    return hasher.finalize()
+  }
+}
+
+/// One write of a site, fed file by file from several threads while pages render, so the
+/// whole site never has to sit in memory.
 ///
 /// A file whose bytes equal the previous site's is not rewritten: in a swap it is hard-linked
-/// from the previous site (no data written, modification time kept), in place it is left alone.
-struct SiteWriter {
+/// from the previous site (no data written, modification time kept); in place it is left alone.
+/// A class: it owns the staging folder until `commit` or `abandon`, and its counters are
+/// shared by the rendering threads under a lock.
+final class SiteWriteSession: @unchecked Sendable {
   /// Marks a folder as a Kenshu site, so the writer never swaps away a folder it did not make.
   static let marker = ".kenshu-site"
 
   let output: URL
   let mode: WriteMode
-  /// Called before each file is written; tests use it to make a write fail midway.
-  var beforeWrite: (@Sendable (String) throws -> Void)? = nil
+  /// Where files go: the staging folder (swap) or the output itself (in place).
+  let target: URL
+  private let previousExists: Bool
+  private let previousHashes: [String: Int]
+  private let beforeWrite: (@Sendable (String) throws -> Void)?
+  private let lock = NSLock()
+  private var madeFolders: Set<String> = []
+  private var counts = WriteCounts()
+  private var hashes: [String: Int] = [:]
+  private var finished = false
 
-  private var fileManager: FileManager { FileManager.default }
-
-  func write(_ files: [String: Data], previousHashes: [String: Int]) throws -> WriteCounts {
-    let existing = fileManager.fileExists(atPath: output.path)
-    if existing {
-      let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
-      if !contents.isEmpty && !fileManager.fileExists(atPath: output.appendingPathComponent(Self.marker).path)
-      {
+  /// `previousHashes`: what this process wrote to `output` last time (empty on a first build:
+  /// files are then compared with the bytes on disk).
+  init(
+    output: URL, mode: WriteMode, previousHashes: [String: Int],
+    beforeWrite: (@Sendable (String) throws -> Void)? = nil
+  ) throws {
+    self.output = output
+    self.mode = mode
+    self.beforeWrite = beforeWrite
+    let fm = FileManager.default
+    previousExists = fm.fileExists(atPath: output.path)
+    if previousExists {
+      let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
+      if !contents.isEmpty && !fm.fileExists(atPath: output.appendingPathComponent(Self.marker).path) {
         throw SiteWriteError.notAKenshuSite(output.path)
       }
     }
+    self.previousHashes = previousExists ? previousHashes : [:]
     switch mode {
-    case .atomicSwap: return try writeSwapping(files, previousExists: existing)
-    case .inPlace: return try writeInPlace(files, previousHashes: previousHashes)
+    case .atomicSwap:
+      let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+      target = output.deletingLastPathComponent().appendingPathComponent(
+        ".\(output.lastPathComponent).kenshu-staging-\(token)")
+    case .inPlace:
+      target = output
     }
-  }
-
-  private func writeSwapping(_ files: [String: Data], previousExists: Bool) throws -> WriteCounts {
-    let parent = output.deletingLastPathComponent()
-    let name = output.lastPathComponent
-    let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    let staging = parent.appendingPathComponent(".\(name).kenshu-staging-\(token)")
-    let retired = parent.appendingPathComponent(".\(name).kenshu-old-\(token)")
-    try io(parent.path) { try fileManager.createDirectory(at: parent, withIntermediateDirectories: true) }
-    var counts = WriteCounts()
     do {
-      try io(staging.path) { try fileManager.createDirectory(at: staging, withIntermediateDirectories: true) }
-      var madeFolders: Set<String> = []
-      for path in files.keys.sorted() {
-        guard let data = files[path] else { continue }
-        try beforeWrite?(path)
-        let target = staging.appendingPathComponent(path)
-        let folder = target.deletingLastPathComponent()
-        if madeFolders.insert(folder.path).inserted {
-          try io(folder.path) {
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-          }
-        }
-        let old = output.appendingPathComponent(path)
-        if previousExists, Self.sameBytes(at: old, as: data),
-          (try? fileManager.linkItem(at: old, to: target)) != nil
-        {
-          counts.unchanged += 1
-          continue
-        }
-        try io(target.path) { try data.write(to: target) }
-        counts.written += 1
-      }
-      try io(staging.path) { try Data().write(to: staging.appendingPathComponent(Self.marker)) }
-      if previousExists {
-        counts.removed = Self.countFiles(in: output) - counts.unchanged - 1
-        try io(output.path) { try fileManager.moveItem(at: output, to: retired) }
-        do {
-          try fileManager.moveItem(at: staging, to: output)
-        } catch {
-          try? fileManager.moveItem(at: retired, to: output)
-          throw SiteWriteError.io(output.path, "\(error)")
-        }
-        try? fileManager.removeItem(at: retired)
-      } else {
-        try io(output.path) { try fileManager.moveItem(at: staging, to: output) }
-      }
+      try fm.createDirectory(at: target, withIntermediateDirectories: true)
     } catch {
-      try? fileManager.removeItem(at: staging)
-      throw error
+      throw SiteWriteError.io(target.path, error.localizedDescription)
     }
-    counts.removed = max(0, counts.removed)
-    return counts
+    madeFolders.insert(target.path)
   }
 
-  private func writeInPlace(_ files: [String: Data], previousHashes: [String: Int]) throws -> WriteCounts {
-    var counts = WriteCounts()
-    try io(output.path) { try fileManager.createDirectory(at: output, withIntermediateDirectories: true) }
-    try io(output.path) { try Data().write(to: output.appendingPathComponent(Self.marker)) }
-    var madeFolders: Set<String> = []
-    for (path, data) in files {
-      try beforeWrite?(path)
-      let target = output.appendingPathComponent(path)
-      if let hash = previousHashes[path], hash == data.hashValue, fileManager.fileExists(atPath: target.path)
-      {
-        counts.unchanged += 1
-        continue
-      }
-      if previousHashes.isEmpty, Self.sameBytes(at: target, as: data) {
-        counts.unchanged += 1
-        continue
-      }
-      let folder = target.deletingLastPathComponent()
-      if madeFolders.insert(folder.path).inserted {
-        try io(folder.path) { try fileManager.createDirectory(at: folder, withIntermediateDirectories: true) }
-      }
-      try io(target.path) { try data.write(to: target, options: .atomic) }
-      counts.written += 1
+  /// Writes one file unless the previous site already has these bytes.
+  func put(_ path: String, _ data: Data) throws {
+    try beforeWrite?(path)
+    let hash = ContentHash.of(data)
+    let old = output.appendingPathComponent(path)
+    let known = previousHashes[path]
+    let same: Bool
+    if let known {
+      same = known == hash && FileManager.default.fileExists(atPath: old.path)
+    } else {
+      same = previousExists && Self.sameBytes(at: old, as: data)
     }
-    for stale in previousHashes.keys where files[stale] == nil {
-      if (try? fileManager.removeItem(at: output.appendingPathComponent(stale))) != nil {
-        counts.removed += 1
+    if same, keepPrevious(path) {
+      record(path, hash: hash, written: false)
+      return
+    }
+    let destination = target.appendingPathComponent(path)
+    try makeFolder(destination.deletingLastPathComponent())
+    do {
+      try data.write(to: destination)
+    } catch {
+      throw SiteWriteError.io(destination.path, error.localizedDescription)
+    }
+    record(path, hash: hash, written: true)
+  }
+
+  /// Keeps the previous build's file for `path` without its bytes being produced again (the page
+  /// cache found its inputs unchanged). Returns false when that file is not available, in
+  /// which case the caller renders the page and calls `put`.
+  func keep(_ path: String) -> Bool {
+    guard let hash = previousHashes[path], keepPrevious(path) else { return false }
+    record(path, hash: hash, written: false)
+    return true
+  }
+
+  private func keepPrevious(_ path: String) -> Bool {
+    let old = output.appendingPathComponent(path)
+    switch mode {
+    case .inPlace:
+      return FileManager.default.fileExists(atPath: old.path)
+    case .atomicSwap:
+      let destination = target.appendingPathComponent(path)
+      guard (try? makeFolder(destination.deletingLastPathComponent())) != nil else { return false }
+      return link(old.path, destination.path) == 0
+    }
+  }
+
+  private func record(_ path: String, hash: Int, written: Bool) {
+    lock.withLock {
+      hashes[path] = hash
+      if written { counts.written += 1 } else { counts.unchanged += 1 }
+    }
+  }
+
+  /// Creates a folder and its parents with plain `mkdir` calls, remembering what exists.
+  private func makeFolder(_ folder: URL) throws {
+    let path = folder.path
+    if lock.withLock({ madeFolders.contains(path) }) { return }
+    try makeFolder(folder.deletingLastPathComponent())
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw SiteWriteError.io(path, String(cString: strerror(errno)))
+    }
+    _ = lock.withLock { madeFolders.insert(path) }
+  }
+
+  /// Publishes the site: swaps the staging folder in, or (in place) removes files the previous
+  /// build wrote that this one did not. Returns the counts and the hashes of what is now there.
+  func commit() throws -> (WriteCounts, [String: Int]) {
+    let fm = FileManager.default
+    finished = true
+    try? Data().write(to: target.appendingPathComponent(Self.marker))
+    switch mode {
+    case .inPlace:
+      for stale in previousHashes.keys where hashes[stale] == nil {
+        if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }
+      }
+    case .atomicSwap:
+      if previousExists {
+        let retired = target.deletingLastPathComponent().appendingPathComponent(
+          target.lastPathComponent.replacingOccurrences(of: "staging", with: "old"))
+        do {
+          try fm.moveItem(at: output, to: retired)
+        } catch {
+          abandon()
+          throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
+        do {
+          try fm.moveItem(at: target, to: output)
+        } catch {
+          try? fm.moveItem(at: retired, to: output)
+          abandon()
+          throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
+        try? fm.removeItem(at: retired)
+      } else {
+        do {
+          try fm.moveItem(at: target, to: output)
+        } catch {
+          abandon()
+          throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
       }
     }
-    return counts
+    return (counts, hashes)
+  }
+
+  /// Throws the staging folder away; the previous site stays as it was. In place, files
+  /// already written stay (that mode does not promise atomicity).
+  func abandon() {
+    finished = true
+    if mode == .atomicSwap { try? FileManager.default.removeItem(at: target) }
   }
 
   static func sameBytes(at url: URL, as data: Data) -> Bool {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-      (attributes[.size] as? NSNumber)?.intValue == data.count
-    else { return false }
+    var info = stat()
+    guard stat(url.path, &info) == 0, Int(info.st_size) == data.count else { return false }
     return (try? Data(contentsOf: url)) == data
-  }
-
-  static func countFiles(in folder: URL) -> Int {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
-    var count = 0
-    for case let path as String in enumerator {
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder),
-        !isFolder.boolValue
-      {
-        count += 1
-      }
-    }
-    return count
-  }
-
-  private func io(_ path: String, _ body: () throws -> Void) throws {
-    do { try body() } catch let error as SiteWriteError { throw error } catch {
-      throw SiteWriteError.io(path, error.localizedDescription)
-    }
   }
 }

@@ -17,16 +17,23 @@ final class ContentStore: @unchecked Sendable {
   private let renderer = MarkdownRenderer()
   private let lock = NSLock()
   private var renderings: [Key: MarkdownRendering] = [:]
-  private var texts: [String: String] = [:]
+  /// File texts with the size and modification time they were read at: a rebuild reads only
+  /// files whose size or time changed.
+  private var texts: [String: (stamp: FileStamp, text: String)] = [:]
 
   init(contentRoot: URL) {
     self.contentRoot = contentRoot
   }
 
-  /// Forgets file texts read during the last build (renderings stay: they are keyed by text).
+  /// Renderings are keyed by their full input, so nothing is invalidated between builds; a
+  /// rendering is dropped when no page of a build used it, to keep memory flat.
   func startBuild() {
-    lock.withLock { texts.removeAll(keepingCapacity: true) }
+    lock.withLock {
+      renderings = renderings.filter { used.contains($0.key) }
+      used.removeAll(keepingCapacity: true)
+    }
   }
+  private var used: Set<Key> = []
 
   /// The Markdown of a block, or a diagnostic when its file cannot be read.
   func text(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> (text: String, folder: String)? {
@@ -35,7 +42,6 @@ final class ContentStore: @unchecked Sendable {
       return (text, "")
     case .file(let path):
       let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-      if let cached = lock.withLock({ texts[path] }) { return (cached, folder) }
       guard LinkPolicy.resolve(path, fromFolder: "") != nil, !path.hasPrefix("/") else {
         diagnostics.append(
           .error(
@@ -44,7 +50,11 @@ final class ContentStore: @unchecked Sendable {
         return nil
       }
       let url = contentRoot.appendingPathComponent(path)
-      guard let data = try? Data(contentsOf: url) else {
+      let stamp = FileStamp(path: url.path)
+      if let stamp, let cached = lock.withLock({ texts[path] }), cached.stamp == stamp {
+        return (cached.text, folder)
+      }
+      guard let stamp, let data = try? Data(contentsOf: url) else {
         diagnostics.append(
           .error(
             "site-content-missing", at: block.location ?? SourceLocation(file: path),
@@ -59,7 +69,9 @@ final class ContentStore: @unchecked Sendable {
             "UTF-8 で読めません / content/\(path) is not UTF-8", hint: "save the file as UTF-8"))
         return nil
       }
-      lock.withLock { texts[path] = text }
+      lock.withLock {
+        texts[path] = (stamp, text)
+      }
       return (text, folder)
     }
   }
@@ -68,9 +80,34 @@ final class ContentStore: @unchecked Sendable {
   func render(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> MarkdownRendering? {
     guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
     let key = Key(text: text, folder: folder, root: root)
-    if let cached = lock.withLock({ renderings[key] }) { return cached }
+    if let cached = lock.withLock({
+      used.insert(key)
+      return renderings[key]
+    }) {
+      return cached
+    }
     let rendering = renderer.render(text, folder: folder, rootPrefix: root)
     lock.withLock { renderings[key] = rendering }
     return rendering
+  }
+}
+
+/// Size and modification time of a file, to notice edits without reading the file.
+struct FileStamp: Equatable, Sendable {
+  var size: Int
+  var seconds: Int
+  var nanoseconds: Int
+
+  init?(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    size = Int(info.st_size)
+    #if os(Linux)
+      seconds = Int(info.st_mtim.tv_sec)
+      nanoseconds = Int(info.st_mtim.tv_nsec)
+    #else
+      seconds = Int(info.st_mtimespec.tv_sec)
+      nanoseconds = Int(info.st_mtimespec.tv_nsec)
+    #endif
   }
 }

@@ -21,13 +21,27 @@ public struct SearchIndex: Sendable {
 
   public init() {}
 
-  public mutating func add(title: String, path: String, text: String) {
-    let id = documents.count
-    let snippet = String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
-    documents.append(Document(title: title, path: path, snippet: snippet))
-    for term in Set(Self.terms(title + "\n" + text)) {
-      postings[term, default: []].append(id)
+  /// A page cut into terms, ready to add; kept between builds so unchanged pages are not cut
+  /// again.
+  struct Entry: Sendable {
+    var document: Document
+    var terms: [String]
+
+    init(title: String, path: String, text: String) {
+      let snippet = String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
+      document = Document(title: title, path: path, snippet: snippet)
+      terms = Array(Set(SearchIndex.terms(title + "\n" + text)))
     }
+  }
+
+  public mutating func add(title: String, path: String, text: String) {
+    add(Entry(title: title, path: path, text: text))
+  }
+
+  mutating func add(_ entry: Entry) {
+    let id = documents.count
+    documents.append(entry.document)
+    for term in entry.terms { postings[term, default: []].append(id) }
   }
 
   /// Document ids holding every term of `query`.
@@ -85,26 +99,46 @@ public struct SearchIndex: Sendable {
   }
 
   /// The index as a script that sets `window.KENSHU_SEARCH_INDEX`: pages opened from `file://`
-  /// cannot fetch JSON, but they can load a script.
+  /// cannot fetch JSON, but they can load a script. Written by hand (sorted terms, so equal
+  /// indexes give equal bytes) because it is large on big sites.
   public func javaScript() -> String {
-    struct Payload: Encodable {
-      struct Doc: Encodable {
-        var t: String
-        var u: String
-        var s: String
-      }
-      var docs: [Doc]
-      var terms: [String: [Int]]
+    var out = "window.KENSHU_SEARCH_INDEX = {\"docs\":["
+    for (i, doc) in documents.enumerated() {
+      if i > 0 { out += "," }
+      out +=
+        "{\"t\":" + Self.jsonString(doc.title) + ",\"u\":" + Self.jsonString(doc.path) + ",\"s\":"
+        + Self.jsonString(doc.snippet) + "}"
     }
-    let payload = Payload(
-      docs: documents.map { Payload.Doc(t: $0.title, u: $0.path, s: $0.snippet) }, terms: postings)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var json = (try? encoder.encode(payload)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
-    // `</script>` or U+2028 in page text must not end or break the script.
-    json = json.replacingOccurrences(of: "<", with: "\\u003c")
-      .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(
-        of: "\u{2029}", with: "\\u2029")
-    return "window.KENSHU_SEARCH_INDEX = " + json + ";\n"
+    out += "],\"terms\":{"
+    for (i, term) in postings.keys.sorted().enumerated() {
+      if i > 0 { out += "," }
+      out += Self.jsonString(term) + ":["
+      out += (postings[term] ?? []).map(String.init).joined(separator: ",")
+      out += "]"
+    }
+    out += "}};\n"
+    return out
+  }
+
+  /// A JSON string literal that is also safe inside a script: `<`, U+2028 and U+2029 escaped.
+  static func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "<": out += "\\u003c"
+      case "\u{2028}": out += "\\u2028"
+      case "\u{2029}": out += "\\u2029"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
   }
 }

@@ -17,6 +17,8 @@ public struct Theme: Sendable {
   public let templateSources: [String: URL]
   /// Site-relative path under `assets/` → file to copy.
   public let assets: [String: URL]
+  /// Changes whenever any template text changes; part of every cached page's fingerprint.
+  let fingerprint: Int
 
   /// Loads the theme; a project template that does not parse is reported and the built-in one
   /// used instead.
@@ -25,6 +27,7 @@ public struct Theme: Sendable {
     let projectTheme = projectRoot.appendingPathComponent("theme")
     var library = MustacheLibrary()
     var sources: [String: URL] = [:]
+    var hasher = Hasher()
     for name in templateNames {
       let candidates = [
         projectTheme.appendingPathComponent("templates/\(name).mustache"),
@@ -34,6 +37,8 @@ public struct Theme: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
         do {
           library.register(try MustacheTemplate(string: text), named: name)
+          hasher.combine(name)
+          hasher.combine(text)
           sources[name] = url
           break
         } catch {
@@ -50,7 +55,7 @@ public struct Theme: Sendable {
       guard let folder else { continue }
       for (relative, url) in Self.files(under: folder) { assets[relative] = url }
     }
-    return Theme(library: library, templateSources: sources, assets: assets)
+    return Theme(library: library, templateSources: sources, assets: assets, fingerprint: hasher.finalize())
   }
 
   /// Renders a template, or nil when the template is missing.
