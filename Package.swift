@@ -85,7 +85,7 @@ let package = Package(
     .testTarget(
       name: "KenshuServerTests",
       dependencies: ["KenshuServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-    .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"]),
+    .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
   ]
 )

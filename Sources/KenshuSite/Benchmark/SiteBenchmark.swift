@@ -1,0 +1,236 @@
+import Foundation
+import KenshuModel
+
+/// Figures from `runSiteBenchmark`.
+public struct SiteBenchmarkResult: Sendable {
+  public var sessions: Int
+  public var markdownBytes: Int
+  public var kenshuPages: Int
+  public var kenshuColdSeconds: Double
+  /// Rebuild after editing one content file, same builder (warm Markdown cache), swap mode.
+  public var kenshuRebuildSeconds: Double
+  /// The same rebuild in in-place mode (what the preview server uses).
+  public var kenshuInPlaceRebuildSeconds: Double
+  public var kenshuRebuildWritten: Int
+  /// Peak resident memory during the cold build, in MB (VmHWM after resetting it; Linux).
+  public var kenshuPeakMB: Double?
+  public var hugoPages: Int?
+  public var hugoColdSeconds: Double?
+  public var hugoPeakMB: Double?
+  public var hugoVersion: String?
+  public var kenshuColdStages: [(stage: String, seconds: Double)] = []
+  public var kenshuRebuildStages: [(stage: String, seconds: Double)] = []
+
+  /// A small table for the terminal.
+  public var formatted: String {
+    func s(_ v: Double?) -> String { v.map { String(format: "%.3f s", $0) } ?? "—" }
+    func mb(_ v: Double?) -> String { v.map { String(format: "%.0f MB", $0) } ?? "—" }
+    var lines = [
+      "site benchmark: \(sessions) sessions, \(markdownBytes / 1024) KiB of Markdown",
+      "                      kenshu            hugo",
+      "pages                 \(kenshuPages)".padding(toLength: 40, withPad: " ", startingAt: 0)
+        + (hugoPages.map(String.init) ?? "—"),
+      "cold build            \(s(kenshuColdSeconds))".padding(toLength: 40, withPad: " ", startingAt: 0)
+        + s(hugoColdSeconds),
+      "peak memory           \(mb(kenshuPeakMB))".padding(toLength: 40, withPad: " ", startingAt: 0)
+        + mb(hugoPeakMB),
+      "one-file rebuild      \(s(kenshuRebuildSeconds)) (swap, \(kenshuRebuildWritten) files written)",
+      "one-file rebuild      \(s(kenshuInPlaceRebuildSeconds)) (in place)",
+    ]
+    if let hugoColdSeconds {
+      lines.append(String(format: "kenshu / hugo cold    %.2f×", kenshuColdSeconds / hugoColdSeconds))
+    }
+    func stages(_ list: [(stage: String, seconds: Double)]) -> String {
+      list.map { "\($0.stage) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", ")
+    }
+    lines.append("kenshu cold stages: " + stages(kenshuColdStages))
+    lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
+    if let hugoVersion { lines.append("hugo: \(hugoVersion)") }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// Builds a synthetic project of `courses × sessionsPerCourse` session pages with 1–3 KB of
+/// Japanese Markdown each, times a cold build, a one-file rebuild and peak memory, and builds the
+/// same Markdown as a Hugo site (when `hugo` is on the PATH) in the same run.
+///
+/// Use a release build: `swift run -c release kenshu bench site` (the lead's command).
+public func runSiteBenchmark(
+  workFolder: URL, courses: Int = 100, sessionsPerCourse: Int = 100, hugoExecutable: String? = "hugo"
+) throws -> SiteBenchmarkResult {
+  let fm = FileManager.default
+  try? fm.removeItem(at: workFolder)
+  let projectRoot = workFolder.appendingPathComponent("project")
+  let hugoRoot = workFolder.appendingPathComponent("hugo")
+  let (project, bytes) = try SyntheticSite.write(
+    projectRoot: projectRoot, hugoRoot: hugoRoot, courses: courses, sessionsPerCourse: sessionsPerCourse)
+
+  let output = workFolder.appendingPathComponent("kenshu-site")
+  ProcessMemory.resetPeak()
+  let builder = SiteBuilder(projectRoot: projectRoot, options: BuildOptions(output: output))
+  let cold = try builder.build(project)
+  let peak = ProcessMemory.peakMB()
+
+  let edited = projectRoot.appendingPathComponent("content/c1/s1.md")
+  try (String(contentsOf: edited, encoding: .utf8) + "\n追記：変更しました。\n").write(
+    to: edited, atomically: true, encoding: .utf8)
+  let rebuild = try builder.build(project)
+
+  let inPlaceOutput = workFolder.appendingPathComponent("kenshu-site-inplace")
+  let inPlace = SiteBuilder(
+    projectRoot: projectRoot, options: BuildOptions(output: inPlaceOutput, writeMode: .inPlace))
+  _ = try inPlace.build(project)
+  try (String(contentsOf: edited, encoding: .utf8) + "\n再度追記。\n").write(
+    to: edited, atomically: true, encoding: .utf8)
+  let inPlaceRebuild = try inPlace.build(project)
+
+  var result = SiteBenchmarkResult(
+    sessions: courses * sessionsPerCourse, markdownBytes: bytes, kenshuPages: cold.pages,
+    kenshuColdSeconds: cold.seconds, kenshuRebuildSeconds: rebuild.seconds,
+    kenshuInPlaceRebuildSeconds: inPlaceRebuild.seconds, kenshuRebuildWritten: rebuild.written,
+    kenshuPeakMB: peak)
+  result.kenshuColdStages = cold.stageSeconds
+  result.kenshuRebuildStages = rebuild.stageSeconds
+  if let hugoExecutable, let hugo = SyntheticSite.which(hugoExecutable) {
+    let hugoOut = workFolder.appendingPathComponent("hugo-public")
+    result.hugoVersion = SyntheticSite.run(hugo, ["version"]).output.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let run = SyntheticSite.run(hugo, ["--quiet", "--source", hugoRoot.path, "--destination", hugoOut.path])
+    result.hugoColdSeconds = run.seconds
+    result.hugoPeakMB = run.peakMB
+    result.hugoPages =
+      (try? fm.subpathsOfDirectory(atPath: hugoOut.path).filter { $0.hasSuffix(".html") }.count)
+  }
+  return result
+}
+
+/// The synthetic project and its Hugo twin.
+enum SyntheticSite {
+  static let phrases = [
+    "退院支援では、病院と地域の多職種が退院後の生活を一緒に計画します。",
+    "訪問看護ステーションと在宅療養支援診療所が24時間の連絡体制を確認します。",
+    "介護支援専門員はケアプランを作成し、サービス担当者会議を開きます。",
+    "急変時の対応について、本人と家族の意向を人生会議で話し合います。",
+    "看取りの場所は、本人が望む自宅や介護施設を選べるようにします。",
+    "薬剤師は服薬状況を確認し、残薬の調整を提案します。",
+    "管理栄養士と歯科衛生士が食事と口腔ケアを支えます。",
+    "Home-care teams share information using a common format (ICT tools).",
+  ]
+
+  static func markdown(seed: Int) -> String {
+    var state = UInt64(truncatingIfNeeded: seed &* 2_654_435_761 &+ 12345)
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    let target = 1024 + next() % 2048
+    var text = "## 学習のポイント\n\n"
+    while text.utf8.count < target {
+      switch next() % 6 {
+      case 0:
+        text += "- " + phrases[next() % phrases.count] + "\n- " + phrases[next() % phrases.count] + "\n\n"
+      case 1: text += "| 職種 | 役割 |\n|---|---|\n| 看護師 | 医療処置 |\n| {介護支援専門員|かいごしえんせんもんいん} | 調整 |\n\n"
+      case 2: text += "### 事例\n\n"
+      default: text += phrases[next() % phrases.count] + phrases[next() % phrases.count] + "\n\n"
+      }
+    }
+    return text
+  }
+
+  static func write(projectRoot: URL, hugoRoot: URL, courses: Int, sessionsPerCourse: Int) throws -> (
+    Project, Int
+  ) {
+    let fm = FileManager.default
+    var bytes = 0
+    var courseList: [Course] = []
+    try fm.createDirectory(
+      at: hugoRoot.appendingPathComponent("layouts/_default"), withIntermediateDirectories: true)
+    try Data(
+      "baseURL = 'https://example.org/'\nlanguageCode = 'ja'\ntitle = 'bench'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n"
+        .utf8
+    ).write(to: hugoRoot.appendingPathComponent("hugo.toml"))
+    let layout =
+      "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n"
+    try Data(layout.utf8).write(to: hugoRoot.appendingPathComponent("layouts/_default/single.html"))
+    try Data(layout.utf8).write(to: hugoRoot.appendingPathComponent("layouts/_default/list.html"))
+    for c in 0..<courses {
+      let folder = projectRoot.appendingPathComponent("content/c\(c)")
+      let hugoFolder = hugoRoot.appendingPathComponent("content/c\(c)")
+      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+      try fm.createDirectory(at: hugoFolder, withIntermediateDirectories: true)
+      var sessions: [Session] = []
+      for s in 0..<sessionsPerCourse {
+        let text = markdown(seed: c * 1000 + s)
+        bytes += text.utf8.count
+        try Data(text.utf8).write(to: folder.appendingPathComponent("s\(s).md"))
+        try Data("---\ntitle: \"セッション \(c)-\(s)\"\n---\n\n\(text)".utf8).write(
+          to: hugoFolder.appendingPathComponent("s\(s).md"))
+        sessions.append(
+          Session(
+            id: "s\(s)", kind: .lecture, title: "セッション \(c)-\(s)", durationMinutes: 30,
+            objectives: [Objective(text: "多職種の役割を説明できる")], content: MarkdownBlock(.file("c\(c)/s\(s).md"))))
+      }
+      courseList.append(
+        Course(
+          id: "c\(c)", title: "コース \(c)", date: "2026-07-04", start: ClockTime(hour: 9, minute: 0),
+          sessions: sessions))
+    }
+    let programme = Programme(id: "bench", title: "ベンチマーク研修", courses: courseList)
+    return (Project(settings: SiteSettings(title: "ベンチマーク"), programmes: [programme]), bytes)
+  }
+
+  static func which(_ name: String) -> String? {
+    if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") {
+      let candidate = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  /// Runs a program; its peak memory comes from the children's maximum resident set size.
+  static func run(_ executable: String, _ arguments: [String]) -> (
+    seconds: Double, peakMB: Double?, output: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    let started = Date()
+    do { try process.run() } catch { return (0, nil, "\(error)") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let seconds = Date().timeIntervalSince(started)
+    return (seconds, ProcessMemory.childrenPeakMB(), String(decoding: data, as: UTF8.self))
+  }
+}
+
+/// Resident memory figures from Linux's /proc and getrusage.
+enum ProcessMemory {
+  /// Resets the peak resident set size (`VmHWM`) of this process, so the next reading covers only
+  /// what follows (Linux ≥ 4.0; silently does nothing elsewhere).
+  static func resetPeak() {
+    try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
+  }
+
+  static func peakMB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return nil }
+    let digits = line.filter(\.isNumber)
+    return Double(String(digits)).map { $0 / 1024 }
+  }
+
+  static func childrenPeakMB() -> Double? {
+    #if os(Linux)
+      var usage = rusage()
+      guard getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage) == 0 else { return nil }
+      return Double(usage.ru_maxrss) / 1024
+    #else
+      return nil
+    #endif
+  }
+}

@@ -1,2 +1,0 @@
-// KenshuSite: see docs/architecture.md.
-import KenshuModel

@@ -1,0 +1,227 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Counts of what a write did.
+public struct WriteCounts: Sendable, Hashable {
+  /// Files whose bytes changed or that are new.
+  public var written = 0
+  /// Files whose bytes were already there.
+  public var unchanged = 0
+  /// Files of the previous site that are no longer produced (in-place mode).
+  public var removed = 0
+}
+
+/// How the built files reach the output folder.
+public enum WriteMode: String, Sendable, Hashable {
+  /// Write into a staging folder next to the output and swap it in with renames: readers
+  /// never see a half-written site, and a failed build leaves the previous site untouched.
+  case atomicSwap
+  /// Write changed files straight into the output folder (for the preview server, where
+  /// rebuild speed matters more than atomicity).
+  case inPlace
+}
+
+/// Errors that end a write (I/O failures, not problems in the user's files).
+public enum SiteWriteError: Error, Sendable, CustomStringConvertible {
+  case notAKenshuSite(String)
+  case io(String, String)
+
+  public var description: String {
+    switch self {
+    case .notAKenshuSite(let path):
+      "\(path) は Kenshu が作ったフォルダではないため置き換えません / \(path) exists and was not built by Kenshu; refusing to replace it"
+    case .io(let path, let message): "\(path): \(message)"
+    }
+  }
+}
+
+/// A 64-bit hash of all of a file's bytes (Foundation's `Data.hashValue` looks at only a prefix).
+enum ContentHash {
+  static func of(_ data: Data) -> Int {
+    var hasher = Hasher()
+    data.withUnsafeBytes { hasher.combine(bytes: $0) }
+    hasher.combine(data.count)
+    return hasher.finalize()
+  }
+}
+
+/// One write of a site, fed file by file from several threads while pages render, so the
+/// whole site never has to sit in memory.
+///
+/// A file whose bytes equal the previous site's is not rewritten: in a swap it is hard-linked
+/// from the previous site (no data written, modification time kept); in place it is left alone.
+/// A class: it owns the staging folder until `commit` or `abandon`, and its counters are
+/// shared by the rendering threads under a lock.
+final class SiteWriteSession: @unchecked Sendable {
+  /// Marks a folder as a Kenshu site, so the writer never swaps away a folder it did not make.
+  static let marker = ".kenshu-site"
+
+  let output: URL
+  let mode: WriteMode
+  /// Where files go: the staging folder (swap) or the output itself (in place).
+  let target: URL
+  private let previousExists: Bool
+  private let previousHashes: [String: Int]
+  private let beforeWrite: (@Sendable (String) throws -> Void)?
+  private let lock = NSLock()
+  private var madeFolders: Set<String> = []
+  private var counts = WriteCounts()
+  private var hashes: [String: Int] = [:]
+  private var finished = false
+
+  /// `previousHashes`: what this process wrote to `output` last time (empty on a first build:
+  /// files are then compared with the bytes on disk).
+  init(
+    output: URL, mode: WriteMode, previousHashes: [String: Int],
+    beforeWrite: (@Sendable (String) throws -> Void)? = nil
+  ) throws {
+    self.output = output
+    self.mode = mode
+    self.beforeWrite = beforeWrite
+    let fm = FileManager.default
+    previousExists = fm.fileExists(atPath: output.path)
+    if previousExists {
+      let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
+      if !contents.isEmpty && !fm.fileExists(atPath: output.appendingPathComponent(Self.marker).path) {
+        throw SiteWriteError.notAKenshuSite(output.path)
+      }
+    }
+    self.previousHashes = previousExists ? previousHashes : [:]
+    switch mode {
+    case .atomicSwap:
+      let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+      target = output.deletingLastPathComponent().appendingPathComponent(
+        ".\(output.lastPathComponent).kenshu-staging-\(token)")
+    case .inPlace:
+      target = output
+    }
+    do {
+      try fm.createDirectory(at: target, withIntermediateDirectories: true)
+    } catch {
+      throw SiteWriteError.io(target.path, error.localizedDescription)
+    }
+    madeFolders.insert(target.path)
+  }
+
+  /// Writes one file unless the previous site already has these bytes.
+  func put(_ path: String, _ data: Data) throws {
+    try beforeWrite?(path)
+    let hash = ContentHash.of(data)
+    let old = output.appendingPathComponent(path)
+    let known = previousHashes[path]
+    let same: Bool
+    if let known {
+      same = known == hash && FileManager.default.fileExists(atPath: old.path)
+    } else {
+      same = previousExists && Self.sameBytes(at: old, as: data)
+    }
+    if same, keepPrevious(path) {
+      record(path, hash: hash, written: false)
+      return
+    }
+    let destination = target.appendingPathComponent(path)
+    try makeFolder(destination.deletingLastPathComponent())
+    do {
+      try data.write(to: destination)
+    } catch {
+      throw SiteWriteError.io(destination.path, error.localizedDescription)
+    }
+    record(path, hash: hash, written: true)
+  }
+
+  /// Keeps the previous build's file for `path` without its bytes being produced again (the page
+  /// cache found its inputs unchanged). Returns false when that file is not available, in
+  /// which case the caller renders the page and calls `put`.
+  func keep(_ path: String) -> Bool {
+    guard let hash = previousHashes[path], keepPrevious(path) else { return false }
+    record(path, hash: hash, written: false)
+    return true
+  }
+
+  private func keepPrevious(_ path: String) -> Bool {
+    let old = output.appendingPathComponent(path)
+    switch mode {
+    case .inPlace:
+      return FileManager.default.fileExists(atPath: old.path)
+    case .atomicSwap:
+      let destination = target.appendingPathComponent(path)
+      guard (try? makeFolder(destination.deletingLastPathComponent())) != nil else { return false }
+      return link(old.path, destination.path) == 0
+    }
+  }
+
+  private func record(_ path: String, hash: Int, written: Bool) {
+    lock.withLock {
+      hashes[path] = hash
+      if written { counts.written += 1 } else { counts.unchanged += 1 }
+    }
+  }
+
+  /// Creates a folder and its parents with plain `mkdir` calls, remembering what exists.
+  private func makeFolder(_ folder: URL) throws {
+    let path = folder.path
+    if lock.withLock({ madeFolders.contains(path) }) { return }
+    try makeFolder(folder.deletingLastPathComponent())
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw SiteWriteError.io(path, String(cString: strerror(errno)))
+    }
+    _ = lock.withLock { madeFolders.insert(path) }
+  }
+
+  /// Publishes the site: swaps the staging folder in, or (in place) removes files the previous
+  /// build wrote that this one did not. Returns the counts and the hashes of what is now there.
+  func commit() throws -> (WriteCounts, [String: Int]) {
+    let fm = FileManager.default
+    finished = true
+    try? Data().write(to: target.appendingPathComponent(Self.marker))
+    switch mode {
+    case .inPlace:
+      for stale in previousHashes.keys where hashes[stale] == nil {
+        if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }
+      }
+    case .atomicSwap:
+      if previousExists {
+        let retired = target.deletingLastPathComponent().appendingPathComponent(
+          target.lastPathComponent.replacingOccurrences(of: "staging", with: "old"))
+        do {
+          try fm.moveItem(at: output, to: retired)
+        } catch {
+          abandon()
+          throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
+        do {
+          try fm.moveItem(at: target, to: output)
+        } catch {
+          try? fm.moveItem(at: retired, to: output)
+          abandon()
+          throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
+        try? fm.removeItem(at: retired)
+      } else {
+        do {
+          try fm.moveItem(at: target, to: output)
+        } catch {
+          abandon()
+          throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
+      }
+    }
+    return (counts, hashes)
+  }
+
+  /// Throws the staging folder away; the previous site stays as it was. In place, files
+  /// already written stay (that mode does not promise atomicity).
+  func abandon() {
+    finished = true
+    if mode == .atomicSwap { try? FileManager.default.removeItem(at: target) }
+  }
+
+  static func sameBytes(at url: URL, as data: Data) -> Bool {
+    var info = stat()
+    guard stat(url.path, &info) == 0, Int(info.st_size) == data.count else { return false }
+    return (try? Data(contentsOf: url)) == data
+  }
+}

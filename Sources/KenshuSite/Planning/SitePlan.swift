@@ -1,0 +1,96 @@
+import KenshuModel
+
+/// The list of pages a project becomes, decided from the model alone (no I/O).
+public struct SitePlan: Sendable {
+  public var pages: [SitePage]
+  public var diagnostics: [Diagnostic]
+
+  public init(project: Project) {
+    var pages: [SitePage] = [SitePage(path: SiteRoutes.home, kind: .home)]
+    var diagnostics: [Diagnostic] = []
+    for (p, programme) in project.programmes.enumerated() {
+      pages.append(SitePage(path: SiteRoutes.programme(programme.id), kind: .programme(p)))
+      for (c, course) in programme.courses.enumerated() {
+        pages.append(
+          SitePage(
+            path: SiteRoutes.timetable(programme.id, course.id), kind: .timetable(programme: p, course: c)))
+        pages.append(
+          SitePage(path: SiteRoutes.handout(programme.id, course.id), kind: .handout(programme: p, course: c))
+        )
+        for (s, session) in course.sessions.enumerated() {
+          let kind = PageKind.session(programme: p, course: c, session: s)
+          for view in [PageView.learner, .facilitator] {
+            let path = SiteRoutes.session(programme.id, course.id, session.id, view: view)
+            pages.append(SitePage(path: path, kind: kind, view: view))
+          }
+        }
+      }
+    }
+    pages.append(SitePage(path: SiteRoutes.facilitatorNotes, kind: .facilitatorNotes, view: .facilitator))
+    pages.append(SitePage(path: SiteRoutes.glossary, kind: .glossary))
+    pages.append(SitePage(path: SiteRoutes.search, kind: .search))
+    for survey in Self.surveyIDs(in: project, diagnostics: &diagnostics) {
+      pages.append(SitePage(path: SiteRoutes.survey(survey), kind: .survey(id: survey)))
+    }
+    for module in Self.moduleIDs(in: project, diagnostics: &diagnostics) {
+      pages.append(SitePage(path: SiteRoutes.module(module), kind: .module(id: module)))
+    }
+
+    // Two ids that differ only in characters `SiteRoutes.segment` replaces would share a folder.
+    var seen: Set<String> = []
+    var unique: [SitePage] = []
+    for page in pages {
+      if seen.insert(page.path).inserted {
+        unique.append(page)
+      } else {
+        diagnostics.append(
+          .error(
+            "site-duplicate-page", at: Self.location(of: page, in: project),
+            "同じ場所に2つのページがあります / two pages would be written to \(page.path)",
+            hint: "give the programmes, courses or sessions distinct ids"))
+      }
+    }
+    self.pages = unique
+    self.diagnostics = diagnostics
+  }
+
+  /// Surveys defined in the project; sessions naming an unknown survey are reported (their
+  /// timetable entry then has no link, so no link breaks).
+  static func surveyIDs(in project: Project, diagnostics: inout [Diagnostic]) -> [String] {
+    let known = Set(project.surveys.map(\.id))
+    for session in project.programmes.flatMap({ $0.courses.flatMap(\.sessions) }) {
+      if let id = session.survey, !known.contains(id) {
+        diagnostics.append(
+          .warning(
+            "site-unknown-survey", at: session.location ?? SourceLocation(file: ""),
+            "セッション「\(session.title)」のアンケート \(id) が定義されていません / unknown survey \(id)"))
+      }
+    }
+    return project.surveys.map(\.id)
+  }
+
+  static func moduleIDs(in project: Project, diagnostics: inout [Diagnostic]) -> [String] {
+    let known = Set(project.modules.map(\.id))
+    for session in project.programmes.flatMap({ $0.courses.flatMap(\.sessions) }) {
+      if let id = session.module, !known.contains(id) {
+        diagnostics.append(
+          .warning(
+            "site-unknown-module", at: session.location ?? SourceLocation(file: ""),
+            "セッション「\(session.title)」の自己学習教材 \(id) が定義されていません / unknown module \(id)"))
+      }
+    }
+    return project.modules.map(\.id)
+  }
+
+  static func location(of page: SitePage, in project: Project) -> SourceLocation {
+    let unknown = SourceLocation(file: "")
+    switch page.kind {
+    case .programme(let p): return project.programmes[p].location ?? unknown
+    case .timetable(let p, let c), .handout(let p, let c):
+      return project.programmes[p].courses[c].location ?? unknown
+    case .session(let p, let c, let s):
+      return project.programmes[p].courses[c].sessions[s].location ?? unknown
+    default: return unknown
+    }
+  }
+}

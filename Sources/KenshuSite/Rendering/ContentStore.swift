@@ -1,0 +1,113 @@
+import Foundation
+import KenshuModel
+
+/// Reads Markdown from the project's `content/` folder and renders it, remembering renderings
+/// by their exact input so that a rebuild re-renders only what changed.
+///
+/// A class because the cache is shared by every page rendered in parallel and kept across
+/// builds; the lock makes it safe to share.
+final class ContentStore: @unchecked Sendable {
+  struct Key: Hashable {
+    var text: String
+    var folder: String
+    var root: String
+  }
+
+  let contentRoot: URL
+  private let renderer = MarkdownRenderer()
+  private let lock = NSLock()
+  private var renderings: [Key: MarkdownRendering] = [:]
+  /// File texts with the size and modification time they were read at: a rebuild reads only
+  /// files whose size or time changed.
+  private var texts: [String: (stamp: FileStamp, text: String)] = [:]
+
+  init(contentRoot: URL) {
+    self.contentRoot = contentRoot
+  }
+
+  /// Renderings are keyed by their full input, so nothing is invalidated between builds; a
+  /// rendering is dropped when no page of a build used it, to keep memory flat.
+  func startBuild() {
+    lock.withLock {
+      renderings = renderings.filter { used.contains($0.key) }
+      used.removeAll(keepingCapacity: true)
+    }
+  }
+  private var used: Set<Key> = []
+
+  /// The Markdown of a block, or a diagnostic when its file cannot be read.
+  func text(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> (text: String, folder: String)? {
+    switch block.source {
+    case .inline(let text):
+      return (text, "")
+    case .file(let path):
+      let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+      guard LinkPolicy.resolve(path, fromFolder: "") != nil, !path.hasPrefix("/") else {
+        diagnostics.append(
+          .error(
+            "site-content-outside", at: block.location ?? SourceLocation(file: path),
+            "content/ の外のファイルは読めません / \(path) is outside content/"))
+        return nil
+      }
+      let url = contentRoot.appendingPathComponent(path)
+      let stamp = FileStamp(path: url.path)
+      if let stamp, let cached = lock.withLock({ texts[path] }), cached.stamp == stamp {
+        return (cached.text, folder)
+      }
+      guard let stamp, let data = try? Data(contentsOf: url) else {
+        diagnostics.append(
+          .error(
+            "site-content-missing", at: block.location ?? SourceLocation(file: path),
+            "内容のファイルが見つかりません / content file not found: content/\(path)",
+            hint: "create the file or correct the src attribute"))
+        return nil
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        diagnostics.append(
+          .error(
+            "site-content-encoding", at: block.location ?? SourceLocation(file: path),
+            "UTF-8 で読めません / content/\(path) is not UTF-8", hint: "save the file as UTF-8"))
+        return nil
+      }
+      lock.withLock {
+        texts[path] = (stamp, text)
+      }
+      return (text, folder)
+    }
+  }
+
+  /// Renders a block for a page at `root`; nil when the block is absent or unreadable.
+  func render(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> MarkdownRendering? {
+    guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
+    let key = Key(text: text, folder: folder, root: root)
+    if let cached = lock.withLock({
+      used.insert(key)
+      return renderings[key]
+    }) {
+      return cached
+    }
+    let rendering = renderer.render(text, folder: folder, rootPrefix: root)
+    lock.withLock { renderings[key] = rendering }
+    return rendering
+  }
+}
+
+/// Size and modification time of a file, to notice edits without reading the file.
+struct FileStamp: Equatable, Sendable {
+  var size: Int
+  var seconds: Int
+  var nanoseconds: Int
+
+  init?(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    size = Int(info.st_size)
+    #if os(Linux)
+      seconds = Int(info.st_mtim.tv_sec)
+      nanoseconds = Int(info.st_mtim.tv_nsec)
+    #else
+      seconds = Int(info.st_mtimespec.tv_sec)
+      nanoseconds = Int(info.st_mtimespec.tv_nsec)
+    #endif
+  }
+}

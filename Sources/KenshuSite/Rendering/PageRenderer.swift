@@ -1,0 +1,163 @@
+import Foundation
+import KenshuModel
+
+/// Text of a learner page for the search index.
+struct SearchDocument: Sendable, Hashable {
+  var title: String
+  var path: String
+  var text: String
+}
+
+/// One rendered page.
+struct RenderedPage: Sendable {
+  var page: SitePage
+  var html: String
+  var diagnostics: [Diagnostic]
+  var searchDocument: SearchDocument?
+}
+
+/// Turns a planned page into HTML: builds the page's template context from the model, renders
+/// the page template, then wraps it in the layout.
+///
+/// Context keys ending in `Html` hold HTML this code produced from escaped text or policed
+/// Markdown and are used with `{{{…}}}`; every other key is plain text that Mustache escapes.
+struct PageRenderer: Sendable {
+  let project: Project
+  let content: ContentStore
+  let theme: Theme
+  let strings: UIStrings
+  let format: DisplayFormat
+  let options: BuildOptions
+
+  init(project: Project, content: ContentStore, theme: Theme, options: BuildOptions) {
+    self.project = project
+    self.content = content
+    self.theme = theme
+    self.options = options
+    strings = UIStrings(language: project.settings.language)
+    format = DisplayFormat(language: project.settings.language)
+  }
+
+  var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }
+
+  func render(_ page: SitePage) -> RenderedPage {
+    var diagnostics: [Diagnostic] = []
+    var search: SearchDocument?
+    let root = page.root
+    var body: [String: Any]
+    let title: String
+    switch page.kind {
+    case .home:
+      (title, body) = homeContext(root: root)
+    case .programme(let p):
+      (title, body, search) = programmeContext(p, page: page, diagnostics: &diagnostics)
+    case .timetable(let p, let c):
+      (title, body, search) = timetableContext(p, c, page: page, diagnostics: &diagnostics)
+    case .handout(let p, let c):
+      (title, body) = handoutContext(p, c, root: root, diagnostics: &diagnostics)
+    case .session(let p, let c, let s):
+      (title, body, search) = sessionContext(p, c, s, page: page, diagnostics: &diagnostics)
+    case .facilitatorNotes:
+      (title, body) = facilitatorNotesContext(root: root, diagnostics: &diagnostics)
+    case .glossary:
+      (title, body, search) = glossaryContext(page: page)
+    case .search:
+      (title, body) = (strings["search"], [:])
+    case .survey(let id):
+      (title, body) = surveyContext(id, root: root, diagnostics: &diagnostics)
+    case .module(let id):
+      (title, body) = moduleContext(id, root: root, diagnostics: &diagnostics)
+    }
+    body["root"] = root
+    body["t"] = strings.table
+    let bodyHtml = theme.render(page.kind.templateName, body) ?? ""
+    var layout = layoutContext(page: page, title: title, breadcrumbs: breadcrumbs(for: page))
+    layout["bodyHtml"] = bodyHtml
+    let html = theme.render("layout", layout) ?? bodyHtml
+    return RenderedPage(page: page, html: html, diagnostics: diagnostics, searchDocument: search)
+  }
+
+  // MARK: Layout
+
+  func layoutContext(page: SitePage, title: String, breadcrumbs: [[String: Any]]) -> [String: Any] {
+    let settings = project.settings
+    var nav: [[String: Any]] = [
+      ["href": SiteRoutes.home, "label": strings["home"], "current": page.kind == .home],
+      ["href": SiteRoutes.glossary, "label": strings["glossary"], "current": page.kind == .glossary],
+      ["href": SiteRoutes.search, "label": strings["search"], "current": page.kind == .search],
+    ]
+    if page.view == .facilitator {
+      nav.append([
+        "href": SiteRoutes.facilitatorNotes, "label": strings["facilitatorNotes"],
+        "current": page.kind == .facilitatorNotes,
+      ])
+    }
+    var scripts: [String] = []
+    if page.kind == .search { scripts = [SiteRoutes.searchIndex, "assets/search.js"] }
+    var context: [String: Any] = [
+      "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
+      "root": page.root,
+      "pageTitle": title,
+      "siteTitle": HTMLText.plain(siteTitle),
+      "t": strings.table,
+      "showNavigation": !isHandout(page),
+      "facilitatorView": page.view == .facilitator,
+      "navItems": nav,
+      "breadcrumbs": breadcrumbs,
+      "scripts": scripts,
+      "bodyClass": "page-\(page.kind.templateName) view-\(page.view.rawValue)",
+    ]
+    if let footer = settings.footer { context["footerHtml"] = HTMLText.html(footer) }
+    if let organiser = settings.organiser { context["organiser"] = organiser }
+    if let logo = settings.logo, LinkPolicy.resolve(logo, fromFolder: "") != nil {
+      context["logoSrc"] = "content/" + logo
+    }
+    if let base = options.baseURL {
+      context["canonicalURL"] =
+        base + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path)
+    }
+    return context
+  }
+
+  func isHandout(_ page: SitePage) -> Bool {
+    if case .handout = page.kind { return true }
+    return false
+  }
+
+  func breadcrumbs(for page: SitePage) -> [[String: Any]] {
+    func crumb(_ href: String, _ label: String) -> [String: Any] {
+      ["href": href, "label": HTMLText.plain(label)]
+    }
+    let home = crumb(SiteRoutes.home, strings["home"])
+    switch page.kind {
+    case .programme:
+      return [home]
+    case .timetable(let p, _), .handout(let p, _):
+      let programme = project.programmes[p]
+      return [home, crumb(SiteRoutes.programme(programme.id), programme.title)]
+    case .session(let p, let c, _):
+      let programme = project.programmes[p]
+      let course = programme.courses[c]
+      return [
+        home, crumb(SiteRoutes.programme(programme.id), programme.title),
+        crumb(SiteRoutes.timetable(programme.id, course.id), course.title),
+      ]
+    case .home:
+      return []
+    default:
+      return [home]
+    }
+  }
+
+  // MARK: Shared pieces
+
+  func markdownHTML(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> String? {
+    content.render(block, root: root, diagnostics: &diagnostics)?.html
+  }
+
+  func objectives(_ list: [Objective]) -> [String] { list.map { HTMLText.html($0.text) } }
+
+  func professions(_ list: [Profession]) -> [String] {
+    list.map { $0.label(language: strings.language) }
+  }
+}

@@ -1,0 +1,168 @@
+import KenshuModel
+
+/// Contexts of session pages (learner and facilitator views) and the aggregate facilitator notes.
+///
+/// Facilitator-only material (notes, answer keys, phase prompts and clock cues) is added to the
+/// context only for the facilitator view, so learner HTML cannot contain it whatever a template
+/// does.
+extension PageRenderer {
+  func sessionContext(_ p: Int, _ c: Int, _ s: Int, page: SitePage, diagnostics: inout [Diagnostic])
+    -> (String, [String: Any], SearchDocument?)
+  {
+    let programme = project.programmes[p]
+    let course = programme.courses[c]
+    let slots = course.timetable
+    let slot = slots[s]
+    let session = slot.session
+    let root = page.root
+    let facilitator = page.view == .facilitator
+    var searchText: [String] = session.objectives.map(\.text)
+
+    var context: [String: Any] = [
+      "titleHtml": HTMLText.html(session.title), "kindLabel": kindLabel(session.kind),
+      "objectives": objectives(session.objectives), "professions": professions(session.professions),
+      "people": people(session),
+    ]
+    if let minutes = session.durationMinutes { context["minutes"] = String(minutes) }
+    if let range = format.timeRange(slot.start, slot.end) { context["timeRange"] = range }
+    if let (href, label) = activityLink(session) {
+      context["activityHref"] = href
+      context["activityLabel"] = label
+    }
+    if let rendering = content.render(session.content, root: root, diagnostics: &diagnostics) {
+      context["contentHtml"] = rendering.html
+      searchText.append(rendering.plainText)
+    }
+    if let spec = session.groupWork {
+      context["groupWork"] = groupWorkContext(
+        spec, start: slot.start, root: root, facilitator: facilitator, searchText: &searchText,
+        diagnostics: &diagnostics)
+    }
+    if facilitator {
+      context["notes"] = session.facilitatorNotes.compactMap {
+        markdownHTML($0, root: root, diagnostics: &diagnostics)
+      }
+    } else {
+      context["notes"] = [String]()
+    }
+    let otherView: PageView = facilitator ? .learner : .facilitator
+    context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: otherView)
+    context["otherViewLabel"] = strings[facilitator ? "learnerView" : "openFacilitatorView"]
+    // Neighbours skip breaks, which have no page of their own.
+    let pages = course.sessions.indices.filter { course.sessions[$0].kind != .break }
+    if let here = pages.firstIndex(of: s) {
+      if here > 0 {
+        context["previous"] = neighbour(programme, course, course.sessions[pages[here - 1]], page.view)
+      }
+      if here + 1 < pages.count {
+        context["next"] = neighbour(programme, course, course.sessions[pages[here + 1]], page.view)
+      }
+    }
+    let title = HTMLText.plain(session.title) + " | " + HTMLText.plain(course.title)
+    let search =
+      facilitator
+      ? nil
+      : SearchDocument(
+        title: HTMLText.plain(session.title), path: page.path,
+        text: HTMLText.plain(searchText.joined(separator: "\n")))
+    return (facilitator ? strings["facilitatorView"] + ": " + title : title, context, search)
+  }
+
+  func neighbour(_ programme: Programme, _ course: Course, _ session: Session, _ view: PageView) -> [String:
+    Any]
+  {
+    [
+      "href": SiteRoutes.session(programme.id, course.id, session.id, view: view),
+      "titleHtml": HTMLText.html(session.title),
+    ]
+  }
+
+  func people(_ session: Session) -> [[String: Any]] {
+    let table = project.peopleByID
+    var rows: [[String: Any]] = []
+    for (key, ids) in [("instructors", session.instructors), ("facilitators", session.facilitators)]
+    where !ids.isEmpty {
+      let names = ids.map { table[$0]?.name ?? $0 }.joined(separator: "、")
+      rows.append(["role": strings[key], "names": names])
+    }
+    return rows
+  }
+
+  func groupWorkContext(
+    _ spec: GroupWorkSpec, start: ClockTime?, root: String, facilitator: Bool, searchText: inout [String],
+    diagnostics: inout [Diagnostic]
+  ) -> [String: Any] {
+    var context: [String: Any] = [
+      "size": String(spec.size),
+      "roles": spec.roles.map { role -> [String: Any] in
+        var item: [String: Any] = ["nameHtml": HTMLText.html(role.name)]
+        if let description = role.description { item["descriptionHtml"] = HTMLText.html(description) }
+        return item
+      },
+      "questions": spec.questions.map { HTMLText.html($0.text) },
+      "phases": phaseContexts(spec.phases, start: start, facilitator: facilitator),
+    ]
+    if spec.rounds > 1 { context["rounds"] = String(spec.rounds) }
+    searchText += spec.questions.map(\.text)
+    context["cases"] = spec.cases.enumerated().map { index, groupCase -> [String: Any] in
+      var item: [String: Any] = [
+        "anchor": "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
+        "titleHtml": HTMLText.html(groupCase.title),
+      ]
+      if let body = content.render(groupCase.body, root: root, diagnostics: &diagnostics) {
+        item["bodyHtml"] = body.html
+        searchText.append(groupCase.title + "\n" + body.plainText)
+      }
+      if facilitator, let key = markdownHTML(groupCase.answerKey, root: root, diagnostics: &diagnostics) {
+        item["answerKeyHtml"] = key
+      }
+      return item
+    }
+    return context
+  }
+
+  /// Phases with their clock times, counted from the session's start.
+  func phaseContexts(_ phases: [GroupPhase], start: ClockTime?, facilitator: Bool) -> [[String: Any]] {
+    var clock = start
+    return phases.map { phase in
+      var item: [String: Any] = ["titleHtml": HTMLText.html(phase.title), "minutes": String(phase.minutes)]
+      let end = clock?.adding(minutes: phase.minutes)
+      if facilitator {
+        item["prompts"] = phase.prompts.map(HTMLText.html)
+        if let range = format.timeRange(clock, end) { item["timeRange"] = range }
+      } else {
+        item["prompts"] = [String]()
+      }
+      clock = end
+      return item
+    }
+  }
+
+  func facilitatorNotesContext(root: String, diagnostics: inout [Diagnostic]) -> (String, [String: Any]) {
+    let programmes: [[String: Any]] = project.programmes.map { programme in
+      let courses: [[String: Any]] = programme.courses.map { course in
+        let sessions: [[String: Any]] = course.timetable.filter { $0.session.kind != .break }.map { slot in
+          let session = slot.session
+          var item: [String: Any] = [
+            "href": SiteRoutes.session(programme.id, course.id, session.id, view: .facilitator),
+            "titleHtml": HTMLText.html(session.title),
+            "notes": session.facilitatorNotes.compactMap {
+              markdownHTML($0, root: root, diagnostics: &diagnostics)
+            },
+            "phases": phaseContexts(session.groupWork?.phases ?? [], start: slot.start, facilitator: true),
+          ]
+          if let range = format.timeRange(slot.start, slot.end) { item["timeRange"] = range }
+          return item
+        }
+        var item: [String: Any] = ["titleHtml": HTMLText.html(course.title), "sessions": sessions]
+        if let date = course.date { item["date"] = format.date(date) }
+        return item
+      }
+      return [
+        "anchor": "p-" + SiteRoutes.segment(programme.id), "titleHtml": HTMLText.html(programme.title),
+        "courses": courses,
+      ]
+    }
+    return (strings["facilitatorNotes"], ["programmes": programmes])
+  }
+}

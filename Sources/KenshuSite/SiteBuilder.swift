@@ -1,0 +1,269 @@
+import Foundation
+import KenshuModel
+
+/// What `SiteBuilder.build` is asked to do.
+public struct BuildOptions: Sendable {
+  /// The folder the site is written to (replaced as a whole in `.atomicSwap` mode).
+  public var output: URL
+  /// Absolute URL the site is published at (e.g. `https://example.org/training/`); only used
+  /// for absolute links: canonical links and the calendar's event URLs. Pages link relatively.
+  public var baseURL: String?
+  public var writeMode: WriteMode
+  /// Pages rendered at once; defaults to the number of active processor cores.
+  public var concurrency: Int
+
+  public init(
+    output: URL, baseURL: String? = nil, writeMode: WriteMode = .atomicSwap,
+    concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) {
+    self.output = output
+    self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    self.writeMode = writeMode
+    self.concurrency = max(1, concurrency)
+  }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+  /// HTML pages produced.
+  public var pages: Int
+  /// All files produced (pages, calendars, search index, assets, content files).
+  public var files: Int
+  public var written: Int
+  public var unchanged: Int
+  public var removed: Int
+  /// Wall-clock seconds.
+  public var seconds: Double
+  public var diagnostics: [Diagnostic]
+  /// Whether the output folder now holds this build. False when errors were found: the
+  /// previous site is then left untouched.
+  public var published: Bool
+  /// Bytes of the search index script and the search page's script.
+  public var searchIndexBytes: Int
+  public var searchScriptBytes: Int
+  /// Seconds spent in each stage (`render`, `assemble`, `write`), in order.
+  public var stageSeconds: [(stage: String, seconds: Double)] = []
+
+  /// `42 pages, 40 written, 2 unchanged in 0.31 s` / Japanese first.
+  public var summary: String {
+    let time = String(format: "%.2f", seconds)
+    return "\(pages) ページ（書き込み \(written)、変更なし \(unchanged)）\(time) 秒 / "
+      + "\(pages) pages, \(written) files written, \(unchanged) unchanged in \(time) s"
+  }
+}
+
+/// Builds the course site of a project: plans pages from the model, renders Markdown and
+/// templates on all cores, adds calendars, the search index and assets, and writes the result.
+///
+/// Keep one builder for repeated builds (the preview server): rendered Markdown is remembered
+/// by its text, so a rebuild after editing one file re-renders only that file.
+public struct SiteBuilder: Sendable {
+  public let projectRoot: URL
+  public let options: BuildOptions
+  let content: ContentStore
+  let state: BuildState
+  /// Tests use this to make writing fail midway.
+  var beforeWrite: (@Sendable (String) throws -> Void)?
+
+  public init(projectRoot: URL, options: BuildOptions) {
+    self.projectRoot = projectRoot
+    self.options = options
+    content = ContentStore(contentRoot: projectRoot.appendingPathComponent("content"))
+    state = BuildState()
+  }
+
+  /// Builds and writes the site. Problems in the project are returned as diagnostics (and
+  /// stop publication when they are errors); only I/O failures throw.
+  public func build(_ project: Project) throws -> BuildReport {
+    let started = Date()
+    content.startBuild()
+    var diagnostics: [Diagnostic] = []
+    let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
+    let plan = SitePlan(project: project)
+    diagnostics += plan.diagnostics
+    let renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
+    let writer = try SiteWriteSession(
+      output: options.output, mode: options.writeMode, previousHashes: state.hashes(for: options.output),
+      beforeWrite: beforeWrite)
+    let outcome: PageOutcome
+    do {
+      outcome = try renderAndWritePages(plan.pages, with: renderer, to: writer)
+    } catch {
+      writer.abandon()
+      throw error
+    }
+    diagnostics += outcome.diagnostics
+    var stages: [(stage: String, seconds: Double)] = [("pages", Date().timeIntervalSince(started))]
+    var mark = Date()
+
+    var search = SearchIndex()
+    for entry in outcome.searchEntries { search.add(entry) }
+    let searchScript = search.javaScript()
+    var files: [String: Data] = [SiteRoutes.searchIndex: Data(searchScript.utf8)]
+    for programme in project.programmes {
+      files[SiteRoutes.calendar(programme.id)] = Data(
+        ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
+    }
+    files["assets/settings.css"] = Data(
+      SettingsStylesheet.css(for: project.settings, diagnostics: &diagnostics).utf8)
+    var searchScriptBytes = 0
+    for (relative, url) in theme.assets {
+      guard let data = try? Data(contentsOf: url) else {
+        diagnostics.append(
+          .error("site-asset-unreadable", at: SourceLocation(file: url.path), "読めません / cannot read"))
+        continue
+      }
+      if relative == "search.js" { searchScriptBytes = data.count }
+      files["assets/" + relative] = data
+    }
+    copyContentFiles(into: &files)
+    stages.append(("assemble", Date().timeIntervalSince(mark)))
+    mark = Date()
+
+    diagnostics = Self.unique(diagnostics)
+    var report = BuildReport(
+      pages: plan.pages.count, files: plan.pages.count + files.count, written: 0, unchanged: 0, removed: 0,
+      seconds: 0, diagnostics: diagnostics, published: false, searchIndexBytes: searchScript.utf8.count,
+      searchScriptBytes: searchScriptBytes)
+    if diagnostics.hasErrors {
+      writer.abandon()
+    } else {
+      do {
+        for (path, data) in files { try writer.put(path, data) }
+      } catch {
+        writer.abandon()
+        throw error
+      }
+      let (counts, hashes) = try writer.commit()
+      state.remember(
+        hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
+        for: options.output)
+      report.written = counts.written
+      report.unchanged = counts.unchanged
+      report.removed = counts.removed
+      report.published = true
+    }
+    stages.append(("write", Date().timeIntervalSince(mark)))
+    report.stageSeconds = stages
+    report.seconds = Date().timeIntervalSince(started)
+    return report
+  }
+
+  /// What rendering the pages produced besides the files written.
+  struct PageOutcome {
+    var diagnostics: [Diagnostic] = []
+    var searchEntries: [SearchIndex.Entry] = []
+    var entriesByPath: [String: SearchIndex.Entry] = [:]
+    var fingerprints: [String: Int] = [:]
+  }
+
+  /// Renders pages on all cores and writes each as soon as it is ready, so the site never sits
+  /// in memory whole. A page whose fingerprint matches the previous build is kept as it is.
+  func renderAndWritePages(_ pages: [SitePage], with renderer: PageRenderer, to writer: SiteWriteSession)
+    throws
+    -> PageOutcome
+  {
+    let results = PageResults(count: pages.count)
+    let previous = state.previous(for: options.output)
+    let workers = min(options.concurrency, max(1, pages.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var index = worker
+      while index < pages.count, !results.failed {
+        let current = index
+        let page = pages[current]
+        index += workers
+        let fingerprint = renderer.fingerprint(page)
+        if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
+          results.set(current, .init(fingerprint: fingerprint, entry: previous.entries[page.path]))
+          continue
+        }
+        let rendered = renderer.render(page)
+        do {
+          try writer.put(page.path, Data(rendered.html.utf8))
+        } catch {
+          results.fail(error)
+          return
+        }
+        let entry = rendered.searchDocument.map {
+          SearchIndex.Entry(title: $0.title, path: $0.path, text: $0.text)
+        }
+        results.set(
+          current,
+          .init(
+            fingerprint: rendered.diagnostics.isEmpty ? fingerprint : nil, entry: entry,
+            diagnostics: rendered.diagnostics))
+      }
+    }
+    if let error = results.error { throw error }
+    var outcome = PageOutcome()
+    for (page, result) in zip(pages, results.values()) {
+      guard let result else { continue }
+      outcome.diagnostics += result.diagnostics
+      if let entry = result.entry {
+        outcome.searchEntries.append(entry)
+        outcome.entriesByPath[page.path] = entry
+      }
+      if let fingerprint = result.fingerprint { outcome.fingerprints[page.path] = fingerprint }
+    }
+    return outcome
+  }
+
+  /// Files under `content/` other than Markdown (images, PDFs) are published at the same
+  /// relative path under `content/`, where rewritten Markdown links point.
+  func copyContentFiles(into files: inout [String: Data]) {
+    for (relative, url) in Theme.files(under: content.contentRoot)
+    where !relative.lowercased().hasSuffix(".md") {
+      if let data = try? Data(contentsOf: url) { files["content/" + relative] = data }
+    }
+  }
+
+  static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen: Set<Diagnostic> = []
+    return diagnostics.filter { seen.insert($0).inserted }
+  }
+}
+
+/// Per-page results of parallel rendering, and the first write error.
+private final class PageResults: @unchecked Sendable {
+  struct Result {
+    var fingerprint: Int?
+    var entry: SearchIndex.Entry?
+    var diagnostics: [Diagnostic] = []
+  }
+
+  private var storage: [Result?]
+  private var firstError: Error?
+  private let lock = NSLock()
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ result: Result) { lock.withLock { storage[index] = result } }
+  func values() -> [Result?] { lock.withLock { storage } }
+  func fail(_ error: Error) { lock.withLock { if firstError == nil { firstError = error } } }
+  var failed: Bool { lock.withLock { firstError != nil } }
+  var error: Error? { lock.withLock { firstError } }
+}
+
+/// What the previous build wrote, so a rebuild skips unchanged pages without rendering them and
+/// unchanged files without reading them back.
+final class BuildState: @unchecked Sendable {
+  struct Previous {
+    var hashes: [String: Int] = [:]
+    var fingerprints: [String: Int] = [:]
+    var entries: [String: SearchIndex.Entry] = [:]
+  }
+
+  private let lock = NSLock()
+  private var byOutput: [String: Previous] = [:]
+
+  func previous(for output: URL) -> Previous { lock.withLock { byOutput[output.path] ?? Previous() } }
+  func hashes(for output: URL) -> [String: Int] { previous(for: output).hashes }
+
+  func remember(
+    hashes: [String: Int], fingerprints: [String: Int], entries: [String: SearchIndex.Entry], for output: URL
+  ) {
+    lock.withLock {
+      byOutput[output.path] = Previous(hashes: hashes, fingerprints: fingerprints, entries: entries)
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import KenshuModel
+import Mustache
+
+/// The templates and static assets a site is built with: the built-in theme, with any file in
+/// the project's `theme/templates/` or `theme/assets/` taking the place of the built-in one of
+/// the same name (Hugo's lookup order).
+public struct Theme: Sendable {
+  /// Template names the builder renders; a project may override any of them.
+  public static let templateNames = [
+    "layout", "home", "programme", "timetable", "session", "facilitator-notes", "handout", "glossary",
+    "search", "survey", "module",
+  ]
+
+  let library: MustacheLibrary
+  /// Where each template came from, for diagnostics and tests.
+  public let templateSources: [String: URL]
+  /// Site-relative path under `assets/` → file to copy.
+  public let assets: [String: URL]
+  /// Changes whenever any template text changes; part of every cached page's fingerprint.
+  let fingerprint: Int
+
+  /// Loads the theme; a project template that does not parse is reported and the built-in one
+  /// used instead.
+  public static func load(projectRoot: URL, diagnostics: inout [Diagnostic]) -> Theme {
+    let builtIn = Bundle.module.resourceURL?.appendingPathComponent("Theme")
+    let projectTheme = projectRoot.appendingPathComponent("theme")
+    var library = MustacheLibrary()
+    var sources: [String: URL] = [:]
+    var hasher = Hasher()
+    for name in templateNames {
+      let candidates = [
+        projectTheme.appendingPathComponent("templates/\(name).mustache"),
+        builtIn?.appendingPathComponent("templates/\(name).mustache"),
+      ].compactMap { $0 }
+      for url in candidates {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+        do {
+          library.register(try MustacheTemplate(string: text), named: name)
+          hasher.combine(name)
+          hasher.combine(text)
+          sources[name] = url
+          break
+        } catch {
+          diagnostics.append(
+            .error(
+              "site-template-invalid", at: SourceLocation(file: url.path),
+              "テンプレートを解析できません / template does not parse: \(error)",
+              hint: "the built-in template is used instead"))
+        }
+      }
+    }
+    var assets: [String: URL] = [:]
+    for folder in [builtIn?.appendingPathComponent("assets"), projectTheme.appendingPathComponent("assets")] {
+      guard let folder else { continue }
+      for (relative, url) in Self.files(under: folder) { assets[relative] = url }
+    }
+    return Theme(library: library, templateSources: sources, assets: assets, fingerprint: hasher.finalize())
+  }
+
+  /// Renders a template, or nil when the template is missing.
+  func render(_ name: String, _ context: [String: Any]) -> String? {
+    library.render(context, withTemplate: name)
+  }
+
+  /// Regular files below `folder`, keyed by their `/`-separated relative path.
+  static func files(under folder: URL) -> [(String, URL)] {
+    let base = folder.standardizedFileURL.path
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    var result: [(String, URL)] = []
+    for case let url as URL in enumerator {
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+      let path = url.standardizedFileURL.path
+      guard path.hasPrefix(base + "/") else { continue }
+      result.append((String(path.dropFirst(base.count + 1)), url))
+    }
+    return result.sorted { $0.0 < $1.0 }
+  }
+}

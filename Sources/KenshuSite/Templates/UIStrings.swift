@@ -1,0 +1,94 @@
+/// The theme's own words, in Japanese and English. Templates read them as `{{t.key}}`.
+public struct UIStrings: Sendable {
+  /// `ja` or `en`.
+  public let language: String
+  public let table: [String: String]
+
+  /// Strings for a BCP 47 language; English for `en*`, Japanese otherwise.
+  public init(language: String) {
+    let english = language.lowercased().hasPrefix("en")
+    self.language = english ? "en" : "ja"
+    var table: [String: String] = [:]
+    for (key, pair) in Self.entries { table[key] = english ? pair.1 : pair.0 }
+    self.table = table
+  }
+
+  public subscript(_ key: String) -> String { table[key] ?? key }
+
+  /// key: (Japanese, English).
+  static let entries: [String: (String, String)] = [
+    "skipToContent": ("本文へ移動", "Skip to content"),
+    "mainNavigation": ("メインメニュー", "Main navigation"),
+    "breadcrumbs": ("現在位置", "Breadcrumbs"),
+    "home": ("ホーム", "Home"),
+    "programmes": ("研修プログラム", "Programmes"),
+    "noProgrammes": ("研修プログラムはまだありません。", "No programmes yet."),
+    "modules": ("自己学習", "Self-study modules"),
+    "dates": ("日程", "Dates"),
+    "venue": ("会場", "Venue"),
+    "organiser": ("主催", "Organiser"),
+    "edition": ("版", "Edition"),
+    "audience": ("対象職種", "Audience"),
+    "purpose": ("研修の目的", "Purpose"),
+    "objectives": ("到達目標", "Objectives"),
+    "courses": ("日程と内容", "Courses"),
+    "handout": ("配布資料（印刷用）", "Printable handout"),
+    "calendar": ("カレンダーに追加（.ics）", "Add to calendar (.ics)"),
+    "timetable": ("タイムテーブル", "Timetable"),
+    "time": ("時間", "Time"),
+    "session": ("内容", "Session"),
+    "kind": ("形式", "Format"),
+    "minutes": ("分", "Minutes"),
+    "minutesUnit": ("分", " min"),
+    "forProfessions": ("対象", "For"),
+    "content": ("内容", "Content"),
+    "groupWork": ("グループワーク", "Group work"),
+    "groupSize": ("1グループの人数", "Group size"),
+    "rounds": ("ラウンド数", "Rounds"),
+    "roles": ("グループ内の役割", "Roles in the group"),
+    "phases": ("進め方", "Phases"),
+    "cases": ("事例", "Cases"),
+    "answerKey": ("解答のポイント（ファシリテーター用）", "Answer key (facilitators)"),
+    "questions": ("討議テーマ", "Discussion questions"),
+    "facilitatorNotes": ("ファシリテーター用メモ", "Facilitator notes"),
+    "facilitatorNotesIntro": (
+      "全セッションのファシリテーター用メモと進行の目安です。受講者には公開しないでください。",
+      "All facilitator notes and timing cues. Do not share with participants."
+    ),
+    "facilitatorView": ("ファシリテーター用", "Facilitator view"),
+    "facilitatorViewNote": (
+      "このページには受講者向けページにない進行メモと解答が含まれます。",
+      "This page contains notes and answers that learner pages do not show."
+    ),
+    "learnerView": ("受講者用ページを見る", "Open the learner page"),
+    "openFacilitatorView": ("ファシリテーター用ページを見る", "Open the facilitator page"),
+    "pager": ("前後のセッション", "Previous and next session"),
+    "instructors": ("講師", "Instructors"),
+    "facilitators": ("ファシリテーター", "Facilitators"),
+    "glossary": ("用語集", "Glossary"),
+    "terms": ("用語", "Terms"),
+    "professions": ("職種", "Professions"),
+    "search": ("検索", "Search"),
+    "searchLabel": ("サイト内を検索（キーワード）", "Search this site"),
+    "noResults": ("見つかりませんでした。", "No results."),
+    "resultsCount": ("%d 件見つかりました。", "%d results."),
+    "searchNeedsScript": (
+      "検索には JavaScript が必要です。各ページの目次からもたどれます。",
+      "Search needs JavaScript; every page is also reachable from the menus."
+    ),
+    "surveyPlaceholder": (
+      "アンケートの回答フォームは準備中です。質問項目は次のとおりです。",
+      "The survey form is not published yet. These are its questions."
+    ),
+    "modulePlaceholder": (
+      "この自己学習教材は準備中です。内容は次のとおりです。",
+      "This self-study module is not published yet. This is its outline."
+    ),
+    "openSurvey": ("アンケートに回答する", "Answer the survey"),
+    "openModule": ("自己学習教材を開く", "Open the self-study module"),
+    "timeNeeded": ("所要時間", "Time needed"),
+    "lessons": ("レッスン", "Lessons"),
+    "back": ("戻る", "Back"),
+    "generatedBy": ("Kenshu で作成", "Made with Kenshu"),
+  ]
+}
