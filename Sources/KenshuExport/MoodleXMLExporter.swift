@@ -34,7 +34,10 @@ public enum MoodleXMLExporter {
     switch question.kind {
     case .trueFalse:
       let answer = question.choices.first { $0.correct }?.id == "true"
-      for (value, choice) in [("true", question.choices.first { $0.id == "true" }), ("false", question.choices.first { $0.id == "false" })] {
+      for (value, choice) in [
+        ("true", question.choices.first { $0.id == "true" }),
+        ("false", question.choices.first { $0.id == "false" }),
+      ] {
         let fraction = (value == "true") == answer ? "100" : "0"
         out.append(#"    <answer fraction="\#(fraction)" format="moodle_auto_format">"#)
         out.append("      <text>\(value)</text>")

@@ -12,7 +12,9 @@ public struct PreviewServer: Sendable {
   public var port: Int
   public var status: BuildStatus
 
-  public init(siteRoot: URL, host: String = "127.0.0.1", port: Int = 8080, status: BuildStatus = BuildStatus()) {
+  public init(
+    siteRoot: URL, host: String = "127.0.0.1", port: Int = 8080, status: BuildStatus = BuildStatus()
+  ) {
     site = SiteFiles(root: siteRoot)
     self.host = host
     self.port = port
@@ -25,7 +27,8 @@ public struct PreviewServer: Sendable {
     let site = site
     let status = status
     router.get("/_kenshu/live-reload.js") { _, _ -> Response in
-      let script = Bundle.module.url(forResource: "live-reload", withExtension: "js")
+      let script =
+        Bundle.module.url(forResource: "live-reload", withExtension: "js")
         .flatMap { try? Data(contentsOf: $0) } ?? Data()
       return Response(
         status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],

@@ -54,7 +54,9 @@ public struct SiteFiles: Sendable {
   /// Content-Security-Policy still holds).
   public static func injectLiveReload(into html: String) -> String {
     let tag = "<script src=\"/_kenshu/live-reload.js\" defer></script>"
-    guard let range = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + tag }
+    guard let range = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else {
+      return html + tag
+    }
     return html.replacingCharacters(in: range, with: tag + "</body>")
   }
 }

@@ -22,7 +22,9 @@ public struct SourceWatcher: Sendable {
           at: path, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
       else { continue }
       for case let url as URL in enumerator {
-        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
+          continue
+        }
         result[url.path] = Self.stamp(values)
       }
     }

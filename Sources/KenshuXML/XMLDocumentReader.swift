@@ -35,7 +35,9 @@ public func readXML(
   if bytes.isEmpty {
     return ParsedXML(
       root: nil,
-      diagnostics: [.error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")])
+      diagnostics: [
+        .error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+      ])
   }
   guard bytes.count < Int(Int32.max) else {
     return ParsedXML(
@@ -53,7 +55,8 @@ public func readXML(
   guard let document else {
     var diagnostics = collector.diagnostics
     if !diagnostics.hasErrors {
-      diagnostics.append(.error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
+      diagnostics.append(
+        .error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
     }
     return ParsedXML(root: nil, diagnostics: diagnostics)
   }
@@ -70,7 +73,8 @@ public func readXML(
     return ParsedXML(root: nil, diagnostics: collector.diagnostics)
   }
   guard let rootNode = xmlDocGetRootElement(document) else {
-    collector.append(.error("xml-syntax", at: SourceLocation(file: path, line: 1), "the document has no root element"))
+    collector.append(
+      .error("xml-syntax", at: SourceLocation(file: path, line: 1), "the document has no root element"))
     return ParsedXML(root: nil, diagnostics: collector.diagnostics)
   }
 
@@ -114,7 +118,8 @@ private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message:
     || m.hasPrefix("Char 0x")
   {
     return (
-      "xml-encoding", "the file is not valid \(m.contains("UTF-8") ? "UTF-8" : "text in its declared encoding")",
+      "xml-encoding",
+      "the file is not valid \(m.contains("UTF-8") ? "UTF-8" : "text in its declared encoding")",
       "save the file as UTF-8 (文字コード: UTF-8)"
     )
   }
@@ -161,7 +166,8 @@ private func convert(_ node: xmlNodePtr, locator: SourceLocator) -> XMLElement {
         name: attrPrefix == "xml" ? qualified : local,
         namespace: current.pointee.ns.map { String(cString: $0.pointee.href) },
         value: value,
-        location: position.map { SourceLocation(file: locator.file, line: $0.line, column: $0.column) } ?? location))
+        location: position.map { SourceLocation(file: locator.file, line: $0.line, column: $0.column) }
+          ?? location))
     attribute = current.pointee.next
   }
 
@@ -178,5 +184,6 @@ private func convert(_ node: xmlNodePtr, locator: SourceLocator) -> XMLElement {
     }
     child = current.pointee.next
   }
-  return XMLElement(name: name, namespace: namespace, attributes: attributes, content: content, location: location)
+  return XMLElement(
+    name: name, namespace: namespace, attributes: attributes, content: content, location: location)
 }

@@ -26,7 +26,8 @@ final class XMLErrorCollector {
     let severity: Severity = raw.level == XML_ERR_WARNING ? .warning : .error
     let location = SourceLocation(file: file, line: raw.line, column: raw.column)
     if let rewritten = rewrite(raw) {
-      diagnostics.append(Diagnostic(severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint))
+      diagnostics.append(
+        Diagnostic(severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint))
     } else {
       diagnostics.append(Diagnostic(severity, code: raw.defaultCode, at: location, raw.message))
     }

@@ -2,20 +2,26 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Kenshu: ParsableCommand {
+struct Kenshu: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kenshu",
     abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
     discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
-    subcommands: [InitCommand.self, ValidateCommand.self, ExportCommand.self]
+    subcommands: [
+      InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, ExportCommand.self,
+    ]
   )
 
   /// Exit codes are part of the interface: 0 clean, 1 problems in the user's files,
   /// 2 bad arguments (ArgumentParser's own default for those is 64).
-  static func main() {
+  static func main() async {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {

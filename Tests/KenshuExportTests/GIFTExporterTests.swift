@@ -5,7 +5,8 @@ import Testing
 
 /// A module whose texts use every GIFT special character, Japanese, and line breaks.
 let trickyModule = SelfStudyModule(
-  id: "safety", title: "安全{確保}: 基礎", quiz: Quiz(
+  id: "safety", title: "安全{確保}: 基礎",
+  quiz: Quiz(
     passMark: 80,
     questions: [
       QuizQuestion(
@@ -25,7 +26,8 @@ let trickyModule = SelfStudyModule(
       QuizQuestion(
         id: "q3", kind: .trueFalse, text: "暴言はハラスメントではない",
         choices: [
-          Choice(id: "true", text: "正しい", feedback: "違います"), Choice(id: "false", text: "誤り", correct: true, feedback: "そのとおり"),
+          Choice(id: "true", text: "正しい", feedback: "違います"),
+          Choice(id: "false", text: "誤り", correct: true, feedback: "そのとおり"),
         ]),
     ]))
 
@@ -82,7 +84,9 @@ func splitUnescaped(_ text: Substring, on separator: Character) -> [String] {
     #expect(unescapeGIFT(titleParts[0]) == "safety-q1")
     let text = header.split(separator: "]", maxSplits: 1)[1].dropLast(2)
     #expect(unescapeGIFT(String(text)) == "2 = 1 + 1 ですか？ {#~} C:\\path\nと改行")
-    let answerLines = first.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  =") || $0.hasPrefix("  ~") }
+    let answerLines = first.split(separator: "\n").dropFirst().filter {
+      $0.hasPrefix("  =") || $0.hasPrefix("  ~")
+    }
     let right = splitUnescaped(answerLines[0].dropFirst(3), on: "#")
     #expect(unescapeGIFT(right[0]) == "はい = yes")
     #expect(unescapeGIFT(right[1]) == "正解 #1: そのとおり")
@@ -105,7 +109,10 @@ func splitUnescaped(_ text: Substring, on separator: Character) -> [String] {
   }
 
   @Test func grades_roundToMoodlesList() {
-    #expect(MoodleGrades.multipleAnswerFractions(correct: [true, true, true, false]) == [33.33333, 33.33333, 33.33333, -100])
+    #expect(
+      MoodleGrades.multipleAnswerFractions(correct: [true, true, true, false]) == [
+        33.33333, 33.33333, 33.33333, -100,
+      ])
     #expect(MoodleGrades.format(33.33333) == "33.33333")
     #expect(MoodleGrades.format(-100) == "-100")
   }

@@ -10,7 +10,8 @@ import Testing
     #expect(parsed.diagnostics.isEmpty)
     let quiz = try #require(parsed.root)
     let questions = quiz.children(named: "question")
-    #expect(questions.map { $0.attribute("type") } == ["category", "multichoice", "multichoice", "truefalse"])
+    #expect(
+      questions.map { $0.attribute("type") } == ["category", "multichoice", "multichoice", "truefalse"])
     let first = questions[1]
     // The question text is HTML inside XML: one level of XML escaping is undone by the parser.
     #expect(first.child(named: "questiontext")?.text == "<p>2 = 1 + 1 ですか？ {#~} C:\\path</p><p>と改行</p>")
@@ -32,7 +33,8 @@ import Testing
     let parsed = readXML(Array(MoodleXMLExporter.export(trickyModule).utf8), path: "quiz.xml")
     let questions = try #require(parsed.root).children(named: "question")
     #expect(questions[2].child(named: "single")?.text == "false")
-    #expect(questions[2].children(named: "answer").map { $0.attribute("fraction") } == ["50", "50", "-50", "-50"])
+    #expect(
+      questions[2].children(named: "answer").map { $0.attribute("fraction") } == ["50", "50", "-50", "-50"])
     let trueFalse = questions[3].children(named: "answer")
     #expect(trueFalse.map { $0.child(named: "text")?.text } == ["true", "false"])
     #expect(trueFalse.map { $0.attribute("fraction") } == ["0", "100"])

@@ -9,11 +9,14 @@ import Testing
 @Suite struct PreviewServerTests {
   /// A small built site in a temporary folder.
   func makeSite() throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-preview-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root.appendingPathComponent("day1"), withIntermediateDirectories: true)
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-preview-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("day1"), withIntermediateDirectories: true)
     try Data("<!doctype html><html lang=\"ja\"><body><p>トップ</p></body></html>".utf8)
       .write(to: root.appendingPathComponent("index.html"))
-    try Data("<!doctype html><html><body>1日目</body></html>".utf8).write(to: root.appendingPathComponent("day1/index.html"))
+    try Data("<!doctype html><html><body>1日目</body></html>".utf8).write(
+      to: root.appendingPathComponent("day1/index.html"))
     try Data("body{}".utf8).write(to: root.appendingPathComponent("style.css"))
     return root
   }
@@ -54,7 +57,11 @@ import Testing
     let status = BuildStatus()
     let server = PreviewServer(siteRoot: try makeSite(), status: status)
     await status.record(
-      diagnostics: [.error("missing-attribute", at: SourceLocation(file: "curricula/a.xml", line: 3, column: 5), "<session> needs a duration")],
+      diagnostics: [
+        .error(
+          "missing-attribute", at: SourceLocation(file: "curricula/a.xml", line: 3, column: 5),
+          "<session> needs a duration")
+      ],
       succeeded: false)
     let app = Application(router: server.router())
     try await app.test(.router) { client in

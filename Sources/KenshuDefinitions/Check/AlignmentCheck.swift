@@ -28,20 +28,23 @@ struct AlignmentCheck {
       guard let id = objective.id else {
         diagnostics.append(
           .warning(
-            "objective-without-id", at: location, "objective \"\(preview)\" has no id, so nothing can be aligned with it",
+            "objective-without-id", at: location,
+            "objective \"\(preview)\" has no id, so nothing can be aligned with it",
             hint: "add id=\"…\" and name it in practises/assesses/evaluates"))
         continue
       }
       if !practised.contains(id) {
         diagnostics.append(
           .warning(
-            "objective-not-practised", at: location, "objective \"\(id)\" is not practised by any session or lesson",
+            "objective-not-practised", at: location,
+            "objective \"\(id)\" is not practised by any session or lesson",
             hint: "add practises=\"\(id)\" to the activity that works on it"))
       }
       if !evaluated.contains(id) {
         diagnostics.append(
           .warning(
-            "objective-not-evaluated", at: location, "objective \"\(id)\" is not evaluated by any quiz question or survey item",
+            "objective-not-evaluated", at: location,
+            "objective \"\(id)\" is not evaluated by any quiz question or survey item",
             hint: "add assesses=\"\(id)\" to a question or evaluates=\"\(id)\" to a survey item"))
       }
     }

@@ -32,7 +32,8 @@ struct PersonalDataCheck {
           let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
         else { continue }
         for finding in PersonalDataPatterns.findings(in: text) {
-          let location = SourceLocation(file: content.displayName(path), line: finding.line + 1, column: finding.column)
+          let location = SourceLocation(
+            file: content.displayName(path), line: finding.line + 1, column: finding.column)
           diagnostics.append(warning(finding, owner: owner, at: location))
         }
       }
@@ -40,9 +41,12 @@ struct PersonalDataCheck {
     return diagnostics
   }
 
-  private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation) -> Diagnostic {
+  private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation)
+    -> Diagnostic
+  {
     .warning(
-      "possible-personal-data", at: location, "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
+      "possible-personal-data", at: location,
+      "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
       hint: "anonymise cases (e.g. Aさん・80代男性) before publishing")
   }
 }
@@ -63,7 +67,10 @@ enum PersonalDataPatterns {
     ("a date of birth", #"(生年月日|誕生日)\s*[:：]?\s*[0-9０-９明大昭平令]"#),
     ("a date of birth", #"(明治|大正|昭和|平成|令和|[0-9]{4}年)\s*[0-9０-９]{1,2}年?[0-9０-９]{1,2}月[0-9０-９]{1,2}日\s*生"#),
     ("an insurance or My Number", #"(被保険者番号|保険者番号|マイナンバー|個人番号)\s*[:：]?\s*[0-9０-９]"#),
-    ("an insurance or My Number", #"(?<![0-9])[0-9]{10}(?![0-9])|(?<![0-9])[0-9]{4}[- ][0-9]{4}[- ][0-9]{4}(?![0-9])"#),
+    (
+      "an insurance or My Number",
+      #"(?<![0-9])[0-9]{10}(?![0-9])|(?<![0-9])[0-9]{4}[- ][0-9]{4}[- ][0-9]{4}(?![0-9])"#
+    ),
     ("a real-looking name", #"[\p{Han}]{2,4}[\p{Han}ぁ-んァ-ヶ]{0,3}\s?(様|さん|氏)"#),
   ].compactMap { item in
     (try? NSRegularExpression(pattern: item.1)).map { (item.0, $0) }

@@ -13,15 +13,19 @@ struct ProjectChecks {
   func run() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     diagnostics += IdentifierCheck(project: project).run()
-    diagnostics += ReferenceCheck(project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot))
-      .run()
+    diagnostics += ReferenceCheck(
+      project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot)
+    )
+    .run()
     diagnostics += TimetableCheck(project: project).run()
     diagnostics += GroupWorkCheck(project: project).run()
     diagnostics += SelfStudyCheck(project: project).run()
     diagnostics += SurveyCheck(project: project).run()
     diagnostics += AlignmentCheck(project: project).run()
-    diagnostics += PersonalDataCheck(project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot))
-      .run()
+    diagnostics += PersonalDataCheck(
+      project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot)
+    )
+    .run()
     return diagnostics
   }
 }
@@ -77,7 +81,9 @@ extension Project {
     for module in modules {
       if let description = module.description { blocks.append((description, "<description>")) }
       for lesson in module.lessons { blocks.append((lesson.body, "<lesson> \"\(lesson.id)\"")) }
-      for scenario in module.scenarios { blocks.append((scenario.situation, "<scenario> \"\(scenario.id)\"")) }
+      for scenario in module.scenarios {
+        blocks.append((scenario.situation, "<scenario> \"\(scenario.id)\""))
+      }
     }
     for survey in surveys {
       if let description = survey.description { blocks.append((description, "<description>")) }

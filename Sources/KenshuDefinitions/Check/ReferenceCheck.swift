@@ -33,7 +33,8 @@ struct ReferenceCheck {
         .compactMap(\.id) + project.modules.flatMap(\.objectives).compactMap(\.id))
     let people = project.peopleByID
 
-    func checkObjectives(_ ids: [String], _ attribute: String, at location: SourceLocation?, _ owner: String) {
+    func checkObjectives(_ ids: [String], _ attribute: String, at location: SourceLocation?, _ owner: String)
+    {
       for id in ids where !objectiveIDs.contains(id) {
         diagnostics.append(
           .error(
@@ -52,8 +53,12 @@ struct ReferenceCheck {
             "<programme> \"\(programme.id)\" names roster \"\(name)\", which is not defined",
             hint: "put the roster in rosters/\(name).xml (kenshu roster import)"))
       }
-      let tracksQualifications = (roster?.people ?? Array(people.values)).contains { !$0.qualifications.isEmpty }
-      let rosterPeople = roster.map { Dictionary($0.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+      let tracksQualifications = (roster?.people ?? Array(people.values)).contains {
+        !$0.qualifications.isEmpty
+      }
+      let rosterPeople = roster.map {
+        Dictionary($0.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      }
       for session in programme.courses.flatMap(\.sessions) {
         let label = "<session> \"\(session.id)\""
         let location = session.location ?? SourceLocation(file: "?")
@@ -76,13 +81,16 @@ struct ReferenceCheck {
               hint: closestName(module, among: Array(moduleIDs)).map { "did you mean \"\($0)\"?" }))
         }
         checkObjectives(session.practises, "practises", at: session.location, label)
-        for (role, ids) in [(PersonRole.instructor, session.instructors), (.facilitator, session.facilitators)] {
+        for (role, ids) in [
+          (PersonRole.instructor, session.instructors), (.facilitator, session.facilitators),
+        ] {
           for id in ids {
             guard let person = rosterPeople?[id] ?? people[id] else {
               diagnostics.append(
                 .error(
                   "unknown-person", at: location,
-                  "\(label) names \(role.rawValue) \"\(id)\", who is not on \(programme.roster.map { "roster \"\($0)\"" } ?? "any roster")"))
+                  "\(label) names \(role.rawValue) \"\(id)\", who is not on \(programme.roster.map { "roster \"\($0)\"" } ?? "any roster")"
+                ))
               continue
             }
             // Qualification tracking is on when the roster records qualifications at all; a
@@ -92,7 +100,9 @@ struct ReferenceCheck {
                 .warning(
                   "unqualified-\(role.rawValue)", at: location,
                   "\(label): \(role.rawValue) \"\(id)\" has no \(role.rawValue) qualification for \"\(programme.id)\"",
-                  hint: "record it on the roster: <qualification subject=\"\(programme.id)\" role=\"\(role.rawValue)\"/>"))
+                  hint:
+                    "record it on the roster: <qualification subject=\"\(programme.id)\" role=\"\(role.rawValue)\"/>"
+                ))
             }
           }
         }
@@ -100,9 +110,12 @@ struct ReferenceCheck {
     }
 
     for module in project.modules {
-      for lesson in module.lessons { checkObjectives(lesson.practises, "practises", at: lesson.location, "<lesson> \"\(lesson.id)\"") }
+      for lesson in module.lessons {
+        checkObjectives(lesson.practises, "practises", at: lesson.location, "<lesson> \"\(lesson.id)\"")
+      }
       for scenario in module.scenarios {
-        checkObjectives(scenario.practises, "practises", at: scenario.location, "<scenario> \"\(scenario.id)\"")
+        checkObjectives(
+          scenario.practises, "practises", at: scenario.location, "<scenario> \"\(scenario.id)\"")
       }
       for question in module.quiz?.questions ?? [] {
         checkObjectives(question.assesses, "assesses", at: question.location, "<question> \"\(question.id)\"")
@@ -113,12 +126,15 @@ struct ReferenceCheck {
       let label = "<survey> \"\(survey.id)\""
       let location = survey.location ?? SourceLocation(file: "?")
       if let module = survey.module, !moduleIDs.contains(module) {
-        diagnostics.append(.error("unknown-module", at: location, "\(label) names module \"\(module)\", which is not defined"))
+        diagnostics.append(
+          .error("unknown-module", at: location, "\(label) names module \"\(module)\", which is not defined"))
       }
       if let partner = survey.pairedWith {
         if !surveyIDs.contains(partner) {
           diagnostics.append(
-            .error("unknown-survey", at: location, "\(label) is paired with survey \"\(partner)\", which is not defined"))
+            .error(
+              "unknown-survey", at: location,
+              "\(label) is paired with survey \"\(partner)\", which is not defined"))
         } else if partner == survey.id {
           diagnostics.append(.error("invalid-pairing", at: location, "\(label) is paired with itself"))
         }
@@ -137,7 +153,8 @@ struct ReferenceCheck {
         if let measure = item.measure, !measures.contains(measure) {
           diagnostics.append(
             .error(
-              "unknown-measure", at: itemLocation, "\(itemLabel) belongs to measure \"\(measure)\", which is not defined",
+              "unknown-measure", at: itemLocation,
+              "\(itemLabel) belongs to measure \"\(measure)\", which is not defined",
               hint: "add <measure id=\"\(measure)\" title=\"…\"/> to the survey"))
         }
         checkObjectives(item.evaluates, "evaluates", at: item.location, itemLabel)

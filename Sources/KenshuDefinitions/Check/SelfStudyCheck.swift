@@ -11,7 +11,9 @@ struct SelfStudyCheck {
       let moduleLocation = module.location ?? SourceLocation(file: "?")
       if module.lessons.isEmpty, module.scenarios.isEmpty, module.quiz == nil {
         diagnostics.append(
-          .warning("empty-module", at: moduleLocation, "<module> \"\(module.id)\" has no lessons, scenarios or quiz"))
+          .warning(
+            "empty-module", at: moduleLocation, "<module> \"\(module.id)\" has no lessons, scenarios or quiz")
+        )
       }
       for scenario in module.scenarios {
         let location = scenario.location ?? moduleLocation
@@ -19,7 +21,8 @@ struct SelfStudyCheck {
         if scenario.choices.count < 2 {
           diagnostics.append(
             .error(
-              "too-few-choices", at: location, "\(label) has \(scenario.choices.count) choice\(scenario.choices.count == 1 ? "" : "s")",
+              "too-few-choices", at: location,
+              "\(label) has \(scenario.choices.count) choice\(scenario.choices.count == 1 ? "" : "s")",
               hint: "a scenario needs at least two choices to decide between"))
         }
         if !scenario.choices.isEmpty, !scenario.choices.contains(where: \.correct) {
@@ -54,11 +57,13 @@ struct SelfStudyCheck {
         if correct > 1 && question.kind == .single {
           diagnostics.append(
             .error(
-              "several-correct-choices", at: location, "\(label) is single-choice but marks \(correct) choices correct",
+              "several-correct-choices", at: location,
+              "\(label) is single-choice but marks \(correct) choices correct",
               hint: "use kind=\"multiple\" or mark one choice"))
         }
         if question.kind == .trueFalse && question.choices.count > 2 {
-          diagnostics.append(.error("too-many-choices", at: location, "\(label) is true-false but has more than two choices"))
+          diagnostics.append(
+            .error("too-many-choices", at: location, "\(label) is true-false but has more than two choices"))
         }
       }
     }

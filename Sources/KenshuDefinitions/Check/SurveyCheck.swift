@@ -10,7 +10,9 @@ struct SurveyCheck {
       let surveyLocation = survey.location ?? SourceLocation(file: "?")
       for scale in survey.scales where scale.points < 2 {
         diagnostics.append(
-          .error("too-few-points", at: scale.location ?? surveyLocation, "<scale> \"\(scale.id)\" needs at least two points"))
+          .error(
+            "too-few-points", at: scale.location ?? surveyLocation,
+            "<scale> \"\(scale.id)\" needs at least two points"))
       }
       for item in survey.items {
         let location = item.location ?? surveyLocation
@@ -20,7 +22,8 @@ struct SurveyCheck {
           if item.options.count < 2 {
             diagnostics.append(
               .error(
-                "too-few-options", at: location, "\(label) is a \(item.type.rawValue)-choice item with fewer than two options",
+                "too-few-options", at: location,
+                "\(label) is a \(item.type.rawValue)-choice item with fewer than two options",
                 hint: "add <option>…</option> elements"))
           }
         case .likert:
@@ -32,7 +35,8 @@ struct SurveyCheck {
           }
         case .numeric:
           if let low = item.minimum, let high = item.maximum, low > high {
-            diagnostics.append(.error("invalid-range", at: location, "\(label): min \(low) is larger than max \(high)"))
+            diagnostics.append(
+              .error("invalid-range", at: location, "\(label): min \(low) is larger than max \(high)"))
           }
         case .text, .profession:
           break
@@ -45,7 +49,8 @@ struct SurveyCheck {
         }
         if !item.options.isEmpty && ![.single, .multiple].contains(item.type) {
           diagnostics.append(
-            .warning("ignored-attribute", at: location, "\(label): options apply to single and multiple items only"))
+            .warning(
+              "ignored-attribute", at: location, "\(label): options apply to single and multiple items only"))
         }
       }
       for measure in survey.measures {
@@ -54,7 +59,8 @@ struct SurveyCheck {
           diagnostics.append(
             .warning(
               "small-measure", at: measure.location ?? surveyLocation,
-              "<measure> \"\(measure.id)\" has \(members.count) item\(members.count == 1 ? "" : "s"); reliability needs at least two"))
+              "<measure> \"\(measure.id)\" has \(members.count) item\(members.count == 1 ? "" : "s"); reliability needs at least two"
+            ))
         }
       }
       if [.preTest, .postTest].contains(survey.kind), survey.pairedWith == nil {

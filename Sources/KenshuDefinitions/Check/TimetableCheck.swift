@@ -48,7 +48,9 @@ struct TimetableCheck {
         }
         previous = slot
       }
-      if let first = course.sessions.first, course.start == nil, first.start == nil, course.mode != "on-demand" {
+      if let first = course.sessions.first, course.start == nil, first.start == nil,
+        course.mode != "on-demand"
+      {
         diagnostics.append(
           .warning(
             "no-start-time", at: courseLocation,

@@ -34,7 +34,9 @@ struct DocumentLoader {
       if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
         return LoadedDocument(
           definition: nil,
-          diagnostics: [.error("xml-too-large", at: location, "the file is over 20 MB; definitions are never this large")])
+          diagnostics: [
+            .error("xml-too-large", at: location, "the file is over 20 MB; definitions are never this large")
+          ])
       }
       bytes = [UInt8](try Data(contentsOf: url))
     } catch {
@@ -46,7 +48,9 @@ struct DocumentLoader {
 
   func load(bytes: [UInt8], displayName: String) -> LoadedDocument {
     let parsed = readXML(bytes, path: displayName, schema: schema)
-    guard let root = parsed.root else { return LoadedDocument(definition: nil, diagnostics: parsed.diagnostics) }
+    guard let root = parsed.root else {
+      return LoadedDocument(definition: nil, diagnostics: parsed.diagnostics)
+    }
 
     var structural: [Diagnostic] = []
     guard root.namespace == kenshuNamespace else {
@@ -54,7 +58,11 @@ struct DocumentLoader {
       return LoadedDocument(
         definition: nil,
         diagnostics: parsed.diagnostics.filter { $0.code != "schema" }
-          + [.error("wrong-namespace", at: root.location, "<\(root.name)> is not in the Kenshu namespace", hint: hint)])
+          + [
+            .error(
+              "wrong-namespace", at: root.location, "<\(root.name)> is not in the Kenshu namespace",
+              hint: hint)
+          ])
     }
     guard let spec = model.spec(forChild: root.name, of: nil) else {
       let roots = model.roots.compactMap { model.elements[$0]?.name }.map { "<\($0)>" }

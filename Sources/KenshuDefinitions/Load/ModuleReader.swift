@@ -33,7 +33,8 @@ extension ValueReader {
       let situation = scenario.child(named: "situation")
       return Scenario(
         id: identifier(scenario) ?? "", title: string(scenario, "title") ?? "",
-        situation: situation.flatMap { markdown($0) } ?? MarkdownBlock(.inline(""), location: scenario.location),
+        situation: situation.flatMap { markdown($0) }
+          ?? MarkdownBlock(.inline(""), location: scenario.location),
         prompt: scenario.child(named: "ask")?.normalizedText,
         choices: scenario.children(named: "choice").map { choice($0) },
         practises: identifierList(scenario, "practises"), location: scenario.location)

@@ -48,7 +48,9 @@ public struct ProjectLoader: Sendable {
       case .site(let settings, let location):
         if let settingsFile {
           diagnostics.append(
-            .error("duplicate-site", at: location, "a second <site> settings file", hint: "the first is \(settingsFile)"))
+            .error(
+              "duplicate-site", at: location, "a second <site> settings file",
+              hint: "the first is \(settingsFile)"))
         } else {
           project.settings = settings
           settingsFile = location.file
@@ -56,8 +58,10 @@ public struct ProjectLoader: Sendable {
       case nil: break
       }
     }
-    diagnostics += ProjectChecks(project: project, contentRoot: root.appendingPathComponent("content"), displayRoot: root)
-      .run()
+    diagnostics += ProjectChecks(
+      project: project, contentRoot: root.appendingPathComponent("content"), displayRoot: root
+    )
+    .run()
     return LoadResult(project: project, diagnostics: diagnostics.sortedByLocation(), files: displayNames)
   }
 

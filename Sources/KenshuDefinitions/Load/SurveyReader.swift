@@ -13,17 +13,23 @@ extension ValueReader {
     survey.pairedWith = string(element, "paired-with")
     survey.invited = integer(element, "invited", in: 1...10_000_000)
     survey.scales = element.children(named: "scale").map {
-      LikertScale(id: identifier($0) ?? "", labels: $0.children(named: "point").map(\.normalizedText), location: $0.location)
+      LikertScale(
+        id: identifier($0) ?? "", labels: $0.children(named: "point").map(\.normalizedText),
+        location: $0.location)
     }
     survey.measures = element.children(named: "measure").map {
       Measure(id: identifier($0) ?? "", title: string($0, "title") ?? "", location: $0.location)
     }
     survey.items = element.children(named: "item").map { item in
       SurveyItem(
-        id: identifier(item) ?? "", type: item.attribute("type").flatMap(SurveyItemType.init(rawValue:)) ?? .text,
+        id: identifier(item) ?? "",
+        type: item.attribute("type").flatMap(SurveyItemType.init(rawValue:)) ?? .text,
         text: item.child(named: "text")?.normalizedText ?? "", required: flag(item, "required"),
-        scale: string(item, "scale"), reverse: flag(item, "reverse"), retrospective: flag(item, "retrospective"),
-        options: item.children(named: "option").map { SurveyOption(label: $0.normalizedText, correct: flag($0, "correct")) },
+        scale: string(item, "scale"), reverse: flag(item, "reverse"),
+        retrospective: flag(item, "retrospective"),
+        options: item.children(named: "option").map {
+          SurveyOption(label: $0.normalizedText, correct: flag($0, "correct"))
+        },
         allowOther: flag(item, "other"), minimum: decimal(item, "min"), maximum: decimal(item, "max"),
         maxLength: integer(item, "max-length", in: 1...100_000), measure: string(item, "measure"),
         level: item.attribute("level").flatMap(EvaluationLevel.init(rawValue:)),
@@ -33,7 +39,8 @@ extension ValueReader {
   }
 
   mutating func roster(_ element: XMLElement) -> Roster {
-    var roster = Roster(id: identifier(element) ?? "", title: element.child(named: "title")?.normalizedText, people: [])
+    var roster = Roster(
+      id: identifier(element) ?? "", title: element.child(named: "title")?.normalizedText, people: [])
     roster.location = element.location
     roster.people = element.children(named: "person").map { person in
       let professionText = person.attribute("profession") ?? ""
@@ -52,7 +59,8 @@ extension ValueReader {
           diagnostics.append(
             .error(
               "invalid-value", at: person.location(ofAttribute: "roles"),
-              "\(person.displayLabel): role \"\(token)\" is not one of trainee, instructor, facilitator, organiser"))
+              "\(person.displayLabel): role \"\(token)\" is not one of trainee, instructor, facilitator, organiser"
+            ))
         }
       }
       return Person(

@@ -50,7 +50,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-time", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"
+        ))
       return nil
     }
     return time
@@ -63,7 +64,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-date", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a date",
+          hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
       return nil
     }
     return trimmed
@@ -75,7 +77,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+        ))
       return nil
     }
     return number
@@ -132,7 +135,8 @@ struct ValueReader {
       diagnostics.append(
         .warning(
           "unsupported-language", at: element.location(ofAttribute: "xml:lang"),
-          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"))
+          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"
+        ))
     }
     return value
   }
@@ -207,7 +211,9 @@ func isValidISODate(_ text: String) -> Bool {
   guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
     let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
   else { return false }
-  let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  let days = [
+    31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+  ]
   return d <= days[m - 1]
 }
 
@@ -217,5 +223,7 @@ func isValidLanguageTag(_ text: String) -> Bool {
   guard let language = parts.first, (2...3).contains(language.count),
     language.allSatisfy({ $0.isASCII && $0.isLetter })
   else { return false }
-  return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+  return parts.dropFirst().allSatisfy {
+    (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+  }
 }

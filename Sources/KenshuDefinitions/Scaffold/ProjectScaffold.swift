@@ -19,7 +19,9 @@ public enum ProjectScaffold {
   /// Returns the paths written.
   public static func write(into folder: URL) throws -> [String] {
     let manager = FileManager.default
-    let clashes = files.map(\.path).filter { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
+    let clashes = files.map(\.path).filter {
+      manager.fileExists(atPath: folder.appendingPathComponent($0).path)
+    }
     guard clashes.isEmpty else { throw ScaffoldError.wouldOverwrite(clashes) }
     for file in files {
       let url = folder.appendingPathComponent(file.path)
@@ -34,7 +36,8 @@ public enum ProjectScaffold {
 
     public var description: String {
       switch self {
-      case .wouldOverwrite(let paths): "these files already exist and were left alone: \(paths.joined(separator: ", "))"
+      case .wouldOverwrite(let paths):
+        "these files already exist and were left alone: \(paths.joined(separator: ", "))"
       }
     }
   }

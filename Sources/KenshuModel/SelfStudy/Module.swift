@@ -130,7 +130,9 @@ public struct Choice: Sendable, Hashable, Codable, Identifiable {
   public var feedback: String?
   public var location: SourceLocation?
 
-  public init(id: String, text: String, correct: Bool = false, feedback: String? = nil, location: SourceLocation? = nil) {
+  public init(
+    id: String, text: String, correct: Bool = false, feedback: String? = nil, location: SourceLocation? = nil
+  ) {
     self.id = id
     self.text = text
     self.correct = correct
@@ -147,7 +149,9 @@ public struct Quiz: Sendable, Hashable, Codable {
   public var questions: [QuizQuestion]
   public var location: SourceLocation?
 
-  public init(passMark: Int, shuffleChoices: Bool = false, questions: [QuizQuestion], location: SourceLocation? = nil) {
+  public init(
+    passMark: Int, shuffleChoices: Bool = false, questions: [QuizQuestion], location: SourceLocation? = nil
+  ) {
     self.passMark = passMark
     self.shuffleChoices = shuffleChoices
     self.questions = questions

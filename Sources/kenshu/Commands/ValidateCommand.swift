@@ -36,16 +36,20 @@ struct ValidateCommand: ParsableCommand {
     if paths.isEmpty {
       result = loader.load()
       if result.files.isEmpty {
-        Console.error("error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
+        Console.error(
+          "error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
         throw ExitCode(2)
       }
     } else {
       result = loader.load(files: paths.flatMap(Self.expand))
     }
     DiagnosticPrinter(format: format).print(result.diagnostics)
-    let failed = result.diagnostics.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })
+    let failed =
+      result.diagnostics.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })
     if format != .json {
-      Console.error("checked \(result.files.count) file\(result.files.count == 1 ? "" : "s"): \(result.diagnostics.summaryLine())")
+      Console.error(
+        "checked \(result.files.count) file\(result.files.count == 1 ? "" : "s"): \(result.diagnostics.summaryLine())"
+      )
     }
     if failed { throw ExitCode(1) }
   }
@@ -55,7 +59,8 @@ struct ValidateCommand: ParsableCommand {
   static func expand(_ path: String) -> [URL] {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
       return [url]
     }
     let settings = url.appendingPathComponent("kenshu.xml")

@@ -11,7 +11,8 @@ enum ProjectInput {
   static func load(format: DiagnosticFormat = .text) throws -> Project {
     let result = ProjectLoader(root: root).load()
     if result.files.isEmpty {
-      Console.error("error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
+      Console.error(
+        "error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
       throw ExitCode(2)
     }
     DiagnosticPrinter(format: format).print(result.diagnostics.filter { $0.severity == .error })
@@ -29,7 +30,8 @@ enum ProjectInput {
       return
     }
     let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url, options: .atomic)
     Console.error("wrote \(path)")
   }

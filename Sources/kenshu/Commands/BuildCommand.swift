@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import KenshuDefinitions
+import KenshuModel
+import KenshuSite
+
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build the course site (learner and facilitator views) into site/.",
+    discussion: """
+      Builds into a temporary folder and swaps it in at the end: when there are errors the \
+      previous site stays untouched and the exit status is 1.
+      """
+  )
+
+  @Option(name: .shortAndLong, help: "Output folder.") var output = "site"
+  @Option(
+    help:
+      "Absolute URL the site is published at, for calendar and canonical links (e.g. https://example.org/kenshu/)."
+  )
+  var baseURL: String?
+  @Option(help: "Diagnostics output: text, json or github.") var format: DiagnosticFormat = .text
+
+  func run() throws {
+    let root = ProjectInput.root
+    let outcome = SiteBuild(
+      root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: baseURL
+    )
+    .run(printer: DiagnosticPrinter(format: format), quiet: format == .json)
+    if !outcome.published { throw ExitCode(1) }
+  }
+}
+
+/// One build of the site from the project's current files, shared by `build` and `serve`.
+struct SiteBuild: Sendable {
+  var root: URL
+  var output: URL
+  var baseURL: String?
+  let builder: SiteBuilder
+
+  init(root: URL, output: URL, baseURL: String?) {
+    self.root = root
+    self.output = output.standardizedFileURL
+    self.baseURL = baseURL
+    builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: self.output, baseURL: baseURL))
+  }
+
+  struct Outcome {
+    var published: Bool
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Loads, checks and builds; prints diagnostics and a one-line summary on stderr.
+  func run(printer: DiagnosticPrinter, quiet: Bool = false) -> Outcome {
+    let loaded = ProjectLoader(root: root).load()
+    if loaded.files.isEmpty {
+      let diagnostic = Diagnostic.error(
+        "no-definitions", at: SourceLocation(file: "curricula"),
+        "no definitions found (expected curricula/*.xml)",
+        hint: "run kenshu init")
+      printer.print([diagnostic])
+      return Outcome(published: false, diagnostics: [diagnostic])
+    }
+    if loaded.diagnostics.hasErrors {
+      printer.print(loaded.diagnostics)
+      if !quiet {
+        Console.error(
+          "build stopped: \(loaded.diagnostics.summaryLine()); \(displayOutput) was left untouched")
+      }
+      return Outcome(published: false, diagnostics: loaded.diagnostics)
+    }
+    if !quiet { Console.error("building \(loaded.files.count) definitions into \(displayOutput)/ …") }
+    do {
+      let report = try builder.build(loaded.project)
+      let diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
+      printer.print(diagnostics)
+      if !quiet {
+        Console.error(
+          report.published
+            ? report.summary
+            : "build stopped: \(diagnostics.summaryLine()); \(displayOutput) was left untouched")
+      }
+      return Outcome(published: report.published, diagnostics: diagnostics)
+    } catch {
+      let diagnostic = Diagnostic.error(
+        "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")
+      printer.print([diagnostic])
+      return Outcome(published: false, diagnostics: [diagnostic])
+    }
+  }
+
+  var displayOutput: String {
+    let rootPath = root.standardizedFileURL.path
+    return output.path.hasPrefix(rootPath + "/")
+      ? String(output.path.dropFirst(rootPath.count + 1)) : output.path
+  }
+}
