@@ -73,7 +73,7 @@ PREFECTURES = [
 # Profession label as an office would type it → organisation patterns.
 ORGANISATIONS = {
     "医師": ["{town}みなみ診療所", "{town}在宅クリニック", "{town}中央病院", "{town}ひかり内科"],
-    "看護師": ["{town}訪問看護ステーション", "{town}中央病院 地域連携室", "訪問看護ステーションあおば{town}"],
+    "看護師": ["{town}訪問看護ステーション", "{town}中央病院 地域連携室", "訪問看護ステーション{town}"],
     "行政職員": ["{city} 地域包括ケア推進課", "{city} 高齢者福祉課", "{city} 保健所"],
     "薬剤師": ["{town}さくら薬局", "{town}中央病院 薬剤部"],
     "歯科医師": ["{town}こすもす歯科"],
