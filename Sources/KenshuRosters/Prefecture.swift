@@ -24,18 +24,31 @@ public enum Prefecture {
   /// The official name for what people type: `東京` → `東京都`, `大阪` → `大阪府`, `Tokyo` →
   /// `東京都`, `Osaka-fu` → `大阪府`; nil when it is not a prefecture.
   public static func canonicalName(_ text: String) -> String? {
+    if officialNames.contains(text) { return text }
     let key = Profession.normalizedKey(text)
     guard !key.isEmpty else { return nil }
-    if let name = all.first(where: { $0 == key || stem($0) == key }) { return name }
+    if let name = lookup[key] { return name }
     // Romanised: drop a "-to/-fu/-ken" suffix and long-vowel spellings (Tōkyō, Tookyoo, Hyōgo).
     var roman = key.replacingOccurrences(of: "ō", with: "o").replacingOccurrences(of: "oo", with: "o")
       .replacingOccurrences(of: "ou", with: "o")
-    for suffix in ["prefecture", "ken", "fu", "to"]
-    where roman.hasSuffix(suffix) && !romanised.contains(roman) {
+    for suffix in ["prefecture", "ken", "fu", "to"] where roman.hasSuffix(suffix) && lookup[roman] == nil {
       roman.removeLast(suffix.count)
     }
-    return romanised.firstIndex(of: roman).map { all[$0] }
+    return lookup[roman]
   }
+
+  private static let officialNames = Set(all)
+
+  /// Official names, names without 都/府/県, and romanised names → official name.
+  private static let lookup: [String: String] = {
+    var table: [String: String] = [:]
+    for (index, name) in all.enumerated() {
+      table[name] = name
+      table[stem(name)] = name
+      table[romanised[index]] = name
+    }
+    return table
+  }()
 
   /// JIS code (1…47) of a canonical name; used to sort.
   public static func code(of name: String) -> Int? {

@@ -11,15 +11,15 @@ enum RosterCells {
     return text.split { separators.contains($0) || $0.isWhitespace }.map(String.init).filter { !$0.isEmpty }
   }
 
-  /// An id as written, width-folded (`Ａ－０１` → `A-01`); nil unless it is letters, digits,
-  /// `-` and `_` only, as the XML schema requires.
+  /// An id as written (cells arrive trimmed), width-folded (`Ａ－０１` → `A-01`); nil unless it is
+  /// letters, digits, `-` and `_` only, as the XML schema requires.
   static func personID(_ text: String) -> String? {
-    let folded = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
-      .replacingOccurrences(of: "－", with: "-")
+    let folded =
+      text.unicodeScalars.allSatisfy(\.isASCII) ? text : text.precomposedStringWithCompatibilityMapping
     guard !folded.isEmpty,
-      folded.unicodeScalars.allSatisfy({
-        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
-          || $0 == "-" || $0 == "_"
+      folded.unicodeScalars.allSatisfy({ scalar in
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+          || scalar == "-" || scalar == "_"
       })
     else { return nil }
     return folded
@@ -58,16 +58,21 @@ enum RosterCells {
   /// The ISO form (YYYY-MM-DD) of a Western-calendar date written with `-`, `/`, `.` or 年月日;
   /// nil when it is not a real calendar date.
   static func isoDate(_ text: String) -> String? {
-    let folded = text.precomposedStringWithCompatibilityMapping
-    let parts = folded.split { !$0.isASCII || !$0.isNumber }.map(String.init)
-    guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-      let day = Int(parts[2]), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+    let folded =
+      text.unicodeScalars.allSatisfy(\.isASCII) ? text : text.precomposedStringWithCompatibilityMapping
+    // Only digits, separators and 年月日 may appear: "2022-09-01 予定" is not a date.
+    guard folded.allSatisfy({ dateCharacters.contains($0) }) else { return nil }
+    let parts = folded.split { !$0.isASCII || !$0.isNumber }
+    guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+      let year = Int(parts[0]),
+      let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), day >= 1,
+      day <= daysIn(month: month, year: year)
     else { return nil }
-    // Reject stray words around the numbers ("2022-09-01 予定").
-    let allowed = Set("0123456789-/.年月日 ")
-    guard folded.allSatisfy({ allowed.contains($0) }) else { return nil }
-    return String(format: "%04d-%02d-%02d", year, month, day)
+    func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+    return "\(parts[0])-\(twoDigits(month))-\(twoDigits(day))"
   }
+
+  private static let dateCharacters = Set("0123456789-/.年月日 ")
 
   private static func daysIn(month: Int, year: Int) -> Int {
     switch month {

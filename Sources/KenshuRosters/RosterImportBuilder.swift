@@ -21,18 +21,21 @@ extension RosterImport {
       var keepApartText: String?
     }
 
+    /// Computed once: deriving it from the file name touches the file system.
+    let rosterID: String
+
     init(table: Table, options: Options) {
       self.table = table
       self.options = options
+      self.rosterID = options.rosterID ?? Self.rosterID(fromFile: table.file)
     }
 
     /// A roster id from a file name: `local-2026.csv` → `local-2026`.
     static func rosterID(fromFile name: String) -> String {
-      let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+      let base = name.split(separator: "/").last.map(String.init) ?? name
+      let stem = base.contains(".") ? String(base[..<(base.lastIndex(of: ".") ?? base.endIndex)]) : base
       return RosterCells.personID(stem) ?? "roster"
     }
-
-    var rosterID: String { options.rosterID ?? Self.rosterID(fromFile: table.file) }
 
     private func location(_ line: Int, column: Int = 0) -> SourceLocation {
       SourceLocation(file: table.file, line: line, column: column)
@@ -143,7 +146,7 @@ extension RosterImport {
     private mutating func checkShape(_ row: CSVRecord) {
       let count = row.fields.count
       let width = table.header.count
-      let extra = row.fields.dropFirst(width).contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      let extra = row.fields.dropFirst(width).contains { $0.contains { !$0.isWhitespace } }
       if extra {
         warn(
           row, code: "roster-ragged-row",
@@ -271,7 +274,8 @@ extension RosterImport {
     private func assignIDs(_ pending: inout [PendingPerson]) {
       var taken = Set(pending.filter(\.explicitID).map(\.person.id))
       for index in pending.indices where !pending[index].explicitID {
-        let base = "r" + String(format: "%04d", pending[index].line)
+        let digits = String(pending[index].line)
+        let base = "r" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         var candidate = base
         var suffix = 2
         while taken.contains(candidate) {

@@ -49,7 +49,8 @@ import Testing
         (0..<3).map { _ in (0..<4).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined() }
       }
       let data = CSVWriter(encoding: .cp932).data(for: [["a", "b", "c"]] + rows).data
-      let back = Table.read(data: data, file: "x.csv", options: TableReadOptions(encoding: .cp932, separator: .comma))
+      let back = Table.read(
+        data: data, file: "x.csv", options: TableReadOptions(encoding: .cp932, separator: .comma))
       // The reader normalises line breaks inside a quoted field to LF.
       let expected = rows.map { $0.map { $0.replacingOccurrences(of: "\r\n", with: "\n") } }
       #expect(back.table.records.map(\.fields) == expected)
