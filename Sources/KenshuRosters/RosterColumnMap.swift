@@ -16,7 +16,7 @@ import KenshuTabular
 /// `column` is the header as it appears in the roster (compared after normalisation); `field` is
 /// a `RosterField` raw value (`id`, `name`, `kana`, `profession`, `organisation`, `prefecture`,
 /// `municipality`, `roles`, `email`, `keep-apart`, `pre-learning`, `group-work`, `completion`,
-/// `follow-up`, `ran-local-training`) or `ignore`. An override wins over the default mapping.
+/// `follow-up`, `ran-local-training`, `qualifications`) or `ignore`. An override wins over the default mapping.
 public struct RosterColumnMap: Sendable, Hashable {
   /// Overrides, keyed by normalised header.
   public var overrides: [String: RosterField]

@@ -21,6 +21,9 @@ public enum RosterField: String, Sendable, Codable, CaseIterable, Hashable {
   case followUp = "follow-up"
   /// Whether the person has run local training since (yes/no), recorded on the follow-up stage.
   case ranLocalTraining = "ran-local-training"
+  /// Qualifications held: `subject:role` items (role `instructor`/`講師` or
+  /// `facilitator`/`ファシリテーター`; `subject` alone means facilitator).
+  case qualifications
   /// A column to read past without a note.
   case ignore
 
@@ -56,6 +59,7 @@ public enum RosterField: String, Sendable, Codable, CaseIterable, Hashable {
   /// | completion | 修了, 修了日, completion |
   /// | follow-up | フォローアップ, follow-up |
   /// | ran-local-training | 地域研修実施, 研修実施, ran-local-training, local training |
+  /// | qualifications | 資格, 修了資格, qualification, qualifications |
   public var defaultHeaders: [String] {
     switch self {
     case .id: ["id", "番号", "no", "no.", "受講者番号", "受講番号", "整理番号", "職員番号", "person id"]
@@ -74,6 +78,7 @@ public enum RosterField: String, Sendable, Codable, CaseIterable, Hashable {
     case .completion: ["修了", "修了日", "completion"]
     case .followUp: ["フォローアップ", "follow-up"]
     case .ranLocalTraining: ["地域研修実施", "研修実施", "ran-local-training", "local training"]
+    case .qualifications: ["資格", "修了資格", "qualification", "qualifications"]
     case .ignore: []
     }
   }

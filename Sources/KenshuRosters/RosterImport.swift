@@ -19,6 +19,9 @@ import KenshuTabular
 /// - Stage columns (事前学習, グループワーク, 修了, フォローアップ) hold a date, a yes word (済, ○) or
 ///   nothing; each completed stage becomes a `StageProgress` for `options.programme` (a stage
 ///   not completed has no entry; a completed stage of unknown date has `date == nil`).
+/// - A qualifications column lists `subject:role` items (`tashokushu-gw:facilitator`,
+///   `koshi:講師`; a bare subject means facilitator), dated with the person's completion date;
+///   `Options.grantOnCompletion` adds one to everyone who completed the programme.
 public struct RosterImport: Sendable {
   /// Settings for one import.
   public struct Options: Sendable, Hashable {
@@ -29,16 +32,22 @@ public struct RosterImport: Sendable {
     public var programme: String?
     public var columnMap: RosterColumnMap
     public var read: TableReadOptions
+    /// When set, everyone who completed `programme` (a completion stage) earns this
+    /// qualification, dated with their completion date: how an instructor-training cohort's
+    /// roster records who may now facilitate.
+    public var grantOnCompletion: QualificationGrant?
 
     public init(
       rosterID: String? = nil, title: String? = nil, programme: String? = nil,
-      columnMap: RosterColumnMap = RosterColumnMap(), read: TableReadOptions = TableReadOptions()
+      columnMap: RosterColumnMap = RosterColumnMap(), read: TableReadOptions = TableReadOptions(),
+      grantOnCompletion: QualificationGrant? = nil
     ) {
       self.rosterID = rosterID
       self.title = title
       self.programme = programme
       self.columnMap = columnMap
       self.read = read
+      self.grantOnCompletion = grantOnCompletion
     }
   }
 
@@ -68,6 +77,22 @@ public struct RosterImport: Sendable {
   public func importTable(_ table: Table) -> RosterImportResult {
     var builder = Builder(table: table, options: options)
     return builder.run()
+  }
+}
+
+/// A qualification earned by completing a programme (see `RosterImport.Options.grantOnCompletion`).
+public struct QualificationGrant: Sendable, Hashable {
+  /// Programme or module id the qualification is for.
+  public var subject: String
+  /// `.facilitator` or `.instructor`.
+  public var role: PersonRole
+  /// Edition of the instructor-training programme (e.g. "2022").
+  public var edition: String?
+
+  public init(subject: String, role: PersonRole = .facilitator, edition: String? = nil) {
+    self.subject = subject
+    self.role = role
+    self.edition = edition
   }
 }
 

@@ -139,6 +139,7 @@ extension RosterImport {
         municipality: cell(row, .municipality),
         roles: roles(row), email: email(row), location: location(row.line))
       person.progress = progress(row)
+      person.qualifications = qualifications(row, progress: person.progress)
       return PendingPerson(
         person: person, line: row.line, explicitID: id != nil, keepApartText: cell(row, .keepApart))
     }
@@ -243,6 +244,35 @@ extension RosterImport {
         }
       }
       return progress
+    }
+
+    private mutating func qualifications(_ row: CSVRecord, progress: [StageProgress]) -> [Qualification] {
+      let completed = progress.first { $0.stage == .completion }
+      var result: [Qualification] = []
+      if let grant = options.grantOnCompletion, let completed {
+        result.append(
+          Qualification(
+            subject: grant.subject, role: grant.role, date: completed.date, edition: grant.edition))
+      }
+      guard let text = cell(row, .qualifications) else { return result }
+      for item in RosterCells.splitList(text) {
+        let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(
+          String.init)
+        let subject = parts.first.flatMap(RosterCells.personID)
+        let role = parts.count > 1 ? PersonRole(parsing: parts[1]) : .facilitator
+        guard let subject, let role, role == .facilitator || role == .instructor else {
+          warn(
+            row, code: "roster-bad-qualification",
+            "資格「\(item)」は「科目ID:facilitator」の形で書いてください / qualification \"\(item)\" must be subject:facilitator or subject:instructor"
+          )
+          continue
+        }
+        let qualification = Qualification(subject: subject, role: role, date: completed?.date)
+        if !result.contains(where: { $0.subject == subject && $0.role == role }) {
+          result.append(qualification)
+        }
+      }
+      return result
     }
 
     // MARK: Ids and references

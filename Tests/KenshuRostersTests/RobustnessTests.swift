@@ -24,12 +24,14 @@ import Testing
   static let alphabet: [[UInt8]] = [
     [0x2C], [0x22], [0x0D], [0x0A], [0x0D, 0x0A], [0x09], [0x82], [0xA0], [0x80], [0xFF], [0xEF, 0xBB, 0xBF],
     [0xE5, 0xB1, 0xB1], Array("a".utf8), Array("p1".utf8), Array("医師".utf8), Array("氏名".utf8), [0x20],
+    Array(":".utf8),
+    Array("2022-12-10".utf8), Array("はい".utf8), Array("・".utf8),
   ]
 
   @Test func test_import_randomBytesNeverCrashAndAccountForEveryRow() {
     var generator = SeededGenerator(state: 2026)
     for _ in 0..<300 {
-      var bytes = Array("氏名,職種,ID\n".utf8)
+      var bytes = Array("氏名,職種,ID,資格,同席不可,修了,地域研修実施\n".utf8)
       for _ in 0..<Int.random(in: 0..<80, using: &generator) {
         bytes += Self.alphabet.randomElement(using: &generator) ?? []
       }

@@ -183,3 +183,22 @@ import Testing
     #expect(strip(utf8.roster.people) == strip(sjis.roster.people))
   }
 }
+
+@Suite struct RosterQualificationImportTests {
+  @Test func test_import_qualificationColumnAndGrantOnCompletion() throws {
+    let data = try Data(contentsOf: fixtureURL("roster-qualifications.csv"))
+    let options = RosterImport.Options(
+      grantOnCompletion: QualificationGrant(subject: "koshi", edition: "2022"))
+    let result = RosterImport(options: options).importData(data, file: "q.csv")
+    let people = result.roster.people
+    #expect(
+      people[0].qualifications == [
+        Qualification(subject: "koshi", role: .facilitator, date: "2022-12-10", edition: "2022"),
+        Qualification(subject: "tashokushu-gw", role: .instructor, date: "2022-12-10"),
+      ])
+    #expect(people[1].qualifications.isEmpty)
+    #expect(people[2].isQualified(as: .facilitator, for: "koshi"))
+    #expect(
+      result.diagnostics.filter { $0.code == "roster-bad-qualification" }.map(\.location.line) == [3, 3])
+  }
+}
