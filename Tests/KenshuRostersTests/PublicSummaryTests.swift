@@ -40,3 +40,41 @@ import Testing
     #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
   }
 }
+
+@Suite struct PublicCrossTabTests {
+  func people(_ spec: [(Profession, String, Int)]) -> [Person] {
+    var result: [Person] = []
+    for (profession, prefecture, count) in spec {
+      for index in 0..<count {
+        result.append(
+          Person(
+            id: "\(profession.rawValue)-\(prefecture)-\(index)", name: "x", profession: profession,
+            prefecture: prefecture))
+      }
+    }
+    return result
+  }
+
+  @Test func test_publicCrossTab_noHiddenCellCanBeRecoveredFromTotals() {
+    let table = RosterCrossTab(
+      people: people([
+        (.doctor, "北海道", 12), (.doctor, "東京都", 3), (.doctor, "沖縄県", 9),
+        (.nurse, "北海道", 7), (.nurse, "東京都", 8), (.nurse, "沖縄県", 6),
+      ]), rows: .profession, columns: .prefecture)
+    let shown = PublicCrossTab(table)
+    #expect(shown.count(row: 0, column: 1) == nil, "3 doctors in Tokyo is below 5")
+    for row in shown.hidden {
+      #expect(row.count(where: { $0 }) != 1)
+    }
+    for column in table.columns.indices {
+      #expect(shown.hidden.count(where: { $0[column] }) != 1)
+    }
+    #expect((try? JSONSerialization.jsonObject(with: Data(shown.json().utf8))) != nil)
+  }
+
+  @Test func test_publicCrossTab_largeCellsAreAllShown() {
+    let table = RosterCrossTab(
+      people: people([(.doctor, "北海道", 12), (.nurse, "北海道", 7)]), rows: .profession, columns: .prefecture)
+    #expect(PublicCrossTab(table).hidden == [[false], [false]])
+  }
+}
