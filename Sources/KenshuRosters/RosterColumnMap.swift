@@ -14,7 +14,8 @@ import KenshuTabular
 /// 備考,ignore
 /// ```
 /// `column` is the header as it appears in the roster (compared after normalisation); `field` is
-/// a `RosterField` raw value (`id`, `name`, `kana`, `profession`, `organisation`, `prefecture`,
+/// a `RosterField` raw value (`id`, `name`, `family-name`, `given-name`, `kana`,
+/// `family-name-kana`, `given-name-kana`, `profession`, `organisation`, `prefecture`,
 /// `municipality`, `roles`, `email`, `keep-apart`, `pre-learning`, `group-work`, `completion`,
 /// `follow-up`, `ran-local-training`, `qualifications`) or `ignore`. An override wins over the default mapping.
 public struct RosterColumnMap: Sendable, Hashable {

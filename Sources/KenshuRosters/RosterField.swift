@@ -6,7 +6,14 @@ import KenshuModel
 public enum RosterField: String, Sendable, Codable, CaseIterable, Hashable {
   case id
   case name
+  /// Surname (姓), for rosters that split the name; joined as "姓 名" when there is no name column.
+  case familyName = "family-name"
+  /// Given name (名).
+  case givenName = "given-name"
   case kana
+  /// Reading of the surname (セイ), joined with `givenNameKana` when there is no kana column.
+  case familyNameKana = "family-name-kana"
+  case givenNameKana = "given-name-kana"
   case profession
   case organisation
   case prefecture
@@ -46,7 +53,9 @@ public enum RosterField: String, Sendable, Codable, CaseIterable, Hashable {
   /// |---|---|
   /// | id | ID, 番号, No, No., 受講者番号, 受講番号, 整理番号, 職員番号, person id |
   /// | name | 氏名, 名前, お名前, 氏名(漢字), name, full name |
+  /// | family-name, given-name | 姓, 苗字, surname, family name, last name; 名, 下の名前, given name, first name |
   /// | kana | ふりがな, フリガナ, よみがな, 氏名(ふりがな), kana, furigana, reading |
+  /// | family-name-kana, given-name-kana | セイ, せい, 姓(ふりがな); メイ, めい, 名(ふりがな) |
   /// | profession | 職種, 職業, profession, occupation, job |
   /// | organisation | 所属, 所属機関, 所属先, 勤務先, 事業所, 事業所名, 施設名, organisation, organization, affiliation |
   /// | prefecture | 都道府県, prefecture |
@@ -64,6 +73,10 @@ public enum RosterField: String, Sendable, Codable, CaseIterable, Hashable {
     switch self {
     case .id: ["id", "番号", "no", "no.", "受講者番号", "受講番号", "整理番号", "職員番号", "person id"]
     case .name: ["氏名", "名前", "お名前", "氏名(漢字)", "name", "full name"]
+    case .familyName: ["姓", "苗字", "surname", "family name", "last name"]
+    case .givenName: ["名", "下の名前", "given name", "first name"]
+    case .familyNameKana: ["セイ", "せい", "姓(ふりがな)", "姓(フリガナ)"]
+    case .givenNameKana: ["メイ", "めい", "名(ふりがな)", "名(フリガナ)"]
     case .kana: ["ふりがな", "フリガナ", "よみがな", "氏名(ふりがな)", "氏名(フリガナ)", "kana", "furigana", "reading"]
     case .profession: ["職種", "職業", "profession", "occupation", "job"]
     case .organisation:

@@ -6,8 +6,9 @@ import KenshuTabular
 ///
 /// Rules (each problem is a located diagnostic; nothing is dropped silently):
 /// - Columns are matched by header using `RosterColumnMap` (defaults in `RosterField.defaultHeaders`,
-///   overridable with a `--map` file). A name column is required (`roster-missing-name-column`
-///   at the header line; every row is then rejected). Unused columns get a note.
+///   overridable with a `--map` file). A name column (or 姓 and 名 columns, joined "姓 名") is
+///   required (`roster-missing-name-column` at the header line; every row is then rejected).
+///   Unused columns get a note.
 /// - A row without a name is rejected (`roster-missing-name`). An id that is not letters, digits,
 ///   `-`, `_` is rejected (`roster-bad-id`); a repeated id rejects the later row
 ///   (`roster-duplicate-id`).

@@ -46,11 +46,11 @@ extension RosterImport {
       let rows = table.records.filter { !$0.isBlank }
       let blankRows = table.records.count - rows.count
       var pending: [PendingPerson] = []
-      if columnOfField[.name] == nil {
+      if columnOfField[.name] == nil && columnOfField[.familyName] == nil {
         diagnostics.append(
           .error(
             "roster-missing-name-column", at: location(max(table.headerLine, 1)),
-            "氏名の列がありません / no name column (氏名, 名前, name)",
+            "氏名の列がありません / no name column (氏名, 名前, name, or 姓 and 名)",
             hint: "rename the column or map it with --map: 列名,name"))
         for row in rows {
           rejections.append(
@@ -103,6 +103,12 @@ extension RosterImport {
       row.value(at: columnOfField[field])
     }
 
+    /// "姓 名" from split columns (either part may be missing); nil when both are empty.
+    private func joined(_ row: CSVRecord, _ first: RosterField, _ second: RosterField) -> String? {
+      let parts = [cell(row, first), cell(row, second)].compactMap { $0 }
+      return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     // MARK: Rows
 
     private mutating func reject(_ row: CSVRecord, code: String, _ message: String, reason: String) {
@@ -116,7 +122,7 @@ extension RosterImport {
 
     private mutating func readRow(_ row: CSVRecord) -> PendingPerson? {
       checkShape(row)
-      guard let name = cell(row, .name) else {
+      guard let name = cell(row, .name) ?? joined(row, .familyName, .givenName) else {
         reject(
           row, code: "roster-missing-name", "氏名が空です。この行は取り込みません / the row has no name and is rejected",
           reason: "氏名が空 / no name")
@@ -134,7 +140,8 @@ extension RosterImport {
         id = valid
       }
       var person = Person(
-        id: id ?? "", name: name, kana: cell(row, .kana), profession: profession(row),
+        id: id ?? "", name: name, kana: cell(row, .kana) ?? joined(row, .familyNameKana, .givenNameKana),
+        profession: profession(row),
         organisation: cell(row, .organisation), prefecture: prefecture(row),
         municipality: cell(row, .municipality),
         roles: roles(row), email: email(row), location: location(row.line))

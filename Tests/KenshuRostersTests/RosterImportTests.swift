@@ -202,3 +202,12 @@ import Testing
       result.diagnostics.filter { $0.code == "roster-bad-qualification" }.map(\.location.line) == [3, 3])
   }
 }
+
+@Suite struct RosterSplitNameImportTests {
+  @Test func test_import_surnameAndGivenNameColumnsAreJoined() throws {
+    let result = importRoster(csvAt: try fixtureURL("roster-split-name.csv"), map: nil)
+    #expect(result.roster.people.map(\.name) == ["山田 太郎", "佐藤"])
+    #expect(result.roster.people.map(\.kana) == ["ヤマダ タロウ", "サトウ"])
+    #expect(result.rejections.map(\.code) == ["roster-missing-name"])
+  }
+}
