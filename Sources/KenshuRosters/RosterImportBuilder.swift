@@ -6,7 +6,8 @@ extension RosterImport {
   /// One import run: maps columns, reads each row, then assigns ids and resolves keep-apart
   /// references, which need every row first.
   struct Builder {
-    let table: Table
+    /// The table, with its header moved down past any title lines (see `findHeader`).
+    var table: Table
     let options: Options
     var diagnostics: [Diagnostic] = []
     var rejections: [RosterRejection] = []
@@ -42,6 +43,7 @@ extension RosterImport {
     }
 
     mutating func run() -> RosterImportResult {
+      findHeader()
       mapColumns()
       let rows = table.records.filter { !$0.isBlank }
       let blankRows = table.records.count - rows.count
@@ -72,6 +74,30 @@ extension RosterImport {
     }
 
     // MARK: Columns
+
+    /// Offices often put a title (「令和8年度 多職種連携研修 参加者名簿」) and a date above the
+    /// header. When the first row has no name column but one of the next rows does, that row is
+    /// the header and the rows above it are skipped with a note.
+    private mutating func findHeader() {
+      func hasName(_ cells: [String]) -> Bool {
+        cells.contains {
+          let field = options.columnMap.field(forHeader: $0)
+          return field == .name || field == .familyName
+        }
+      }
+      guard !hasName(table.header),
+        let index = table.records.prefix(10).firstIndex(where: { hasName($0.fields) })
+      else { return }
+      let header = table.records[index]
+      diagnostics.append(
+        Diagnostic(
+          .note, code: "roster-title-rows-skipped", at: location(table.headerLine),
+          "\(header.line) 行目を見出しとし、それより上の行は読み飛ばしました / line \(header.line) is the header; the lines above it are skipped"
+        ))
+      table = Table(
+        file: table.file, header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) },
+        headerLine: header.line, records: Array(table.records[(index + 1)...]))
+    }
 
     private mutating func mapColumns() {
       for (index, header) in table.header.enumerated() {

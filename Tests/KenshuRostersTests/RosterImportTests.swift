@@ -211,3 +211,14 @@ import Testing
     #expect(result.rejections.map(\.code) == ["roster-missing-name"])
   }
 }
+
+@Suite struct RosterTitleRowsTests {
+  @Test func test_import_titleRowsAboveTheHeaderAreSkippedWithANote() throws {
+    let result = importRoster(csvAt: try fixtureURL("roster-with-title.csv"), map: nil)
+    #expect(result.roster.people.map(\.name) == ["山田 太郎", "佐藤 花子"])
+    #expect(result.roster.people.map(\.id) == ["1", "2"])
+    #expect(result.roster.people.map(\.location?.line) == [5, 6])
+    #expect(result.rowsRead == 2)
+    #expect(result.diagnostics.map(\.code) == ["roster-title-rows-skipped"])
+  }
+}
