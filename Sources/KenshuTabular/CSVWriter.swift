@@ -33,7 +33,8 @@ public struct CSVWriter: Sendable, Hashable {
   public func text(for rows: [[String]]) -> String {
     var text = ""
     for row in rows {
-      text += row.map(quoted).joined(separator: separator.rawValue)
+      // A record of one empty field would be an empty line, which readers skip; quote it.
+      text += row == [""] ? "\"\"" : row.map(quoted).joined(separator: separator.rawValue)
       text += lineEnding.text
     }
     return text

@@ -77,8 +77,7 @@ public struct Table: Sendable, Hashable {
     return diagnostics
   }
 
-  /// Records that have fields beyond the header or are not blank, i.e. the rows a caller should
-  /// account for. Blank rows (",,,,") are left out.
+  /// The data records a caller must account for: every record except blank ones (",,,,").
   public var nonBlankRecords: [CSVRecord] { records.filter { !$0.isBlank } }
 
   /// All rows, header first, as plain strings (for writing back out).

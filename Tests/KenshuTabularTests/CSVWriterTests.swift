@@ -18,6 +18,7 @@ import Testing
   @Test func test_text_usesChosenLineEnding() {
     #expect(CSVWriter().text(for: [["a", "b"], ["1", "2"]]) == "a,b\r\n1,2\r\n")
     #expect(CSVWriter(lineEnding: .lf).text(for: [["a"]]) == "a\n")
+    #expect(CSVWriter(lineEnding: .lf).text(for: [["a"], [""]]) == "a\n\"\"\n")
   }
 
   @Test func test_writeThenRead_roundTripsAwkwardFields() {

@@ -1,2 +1,0 @@
-// KenshuRosters: see docs/architecture.md.
-import KenshuModel

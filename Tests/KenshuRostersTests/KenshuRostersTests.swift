@@ -1,4 +1,0 @@
-import Testing
-@testable import KenshuRosters
-
-@Test func placeholder_KenshuRosters_builds() { #expect(Bool(true)) }
