@@ -10,7 +10,7 @@ organisations are invented, e-mail addresses use the reserved example.jp domain.
                               all 47 prefectures, stage progress columns.
                               UTF-8 with BOM, CRLF (Excel's "CSV UTF-8").
   rosters/local-2026.csv      a 48-person local multidisciplinary training: ~8
-                              organisations with 2-5 people each, 6 facilitators,
+                              organisations with 2-5 people each, plus 8 qualified facilitators (f01-f08) and 2 instructors (i01-i02),
                               one keep-apart pair. UTF-8, CRLF.
   rosters/local-2026-sjis.csv the same rows in CP932, as Japanese Excel saves "CSV".
 
@@ -180,22 +180,37 @@ def local_2026(rng):
     for index, label in enumerate(remaining):
         people.append((label, organisation_for(rng, label, "浜松市")))
     rng.shuffle(people)
-    # Facilitators: six experienced people from different professions.
-    facilitator_labels = ["医師", "看護師", "ケアマネジャー", "薬剤師", "MSW", "理学療法士"]
-    facilitators = set()
-    for wanted in facilitator_labels:
-        index = next(i for i, (label, _) in enumerate(people) if label == wanted and i not in facilitators)
-        facilitators.add(index)
     rows = []
     for number, (label, organisation) in enumerate(people, start=1):
         name, kana, romaji = person_name(rng)
-        role = "ファシリテーター" if number - 1 in facilitators else "受講者"
-        rows.append([f"p{number:03d}", name, kana, label, organisation, "静岡県", "浜松市", role,
-                     f"{romaji}.{number:03d}@example.jp", ""])
+        rows.append([f"p{number:03d}", name, kana, label, organisation, "静岡県", "浜松市", "受講者",
+                     f"{romaji}.{number:03d}@example.jp", "", ""])
     # One pair to keep apart (say, a supervisor and their direct report): trainees p011 and p027.
     rows[10][9] = "p027"
     rows[26][9] = "p011"
-    header = ["ID", "氏名", "フリガナ", "職種", "所属機関", "都道府県", "市区町村", "役割", "メールアドレス", "同席不可"]
+    # Staff named by the sample programmes: two instructors (i01, i02) and eight facilitators
+    # (f01-f08, one per table of six), graduates of the instructor training and so qualified.
+    # Several work at organisations that also send trainees, which is what makes "never
+    # facilitate your own organisation's table" matter.
+    subjects = ["tashokushu-2026", "koshi-2026", "bcp-workshop"]
+    staff = [
+        ("i01", "医師", "浜松市医師会", "講師"),
+        ("i02", "看護師", "浜松市在宅医療・介護連携支援センター", "講師"),
+        ("f01", "医師", "浜松市みなみ在宅クリニック", "ファシリテーター"),
+        ("f02", "訪問看護師", "訪問看護ステーションあおば", "ファシリテーター"),
+        ("f03", "ケアマネジャー", "居宅介護支援事業所こもれび", "ファシリテーター"),
+        ("f04", "薬剤師", "さくら野薬局", "ファシリテーター"),
+        ("f05", "MSW", "浜松中央リハビリテーション病院", "ファシリテーター"),
+        ("f06", "理学療法士", "浜松中央リハビリテーション病院", "ファシリテーター"),
+        ("f07", "保健師", "浜松市 地域包括ケア推進課", "ファシリテーター"),
+        ("f08", "社会福祉士", "浜松市南地域包括支援センター", "ファシリテーター"),
+    ]
+    for staff_id, label, organisation, role in staff:
+        name, kana, romaji = person_name(rng)
+        kind = "instructor" if role == "講師" else "facilitator"
+        rows.append([staff_id, name, kana, label, organisation, "静岡県", "浜松市", role,
+                     f"{romaji}.{staff_id}@example.jp", "", "・".join(f"{s}:{kind}" for s in subjects)])
+    header = ["ID", "氏名", "フリガナ", "職種", "所属機関", "都道府県", "市区町村", "役割", "メールアドレス", "同席不可", "資格"]
     return header, rows
 
 

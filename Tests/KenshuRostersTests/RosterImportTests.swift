@@ -172,8 +172,12 @@ import Testing
     let sjis = importRoster(csvAt: sampleRosterURL("local-2026-sjis.csv"), map: nil)
     #expect(sjis.encoding == .cp932)
     #expect(utf8.diagnostics.isEmpty)
-    #expect(utf8.rowsImported == 48)
-    #expect(utf8.roster.people(withRole: .facilitator).count == 6)
+    #expect(utf8.rowsImported == 58)
+    #expect(utf8.roster.people(withRole: .trainee).count == 48)
+    #expect(utf8.roster.people(withRole: .facilitator).count == 8)
+    #expect(utf8.roster.people(withRole: .instructor).map(\.id) == ["i01", "i02"])
+    #expect(
+      utf8.roster.people(withRole: .facilitator).allSatisfy { $0.isQualified(as: .facilitator, for: "tashokushu-2026") })
     #expect(utf8.roster.people.filter { !$0.keepApart.isEmpty }.count == 2)
     let strip = { (people: [Person]) in
       people.map {

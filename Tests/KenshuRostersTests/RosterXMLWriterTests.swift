@@ -36,7 +36,8 @@ import Testing
   @Test func test_xml_ofImportedSampleHasOnePersonElementPerPerson() {
     let result = importRoster(csvAt: sampleRosterURL("local-2026.csv"), map: nil)
     let xml = RosterXMLWriter().xml(for: result.roster)
-    #expect(xml.components(separatedBy: "<person ").count - 1 == 48)
+    #expect(xml.components(separatedBy: "<person ").count - 1 == 58)
+    #expect(xml.contains("<qualification subject=\"tashokushu-2026\" role=\"facilitator\"/>"))
     #expect(xml.contains("<keep-apart person=\"p027\"/>"))
     #expect(xml.contains("organisation=\"医療法人社団 ひかり会, ひかり内科\""))
   }
