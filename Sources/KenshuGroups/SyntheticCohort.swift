@@ -1,0 +1,36 @@
+import Foundation
+import KenshuModel
+
+/// Synthetic people for benchmarks and tests: a profession mix like the FY2022 instructor
+/// cohort (31% doctors, 23% nurses, 24% municipal staff, the rest spread over other
+/// professions), small organisations of 1–4 people, and prefectures/municipalities.
+/// Names are placeholders; no real person is described.
+enum SyntheticCohort {
+  static func people(count: Int, seed: UInt64) -> [Person] {
+    var generator = SeededGenerator(seed: seed)
+    let others: [Profession] = [
+      .pharmacist, .physicalTherapist, .occupationalTherapist, .dietitian, .careManager,
+      .medicalSocialWorker, .careWorker, .publicHealthNurse, .dentist,
+    ]
+    var people: [Person] = []
+    var organisation = 0
+    var remainingInOrganisation = 0
+    for index in 0..<count {
+      let draw = generator.nextInt(below: 100)
+      let profession: Profession =
+        draw < 31 ? .doctor : draw < 54 ? .nurse : draw < 78 ? .municipalStaff : others[draw % others.count]
+      if remainingInOrganisation == 0 {
+        organisation += 1
+        remainingInOrganisation = 1 + generator.nextInt(below: 4)
+      }
+      remainingInOrganisation -= 1
+      let prefecture = 1 + generator.nextInt(below: 47)
+      people.append(
+        Person(
+          id: String(format: "p%04d", index + 1), name: "受講者\(index + 1)", profession: profession,
+          organisation: "機関\(organisation)", prefecture: "県\(prefecture)",
+          municipality: "市\(prefecture)-\(generator.nextInt(below: 5))"))
+    }
+    return people
+  }
+}
