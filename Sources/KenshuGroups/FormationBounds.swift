@@ -30,7 +30,12 @@ struct FormationBounds: Sendable {
       * (organisations + municipalities).reduce(0) { $0 + Self.evenPairs($1, groups) }
     let meetingsPerRound = problem.sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
     let distinctPairs = problem.count * (problem.count - 1) / 2
-    bound.repeatPairs = max(0, rounds * meetingsPerRound - distinctPairs)
+    // Counting: the rounds hold more pair meetings than there are pairs. Pigeonhole: from
+    // round 2 on, a table of s people drawn from the G tables of round 1 reunites at least the
+    // pairs of s people spread evenly over G tables (8 people from 5 earlier tables: 3 pairs).
+    let byCounting = rounds * meetingsPerRound - distinctPairs
+    let byPigeonhole = (rounds - 1) * problem.sizes.reduce(0) { $0 + Self.evenPairs($1, groups) }
+    bound.repeatPairs = max(0, byCounting, byPigeonhole)
     if problem.regionKinds > 0 {
       let regions = Self.totals(problem.region, kinds: problem.regionKinds)
       bound.regionSpread = rounds * regions.reduce(0) { $0 + Self.evenSquares($1, groups) }
