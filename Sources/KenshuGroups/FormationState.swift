@@ -107,16 +107,44 @@ struct FormationState: Sendable {
     let cellB = round * problem.groupCount + groupB
     var delta = GroupScore()
     // a leaves groupA for groupB; b leaves groupB for groupA. The pair (a, b) is apart before
-    // and after, so it never counts.
+    // and after, so it never counts. The arrays are read into locals once: this is the
+    // innermost loop of the search, and unoptimised builds would retain them on every access.
+    let organisation = problem.organisation
+    let municipality = problem.municipality
+    let meetings = self.meetings
+    let n = problem.count
+    let checksKeepApart = !problem.keepApart[a].isEmpty || !problem.keepApart[b].isEmpty
+    let checksMeetings = !meetings.isEmpty
+    func pairChange(joining: Int, leaving: Int, other: Int) -> (separation: Int, repeats: Int) {
+      var separation = 0
+      let otherOrganisation = organisation[other]
+      if otherOrganisation >= 0 {
+        if organisation[joining] == otherOrganisation { separation += 1 }
+        if organisation[leaving] == otherOrganisation { separation -= 1 }
+      }
+      let otherMunicipality = municipality[other]
+      if otherMunicipality >= 0 {
+        if municipality[joining] == otherMunicipality { separation += 1 }
+        if municipality[leaving] == otherMunicipality { separation -= 1 }
+      }
+      var repeats = 0
+      if checksMeetings {
+        if meetings[joining * n + other] >= 1 { repeats += 1 }
+        if meetings[leaving * n + other] >= 2 { repeats -= 1 }
+      }
+      return (separation, repeats)
+    }
     for other in members[cellA] where other != a {
-      delta.keepApart += problem.keptApart(b, other) - problem.keptApart(a, other)
-      delta.separation += problem.separation(b, other) - problem.separation(a, other)
-      delta.repeatPairs += hasMet(b, other, atLeast: 1) - hasMet(a, other, atLeast: 2)
+      let change = pairChange(joining: b, leaving: a, other: other)
+      delta.separation += change.separation
+      delta.repeatPairs += change.repeats
+      if checksKeepApart { delta.keepApart += problem.keptApart(b, other) - problem.keptApart(a, other) }
     }
     for other in members[cellB] where other != b {
-      delta.keepApart += problem.keptApart(a, other) - problem.keptApart(b, other)
-      delta.separation += problem.separation(a, other) - problem.separation(b, other)
-      delta.repeatPairs += hasMet(a, other, atLeast: 1) - hasMet(b, other, atLeast: 2)
+      let change = pairChange(joining: a, leaving: b, other: other)
+      delta.separation += change.separation
+      delta.repeatPairs += change.repeats
+      if checksKeepApart { delta.keepApart += problem.keptApart(a, other) - problem.keptApart(b, other) }
     }
     let professionA = problem.profession[a]
     let professionB = problem.profession[b]
