@@ -9,12 +9,13 @@ import KenshuModel
 public func runGroupsBenchmark(seed: UInt64 = 1) -> String {
   let cases: [(title: String, people: Int, settings: GroupFormationSettings)] = [
     (
-      "1000 people, groups of 6, 3 rounds", 1_000,
-      GroupFormationSettings(size: 6, minProfessions: 3, rounds: 3, seed: seed)
+      "1000 people, groups of 6, 3 rounds, regions balanced", 1_000,
+      GroupFormationSettings(size: 6, minProfessions: 4, rounds: 3, seed: seed, balanceRegions: true)
     ),
     (
-      "200 people, groups of 6–7, 4 rounds", 200,
-      GroupFormationSettings(size: 6, maxSize: 7, minProfessions: 3, rounds: 4, seed: seed)
+      "200 people, groups of 6–7, 4 rounds, regions balanced", 200,
+      GroupFormationSettings(
+        size: 6, maxSize: 7, minProfessions: 4, rounds: 4, seed: seed, balanceRegions: true)
     ),
   ]
   var lines: [String] = []

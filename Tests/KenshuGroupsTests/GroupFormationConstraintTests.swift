@@ -140,3 +140,41 @@ struct GroupFormationConstraintTests {
     #expect(first.renderJSON() == second.renderJSON())
   }
 }
+
+@Suite("Group formation: odd inputs")
+struct GroupFormationOddInputTests {
+  @Test(arguments: [
+    (1, 6, 1), (2, 6, 3), (5, 1, 2), (7, 10, 1), (3, 2, 50), (6, 3, 4),
+  ])
+  func test_tinyOrOddInstances_produceValidPlans(people count: Int, size: Int, rounds: Int) {
+    let people = GroupTestSupport.randomPeople(
+      count: count, seed: UInt64(count * 31 + size), keepApartPairs: 2)
+    let settings = GroupFormationSettings(size: size, minProfessions: 3, rounds: rounds)
+    let result = GroupFormation(participants: people, settings: settings).run()
+
+    #expect(GroupTestSupport.hardConstraintViolations(result, settings: settings) == [])
+    #expect(result.renderJSON().hasPrefix("{"))
+  }
+
+  @Test func test_peopleWithoutOrganisationOrProfessionDetails_neverClash() {
+    let people = (0..<12).map {
+      Person(id: "p\($0)", name: "", profession: .other, organisation: $0 % 2 == 0 ? nil : " ")
+    }
+    let result = GroupFormation(participants: people, settings: GroupFormationSettings(size: 4, rounds: 2))
+      .run()
+
+    #expect(result.quality.organisationClashes == 0)
+    #expect(result.quality.minDistinctProfessions == 1)
+  }
+
+  @Test func test_duplicateIDs_areReportedAndSeatedOnce() {
+    let people = [
+      GroupTestSupport.person("p1", .doctor), GroupTestSupport.person("p1", .nurse),
+      GroupTestSupport.person("p2", .nurse),
+    ]
+    let result = GroupFormation(participants: people, settings: GroupFormationSettings(size: 2)).run()
+
+    #expect(result.diagnostics.map(\.code) == ["groups-duplicate-person"])
+    #expect(result.plan.rounds[0].groups.flatMap(\.members).sorted() == ["p1", "p2"])
+  }
+}
