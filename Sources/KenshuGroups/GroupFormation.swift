@@ -42,16 +42,22 @@ public struct GroupFormation: Sendable {
     let sizing = GroupSizing(people: people.count, settings: settings)
     let problem = FormationProblem(people: people, settings: settings, sizes: sizing.sizes, rounds: rounds)
     let bounds = FormationBounds(problem: problem)
-    let state = GroupSearch(problem: problem, bounds: bounds, seed: settings.seed).run()
+    var state = GroupSearch(problem: problem, bounds: bounds, seed: settings.seed).run()
 
-    let tableMembers = (0..<rounds).map { round in
-      (0..<problem.groupCount).map { group in
-        state.members(of: group, in: round).sorted().map { people[$0] }
+    func tableMembers() -> [[[Person]]] {
+      (0..<rounds).map { round in
+        (0..<problem.groupCount).map { group in
+          state.members(of: group, in: round).sorted().map { people[$0] }
+        }
       }
     }
-    let tables = FacilitatorAssignment(facilitators: staff, plan: tableMembers).tables
+    var tables = FacilitatorAssignment(facilitators: staff, plan: tableMembers()).tables
+    if FacilitatorRepair(problem: problem, facilitators: staff).repair(&state, tables: tables) > 0 {
+      // Members moved; seat the facilitators again (never worse than the repaired seating).
+      tables = FacilitatorAssignment(facilitators: staff, plan: tableMembers()).tables
+    }
     let plan = GroupPlan(
-      rounds: tableMembers.enumerated().map { round, groups in
+      rounds: tableMembers().enumerated().map { round, groups in
         GroupRound(
           round: round + 1,
           groups: groups.enumerated().map { group, members in
