@@ -12,9 +12,7 @@ struct FormationState: Sendable {
   private var professionCounts: [Int]
   private var distinctProfessions: [Int]
   private var regionCounts: [Int]
-  /// How often each pair has met over all rounds (`a * count + b`, kept symmetric).
-  /// Not kept for a single round, where nobody can meet twice.
-  private var meetings: [UInt16]
+  private var meetings: PairMeetings
   private(set) var score = GroupScore()
 
   init(problem: FormationProblem) {
@@ -31,7 +29,7 @@ struct FormationState: Sendable {
     professionCounts = Array(repeating: 0, count: cells * problem.professionKinds)
     distinctProfessions = Array(repeating: 0, count: cells)
     regionCounts = Array(repeating: 0, count: cells * problem.regionKinds)
-    meetings = problem.rounds > 1 ? Array(repeating: 0, count: problem.count * problem.count) : []
+    meetings = PairMeetings(people: problem.count, rounds: problem.rounds)
     // An empty group lacks the whole minimum; each new profession added reduces the shortfall.
     score.professionShortfall = cells * problem.minProfessions
   }
@@ -54,10 +52,10 @@ struct FormationState: Sendable {
     professionCounts[(round * problem.groupCount + group) * problem.professionKinds + profession]
   }
 
-  /// Meetings beyond pairs' first one that `person` would add by joining `group`.
+  /// 1 when `a` and `b` have sat together at least `times` times.
   @inline(__always)
   private func hasMet(_ a: Int, _ b: Int, atLeast times: UInt16) -> Int {
-    meetings.isEmpty ? 0 : (meetings[a * problem.count + b] >= times ? 1 : 0)
+    meetings.isTracked && meetings[a, b] >= times ? 1 : 0
   }
 
   // MARK: Adding people (construction)
@@ -87,8 +85,8 @@ struct FormationState: Sendable {
     let delta = costOfAdding(person, to: group, round: round)
     let cell = round * problem.groupCount + group
     let index = round * problem.count + person
-    if !meetings.isEmpty {
-      for other in members[cell] { meet(person, other, by: 1) }
+    if meetings.isTracked {
+      for other in members[cell] { meetings.add(person, other, 1) }
     }
     groupOf[index] = group
     slot[index] = members[cell].count
@@ -112,9 +110,8 @@ struct FormationState: Sendable {
     let organisation = problem.organisation
     let municipality = problem.municipality
     let meetings = self.meetings
-    let n = problem.count
     let checksKeepApart = !problem.keepApart[a].isEmpty || !problem.keepApart[b].isEmpty
-    let checksMeetings = !meetings.isEmpty
+    let checksMeetings = meetings.isTracked
     func pairChange(joining: Int, leaving: Int, other: Int) -> (separation: Int, repeats: Int) {
       var separation = 0
       let otherOrganisation = organisation[other]
@@ -129,8 +126,8 @@ struct FormationState: Sendable {
       }
       var repeats = 0
       if checksMeetings {
-        if meetings[joining * n + other] >= 1 { repeats += 1 }
-        if meetings[leaving * n + other] >= 2 { repeats -= 1 }
+        if meetings[joining, other] >= 1 { repeats += 1 }
+        if meetings[leaving, other] >= 2 { repeats -= 1 }
       }
       return (separation, repeats)
     }
@@ -186,14 +183,14 @@ struct FormationState: Sendable {
     let groupB = groupOf[indexB]
     let cellA = round * problem.groupCount + groupA
     let cellB = round * problem.groupCount + groupB
-    if !meetings.isEmpty {
+    if meetings.isTracked {
       for other in members[cellA] where other != a {
-        meet(a, other, by: -1)
-        meet(b, other, by: 1)
+        meetings.add(a, other, -1)
+        meetings.add(b, other, 1)
       }
       for other in members[cellB] where other != b {
-        meet(b, other, by: -1)
-        meet(a, other, by: 1)
+        meetings.add(b, other, -1)
+        meetings.add(a, other, 1)
       }
     }
     adjustCounts(of: a, in: cellA, by: -1)
@@ -215,14 +212,6 @@ struct FormationState: Sendable {
 
   @inline(__always)
   private func shortfall(_ distinct: Int) -> Int { max(0, problem.minProfessions - distinct) }
-
-  @inline(__always)
-  private mutating func meet(_ a: Int, _ b: Int, by change: Int) {
-    let n = problem.count
-    let updated = UInt16(clamping: Int(meetings[a * n + b]) + change)
-    meetings[a * n + b] = updated
-    meetings[b * n + a] = updated
-  }
 
   private mutating func adjustCounts(of person: Int, in cell: Int, by change: Int) {
     let professionIndex = cell * problem.professionKinds + problem.profession[person]
