@@ -5,23 +5,30 @@ import KenshuModel
 /// `kenshu bench groups`. Run it on a release build; debug builds are many times slower.
 ///
 /// Cases: 1,000 people in groups of 6 over 3 rounds (goal: under 1 s), and 200 people in
-/// groups of 6–7 over 4 rounds (goal: 0 repeat pairs).
+/// groups of 6–7 over 4 rounds (goal: 0 repeat pairs), both balancing regions; and the
+/// instructor-training cohort of 361 in groups of 6 over 2 rounds.
 public func runGroupsBenchmark(seed: UInt64 = 1) -> String {
-  let cases: [(title: String, people: Int, settings: GroupFormationSettings)] = [
+  let cases: [(title: String, people: [Person], settings: GroupFormationSettings)] = [
     (
-      "1000 people, groups of 6, 3 rounds, regions balanced", 1_000,
+      "1000 people, groups of 6, 3 rounds, regions balanced",
+      SyntheticCohort.people(count: 1_000, seed: seed),
       GroupFormationSettings(size: 6, minProfessions: 4, rounds: 3, seed: seed, balanceRegions: true)
     ),
     (
-      "200 people, groups of 6–7, 4 rounds, regions balanced", 200,
+      "200 people, groups of 6–7, 4 rounds, regions balanced", SyntheticCohort.people(count: 200, seed: seed),
       GroupFormationSettings(
         size: 6, maxSize: 7, minProfessions: 4, rounds: 4, seed: seed, balanceRegions: true)
+    ),
+    (
+      "361 instructor trainees (112 doctors), groups of 6, 2 rounds",
+      SyntheticCohort.nationalCohort(seed: seed),
+      GroupFormationSettings(size: 6, minProfessions: 4, rounds: 2, seed: seed)
     ),
   ]
   var lines: [String] = []
   let clock = ContinuousClock()
   for benchmark in cases {
-    let people = SyntheticCohort.people(count: benchmark.people, seed: seed)
+    let people = benchmark.people
     var result: GroupFormationResult?
     let elapsed = clock.measure {
       result = GroupFormation(participants: people, settings: benchmark.settings).run()

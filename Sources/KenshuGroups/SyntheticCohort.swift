@@ -33,4 +33,20 @@ enum SyntheticCohort {
     }
     return people
   }
+
+  /// The FY2022 instructor-training cohort's mix: 361 trainees — 112 doctors, 83 nurses,
+  /// 86 municipal staff and 80 others — from all 47 prefectures, in organisations of 1–4.
+  static func nationalCohort(seed: UInt64) -> [Person] {
+    var people = people(count: 361, seed: seed)
+    let others: [Profession] = [
+      .pharmacist, .physicalTherapist, .occupationalTherapist, .speechTherapist, .dietitian, .careManager,
+      .medicalSocialWorker, .publicHealthNurse,
+    ]
+    for index in people.indices {
+      people[index].profession =
+        index < 112
+        ? .doctor : index < 195 ? .nurse : index < 281 ? .municipalStaff : others[index % others.count]
+    }
+    return people
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 import Testing
 
@@ -113,5 +114,44 @@ struct GroupFormationObjectiveTests {
     for group in result.plan.rounds[0].groups {
       #expect(Set(group.members.compactMap { byID[$0]?.prefecture }).count == 4)
     }
+  }
+}
+
+@Suite("Group formation: a local training")
+struct LocalTrainingGroupTests {
+  /// A 48-person municipal training: few doctors and dentists, many nurses and care managers,
+  /// several people from the same clinic, station or office.
+  static let people: [Person] = {
+    let mix: [(Profession, Int)] = [
+      (.doctor, 5), (.dentist, 2), (.pharmacist, 5), (.nurse, 10), (.physicalTherapist, 3),
+      (.occupationalTherapist, 2), (.dietitian, 2), (.careManager, 9), (.medicalSocialWorker, 3),
+      (.careWorker, 4), (.municipalStaff, 3),
+    ]
+    var people: [Person] = []
+    for (profession, count) in mix {
+      for _ in 0..<count {
+        let index = people.count + 1
+        // Every fourth person shares one of three large employers; the rest are on their own.
+        let organisation = index % 4 == 0 ? ["市民病院", "訪問看護ステーションみどり", "市役所"][index % 3] : "事業所\(index)"
+        people.append(
+          GroupTestSupport.person(String(format: "p%03d", index), profession, organisation: organisation))
+      }
+    }
+    return people
+  }()
+
+  @Test func test_localTraining_everyTableMeetsItsMinimum_andNobodyMeetsTwice() {
+    let spec = GroupWorkSpec(size: 6, minProfessions: 5, separate: [.organisation], rounds: 3)
+    let result = GroupFormation(
+      participants: Self.people, settings: GroupFormationSettings(spec: spec, seed: 2026)
+    )
+    .run()
+
+    #expect(result.plan.rounds.map(\.groups.count) == [8, 8, 8])
+    #expect(result.quality.minDistinctProfessions >= 5)
+    #expect(result.quality.organisationClashes == 0)
+    #expect(result.quality.repeatPairs == 0)
+    #expect(result.quality.unevenProfessions == [])
+    #expect(result.quality.unmet == [])
   }
 }
