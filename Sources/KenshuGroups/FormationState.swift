@@ -243,6 +243,14 @@ extension GroupScore {
       regionSpread: lhs.regionSpread + rhs.regionSpread)
   }
 
+  /// The opposite change, for undoing a move.
+  static prefix func - (score: GroupScore) -> GroupScore {
+    GroupScore(
+      keepApart: -score.keepApart, professionShortfall: -score.professionShortfall,
+      professionSpread: -score.professionSpread, separation: -score.separation,
+      repeatPairs: -score.repeatPairs, regionSpread: -score.regionSpread)
+  }
+
   /// Whether this change is no worse than nothing, comparing levels in priority order.
   var isNonWorsening: Bool { !(GroupScore() < self) }
 }

@@ -15,7 +15,7 @@ struct GroupSearch: Sendable {
 
   /// Independent chains (restarts) for small instances, where they are cheap and make finding
   /// the optimum much more likely; one chain for large ones.
-  var chains: Int { problem.count <= 40 ? 4 : (problem.count <= 120 ? 2 : 1) }
+  var chains: Int { problem.count <= 16 ? 8 : problem.count <= 40 ? 4 : (problem.count <= 120 ? 2 : 1) }
 
   /// Swap attempts per chain.
   var iterations: Int { max(10_000, 300 * problem.count * problem.rounds) }
@@ -75,29 +75,57 @@ struct GroupSearch: Sendable {
 
   func anneal(_ initial: FormationState, using generator: inout SeededGenerator) -> FormationState {
     var state = initial
-    guard problem.groupCount > 1, problem.count > 1, let top = topLevel(of: state.score) else { return state }
+    guard problem.groupCount > 1, problem.count > 1, topLevel(of: state.score) != nil else { return state }
     var bestScore = state.score
     var bestAssignment: [[Int]]?
-    let hot = Self.weight(of: top)
-    let cold = 0.3
+    // First a descent (temperature 0: only moves no worse at any level) for a fifth of the
+    // budget, which finishes most real instances quickly because construction is already
+    // close; then annealing from the weight of the highest level still above its bound.
     let total = iterations
-    let cooling = log(cold / hot) / Double(total)
-    var temperature = hot
+    let descent = total / 5
+    let cold = 0.3
+    var hot = 1.0
+    var cooling = 0.0
+    var temperature = 0.0
     for iteration in 0..<total {
-      if iteration & 1023 == 0 {
-        temperature = hot * exp(cooling * Double(iteration))
+      if iteration & 1023 == 0 || iteration == descent {
         if bestScore == bounds.score { break }
+        if iteration == descent {
+          hot = Self.weight(of: topLevel(of: state.score) ?? 5)
+          cooling = log(cold / hot) / Double(max(1, total - descent))
+        }
+        if iteration >= descent { temperature = hot * exp(cooling * Double(iteration - descent)) }
       }
       let round = generator.nextInt(below: problem.rounds)
       let a = generator.nextInt(below: problem.count)
       let b = generator.nextInt(below: problem.count)
       guard state.group(of: a, in: round) != state.group(of: b, in: round) else { continue }
-      let delta = state.costOfSwapping(a, b, round: round)
-      if !delta.isNonWorsening {
-        let energy = Self.energy(of: delta)
-        guard generator.nextUnit() < exp(-energy / temperature) else { continue }
+      var delta = state.costOfSwapping(a, b, round: round)
+      // Now and then a double swap (two swaps in one round, judged together): it crosses a
+      // state that is worse at a higher level, which single swaps at low temperature cannot,
+      // so plateaus of the higher levels stay connected. Half of them move `a` on again,
+      // rotating three people over three tables; the others exchange two pairs at once.
+      if generator.nextInt(below: 4) == 0 {
+        let c = generator.nextInt(below: 2) == 0 ? a : generator.nextInt(below: problem.count)
+        let d = generator.nextInt(below: problem.count)
+        state.swap(a, b, round: round, delta: delta)
+        if state.group(of: c, in: round) != state.group(of: d, in: round) {
+          let second = state.costOfSwapping(c, d, round: round)
+          if accepts(delta + second, temperature: temperature, using: &generator) {
+            state.swap(c, d, round: round, delta: second)
+            delta = delta + second
+          } else {
+            state.swap(a, b, round: round, delta: -delta)
+            continue
+          }
+        } else if !accepts(delta, temperature: temperature, using: &generator) {
+          state.swap(a, b, round: round, delta: -delta)
+          continue
+        }
+      } else {
+        guard accepts(delta, temperature: temperature, using: &generator) else { continue }
+        state.swap(a, b, round: round, delta: delta)
       }
-      state.swap(a, b, round: round, delta: delta)
       if state.score < bestScore {
         bestScore = state.score
         bestAssignment = state.assignment
@@ -107,6 +135,17 @@ struct GroupSearch: Sendable {
       return rebuild(bestAssignment)
     }
     return state
+  }
+
+  /// Whether to take a change: always when it is no worse at every level, otherwise with
+  /// probability e^(−E/T).
+  @inline(__always)
+  private func accepts(_ delta: GroupScore, temperature: Double, using generator: inout SeededGenerator)
+    -> Bool
+  {
+    if delta.isNonWorsening { return true }
+    guard temperature > 0 else { return false }
+    return generator.nextUnit() < exp(-Self.energy(of: delta) / temperature)
   }
 
   /// The state for a complete assignment.
