@@ -16,13 +16,16 @@ import KenshuModel
 /// The objective and the algorithm are described in docs/groups.md. The same input and seed
 /// always give the same plan.
 public struct GroupFormation: Sendable {
+  /// People to seat, in roster order (the order of members in each group).
   public var participants: [Person]
+  /// People who may facilitate a table (see `FacilitatorSelection`); may be empty.
   public var facilitators: [Person]
   public var settings: GroupFormationSettings
 
   /// Largest number of rounds accepted; more would not fit a day of group work anyway.
   public static let maximumRounds = 50
 
+  /// A formation problem; nothing is computed until `run()`.
   public init(participants: [Person], facilitators: [Person] = [], settings: GroupFormationSettings) {
     self.participants = participants
     self.facilitators = facilitators
@@ -160,13 +163,18 @@ public struct GroupFormation: Sendable {
 /// A formed plan with its quality, the people it refers to (for rendering names) and any
 /// problems found in the input.
 public struct GroupFormationResult: Sendable, Hashable {
+  /// Rounds → tables → facilitator and member ids.
   public var plan: GroupPlan
+  /// How good the plan is, with bounds and what could not be met.
   public var quality: GroupQuality
   /// Participants as used (duplicates and facilitators removed), in roster order.
   public var participants: [Person]
+  /// Facilitators as used (duplicates removed), whether or not they got a table.
   public var facilitators: [Person]
+  /// Problems with the input; errors mean no plan was made.
   public var diagnostics: [Diagnostic]
 
+  /// A result; normally made by `GroupFormation.run()`.
   public init(
     plan: GroupPlan, quality: GroupQuality, participants: [Person], facilitators: [Person],
     diagnostics: [Diagnostic]

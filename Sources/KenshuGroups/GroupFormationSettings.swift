@@ -20,6 +20,7 @@ public struct GroupFormationSettings: Sendable, Hashable {
   /// evenly over the groups, as the lowest priority.
   public var balanceRegions: Bool
 
+  /// Settings given directly, as for `kenshu groups --size K`.
   public init(
     size: Int, maxSize: Int? = nil, minProfessions: Int? = nil, separate: [SeparationRule] = [.organisation],
     rounds: Int = 1, seed: UInt64 = 1, balanceRegions: Bool = false

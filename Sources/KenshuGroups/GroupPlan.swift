@@ -3,8 +3,10 @@
 /// Members and facilitators are the roster's person ids, so a plan holds no personal data by
 /// itself; renderers look names up in the people it was formed from.
 public struct GroupPlan: Sendable, Hashable, Codable {
+  /// Rounds in order, numbered from 1.
   public var rounds: [GroupRound]
 
+  /// A plan made of `rounds`.
   public init(rounds: [GroupRound]) {
     self.rounds = rounds
   }
@@ -14,8 +16,10 @@ public struct GroupPlan: Sendable, Hashable, Codable {
 public struct GroupRound: Sendable, Hashable, Codable {
   /// 1-based round number.
   public var round: Int
+  /// Tables in order, numbered from 1.
   public var groups: [PlannedGroup]
 
+  /// A round numbered `round`.
   public init(round: Int, groups: [PlannedGroup]) {
     self.round = round
     self.groups = groups
@@ -31,6 +35,7 @@ public struct PlannedGroup: Sendable, Hashable, Codable {
   /// Person ids of the participants, in roster order.
   public var members: [String]
 
+  /// Table `group` with its facilitator and members.
   public init(group: Int, facilitator: String? = nil, members: [String]) {
     self.group = group
     self.facilitator = facilitator
@@ -45,6 +50,7 @@ public struct UnmetConstraint: Sendable, Hashable, Codable {
   /// Japanese first, then English, e.g. "…満たせません / … cannot be met".
   public var message: String
 
+  /// An unmet constraint with its stable code and message.
   public init(code: String, message: String) {
     self.code = code
     self.message = message

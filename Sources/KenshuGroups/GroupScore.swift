@@ -17,6 +17,7 @@ public struct GroupScore: Sendable, Hashable, Comparable, Codable, CustomStringC
   /// Sum over groups and regions of (count in group)² when regions are balanced, else 0.
   public var regionSpread: Int
 
+  /// A score (or a change of score) given level by level.
   public init(
     keepApart: Int = 0, professionShortfall: Int = 0, professionSpread: Int = 0, separation: Int = 0,
     repeatPairs: Int = 0, regionSpread: Int = 0

@@ -47,3 +47,24 @@ struct FacilitatorRepairTests {
     #expect(wide == [nil, 0, nil])
   }
 }
+
+@Suite("Facilitator selection")
+struct FacilitatorSelectionTests {
+  @Test func test_onlyQualifiedFacilitators_areChosen_andTheOthersAreNamed() {
+    let qualified = Person(
+      id: "f1", name: "", profession: .nurse, roles: [.facilitator],
+      qualifications: [Qualification(subject: "zaitaku-2026", role: .facilitator)])
+    let unqualified = Person(id: "f2", name: "", profession: .doctor, roles: [.facilitator])
+    let trainee = Person(id: "p1", name: "", profession: .nurse)
+
+    let (chosen, diagnostics) = FacilitatorSelection.facilitators(
+      in: [qualified, unqualified, trainee], qualifiedFor: "zaitaku-2026")
+    let (anyRole, none) = FacilitatorSelection.facilitators(in: [qualified, unqualified, trainee])
+
+    #expect(chosen.map(\.id) == ["f1"])
+    #expect(diagnostics.map(\.code) == ["groups-unqualified-facilitator"])
+    #expect(diagnostics.first?.message.contains("f2") == true)
+    #expect(anyRole.map(\.id) == ["f1", "f2"])
+    #expect(none.isEmpty)
+  }
+}
