@@ -1,0 +1,50 @@
+import Foundation
+import KenshuModel
+
+/// Times group formation on synthetic cohorts and reports speed and quality, for
+/// `kenshu bench groups`. Run it on a release build; debug builds are many times slower.
+///
+/// Cases: 1,000 people in groups of 6 over 3 rounds (goal: under 1 s), and 200 people in
+/// groups of 6–7 over 4 rounds (goal: 0 repeat pairs), both balancing regions; and the
+/// instructor-training cohort of 361 in groups of 6 over 2 rounds.
+public func runGroupsBenchmark(seed: UInt64 = 1) -> String {
+  let cases: [(title: String, people: [Person], settings: GroupFormationSettings)] = [
+    (
+      "1000 people, groups of 6, 3 rounds, regions balanced",
+      SyntheticCohort.people(count: 1_000, seed: seed),
+      GroupFormationSettings(size: 6, minProfessions: 4, rounds: 3, seed: seed, balanceRegions: true)
+    ),
+    (
+      "200 people, groups of 6–7, 4 rounds, regions balanced", SyntheticCohort.people(count: 200, seed: seed),
+      GroupFormationSettings(
+        size: 6, maxSize: 7, minProfessions: 4, rounds: 4, seed: seed, balanceRegions: true)
+    ),
+    (
+      "361 instructor trainees (112 doctors), groups of 6, 2 rounds",
+      SyntheticCohort.nationalCohort(seed: seed),
+      GroupFormationSettings(size: 6, minProfessions: 4, rounds: 2, seed: seed)
+    ),
+  ]
+  var lines: [String] = []
+  let clock = ContinuousClock()
+  for benchmark in cases {
+    let people = benchmark.people
+    var result: GroupFormationResult?
+    let elapsed = clock.measure {
+      result = GroupFormation(participants: people, settings: benchmark.settings).run()
+    }
+    guard let result else { continue }
+    let quality = result.quality
+    let groups = result.plan.rounds.first?.groups.count ?? 0
+    let milliseconds =
+      Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3
+    lines.append(
+      "\(benchmark.title): \(String(format: "%.1f", milliseconds)) ms, \(groups) groups;"
+        + " repeatPairs \(quality.repeatPairs) (bound \(quality.lowerBounds.repeatPairs)),"
+        + " organisationClashes \(quality.organisationClashes) (bound \(quality.lowerBounds.organisationClashes)),"
+        + " minDistinctProfessions \(quality.minDistinctProfessions),"
+        + " uneven professions \(quality.unevenProfessions.count), optimal \(quality.provablyOptimal);"
+        + " score \(quality.score); bound \(quality.lowerBounds.score)")
+  }
+  return lines.joined(separator: "\n")
+}

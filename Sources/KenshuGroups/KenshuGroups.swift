@@ -1,2 +1,0 @@
-// KenshuGroups: see docs/architecture.md.
-import KenshuModel
