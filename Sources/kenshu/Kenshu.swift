@@ -8,7 +8,8 @@ struct Kenshu: AsyncParsableCommand {
     abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
     discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
     subcommands: [
-      InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, ExportCommand.self,
+      InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, RosterCommand.self,
+      GroupsCommand.self, ExportCommand.self,
     ]
   )
 

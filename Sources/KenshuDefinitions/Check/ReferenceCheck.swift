@@ -84,6 +84,8 @@ struct ReferenceCheck {
         for (role, ids) in [
           (PersonRole.instructor, session.instructors), (.facilitator, session.facilitators),
         ] {
+          // An undefined roster is reported once above, not once per person named.
+          if programme.roster != nil && roster == nil { continue }
           for id in ids {
             guard let person = rosterPeople?[id] ?? people[id] else {
               diagnostics.append(

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import KenshuGroups
+import KenshuModel
+
+struct GroupsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "groups",
+    abstract: "Form multidisciplinary groups for group work, for one or more rounds.",
+    discussion: """
+      Participants are the roster's trainees. Group size comes from a session's <groups> \
+      (--session PROGRAMME_ID/SESSION_ID) or from --size. Deterministic for a given --seed. \
+      table and json print to the terminal; csv and html (A4 table cards) name people and are \
+      written to private/ unless --out says otherwise. The algorithm is described in docs/groups.md.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
+
+  @Option(help: "Roster: XML, CSV, or a roster id of this project.") var roster: String
+  @Option(
+    help:
+      "Take group size, minimum professions, separation and rounds from this session (PROGRAMME_ID/SESSION_ID)."
+  )
+  var session: String?
+  @Option(help: "Group size (when no --session).") var size: Int?
+  @Option(help: "Largest group (groups of size…max-size).") var maxSize: Int?
+  @Option(help: "Minimum distinct professions per group.") var minProfessions: Int?
+  @Option(help: "Rounds of reshuffled groups.") var rounds: Int?
+  @Option(help: "Facilitators: a role of the same roster (facilitator, instructor), or another roster.")
+  var facilitators: String?
+  @Option(help: "Seed for the search (same seed, same plan).") var seed: UInt64 = 1
+  @Flag(help: "Also keep people from the same municipality apart.") var separateMunicipalities = false
+  @Flag(help: "Balance regions (prefectures) across groups.") var balanceRegions = false
+  @Option(help: "table, csv, json or html.") var format: Format = .table
+  @Option(
+    name: .shortAndLong, help: "File to write (default: terminal for table/json, private/ for csv/html).")
+  var out: String?
+
+  func validate() throws {
+    if session == nil && size == nil {
+      throw ValidationError("give --session PROGRAMME_ID/SESSION_ID or --size K")
+    }
+    if session != nil && size != nil { throw ValidationError("give --session or --size, not both") }
+    if let size, !(2...50).contains(size) { throw ValidationError("--size must be 2–50") }
+    if let rounds, !(1...GroupFormation.maximumRounds).contains(rounds) {
+      throw ValidationError("--rounds must be 1–\(GroupFormation.maximumRounds)")
+    }
+  }
+
+  func run() throws {
+    let people = try RosterInput.load(roster).people
+    var settings: GroupFormationSettings
+    var subject: String?
+    var name: String
+    if let session {
+      let (programme, spec) = try Self.groupWork(session)
+      settings = GroupFormationSettings(
+        spec: spec, rounds: rounds, seed: seed, balanceRegions: balanceRegions)
+      subject = programme
+      name = session.replacingOccurrences(of: "/", with: "-")
+    } else {
+      settings = GroupFormationSettings(
+        size: size ?? 6, maxSize: maxSize, minProfessions: minProfessions, rounds: rounds ?? 1, seed: seed,
+        balanceRegions: balanceRegions)
+      name = "size\(size ?? 6)"
+    }
+    if session != nil {
+      if let maxSize { settings.maxSize = maxSize }
+      if let minProfessions { settings.minProfessions = minProfessions }
+    }
+    if separateMunicipalities, !settings.separate.contains(.municipality) {
+      settings.separate.append(.municipality)
+    }
+
+    let participants = people.filter { $0.roles.contains(.trainee) }
+    let chosenFacilitators = try facilitatorPool(from: people, subject: subject)
+    if facilitators == nil, people.contains(where: { $0.roles.contains(.facilitator) }) {
+      Console.error(
+        "note: the roster lists facilitators; add --facilitators facilitator to seat one per group")
+    }
+    let result = GroupFormation(
+      participants: participants, facilitators: chosenFacilitators, settings: settings
+    ).run()
+    DiagnosticPrinter(format: .text).print(result.diagnostics)
+    if result.diagnostics.hasErrors { throw ExitCode(1) }
+    for unmet in result.quality.unmet { Console.error("unmet: \(unmet.message)") }
+
+    switch format {
+    case .json:
+      try write(result.renderJSON(), personal: false, defaultName: "groups-\(name).json")
+    case .table:
+      try write(result.renderTable(), personal: false, defaultName: "groups-\(name).txt")
+    case .csv:
+      try write(result.renderCSV(), personal: true, defaultName: "groups-\(name).csv")
+    case .html:
+      try write(result.renderHTML(), personal: true, defaultName: "groups-\(name).html")
+    }
+  }
+
+  private func write(_ text: String, personal: Bool, defaultName: String) throws {
+    if !personal && out == nil || out == "-" {
+      FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+      return
+    }
+    try PrivateOutput.write(text, to: PrivateOutput.path(out, defaultName: defaultName))
+  }
+
+  /// Facilitators from a role of the same roster, or from another roster. Only those qualified
+  /// for the programme are used when the pool records qualifications at all.
+  private func facilitatorPool(from people: [Person], subject: String?) throws -> [Person] {
+    guard let facilitators else { return [] }
+    let role = PersonRole(parsing: facilitators)
+    let pool =
+      role != nil
+      ? people : try RosterInput.load(facilitators).people
+    let tracksQualifications = pool.contains { !$0.qualifications.isEmpty }
+    let selection = FacilitatorSelection.facilitators(
+      in: pool, role: role ?? .facilitator, qualifiedFor: tracksQualifications ? subject : nil)
+    DiagnosticPrinter(format: .text).print(selection.diagnostics)
+    if selection.facilitators.isEmpty {
+      Console.error("warning: no \(role?.rawValue ?? "facilitator") found in \(facilitators)")
+    }
+    return selection.facilitators
+  }
+
+  /// The group-work spec of PROGRAMME_ID/SESSION_ID in this project.
+  static func groupWork(_ reference: String) throws -> (programme: String, spec: GroupWorkSpec) {
+    let parts = reference.split(separator: "/").map(String.init)
+    guard parts.count == 2 else { throw ValidationError("--session takes PROGRAMME_ID/SESSION_ID") }
+    let project = try ProjectInput.load()
+    guard let programme = project.programme(parts[0]) else {
+      throw ValidationError(
+        "no programme \"\(parts[0])\" (programmes: \(project.programmes.map(\.id).joined(separator: ", ")))")
+    }
+    let sessions = programme.courses.flatMap(\.sessions)
+    guard let session = sessions.first(where: { $0.id == parts[1] }) else {
+      let groupSessions = sessions.filter { $0.groupWork != nil }.map(\.id).joined(separator: ", ")
+      throw ValidationError("no session \"\(parts[1])\" in \(parts[0]) (group work: \(groupSessions))")
+    }
+    guard let spec = session.groupWork else {
+      throw ValidationError("session \"\(parts[1])\" has no <groups> spec; use --size")
+    }
+    return (programme.id, spec)
+  }
+}

@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import KenshuModel
+import KenshuRosters
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct RosterCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "roster",
+    abstract: "Import, count and follow up rosters (名簿). Rosters are personal data.",
+    subcommands: [Import.self, Summary.self, Progress.self]
+  )
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Convert a CSV roster (UTF-8, UTF-8 BOM or Shift_JIS/CP932) into an XML roster.",
+      discussion: """
+        Headers may be Japanese or English (docs/rosters.md lists them); --map FILE maps other \
+        headers (lines of `column,field`). Every row is accounted for: read, imported, rejected. \
+        With rejected rows nothing is written unless --skip-bad-rows.
+        """)
+
+    @Argument(help: "The CSV or TSV file.") var file: String
+    @Option(name: .shortAndLong, help: "XML file to write (default: rosters/<file name>.xml).") var out:
+      String?
+    @Option(help: "Header mapping file (lines of `column,field`).") var map: String?
+    @Option(help: "Roster id (default: from the file name).") var id: String?
+    @Option(help: "Roster title.") var title: String?
+    @Option(help: "Programme id that stage columns refer to (default: the roster id).") var programme: String?
+    @Flag(help: "Write the roster even when some rows were rejected (they are listed).") var skipBadRows =
+      false
+
+    func run() throws {
+      let url = URL(fileURLWithPath: file)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        throw ValidationError("no such file: \(file)")
+      }
+      var options = RosterImport.Options(rosterID: id, title: title, programme: programme)
+      var diagnostics: [Diagnostic] = []
+      if let map {
+        let parsed = RosterColumnMap.read(contentsOf: URL(fileURLWithPath: map))
+        options.columnMap = parsed.map
+        diagnostics += parsed.diagnostics
+      }
+      if options.rosterID == nil {
+        options.rosterID = url.deletingPathExtension().lastPathComponent
+      }
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw ValidationError("cannot read \(file)")
+      }
+      let result = RosterImport(options: options).importData(data, file: file)
+      diagnostics += result.diagnostics
+      DiagnosticPrinter(format: .text).print(diagnostics)
+      Console.error("\(file): \(result.summaryLine)")
+      if diagnostics.hasErrors && !(skipBadRows && !result.roster.people.isEmpty) {
+        Console.error("nothing written: fix the rows above, or pass --skip-bad-rows to import the others")
+        throw ExitCode(1)
+      }
+      let destination = URL(
+        fileURLWithPath: out ?? "rosters/\(url.deletingPathExtension().lastPathComponent).xml",
+        relativeTo: ProjectInput.root)
+      try FileManager.default.createDirectory(
+        at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(RosterXMLWriter().xml(for: result.roster).utf8).write(to: destination, options: .atomic)
+      Console.error(
+        "wrote \(PrivateOutput.display(destination.standardizedFileURL)) (\(result.rowsImported) people)")
+    }
+  }
+
+  struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Count people by profession, prefecture, role or stage (one key, or two for a cross-tab).")
+
+    @Argument(help: "Rosters: XML, CSV, or roster ids of this project.") var rosters: [String]
+    @Option(help: "profession, prefecture, role or stage; two separated by a comma for a cross-tab.")
+    var by = "profession"
+    @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @Option(help: "Professions to show; others are counted as other (e.g. doctor,nurse,municipal-staff).")
+    var professions: String?
+    @Option(help: "Programme whose stages count (for --by stage).") var programme: String?
+    @Flag(help: "Suppress cells under 5 people, as for publication.") var `public` = false
+
+    func validate() throws {
+      guard !rosters.isEmpty else { throw ValidationError("give at least one roster") }
+      guard let keys = SummaryKey.parseList(by), (1...2).contains(keys.count) else {
+        throw ValidationError("--by takes one or two of profession, prefecture, role, stage")
+      }
+      if let professions {
+        for item in professions.split(separator: ",") where Profession(parsing: String(item)) == nil {
+          throw ValidationError("unknown profession \"\(item)\"")
+        }
+      }
+    }
+
+    func run() throws {
+      let people = try RosterInput.people(rosters)
+      let keys = SummaryKey.parseList(by) ?? [.profession]
+      let shown = professions.map {
+        Set($0.split(separator: ",").compactMap { Profession(parsing: String($0)) })
+      }
+      let classifier = SummaryClassifier(programme: programme, professionsShown: shown)
+      let text: String
+      if keys.count == 2 {
+        let table = RosterCrossTab(people: people, rows: keys[0], columns: keys[1], classifier: classifier)
+        text = `public` ? Self.render(PublicCrossTab(table), as: format) : table.rendered(as: format)
+      } else {
+        let summary = RosterSummary(people: people, by: keys[0], classifier: classifier)
+        text = `public` ? Self.render(PublicSummary(summary), as: format) : summary.rendered(as: format)
+      }
+      FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Publishable counts: JSON as documented, or CSV/table rows with `<5` for hidden cells.
+    static func render(_ summary: PublicSummary, as format: ReportFormat) -> String {
+      if format == .json { return summary.json() }
+      let separator = format == .csv ? "," : "\t"
+      var lines = ["key\(separator)label\(separator)count"]
+      for row in summary.rows {
+        lines.append(
+          [row.key, row.label, row.display(threshold: summary.threshold)].joined(separator: separator))
+      }
+      lines.append(
+        ["total", "合計", summary.total.map(String.init) ?? "<\(summary.threshold)"].joined(
+          separator: separator))
+      return lines.joined(separator: "\n")
+    }
+
+    static func render(_ crossTab: PublicCrossTab, as format: ReportFormat) -> String {
+      if format == .json { return crossTab.json() }
+      let separator = format == .csv ? "," : "\t"
+      let table = crossTab.table
+      var lines = [([""] + table.columns.map(\.label)).joined(separator: separator)]
+      for (r, row) in table.rows.enumerated() {
+        let cells = table.columns.indices.map { c in
+          crossTab.count(row: r, column: c).map(String.init) ?? "<\(crossTab.threshold)"
+        }
+        lines.append(([row.label] + cells).joined(separator: separator))
+      }
+      return lines.joined(separator: "\n")
+    }
+  }
+
+  struct Progress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Who has completed which stage of a programme, and who is missing what.",
+      discussion: "Names are personal data: CSV and JSON go to private/ unless --out says otherwise.")
+
+    @Argument(help: "Roster: XML, CSV, or a roster id of this project.") var roster: String
+    @Option(help: "Programme id.") var programme: String
+    @Flag(help: "Only people missing a stage.") var missing = false
+    @Option(help: "table (terminal), csv or json.") var format: ReportFormat = .table
+    @Option(
+      name: .shortAndLong, help: "File to write (default for csv/json: private/progress-<programme>.<ext>).")
+    var out: String?
+
+    func run() throws {
+      let report = ProgressReport(
+        roster: try RosterInput.load(roster), programme: programme, onlyMissing: missing)
+      let text = report.rendered(as: format)
+      if format == .table && out == nil {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+      }
+      try PrivateOutput.write(
+        text,
+        to: PrivateOutput.path(out, defaultName: "progress-\(programme).\(format == .json ? "json" : "csv")"))
+    }
+  }
+}

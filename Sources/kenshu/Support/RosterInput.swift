@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import KenshuDefinitions
+import KenshuModel
+import KenshuRosters
+
+/// Every command that takes a ROSTER accepts an XML roster, a CSV/TSV file (read as
+/// `roster import` reads it), or the id of a roster in the project's `rosters/`.
+enum RosterInput {
+  static func load(_ argument: String, map: String? = nil) throws -> Roster {
+    let url = URL(fileURLWithPath: argument)
+    let manager = FileManager.default
+    if !manager.fileExists(atPath: url.path) {
+      if !argument.contains("/"), !argument.contains(".") {
+        let project = try ProjectInput.load()
+        if let roster = project.roster(argument) { return roster }
+        let known = project.rosters.map(\.id).joined(separator: ", ")
+        throw ValidationError(
+          "no roster file or roster id \"\(argument)\" (rosters: \(known.isEmpty ? "none" : known))")
+      }
+      throw ValidationError("no such roster file: \(argument)")
+    }
+    switch url.pathExtension.lowercased() {
+    case "xml":
+      let result = ProjectLoader(root: ProjectInput.root).load(files: [url])
+      DiagnosticPrinter(format: .text).print(result.diagnostics)
+      if result.diagnostics.hasErrors { throw ExitCode(1) }
+      guard let roster = result.project.rosters.first else {
+        Console.error("error: \(argument) holds no <roster>")
+        throw ExitCode(1)
+      }
+      return roster
+    default:
+      let result = importRoster(csvAt: url, map: map.map { URL(fileURLWithPath: $0) })
+      DiagnosticPrinter(format: .text).print(result.diagnostics)
+      Console.error("\(argument): \(result.summaryLine)")
+      if result.roster.people.isEmpty, result.diagnostics.hasErrors { throw ExitCode(1) }
+      return result.roster
+    }
+  }
+
+  /// Several rosters as one list of people (first occurrence of an id wins, later ones are
+  /// reported).
+  static func people(_ arguments: [String], map: String? = nil) throws -> [Person] {
+    var seen: Set<String> = []
+    var people: [Person] = []
+    for argument in arguments {
+      for person in try load(argument, map: map).people {
+        if seen.insert(person.id).inserted {
+          people.append(person)
+        } else {
+          Console.error(
+            "warning: \(argument): person \"\(person.id)\" is already on an earlier roster; counted once")
+        }
+      }
+    }
+    return people
+  }
+}
+
+/// Outputs that name people go to the private folder (default `private/`), never into the
+/// site: the folder is created with a `.gitignore` that keeps its contents out of git.
+enum PrivateOutput {
+  static let folder = "private"
+
+  /// The path to write: `explicit` when given, else `private/<defaultName>`. Refuses paths
+  /// inside the project's `site/` folder.
+  static func path(_ explicit: String?, defaultName: String) throws -> URL {
+    let root = ProjectInput.root.standardizedFileURL
+    let url = URL(fileURLWithPath: explicit ?? "\(folder)/\(defaultName)", relativeTo: root)
+      .standardizedFileURL
+    let site = root.appendingPathComponent("site").path
+    if url.path == site || url.path.hasPrefix(site + "/") {
+      throw ValidationError("refusing to write personal data into site/ (the public site); use private/")
+    }
+    return url
+  }
+
+  /// Writes `text`, creating the private folder (with its .gitignore) when needed.
+  static func write(_ text: String, to url: URL) throws {
+    let manager = FileManager.default
+    let privateFolder = ProjectInput.root.appendingPathComponent(folder).standardizedFileURL
+    if url.path.hasPrefix(privateFolder.path + "/"), !manager.fileExists(atPath: privateFolder.path) {
+      try manager.createDirectory(at: privateFolder, withIntermediateDirectories: true)
+      try Data("# Personal data: never commit or publish.\n*\n".utf8)
+        .write(to: privateFolder.appendingPathComponent(".gitignore"))
+    }
+    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
+    Console.error("wrote \(display(url)) (personal data: keep it private)")
+  }
+
+  static func display(_ url: URL) -> String {
+    let root = ProjectInput.root.standardizedFileURL.path
+    return url.path.hasPrefix(root + "/") ? String(url.path.dropFirst(root.count + 1)) : url.path
+  }
+}
