@@ -8,8 +8,8 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Run Kenshu's benchmarks (use a release build: swift run -c release kenshu bench …).",
     discussion: "Each benchmark generates its own synthetic data; nothing personal is used.",
-    subcommands: [Groups.self, Rosters.self],
-    shouldDisplay: false
+    shouldDisplay: false,
+    subcommands: [Groups.self, Rosters.self]
   )
 
   static func warnIfDebug() {
