@@ -45,7 +45,7 @@ struct GroupWorkCheck {
               diagnostics.append(
                 .warning(
                   "unsatisfiable-groups", at: specLocation,
-                  "\(label): the roster has only \(distinct) professions, fewer than min-professions \(minimum)"))
+                  "\(label): the roster has only \(distinct) profession\(distinct == 1 ? "" : "s"), fewer than min-professions \(minimum)"))
             }
           }
         }

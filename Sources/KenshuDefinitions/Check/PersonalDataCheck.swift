@@ -23,8 +23,11 @@ struct PersonalDataCheck {
       case .inline(let text):
         let base = block.location ?? SourceLocation(file: "?")
         for finding in PersonalDataPatterns.findings(in: text) {
-          // Inline text starts on the line after its element; report the element's line plus offset.
-          let location = SourceLocation(file: base.file, line: base.line + finding.line, column: 0)
+          // The block's location is where its text starts (see `markdownTextLocation`); every
+          // line of the text lost the same indentation, so columns shift by it.
+          let column =
+            base.column > 0 ? base.column - 1 + finding.column : (finding.line > 0 ? finding.column : 0)
+          let location = SourceLocation(file: base.file, line: base.line + finding.line, column: column)
           diagnostics.append(warning(finding, owner: owner, at: location))
         }
       case .file(let path):
@@ -60,9 +63,9 @@ enum PersonalDataPatterns {
   private static let patterns: [(kind: String, regex: NSRegularExpression)] = [
     ("a phone number", #"(?<![0-9０-９#])0[0-9]{1,4}[-‐－ー()（）][0-9]{1,4}[-‐－ー()（）][0-9]{3,4}(?![0-9])"#),
     ("a phone number", #"(?<![0-9])0[789]0[0-9]{8}(?![0-9])"#),
-    ("a date of birth", #"(生年月日|誕生日)\s*[:：]?\s*[0-9０-９明大昭平令]"#),
+    ("a date of birth", #"(生年月日|誕生日)\s*[:：]?\s*[0-9０-９明大昭平令][^\s、。，,）)]{0,20}"#),
     ("a date of birth", #"(明治|大正|昭和|平成|令和|[0-9]{4}年)\s*[0-9０-９]{1,2}年?[0-9０-９]{1,2}月[0-9０-９]{1,2}日\s*生"#),
-    ("an insurance or My Number", #"(被保険者番号|保険者番号|マイナンバー|個人番号)\s*[:：]?\s*[0-9０-９]"#),
+    ("an insurance or My Number", #"(被保険者番号|保険者番号|マイナンバー|個人番号)\s*[:：]?\s*[0-9０-９][0-9０-９ -]*"#),
     ("an insurance or My Number", #"(?<![0-9])[0-9]{10}(?![0-9])|(?<![0-9])[0-9]{4}[- ][0-9]{4}[- ][0-9]{4}(?![0-9])"#),
     ("a real-looking name", #"[\p{Han}]{2,4}[\p{Han}ぁ-んァ-ヶ]{0,3}\s?(様|さん|氏)"#),
   ].compactMap { item in
@@ -88,6 +91,9 @@ enum PersonalDataPatterns {
           let found = String(line[swiftRange])
           if kind == "a real-looking name" && isCommonNoun(found) { continue }
           let column = line.distance(from: line.startIndex, to: swiftRange.lowerBound) + 1
+          // Two patterns can match the same text (被保険者番号：1234567890 and 1234567890); say it once.
+          let overlaps = findings.contains { $0.line == index && ($0.text.contains(found) || found.contains($0.text)) }
+          if overlaps { continue }
           findings.append(Finding(kind: kind, text: found, line: index, column: column))
         }
       }

@@ -156,7 +156,7 @@ struct ValueReader {
       }
       return nil
     }
-    return MarkdownBlock(.inline(inline), location: element.location)
+    return MarkdownBlock(.inline(inline), location: (textElement ?? element).markdownTextLocation)
   }
 }
 
@@ -176,6 +176,25 @@ extension XMLElement {
       .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
     return lines.map { $0.allSatisfy(\.isWhitespace) ? "" : String($0.dropFirst(indent)) }
       .joined(separator: "\n")
+  }
+
+  /// Where `markdownText` begins in the file: the line of its first non-blank line and the
+  /// column its removed indentation ends at. When the text starts on the start tag's own line
+  /// the column is unknown (0). Checks of the text (personal data) locate findings from this.
+  var markdownTextLocation: SourceLocation {
+    let raw = content.compactMap { item -> String? in
+      if case .text(let text) = item { return text }
+      return nil
+    }.joined()
+    let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
+    let blankLines = lines.prefix { $0.allSatisfy(\.isWhitespace) }.count
+    guard blankLines > 0, blankLines < lines.count else {
+      return SourceLocation(file: location.file, line: location.line, column: 0)
+    }
+    let indent =
+      lines.dropFirst(blankLines).filter { !$0.allSatisfy(\.isWhitespace) }
+      .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
+    return SourceLocation(file: location.file, line: location.line + blankLines, column: indent + 1)
   }
 
   /// The element's own text (not its children's), normalised.
