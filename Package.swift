@@ -69,6 +69,6 @@ let package = Package(
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"]),
-    .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
+    .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -7,7 +7,7 @@ struct Kenshu: ParsableCommand {
     commandName: "kenshu",
     abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
     discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
-    subcommands: [ValidateCommand.self, InitCommand.self]
+    subcommands: [ValidateCommand.self, InitCommand.self, DocsCommand.self]
   )
 
   /// Exit codes are part of the interface: 0 clean, 1 problems in the user's files,
