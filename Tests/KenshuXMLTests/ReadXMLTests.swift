@@ -108,6 +108,29 @@ import Testing
     #expect(Set(parsed.diagnostics).count == parsed.diagnostics.count)
   }
 
+  @Test(arguments: [
+    ("多職種連携研修", "多職種連携研修"),
+    ("  退院支援  ", "退院支援"),
+    ("\u{3000}全角スペース\u{3000}", "全角スペース"),
+    ("A  and\tB", "A  and\tB"),
+    ("line one\n   line two", "line one line two"),
+    ("講義\n  資料", "講義資料"),
+    ("講義\n  PDF", "講義 PDF"),
+    ("\n\n", ""),
+    ("", ""),
+  ])
+  func test_normalizedText_trimsAndJoinsLines(raw: String, expected: String) {
+    #expect(normalizeXMLText(raw) == expected)
+  }
+
+  @Test func test_childLookup_findsByLocalName_inDocumentOrder() throws {
+    let root = try #require(read("<a><b n=\"1\"/><c/><b n=\"2\"/></a>").root)
+    #expect(root.child(named: "b")?.attribute("n") == "1")
+    #expect(root.children(named: "b").map { $0.attribute("n") } == ["1", "2"])
+    #expect(root.child(named: "d") == nil)
+    #expect(root.children.map(\.name) == ["b", "c", "b"])
+  }
+
   @Test func test_normalizedText_joinsJapaneseLinesWithoutSpaces() {
     #expect(normalizeXMLText("\n  退院支援と\n  急変時の対応\n") == "退院支援と急変時の対応")
     #expect(normalizeXMLText("home\n  care") == "home care")

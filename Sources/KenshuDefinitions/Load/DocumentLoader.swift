@@ -66,7 +66,12 @@ struct DocumentLoader {
             hint: "use one of " + roots.joined(separator: ", "))
         ])
     }
-    StructureCheck(schema: model).check(root, spec: spec, into: &structural)
+    // The structure check explains schema failures in plain language; when libxml2 has
+    // validated the file against the same schema without complaint there is nothing to
+    // explain, and skipping it saves a walk over every element.
+    if schema == nil || parsed.diagnostics.contains(where: { $0.code == "schema" }) {
+      StructureCheck(schema: model).check(root, spec: spec, into: &structural)
+    }
 
     // libxml2's RELAX NG messages cascade and stop at the first failure in a subtree; the
     // structure check reports the same problems plainly. Keep the schema's own messages only

@@ -28,12 +28,12 @@ struct ValueReader {
 
   mutating func identifierList(_ element: XMLElement, _ name: String) -> [String] {
     guard let value = element.attribute(name) else { return [] }
-    return value.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+    return tokens(value) { $0 == "," }
   }
 
   mutating func duration(_ element: XMLElement, _ name: String = "duration") -> Int? {
     guard let value = element.attribute(name) else { return nil }
-    guard let minutes = parseISODurationMinutes(value.trimmingCharacters(in: .whitespaces)) else {
+    guard let minutes = parseISODurationMinutes(trimmedSpaces(value)) else {
       diagnostics.append(
         .error(
           "invalid-duration", at: element.location(ofAttribute: name),
@@ -46,7 +46,7 @@ struct ValueReader {
 
   mutating func clockTime(_ element: XMLElement, _ name: String) -> ClockTime? {
     guard let value = element.attribute(name) else { return nil }
-    guard let time = ClockTime(parsing: value.trimmingCharacters(in: .whitespaces)) else {
+    guard let time = ClockTime(parsing: trimmedSpaces(value)) else {
       diagnostics.append(
         .error(
           "invalid-time", at: element.location(ofAttribute: name),
@@ -58,7 +58,7 @@ struct ValueReader {
 
   mutating func date(_ element: XMLElement, _ name: String = "date") -> String? {
     guard let value = element.attribute(name) else { return nil }
-    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    let trimmed = trimmedSpaces(value)
     guard isValidISODate(trimmed) else {
       diagnostics.append(
         .error(
@@ -71,7 +71,7 @@ struct ValueReader {
 
   mutating func integer(_ element: XMLElement, _ name: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = element.attribute(name) else { return nil }
-    guard let number = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+    guard let number = Int(trimmedSpaces(value)), range.contains(number) else {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
@@ -83,7 +83,7 @@ struct ValueReader {
 
   mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
     guard let value = element.attribute(name) else { return nil }
-    guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+    guard let number = Double(trimmedSpaces(value)), number.isFinite else {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
@@ -101,8 +101,8 @@ struct ValueReader {
   mutating func professions(_ element: XMLElement, _ name: String) -> [Profession] {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
-    for token in value.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "、" || $0 == "・" }) {
-      if let profession = Profession(parsing: String(token)) {
+    for token in tokens(value, separatedBy: { $0 == "," || $0 == "、" || $0 == "・" }) {
+      if let profession = exactProfessions[String(token)] ?? Profession(parsing: String(token)) {
         if !result.contains(profession) { result.append(profession) }
       } else {
         let suggestion = closestName(String(token), among: Profession.allCases.map(\.rawValue))
@@ -137,7 +137,7 @@ struct ValueReader {
   mutating func markdown(_ element: XMLElement, textOf textElement: XMLElement? = nil, required: Bool = true)
     -> MarkdownBlock?
   {
-    let inline = (textElement ?? element).markdownText
+    let (inline, inlineLocation) = (textElement ?? element).inlineMarkdown
     if let src = element.attribute("src") {
       if !inline.isEmpty {
         diagnostics.append(
@@ -156,45 +156,37 @@ struct ValueReader {
       }
       return nil
     }
-    return MarkdownBlock(.inline(inline), location: (textElement ?? element).markdownTextLocation)
+    return MarkdownBlock(.inline(inline), location: inlineLocation)
   }
 }
 
 extension XMLElement {
   /// Inline Markdown: the element's own text with the common indentation removed, so that
   /// Markdown written indented inside XML keeps its structure.
-  var markdownText: String {
-    let raw = content.compactMap { item -> String? in
-      if case .text(let text) = item { return text }
-      return nil
-    }.joined()
-    var lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-    while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-    let indent =
-      lines.filter { !$0.allSatisfy(\.isWhitespace) }
-      .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
-    return lines.map { $0.allSatisfy(\.isWhitespace) ? "" : String($0.dropFirst(indent)) }
-      .joined(separator: "\n")
-  }
+  var markdownText: String { inlineMarkdown.text }
 
   /// Where `markdownText` begins in the file: the line of its first non-blank line and the
   /// column its removed indentation ends at. When the text starts on the start tag's own line
   /// the column is unknown (0). Checks of the text (personal data) locate findings from this.
-  var markdownTextLocation: SourceLocation {
-    let raw = content.compactMap { item -> String? in
-      if case .text(let text) = item { return text }
-      return nil
-    }.joined()
-    let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
-    let blankLines = lines.prefix { $0.allSatisfy(\.isWhitespace) }.count
-    guard blankLines > 0, blankLines < lines.count else {
-      return SourceLocation(file: location.file, line: location.line, column: 0)
-    }
+  var markdownTextLocation: SourceLocation { inlineMarkdown.location }
+
+  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as UTF-8 bytes:
+  /// indentation is ASCII, and walking Characters was the loader's hot spot.
+  var inlineMarkdown: (text: String, location: SourceLocation) {
+    var raw = ""
+    for case .text(let text) in content { raw += text }
+    var lines = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let leadingBlank = lines.prefix(while: isBlank).count
+    lines.removeFirst(leadingBlank)
+    while let last = lines.last, isBlank(last) { lines.removeLast() }
     let indent =
-      lines.dropFirst(blankLines).filter { !$0.allSatisfy(\.isWhitespace) }
-      .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
-    return SourceLocation(file: location.file, line: location.line + blankLines, column: indent + 1)
+      lines.filter { !isBlank($0) }.map { $0.prefix { $0 == 0x20 || $0 == 0x09 }.count }.min() ?? 0
+    let text = lines.map { isBlank($0) ? "" : String(Substring($0.dropFirst(indent))) }.joined(separator: "\n")
+    let start =
+      leadingBlank > 0 && !lines.isEmpty
+      ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
+      : SourceLocation(file: location.file, line: location.line, column: 0)
+    return (text, start)
   }
 
   /// The element's own text (not its children's), normalised.
@@ -233,4 +225,49 @@ func isValidLanguageTag(_ text: String) -> Bool {
     language.allSatisfy({ $0.isASCII && $0.isLetter })
   else { return false }
   return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+}
+
+/// A line holding only white space (ASCII, or any Unicode white space such as 全角スペース).
+private func isBlank(_ line: Substring.UTF8View) -> Bool {
+  for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+    // A visible ASCII character, or the first byte of a non-ASCII one: look at scalars only then.
+    if byte < 0x80 { return false }
+    return Substring(line).unicodeScalars.allSatisfy {
+      $0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
+    }
+  }
+  return true
+}
+
+/// Ids, labels and aliases exactly as written → profession. Tried before `Profession(parsing:)`,
+/// whose Unicode normalisation is costly and only needed for variant spellings (全角, case).
+private let exactProfessions: [String: Profession] = {
+  var table: [String: Profession] = [:]
+  for profession in Profession.allCases {
+    for name in [profession.rawValue, profession.japaneseLabel, profession.englishLabel] + profession.aliases
+    where table[name] == nil && Profession(parsing: name) == profession {
+      table[name] = profession
+    }
+  }
+  return table
+}()
+
+/// `text` without leading and trailing white space (as `trimmingCharacters(in: .whitespaces)`),
+/// skipping Foundation when both ends are visible ASCII, which is nearly always: Foundation's
+/// trimming was a hot spot of the loader.
+func trimmedSpaces(_ text: String) -> String {
+  let isVisibleASCII: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+  if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first), isVisibleASCII(last) {
+    return text
+  }
+  return text.trimmingCharacters(in: .whitespaces)
+}
+
+/// The words of a list-valued attribute, split at white space and at `separator`s. Works on
+/// Unicode scalars: splitting Characters was a hot spot of the loader.
+func tokens(_ value: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
+  value.unicodeScalars.split {
+    ($0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" : $0.properties.isWhitespace)
+      || isSeparator($0)
+  }.map { String(String.UnicodeScalarView($0)) }
 }
