@@ -16,6 +16,8 @@ import Testing
     ("マイナンバー 1234 5678 9012", "an insurance or My Number"),
     ("山田さんは独居", "a real-looking name"),
     ("佐藤様より相談", "a real-looking name"),
+    ("担当は鈴木 さんです", "a real-looking name"),
+    ("田中氏の訪問", "a real-looking name"),
   ])
   func test_personalData_isFound(text: String, kind: String) {
     #expect(kinds(text) == [kind])

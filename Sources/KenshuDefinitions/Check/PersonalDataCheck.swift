@@ -70,16 +70,34 @@ enum PersonalDataPatterns {
     var hasBirthKeyword = false
 
     init(_ line: Substring) {
+      // The scalar before an honorific, skipping one space: a name pattern needs Japanese there
+      // (so "Aさん" never runs the expression). p1 is the previous scalar, p2 and p3 before it.
+      var p1: Unicode.Scalar = " "
+      var p2: Unicode.Scalar = " "
+      var p3: Unicode.Scalar = " "
+      func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" || scalar == "\t" }
       for scalar in line.unicodeScalars {
         switch scalar.value {
         case 0x30...0x39: asciiDigits += 1
         case 0x6708: hasMonth = true  // 月
-        case 0x69D8, 0x6C0F, 0x3093: hasHonorific = true  // 様, 氏, ん (さん)
+        case 0x69D8, 0x6C0F:  // 様, 氏
+          if Self.isJapanese(isSpace(p1) ? p2 : p1) { hasHonorific = true }
+        case 0x3093 where p1 == "さ":  // さん
+          if Self.isJapanese(isSpace(p2) ? p3 : p2) { hasHonorific = true }
         case 0x756A, 0x30DE: hasNumberKeyword = true  // 番 (番号), マ (マイナンバー)
         case 0x751F: hasBirthKeyword = true  // 生 (生年月日), also 誕生日
-        default: continue
+        default: break
         }
+        p3 = p2
+        p2 = p1
+        p1 = scalar
       }
+    }
+
+    /// Kanji or kana, the characters a name before 様/さん/氏 ends with.
+    private static func isJapanese(_ scalar: Unicode.Scalar) -> Bool {
+      (0x3041...0x30FF).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value)
+        || (0x3400...0x4DBF).contains(scalar.value)
     }
   }
 
