@@ -48,7 +48,7 @@ public struct SchemaModel: Sendable {
   /// (or a root element when `parent` is nil).
   public func spec(forChild name: String, of parent: String?) -> ElementSpec? {
     if let define = childDefines[parent ?? ""]?[name] { return elements[define] }
-    // Only reached when `elements` or `roots` were changed after init.
+    // A miss (an element the parent does not allow, or `elements` changed after init) searches.
     let candidates = parent.flatMap { elements[$0]?.children } ?? roots
     return candidates.lazy.compactMap { elements[$0] }.first { $0.name == name }
   }
