@@ -86,6 +86,6 @@ let package = Package(
       name: "KenshuServerTests",
       dependencies: ["KenshuServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"]),
+    .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -45,6 +45,10 @@ public func readXML(
       diagnostics: [.error("xml-too-large", at: SourceLocation(file: path), "the file is too large to read")])
   }
 
+  if let problem = InputScreening.problem(in: bytes, path: path) {
+    return ParsedXML(root: nil, diagnostics: [problem])
+  }
+
   let document: xmlDocPtr? = collector.capturing {
     bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
@@ -120,6 +124,12 @@ private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message:
     return (
       "xml-encoding",
       "the file is not valid \(m.contains("UTF-8") ? "UTF-8" : "text in its declared encoding")",
+      "save the file as UTF-8 (文字コード: UTF-8)"
+    )
+  }
+  if m.hasPrefix("input conversion failed") || m.hasPrefix("encoder error") {
+    return (
+      "xml-encoding", "the file is not valid text in its declared encoding",
       "save the file as UTF-8 (文字コード: UTF-8)"
     )
   }

@@ -24,13 +24,16 @@ final class XMLErrorCollector {
   fileprivate func receive(_ error: UnsafePointer<xmlError>) {
     let raw = XMLRawError(error, locator: locator)
     let severity: Severity = raw.level == XML_ERR_WARNING ? .warning : .error
-    let location = SourceLocation(file: file, line: raw.line, column: raw.column)
-    if let rewritten = rewrite(raw) {
-      diagnostics.append(
-        Diagnostic(severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint))
-    } else {
-      diagnostics.append(Diagnostic(severity, code: raw.defaultCode, at: location, raw.message))
-    }
+    // Some encoding errors come without a line; every diagnostic must point somewhere.
+    let location = SourceLocation(file: file, line: max(raw.line, 1), column: raw.column)
+    let diagnostic =
+      if let rewritten = rewrite(raw) {
+        Diagnostic(severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint)
+      } else {
+        Diagnostic(severity, code: raw.defaultCode, at: location, raw.message)
+      }
+    // libxml2 repeats some errors (one per input chunk or entity level); say each once.
+    if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
   }
 
   /// Runs `body` with this collector receiving the current thread's libxml2 errors.

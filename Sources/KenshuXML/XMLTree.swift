@@ -47,10 +47,20 @@ public struct XMLElement: Sendable, Hashable {
   }
 
   /// Child elements with the given local name.
-  public func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
+  public func children(named name: String) -> [XMLElement] {
+    // One pass over `content`, without building the array of all children first: readers
+    // call this for every element they read.
+    content.compactMap {
+      if case .element(let child) = $0, child.name == name { return child }
+      return nil
+    }
+  }
 
   /// The first child element with the given local name.
-  public func child(named name: String) -> XMLElement? { children.first { $0.name == name } }
+  public func child(named name: String) -> XMLElement? {
+    for case .element(let child) in content where child.name == name { return child }
+    return nil
+  }
 
   /// The value of an attribute by local name (`xml:lang` for the XML namespace).
   public func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
@@ -79,27 +89,37 @@ public struct XMLElement: Sendable, Hashable {
 /// indentation. Japanese text has no spaces between words, so such runs become nothing when
 /// both sides are non-ASCII, and a single space otherwise.
 public func normalizeXMLText(_ text: String) -> String {
-  var result = ""
+  // Most attribute values and titles are one line with nothing to trim: return them as they
+  // are, after a scan of bytes, which is far cheaper than walking Characters.
+  let isBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
+  if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+    !first.properties.isWhitespace, !last.properties.isWhitespace, !text.utf8.contains(where: isBreak)
+  {
+    return text
+  }
+  // Unicode scalars rather than Characters: XML text has no CRLF pairs (the parser turns them
+  // into LF), and the rules only look at ASCII space, tab and line breaks.
+  var result = String.UnicodeScalarView()
   var pendingBreak = false
-  var pendingSpace = ""
-  for ch in text {
-    if ch == "\n" || ch == "\r" {
+  var pendingSpace = String.UnicodeScalarView()
+  for scalar in text.unicodeScalars {
+    if scalar == "\n" || scalar == "\r" {
       pendingBreak = true
-      pendingSpace = ""
-    } else if ch == " " || ch == "\t" {
-      if !pendingBreak { pendingSpace.append(ch) }
+      pendingSpace = String.UnicodeScalarView()
+    } else if scalar == " " || scalar == "\t" {
+      if !pendingBreak { pendingSpace.append(scalar) }
     } else {
       if pendingBreak {
-        if let last = result.last, last.isASCII || ch.isASCII { result.append(" ") }
+        if let last = result.last, last.isASCII || scalar.isASCII { result.append(" ") }
       } else {
-        result += pendingSpace
+        result.append(contentsOf: pendingSpace)
       }
       pendingBreak = false
-      pendingSpace = ""
-      result.append(ch)
+      pendingSpace = String.UnicodeScalarView()
+      result.append(scalar)
     }
   }
-  return result.trimmingCharactersInSet()
+  return String(result).trimmingCharactersInSet()
 }
 
 extension String {

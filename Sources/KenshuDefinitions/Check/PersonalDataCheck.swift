@@ -23,8 +23,11 @@ struct PersonalDataCheck {
       case .inline(let text):
         let base = block.location ?? SourceLocation(file: "?")
         for finding in PersonalDataPatterns.findings(in: text) {
-          // Inline text starts on the line after its element; report the element's line plus offset.
-          let location = SourceLocation(file: base.file, line: base.line + finding.line, column: 0)
+          // The block's location is where its text starts (see `markdownTextLocation`); every
+          // line of the text lost the same indentation, so columns shift by it.
+          let column =
+            base.column > 0 ? base.column - 1 + finding.column : (finding.line > 0 ? finding.column : 0)
+          let location = SourceLocation(file: base.file, line: base.line + finding.line, column: column)
           diagnostics.append(warning(finding, owner: owner, at: location))
         }
       case .file(let path):
@@ -32,8 +35,7 @@ struct PersonalDataCheck {
           let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
         else { continue }
         for finding in PersonalDataPatterns.findings(in: text) {
-          let location = SourceLocation(
-            file: content.displayName(path), line: finding.line + 1, column: finding.column)
+          let location = SourceLocation(file: content.displayName(path), line: finding.line + 1, column: finding.column)
           diagnostics.append(warning(finding, owner: owner, at: location))
         }
       }
@@ -41,12 +43,9 @@ struct PersonalDataCheck {
     return diagnostics
   }
 
-  private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation)
-    -> Diagnostic
-  {
+  private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation) -> Diagnostic {
     .warning(
-      "possible-personal-data", at: location,
-      "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
+      "possible-personal-data", at: location, "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
       hint: "anonymise cases (e.g. Aさん・80代男性) before publishing")
   }
 }
@@ -61,20 +60,83 @@ enum PersonalDataPatterns {
     var column: Int
   }
 
-  private static let patterns: [(kind: String, regex: NSRegularExpression)] = [
-    ("a phone number", #"(?<![0-9０-９#])0[0-9]{1,4}[-‐－ー()（）][0-9]{1,4}[-‐－ー()（）][0-9]{3,4}(?![0-9])"#),
-    ("a phone number", #"(?<![0-9])0[789]0[0-9]{8}(?![0-9])"#),
-    ("a date of birth", #"(生年月日|誕生日)\s*[:：]?\s*[0-9０-９明大昭平令]"#),
-    ("a date of birth", #"(明治|大正|昭和|平成|令和|[0-9]{4}年)\s*[0-9０-９]{1,2}年?[0-9０-９]{1,2}月[0-9０-９]{1,2}日\s*生"#),
-    ("an insurance or My Number", #"(被保険者番号|保険者番号|マイナンバー|個人番号)\s*[:：]?\s*[0-9０-９]"#),
-    (
-      "an insurance or My Number",
-      #"(?<![0-9])[0-9]{10}(?![0-9])|(?<![0-9])[0-9]{4}[- ][0-9]{4}[- ][0-9]{4}(?![0-9])"#
-    ),
-    ("a real-looking name", #"[\p{Han}]{2,4}[\p{Han}ぁ-んァ-ヶ]{0,3}\s?(様|さん|氏)"#),
-  ].compactMap { item in
-    (try? NSRegularExpression(pattern: item.1)).map { (item.0, $0) }
+  /// What a line holds, counted in one pass, so that each pattern runs only on lines where it
+  /// could match: regular expressions were the loader's hot spot.
+  private struct LineTraits {
+    var asciiDigits = 0
+    var hasMonth = false
+    var hasHonorific = false
+    var hasNumberKeyword = false
+    var hasBirthKeyword = false
+
+    init(_ line: Substring) {
+      // The scalar before an honorific, skipping one space: a name pattern needs Japanese there
+      // (so "Aさん" never runs the expression). p1 is the previous scalar, p2 and p3 before it.
+      var p1: Unicode.Scalar = " "
+      var p2: Unicode.Scalar = " "
+      var p3: Unicode.Scalar = " "
+      func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" || scalar == "\t" }
+      for scalar in line.unicodeScalars {
+        switch scalar.value {
+        case 0x30...0x39: asciiDigits += 1
+        case 0x6708: hasMonth = true  // 月
+        case 0x69D8, 0x6C0F:  // 様, 氏
+          if Self.isJapanese(isSpace(p1) ? p2 : p1) { hasHonorific = true }
+        case 0x3093 where p1 == "さ":  // さん
+          if Self.isJapanese(isSpace(p2) ? p3 : p2) { hasHonorific = true }
+        case 0x756A, 0x30DE: hasNumberKeyword = true  // 番 (番号), マ (マイナンバー)
+        case 0x751F: hasBirthKeyword = true  // 生 (生年月日), also 誕生日
+        default: break
+        }
+        p3 = p2
+        p2 = p1
+        p1 = scalar
+      }
+    }
+
+    /// Kanji or kana, the characters a name before 様/さん/氏 ends with.
+    private static func isJapanese(_ scalar: Unicode.Scalar) -> Bool {
+      (0x3041...0x30FF).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value)
+        || (0x3400...0x4DBF).contains(scalar.value)
+    }
   }
+
+  /// A pattern and the lines it can match at all.
+  private struct Pattern {
+    var kind: String
+    var applies: @Sendable (LineTraits) -> Bool
+    var regex: NSRegularExpression
+
+    init?(_ kind: String, when applies: @escaping @Sendable (LineTraits) -> Bool, _ pattern: String) {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+      self.kind = kind
+      self.applies = applies
+      self.regex = regex
+    }
+  }
+
+  private static let phone = "a phone number"
+  private static let birth = "a date of birth"
+  private static let insurance = "an insurance or My Number"
+  private static let name = "a real-looking name"
+
+  private static let patterns: [Pattern] = [
+    Pattern(
+      phone, when: { $0.asciiDigits >= 7 },
+      #"(?<![0-9０-９#])0[0-9]{1,4}[-‐－ー()（）][0-9]{1,4}[-‐－ー()（）][0-9]{3,4}(?![0-9])"#),
+    Pattern(phone, when: { $0.asciiDigits >= 11 }, #"(?<![0-9])0[789]0[0-9]{8}(?![0-9])"#),
+    Pattern(birth, when: { $0.hasBirthKeyword }, #"(生年月日|誕生日)\s*[:：]?\s*[0-9０-９明大昭平令][^\s、。，,）)]{0,20}"#),
+    Pattern(
+      birth, when: { $0.hasMonth && $0.hasBirthKeyword },
+      #"(明治|大正|昭和|平成|令和|[0-9]{4}年)\s*[0-9０-９]{1,2}年?[0-9０-９]{1,2}月[0-9０-９]{1,2}日\s*生"#),
+    Pattern(
+      insurance, when: { $0.hasNumberKeyword },
+      #"(被保険者番号|保険者番号|マイナンバー|個人番号)\s*[:：]?\s*[0-9０-９][0-9０-９ -]*"#),
+    Pattern(
+      insurance, when: { $0.asciiDigits >= 10 },
+      #"(?<![0-9])[0-9]{10}(?![0-9])|(?<![0-9])[0-9]{4}[- ][0-9]{4}[- ][0-9]{4}(?![0-9])"#),
+    Pattern(name, when: { $0.hasHonorific }, #"[\p{Han}]{2,4}[\p{Han}ぁ-んァ-ヶ]{0,3}\s?(様|さん|氏)"#),
+  ].compactMap { $0 }
 
   /// Words before さん/様 that are roles or relations, not names.
   private static let commonNouns: [String] = [
@@ -86,15 +148,22 @@ enum PersonalDataPatterns {
 
   static func findings(in text: String) -> [Finding] {
     var findings: [Finding] = []
-    let lines = text.components(separatedBy: "\n")
-    for (index, line) in lines.enumerated() {
+    for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+      let traits = LineTraits(Substring(bytes))
+      let applicable = patterns.filter { $0.applies(traits) }
+      if applicable.isEmpty { continue }
+      let line = String(Substring(bytes))
       let range = NSRange(line.startIndex..., in: line)
-      for (kind, regex) in patterns {
-        for match in regex.matches(in: line, range: range) {
+      for pattern in applicable {
+        let kind = pattern.kind
+        for match in pattern.regex.matches(in: line, range: range) {
           guard let swiftRange = Range(match.range, in: line) else { continue }
           let found = String(line[swiftRange])
-          if kind == "a real-looking name" && isCommonNoun(found) { continue }
+          if kind == name && isCommonNoun(found) { continue }
           let column = line.distance(from: line.startIndex, to: swiftRange.lowerBound) + 1
+          // Two patterns can match the same text (被保険者番号：1234567890 and 1234567890); say it once.
+          let overlaps = findings.contains { $0.line == index && ($0.text.contains(found) || found.contains($0.text)) }
+          if overlaps { continue }
           findings.append(Finding(kind: kind, text: found, line: index, column: column))
         }
       }

@@ -75,7 +75,8 @@ public struct ProjectLoader: Sendable {
     for case let url as URL in enumerator where url.pathExtension.lowercased() == "xml" {
       files.append(url)
     }
-    return files.sorted { $0.path < $1.path }
+    // Paths computed once: URL.path in the comparison was a visible cost for 1,000 files.
+    return files.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 
   /// The path as users see it: relative to the project folder when inside it.

@@ -28,12 +28,12 @@ struct ValueReader {
 
   mutating func identifierList(_ element: XMLElement, _ name: String) -> [String] {
     guard let value = element.attribute(name) else { return [] }
-    return value.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+    return tokens(value) { $0 == "," }
   }
 
   mutating func duration(_ element: XMLElement, _ name: String = "duration") -> Int? {
     guard let value = element.attribute(name) else { return nil }
-    guard let minutes = parseISODurationMinutes(value.trimmingCharacters(in: .whitespaces)) else {
+    guard let minutes = parseISODurationMinutes(trimmedSpaces(value)) else {
       diagnostics.append(
         .error(
           "invalid-duration", at: element.location(ofAttribute: name),
@@ -46,12 +46,11 @@ struct ValueReader {
 
   mutating func clockTime(_ element: XMLElement, _ name: String) -> ClockTime? {
     guard let value = element.attribute(name) else { return nil }
-    guard let time = ClockTime(parsing: value.trimmingCharacters(in: .whitespaces)) else {
+    guard let time = ClockTime(parsing: trimmedSpaces(value)) else {
       diagnostics.append(
         .error(
           "invalid-time", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"
-        ))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"))
       return nil
     }
     return time
@@ -59,13 +58,12 @@ struct ValueReader {
 
   mutating func date(_ element: XMLElement, _ name: String = "date") -> String? {
     guard let value = element.attribute(name) else { return nil }
-    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    let trimmed = trimmedSpaces(value)
     guard isValidISODate(trimmed) else {
       diagnostics.append(
         .error(
           "invalid-date", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a date",
-          hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
       return nil
     }
     return trimmed
@@ -73,12 +71,11 @@ struct ValueReader {
 
   mutating func integer(_ element: XMLElement, _ name: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = element.attribute(name) else { return nil }
-    guard let number = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+    guard let number = Int(trimmedSpaces(value)), range.contains(number) else {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"
-        ))
+          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
       return nil
     }
     return number
@@ -86,7 +83,7 @@ struct ValueReader {
 
   mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
     guard let value = element.attribute(name) else { return nil }
-    guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+    guard let number = Double(trimmedSpaces(value)), number.isFinite else {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
@@ -104,12 +101,12 @@ struct ValueReader {
   mutating func professions(_ element: XMLElement, _ name: String) -> [Profession] {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
-    for token in value.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "、" || $0 == "・" }) {
+    for token in tokens(value, separatedBy: { $0 == "," || $0 == "、" || $0 == "・" }) {
       if ["all", "全職種"].contains(token.lowercased()) {
         result = Profession.allCases
         continue
       }
-      if let profession = Profession(parsing: String(token)) {
+      if let profession = exactProfessions[String(token)] ?? Profession(parsing: String(token)) {
         if !result.contains(profession) { result.append(profession) }
       } else {
         let suggestion = closestName(String(token), among: Profession.allCases.map(\.rawValue))
@@ -135,8 +132,7 @@ struct ValueReader {
       diagnostics.append(
         .warning(
           "unsupported-language", at: element.location(ofAttribute: "xml:lang"),
-          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"
-        ))
+          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"))
     }
     return value
   }
@@ -145,7 +141,7 @@ struct ValueReader {
   mutating func markdown(_ element: XMLElement, textOf textElement: XMLElement? = nil, required: Bool = true)
     -> MarkdownBlock?
   {
-    let inline = (textElement ?? element).markdownText
+    let (inline, inlineLocation) = (textElement ?? element).inlineMarkdown
     if let src = element.attribute("src") {
       if !inline.isEmpty {
         diagnostics.append(
@@ -164,26 +160,37 @@ struct ValueReader {
       }
       return nil
     }
-    return MarkdownBlock(.inline(inline), location: element.location)
+    return MarkdownBlock(.inline(inline), location: inlineLocation)
   }
 }
 
 extension XMLElement {
   /// Inline Markdown: the element's own text with the common indentation removed, so that
   /// Markdown written indented inside XML keeps its structure.
-  var markdownText: String {
-    let raw = content.compactMap { item -> String? in
-      if case .text(let text) = item { return text }
-      return nil
-    }.joined()
-    var lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-    while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+  var markdownText: String { inlineMarkdown.text }
+
+  /// Where `markdownText` begins in the file: the line of its first non-blank line and the
+  /// column its removed indentation ends at. When the text starts on the start tag's own line
+  /// the column is unknown (0). Checks of the text (personal data) locate findings from this.
+  var markdownTextLocation: SourceLocation { inlineMarkdown.location }
+
+  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as UTF-8 bytes:
+  /// indentation is ASCII, and walking Characters was the loader's hot spot.
+  var inlineMarkdown: (text: String, location: SourceLocation) {
+    var raw = ""
+    for case .text(let text) in content { raw += text }
+    var lines = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let leadingBlank = lines.prefix(while: isBlank).count
+    lines.removeFirst(leadingBlank)
+    while let last = lines.last, isBlank(last) { lines.removeLast() }
     let indent =
-      lines.filter { !$0.allSatisfy(\.isWhitespace) }
-      .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
-    return lines.map { $0.allSatisfy(\.isWhitespace) ? "" : String($0.dropFirst(indent)) }
-      .joined(separator: "\n")
+      lines.filter { !isBlank($0) }.map { $0.prefix { $0 == 0x20 || $0 == 0x09 }.count }.min() ?? 0
+    let text = lines.map { isBlank($0) ? "" : String(Substring($0.dropFirst(indent))) }.joined(separator: "\n")
+    let start =
+      leadingBlank > 0 && !lines.isEmpty
+      ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
+      : SourceLocation(file: location.file, line: location.line, column: 0)
+    return (text, start)
   }
 
   /// The element's own text (not its children's), normalised.
@@ -211,9 +218,7 @@ func isValidISODate(_ text: String) -> Bool {
   guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
     let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
   else { return false }
-  let days = [
-    31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-  ]
+  let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
   return d <= days[m - 1]
 }
 
@@ -223,7 +228,50 @@ func isValidLanguageTag(_ text: String) -> Bool {
   guard let language = parts.first, (2...3).contains(language.count),
     language.allSatisfy({ $0.isASCII && $0.isLetter })
   else { return false }
-  return parts.dropFirst().allSatisfy {
-    (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+  return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+}
+
+/// A line holding only white space (ASCII, or any Unicode white space such as 全角スペース).
+private func isBlank(_ line: Substring.UTF8View) -> Bool {
+  for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+    // A visible ASCII character, or the first byte of a non-ASCII one: look at scalars only then.
+    if byte < 0x80 { return false }
+    return Substring(line).unicodeScalars.allSatisfy {
+      $0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
+    }
   }
+  return true
+}
+
+/// Ids, labels and aliases exactly as written → profession. Tried before `Profession(parsing:)`,
+/// whose Unicode normalisation is costly and only needed for variant spellings (全角, case).
+private let exactProfessions: [String: Profession] = {
+  var table: [String: Profession] = [:]
+  for profession in Profession.allCases {
+    for name in [profession.rawValue, profession.japaneseLabel, profession.englishLabel] + profession.aliases
+    where table[name] == nil && Profession(parsing: name) == profession {
+      table[name] = profession
+    }
+  }
+  return table
+}()
+
+/// `text` without leading and trailing white space (as `trimmingCharacters(in: .whitespaces)`),
+/// skipping Foundation when both ends are visible ASCII, which is nearly always: Foundation's
+/// trimming was a hot spot of the loader.
+func trimmedSpaces(_ text: String) -> String {
+  let isVisibleASCII: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+  if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first), isVisibleASCII(last) {
+    return text
+  }
+  return text.trimmingCharacters(in: .whitespaces)
+}
+
+/// The words of a list-valued attribute, split at white space and at `separator`s. Works on
+/// Unicode scalars: splitting Characters was a hot spot of the loader.
+func tokens(_ value: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
+  value.unicodeScalars.split {
+    ($0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" : $0.properties.isWhitespace)
+      || isSeparator($0)
+  }.map { String(String.UnicodeScalarView($0)) }
 }

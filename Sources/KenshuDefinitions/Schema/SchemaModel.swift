@@ -40,11 +40,30 @@ public struct SchemaModel: Sendable {
   /// Defines allowed as the root element of a file.
   public var roots: [String]
 
+  /// Parent define ("" for the roots) → child element name → child define, so the structure
+  /// check finds a child's spec with two hash lookups instead of scanning and copying specs.
+  private var childDefines: [String: [String: String]] = [:]
+
   /// The spec for a child element named `name` inside the element of define `parent`
   /// (or a root element when `parent` is nil).
   public func spec(forChild name: String, of parent: String?) -> ElementSpec? {
+    if let define = childDefines[parent ?? ""]?[name] { return elements[define] }
+    // A miss (an element the parent does not allow, or `elements` changed after init) searches.
     let candidates = parent.flatMap { elements[$0]?.children } ?? roots
     return candidates.lazy.compactMap { elements[$0] }.first { $0.name == name }
+  }
+
+  private static func childIndex(elements: [String: ElementSpec], roots: [String]) -> [String: [String: String]] {
+    var index: [String: [String: String]] = [:]
+    func add(_ children: [String], under parent: String) {
+      var byName: [String: String] = [:]
+      // The first define with a name wins, as in the linear search.
+      for define in children { if let name = elements[define]?.name, byName[name] == nil { byName[name] = define } }
+      index[parent] = byName
+    }
+    add(roots, under: "")
+    for (define, spec) in elements { add(spec.children, under: define) }
+    return index
   }
 
   /// Every element spec, ordered by define name.
@@ -79,6 +98,7 @@ public struct SchemaModel: Sendable {
       grammar.child(named: "start")?.children.flatMap { node in
         (node.name == "choice" ? node.children : [node]).compactMap { $0.attribute("name") }
       } ?? []
+    childDefines = Self.childIndex(elements: elements, roots: roots)
   }
 
   private static func collect(

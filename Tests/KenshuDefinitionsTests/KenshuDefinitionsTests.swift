@@ -1,4 +1,0 @@
-import Testing
-@testable import KenshuDefinitions
-
-@Test func placeholder_KenshuDefinitions_builds() { #expect(Bool(true)) }
