@@ -1,0 +1,35 @@
+/// Location and spread of a sample; NaN where a figure is undefined (n = 0, SD with n < 2).
+public struct Descriptive: Sendable, Hashable {
+  public var n: Int
+  public var mean: Double
+  /// Sample standard deviation (denominator n − 1).
+  public var sd: Double
+  public var median: Double
+
+  public init(_ values: [Double]) {
+    n = values.count
+    guard !values.isEmpty else {
+      mean = .nan
+      sd = .nan
+      median = .nan
+      return
+    }
+    let mean = values.reduce(0, +) / Double(values.count)
+    self.mean = mean
+    // Two-pass variance: subtracting the mean first keeps precision for large offsets.
+    if values.count > 1 {
+      let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+      sd = (squares / Double(values.count - 1)).squareRoot()
+    } else {
+      sd = .nan
+    }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  /// Descriptives of integer answers (Likert points).
+  public init(_ values: [Int]) {
+    self.init(values.map(Double.init))
+  }
+}
