@@ -1,0 +1,134 @@
+import Foundation
+import KenshuModel
+
+/// Why a cell's value was not accepted.
+enum ValueProblem: Error, Sendable, Hashable {
+  case unknown(String)
+  case outOfRange(String)
+}
+
+/// Interprets the text of one cell for one item. Built once per item with look-up tables, so
+/// the common cases (a digit, an exact label) need no Unicode folding.
+struct AnswerReader: Sendable {
+  let item: SurveyItem
+  let categories: [String]
+  private let exact: [String: Int]
+  private let folded: [String: Int]
+  /// Labels longest first, for splitting multiple answers joined by commas.
+  private let labelsByLength: [(label: String, index: Int)]
+  private let otherProfession = Profession.allCases.firstIndex(of: .other) ?? 0
+
+  init(item: SurveyItem, survey: Survey) {
+    self.item = item
+    categories = survey.categories(of: item)
+    var exact: [String: Int] = [:]
+    var folded: [String: Int] = [:]
+    for (index, label) in categories.enumerated() {
+      if exact[label] == nil { exact[label] = index }
+      if folded[matchKey(label)] == nil { folded[matchKey(label)] = index }
+    }
+    self.exact = exact
+    self.folded = folded
+    labelsByLength = categories.enumerated().map { ($0.element, $0.offset) }
+      .sorted { $0.label.count > $1.label.count }
+  }
+
+  /// The answer in `cell`: nil for an empty cell, or the problem that excludes it.
+  func read(_ cell: String) -> Result<Answer?, ValueProblem> {
+    let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.isEmpty { return .success(nil) }
+    switch item.type {
+    case .likert: return readPoint(text).map { .point($0) }
+    case .single: return readSingle(text)
+    case .profession:
+      let index =
+        Profession(parsing: text).flatMap { Profession.allCases.firstIndex(of: $0) } ?? otherProfession
+      return .success(.option(index))
+    case .multiple: return readMultiple(text)
+    case .numeric: return readNumber(text)
+    case .text: return .success(.text(text))
+    }
+  }
+
+  /// A Likert point from a number (`4`, `４`, LimeSurvey's `A4`, `4 ややそう思う`) or a label.
+  func readPoint(_ text: String) -> Result<Int, ValueProblem> {
+    let points = categories.count
+    if let number = Int(text) {
+      return (1...max(points, 1)).contains(number) ? .success(number) : .failure(.outOfRange(text))
+    }
+    if let index = exact[text] { return .success(index + 1) }
+    let key = matchKey(text)
+    if let index = folded[key] { return .success(index + 1) }
+    var digits = Substring(key)
+    if digits.hasPrefix("ao") {
+      digits = digits.dropFirst(2)
+    } else if digits.hasPrefix("a") {
+      digits = digits.dropFirst()
+    }
+    let leading = digits.prefix { $0.isASCII && $0.isNumber }
+    if !leading.isEmpty, let number = Int(leading) {
+      let rest = digits.dropFirst(leading.count).drop { ".)-_:".contains($0) }
+      // "4 ややそう思う" must agree with itself: the label, if present, names the same point.
+      if rest.isEmpty || folded[String(rest)] == number - 1 {
+        return (1...max(points, 1)).contains(number) ? .success(number) : .failure(.outOfRange(text))
+      }
+    }
+    if Double(key) != nil { return .failure(.outOfRange(text)) }
+    return .failure(.unknown(text))
+  }
+
+  func readSingle(_ text: String) -> Result<Answer?, ValueProblem> {
+    if let index = optionIndex(text) { return .success(.option(index)) }
+    if item.allowOther { return .success(.other(text)) }
+    return .failure(Int(matchKey(text)) != nil ? .outOfRange(text) : .unknown(text))
+  }
+
+  /// An option by exact or folded label, or by its 1-based number (typed in from paper).
+  func optionIndex(_ text: String) -> Int? {
+    if let index = exact[text] { return index }
+    let key = matchKey(text)
+    if let index = folded[key] { return index }
+    if let number = Int(key), (1...categories.count).contains(number) { return number - 1 }
+    return nil
+  }
+
+  /// Several options joined by `;` (Kenshu, Microsoft Forms), `, ` (Google Forms) or `、`.
+  /// Known labels are taken greedily (longest first), so labels containing commas survive;
+  /// what is left is the "other" text when the item allows it, else an unknown value.
+  func readMultiple(_ text: String) -> Result<Answer?, ValueProblem> {
+    var chosen: Set<Int> = []
+    var leftovers: [String] = []
+    var rest = Substring(text)
+    let separators: Set<Character> = [";", ",", "、", "\n", "；", "，"]
+    while true {
+      rest = rest.drop { separators.contains($0) || $0.isWhitespace }
+      guard !rest.isEmpty else { break }
+      if let match = labelsByLength.first(where: { entry in
+        rest.hasPrefix(entry.label)
+          && (rest.dropFirst(entry.label.count).first.map { separators.contains($0) || $0.isWhitespace }
+            ?? true)
+      }) {
+        chosen.insert(match.index)
+        rest = rest.dropFirst(match.label.count)
+        continue
+      }
+      let piece = rest.prefix { !separators.contains($0) }
+      rest = rest.dropFirst(piece.count)
+      let pieceText = piece.trimmingCharacters(in: .whitespaces)
+      if let index = optionIndex(pieceText) { chosen.insert(index) } else { leftovers.append(pieceText) }
+    }
+    if !leftovers.isEmpty && !item.allowOther { return .failure(.unknown(leftovers.joined(separator: "; "))) }
+    let other = leftovers.isEmpty ? nil : leftovers.joined(separator: "、")
+    if chosen.isEmpty && other == nil { return .success(nil) }
+    return .success(.options(chosen.sorted(), other: other))
+  }
+
+  func readNumber(_ text: String) -> Result<Answer?, ValueProblem> {
+    guard let value = Double(text) ?? Double(matchKey(text).replacingOccurrences(of: ",", with: "")),
+      value.isFinite
+    else { return .failure(.unknown(text)) }
+    if let minimum = item.minimum, value < minimum { return .failure(.outOfRange(text)) }
+    if let maximum = item.maximum, value > maximum { return .failure(.outOfRange(text)) }
+    return .success(.number(value))
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KenshuModel
+
+extension ResponseSet {
+  /// Adds the rows of one file. Every row is accounted for: used, or rejected with a reason
+  /// (no answers at all; a participant id already seen). Unknown or out-of-range values are
+  /// reported by row and column and excluded from that item only.
+  public mutating func add(_ table: ResponseTable, map: ColumnMap = ColumnMap()) -> [Diagnostic] {
+    let plan = ColumnPlan(header: table.header, survey: survey, map: map, file: table.file)
+    var diagnostics = plan.diagnostics
+    let readers = survey.items.map { AnswerReader(item: $0, survey: survey) }
+    var account = RowAccount(
+      file: table.file, format: plan.format.rawValue, read: table.rows.count, used: 0, rejected: [],
+      excludedValues: 0)
+    var seenParticipants: [String: Int] = [:]
+    for (row, participant) in participants.enumerated() {
+      if let participant { seenParticipants[participant] = row }
+    }
+    let participantColumn = plan.roles.firstIndex(of: .participant)
+
+    for (rowIndex, cells) in table.rows.enumerated() {
+      let line = rowIndex < table.lines.count ? table.lines[rowIndex] : rowIndex + 2
+      func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
+      func location(_ column: Int) -> SourceLocation {
+        SourceLocation(file: table.file, line: line, column: column + 1)
+      }
+      let hasAnswer = plan.roles.indices.contains { column in
+        switch plan.roles[column] {
+        case .item, .before, .otherText: !cell(column).trimmingCharacters(in: .whitespaces).isEmpty
+        case .participant, .ignored: false
+        }
+      }
+      guard hasAnswer else {
+        account.rejected.append(.init(line: line, reason: "回答なし / no answers"))
+        diagnostics.append(
+          .warning("evaluation-row-empty", at: location(0), "回答のない行を除外しました / row has no answers"))
+        continue
+      }
+      var participant: String?
+      if let participantColumn {
+        let id = cell(participantColumn).trimmingCharacters(in: .whitespaces)
+        participant = id.isEmpty ? nil : id
+      }
+      if let participant, seenParticipants[participant] != nil {
+        account.rejected.append(.init(line: line, reason: "参加者ID重複 / duplicate participant \(participant)"))
+        diagnostics.append(
+          .warning(
+            "evaluation-duplicate-participant", at: location(participantColumn ?? 0),
+            "参加者ID「\(participant)」は既に回答があるため、この行を除外しました / duplicate participant id",
+            hint: "最初の回答を使います"))
+        continue
+      }
+
+      var answers = [Answer?](repeating: nil, count: survey.items.count)
+      var before: [Int: Int] = [:]
+      var otherTexts: [Int: String] = [:]
+      for (column, role) in plan.roles.enumerated() {
+        switch role {
+        case .participant, .ignored:
+          continue
+        case .otherText(let item):
+          let text = cell(column).trimmingCharacters(in: .whitespacesAndNewlines)
+          if !text.isEmpty { otherTexts[item] = text }
+        case .item(let item):
+          let text = cell(column)
+          // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
+          if text == "-oth-" { continue }
+          switch readers[item].read(text) {
+          case .success(let answer): answers[item] = answer
+          case .failure(let problem):
+            account.excludedValues += 1
+            diagnostics.append(Self.diagnostic(problem, item: survey.items[item], at: location(column)))
+          }
+        case .before(let item):
+          let text = cell(column).trimmingCharacters(in: .whitespaces)
+          if text.isEmpty { continue }
+          switch readers[item].readPoint(text) {
+          case .success(let point): before[item] = point
+          case .failure(let problem):
+            account.excludedValues += 1
+            diagnostics.append(Self.diagnostic(problem, item: survey.items[item], at: location(column)))
+          }
+        }
+      }
+      for (item, text) in otherTexts {
+        switch answers[item] {
+        case nil where survey.items[item].type == .single: answers[item] = .other(text)
+        case .options(let chosen, let other)?:
+          answers[item] = .options(chosen, other: [other, text].compactMap { $0 }.joined(separator: "、"))
+        case nil where survey.items[item].type == .multiple: answers[item] = .options([], other: text)
+        default: break
+        }
+      }
+
+      let responseIndex = participants.count
+      participants.append(participant)
+      for item in answers.indices { self.answers[item].append(answers[item]) }
+      for item in survey.items.indices where survey.items[item].retrospective {
+        self.before[item, default: [Int?](repeating: nil, count: responseIndex)].append(before[item])
+      }
+      if let participant { seenParticipants[participant] = responseIndex }
+      account.used += 1
+    }
+    accounts.append(account)
+    return diagnostics
+  }
+
+  static func diagnostic(_ problem: ValueProblem, item: SurveyItem, at location: SourceLocation) -> Diagnostic
+  {
+    switch problem {
+    case .unknown(let text):
+      .warning(
+        "evaluation-value-unknown", at: location,
+        "項目 \(item.id) の値「\(text)」を解釈できないため、この項目から除外しました / unknown value excluded from item")
+    case .outOfRange(let text):
+      .warning(
+        "evaluation-value-out-of-range", at: location,
+        "項目 \(item.id) の値「\(text)」は範囲外のため、この項目から除外しました / out-of-range value excluded from item")
+    }
+  }
+}
