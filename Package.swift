@@ -25,7 +25,7 @@ let package = Package(
     ),
 
     // The libxml2 wrapper: the only place C pointers from libxml2 live.
-    .target(name: "KenshuXML", dependencies: ["CLibXML2"]),
+    .target(name: "KenshuXML", dependencies: ["CLibXML2", "KenshuModel"]),
     // Domain types; no I/O.
     .target(name: "KenshuModel"),
     // XML course definitions → model, semantic checks, the embedded schema.

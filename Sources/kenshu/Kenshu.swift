@@ -1,10 +1,28 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Kenshu: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kenshu",
     abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
-    subcommands: []
+    discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
+    subcommands: [ValidateCommand.self, InitCommand.self]
   )
+
+  /// Exit codes are part of the interface: 0 clean, 1 problems in the user's files,
+  /// 2 bad arguments (ArgumentParser's own default for those is 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

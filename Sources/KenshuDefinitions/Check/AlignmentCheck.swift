@@ -1,0 +1,50 @@
+import KenshuModel
+
+/// Constructive alignment: each programme- or module-level objective should be practised by an
+/// activity and evaluated by a quiz question or survey item. Warnings, not errors: a programme
+/// in draft is allowed to be incomplete.
+struct AlignmentCheck {
+  let project: Project
+
+  func run() -> [Diagnostic] {
+    var practised: Set<String> = []
+    var evaluated: Set<String> = []
+    for session in project.programmes.flatMap({ $0.courses.flatMap(\.sessions) }) {
+      practised.formUnion(session.practises)
+    }
+    for module in project.modules {
+      practised.formUnion(module.lessons.flatMap(\.practises))
+      practised.formUnion(module.scenarios.flatMap(\.practises))
+      evaluated.formUnion(module.quiz?.questions.flatMap(\.assesses) ?? [])
+    }
+    for survey in project.surveys { evaluated.formUnion(survey.items.flatMap(\.evaluates)) }
+
+    var diagnostics: [Diagnostic] = []
+    let objectives =
+      project.programmes.flatMap(\.allObjectives) + project.modules.flatMap(\.objectives)
+    for objective in objectives {
+      let location = objective.location ?? SourceLocation(file: "?")
+      let preview = objective.text.count > 24 ? String(objective.text.prefix(24)) + "…" : objective.text
+      guard let id = objective.id else {
+        diagnostics.append(
+          .warning(
+            "objective-without-id", at: location, "objective \"\(preview)\" has no id, so nothing can be aligned with it",
+            hint: "add id=\"…\" and name it in practises/assesses/evaluates"))
+        continue
+      }
+      if !practised.contains(id) {
+        diagnostics.append(
+          .warning(
+            "objective-not-practised", at: location, "objective \"\(id)\" is not practised by any session or lesson",
+            hint: "add practises=\"\(id)\" to the activity that works on it"))
+      }
+      if !evaluated.contains(id) {
+        diagnostics.append(
+          .warning(
+            "objective-not-evaluated", at: location, "objective \"\(id)\" is not evaluated by any quiz question or survey item",
+            hint: "add assesses=\"\(id)\" to a question or evaluates=\"\(id)\" to a survey item"))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,2 +1,0 @@
-// KenshuDefinitions: see docs/architecture.md.
-import KenshuModel

@@ -1,0 +1,132 @@
+import KenshuModel
+import KenshuXML
+
+extension ValueReader {
+  mutating func objectives(_ element: XMLElement) -> [Objective] {
+    element.children(named: "objective").map {
+      Objective(id: identifierIfPresent($0), text: $0.normalizedText, location: $0.location)
+    }
+  }
+
+  mutating func identifierIfPresent(_ element: XMLElement) -> String? {
+    element.attribute("id") == nil ? nil : identifier(element)
+  }
+
+  mutating func edition(_ element: XMLElement) -> Edition? {
+    guard let edition = element.child(named: "edition"), let version = string(edition, "version") else {
+      return nil
+    }
+    let note = edition.normalizedText
+    return Edition(version: version, date: date(edition), note: note.isEmpty ? nil : note)
+  }
+
+  mutating func programme(_ element: XMLElement) -> Programme {
+    var programme = Programme(
+      id: identifier(element) ?? "", language: language(element) ?? "ja",
+      title: element.child(named: "title")?.normalizedText ?? "", location: element.location)
+    programme.subtitle = element.child(named: "subtitle")?.normalizedText
+    programme.edition = edition(element)
+    programme.purpose = element.child(named: "purpose").flatMap { markdown($0) }
+    programme.audience = element.child(named: "audience").map { professions($0, "professions") } ?? []
+    programme.organiser = element.child(named: "organiser")?.normalizedText
+    programme.venue = element.child(named: "venue")?.normalizedText
+    programme.objectives = objectives(element)
+    programme.roster = string(element, "roster")
+    programme.courses = element.children(named: "course").map { course($0) }
+    return programme
+  }
+
+  mutating func course(_ element: XMLElement) -> Course {
+    var course = Course(
+      id: identifier(element) ?? "", title: element.child(named: "title")?.normalizedText ?? "",
+      location: element.location)
+    course.date = date(element)
+    course.start = clockTime(element, "start")
+    course.end = clockTime(element, "end")
+    course.venue = string(element, "venue")
+    course.mode = string(element, "mode")
+    course.description = element.child(named: "description").flatMap { markdown($0) }
+    course.objectives = objectives(element)
+    course.sessions = element.children(named: "session").map { session($0) }
+    return course
+  }
+
+  mutating func session(_ element: XMLElement) -> Session {
+    let kind = element.attribute("kind").flatMap(SessionKind.init(rawValue:)) ?? .lecture
+    var session = Session(
+      id: identifier(element) ?? "", kind: kind, title: element.child(named: "title")?.normalizedText ?? "",
+      location: element.location)
+    session.start = clockTime(element, "start")
+    session.durationMinutes = duration(element)
+    session.objectives = objectives(element)
+    session.practises = identifierList(element, "practises")
+    session.professions = professions(element, "professions")
+    session.instructors = identifierList(element, "instructors")
+    session.facilitators = identifierList(element, "facilitators")
+    session.survey = string(element, "survey")
+    session.module = string(element, "module")
+    session.content = element.child(named: "content").flatMap { markdown($0) }
+    session.facilitatorNotes = element.children(named: "facilitator-notes").compactMap { markdown($0) }
+    session.groupWork = groupWork(element)
+    return session
+  }
+
+  /// A session's group-work spec, when it has groups, cases, questions, roles or phases.
+  mutating func groupWork(_ session: XMLElement) -> GroupWorkSpec? {
+    let groups = session.child(named: "groups")
+    let cases = session.children(named: "case")
+    let questions = session.children(named: "question")
+    let roles = session.children(named: "role")
+    let phases = session.children(named: "phase")
+    if groups == nil, cases.isEmpty, questions.isEmpty, roles.isEmpty, phases.isEmpty { return nil }
+    var spec = GroupWorkSpec(size: 6, location: groups?.location ?? session.location)
+    if let groups {
+      spec.size = integer(groups, "size", in: 2...20) ?? 6
+      spec.maxSize = integer(groups, "max-size", in: 2...30)
+      spec.minProfessions = integer(groups, "min-professions", in: 1...20)
+      spec.rounds = integer(groups, "rounds", in: 1...20) ?? 1
+      for token in identifierList(groups, "separate") {
+        if let rule = SeparationRule(rawValue: token) {
+          spec.separate.append(rule)
+        } else {
+          diagnostics.append(
+            .error(
+              "invalid-value", at: groups.location(ofAttribute: "separate"),
+              "<groups>: separate \"\(token)\" is not one of organisation, municipality"))
+        }
+      }
+    }
+    spec.cases = cases.map { element in
+      let body =
+        element.attribute("src") != nil
+        ? MarkdownBlock(.file(element.attribute("src")!), location: element.location(ofAttribute: "src"))
+        : element.child(named: "body").flatMap { markdown($0) }
+      if element.attribute("src") != nil, element.child(named: "body") != nil {
+        diagnostics.append(
+          .error(
+            "src-and-text", at: element.location, "\(element.displayLabel) has both src and a <body>",
+            hint: "keep one of them"))
+      } else if body == nil, element.child(named: "body") == nil {
+        diagnostics.append(
+          .error(
+            "missing-text", at: element.location, "\(element.displayLabel) has no text",
+            hint: "give src=\"cases/….md\" or a <body> with the case"))
+      }
+      return GroupCase(
+        id: identifierIfPresent(element), title: string(element, "title") ?? "",
+        body: body ?? MarkdownBlock(.inline(""), location: element.location),
+        answerKey: element.child(named: "answer-key").flatMap { markdown($0) }, location: element.location)
+    }
+    spec.questions = questions.map { DiscussionQuestion(text: $0.normalizedText, location: $0.location) }
+    spec.roles = roles.map {
+      let text = $0.normalizedText
+      return GroupRole(name: string($0, "name") ?? "", description: text.isEmpty ? nil : text)
+    }
+    spec.phases = phases.map {
+      GroupPhase(
+        title: string($0, "title") ?? "", minutes: integer($0, "minutes", in: 1...600) ?? 0,
+        prompts: $0.children(named: "prompt").map(\.normalizedText), location: $0.location)
+    }
+    return spec
+  }
+}

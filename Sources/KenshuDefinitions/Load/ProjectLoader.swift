@@ -1,0 +1,127 @@
+import Foundation
+import KenshuModel
+import KenshuXML
+
+/// What loading a project produced: the model (as complete as the files allow) and every
+/// problem found, in file order.
+public struct LoadResult: Sendable {
+  public var project: Project
+  public var diagnostics: [Diagnostic]
+  /// The definition files read, as displayed in diagnostics.
+  public var files: [String]
+}
+
+/// Loads course definitions: finds the files, reads and validates each one (in parallel), turns
+/// them into the model, then runs the semantic checks across the whole project.
+public struct ProjectLoader: Sendable {
+  /// The project folder (holding `curricula/`, `content/` and optionally `kenshu.xml`).
+  public var root: URL
+
+  public init(root: URL) { self.root = root }
+
+  /// Loads the project's own definitions: `kenshu.xml` and every `.xml` under `curricula/`
+  /// and `rosters/`.
+  public func load() -> LoadResult {
+    var inputs: [URL] = []
+    let settings = root.appendingPathComponent("kenshu.xml")
+    if FileManager.default.fileExists(atPath: settings.path) { inputs.append(settings) }
+    inputs += Self.xmlFiles(under: root.appendingPathComponent("curricula"))
+    inputs += Self.xmlFiles(under: root.appendingPathComponent("rosters"))
+    return load(files: inputs)
+  }
+
+  /// Loads the given files (definitions of any kind) and checks them as one project.
+  public func load(files: [URL]) -> LoadResult {
+    let displayNames = files.map(displayName(for:))
+    let documents = Self.readAll(files, displayNames: displayNames)
+    var project = Project()
+    var diagnostics: [Diagnostic] = []
+    var settingsFile: String?
+    for document in documents {
+      diagnostics += document.diagnostics
+      switch document.definition {
+      case .programme(let programme): project.programmes.append(programme)
+      case .module(let module): project.modules.append(module)
+      case .survey(let survey): project.surveys.append(survey)
+      case .roster(let roster): project.rosters.append(roster)
+      case .glossary(let terms): project.glossary += terms
+      case .site(let settings, let location):
+        if let settingsFile {
+          diagnostics.append(
+            .error("duplicate-site", at: location, "a second <site> settings file", hint: "the first is \(settingsFile)"))
+        } else {
+          project.settings = settings
+          settingsFile = location.file
+        }
+      case nil: break
+      }
+    }
+    diagnostics += ProjectChecks(project: project, contentRoot: root.appendingPathComponent("content"), displayRoot: root)
+      .run()
+    return LoadResult(project: project, diagnostics: diagnostics.sortedByLocation(), files: displayNames)
+  }
+
+  /// `.xml` files under a folder, recursively, in a stable order.
+  public static func xmlFiles(under folder: URL) -> [URL] {
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    var files: [URL] = []
+    for case let url as URL in enumerator where url.pathExtension.lowercased() == "xml" {
+      files.append(url)
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// The path as users see it: relative to the project folder when inside it.
+  func displayName(for url: URL) -> String {
+    let rootPath = root.standardizedFileURL.path
+    let path = url.standardizedFileURL.path
+    if path.hasPrefix(rootPath + "/") { return String(path.dropFirst(rootPath.count + 1)) }
+    return url.path
+  }
+
+  private static func readAll(_ files: [URL], displayNames: [String]) -> [LoadedDocument] {
+    let results = ResultSlots<LoadedDocument>(count: files.count)
+    let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
+    let next = WorkCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      // A compiled schema is not shared between threads.
+      let schema = try? RelaxNGSchema(bytes: EmbeddedSchema.bytes)
+      while let index = next.take(below: files.count) {
+        results[index] = DocumentLoader(schema: schema).load(files[index], displayName: displayNames[index])
+      }
+    }
+    return results.values
+  }
+}
+
+/// Hands out indices to worker threads.
+private final class WorkCounter: @unchecked Sendable {
+  private var next = 0
+  private let lock = NSLock()
+
+  func take(below limit: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < limit else { return nil }
+    defer { next += 1 }
+    return next
+  }
+}
+
+/// Results written by index from several threads; each slot is written by one thread only.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { slots[index] } }
+    set { lock.withLock { slots[index] = newValue } }
+  }
+
+  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,137 @@
+import KenshuModel
+import KenshuXML
+
+/// Checks attributes and child elements against the schema model, with messages a trainer can
+/// act on. libxml2's own RELAX NG messages for the same problems are terse ("failed to validate
+/// attributes"), so the loader drops those and reports these instead.
+struct StructureCheck {
+  let schema: SchemaModel
+
+  func check(_ element: XMLElement, spec: ElementSpec, into diagnostics: inout [Diagnostic]) {
+    let label = element.displayLabel
+    for attribute in element.attributes where attribute.namespace != xmlnsNamespace {
+      guard let attributeSpec = spec.attribute(attribute.name) else {
+        let suggestion = closestName(attribute.name, among: spec.attributes.map(\.name))
+        diagnostics.append(
+          .error(
+            "unknown-attribute", at: attribute.location,
+            "\(label) has no attribute '\(attribute.name)'",
+            hint: suggestion.map { "did you mean '\($0)'?" }
+              ?? "allowed: \(spec.attributes.map(\.name).joined(separator: ", "))"))
+        continue
+      }
+      if let values = attributeSpec.values, !values.contains(attribute.value) {
+        let suggestion = closestName(attribute.value, among: values)
+        diagnostics.append(
+          .error(
+            "invalid-value", at: attribute.location,
+            "\(label): \(attribute.name) \"\(attribute.value)\" is not one of \(values.joined(separator: ", "))",
+            hint: suggestion.map { "did you mean \"\($0)\"?" }))
+      }
+    }
+    for attributeSpec in spec.attributes where attributeSpec.required {
+      if element.attribute(attributeSpec.name) == nil {
+        let article = "aeiou".contains(attributeSpec.name.first ?? "x") ? "an" : "a"
+        diagnostics.append(
+          .error(
+            "missing-attribute", at: element.location,
+            "\(label) needs \(article) \(attributeSpec.name)",
+            hint: attributeSpec.example.map { "e.g. \(attributeSpec.name)=\"\($0)\"" }))
+      }
+    }
+    if !spec.allowsText {
+      for case .text(let text) in element.content
+      where !text.allSatisfy({ $0.isWhitespace }) {
+        diagnostics.append(
+          .error(
+            "unexpected-text", at: element.location,
+            "\(label) cannot contain text (\"\(text.trimmedPreview)\")",
+            hint: spec.children.isEmpty ? nil : "put text inside a child element"))
+        break
+      }
+    }
+    var seen: [String: Int] = [:]
+    for child in element.children where child.namespace == kenshuNamespace {
+      if let define = schema.spec(forChild: child.name, of: spec.define)?.define {
+        seen[define, default: 0] += 1
+        if seen[define] == 2, !spec.repeatableChildren.contains(define) {
+          diagnostics.append(
+            .error(
+              "duplicate-element", at: child.location, "\(label) can have only one <\(child.name)>",
+              hint: "merge them into one"))
+        }
+      }
+    }
+    for define in spec.children where spec.requiredChildren.contains(define) && seen[define] == nil {
+      guard let childName = schema.elements[define]?.name else { continue }
+      diagnostics.append(
+        .error(
+          "missing-element", at: element.location, "\(label) needs a <\(childName)>",
+          hint: "add <\(childName)>…</\(childName)>"))
+    }
+    for child in element.children {
+      guard child.namespace == kenshuNamespace else {
+        diagnostics.append(
+          .error(
+            "wrong-namespace", at: child.location,
+            "<\(child.name)> is not in the Kenshu namespace",
+            hint: "declare xmlns=\"\(kenshuNamespace)\" on the root element"))
+        continue
+      }
+      guard let childSpec = schema.spec(forChild: child.name, of: spec.define) else {
+        let allowed = spec.children.compactMap { schema.elements[$0]?.name }
+        let suggestion = closestName(child.name, among: allowed)
+        diagnostics.append(
+          .error(
+            "unknown-element", at: child.location,
+            "<\(child.name)> is not allowed inside \(label)",
+            hint: suggestion.map { "did you mean <\($0)>?" }
+              ?? (allowed.isEmpty ? nil : "allowed: " + allowed.map { "<\($0)>" }.joined(separator: ", "))))
+        continue
+      }
+      check(child, spec: childSpec, into: &diagnostics)
+    }
+  }
+}
+
+let kenshuNamespace = "urn:kenshu:1"
+private let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
+
+extension XMLElement {
+  /// `<session> "gw1"`, or `<session>` when it has no id.
+  var displayLabel: String {
+    if let id = attribute("id") { return "<\(name)> \"\(id)\"" }
+    return "<\(name)>"
+  }
+}
+
+extension String {
+  /// The first 30 characters, trimmed, for quoting in messages.
+  var trimmedPreview: String {
+    let trimmed = normalizeXMLText(self)
+    return trimmed.count > 30 ? String(trimmed.prefix(30)) + "…" : trimmed
+  }
+}
+
+/// The candidate closest to `name` by edit distance, when close enough to be a typo.
+func closestName(_ name: String, among candidates: [String]) -> String? {
+  let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+  guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+  return best.1 <= (best.0.count >= 4 ? 2 : 1) ? best.0 : nil
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...b.count {
+      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
+}

@@ -1,0 +1,45 @@
+/// What separates fields in a record.
+public enum FieldSeparator: String, Sendable, Codable, CaseIterable, Hashable {
+  case comma = ","
+  case tab = "\t"
+  case semicolon = ";"
+
+  var scalar: Unicode.Scalar {
+    switch self {
+    case .comma: ","
+    case .tab: "\t"
+    case .semicolon: ";"
+    }
+  }
+
+  /// The separator implied by a file name: `.tsv` and `.tab` are tab-separated; nil otherwise
+  /// (a `.csv` from Excel is usually comma-separated, but detection decides).
+  public init?(fileExtension: String) {
+    switch fileExtension.lowercased() {
+    case "tsv", "tab": self = .tab
+    default: return nil
+    }
+  }
+
+  /// Guesses the separator from the first line of the text (the header): the most frequent of
+  /// tab, comma and semicolon outside quotes, comma when there is none.
+  public static func detect(in text: String) -> FieldSeparator {
+    var counts: [FieldSeparator: Int] = [:]
+    var inQuotes = false
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" { inQuotes.toggle() }
+      if inQuotes { continue }
+      if scalar == "\n" || scalar == "\r" { break }
+      if let separator = FieldSeparator.allCases.first(where: { $0.scalar == scalar }) {
+        counts[separator, default: 0] += 1
+      }
+    }
+    // Ties go to the comma: it is what a ".csv" file most likely is.
+    let commas = counts[.comma] ?? 0
+    let tabs = counts[.tab] ?? 0
+    let semicolons = counts[.semicolon] ?? 0
+    if tabs > commas && tabs >= semicolons { return .tab }
+    if semicolons > commas && semicolons > tabs { return .semicolon }
+    return .comma
+  }
+}

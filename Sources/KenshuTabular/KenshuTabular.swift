@@ -1,2 +1,0 @@
-// KenshuTabular: see docs/architecture.md.
-import KenshuModel

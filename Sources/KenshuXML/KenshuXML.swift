@@ -1,2 +1,0 @@
-// KenshuXML: see docs/architecture.md.
-

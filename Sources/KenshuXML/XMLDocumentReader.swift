@@ -1,0 +1,182 @@
+import CLibXML2
+import KenshuModel
+
+/// The result of reading one XML file: its root element as Swift values (nil when the file
+/// could not be read as XML) and every problem found, parser and schema alike.
+public struct ParsedXML: Sendable {
+  public var root: XMLElement?
+  public var diagnostics: [Diagnostic]
+}
+
+/// Reads XML bytes safely with libxml2 and optionally validates them against a RELAX NG schema.
+///
+/// - Parameters:
+///   - bytes: the file's contents (Kenshu reads files itself; libxml2 opens nothing).
+///   - path: the name used in diagnostics (as the user wrote it, e.g. `curricula/day1.xml`).
+///   - schema: a compiled schema; use one per thread.
+///   - rewriteSchemaError: turns a terse schema message into plain language, or nil to keep it.
+public func readXML(
+  _ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil,
+  rewriteSchemaError: @escaping @Sendable (SchemaError) -> SchemaErrorRewrite? = { _ in nil }
+) -> ParsedXML {
+  XMLSafety.ensureSetUp()
+  let locator = SourceLocator(bytes: bytes, file: path)
+  let collector = XMLErrorCollector(file: path, locator: locator) { raw in
+    if raw.defaultCode == "schema" || raw.defaultCode == "xml-syntax" {
+      let error = SchemaError(
+        isSchema: raw.defaultCode == "schema", code: Int(raw.code), message: raw.message,
+        element: raw.elementName, detail1: raw.str1, detail2: raw.str2)
+      if raw.defaultCode == "xml-syntax" { return rewriteSyntaxError(error) }
+      return rewriteSchemaError(error).map { ($0.code, $0.message, $0.hint) }
+    }
+    return nil
+  }
+
+  if bytes.isEmpty {
+    return ParsedXML(
+      root: nil,
+      diagnostics: [.error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")])
+  }
+  guard bytes.count < Int(Int32.max) else {
+    return ParsedXML(
+      root: nil,
+      diagnostics: [.error("xml-too-large", at: SourceLocation(file: path), "the file is too large to read")])
+  }
+
+  let document: xmlDocPtr? = collector.capturing {
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+        xmlReadMemory(chars, Int32(buffer.count), path, nil, XMLSafety.parseOptions)
+      }
+    }
+  }
+  guard let document else {
+    var diagnostics = collector.diagnostics
+    if !diagnostics.hasErrors {
+      diagnostics.append(.error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
+    }
+    return ParsedXML(root: nil, diagnostics: diagnostics)
+  }
+  defer { xmlFreeDoc(document) }
+
+  // Course files never need a DTD; an internal subset is how XXE and entity bombs arrive.
+  if document.pointee.intSubset != nil {
+    let line = locator.line(containing: "<!DOCTYPE") ?? 1
+    collector.append(
+      .error(
+        "xml-doctype", at: SourceLocation(file: path, line: line, column: 1),
+        "DOCTYPE declarations are not allowed in Kenshu files",
+        hint: "remove the <!DOCTYPE …> line; entities and DTDs are never loaded"))
+    return ParsedXML(root: nil, diagnostics: collector.diagnostics)
+  }
+  guard let rootNode = xmlDocGetRootElement(document) else {
+    collector.append(.error("xml-syntax", at: SourceLocation(file: path, line: 1), "the document has no root element"))
+    return ParsedXML(root: nil, diagnostics: collector.diagnostics)
+  }
+
+  if let schema {
+    schema.validate(document, collector: collector)
+  }
+  let root = convert(rootNode, locator: locator)
+  return ParsedXML(root: root, diagnostics: collector.diagnostics)
+}
+
+/// A schema or syntax error as libxml2 reported it, for rewriting into plain language.
+public struct SchemaError: Sendable {
+  /// True for RELAX NG validation errors, false for XML syntax errors.
+  public var isSchema: Bool
+  /// libxml2's numeric error code.
+  public var code: Int
+  public var message: String
+  /// Local name of the element the error is about.
+  public var element: String?
+  public var detail1: String?
+  public var detail2: String?
+}
+
+/// A rewritten message with its stable diagnostic code.
+public struct SchemaErrorRewrite: Sendable {
+  public var code: String
+  public var message: String
+  public var hint: String?
+
+  public init(code: String, message: String, hint: String? = nil) {
+    self.code = code
+    self.message = message
+    self.hint = hint
+  }
+}
+
+/// Plain-language versions of the syntax errors trainers meet most.
+private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message: String, hint: String?)? {
+  let m = error.message
+  if m.hasPrefix("Input is not proper UTF-8") || m.contains("Invalid bytes in character encoding")
+    || m.hasPrefix("Char 0x")
+  {
+    return (
+      "xml-encoding", "the file is not valid \(m.contains("UTF-8") ? "UTF-8" : "text in its declared encoding")",
+      "save the file as UTF-8 (文字コード: UTF-8)"
+    )
+  }
+  if m.hasPrefix("Document is empty") { return ("xml-empty", "the file has no XML content", nil) }
+  if m.hasPrefix("Premature end of data") || m.hasPrefix("EndTag: '</' not found")
+    || m.contains("Extra content at the end")
+  {
+    return ("xml-syntax", m, "the file may be truncated or have an unclosed element")
+  }
+  if m.hasPrefix("Excessive depth") {
+    return ("xml-too-deep", "elements are nested too deeply (over 256 levels)", nil)
+  }
+  if m.contains("Detected an entity reference loop") || m.contains("entity") && m.contains("amplification") {
+    return ("xml-entity", m, "entities are not allowed in Kenshu files")
+  }
+  if m.hasPrefix("Entity '") && m.hasSuffix("not defined") {
+    return ("xml-entity", m, "only &amp; &lt; &gt; &quot; &apos; and character references are allowed")
+  }
+  return nil
+}
+
+private func convert(_ node: xmlNodePtr, locator: SourceLocator) -> XMLElement {
+  let name = String(cString: node.pointee.name)
+  let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
+  let namespace = node.pointee.ns.map { String(cString: $0.pointee.href) }
+  let endLine = Int(xmlGetLineNo(node))
+  let tag = locator.startTag(prefix.map { "\($0):\(name)" } ?? name, endLine: endLine)
+  let location = SourceLocation(file: locator.file, line: tag.line, column: tag.column)
+
+  var attributes: [XMLAttribute] = []
+  var attribute = node.pointee.properties
+  while let current = attribute {
+    let local = String(cString: current.pointee.name)
+    let attrPrefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
+    let qualified = attrPrefix.map { "\($0):\(local)" } ?? local
+    var value = ""
+    if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+      value = String(cString: raw)
+      kenshu_xmlFree(raw)
+    }
+    let position = locator.attribute(qualified, fromLine: tag.line, byteOffset: 0)
+    attributes.append(
+      XMLAttribute(
+        name: attrPrefix == "xml" ? qualified : local,
+        namespace: current.pointee.ns.map { String(cString: $0.pointee.href) },
+        value: value,
+        location: position.map { SourceLocation(file: locator.file, line: $0.line, column: $0.column) } ?? location))
+    attribute = current.pointee.next
+  }
+
+  var content: [XMLContent] = []
+  var child = node.pointee.children
+  while let current = child {
+    switch current.pointee.type {
+    case XML_ELEMENT_NODE:
+      content.append(.element(convert(current, locator: locator)))
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      if let raw = current.pointee.content { content.append(.text(String(cString: raw))) }
+    default:
+      break
+    }
+    child = current.pointee.next
+  }
+  return XMLElement(name: name, namespace: namespace, attributes: attributes, content: content, location: location)
+}

@@ -1,0 +1,118 @@
+import CLibXML2
+import KenshuModel
+
+/// Receives libxml2's structured errors during one synchronous parse or validation, so that
+/// nothing is printed to stderr behind the caller's back and every problem becomes a Diagnostic.
+final class XMLErrorCollector {
+  let file: String
+  let locator: SourceLocator?
+  private(set) var diagnostics: [Diagnostic] = []
+  /// Turns libxml2's terse messages into plain language.
+  let rewrite: (XMLRawError) -> (code: String, message: String, hint: String?)?
+
+  init(
+    file: String, locator: SourceLocator?,
+    rewrite: @escaping (XMLRawError) -> (code: String, message: String, hint: String?)? = { _ in nil }
+  ) {
+    self.file = file
+    self.locator = locator
+    self.rewrite = rewrite
+  }
+
+  func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+  fileprivate func receive(_ error: UnsafePointer<xmlError>) {
+    let raw = XMLRawError(error, locator: locator)
+    let severity: Severity = raw.level == XML_ERR_WARNING ? .warning : .error
+    let location = SourceLocation(file: file, line: raw.line, column: raw.column)
+    if let rewritten = rewrite(raw) {
+      diagnostics.append(Diagnostic(severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint))
+    } else {
+      diagnostics.append(Diagnostic(severity, code: raw.defaultCode, at: location, raw.message))
+    }
+  }
+
+  /// Runs `body` with this collector receiving the current thread's libxml2 errors.
+  /// `body` must stay synchronous: the handler is per thread.
+  func capturing<T>(_ body: () -> T) -> T {
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    xmlSetStructuredErrorFunc(context, kenshuStructuredError)
+    defer { xmlSetStructuredErrorFunc(nil, kenshuSilentError) }
+    return withExtendedLifetime(self) { body() }
+  }
+
+  var contextPointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
+
+/// The parts of a libxml2 error Kenshu uses, copied out of the C struct.
+struct XMLRawError {
+  var domain: Int32
+  var code: Int32
+  var level: xmlErrorLevel
+  var message: String
+  var line: Int
+  var column: Int
+  /// Name of the element the error is about, when libxml2 gives a node.
+  var elementName: String?
+  var str1: String?
+  var str2: String?
+
+  init(_ error: UnsafePointer<xmlError>, locator: SourceLocator?) {
+    let e = error.pointee
+    domain = e.domain
+    code = e.code
+    level = e.level
+    message = e.message.map { String(cString: $0) }?.trimmingTrailingNewlines() ?? "unknown XML error"
+    str1 = e.str1.map { String(cString: $0) }
+    str2 = e.str2.map { String(cString: $0) }
+    line = Int(e.line)
+    column = Int(e.int2)
+    if let raw = e.node {
+      let node = raw.assumingMemoryBound(to: xmlNode.self)
+      if node.pointee.type == XML_ELEMENT_NODE {
+        let name = String(cString: node.pointee.name)
+        elementName = name
+        let nodeLine = Int(xmlGetLineNo(node))
+        let qualified = node.pointee.ns?.pointee.prefix.map { String(cString: $0) + ":" + name } ?? name
+        if let locator {
+          let found = locator.startTag(qualified, endLine: nodeLine)
+          line = found.line
+          column = found.column
+        } else {
+          line = nodeLine
+          column = 0
+        }
+      }
+    }
+  }
+
+  var defaultCode: String {
+    switch Int(domain) {
+    case Int(XML_FROM_RELAXNGV.rawValue), Int(XML_FROM_RELAXNGP.rawValue): "schema"
+    case Int(XML_FROM_SCHEMASV.rawValue), Int(XML_FROM_SCHEMASP.rawValue): "xsd"
+    case Int(XML_FROM_IO.rawValue): "xml-io"
+    default: "xml-syntax"
+    }
+  }
+}
+
+extension String {
+  func trimmingTrailingNewlines() -> String {
+    var text = self
+    while let last = text.last, last == "\n" || last == " " { text.removeLast() }
+    return text
+  }
+}
+
+private func kenshuStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let context, let error else { return }
+  Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().receive(error)
+}
+
+/// Swallows errors raised outside a capture (there should be none; never print them).
+private func kenshuSilentError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {}
+
+/// The structured-error callback for validation contexts, which take their own handler.
+let kenshuValidationErrorHandler: xmlStructuredErrorFunc = { context, error in
+  kenshuStructuredError(context, error)
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import KenshuDefinitions
+
+struct InitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Create a new training project (curricula/, content/, kenshu.xml, README).",
+    discussion: "Existing files are never overwritten."
+  )
+
+  @Argument(help: "Folder to create the project in (default: the current folder).")
+  var directory: String = "."
+
+  func run() throws {
+    let folder = URL(fileURLWithPath: directory)
+    do {
+      let written = try ProjectScaffold.write(into: folder)
+      for path in written { Console.error("created \(directory == "." ? "" : directory + "/")\(path)") }
+      Console.error("next: cd \(directory) && kenshu validate && kenshu build")
+    } catch let error as ProjectScaffold.ScaffoldError {
+      Console.error("error: \(error.description)")
+      throw ExitCode(1)
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import KenshuDefinitions
+import KenshuModel
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check course definitions and print every problem found.",
+    discussion: """
+      With no paths, checks the project in the current folder (kenshu.xml, curricula/, rosters/).
+      Exit status: 0 when there are no errors, 1 when there are errors (or warnings with \
+      --strict), 2 for bad arguments.
+      """
+  )
+
+  @Argument(help: "Definition files or folders to check (default: the project in the current folder).")
+  var paths: [String] = []
+
+  @Option(help: "Output: text (stderr), json (array on stdout) or github (annotations).")
+  var format: DiagnosticFormat = .text
+
+  @Flag(help: "Treat warnings as errors.")
+  var strict = false
+
+  func validate() throws {
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError("no such file or folder: \(path)")
+    }
+  }
+
+  func run() throws {
+    let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let loader = ProjectLoader(root: root)
+    let result: LoadResult
+    if paths.isEmpty {
+      result = loader.load()
+      if result.files.isEmpty {
+        Console.error("error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
+        throw ExitCode(2)
+      }
+    } else {
+      result = loader.load(files: paths.flatMap(Self.expand))
+    }
+    DiagnosticPrinter(format: format).print(result.diagnostics)
+    let failed = result.diagnostics.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })
+    if format != .json {
+      Console.error("checked \(result.files.count) file\(result.files.count == 1 ? "" : "s"): \(result.diagnostics.summaryLine())")
+    }
+    if failed { throw ExitCode(1) }
+  }
+
+  /// A folder holding a project expands to the project's definitions; other folders to their
+  /// `.xml` files.
+  static func expand(_ path: String) -> [URL] {
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      return [url]
+    }
+    let settings = url.appendingPathComponent("kenshu.xml")
+    let curricula = url.appendingPathComponent("curricula")
+    if FileManager.default.fileExists(atPath: curricula.path) {
+      return (FileManager.default.fileExists(atPath: settings.path) ? [settings] : [])
+        + ProjectLoader.xmlFiles(under: curricula)
+        + ProjectLoader.xmlFiles(under: url.appendingPathComponent("rosters"))
+    }
+    return ProjectLoader.xmlFiles(under: url)
+  }
+}

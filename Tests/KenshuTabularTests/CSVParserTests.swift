@@ -1,0 +1,89 @@
+import Foundation
+import KenshuModel
+import Testing
+
+@testable import KenshuTabular
+
+@Suite struct CSVParserTests {
+  @Test func test_parse_quotedFieldsKeepCommasQuotesAndNewlines() throws {
+    let result = Table.read(data: try fixture("quoted.csv"), file: "q.csv")
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.table.header == ["id", "comment", "note"])
+    #expect(
+      result.table.records.map(\.fields) == [
+        ["1", "複数行の\n\"コメント\", です", "a"],
+        ["2", "a,b", ""],
+        ["3", "", ""],
+      ])
+  }
+
+  @Test func test_parse_recordsCarryTheLineWhereTheyStart() throws {
+    let result = Table.read(data: try fixture("quoted.csv"), file: "q.csv")
+    #expect(result.table.records.map(\.line) == [2, 4, 5])
+  }
+
+  @Test func test_parse_acceptsCRLFLoneCRAndLF() throws {
+    let result = Table.read(data: try fixture("mixed-line-endings.csv"), file: "m.csv")
+    #expect(result.table.rows == [["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"]])
+    #expect(result.table.records.map(\.line) == [2, 3, 4])
+  }
+
+  @Test func test_parse_unterminatedQuoteIsLocatedAndCostsOneRecord() throws {
+    let result = Table.read(data: try fixture("unterminated.csv"), file: "u.csv")
+    #expect(result.rejectedLines == [2])
+    let error = try #require(result.diagnostics.first { $0.code == "csv-unterminated-quote" })
+    #expect(error.severity == .error)
+    #expect(error.location.line == 2)
+    #expect(result.table.records.map(\.fields) == [["2", "佐藤"], ["3", "鈴木"]])
+    #expect(result.table.records.map(\.line) == [3, 4])
+  }
+
+  @Test func test_parse_unterminatedQuoteOnLastLineDoesNotHang() {
+    let document = CSVParser(file: "x.csv").parse("a,b\n1,\"open")
+    #expect(document.records.map(\.fields) == [["a", "b"]])
+    #expect(document.rejectedLines == [2])
+  }
+
+  @Test func test_parse_emptyFieldsAndTrailingSeparator() {
+    let document = CSVParser().parse(",,\na,,c,\n")
+    #expect(document.records.map(\.fields) == [["", "", ""], ["a", "", "c", ""]])
+    #expect(document.records[0].isBlank)
+  }
+
+  @Test func test_parse_blankLinesAreSkippedButQuotedEmptyIsKept() {
+    let document = CSVParser().parse("a\n\n\"\"\n\r\n\n")
+    #expect(document.records.map(\.fields) == [["a"], [""]])
+    #expect(document.records.map(\.line) == [1, 3])
+  }
+
+  @Test func test_parse_textAfterClosingQuoteIsKeptWithWarning() {
+    let document = CSVParser(file: "x.csv").parse("a,b\n\"5\"inch,x\n")
+    #expect(document.records[1].fields == ["5inch", "x"])
+    #expect(document.diagnostics.map(\.code) == ["csv-text-after-quote"])
+    #expect(document.diagnostics.first?.location.line == 2)
+  }
+
+  @Test func test_parse_quoteInsideUnquotedFieldIsLiteral() {
+    #expect(CSVParser().parse("5\"2,x").records[0].fields == ["5\"2", "x"])
+  }
+
+  @Test func test_parse_emptyInputHasNoRecords() {
+    #expect(CSVParser().parse("").records.isEmpty)
+    let result = Table.read(data: Data(), file: "e.csv")
+    #expect(result.diagnostics.map(\.code) == ["csv-empty"])
+  }
+
+  @Test func test_read_tsvFileIsTabSeparated() throws {
+    let result = try Table.read(contentsOf: fixtureURL("tabs.tsv"), displayName: "tabs.tsv")
+    #expect(result.separator == .tab)
+    #expect(result.table.records[0].fields == ["1", "山田, 太郎", "医師"])
+  }
+
+  @Test(arguments: [
+    ("a,b,c", FieldSeparator.comma), ("a\tb\tc", .tab), ("a;b;c", .semicolon), ("abc", .comma),
+    ("\"x\ty\",b", .comma),
+  ])
+  func test_detect_separatorFromHeaderLine(header: String, separator: FieldSeparator) {
+    #expect(FieldSeparator.detect(in: header + "\n1\t2\t3\t4\t5") == separator)
+  }
+}

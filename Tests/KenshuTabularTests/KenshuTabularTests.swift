@@ -1,4 +1,0 @@
-import Testing
-@testable import KenshuTabular
-
-@Test func placeholder_KenshuTabular_builds() { #expect(Bool(true)) }
