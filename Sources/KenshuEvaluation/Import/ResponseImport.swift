@@ -10,7 +10,9 @@ extension ResponseSet {
     var diagnostics = plan.diagnostics
     let readers = survey.items.map { AnswerReader(item: $0, survey: survey) }
     var account = RowAccount(
-      file: table.file, format: plan.format.rawValue, read: table.rows.count, used: 0, rejected: [],
+      file: table.file, format: plan.format.rawValue, read: table.rows.count + table.unreadableLines.count,
+      used: 0,
+      rejected: table.unreadableLines.map { .init(line: $0, reason: "CSVとして読めない行 / unreadable CSV record") },
       excludedValues: 0)
     var seenParticipants: [String: Int] = [:]
     for (row, participant) in participants.enumerated() {
@@ -101,6 +103,7 @@ extension ResponseSet {
       if let participant { seenParticipants[participant] = responseIndex }
       account.used += 1
     }
+    account.rejected.sort { $0.line < $1.line }
     accounts.append(account)
     return diagnostics
   }

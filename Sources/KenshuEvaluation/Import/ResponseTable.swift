@@ -7,11 +7,16 @@ public struct ResponseTable: Sendable, Hashable {
   public var rows: [[String]]
   /// 1-based line in the file where each row starts (same length as `rows`).
   public var lines: [Int]
+  /// Lines of records the CSV reader could not split; they are rejected rows.
+  public var unreadableLines: [Int]
 
-  public init(file: String, header: [String], rows: [[String]], lines: [Int]? = nil) {
+  public init(
+    file: String, header: [String], rows: [[String]], lines: [Int]? = nil, unreadableLines: [Int] = []
+  ) {
     self.file = file
     self.header = header
     self.rows = rows
+    self.unreadableLines = unreadableLines
     // Without a reader's line numbers, assume one line per record after the header.
     self.lines = lines ?? rows.indices.map { $0 + 2 }
   }

@@ -41,12 +41,14 @@ struct PrePostPairing {
           id: "score", text: "知識テスト正答数 / knowledge test score", kind: "pre-post", level: .knowledgeSkills,
           pre: paired.map { score(pre, row: $0.0) }, post: paired.map { score(post, row: $0.1) }))
     }
-    for (preIndex, item) in pre.survey.items.enumerated() where item.type == .likert || item.type == .numeric {
+    for (preIndex, item) in pre.survey.items.enumerated() where item.type == .likert || item.type == .numeric
+    {
       guard let postIndex = post.survey.items.firstIndex(where: { $0.id == item.id }) else { continue }
       var before: [Double] = []
       var after: [Double] = []
       for (preRow, postRow) in paired {
-        guard let a = Self.value(pre.answers[preIndex][preRow]), let b = Self.value(post.answers[postIndex][postRow])
+        guard let a = Self.value(pre.answers[preIndex][preRow]),
+          let b = Self.value(post.answers[postIndex][postRow])
         else { continue }
         before.append(a)
         after.append(b)

@@ -82,7 +82,8 @@ extension EvaluationReport {
       CategoryCount(label: $0.0, count: $0.1, percent: percent($0.1, of: n))
     }
     if !others.isEmpty || item.allowOther {
-      figures.counts.append(CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
+      figures.counts.append(
+        CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
       figures.otherTexts = others
     }
     switch item.type {
@@ -104,7 +105,9 @@ extension EvaluationReport {
         let proportion = Proportion(count: top, of: n)
         figures.top2box = finite(proportion.value)
         let interval = proportion.wilsonInterval()
-        if let low = finite(interval.low), let high = finite(interval.high) { figures.top2boxCI = [low, high] }
+        if let low = finite(interval.low), let high = finite(interval.high) {
+          figures.top2boxCI = [low, high]
+        }
       }
     case .multiple:
       // Most chosen first; "other" stays last.
@@ -136,7 +139,8 @@ extension EvaluationReport {
       pre.append(Double(then))
       post.append(Double(now))
     }
-    return pairedFigures(id: item.id, text: item.text, kind: "retrospective", level: item.level, pre: pre, post: post)
+    return pairedFigures(
+      id: item.id, text: item.text, kind: "retrospective", level: item.level, pre: pre, post: post)
   }
 
   static func pairedFigures(
@@ -186,7 +190,8 @@ extension EvaluationReport {
       switch answer {
       case .point(let point): if point >= 1 && point <= columns.count { counts[row][point - 1] += 1 }
       case .option(let option): if option < columns.count { counts[row][option] += 1 }
-      case .options(let chosen, _): for option in chosen where option < columns.count { counts[row][option] += 1 }
+      case .options(let chosen, _):
+        for option in chosen where option < columns.count { counts[row][option] += 1 }
       case .other, .number, .text: break
       }
     }
