@@ -31,3 +31,26 @@ enum SampleSurveys {
       SurveyItem(id: "q9", type: .text, text: "ご意見・ご感想"),
     ], invited: 40)
 }
+
+extension SampleSurveys {
+  /// The prefectural survey of hospitals and clinics in the domain notes (734 asked, 619 answered).
+  static let prefecture = Survey(
+    id: "prefecture-2016", title: "在宅医療に関する医療機関調査",
+    items: [
+      SurveyItem(
+        id: "doing", type: .single, text: "在宅医療を実施していますか",
+        options: [SurveyOption(label: "実施している"), SurveyOption(label: "実施していない")]),
+      SurveyItem(
+        id: "reasons", type: .multiple, text: "在宅医療を実施していない理由",
+        options: [
+          "在宅医療を担う人員がいない", "往診する時間がない", "夜間の対応が体力的に厳しい", "24時間の呼び出しが精神的に負担", "休日が取れない",
+          "患者からの要望が少ない", "必要性を感じない", "採算が合わない",
+        ].map { SurveyOption(label: $0) }, allowOther: true),
+      SurveyItem(
+        id: "lacking", type: .multiple, text: "在宅医療の推進に不足しているもの",
+        options: [
+          "在宅医療を担う医師", "急変時に受け入れる病院", "家族介護者を支えるサービス", "住民への普及啓発", "訪問看護ステーション", "訪問介護との連携",
+          "在宅医療を行う薬局",
+        ].map { SurveyOption(label: $0) }, allowOther: true),
+    ], invited: 734)
+}
