@@ -163,7 +163,7 @@ def main():
     write_kenshu(rows[:180], os.path.join(OUT, "day1-eval-kenshu.csv"))
     write_google(rows[180:], os.path.join(OUT, "day1-eval-google-forms.csv"), rng)
     write_prefecture(os.path.join(OUT, "prefecture-2016.csv"), random.Random(2016))
-    for name in ["day1-eval-google-forms.csv", "prefecture-2016.csv"]:
+    for name in ["day1-eval-kenshu.csv", "day1-eval-google-forms.csv", "prefecture-2016.csv"]:
         shutil.copy(os.path.join(OUT, name), os.path.join(FIXTURES, name))
 
 

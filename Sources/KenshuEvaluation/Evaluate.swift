@@ -68,6 +68,13 @@ public func evaluate(
         "事前・事後で対応しない参加者: 事前のみ \(unmatched.pre.count) 名、事後のみ \(unmatched.post.count) 名 / unpaired participants"
       ))
   }
+  if let invited = survey.invited, report.responses.used > invited {
+    diagnostics.append(
+      .warning(
+        "evaluation-more-responses-than-invited", at: SourceLocation(file: survey.location?.file ?? survey.id),
+        "回答数 \(report.responses.used) が対象者数 \(invited) を超えています / more responses than people invited",
+        hint: "対象者数 (invited) か、重複した回答ファイルを確認してください"))
+  }
   if let by, EvaluationReport.groupingItem(by, in: survey) == nil {
     diagnostics.append(
       .error(

@@ -131,3 +131,19 @@ import Testing
         == ["participant", "prof", "q1", "q2", "q3.before", "q3.now", "q4", "q5", "q6", "q7", "q8", "q9"])
   }
 }
+
+@Suite struct ReportWritingTests {
+  @Test func test_writeReport_writesPageStylesheetSummaryAndTables() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-evaluation-sample")
+    try? FileManager.default.removeItem(at: dir)
+    let (report, _) = evaluate(
+      survey: SampleSurveys.dayOne,
+      responseFiles: [try fixtureURL("day1-eval-kenshu", "csv"), try fixtureURL("day1-eval-google-forms", "csv")],
+      by: "profession")
+    #expect(report.responses.used == 330)
+    try writeReport(report, to: dir)
+    for name in ["index.html", "report.css", "summary.json", "items.csv", "prepost.csv", "files.csv", "breakdown-q1.csv"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
+    }
+  }
+}

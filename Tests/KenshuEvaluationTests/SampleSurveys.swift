@@ -29,7 +29,7 @@ enum SampleSurveys {
         level: .behaviour),
       SurveyItem(id: "q8", type: .numeric, text: "連携している事業所数", minimum: 0, maximum: 200),
       SurveyItem(id: "q9", type: .text, text: "ご意見・ご感想"),
-    ], invited: 40)
+    ], invited: 360)
 }
 
 extension SampleSurveys {

@@ -71,11 +71,16 @@ struct ReportPage {
       }
       out += "</ol>\n"
     }
-    let lowest = likert.filter { $0.mean != nil }.sorted { ($0.mean ?? 0) < ($1.mean ?? 0) }.prefix(3)
+    // Reverse-keyed items count as low when agreement is high: compare keyed means.
+    func keyedMean(_ item: EvaluationReport.Item) -> Double {
+      guard let mean = item.mean else { return .infinity }
+      return item.reverse == true ? Double((item.points ?? 0) + 1) - mean : mean
+    }
+    let lowest = likert.filter { $0.mean != nil }.sorted { keyedMean($0) < keyedMean($1) }.prefix(3)
     if !lowest.isEmpty {
       out += "<h3>評価の低かった項目 <small>Lowest rated (mean)</small></h3>\n<ol>\n"
       for item in lowest {
-        let note = item.reverse == true ? "（逆転項目：低いほど望ましい）" : ""
+        let note = item.reverse == true ? "（逆転項目：低いほど望ましい。反転後 \(Figure.decimal(keyedMean(item)))）" : ""
         out +=
           "<li><a href=\"#item-\(escapeHTML(item.id))\">\(escapeHTML(item.text))</a>\(note): 平均 \(Figure.decimal(item.mean)) / \(item.points ?? 0) (n=\(item.n))</li>\n"
       }
