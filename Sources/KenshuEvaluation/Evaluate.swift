@@ -71,7 +71,8 @@ public func evaluate(
   if let invited = survey.invited, report.responses.used > invited {
     diagnostics.append(
       .warning(
-        "evaluation-more-responses-than-invited", at: SourceLocation(file: survey.location?.file ?? survey.id),
+        "evaluation-more-responses-than-invited",
+        at: SourceLocation(file: survey.location?.file ?? survey.id),
         "回答数 \(report.responses.used) が対象者数 \(invited) を超えています / more responses than people invited",
         hint: "対象者数 (invited) か、重複した回答ファイルを確認してください"))
   }

@@ -138,12 +138,26 @@ import Testing
     try? FileManager.default.removeItem(at: dir)
     let (report, _) = evaluate(
       survey: SampleSurveys.dayOne,
-      responseFiles: [try fixtureURL("day1-eval-kenshu", "csv"), try fixtureURL("day1-eval-google-forms", "csv")],
+      responseFiles: [
+        try fixtureURL("day1-eval-kenshu", "csv"), try fixtureURL("day1-eval-google-forms", "csv"),
+      ],
       by: "profession")
     #expect(report.responses.used == 330)
     try writeReport(report, to: dir)
-    for name in ["index.html", "report.css", "summary.json", "items.csv", "prepost.csv", "files.csv", "breakdown-q1.csv"] {
+    for name in [
+      "index.html", "report.css", "summary.json", "items.csv", "prepost.csv", "files.csv", "breakdown-q1.csv",
+    ] {
       #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
     }
+  }
+}
+
+@Suite struct BenchmarkTests {
+  /// The benchmark runs end to end on a small input (timing is not asserted: no timed tests).
+  @Test func test_benchmark_runsThePipeline_andReportsEachStage() {
+    let text = runEvaluationBenchmark(rows: 200)
+    #expect(text.contains("200 responses"))
+    #expect(text.contains("total:"))
+    #expect(text.contains(" 0 diagnostics"))
   }
 }

@@ -155,3 +155,26 @@ struct StatisticsReference: Decodable {
     }
   }
 }
+
+@Suite struct FrequencyTests {
+  @Test func test_descriptivesFromPointCounts_equalThoseOfTheExpandedAnswers() {
+    for counts in [
+      [0, 0, 0, 0, 0], [1, 0, 0, 0, 0], [0, 2, 0, 1, 0], [3, 5, 8, 13, 21], [4, 0, 0, 0, 4],
+    ] {
+      let expanded = counts.enumerated().flatMap {
+        Array(repeating: Double($0.offset + 1), count: $0.element)
+      }
+      let fromCounts = Descriptive(pointCounts: counts)
+      let direct = Descriptive(expanded)
+      #expect(matches(fromCounts.mean, direct.mean.isNaN ? nil : direct.mean, tolerance: 1e-12))
+      #expect(matches(fromCounts.sd, direct.sd.isNaN ? nil : direct.sd, tolerance: 1e-12))
+      #expect(matches(fromCounts.median, direct.median.isNaN ? nil : direct.median, tolerance: 1e-12))
+    }
+  }
+
+  @Test func test_characterBigrams_countAnswersNotOccurrences_andSkipPureHiragana() {
+    let bigrams = CharacterBigrams.frequent(in: ["多職種連携が大切。多職種で話した", "多職種の役割", "ありがとう", "ありがとう"])
+    #expect(bigrams.first == EvaluationReport.BigramCount(bigram: "多職", answers: 2))
+    #expect(!bigrams.contains { $0.bigram == "あり" })
+  }
+}

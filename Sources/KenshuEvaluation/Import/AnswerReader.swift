@@ -1,6 +1,14 @@
 import Foundation
 import KenshuModel
 
+/// The cell without surrounding white space; the common case (nothing to trim) avoids
+/// Foundation's character-set scan, which dominates import time on large files.
+func trimmedCell(_ cell: String) -> String {
+  guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+  if !first.properties.isWhitespace && !last.properties.isWhitespace { return cell }
+  return cell.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
 /// Why a cell's value was not accepted.
 enum ValueProblem: Error, Sendable, Hashable {
   case unknown(String)
@@ -27,6 +35,15 @@ struct AnswerReader: Sendable {
       if exact[label] == nil { exact[label] = index }
       if folded[matchKey(label)] == nil { folded[matchKey(label)] = index }
     }
+    if item.type == .profession {
+      // Every spelling of the vocabulary, so that typical answers need no Unicode folding.
+      for (index, profession) in Profession.allCases.enumerated() {
+        for name in [profession.rawValue, profession.englishLabel] + profession.aliases
+        where exact[name] == nil {
+          exact[name] = index
+        }
+      }
+    }
     self.exact = exact
     self.folded = folded
     labelsByLength = categories.enumerated().map { ($0.element, $0.offset) }
@@ -35,7 +52,7 @@ struct AnswerReader: Sendable {
 
   /// The answer in `cell`: nil for an empty cell, or the problem that excludes it.
   func read(_ cell: String) -> Result<Answer?, ValueProblem> {
-    let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = trimmedCell(cell)
     if text.isEmpty { return .success(nil) }
     switch item.type {
     case .likert: return readPoint(text).map { .point($0) }

@@ -28,7 +28,7 @@ extension ResponseSet {
       }
       let hasAnswer = plan.roles.indices.contains { column in
         switch plan.roles[column] {
-        case .item, .before, .otherText: !cell(column).trimmingCharacters(in: .whitespaces).isEmpty
+        case .item, .before, .otherText: !trimmedCell(cell(column)).isEmpty
         case .participant, .ignored: false
         }
       }
@@ -40,7 +40,7 @@ extension ResponseSet {
       }
       var participant: String?
       if let participantColumn {
-        let id = cell(participantColumn).trimmingCharacters(in: .whitespaces)
+        let id = trimmedCell(cell(participantColumn))
         participant = id.isEmpty ? nil : id
       }
       if let participant, seenParticipants[participant] != nil {
@@ -61,7 +61,7 @@ extension ResponseSet {
         case .participant, .ignored:
           continue
         case .otherText(let item):
-          let text = cell(column).trimmingCharacters(in: .whitespacesAndNewlines)
+          let text = trimmedCell(cell(column))
           if !text.isEmpty { otherTexts[item] = text }
         case .item(let item):
           let text = cell(column)
@@ -74,7 +74,7 @@ extension ResponseSet {
             diagnostics.append(Self.diagnostic(problem, item: survey.items[item], at: location(column)))
           }
         case .before(let item):
-          let text = cell(column).trimmingCharacters(in: .whitespaces)
+          let text = trimmedCell(cell(column))
           if text.isEmpty { continue }
           switch readers[item].readPoint(text) {
           case .success(let point): before[item] = point

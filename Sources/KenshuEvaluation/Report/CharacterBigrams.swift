@@ -5,37 +5,54 @@ import Foundation
 /// honest, dictionary-free stand-in. Only bigrams with a kanji or katakana are kept (hiragana
 /// pairs are mostly grammar: した, ます), and each answer counts once.
 enum CharacterBigrams {
-  static func frequent(in answers: [String], limit: Int = 10, minimumAnswers: Int = 2) -> [EvaluationReport
-    .BigramCount]
+  static func frequent(in answers: [String], limit: Int = 10, minimumAnswers: Int = 2)
+    -> [EvaluationReport.BigramCount]
   {
-    var counts: [String: Int] = [:]
+    // Bigrams of Unicode scalars packed into one integer: Japanese letters are single scalars,
+    // and integer keys keep this linear and allocation-free on 100,000 answers.
+    var counts: [UInt64: Int] = [:]
+    var seen: Set<UInt64> = []
+    var scalars: [Unicode.Scalar] = []
     for answer in answers {
-      let characters = Array(answer.precomposedStringWithCompatibilityMapping)
-      var seen: Set<String> = []
-      for index in characters.indices.dropLast() {
-        let pair = (characters[index], characters[index + 1])
-        guard isWordCharacter(pair.0), isWordCharacter(pair.1), isContent(pair.0) || isContent(pair.1)
-        else { continue }
-        let bigram = String([pair.0, pair.1])
-        if seen.insert(bigram).inserted { counts[bigram, default: 0] += 1 }
+      // Width folding (NFKC) only when the text has full- or half-width forms.
+      let text =
+        answer.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
+        ? answer.precomposedStringWithCompatibilityMapping : answer
+      scalars.removeAll(keepingCapacity: true)
+      scalars.append(contentsOf: text.unicodeScalars)
+      seen.removeAll(keepingCapacity: true)
+      for index in scalars.indices.dropLast() {
+        let first = scalars[index]
+        let second = scalars[index + 1]
+        guard isWordScalar(first), isWordScalar(second), isContent(first) || isContent(second) else {
+          continue
+        }
+        let key = UInt64(first.value) << 32 | UInt64(second.value)
+        if seen.insert(key).inserted { counts[key, default: 0] += 1 }
       }
     }
     return counts.filter { $0.value >= minimumAnswers }
-      .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .prefix(limit).map { EvaluationReport.BigramCount(bigram: $0.key, answers: $0.value) }
+      .map { (bigram: bigramText($0.key), answers: $0.value) }
+      .sorted { $0.answers != $1.answers ? $0.answers > $1.answers : $0.bigram < $1.bigram }
+      .prefix(limit).map { EvaluationReport.BigramCount(bigram: $0.bigram, answers: $0.answers) }
   }
 
-  static func isWordCharacter(_ character: Character) -> Bool {
-    character.isLetter || character.isNumber
+  static func bigramText(_ key: UInt64) -> String {
+    var text = String.UnicodeScalarView()
+    if let first = Unicode.Scalar(UInt32(key >> 32)) { text.append(first) }
+    if let second = Unicode.Scalar(UInt32(key & 0xFFFF_FFFF)) { text.append(second) }
+    return String(text)
+  }
+
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   /// Kanji (CJK unified ideographs incl. 々) or katakana (incl. the long-vowel mark).
-  static func isContent(_ character: Character) -> Bool {
-    character.unicodeScalars.contains { scalar in
-      switch scalar.value {
-      case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3005, 0x30A0...0x30FF, 0xF900...0xFAFF: true
-      default: false
-      }
+  static func isContent(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3005, 0x30A0...0x30FF, 0xF900...0xFAFF: true
+    default: false
     }
   }
 }

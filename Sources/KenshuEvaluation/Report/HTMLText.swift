@@ -2,6 +2,9 @@ import Foundation
 
 /// Text made safe for HTML element content and attribute values.
 func escapeHTML(_ text: String) -> String {
+  // Most text needs no escaping; checking bytes first avoids rebuilding it character by character.
+  guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+  else { return text }
   var out = ""
   out.reserveCapacity(text.utf8.count)
   for character in text {

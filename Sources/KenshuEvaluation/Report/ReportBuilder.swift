@@ -89,12 +89,7 @@ extension EvaluationReport {
     switch item.type {
     case .likert:
       let points = categories.count
-      var values: [Double] = []
-      values.reserveCapacity(n)
-      for (offset, count) in counts.enumerated() {
-        values.append(contentsOf: repeatElement(Double(offset + 1), count: count))
-      }
-      let descriptive = Descriptive(values)
+      let descriptive = Descriptive(pointCounts: counts)
       figures.points = points
       figures.reverse = item.reverse
       figures.mean = finite(descriptive.mean)
