@@ -5,8 +5,14 @@ import KenshuModel
 /// Foundation's character-set scan, which dominates import time on large files.
 func trimmedCell(_ cell: String) -> String {
   guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
-  if !first.properties.isWhitespace && !last.properties.isWhitespace { return cell }
+  if !isWhitespace(first) && !isWhitespace(last) { return cell }
   return cell.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// White space test with an ASCII fast path (Unicode property look-ups are costly per cell).
+func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+  if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+  return scalar.value == 0x3000 || scalar.properties.isWhitespace
 }
 
 /// Why a cell's value was not accepted.
@@ -17,7 +23,10 @@ enum ValueProblem: Error, Sendable, Hashable {
 
 /// Interprets the text of one cell for one item. Built once per item with look-up tables, so
 /// the common cases (a digit, an exact label) need no Unicode folding.
-struct AnswerReader: Sendable {
+///
+/// A final class with only immutable state: it is consulted for every cell, and as a struct
+/// holding the item and its tables it was copied (retaining every field) on each call.
+final class AnswerReader: Sendable {
   let item: SurveyItem
   let categories: [String]
   private let exact: [String: Int]
@@ -58,6 +67,7 @@ struct AnswerReader: Sendable {
     case .likert: return readPoint(text).map { .point($0) }
     case .single: return readSingle(text)
     case .profession:
+      if let index = exact[text] { return .success(.option(index)) }
       let index =
         Profession(parsing: text).flatMap { Profession.allCases.firstIndex(of: $0) } ?? otherProfession
       return .success(.option(index))

@@ -45,7 +45,13 @@ enum CharacterBigrams {
   }
 
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    // Fast paths for the scripts of Japanese text; Unicode properties for everything else.
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3041...0x309F: return true
+    case 0x00...0x7F, 0x3000...0x303F: return scalar.value == 0x3005
+    default:
+      return isContent(scalar) || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
   }
 
   /// Kanji (CJK unified ideographs incl. 々) or katakana (incl. the long-vowel mark).
