@@ -11,8 +11,11 @@ func trimmedCell(_ cell: String) -> String {
 
 /// White space test with an ASCII fast path (Unicode property look-ups are costly per cell).
 func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-  if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
-  return scalar.value == 0x3000 || scalar.properties.isWhitespace
+  // The White_Space code points of Unicode, spelled out (a property look-up per cell is costly).
+  switch scalar.value {
+  case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+  default: false
+  }
 }
 
 /// Why a cell's value was not accepted.

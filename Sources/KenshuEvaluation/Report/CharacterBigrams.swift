@@ -12,29 +12,34 @@ enum CharacterBigrams {
     // and integer keys keep this linear and allocation-free on 100,000 answers.
     var counts: [UInt64: Int] = [:]
     var seen: Set<UInt64> = []
-    var scalars: [Unicode.Scalar] = []
     for answer in answers {
-      // Width folding (NFKC) only when the text has full- or half-width forms.
-      let text =
-        answer.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
-        ? answer.precomposedStringWithCompatibilityMapping : answer
-      scalars.removeAll(keepingCapacity: true)
-      scalars.append(contentsOf: text.unicodeScalars)
       seen.removeAll(keepingCapacity: true)
-      for index in scalars.indices.dropLast() {
-        let first = scalars[index]
-        let second = scalars[index + 1]
-        guard isWordScalar(first), isWordScalar(second), isContent(first) || isContent(second) else {
-          continue
-        }
-        let key = UInt64(first.value) << 32 | UInt64(second.value)
-        if seen.insert(key).inserted { counts[key, default: 0] += 1 }
+      // Width folding (NFKC) only when the text has full- or half-width forms.
+      if !collect(answer, into: &seen) {
+        seen.removeAll(keepingCapacity: true)
+        _ = collect(answer.precomposedStringWithCompatibilityMapping, into: &seen, folded: true)
       }
+      for key in seen { counts[key, default: 0] += 1 }
     }
     return counts.filter { $0.value >= minimumAnswers }
       .map { (bigram: bigramText($0.key), answers: $0.value) }
       .sorted { $0.answers != $1.answers ? $0.answers > $1.answers : $0.bigram < $1.bigram }
       .prefix(limit).map { EvaluationReport.BigramCount(bigram: $0.bigram, answers: $0.answers) }
+  }
+
+  /// Adds the answer's distinct bigrams to `seen`; false (stopping early) when the text needs
+  /// width folding first.
+  static func collect(_ text: String, into seen: inout Set<UInt64>, folded: Bool = false) -> Bool {
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      if !folded && (0xFF00...0xFFEF).contains(scalar.value) { return false }
+      defer { previous = scalar }
+      guard let first = previous, isWordScalar(first), isWordScalar(scalar),
+        isContent(first) || isContent(scalar)
+      else { continue }
+      seen.insert(UInt64(first.value) << 32 | UInt64(scalar.value))
+    }
+    return true
   }
 
   static func bigramText(_ key: UInt64) -> String {

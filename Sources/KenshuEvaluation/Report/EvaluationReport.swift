@@ -56,12 +56,19 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var top2boxCI: [Double]?
     public var minimum: Double?
     public var maximum: Double?
-    /// "Other" texts of choice items; free-text answers of text items.
+    /// "Other" texts of choice items; free-text answers of text items. Organiser output: they
+    /// go to `index.html` and `freetext.csv`, not to `summary.json` (which holds figures only
+    /// and is the file most likely to be passed on).
     public var otherTexts: [String]?
     public var texts: [String]?
     /// Character bigrams (two-character sequences containing a kanji or katakana), by number of
     /// answers containing them; only those in at least two answers.
     public var frequentBigrams: [BigramCount]?
+
+    enum CodingKeys: String, CodingKey {
+      case id, type, text, level, levelLabel, n, missing, counts, points, reverse, mean, sd, median, top2box
+      case top2boxCI, minimum, maximum, frequentBigrams
+    }
   }
 
   public struct WilcoxonFigures: Sendable, Hashable, Codable {

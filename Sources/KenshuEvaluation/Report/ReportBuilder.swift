@@ -161,13 +161,13 @@ extension EvaluationReport {
     }
     let points = members.first.flatMap { survey.likertScale(of: survey.items[$0])?.points } ?? 5
     let reverse = Set(members.enumerated().filter { survey.items[$0.element].reverse }.map(\.offset))
-    let rows: [[Double?]] = (0..<set.count).map { row in
-      members.map { item -> Double? in
-        if case .point(let point)? = set.answers[item][row] { return Double(point) }
+    let columns: [[Double?]] = members.map { item in
+      set.answers[item].map { answer -> Double? in
+        if case .point(let point)? = answer { return Double(point) }
         return nil
       }
     }
-    let alpha = CronbachAlpha(rows: rows, reverse: reverse, points: points)
+    let alpha = CronbachAlpha(columns: columns, reverse: reverse, points: points)
     return MeasureFigures(
       id: measure.id, title: measure.title, items: members.map { survey.items[$0].id },
       reverseItems: members.filter { survey.items[$0].reverse }.map { survey.items[$0].id },

@@ -13,7 +13,8 @@ extension EvaluationReport {
   public func html() -> String { ReportPage(report: self).html() }
 
   /// CSV tables, by file name: `items.csv` (one row per item and category), `prepost.csv`,
-  /// `measures.csv`, `breakdown-ITEM.csv` (suppressed cells empty), `files.csv` (row accounting).
+  /// `measures.csv`, `breakdown-ITEM.csv` (suppressed cells empty), `freetext.csv` (free-text and
+  /// "other" answers: organiser output), `files.csv` (row accounting).
   public func csvTables() -> [String: [[String]]] {
     func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
     var tables: [String: [[String]]] = [:]
@@ -69,6 +70,12 @@ extension EvaluationReport {
       rows.append(["total"] + breakdown.columnTotals.map(String.init) + [String(breakdown.total)])
       tables["breakdown-\(safeFileName(breakdown.item)).csv"] = rows
     }
+    var freeText = [["item", "kind", "text"]]
+    for item in self.items {
+      for text in item.texts ?? [] { freeText.append([item.id, "text", text]) }
+      for text in item.otherTexts ?? [] { freeText.append([item.id, "other", text]) }
+    }
+    tables["freetext.csv"] = freeText
     tables["files.csv"] =
       [["file", "format", "read", "used", "rejected", "excluded_values"]]
       + responses.files.map {

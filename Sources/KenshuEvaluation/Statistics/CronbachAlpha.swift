@@ -14,28 +14,56 @@ public struct CronbachAlpha: Sendable, Hashable {
   ///   - points: number of scale points, for reverse-keying.
   public init(rows: [[Double?]], reverse: Set<Int> = [], points: Int) {
     let width = rows.first?.count ?? 0
+    let columns = (0..<width).map { item in rows.map { $0.count == width ? $0[item] : nil } }
+    self.init(columns: columns, reverse: reverse, points: points)
+  }
+
+  /// The same from item columns (`columns[item][respondent]`), as the report stores answers.
+  public init(columns: [[Double?]], reverse: Set<Int> = [], points: Int) {
+    let width = columns.count
+    let respondents = columns.map(\.count).min() ?? 0
     items = width
-    let complete: [[Double]] = rows.compactMap { row in
-      guard row.count == width else { return nil }
-      var values: [Double] = []
-      values.reserveCapacity(width)
-      for (index, value) in row.enumerated() {
-        guard let value, !value.isNaN else { return nil }
-        values.append(reverse.contains(index) ? Double(points + 1) - value : value)
-      }
-      return values
+    // Listwise deletion: a respondent counts only with every item answered.
+    var complete = [Bool](repeating: true, count: respondents)
+    for column in columns {
+      for row in 0..<respondents where column[row].map({ $0.isNaN }) ?? true { complete[row] = false }
     }
-    completeCases = complete.count
-    guard width >= 2, complete.count >= 2 else {
+    let cases = complete.lazy.filter { $0 }.count
+    completeCases = cases
+    guard width >= 2, cases >= 2 else {
       alpha = .nan
       return
     }
-    let itemVariances = (0..<width).reduce(0.0) { sum, item in
-      let sd = Descriptive(complete.map { $0[item] }).sd
-      return sum + sd * sd
+    func score(_ item: Int, _ row: Int) -> Double {
+      let value = columns[item][row] ?? .nan
+      return reverse.contains(item) ? Double(points + 1) - value : value
     }
-    let totalSD = Descriptive(complete.map { $0.reduce(0, +) }).sd
-    let totalVariance = totalSD * totalSD
+    // Two-pass sample variances of each item and of the totals.
+    var totals = [Double](repeating: 0, count: respondents)
+    var itemVariances = 0.0
+    for item in 0..<width {
+      var sum = 0.0
+      for row in 0..<respondents where complete[row] {
+        let value = score(item, row)
+        sum += value
+        totals[row] += value
+      }
+      let mean = sum / Double(cases)
+      var squares = 0.0
+      for row in 0..<respondents where complete[row] {
+        let deviation = score(item, row) - mean
+        squares += deviation * deviation
+      }
+      itemVariances += squares / Double(cases - 1)
+    }
+    var totalSum = 0.0
+    for row in 0..<respondents where complete[row] { totalSum += totals[row] }
+    let totalMean = totalSum / Double(cases)
+    var totalSquares = 0.0
+    for row in 0..<respondents where complete[row] {
+      totalSquares += (totals[row] - totalMean) * (totals[row] - totalMean)
+    }
+    let totalVariance = totalSquares / Double(cases - 1)
     guard totalVariance > 0 else {
       alpha = .nan
       return
