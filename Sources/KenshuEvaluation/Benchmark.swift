@@ -36,7 +36,16 @@ public func benchmarkResponsesCSV(rows: Int) -> String {
   }
   let professions = ["医師", "看護師", "薬剤師", "介護支援専門員", "理学療法士", "管理栄養士", "行政職員", "介護福祉士"]
   let choices = ["はい", "いいえ", "わからない", "該当しない"]
-  let comments = ["多職種の役割がよく分かった", "グループワークが有意義だった", "退院支援の連携を学べた", "時間が短い", ""]
+  // Free text built from fragments (about 1,700 distinct answers) plus a share of empty ones.
+  let openings = [
+    "多職種の役割が", "グループワークが", "退院支援の連携が", "事例検討が", "講師の説明が", "ケアマネジャーとの話し合いが",
+    "急変時の対応が", "看取りの事例が", "地域の資源が", "訪問看護の実際が", "薬剤師の視点が", "ACPの進め方が",
+  ]
+  let middles = ["よく", "とても", "少し", "思ったより", "具体的に", "あまり", "十分に", "改めて", "実践的に", "なんとなく", "初めて", "はっきり"]
+  let endings = [
+    "分かった。", "参考になった。", "難しかった。", "印象に残った。", "役に立つと思う。", "物足りなかった。", "現場で使えそう。", "時間が短いと感じた。",
+    "もっと知りたい。", "考えるきっかけになった。", "今後に活かしたい。", "整理できた。",
+  ]
   let survey = benchmarkSurvey()
   var text = "participant," + survey.items.map(\.id).joined(separator: ",") + "\n"
   text.reserveCapacity(rows * 160)
@@ -48,7 +57,13 @@ public func benchmarkResponsesCSV(rows: Int) -> String {
       text += roll < 5 ? "," : ",\(1 + (roll * 7 + next() % 3) % 5)"
     }
     for _ in 0..<5 { text += "," + choices[Int(next() % 4)] }
-    for _ in 0..<5 { text += "," + comments[Int(next() % UInt64(comments.count))] }
+    for _ in 0..<5 {
+      let pick = next()
+      text +=
+        pick % 5 == 0
+        ? ","
+        : ",\(openings[Int(pick / 5 % 12)])\(middles[Int(pick / 60 % 12)])\(endings[Int(pick / 720 % 12)])"
+    }
     text += "\n"
   }
   return text

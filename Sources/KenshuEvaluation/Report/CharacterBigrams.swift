@@ -10,16 +10,19 @@ enum CharacterBigrams {
   {
     // Bigrams of Unicode scalars packed into one integer: Japanese letters are single scalars,
     // and integer keys keep this linear and allocation-free on 100,000 answers.
+    // Identical answers (なし, 特になし, …) are common: count each distinct text once, weighted.
+    var distinct: [String: Int] = [:]
+    for answer in answers { distinct[answer, default: 0] += 1 }
     var counts: [UInt64: Int] = [:]
     var seen: Set<UInt64> = []
-    for answer in answers {
+    for (answer, weight) in distinct {
       seen.removeAll(keepingCapacity: true)
       // Width folding (NFKC) only when the text has full- or half-width forms.
       if !collect(answer, into: &seen) {
         seen.removeAll(keepingCapacity: true)
         _ = collect(answer.precomposedStringWithCompatibilityMapping, into: &seen, folded: true)
       }
-      for key in seen { counts[key, default: 0] += 1 }
+      for key in seen { counts[key, default: 0] += weight }
     }
     return counts.filter { $0.value >= minimumAnswers }
       .map { (bigram: bigramText($0.key), answers: $0.value) }
