@@ -161,3 +161,35 @@ import Testing
     #expect(text.contains(" 0 diagnostics"))
   }
 }
+
+@Suite struct EmptyAndOddInputTests {
+  @Test func test_noResponses_giveNullFigures_andAReadablePage() throws {
+    let report = EvaluationReport(responses: ResponseSet(survey: SampleSurveys.dayOne), by: "profession")
+    let q1 = try #require(report.items.first { $0.id == "q1" })
+    #expect(q1.n == 0 && q1.mean == nil && q1.top2box == nil && q1.top2boxCI == nil)
+    #expect(report.prePost.first?.pairs == 0)
+    #expect(report.measures.first?.cronbachAlpha == nil)
+    #expect(report.breakdowns.isEmpty)
+    let json = try #require(String(data: try report.summaryJSON(), encoding: .utf8))
+    #expect(!json.lowercased().contains("nan"))
+    #expect(report.html().contains("</html>"))
+  }
+
+  @Test func test_optionNamedOther_absorbsFreeTextOtherAnswers() throws {
+    let survey = Survey(
+      id: "s", title: "t",
+      items: [
+        SurveyItem(
+          id: "m", type: .multiple, text: "m",
+          options: [SurveyOption(label: "A"), SurveyOption(label: "その他")],
+          allowOther: true)
+      ])
+    var set = ResponseSet(survey: survey)
+    _ = set.add(
+      ResponseTable(file: "f", header: ["participant", "m"], rows: [["1", "A;その他"], ["2", "自由な記述"]]))
+    let item = try #require(EvaluationReport(responses: set).items.first)
+    #expect(item.counts.map(\.label) == ["A", "その他"])
+    #expect(item.counts.map(\.count) == [1, 2])
+    #expect(item.otherTexts == ["自由な記述"])
+  }
+}

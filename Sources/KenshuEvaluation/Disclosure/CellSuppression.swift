@@ -24,6 +24,7 @@ public struct CellSuppression: Sendable, Hashable {
   /// Per cell: nil when shown, else why it is hidden.
   public var reasons: [[SuppressionReason?]]
 
+  /// Suppresses cells of `counts` (rows × columns) smaller than `minCell`, then secondary cells.
   public init(counts: [[Int]], minCell: Int) {
     let rowCount = counts.count
     let columnCount = counts.first?.count ?? 0

@@ -10,6 +10,7 @@ public struct Crosstab: Sendable, Hashable {
   public var suppression: CellSuppression
   public var minCell: Int
 
+  /// A crosstab of `counts[group][category]`; suppression is computed here.
   public init(rowLabels: [String], columnLabels: [String], counts: [[Int]], minCell: Int = 5) {
     // Drop empty groups: they carry no information and would add meaningless zero rows.
     let kept = counts.indices.filter { counts[$0].reduce(0, +) > 0 }

@@ -27,6 +27,7 @@ public struct ResponseSet: Sendable, Hashable {
   /// How every data row of every file was used.
   public var accounts: [RowAccount]
 
+  /// An empty set for `survey`; add files with `add(_:map:)`.
   public init(survey: Survey) {
     self.survey = survey
     participants = []
@@ -41,6 +42,7 @@ public struct ResponseSet: Sendable, Hashable {
 /// What happened to the rows of one response file: every row is read, and either used or
 /// rejected with a reason.
 public struct RowAccount: Sendable, Hashable, Codable {
+  /// A rejected row: its line in the file and why.
   public struct Rejection: Sendable, Hashable, Codable {
     public var line: Int
     public var reason: String

@@ -19,6 +19,7 @@ public struct ColumnMap: Sendable, Hashable {
   public var byHeader: [String: String]
   public var byPosition: [Int: String]
 
+  /// Assignments by folded header (`matchKey`) and by 0-based column position.
   public init(byHeader: [String: String] = [:], byPosition: [Int: String] = [:]) {
     self.byHeader = byHeader
     self.byPosition = byPosition

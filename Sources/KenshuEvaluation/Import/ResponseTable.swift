@@ -10,6 +10,7 @@ public struct ResponseTable: Sendable, Hashable {
   /// Lines of records the CSV reader could not split; they are rejected rows.
   public var unreadableLines: [Int]
 
+  /// `lines` default to one line per row after the header.
   public init(
     file: String, header: [String], rows: [[String]], lines: [Int]? = nil, unreadableLines: [Int] = []
   ) {

@@ -3,12 +3,14 @@ import KenshuModel
 /// All figures of an evaluation, as written to `summary.json` (fields documented in
 /// `docs/evaluation.md`). Undefined figures are nil (JSON null), never NaN.
 public struct EvaluationReport: Sendable, Hashable, Codable {
+  /// Which survey the report is about.
   public struct SurveyInfo: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var kind: String
   }
 
+  /// How many responses were used, of how many invited, and the row accounting per file.
   public struct Responses: Sendable, Hashable, Codable {
     /// Responses used in the item figures.
     public var used: Int
@@ -20,6 +22,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var files: [RowAccount]
   }
 
+  /// One answer category of an item with its count.
   public struct CategoryCount: Sendable, Hashable, Codable {
     public var label: String
     public var count: Int
@@ -27,12 +30,14 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var percent: Double?
   }
 
+  /// A recurring character bigram in free text.
   public struct BigramCount: Sendable, Hashable, Codable {
     public var bigram: String
     /// Number of answers containing it (each answer counted once).
     public var answers: Int
   }
 
+  /// The figures of one survey item.
   public struct Item: Sendable, Hashable, Codable {
     public var id: String
     public var type: String
@@ -71,6 +76,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     }
   }
 
+  /// Wilcoxon signed-rank test result (see `WilcoxonSignedRank`).
   public struct WilcoxonFigures: Sendable, Hashable, Codable {
     public var statistic: Double?
     public var p: Double?
@@ -79,12 +85,14 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var z: Double?
   }
 
+  /// Paired t-test result (see `PairedTTest`).
   public struct TTestFigures: Sendable, Hashable, Codable {
     public var t: Double?
     public var df: Double?
     public var p: Double?
   }
 
+  /// Effect sizes of a paired comparison.
   public struct EffectSize: Sendable, Hashable, Codable {
     /// r = Z / √n with n = `rN`, the number of pairs with a non-zero change.
     public var r: Double?
@@ -93,6 +101,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var dz: Double?
   }
 
+  /// A paired comparison: a retrospective item, a pre/post item, or the knowledge score.
   public struct PrePost: Sendable, Hashable, Codable {
     /// Item id, or `score` for the knowledge-test total.
     public var id: String
@@ -109,6 +118,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var effectSize: EffectSize
   }
 
+  /// Reliability of one multi-item measure.
   public struct MeasureFigures: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
@@ -118,6 +128,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var cronbachAlpha: Double?
   }
 
+  /// An item broken down by a grouping item, with small cells suppressed.
   public struct Breakdown: Sendable, Hashable, Codable {
     public var item: String
     public var by: String
@@ -137,6 +148,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var suppressedSecondary: Int
   }
 
+  /// Records of a pre/post pair that found no partner.
   public struct Unmatched: Sendable, Hashable, Codable {
     /// Participant ids only in the pre file / only in the post file.
     public var pre: [String]

@@ -81,9 +81,16 @@ extension EvaluationReport {
     figures.counts = zip(categories, counts).map {
       CategoryCount(label: $0.0, count: $0.1, percent: percent($0.1, of: n))
     }
+    // An option already called その他/other absorbs the free-text answers; else a row is added.
+    let otherOption = figures.counts.firstIndex { ["その他", "other"].contains(matchKey($0.label)) }
     if !others.isEmpty || item.allowOther {
-      figures.counts.append(
-        CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
+      if let otherOption {
+        figures.counts[otherOption].count += others.count
+        figures.counts[otherOption].percent = percent(figures.counts[otherOption].count, of: n)
+      } else {
+        figures.counts.append(
+          CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
+      }
       figures.otherTexts = others
     }
     switch item.type {
@@ -105,9 +112,14 @@ extension EvaluationReport {
         }
       }
     case .multiple:
-      // Most chosen first; "other" stays last.
-      let optionCounts = figures.counts.prefix(categories.count).sorted { $0.count > $1.count }
-      figures.counts = Array(optionCounts) + figures.counts.dropFirst(categories.count)
+      // Most chosen first (ties in option order); その他 last, as tables conventionally show it.
+      let isOther = { (count: CategoryCount) in ["その他", "other"].contains(matchKey(count.label)) }
+      let ranked = figures.counts.enumerated().filter { !isOther($0.element) }
+        .sorted {
+          $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
+        }
+        .map(\.element)
+      figures.counts = ranked + figures.counts.filter(isOther)
     case .numeric:
       let descriptive = Descriptive(numbers)
       figures.mean = finite(descriptive.mean)
@@ -126,7 +138,8 @@ extension EvaluationReport {
 
   static func retrospective(set: ResponseSet, index: Int) -> PrePost? {
     let item = set.survey.items[index]
-    guard item.retrospective, let before = set.before[index] else { return nil }
+    guard item.retrospective else { return nil }
+    let before = set.before[index] ?? []
     var pre: [Double] = []
     var post: [Double] = []
     for (row, answer) in set.answers[index].enumerated() {

@@ -6,6 +6,7 @@ public struct Descriptive: Sendable, Hashable {
   public var sd: Double
   public var median: Double
 
+  /// Descriptives of the values (NaN values are not filtered: callers pass answers only).
   public init(_ values: [Double]) {
     n = values.count
     guard !values.isEmpty else {

@@ -19,11 +19,13 @@ public struct PairedTTest: Sendable, Hashable {
     return meanDifference / sdDifference
   }
 
+  /// Tests x − y for paired samples (extra elements of the longer array are ignored).
   public init(x: [Double], y: [Double]) {
     let count = min(x.count, y.count)
     self.init(differences: (0..<count).map { x[$0] - y[$0] })
   }
 
+  /// Tests the given paired differences against zero.
   public init(differences: [Double]) {
     let descriptive = Descriptive(differences)
     pairs = differences.count

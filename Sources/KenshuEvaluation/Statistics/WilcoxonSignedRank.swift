@@ -44,6 +44,7 @@ public struct WilcoxonSignedRank: Sendable, Hashable {
     self.init(differences: (0..<count).map { x[$0] - y[$0] })
   }
 
+  /// Tests the paired differences (zeros are dropped, as SciPy's zero_method "wilcox").
   public init(differences: [Double]) {
     pairs = differences.count
     let nonZeroDifferences = differences.filter { $0 != 0 && !$0.isNaN }

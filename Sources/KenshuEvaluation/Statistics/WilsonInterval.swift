@@ -7,6 +7,7 @@ public struct Proportion: Sendable, Hashable {
   public var count: Int
   public var n: Int
 
+  /// `count` successes out of `n`.
   public init(count: Int, of n: Int) {
     self.count = count
     self.n = n

@@ -4,6 +4,7 @@ import KenshuTabular
 
 /// One survey as `kenshu survey list --format json` prints it (documented, stable shape).
 public struct SurveyListing: Sendable, Hashable, Codable {
+  /// One item of the listing.
   public struct Item: Sendable, Hashable, Codable {
     public var id: String
     /// `likert`, `single`, `multiple`, `numeric`, `text` or `profession`.
@@ -18,6 +19,7 @@ public struct SurveyListing: Sendable, Hashable, Codable {
     public var reverse: Bool
 
     // Explicit so that null fields are written as null rather than left out.
+    /// Writes every field, null ones included.
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(id, forKey: .id)
@@ -34,6 +36,7 @@ public struct SurveyListing: Sendable, Hashable, Codable {
   public var title: String
   public var items: [Item]
 
+  /// The listing of one survey.
   public init(_ survey: Survey) {
     id = survey.id
     title = survey.title
