@@ -50,6 +50,8 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     /// Responses without a (valid) answer.
     public var missing: Int
     public var counts: [CategoryCount]
+    /// Retrospective items: the "before the training" answers (`counts` are the "now" ones).
+    public var beforeCounts: [CategoryCount]?
     public var points: Int?
     public var reverse: Bool?
     public var mean: Double?
@@ -71,7 +73,8 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var frequentBigrams: [BigramCount]?
 
     enum CodingKeys: String, CodingKey {
-      case id, type, text, level, levelLabel, n, missing, counts, points, reverse, mean, sd, median, top2box
+      case id, type, text, level, levelLabel, n, missing, counts, beforeCounts, points, reverse, mean, sd,
+        median, top2box
       case top2boxCI, minimum, maximum, frequentBigrams
     }
   }

@@ -99,6 +99,17 @@ extension EvaluationReport {
       let descriptive = Descriptive(pointCounts: counts)
       figures.points = points
       figures.reverse = item.reverse
+      if item.retrospective {
+        // The "before the training" answers of a then-test, for a second bar.
+        var before = [Int](repeating: 0, count: points)
+        for point in set.before[index] ?? [] {
+          if let point, point >= 1 && point <= points { before[point - 1] += 1 }
+        }
+        let answered = before.reduce(0, +)
+        figures.beforeCounts = zip(categories, before).map {
+          CategoryCount(label: $0.0, count: $0.1, percent: percent($0.1, of: answered))
+        }
+      }
       figures.mean = finite(descriptive.mean)
       figures.sd = finite(descriptive.sd)
       figures.median = finite(descriptive.median)

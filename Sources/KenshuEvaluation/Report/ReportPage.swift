@@ -127,13 +127,27 @@ struct ReportPage {
       let summary =
         "\(item.text): "
         + item.counts.map { "\($0.label) \(Figure.percent($0.percent))" }.joined(separator: "、")
-      out +=
-        "<div class=\"likert\">\n<figure>\(DivergingBar.svg(labels: labels, counts: counts, summary: summary))"
+      out += "<div class=\"likert\">\n<figure>"
+      if let before = item.beforeCounts {
+        let beforeSummary =
+          "\(item.text)（研修前）: "
+          + before.map { "\($0.label) \(Figure.percent($0.percent))" }.joined(separator: "、")
+        out += "<span class=\"barlabel\">研修前 / Before</span>"
+        out += DivergingBar.svg(labels: labels, counts: before.map(\.count), summary: beforeSummary)
+        out += "<span class=\"barlabel\">現在 / Now</span>"
+      }
+      out += DivergingBar.svg(labels: labels, counts: counts, summary: summary)
       out +=
         "<figcaption>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median, digits: 1))、肯定的回答（上位2段階） \(Figure.share(item.top2box))、95%CI \(ci(item.top2boxCI))"
       if item.reverse == true { out += "<br>逆転項目（尺度得点では反転して扱う）/ reverse-keyed" }
       out += "</figcaption></figure>\n"
-      out += countTable(item, caption: "回答分布 / Distribution")
+      out += countTable(item, caption: item.beforeCounts == nil ? "回答分布 / Distribution" : "現在の回答分布 / Now")
+      if let before = item.beforeCounts {
+        var beforeItem = item
+        beforeItem.counts = before
+        beforeItem.n = before.reduce(0) { $0 + $1.count }
+        out += countTable(beforeItem, caption: "研修前の回答分布（振り返り） / Before (retrospective)")
+      }
       out += "</div>\n"
     case "single", "profession":
       out += countTable(item, caption: "回答分布 / Distribution")

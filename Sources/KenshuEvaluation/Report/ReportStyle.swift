@@ -16,6 +16,7 @@ enum ReportStyle {
     .itemid { color: #555555; font-weight: normal; font-size: 0.85em; }
     .likert { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
     figure { margin: 0; }
+    .barlabel { display: block; font-size: 0.85em; color: #444444; }
     figcaption { font-size: 0.9em; }
     table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.9em; }
     th, td { border: 1px solid #bbbbbb; padding: 0.2rem 0.5rem; text-align: right; }
