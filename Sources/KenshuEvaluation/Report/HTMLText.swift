@@ -41,6 +41,12 @@ enum Figure {
     return value < 0.001 ? "&lt; 0.001" : String(format: "%.3f", value)
   }
 
+  /// "p = 0.012" or "p < 0.001", for running text.
+  static func pClause(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "p = —" }
+    return value < 0.001 ? "p &lt; 0.001" : String(format: "p = %.3f", value)
+  }
+
   static func signed(_ value: Double?, digits: Int = 2) -> String {
     guard let value, value.isFinite else { return "—" }
     return String(format: "%+.\(digits)f", value)

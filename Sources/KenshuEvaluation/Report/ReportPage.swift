@@ -67,7 +67,7 @@ struct ReportPage {
       out += "<h3>変化の大きかった項目 <small>Biggest pre/post changes</small></h3>\n<ol>\n"
       for change in changes {
         out +=
-          "<li>\(escapeHTML(change.text)): \(Figure.decimal(change.meanBefore)) → \(Figure.decimal(change.meanAfter)) (変化 \(Figure.signed(change.meanChange)), p=\(Figure.p(change.wilcoxon.p)), r=\(Figure.decimal(change.effectSize.r)), \(change.pairs)組)</li>\n"
+          "<li>\(escapeHTML(change.text)): \(Figure.decimal(change.meanBefore)) → \(Figure.decimal(change.meanAfter)) (変化 \(Figure.signed(change.meanChange)), \(Figure.pClause(change.wilcoxon.p)), r=\(Figure.decimal(change.effectSize.r)), \(change.pairs)組)</li>\n"
       }
       out += "</ol>\n"
     }
@@ -138,7 +138,7 @@ struct ReportPage {
       }
       out += DivergingBar.svg(labels: labels, counts: counts, summary: summary)
       out +=
-        "<figcaption>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median, digits: 1))、肯定的回答（上位2段階） \(Figure.share(item.top2box))、95%CI \(ci(item.top2boxCI))"
+        "<figcaption>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median, digits: 1))、肯定的回答（上位2段階） \(Figure.share(item.top2box))、95%CI \(ci(item.top2boxCI))<br><span class=\"barlabel\">帯グラフ：中央線の左が否定的、右が肯定的な回答（中間の選択肢は中央線をまたぐ）</span>"
       if item.reverse == true { out += "<br>逆転項目（尺度得点では反転して扱う）/ reverse-keyed" }
       out += "</figcaption></figure>\n"
       out += countTable(item, caption: item.beforeCounts == nil ? "回答分布 / Distribution" : "現在の回答分布 / Now")
