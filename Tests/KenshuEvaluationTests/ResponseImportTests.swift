@@ -120,3 +120,40 @@ import Testing
     #expect(set.answers[7] == [.option(1)])
   }
 }
+
+@Suite struct OddInputTests {
+  /// Whatever the cells hold, import and report finish and every row is accounted for.
+  @Test func test_garbageCells_neverCrash_andRowsStayAccounted() {
+    let odd = Survey(
+      id: "odd", title: "",
+      items: [
+        SurveyItem(id: "empty-choice", type: .single, text: ""),
+        SurveyItem(id: "empty-multi", type: .multiple, text: "", allowOther: false),
+        SurveyItem(
+          id: "l", type: .likert, text: "l", scale: "no-such-scale", retrospective: true, measure: "m"),
+        SurveyItem(id: "n", type: .numeric, text: "n", minimum: 0, maximum: 1),
+        SurveyItem(id: "p", type: .profession, text: "p"),
+      ])
+    let junk = [
+      "", " ", "0", "-1", "99999999999999999999", "nan", "inf", "1e308", "A", "AO", "a0", "5 そう思う", "；；",
+      ",,,", "\u{FEFF}", "😀", "\"", "<b>", "-oth-", "１", "Ⅳ", "\n", "\u{3000}",
+    ]
+    var generator = SplitMix(seed: 7)
+    var rows: [[String]] = []
+    for _ in 0..<300 {
+      let width = Int(generator.next() % 9)
+      rows.append((0..<width).map { _ in junk[Int(generator.next() % UInt64(junk.count))] })
+    }
+    var set = ResponseSet(survey: odd)
+    _ = set.add(
+      ResponseTable(
+        file: "junk.csv",
+        header: ["participant", "empty-choice", "empty-multi", "l.before", "l", "n", "p", "", "l"],
+        rows: rows))
+    let account = set.accounts[0]
+    #expect(account.used + account.rejected.count == account.read)
+    let report = EvaluationReport(responses: set, pre: set, post: set, by: "p", minCell: 0)
+    #expect(report.html().contains("</html>"))
+    #expect((try? report.summaryJSON()) != nil)
+  }
+}

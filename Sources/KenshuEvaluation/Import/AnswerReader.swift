@@ -118,7 +118,7 @@ final class AnswerReader: Sendable {
     if let index = exact[text] { return index }
     let key = matchKey(text)
     if let index = folded[key] { return index }
-    if let number = Int(key), (1...categories.count).contains(number) { return number - 1 }
+    if let number = Int(key), number >= 1 && number <= categories.count { return number - 1 }
     return nil
   }
 
