@@ -32,7 +32,7 @@ enum ValueProblem: Error, Sendable, Hashable {
 final class AnswerReader: Sendable {
   let item: SurveyItem
   let categories: [String]
-  private let exact: [String: Int]
+  private let exact: [ByteKey: Int]
   private let folded: [String: Int]
   /// Labels longest first, for splitting multiple answers joined by commas.
   private let labelsByLength: [(label: String, index: Int)]
@@ -41,18 +41,18 @@ final class AnswerReader: Sendable {
   init(item: SurveyItem, survey: Survey) {
     self.item = item
     categories = survey.categories(of: item)
-    var exact: [String: Int] = [:]
+    var exact: [ByteKey: Int] = [:]
     var folded: [String: Int] = [:]
     for (index, label) in categories.enumerated() {
-      if exact[label] == nil { exact[label] = index }
+      if exact[ByteKey(label)] == nil { exact[ByteKey(label)] = index }
       if folded[matchKey(label)] == nil { folded[matchKey(label)] = index }
     }
     if item.type == .profession {
       // Every spelling of the vocabulary, so that typical answers need no Unicode folding.
       for (index, profession) in Profession.allCases.enumerated() {
         for name in [profession.rawValue, profession.englishLabel] + profession.aliases
-        where exact[name] == nil {
-          exact[name] = index
+        where exact[ByteKey(name)] == nil {
+          exact[ByteKey(name)] = index
         }
       }
     }
@@ -70,7 +70,7 @@ final class AnswerReader: Sendable {
     case .likert: return readPoint(text).map { .point($0) }
     case .single: return readSingle(text)
     case .profession:
-      if let index = exact[text] { return .success(.option(index)) }
+      if let index = exact[ByteKey(text)] { return .success(.option(index)) }
       let index =
         Profession(parsing: text).flatMap { Profession.allCases.firstIndex(of: $0) } ?? otherProfession
       return .success(.option(index))
@@ -86,7 +86,7 @@ final class AnswerReader: Sendable {
     if let number = Int(text) {
       return (1...max(points, 1)).contains(number) ? .success(number) : .failure(.outOfRange(text))
     }
-    if let index = exact[text] { return .success(index + 1) }
+    if let index = exact[ByteKey(text)] { return .success(index + 1) }
     let key = matchKey(text)
     if let index = folded[key] { return .success(index + 1) }
     var digits = Substring(key)
@@ -115,7 +115,7 @@ final class AnswerReader: Sendable {
 
   /// An option by exact or folded label, or by its 1-based number (typed in from paper).
   func optionIndex(_ text: String) -> Int? {
-    if let index = exact[text] { return index }
+    if let index = exact[ByteKey(text)] { return index }
     let key = matchKey(text)
     if let index = folded[key] { return index }
     if let number = Int(key), number >= 1 && number <= categories.count { return number - 1 }

@@ -11,11 +11,12 @@ enum CharacterBigrams {
     // Bigrams of Unicode scalars packed into one integer: Japanese letters are single scalars,
     // and integer keys keep this linear and allocation-free on 100,000 answers.
     // Identical answers (なし, 特になし, …) are common: count each distinct text once, weighted.
-    var distinct: [String: Int] = [:]
-    for answer in answers { distinct[answer, default: 0] += 1 }
+    var distinct: [ByteKey: Int] = [:]
+    for answer in answers { distinct[ByteKey(answer), default: 0] += 1 }
     var counts: [UInt64: Int] = [:]
     var seen: Set<UInt64> = []
-    for (answer, weight) in distinct {
+    for (key, weight) in distinct {
+      let answer = key.text
       seen.removeAll(keepingCapacity: true)
       // Width folding (NFKC) only when the text has full- or half-width forms.
       if !collect(answer, into: &seen) {

@@ -167,7 +167,12 @@ struct ReportPage {
       }
       if let texts = item.texts, !texts.isEmpty {
         out += "<ul class=\"freetext\">\n"
-        for text in texts { out += "<li>\(escapeHTML(text))</li>\n" }
+        // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
+        for text in texts {
+          out += "<li>"
+          out += escapeHTML(text)
+          out += "</li>\n"
+        }
         out += "</ul>\n"
       }
     default:
