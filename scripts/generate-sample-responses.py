@@ -11,6 +11,10 @@ responses/README.md):
                                           headers, multiple answers joined by ", ", a few bad values
 - responses/prefecture-2016.csv           619 hospitals/clinics; multiple-answer counts equal to the
                                           published table (N=320 reasons, N=619 lacking)
+- responses/acp-test-pre.csv, responses/acp-test-post.csv
+                                          knowledge test `acp-test` (k1…k5 with a correct option, c1
+                                          confidence5) before and after; 120 and 112 participants,
+                                          104 of them in both (pairing by participant id)
 The day-1 files are also copied to the test fixtures that check them.
 """
 import csv
@@ -156,6 +160,37 @@ def write_prefecture(path, rng):
                         cell(lacking_picks[i], others_l)])
 
 
+ACP_OPTIONS = {
+    "k1": ["本人の意思を中心に繰り返し話し合う", "家族の希望を優先して一度で決める", "医師が方針を決めて伝える"],
+    "k2": ["救急隊と共有する手順を地域で決める", "本人の意向は救急搬送時には扱わない", "かかりつけ医だけが知っていればよい"],
+    "k3": ["主治医と副主治医で夜間の対応を分担する", "すべて一人の医師が24時間対応する", "夜間は救急要請のみで対応する"],
+    "k4": ["退院前カンファレンスで在宅の支援者と情報を共有する", "退院後に初めてケアマネジャーへ連絡する", "病棟看護師だけで退院計画を立てる"],
+    "k5": ["二人訪問の体制や相談窓口を事前に確認する", "暴力の兆候があっても一人で訪問を続ける", "記録は残さず口頭で共有する"],
+}
+
+
+def write_acp(rng):
+    """Pre/post knowledge test: the first option is correct; ability rises after the training."""
+    people = [f"ACP-{i:03d}" for i in range(1, 129)]
+    pre_people = people[:120]
+    post_people = people[:104] + people[120:128]
+    ability = {p: rng.gauss(0, 1) for p in people}
+
+    def answer(person, item, boost):
+        p_correct = 1 / (1 + pow(2.718281828, -(ability[person] + boost + (0.5 - int(item[1]) * 0.15))))
+        options = ACP_OPTIONS[item]
+        return options[0] if rng.random() < p_correct else rng.choice(options[1:])
+
+    for name, group, boost, confidence in [("acp-test-pre.csv", pre_people, -0.6, 2.4),
+                                           ("acp-test-post.csv", post_people, 1.0, 3.5)]:
+        with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\r\n")
+            w.writerow(["participant", "k1", "k2", "k3", "k4", "k5", "c1"])
+            for person in group:
+                w.writerow([person] + [answer(person, f"k{i}", boost) for i in range(1, 6)]
+                           + [likert(rng, confidence + ability[person] * 0.5, 0.7)])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     rng = random.Random(20260418)
@@ -163,7 +198,9 @@ def main():
     write_kenshu(rows[:180], os.path.join(OUT, "day1-eval-kenshu.csv"))
     write_google(rows[180:], os.path.join(OUT, "day1-eval-google-forms.csv"), rng)
     write_prefecture(os.path.join(OUT, "prefecture-2016.csv"), random.Random(2016))
-    for name in ["day1-eval-kenshu.csv", "day1-eval-google-forms.csv", "prefecture-2016.csv"]:
+    write_acp(random.Random(2023))
+    for name in ["day1-eval-kenshu.csv", "day1-eval-google-forms.csv", "prefecture-2016.csv",
+                 "acp-test-pre.csv", "acp-test-post.csv"]:
         shutil.copy(os.path.join(OUT, name), os.path.join(FIXTURES, name))
 
 

@@ -5,7 +5,8 @@ import KenshuModel
 ///
 /// - Parameters:
 ///   - survey: the survey the responses answer.
-///   - responseFiles: evaluation responses (may be empty when only `pre`/`post` are given).
+///   - responseFiles: evaluation responses; when empty and `pre`/`post` are given, the item
+///     figures describe the post-test answers.
 ///   - pre, post: responses to a test before and after the training, paired by participant id;
 ///     both answer `survey` unless `postSurvey` names a different (paired) survey.
 ///   - by: item id, or `profession`, to break results down by.
@@ -47,7 +48,6 @@ public func evaluate(
     }
     return set
   }
-  let responses = load(responseFiles, survey: survey)
   var preSet: ResponseSet?
   var postSet: ResponseSet?
   if let pre, let post {
@@ -59,6 +59,10 @@ public func evaluate(
         "evaluation-pre-post-incomplete", at: SourceLocation(file: (pre ?? post)?.relativePath ?? ""),
         "--pre と --post は両方指定してください / give both --pre and --post"))
   }
+  // With only a pre/post pair, the item figures describe the post-test answers.
+  let responses =
+    responseFiles.isEmpty && postSet != nil
+    ? postSet ?? ResponseSet(survey: survey) : load(responseFiles, survey: survey)
   let report = EvaluationReport(
     responses: responses, pre: preSet, post: postSet, by: by, minCell: minCell)
   if let unmatched = report.unmatched, !(unmatched.pre.isEmpty && unmatched.post.isEmpty) {

@@ -193,3 +193,23 @@ import Testing
     #expect(item.otherTexts == ["自由な記述"])
   }
 }
+
+@Suite struct PrePostSampleTests {
+  @Test func test_acpKnowledgeTest_pairsShippedPreAndPostFiles() throws {
+    let (report, diagnostics) = evaluate(
+      survey: SampleSurveys.acpTest, responseFiles: [], pre: try fixtureURL("acp-test-pre", "csv"),
+      post: try fixtureURL("acp-test-post", "csv"))
+    #expect(!diagnostics.hasErrors)
+    let score = try #require(report.prePost.first { $0.id == "score" })
+    #expect(score.pairs == 104)
+    #expect((score.meanChange ?? 0) > 0)
+    #expect(score.wilcoxon.method == "normal-approximation")
+    #expect(report.unmatched?.pre.count == 16)
+    #expect(report.unmatched?.post.count == 8)
+    #expect(report.prePost.contains { $0.id == "c1" && $0.pairs == 104 })
+    #expect(report.responses.used == 112)
+    #expect(Set(report.responses.files.map(\.file)) == ["acp-test-pre.csv", "acp-test-post.csv"])
+    #expect(report.responses.files.count == 2)
+    #expect(diagnostics.contains { $0.code == "evaluation-pair-unmatched" })
+  }
+}

@@ -54,3 +54,25 @@ extension SampleSurveys {
         ].map { SurveyOption(label: $0) }, allowOther: true),
     ], invited: 734)
 }
+
+extension SampleSurveys {
+  /// A pre/post knowledge test on ACP, emergencies and home-visit safety; the first option is the key.
+  static let acpTest: Survey = {
+    let questions: [(String, String, [String])] = [
+      ("k1", "人生会議（ACP）の進め方として適切なもの", ["本人の意思を中心に繰り返し話し合う", "家族の希望を優先して一度で決める", "医師が方針を決めて伝える"]),
+      ("k2", "救急時に本人の意向を尊重するために必要なこと", ["救急隊と共有する手順を地域で決める", "本人の意向は救急搬送時には扱わない", "かかりつけ医だけが知っていればよい"]),
+      ("k3", "24時間対応の負担を減らす体制", ["主治医と副主治医で夜間の対応を分担する", "すべて一人の医師が24時間対応する", "夜間は救急要請のみで対応する"]),
+      ("k4", "退院支援で最初に行うこと", ["退院前カンファレンスで在宅の支援者と情報を共有する", "退院後に初めてケアマネジャーへ連絡する", "病棟看護師だけで退院計画を立てる"]),
+      ("k5", "訪問時の安全確保", ["二人訪問の体制や相談窓口を事前に確認する", "暴力の兆候があっても一人で訪問を続ける", "記録は残さず口頭で共有する"]),
+    ]
+    var items = questions.map { id, text, options in
+      SurveyItem(
+        id: id, type: .single, text: text,
+        options: options.enumerated().map { SurveyOption(label: $0.element, correct: $0.offset == 0) },
+        level: .knowledgeSkills)
+    }
+    items.append(
+      SurveyItem(id: "c1", type: .likert, text: "ACPについて説明する自信", scale: "confidence5", level: .attitudes))
+    return Survey(id: "acp-test", title: "ACP・急変時対応 知識テスト", kind: .preTest, items: items)
+  }()
+}

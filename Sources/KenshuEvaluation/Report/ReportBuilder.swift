@@ -17,7 +17,11 @@ extension EvaluationReport {
     responses = Responses(
       used: used, invited: survey.invited,
       rate: survey.invited.flatMap { $0 > 0 ? Double(used) / Double($0) : nil },
-      files: set.accounts + (pre?.accounts ?? []) + (post?.accounts ?? []))
+      files: (set.accounts + (pre?.accounts ?? []) + (post?.accounts ?? [])).reduce(into: []) {
+        files, account in
+        // The post-test set may also be the main set (evaluate() with only --pre/--post).
+        if !files.contains(account) { files.append(account) }
+      })
     self.minCell = minCell
     items = survey.items.indices.map { EvaluationReport.itemFigures(set: set, index: $0) }
     prePost = survey.items.indices.compactMap { EvaluationReport.retrospective(set: set, index: $0) }
