@@ -157,3 +157,11 @@ import Testing
     #expect((try? report.summaryJSON()) != nil)
   }
 }
+
+@Suite struct MatchKeyTests {
+  @Test func test_matchKey_foldsWidthCaseAndTheCP932WaveDash() {
+    #expect(matchKey("研修の時間（9:30〜16:35）") == matchKey("研修の時間（９:３０～１６:３５）"))
+    #expect(matchKey("Ｑ１ 満足度 *") == matchKey("q1満足度"))
+    #expect(matchKey("−5") == matchKey("－5"))
+  }
+}

@@ -20,13 +20,19 @@ extension Survey {
 }
 
 /// Text folded for matching what people type against labels and question texts: NFKC (full-
-/// width digits and letters become ASCII), lower-case, without white space, a trailing
-/// required-mark `*`, or common brackets and punctuation.
+/// width digits and letters become ASCII), lower-case, CP932/JIS look-alikes unified (〜/～,
+/// −/－), without white space, a required-mark `*`, or common brackets and punctuation.
 func matchKey(_ text: String) -> String {
   let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
   var scalars = String.UnicodeScalarView()
   for scalar in folded.unicodeScalars {
     switch scalar {
+    // Characters that CP932 and JIS decoders map differently (the "wave dash problem"):
+    // a question typed with 〜 must still match an Excel export that says ～.
+    case "\u{301C}", "\u{2053}", "\u{223C}": scalars.append("~")
+    case "\u{2212}", "\u{2010}", "\u{2011}": scalars.append("-")
+    case "\u{2015}": scalars.append("\u{2014}")
+    case "\u{2225}": scalars.append("\u{2016}")
     case " ", "\t", "\n", "\r", "\u{3000}", "*", "＊", "「", "」", "『", "』", "。", "、", "?", "？", ":", "：":
       continue
     default:
