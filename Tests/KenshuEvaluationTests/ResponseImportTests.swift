@@ -165,3 +165,37 @@ import Testing
     #expect(matchKey("−5") == matchKey("－5"))
   }
 }
+
+@Suite struct OptionColumnTests {
+  @Test func test_limeSurveyMultipleChoice_oneColumnPerOption_isCollected() {
+    let survey = SampleSurveys.dayOne
+    var set = ResponseSet(survey: survey)
+    let diagnostics = set.add(
+      ResponseTable(
+        file: "lime.csv",
+        header: [
+          "id", "submitdate", "lastpage", "startlanguage", "seed", "token", "q6[SQ001]", "q6[SQ002]",
+          "q6[SQ003]", "q6[SQ004]", "q6[other]",
+        ],
+        rows: [
+          ["1", "2026-04-01", "3", "ja", "9", "T1", "Y", "", "Y", "", ""],
+          ["2", "2026-04-01", "3", "ja", "9", "T2", "", "", "", "", "資料"],
+          ["3", "2026-04-01", "3", "ja", "9", "T3", "N", "maybe", "", "Y", ""],
+        ]))
+    #expect(
+      set.answers[6] == [.options([0, 2], other: nil), .options([], other: "資料"), .options([3], other: nil)])
+    #expect(diagnostics.filter { $0.code == "evaluation-value-unknown" }.count == 1)
+    #expect(
+      !diagnostics.contains { $0.code == "evaluation-item-without-column" && $0.message.contains("q6") })
+    #expect(set.participants == ["T1", "T2", "T3"])
+  }
+
+  @Test func test_googleFormsCheckboxGrid_questionOptionHeaders() {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    _ = set.add(
+      ResponseTable(
+        file: "g.csv", header: ["タイムスタンプ", "特に役立った内容 [看取り]", "特に役立った内容 [退院支援]"],
+        rows: [["t", "看取り", ""], ["t", "看取り", "退院支援"]]))
+    #expect(set.answers[6] == [.options([2], other: nil), .options([0, 2], other: nil)])
+  }
+}

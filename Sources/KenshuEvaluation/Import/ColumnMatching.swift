@@ -9,7 +9,18 @@ enum ColumnRole: Sendable, Hashable {
   case before(Int)
   /// Free text of an item's "other" option, in a column of its own (LimeSurvey).
   case otherText(Int)
+  /// One option of a multiple-choice item in a column of its own (LimeSurvey `q5[SQ001]` = "Y",
+  /// or a `Question [Option]` header): a yes/no cell.
+  case option(item: Int, option: Int)
   case ignored
+
+  /// The item the column belongs to, if any.
+  var item: Int? {
+    switch self {
+    case .item(let item), .before(let item), .otherText(let item), .option(let item, _): item
+    case .participant, .ignored: nil
+    }
+  }
 }
 
 /// The assignment of a file's columns to survey items.
@@ -61,8 +72,10 @@ struct ColumnPlan: Sendable {
       }
       if found == nil { found = role(forTarget: key).flatMap { $0 == .ignored ? nil : $0 } }
       if found == nil, ColumnPlan.participantKeys.contains(key) { found = .participant }
-      if found == nil { found = ColumnPlan.limeSurveyRole(key: key, idIndex: idIndex) }
-      if found == nil { found = ColumnPlan.textRole(key: key, textIndex: textIndex, idIndex: idIndex) }
+      if found == nil { found = ColumnPlan.limeSurveyRole(key: key, idIndex: idIndex, items: items) }
+      if found == nil {
+        found = ColumnPlan.textRole(key: key, textIndex: textIndex, idIndex: idIndex, items: items)
+      }
       if found == nil,
         ExportFormat.metadataKeys.contains(key) || ColumnPlan.emailKeys.contains(key) || key.isEmpty
       {
@@ -95,7 +108,8 @@ struct ColumnPlan: Sendable {
         roles[position] = .ignored
       }
     }
-    for (index, item) in items.enumerated() where !seen.contains(.item(index)) {
+    let covered = Set(roles.compactMap(\.item))
+    for (index, item) in items.enumerated() where !covered.contains(index) {
       diagnostics.append(
         .warning(
           "evaluation-item-without-column", at: SourceLocation(file: file, line: 1),
@@ -127,14 +141,20 @@ struct ColumnPlan: Sendable {
   static let beforeWords: Set<String> = ["研修前", "受講前", "before", "前"]
   static let nowWords: Set<String> = ["現在", "研修後", "受講後", "now", "after", "後"]
 
-  /// LimeSurvey codes: `q1[SQ001]` → item `q1_SQ001`, `q1SQ001` or `SQ001`; `q1[other]` → other
-  /// text of `q1`; `q1[comment]` ignored.
-  static func limeSurveyRole(key: String, idIndex: [String: Int]) -> ColumnRole? {
+  /// LimeSurvey codes: `q1[SQ001]` → item `q1_SQ001`, `q1SQ001` or `SQ001`, or, when `q1` is a
+  /// multiple-choice item, its first option (`SQ001`, `A1`, `1` or the option label); `q1[other]`
+  /// → other text of `q1`; `q1[comment]` ignored.
+  static func limeSurveyRole(key: String, idIndex: [String: Int], items: [SurveyItem]) -> ColumnRole? {
     guard key.hasSuffix("]"), let open = key.firstIndex(of: "[") else { return nil }
     let code = String(key[..<open])
     let sub = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
     if sub == "other", let index = idIndex[code] { return .otherText(index) }
     if sub == "comment" { return .ignored }
+    if let index = idIndex[code], items[index].type == .multiple,
+      let option = optionIndex(sub, of: items[index])
+    {
+      return .option(item: index, option: option)
+    }
     for candidate in [code + "_" + sub, code + sub, code + "." + sub, sub] {
       if let index = idIndex[candidate] { return .item(index) }
     }
@@ -143,7 +163,9 @@ struct ColumnPlan: Sendable {
 
   /// Question text, with leading numbering (`1.`, `Q1 `, `問1`) removed; Google Forms grid rows
   /// `Question [Row]` match the row text, or the question for a retrospective before/now row.
-  static func textRole(key: String, textIndex: [String: Int], idIndex: [String: Int]) -> ColumnRole? {
+  static func textRole(
+    key: String, textIndex: [String: Int], idIndex: [String: Int], items: [SurveyItem]
+  ) -> ColumnRole? {
     for candidate in [key, stripNumbering(key)] {
       if let index = textIndex[candidate] { return .item(index) }
     }
@@ -155,9 +177,24 @@ struct ColumnPlan: Sendable {
     if let index = textIndex[question] ?? idIndex[question] {
       if beforeWords.contains(row) { return .before(index) }
       if nowWords.contains(row) { return .item(index) }
+      if items[index].type == .multiple, let option = optionIndex(row, of: items[index]) {
+        return .option(item: index, option: option)
+      }
     }
     if let index = textIndex[row] ?? textIndex[stripNumbering(row)] ?? idIndex[row] { return .item(index) }
     return nil
+  }
+
+  /// An option named by a LimeSurvey subquestion code (`sq001`, `a1`, `1`) or its label.
+  static func optionIndex(_ key: String, of item: SurveyItem) -> Int? {
+    if let index = item.options.firstIndex(where: { matchKey($0.label) == key }) { return index }
+    var digits = Substring(key)
+    for prefix in ["sq", "ao", "a"] where digits.hasPrefix(prefix) {
+      digits = digits.dropFirst(prefix.count)
+      break
+    }
+    guard let number = Int(digits), number >= 1, number <= item.options.count else { return nil }
+    return number - 1
   }
 
   static func stripNumbering(_ key: String) -> String {

@@ -28,7 +28,7 @@ extension ResponseSet {
       }
       let hasAnswer = plan.roles.indices.contains { column in
         switch plan.roles[column] {
-        case .item, .before, .otherText: !trimmedCell(cell(column)).isEmpty
+        case .item, .before, .otherText, .option: !trimmedCell(cell(column)).isEmpty
         case .participant, .ignored: false
         }
       }
@@ -56,6 +56,7 @@ extension ResponseSet {
       var answers = [Answer?](repeating: nil, count: survey.items.count)
       var before: [Int: Int] = [:]
       var otherTexts: [Int: String] = [:]
+      var chosenOptions: [Int: Set<Int>] = [:]
       for (column, role) in plan.roles.enumerated() {
         switch role {
         case .participant, .ignored:
@@ -63,6 +64,17 @@ extension ResponseSet {
         case .otherText(let item):
           let text = trimmedCell(cell(column))
           if !text.isEmpty { otherTexts[item] = text }
+        case .option(let item, let option):
+          let text = trimmedCell(cell(column))
+          if text.isEmpty { continue }
+          let key = matchKey(text)
+          if Self.chosenMarks.contains(key) || key == matchKey(survey.items[item].options[option].label) {
+            chosenOptions[item, default: []].insert(option)
+          } else if !Self.notChosenMarks.contains(key) {
+            account.excludedValues += 1
+            diagnostics.append(
+              Self.diagnostic(.unknown(text), item: survey.items[item], at: location(column)))
+          }
         case .item(let item):
           let text = cell(column)
           // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
@@ -82,6 +94,13 @@ extension ResponseSet {
             account.excludedValues += 1
             diagnostics.append(Self.diagnostic(problem, item: survey.items[item], at: location(column)))
           }
+        }
+      }
+      for (item, options) in chosenOptions {
+        if case .options(let chosen, let other)? = answers[item] {
+          answers[item] = .options(Set(chosen).union(options).sorted(), other: other)
+        } else {
+          answers[item] = .options(options.sorted(), other: nil)
         }
       }
       for (item, text) in otherTexts {
@@ -107,6 +126,10 @@ extension ResponseSet {
     accounts.append(account)
     return diagnostics
   }
+
+  /// Cell values meaning "this option was chosen" / "not chosen" in one-column-per-option exports.
+  static let chosenMarks: Set<String> = ["y", "yes", "1", "true", "はい", "○", "◯", "✓", "✔", "選択"]
+  static let notChosenMarks: Set<String> = ["n", "no", "0", "false", "いいえ", "-", "×"]
 
   static func diagnostic(_ problem: ValueProblem, item: SurveyItem, at location: SourceLocation) -> Diagnostic
   {
