@@ -64,6 +64,11 @@ final class AnswerReader: Sendable {
 
   /// The answer in `cell`: nil for an empty cell, or the problem that excludes it.
   func read(_ cell: String) -> Result<Answer?, ValueProblem> {
+    // Fast path for the bulk of a survey: a Likert point typed as one ASCII digit.
+    if item.type == .likert, cell.utf8.count == 1, let byte = cell.utf8.first, byte >= 0x31, byte <= 0x39 {
+      let point = Int(byte - 0x30)
+      if point <= categories.count { return .success(.point(point)) }
+    }
     let text = trimmedCell(cell)
     if text.isEmpty { return .success(nil) }
     switch item.type {

@@ -23,16 +23,16 @@ extension EvaluationReport {
         if !files.contains(account) { files.append(account) }
       })
     self.minCell = minCell
-    items = survey.items.indices.map { EvaluationReport.itemFigures(set: set, index: $0) }
+    items = survey.items.indices.concurrentMap { EvaluationReport.itemFigures(set: set, index: $0) }
     prePost = survey.items.indices.compactMap { EvaluationReport.retrospective(set: set, index: $0) }
-    measures = survey.measures.map { EvaluationReport.measureFigures(set: set, measure: $0) }
+    measures = survey.measures.concurrentMap { EvaluationReport.measureFigures(set: set, measure: $0) }
     breakdowns = []
     unmatched = nil
     if let by, let groupIndex = EvaluationReport.groupingItem(by, in: survey) {
-      breakdowns = survey.items.indices.compactMap { index in
+      breakdowns = survey.items.indices.concurrentMap { index in
         index == groupIndex
           ? nil : EvaluationReport.breakdown(set: set, item: index, by: groupIndex, minCell: minCell)
-      }
+      }.compactMap { $0 }
     }
     if let pre, let post {
       let pairing = PrePostPairing(pre: pre, post: post)
