@@ -20,6 +20,7 @@ extension ResponseSet {
     }
     let participantColumn = plan.roles.firstIndex(of: .participant)
 
+    var answers = [Answer?](repeating: nil, count: survey.items.count)
     for (rowIndex, cells) in table.rows.enumerated() {
       let line = rowIndex < table.lines.count ? table.lines[rowIndex] : rowIndex + 2
       func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
@@ -53,7 +54,8 @@ extension ResponseSet {
         continue
       }
 
-      var answers = [Answer?](repeating: nil, count: survey.items.count)
+      // One row's answers, in a buffer reused across rows (an allocation per row adds up).
+      for item in answers.indices { answers[item] = nil }
       var before: [Int: Int] = [:]
       var otherTexts: [Int: String] = [:]
       var chosenOptions: [Int: Set<Int>] = [:]
