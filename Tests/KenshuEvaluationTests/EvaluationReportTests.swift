@@ -213,3 +213,24 @@ import Testing
     #expect(diagnostics.contains { $0.code == "evaluation-pair-unmatched" })
   }
 }
+
+@Suite struct FreeTextCopyTests {
+  @Test func test_copyWithoutFreeText_listsNoAnswers_butKeepsCounts() throws {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    _ = set.add(
+      ResponseTable(
+        file: "x.csv", header: ["participant", "q6", "q9"],
+        rows: [["p1", "退院支援;秘密の記述", "実名を含む感想"], ["p2", "看取り", "多職種連携が良かった"]]))
+    let report = EvaluationReport(responses: set)
+    let copy = report.html(freeText: false)
+    #expect(!copy.contains("実名を含む感想") && !copy.contains("秘密の記述"))
+    #expect(copy.contains("自由記述の回答本文は含めていません"))
+    #expect(report.html().contains("実名を含む感想"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-evaluation-copy")
+    try? FileManager.default.removeItem(at: dir)
+    try writeReport(report, to: dir, freeText: false)
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("freetext.csv").path))
+    let json = try String(contentsOf: dir.appendingPathComponent("summary.json"), encoding: .utf8)
+    #expect(!json.contains("実名を含む感想"))
+  }
+}

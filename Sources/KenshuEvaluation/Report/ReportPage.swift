@@ -5,6 +5,9 @@ import KenshuModel
 /// text goes through `escapeHTML`; there is no script, and styles come from `report.css`.
 struct ReportPage {
   var report: EvaluationReport
+  /// Whether free-text and "other" answers are listed (organiser copy) or left out (a copy to
+  /// pass on; the bigram frequencies and counts stay).
+  var freeText = true
 
   func html() -> String {
     var page = """
@@ -20,8 +23,7 @@ struct ReportPage {
       <body>
       <header>
       <h1>\(escapeHTML(report.survey.title))<br><small>評価報告 / Evaluation report</small></h1>
-      <p class="notice">この報告書には自由記述の回答がそのまま含まれます。主催者の内部資料として扱ってください。
-      / Contains free-text answers verbatim: for organisers only.</p>
+      \(freeText ? Self.freeTextNotice : Self.noFreeTextNotice)
       </header>
       <main>
 
@@ -36,6 +38,15 @@ struct ReportPage {
     page += "</main>\n</body>\n</html>\n"
     return page
   }
+
+  static let freeTextNotice = """
+    <p class="notice">この報告書には自由記述の回答がそのまま含まれます。主催者の内部資料として扱ってください。
+    / Contains free-text answers verbatim: for organisers only.</p>
+    """
+  static let noFreeTextNotice = """
+    <p class="notice">自由記述の回答本文は含めていません（件数と頻出する文字の並びのみ）。
+    / Free-text answers are left out of this copy.</p>
+    """
 
   // MARK: Overview
 
@@ -165,7 +176,7 @@ struct ReportPage {
         out += bigrams.map { "\(escapeHTML($0.bigram)) (\($0.answers))" }.joined(separator: "、")
         out += "</p>\n"
       }
-      if let texts = item.texts, !texts.isEmpty {
+      if freeText, let texts = item.texts, !texts.isEmpty {
         out += "<ul class=\"freetext\">\n"
         // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
         for text in texts {
@@ -195,7 +206,7 @@ struct ReportPage {
   }
 
   func otherTexts(_ item: EvaluationReport.Item) -> String {
-    guard let others = item.otherTexts, !others.isEmpty else { return "" }
+    guard freeText, let others = item.otherTexts, !others.isEmpty else { return "" }
     var out = "<details><summary>「その他」の記述 (\(others.count)件)</summary>\n<ul class=\"freetext\">\n"
     for text in others { out += "<li>\(escapeHTML(text))</li>\n" }
     return out + "</ul>\n</details>\n"

@@ -10,7 +10,9 @@ extension EvaluationReport {
   }
 
   /// The committee report page.
-  public func html() -> String { ReportPage(report: self).html() }
+  /// - Parameter freeText: list free-text and "other" answers (organiser copy); false for a copy
+  ///   to pass on.
+  public func html(freeText: Bool = true) -> String { ReportPage(report: self, freeText: freeText).html() }
 
   /// CSV tables, by file name: `items.csv` (one row per item and category), `prepost.csv`,
   /// `measures.csv`, `breakdown-ITEM.csv` (suppressed cells empty), `freetext.csv` (free-text and
@@ -88,23 +90,27 @@ extension EvaluationReport {
   }
 
   /// Writes `index.html`, `report.css`, `summary.json` and the CSV tables (UTF-8 with BOM, so
-  /// Excel opens them correctly) into `dir`, creating it if needed.
-  public func write(to dir: URL) throws {
+  /// Excel opens them correctly) into `dir`, creating it if needed. With `freeText: false` the
+  /// page lists no free-text answers and `freetext.csv` is not written.
+  public func write(to dir: URL, freeText: Bool = true) throws {
     let files = FileManager.default
     try files.createDirectory(at: dir, withIntermediateDirectories: true)
     try summaryJSON().write(to: dir.appendingPathComponent("summary.json"), options: .atomic)
-    try Data(html().utf8).write(to: dir.appendingPathComponent("index.html"), options: .atomic)
+    try Data(html(freeText: freeText).utf8).write(
+      to: dir.appendingPathComponent("index.html"), options: .atomic)
     try Data(ReportStyle.css.utf8).write(to: dir.appendingPathComponent("report.css"), options: .atomic)
     let writer = CSVWriter(encoding: .utf8BOM)
-    for (name, rows) in csvTables() {
+    for (name, rows) in csvTables() where freeText || name != "freetext.csv" {
       try writer.data(for: rows, file: name).data.write(
         to: dir.appendingPathComponent(name), options: .atomic)
     }
   }
 }
 
-/// `writeReport(_:to:)` for the CLI: the same as `report.write(to:)`.
-public func writeReport(_ report: EvaluationReport, to dir: URL) throws { try report.write(to: dir) }
+/// `writeReport(_:to:)` for the CLI: the same as `report.write(to:freeText:)`.
+public func writeReport(_ report: EvaluationReport, to dir: URL, freeText: Bool = true) throws {
+  try report.write(to: dir, freeText: freeText)
+}
 
 /// Item ids are user text: keep file names to safe characters.
 func safeFileName(_ text: String) -> String {
