@@ -199,3 +199,16 @@ import Testing
     #expect(set.answers[6] == [.options([2], other: nil), .options([0, 2], other: nil)])
   }
 }
+
+@Suite struct ProblemSummaryTests {
+  @Test func test_manyBadValuesInOneColumn_areSummarisedAfterTwenty() {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    let rows = (1...50).map { ["p\($0)", "とても良い", "3"] }
+    let diagnostics = set.add(
+      ResponseTable(file: "bad.csv", header: ["participant", "q1", "q2"], rows: rows))
+    #expect(diagnostics.filter { $0.code == "evaluation-value-unknown" }.count == 20)
+    #expect(diagnostics.filter { $0.code == "evaluation-values-excluded" }.count == 1)
+    #expect(set.accounts[0].excludedValues == 50)
+    #expect(set.accounts[0].used == 50)
+  }
+}

@@ -20,6 +20,15 @@ extension ResponseSet {
     }
     let participantColumn = plan.roles.firstIndex(of: .participant)
 
+    // Value problems: the first few per column in full, then one summary, so that a wrongly
+    // mapped column does not bury everything else (the accounting still counts them all).
+    var problemsPerColumn: [Int: Int] = [:]
+    func report(_ diagnostic: Diagnostic, column: Int) {
+      problemsPerColumn[column, default: 0] += 1
+      if problemsPerColumn[column, default: 0] <= Self.detailedProblemsPerColumn {
+        diagnostics.append(diagnostic)
+      }
+    }
     var answers = [Answer?](repeating: nil, count: survey.items.count)
     for (rowIndex, cells) in table.rows.enumerated() {
       let line = rowIndex < table.lines.count ? table.lines[rowIndex] : rowIndex + 2
@@ -74,8 +83,8 @@ extension ResponseSet {
             chosenOptions[item, default: []].insert(option)
           } else if !Self.notChosenMarks.contains(key) {
             account.excludedValues += 1
-            diagnostics.append(
-              Self.diagnostic(.unknown(text), item: survey.items[item], at: location(column)))
+            report(
+              Self.diagnostic(.unknown(text), item: survey.items[item], at: location(column)), column: column)
           }
         case .item(let item):
           let text = cell(column)
@@ -85,7 +94,7 @@ extension ResponseSet {
           case .success(let answer): answers[item] = answer
           case .failure(let problem):
             account.excludedValues += 1
-            diagnostics.append(Self.diagnostic(problem, item: survey.items[item], at: location(column)))
+            report(Self.diagnostic(problem, item: survey.items[item], at: location(column)), column: column)
           }
         case .before(let item):
           let text = trimmedCell(cell(column))
@@ -94,7 +103,7 @@ extension ResponseSet {
           case .success(let point): before[item] = point
           case .failure(let problem):
             account.excludedValues += 1
-            diagnostics.append(Self.diagnostic(problem, item: survey.items[item], at: location(column)))
+            report(Self.diagnostic(problem, item: survey.items[item], at: location(column)), column: column)
           }
         }
       }
@@ -124,10 +133,22 @@ extension ResponseSet {
       if let participant { seenParticipants[participant] = responseIndex }
       account.used += 1
     }
+    for (column, count) in problemsPerColumn.sorted(by: { $0.key < $1.key })
+    where count > Self.detailedProblemsPerColumn {
+      let header = column < table.header.count ? table.header[column] : "#\(column + 1)"
+      diagnostics.append(
+        .warning(
+          "evaluation-values-excluded", at: SourceLocation(file: table.file, line: 1, column: column + 1),
+          "列「\(header)」では他に \(count - Self.detailedProblemsPerColumn) 件の値を除外しました（計 \(count) 件）/ \(count) values excluded in this column",
+          hint: "列の対応（--map）や選択肢の文言を確認してください"))
+    }
     account.rejected.sort { $0.line < $1.line }
     accounts.append(account)
     return diagnostics
   }
+
+  /// Value problems reported one by one per column before they are summarised.
+  static let detailedProblemsPerColumn = 20
 
   /// Cell values meaning "this option was chosen" / "not chosen" in one-column-per-option exports.
   static let chosenMarks: Set<String> = ["y", "yes", "1", "true", "はい", "○", "◯", "✓", "✔", "選択"]
