@@ -44,8 +44,10 @@ extension ResponseSet {
       }
       guard hasAnswer else {
         account.rejected.append(.init(line: line, reason: "回答なし / no answers"))
-        diagnostics.append(
-          .warning("evaluation-row-empty", at: location(0), "回答のない行を除外しました / row has no answers"))
+        // Column -1 collects empty rows, summarised like value problems (Excel leaves many).
+        report(
+          .warning("evaluation-row-empty", at: location(0), "回答のない行を除外しました / row has no answers"),
+          column: -1)
         continue
       }
       var participant: String?
@@ -132,6 +134,13 @@ extension ResponseSet {
       }
       if let participant { seenParticipants[participant] = responseIndex }
       account.used += 1
+    }
+    if let empty = problemsPerColumn.removeValue(forKey: -1), empty > Self.detailedProblemsPerColumn {
+      diagnostics.append(
+        .warning(
+          "evaluation-row-empty", at: SourceLocation(file: table.file),
+          "他に回答のない行 \(empty - Self.detailedProblemsPerColumn) 行を除外しました（計 \(empty) 行）/ \(empty) rows without answers"
+        ))
     }
     for (column, count) in problemsPerColumn.sorted(by: { $0.key < $1.key })
     where count > Self.detailedProblemsPerColumn {
