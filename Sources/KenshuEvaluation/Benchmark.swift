@@ -1,0 +1,105 @@
+import Foundation
+import KenshuModel
+import KenshuTabular
+
+/// The benchmark survey of issue 6: a profession item, 30 Likert items (three 10-item measures),
+/// 5 single-choice items and 5 free-text items.
+public func benchmarkSurvey() -> Survey {
+  var items = [SurveyItem(id: "prof", type: .profession, text: "職種")]
+  for index in 1...30 {
+    items.append(
+      SurveyItem(
+        id: "l\(index)", type: .likert, text: "評価項目 \(index)", scale: "agree5", reverse: index % 10 == 0,
+        measure: "m\((index - 1) / 10 + 1)", level: index <= 10 ? .reaction : .attitudes))
+  }
+  for index in 1...5 {
+    items.append(
+      SurveyItem(
+        id: "c\(index)", type: .single, text: "選択項目 \(index)",
+        options: ["はい", "いいえ", "わからない", "該当しない"].map { SurveyOption(label: $0) }, level: .behaviour))
+  }
+  for index in 1...5 { items.append(SurveyItem(id: "t\(index)", type: .text, text: "自由記述 \(index)")) }
+  return Survey(
+    id: "bench", title: "ベンチマーク", measures: (1...3).map { Measure(id: "m\($0)", title: "尺度 \($0)") },
+    items: items, invited: nil)
+}
+
+/// Deterministic CSV text in Kenshu's format for `benchmarkSurvey()` (about 5% empty cells).
+public func benchmarkResponsesCSV(rows: Int) -> String {
+  var state: UInt64 = 0x5EED
+  func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  let professions = ["医師", "看護師", "薬剤師", "介護支援専門員", "理学療法士", "管理栄養士", "行政職員", "介護福祉士"]
+  let choices = ["はい", "いいえ", "わからない", "該当しない"]
+  // Free text built from fragments (about 1,700 distinct answers) plus a share of empty ones.
+  let openings = [
+    "多職種の役割が", "グループワークが", "退院支援の連携が", "事例検討が", "講師の説明が", "ケアマネジャーとの話し合いが",
+    "急変時の対応が", "看取りの事例が", "地域の資源が", "訪問看護の実際が", "薬剤師の視点が", "ACPの進め方が",
+  ]
+  let middles = ["よく", "とても", "少し", "思ったより", "具体的に", "あまり", "十分に", "改めて", "実践的に", "なんとなく", "初めて", "はっきり"]
+  let endings = [
+    "分かった。", "参考になった。", "難しかった。", "印象に残った。", "役に立つと思う。", "物足りなかった。", "現場で使えそう。", "時間が短いと感じた。",
+    "もっと知りたい。", "考えるきっかけになった。", "今後に活かしたい。", "整理できた。",
+  ]
+  let survey = benchmarkSurvey()
+  var text = "participant," + survey.items.map(\.id).joined(separator: ",") + "\n"
+  text.reserveCapacity(rows * 160)
+  for row in 0..<rows {
+    text += "P\(row),"
+    text += professions[Int(next() % UInt64(professions.count))]
+    for _ in 0..<30 {
+      let roll = next() % 100
+      text += roll < 5 ? "," : ",\(1 + (roll * 7 + next() % 3) % 5)"
+    }
+    for _ in 0..<5 { text += "," + choices[Int(next() % 4)] }
+    for _ in 0..<5 {
+      let pick = next()
+      text +=
+        pick % 5 == 0
+        ? ","
+        : ",\(openings[Int(pick / 5 % 12)])\(middles[Int(pick / 60 % 12)])\(endings[Int(pick / 720 % 12)])"
+    }
+    text += "\n"
+  }
+  return text
+}
+
+/// Times the whole `kenshu evaluate` pipeline in memory on `rows` synthetic responses × 40 items
+/// with a by-profession breakdown: CSV parse, import, statistics, summary.json and index.html.
+/// Returns one line per stage and the total, in milliseconds. Run it on a release build.
+public func runEvaluationBenchmark(rows: Int) -> String {
+  let survey = benchmarkSurvey()
+  let data = Data(benchmarkResponsesCSV(rows: rows).utf8)
+  let clock = ContinuousClock()
+  var lines: [String] = []
+  var total = Duration.zero
+  func stage<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+    let start = clock.now
+    let result = try work()
+    let elapsed = clock.now - start
+    total += elapsed
+    lines.append("  \(name): \(milliseconds(elapsed)) ms")
+    return result
+  }
+  let read = stage("csv parse") { Table.read(data: data, file: "bench.csv") }
+  var set = ResponseSet(survey: survey)
+  let diagnostics = stage("import") { set.add(ResponseTable(read.table)) }
+  let report = stage("statistics") { EvaluationReport(responses: set, by: "profession") }
+  let json = stage("summary.json") { (try? report.summaryJSON())?.count ?? 0 }
+  let html = stage("index.html") { report.html().utf8.count }
+  lines.insert(
+    "evaluate: \(rows) responses × \(survey.items.count - 1) items + profession, \(diagnostics.count) diagnostics, "
+      + "summary.json \(json / 1024) KiB, index.html \(html / 1024) KiB", at: 0)
+  lines.append("  total: \(milliseconds(total)) ms")
+  return lines.joined(separator: "\n")
+}
+
+private func milliseconds(_ duration: Duration) -> String {
+  let (seconds, attoseconds) = duration.components
+  return String(format: "%.1f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+}

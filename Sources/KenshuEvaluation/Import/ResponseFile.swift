@@ -1,0 +1,21 @@
+import Foundation
+import KenshuModel
+import KenshuTabular
+
+extension ResponseTable {
+  /// Reads a response export (CSV/TSV in UTF-8, UTF-8 with BOM, UTF-16 or CP932, detected).
+  /// Throws only when the file cannot be read; decoding and CSV problems are diagnostics.
+  public static func read(contentsOf url: URL) throws -> (ResponseTable, [Diagnostic]) {
+    let result = try Table.read(contentsOf: url, displayName: url.lastPathComponent)
+    return (ResponseTable(result.table, unreadableLines: result.rejectedLines), result.diagnostics)
+  }
+
+  /// A response table from an already-parsed table (all records, blank ones included, so that
+  /// every row is accounted for).
+  public init(_ table: Table, unreadableLines: [Int] = []) {
+    self.init(
+      file: table.file, header: table.header, rows: table.records.map(\.fields),
+      lines: table.records.map(\.line),
+      unreadableLines: unreadableLines)
+  }
+}

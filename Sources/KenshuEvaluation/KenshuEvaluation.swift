@@ -1,2 +1,0 @@
-// KenshuEvaluation: see docs/architecture.md.
-import KenshuModel

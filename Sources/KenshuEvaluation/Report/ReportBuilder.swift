@@ -1,0 +1,233 @@
+import KenshuModel
+
+extension EvaluationReport {
+  /// Computes every figure from the responses of one survey, and optionally a pre/post pair of
+  /// response sets of a test (paired by participant id).
+  ///
+  /// - Parameters:
+  ///   - by: item id (or `profession`) of a single-choice/profession item to break down by.
+  ///   - minCell: cells with 1 ≤ n < minCell are suppressed in breakdowns.
+  public init(
+    responses set: ResponseSet, pre: ResponseSet? = nil, post: ResponseSet? = nil, by: String? = nil,
+    minCell: Int = 5
+  ) {
+    let survey = set.survey
+    self.survey = SurveyInfo(id: survey.id, title: survey.title, kind: survey.kind.rawValue)
+    let used = set.count
+    responses = Responses(
+      used: used, invited: survey.invited,
+      rate: survey.invited.flatMap { $0 > 0 ? Double(used) / Double($0) : nil },
+      files: (set.accounts + (pre?.accounts ?? []) + (post?.accounts ?? [])).reduce(into: []) {
+        files, account in
+        // The post-test set may also be the main set (evaluate() with only --pre/--post).
+        if !files.contains(account) { files.append(account) }
+      })
+    self.minCell = minCell
+    items = survey.items.indices.concurrentMap { EvaluationReport.itemFigures(set: set, index: $0) }
+    prePost = survey.items.indices.compactMap { EvaluationReport.retrospective(set: set, index: $0) }
+    measures = survey.measures.concurrentMap { EvaluationReport.measureFigures(set: set, measure: $0) }
+    breakdowns = []
+    unmatched = nil
+    if let by, let groupIndex = EvaluationReport.groupingItem(by, in: survey) {
+      breakdowns = survey.items.indices.concurrentMap { index in
+        index == groupIndex
+          ? nil : EvaluationReport.breakdown(set: set, item: index, by: groupIndex, minCell: minCell)
+      }.compactMap { $0 }
+    }
+    if let pre, let post {
+      let pairing = PrePostPairing(pre: pre, post: post)
+      prePost += pairing.figures
+      unmatched = pairing.unmatched
+    }
+  }
+
+  /// The item to group by: an item id, or `profession` for the survey's profession item.
+  static func groupingItem(_ by: String, in survey: Survey) -> Int? {
+    if let index = survey.items.firstIndex(where: { $0.id == by }) {
+      let type = survey.items[index].type
+      return type == .single || type == .profession ? index : nil
+    }
+    if by == "profession" { return survey.items.firstIndex { $0.type == .profession } }
+    return nil
+  }
+
+  static func percent(_ count: Int, of n: Int) -> Double? { n > 0 ? 100 * Double(count) / Double(n) : nil }
+
+  static func itemFigures(set: ResponseSet, index: Int) -> Item {
+    let survey = set.survey
+    let item = survey.items[index]
+    let answers = set.answers[index]
+    let categories = survey.categories(of: item)
+    var figures = Item(
+      id: item.id, type: item.type.rawValue, text: item.text, level: item.level?.rawValue,
+      levelLabel: item.level?.japaneseLabel, n: 0, missing: 0, counts: [])
+    var counts = [Int](repeating: 0, count: categories.count)
+    var others: [String] = []
+    var numbers: [Double] = []
+    var texts: [String] = []
+    var n = 0
+    for answer in answers {
+      guard let answer else { continue }
+      n += 1
+      switch answer {
+      case .point(let point): if point >= 1 && point <= counts.count { counts[point - 1] += 1 }
+      case .option(let option): if option < counts.count { counts[option] += 1 }
+      case .other(let text): others.append(text)
+      case .options(let chosen, let other):
+        for option in chosen where option < counts.count { counts[option] += 1 }
+        if let other { others.append(other) }
+      case .number(let value): numbers.append(value)
+      case .text(let text): texts.append(text)
+      }
+    }
+    figures.n = n
+    figures.missing = answers.count - n
+    figures.counts = zip(categories, counts).map {
+      CategoryCount(label: $0.0, count: $0.1, percent: percent($0.1, of: n))
+    }
+    // An option already called その他/other absorbs the free-text answers; else a row is added.
+    let otherOption = figures.counts.firstIndex { ["その他", "other"].contains(matchKey($0.label)) }
+    if !others.isEmpty || item.allowOther {
+      if let otherOption {
+        figures.counts[otherOption].count += others.count
+        figures.counts[otherOption].percent = percent(figures.counts[otherOption].count, of: n)
+      } else {
+        figures.counts.append(
+          CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
+      }
+      figures.otherTexts = others
+    }
+    switch item.type {
+    case .likert:
+      let points = categories.count
+      let descriptive = Descriptive(pointCounts: counts)
+      figures.points = points
+      figures.reverse = item.reverse
+      if item.retrospective {
+        // The "before the training" answers of a then-test, for a second bar.
+        var before = [Int](repeating: 0, count: points)
+        for point in set.before[index] ?? [] {
+          if let point, point >= 1 && point <= points { before[point - 1] += 1 }
+        }
+        let answered = before.reduce(0, +)
+        figures.beforeCounts = zip(categories, before).map {
+          CategoryCount(label: $0.0, count: $0.1, percent: percent($0.1, of: answered))
+        }
+      }
+      figures.mean = finite(descriptive.mean)
+      figures.sd = finite(descriptive.sd)
+      figures.median = finite(descriptive.median)
+      if points >= 4 {
+        let top = counts.suffix(2).reduce(0, +)
+        let proportion = Proportion(count: top, of: n)
+        figures.top2box = finite(proportion.value)
+        let interval = proportion.wilsonInterval()
+        if let low = finite(interval.low), let high = finite(interval.high) {
+          figures.top2boxCI = [low, high]
+        }
+      }
+    case .multiple:
+      // Most chosen first (ties in option order); その他 last, as tables conventionally show it.
+      let isOther = { (count: CategoryCount) in ["その他", "other"].contains(matchKey(count.label)) }
+      let ranked = figures.counts.enumerated().filter { !isOther($0.element) }
+        .sorted {
+          $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
+        }
+        .map(\.element)
+      figures.counts = ranked + figures.counts.filter(isOther)
+    case .numeric:
+      let descriptive = Descriptive(numbers)
+      figures.mean = finite(descriptive.mean)
+      figures.sd = finite(descriptive.sd)
+      figures.median = finite(descriptive.median)
+      figures.minimum = numbers.min()
+      figures.maximum = numbers.max()
+    case .text:
+      figures.texts = texts
+      figures.frequentBigrams = CharacterBigrams.frequent(in: texts)
+    case .single, .profession:
+      break
+    }
+    return figures
+  }
+
+  static func retrospective(set: ResponseSet, index: Int) -> PrePost? {
+    let item = set.survey.items[index]
+    guard item.retrospective else { return nil }
+    let before = set.before[index] ?? []
+    var pre: [Double] = []
+    var post: [Double] = []
+    for (row, answer) in set.answers[index].enumerated() {
+      guard case .point(let now)? = answer, row < before.count, let then = before[row] else { continue }
+      pre.append(Double(then))
+      post.append(Double(now))
+    }
+    return pairedFigures(
+      id: item.id, text: item.text, kind: "retrospective", level: item.level, pre: pre, post: post)
+  }
+
+  static func pairedFigures(
+    id: String, text: String, kind: String, level: EvaluationLevel?, pre: [Double], post: [Double]
+  ) -> PrePost {
+    let wilcoxon = WilcoxonSignedRank(x: post, y: pre)
+    let t = PairedTTest(x: post, y: pre)
+    return PrePost(
+      id: id, text: text, kind: kind, level: level?.rawValue, pairs: pre.count,
+      meanBefore: finite(Descriptive(pre).mean), meanAfter: finite(Descriptive(post).mean),
+      meanChange: finite(t.meanDifference),
+      wilcoxon: WilcoxonFigures(
+        statistic: finite(wilcoxon.statistic), p: finite(wilcoxon.p), method: wilcoxon.method.rawValue,
+        z: finite(wilcoxon.z)),
+      tTest: TTestFigures(t: finite(t.t), df: finite(t.df), p: finite(t.p)),
+      effectSize: EffectSize(r: finite(wilcoxon.r), rN: wilcoxon.nonZero, dz: finite(t.dz)))
+  }
+
+  static func measureFigures(set: ResponseSet, measure: Measure) -> MeasureFigures {
+    let survey = set.survey
+    let members = survey.items.indices.filter {
+      survey.items[$0].measure == measure.id && survey.items[$0].type == .likert
+    }
+    let points = members.first.flatMap { survey.likertScale(of: survey.items[$0])?.points } ?? 5
+    let reverse = Set(members.enumerated().filter { survey.items[$0.element].reverse }.map(\.offset))
+    let columns: [[Double?]] = members.map { item in
+      set.answers[item].map { answer -> Double? in
+        if case .point(let point)? = answer { return Double(point) }
+        return nil
+      }
+    }
+    let alpha = CronbachAlpha(columns: columns, reverse: reverse, points: points)
+    return MeasureFigures(
+      id: measure.id, title: measure.title, items: members.map { survey.items[$0].id },
+      reverseItems: members.filter { survey.items[$0].reverse }.map { survey.items[$0].id },
+      completeCases: alpha.completeCases, cronbachAlpha: finite(alpha.alpha))
+  }
+
+  static func breakdown(set: ResponseSet, item: Int, by group: Int, minCell: Int) -> Breakdown? {
+    let survey = set.survey
+    let columns = survey.categories(of: survey.items[item])
+    let rows = survey.categories(of: survey.items[group])
+    guard !columns.isEmpty, !rows.isEmpty else { return nil }
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: rows.count)
+    for (groupAnswer, answer) in zip(set.answers[group], set.answers[item]) {
+      guard case .option(let row)? = groupAnswer, row < rows.count, let answer else { continue }
+      switch answer {
+      case .point(let point): if point >= 1 && point <= columns.count { counts[row][point - 1] += 1 }
+      case .option(let option): if option < columns.count { counts[row][option] += 1 }
+      case .options(let chosen, _):
+        for option in chosen where option < columns.count { counts[row][option] += 1 }
+      case .other, .number, .text: break
+      }
+    }
+    let table = Crosstab(rowLabels: rows, columnLabels: columns, counts: counts, minCell: minCell)
+    guard table.rowLabels.count >= 2 else { return nil }
+    let rowIndices = table.counts.indices
+    return Breakdown(
+      item: survey.items[item].id, by: survey.items[group].id, rowLabels: table.rowLabels,
+      columnLabels: table.columnLabels,
+      cells: rowIndices.map { r in columns.indices.map { table.shownCount(row: r, column: $0) } },
+      rowPercents: rowIndices.map { r in columns.indices.map { table.shownRowPercent(row: r, column: $0) } },
+      suppression: table.suppression.reasons.map { $0.map { $0?.rawValue } },
+      rowTotals: table.rowTotals, columnTotals: table.columnTotals, total: table.total, minCell: minCell,
+      suppressedPrimary: table.primarySuppressedCount, suppressedSecondary: table.secondarySuppressedCount)
+  }
+}

@@ -1,0 +1,332 @@
+import KenshuModel
+
+/// The committee report (`index.html`): Japanese first, overview on top, then results by
+/// evaluation level, pre/post changes, scale reliability and breakdowns. Every piece of user
+/// text goes through `escapeHTML`; there is no script, and styles come from `report.css`.
+struct ReportPage {
+  var report: EvaluationReport
+  /// Whether free-text and "other" answers are listed (organiser copy) or left out (a copy to
+  /// pass on; the bigram frequencies and counts stay).
+  var freeText = true
+
+  func html() -> String {
+    var page = """
+      <!DOCTYPE html>
+      <html lang="ja">
+      <head>
+      <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(escapeHTML(report.survey.title)) 評価報告 / Evaluation report</title>
+      <link rel="stylesheet" href="report.css">
+      </head>
+      <body>
+      <header>
+      <h1>\(escapeHTML(report.survey.title))<br><small>評価報告 / Evaluation report</small></h1>
+      \(freeText ? Self.freeTextNotice : Self.noFreeTextNotice)
+      </header>
+      <main>
+
+      """
+    page += overview()
+    page += levels()
+    page += prePostSection()
+    page += measuresSection()
+    page += breakdownsSection()
+    page += accountingSection()
+    page += methods()
+    page += "</main>\n</body>\n</html>\n"
+    return page
+  }
+
+  static let freeTextNotice = """
+    <p class="notice">この報告書には自由記述の回答がそのまま含まれます。主催者の内部資料として扱ってください。
+    / Contains free-text answers verbatim: for organisers only.</p>
+    """
+  static let noFreeTextNotice = """
+    <p class="notice">自由記述の回答本文は含めていません（件数と頻出する文字の並びのみ）。
+    / Free-text answers are left out of this copy.</p>
+    """
+
+  // MARK: Overview
+
+  func overview() -> String {
+    var out =
+      "<section id=\"overview\" class=\"overview\">\n<h2>概要 <small>Overview</small></h2>\n<dl class=\"keyfigures\">\n"
+    out += "<div><dt>回答数 / Responses</dt><dd>\(report.responses.used)</dd></div>\n"
+    if let invited = report.responses.invited {
+      out += "<div><dt>対象者数 / Invited</dt><dd>\(invited)</dd></div>\n"
+      out += "<div><dt>回答率 / Response rate</dt><dd>\(Figure.share(report.responses.rate))</dd></div>\n"
+    }
+    let rejected = report.responses.files.reduce(0) { $0 + $1.rejected.count }
+    out += "<div><dt>除外した行 / Rejected rows</dt><dd>\(rejected)</dd></div>\n</dl>\n"
+
+    let likert = report.items.filter { $0.type == "likert" && $0.n > 0 }
+    let headline = likert.filter { $0.top2box != nil }.sorted { ($0.top2box ?? 0) > ($1.top2box ?? 0) }
+      .prefix(3)
+    if !headline.isEmpty {
+      out += "<h3>評価の高かった項目 <small>Highest rated (top-2-box)</small></h3>\n<ol>\n"
+      for item in headline {
+        out +=
+          "<li><a href=\"#item-\(escapeHTML(item.id))\">\(escapeHTML(item.text))</a>: 肯定的回答 \(Figure.share(item.top2box)) (95%CI \(ci(item.top2boxCI)), n=\(item.n))</li>\n"
+      }
+      out += "</ol>\n"
+    }
+    let changes = report.prePost.filter { $0.meanChange != nil && $0.pairs > 0 }
+      .sorted { abs($0.meanChange ?? 0) > abs($1.meanChange ?? 0) }.prefix(3)
+    if !changes.isEmpty {
+      out += "<h3>変化の大きかった項目 <small>Biggest pre/post changes</small></h3>\n<ol>\n"
+      for change in changes {
+        out +=
+          "<li>\(escapeHTML(change.text)): \(Figure.decimal(change.meanBefore)) → \(Figure.decimal(change.meanAfter)) (変化 \(Figure.signed(change.meanChange)), \(Figure.pClause(change.wilcoxon.p)), r=\(Figure.decimal(change.effectSize.r)), \(change.pairs)組)</li>\n"
+      }
+      out += "</ol>\n"
+    }
+    // Reverse-keyed items count as low when agreement is high: compare keyed means.
+    func keyedMean(_ item: EvaluationReport.Item) -> Double {
+      guard let mean = item.mean else { return .infinity }
+      return item.reverse == true ? Double((item.points ?? 0) + 1) - mean : mean
+    }
+    let lowest = likert.filter { $0.mean != nil }.sorted { keyedMean($0) < keyedMean($1) }.prefix(3)
+    if !lowest.isEmpty {
+      out += "<h3>評価の低かった項目 <small>Lowest rated (mean)</small></h3>\n<ol>\n"
+      for item in lowest {
+        let note = item.reverse == true ? "（逆転項目：低いほど望ましい。反転後 \(Figure.decimal(keyedMean(item)))）" : ""
+        out +=
+          "<li><a href=\"#item-\(escapeHTML(item.id))\">\(escapeHTML(item.text))</a>\(note): 平均 \(Figure.decimal(item.mean)) / \(item.points ?? 0) (n=\(item.n))</li>\n"
+      }
+      out += "</ol>\n"
+    }
+    return out + "</section>\n"
+  }
+
+  func ci(_ interval: [Double]?) -> String {
+    guard let interval, interval.count == 2 else { return "—" }
+    return "\(Figure.share(interval[0]))–\(Figure.share(interval[1]))"
+  }
+
+  // MARK: Items by level
+
+  func levels() -> String {
+    var out = "<section id=\"items\">\n<h2>評価レベル別の結果 <small>Results by evaluation level</small></h2>\n"
+    let levels = EvaluationLevel.allCases.filter { level in
+      report.items.contains { $0.level == level.rawValue }
+    }
+    for level in levels {
+      out +=
+        "<section class=\"level\">\n<h3>\(escapeHTML(level.japaneseLabel)) <small>\(escapeHTML(level.englishLabel))</small></h3>\n"
+      for item in report.items where item.level == level.rawValue { out += itemBlock(item) }
+      out += "</section>\n"
+    }
+    let unlevelled = report.items.filter { $0.level == nil }
+    if !unlevelled.isEmpty {
+      out += "<section class=\"level\">\n<h3>その他の項目 <small>Other items</small></h3>\n"
+      for item in unlevelled { out += itemBlock(item) }
+      out += "</section>\n"
+    }
+    return out + "</section>\n"
+  }
+
+  func itemBlock(_ item: EvaluationReport.Item) -> String {
+    var out = "<article class=\"item\" id=\"item-\(escapeHTML(item.id))\">\n"
+    out += "<h4><span class=\"itemid\">\(escapeHTML(item.id))</span> \(escapeHTML(item.text))</h4>\n"
+    out += "<p class=\"denominator\">回答 n=\(item.n)、無回答 \(item.missing)</p>\n"
+    switch item.type {
+    case "likert":
+      let labels = item.counts.map(\.label)
+      let counts = item.counts.map(\.count)
+      let summary =
+        "\(item.text): "
+        + item.counts.map { "\($0.label) \(Figure.percent($0.percent))" }.joined(separator: "、")
+      out += "<div class=\"likert\">\n<figure>"
+      if let before = item.beforeCounts {
+        let beforeSummary =
+          "\(item.text)（研修前）: "
+          + before.map { "\($0.label) \(Figure.percent($0.percent))" }.joined(separator: "、")
+        out += "<span class=\"barlabel\">研修前 / Before</span>"
+        out += DivergingBar.svg(labels: labels, counts: before.map(\.count), summary: beforeSummary)
+        out += "<span class=\"barlabel\">現在 / Now</span>"
+      }
+      out += DivergingBar.svg(labels: labels, counts: counts, summary: summary)
+      out +=
+        "<figcaption>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median, digits: 1))、肯定的回答（上位2段階） \(Figure.share(item.top2box))、95%CI \(ci(item.top2boxCI))<br><span class=\"barlabel\">帯グラフ：中央線の左が否定的、右が肯定的な回答（中間の選択肢は中央線をまたぐ）</span>"
+      if item.reverse == true { out += "<br>逆転項目（尺度得点では反転して扱う）/ reverse-keyed" }
+      out += "</figcaption></figure>\n"
+      out += countTable(item, caption: item.beforeCounts == nil ? "回答分布 / Distribution" : "現在の回答分布 / Now")
+      if let before = item.beforeCounts {
+        var beforeItem = item
+        beforeItem.counts = before
+        beforeItem.n = before.reduce(0) { $0 + $1.count }
+        out += countTable(beforeItem, caption: "研修前の回答分布（振り返り） / Before (retrospective)")
+      }
+      out += "</div>\n"
+    case "single", "profession":
+      out += countTable(item, caption: "回答分布 / Distribution")
+      out += otherTexts(item)
+    case "multiple":
+      out += countTable(item, caption: "選択した回答者の割合（複数回答、回答者数に対する%） / % of respondents")
+      out += otherTexts(item)
+    case "numeric":
+      out +=
+        "<p>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median))、最小 \(Figure.decimal(item.minimum))、最大 \(Figure.decimal(item.maximum))</p>\n"
+    case "text":
+      if let bigrams = item.frequentBigrams, !bigrams.isEmpty {
+        out +=
+          "<p class=\"bigrams\">よく現れる2文字の並び（文字bigram。単語解析ではありません。その並びを含む回答数）: "
+        out += bigrams.map { "\(escapeHTML($0.bigram)) (\($0.answers))" }.joined(separator: "、")
+        out += "</p>\n"
+      }
+      if freeText, let texts = item.texts, !texts.isEmpty {
+        out += "<ul class=\"freetext\">\n"
+        // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
+        for text in texts {
+          out += "<li>"
+          out += escapeHTML(text)
+          out += "</li>\n"
+        }
+        out += "</ul>\n"
+      }
+    default:
+      break
+    }
+    return out + "</article>\n"
+  }
+
+  func countTable(_ item: EvaluationReport.Item, caption: String) -> String {
+    var out = "<table class=\"counts\">\n<caption>\(escapeHTML(caption))</caption>\n"
+    out +=
+      "<thead><tr><th scope=\"col\">選択肢</th><th scope=\"col\">人数</th><th scope=\"col\">%</th></tr></thead>\n<tbody>\n"
+    for count in item.counts {
+      out +=
+        "<tr><th scope=\"row\">\(escapeHTML(count.label))</th><td>\(count.count)</td><td>\(Figure.percent(count.percent))</td></tr>\n"
+    }
+    out +=
+      "</tbody>\n<tfoot><tr><th scope=\"row\">回答者計 (n)</th><td>\(item.n)</td><td></td></tr></tfoot>\n</table>\n"
+    return out
+  }
+
+  func otherTexts(_ item: EvaluationReport.Item) -> String {
+    guard freeText, let others = item.otherTexts, !others.isEmpty else { return "" }
+    var out = "<details><summary>「その他」の記述 (\(others.count)件)</summary>\n<ul class=\"freetext\">\n"
+    for text in others { out += "<li>\(escapeHTML(text))</li>\n" }
+    return out + "</ul>\n</details>\n"
+  }
+
+  // MARK: Pre/post
+
+  func prePostSection() -> String {
+    guard !report.prePost.isEmpty else { return "" }
+    var out = "<section id=\"prepost\">\n<h2>研修前後の変化 <small>Pre/post change</small></h2>\n"
+    out += "<table class=\"prepost\">\n<caption>対応のある比較（振り返り式の事前評価を含む） / Paired comparisons</caption>\n"
+    out +=
+      "<thead><tr><th scope=\"col\">項目</th><th scope=\"col\">方式</th><th scope=\"col\">組数</th><th scope=\"col\">前</th><th scope=\"col\">後</th><th scope=\"col\">変化</th><th scope=\"col\">Wilcoxon W</th><th scope=\"col\">p</th><th scope=\"col\">t (df)</th><th scope=\"col\">p</th><th scope=\"col\">r</th><th scope=\"col\">d<sub>z</sub></th></tr></thead>\n<tbody>\n"
+    for row in report.prePost {
+      let kind = row.kind == "retrospective" ? "振り返り式" : "事前・事後"
+      out +=
+        "<tr><th scope=\"row\">\(escapeHTML(row.text))</th><td>\(kind)</td><td>\(row.pairs)</td><td>\(Figure.decimal(row.meanBefore))</td><td>\(Figure.decimal(row.meanAfter))</td><td>\(Figure.signed(row.meanChange))</td><td>\(Figure.decimal(row.wilcoxon.statistic, digits: 1))</td><td>\(Figure.p(row.wilcoxon.p))</td><td>\(Figure.decimal(row.tTest.t)) (\(Figure.decimal(row.tTest.df, digits: 0)))</td><td>\(Figure.p(row.tTest.p))</td><td>\(Figure.decimal(row.effectSize.r))</td><td>\(Figure.decimal(row.effectSize.dz))</td></tr>\n"
+    }
+    out += "</tbody>\n</table>\n"
+    out +=
+      "<p class=\"note\">効果量 r = Z/√n（n は変化が0でない組の数）。d<sub>z</sub> = 変化の平均 ÷ 変化の標準偏差（符号付き。他のツールが示す d<sub>av</sub> とは異なります）。</p>\n"
+    if let unmatched = report.unmatched {
+      out +=
+        "<p>対応がとれなかった記録: 事前のみ \(unmatched.pre.count) 名、事後のみ \(unmatched.post.count) 名、ID なし 事前 \(unmatched.preWithoutId) 行・事後 \(unmatched.postWithoutId) 行。</p>\n"
+      if !(unmatched.pre.isEmpty && unmatched.post.isEmpty) {
+        out += "<details><summary>対応しない参加者ID / Unmatched ids</summary><ul>\n"
+        for id in unmatched.pre { out += "<li>事前のみ: \(escapeHTML(id))</li>\n" }
+        for id in unmatched.post { out += "<li>事後のみ: \(escapeHTML(id))</li>\n" }
+        out += "</ul></details>\n"
+      }
+    }
+    return out + "</section>\n"
+  }
+
+  // MARK: Measures
+
+  func measuresSection() -> String {
+    guard !report.measures.isEmpty else { return "" }
+    var out = "<section id=\"measures\">\n<h2>尺度の信頼性 <small>Scale reliability</small></h2>\n"
+    out +=
+      "<table>\n<caption>Cronbach の α（逆転項目は反転、欠測のある回答者は除外）</caption>\n<thead><tr><th scope=\"col\">尺度</th><th scope=\"col\">項目</th><th scope=\"col\">完全回答者数</th><th scope=\"col\">α</th></tr></thead>\n<tbody>\n"
+    for measure in report.measures {
+      let items = measure.items.map { id in measure.reverseItems.contains(id) ? "\(id)（逆転）" : id }
+      out +=
+        "<tr><th scope=\"row\">\(escapeHTML(measure.title))</th><td>\(escapeHTML(items.joined(separator: ", ")))</td><td>\(measure.completeCases)</td><td>\(Figure.decimal(measure.cronbachAlpha, digits: 3))</td></tr>\n"
+    }
+    return out + "</tbody>\n</table>\n</section>\n"
+  }
+
+  // MARK: Breakdowns
+
+  func breakdownsSection() -> String {
+    guard !report.breakdowns.isEmpty else { return "" }
+    let primary = report.breakdowns.reduce(0) { $0 + $1.suppressedPrimary }
+    let secondary = report.breakdowns.reduce(0) { $0 + $1.suppressedSecondary }
+    var out = "<section id=\"breakdowns\">\n<h2>属性別の集計 <small>Breakdowns</small></h2>\n"
+    out +=
+      "<p class=\"suppression\">個人が特定されないよう、\(report.minCell) 人未満のセル（\(primary) 個）を「秘匿」とし、合計から逆算できないよう追加で \(secondary) 個のセルも秘匿しました。合計（分母）は常に表示しています。"
+    out +=
+      " / Cells with fewer than \(report.minCell) respondents (\(primary)) are suppressed, and \(secondary) more so that none can be recovered from the totals.</p>\n"
+    let itemTexts = Dictionary(report.items.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+    for breakdown in report.breakdowns {
+      out +=
+        "<table class=\"crosstab\">\n<caption>\(escapeHTML(breakdown.item)) \(escapeHTML(itemTexts[breakdown.item] ?? "")) × \(escapeHTML(itemTexts[breakdown.by] ?? breakdown.by))</caption>\n"
+      out += "<thead><tr><th scope=\"col\"></th>"
+      for label in breakdown.columnLabels { out += "<th scope=\"col\">\(escapeHTML(label))</th>" }
+      out += "<th scope=\"col\">計 (n)</th></tr></thead>\n<tbody>\n"
+      for (r, label) in breakdown.rowLabels.enumerated() {
+        out += "<tr><th scope=\"row\">\(escapeHTML(label))</th>"
+        for c in breakdown.columnLabels.indices {
+          if let count = breakdown.cells[r][c] {
+            out +=
+              "<td>\(count) <span class=\"pct\">(\(Figure.percent(breakdown.rowPercents[r][c], digits: 0)))</span></td>"
+          } else {
+            out += "<td class=\"suppressed\">秘匿</td>"
+          }
+        }
+        out += "<td>\(breakdown.rowTotals[r])</td></tr>\n"
+      }
+      out += "</tbody>\n<tfoot><tr><th scope=\"row\">計</th>"
+      for total in breakdown.columnTotals { out += "<td>\(total)</td>" }
+      out += "<td>\(breakdown.total)</td></tr></tfoot>\n</table>\n"
+    }
+    return out + "</section>\n"
+  }
+
+  // MARK: Accounting and methods
+
+  func accountingSection() -> String {
+    var out = "<section id=\"files\">\n<h2>読み込んだ回答ファイル <small>Response files</small></h2>\n"
+    out +=
+      "<table>\n<thead><tr><th scope=\"col\">ファイル</th><th scope=\"col\">形式</th><th scope=\"col\">読込</th><th scope=\"col\">使用</th><th scope=\"col\">除外</th><th scope=\"col\">除外した値</th></tr></thead>\n<tbody>\n"
+    for file in report.responses.files {
+      out +=
+        "<tr><th scope=\"row\">\(escapeHTML(file.file))</th><td>\(escapeHTML(file.format))</td><td>\(file.read)</td><td>\(file.used)</td><td>\(file.rejected.count)</td><td>\(file.excludedValues)</td></tr>\n"
+    }
+    out += "</tbody>\n</table>\n"
+    let rejections = report.responses.files.flatMap { file in file.rejected.map { (file.file, $0) } }
+    if !rejections.isEmpty {
+      out += "<details><summary>除外した行 (\(rejections.count))</summary><ul>\n"
+      for (file, rejection) in rejections.prefix(500) {
+        out += "<li>\(escapeHTML(file)):\(rejection.line) — \(escapeHTML(rejection.reason))</li>\n"
+      }
+      out += "</ul></details>\n"
+    }
+    return out + "</section>\n"
+  }
+
+  func methods() -> String {
+    """
+    <section id="methods">
+    <h2>集計方法 <small>Methods</small></h2>
+    <ul>
+    <li>肯定的回答は尺度の上位2段階の割合。95%信頼区間は Wilson のスコア法。</li>
+    <li>事前・事後の比較は参加者IDで対応づけ、Wilcoxon 符号付順位検定（変化0の組は除外。50組以下で同順位がなければ正確分布、13組以下で同順位・0があれば全符号反転の並べ替え検定、それ以外は同順位補正付き正規近似）と対応のある t 検定（両側）。</li>
+    <li>割合は各項目の回答者数（複数回答は回答者数）を分母とします。</li>
+    <li>自由記述の頻出語は文字2-gram（漢字またはカタカナを含む2文字の並び）で、形態素解析ではありません。</li>
+    </ul>
+    </section>
+
+    """
+  }
+}

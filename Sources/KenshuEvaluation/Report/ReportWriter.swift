@@ -1,0 +1,118 @@
+import Foundation
+import KenshuTabular
+
+extension EvaluationReport {
+  /// The report as `summary.json`: sorted keys, no NaN (undefined figures are null).
+  public func summaryJSON() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self)
+  }
+
+  /// The committee report page.
+  /// - Parameter freeText: list free-text and "other" answers (organiser copy); false for a copy
+  ///   to pass on.
+  public func html(freeText: Bool = true) -> String { ReportPage(report: self, freeText: freeText).html() }
+
+  /// CSV tables, by file name: `items.csv` (one row per item and category), `prepost.csv`,
+  /// `measures.csv`, `breakdown-ITEM.csv` (suppressed cells empty), `freetext.csv` (free-text and
+  /// "other" answers: organiser output), `files.csv` (row accounting).
+  public func csvTables() -> [String: [[String]]] {
+    func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+    var tables: [String: [[String]]] = [:]
+    var items = [
+      [
+        "item", "type", "text", "level", "n", "missing", "category", "count", "percent", "mean", "sd",
+        "median", "top2box", "top2box_low", "top2box_high",
+      ]
+    ]
+    for item in self.items {
+      let stats = [
+        number(item.mean), number(item.sd), number(item.median), number(item.top2box),
+        number(item.top2boxCI?.first), number(item.top2boxCI?.last),
+      ]
+      let base = [item.id, item.type, item.text, item.level ?? "", String(item.n), String(item.missing)]
+      if item.counts.isEmpty {
+        items.append(base + ["", "", ""] + stats)
+      }
+      for count in item.counts {
+        items.append(base + [count.label, String(count.count), number(count.percent)] + stats)
+      }
+    }
+    tables["items.csv"] = items
+    tables["prepost.csv"] =
+      [
+        [
+          "id", "text", "kind", "pairs", "mean_before", "mean_after", "mean_change", "wilcoxon_statistic",
+          "wilcoxon_p", "wilcoxon_method", "z", "t", "df", "t_p", "r", "r_n", "dz",
+        ]
+      ]
+      + prePost.map { row in
+        [
+          row.id, row.text, row.kind, String(row.pairs), number(row.meanBefore), number(row.meanAfter),
+          number(row.meanChange), number(row.wilcoxon.statistic), number(row.wilcoxon.p), row.wilcoxon.method,
+          number(row.wilcoxon.z), number(row.tTest.t), number(row.tTest.df), number(row.tTest.p),
+          number(row.effectSize.r), String(row.effectSize.rN), number(row.effectSize.dz),
+        ]
+      }
+    tables["measures.csv"] =
+      [["id", "title", "items", "reverse_items", "complete_cases", "cronbach_alpha"]]
+      + measures.map {
+        [
+          $0.id, $0.title, $0.items.joined(separator: ";"), $0.reverseItems.joined(separator: ";"),
+          String($0.completeCases), number($0.cronbachAlpha),
+        ]
+      }
+    for breakdown in breakdowns {
+      var rows = [[breakdown.by] + breakdown.columnLabels + ["total"]]
+      for (r, label) in breakdown.rowLabels.enumerated() {
+        rows.append(
+          [label] + breakdown.cells[r].map { $0.map(String.init) ?? "" } + [String(breakdown.rowTotals[r])])
+      }
+      rows.append(["total"] + breakdown.columnTotals.map(String.init) + [String(breakdown.total)])
+      tables["breakdown-\(safeFileName(breakdown.item)).csv"] = rows
+    }
+    var freeText = [["item", "kind", "text"]]
+    for item in self.items {
+      for text in item.texts ?? [] { freeText.append([item.id, "text", text]) }
+      for text in item.otherTexts ?? [] { freeText.append([item.id, "other", text]) }
+    }
+    tables["freetext.csv"] = freeText
+    tables["files.csv"] =
+      [["file", "format", "read", "used", "rejected", "excluded_values"]]
+      + responses.files.map {
+        [
+          $0.file, $0.format, String($0.read), String($0.used), String($0.rejected.count),
+          String($0.excludedValues),
+        ]
+      }
+    return tables
+  }
+
+  /// Writes `index.html`, `report.css`, `summary.json` and the CSV tables (UTF-8 with BOM, so
+  /// Excel opens them correctly) into `dir`, creating it if needed. With `freeText: false` the
+  /// page lists no free-text answers and `freetext.csv` is not written.
+  public func write(to dir: URL, freeText: Bool = true) throws {
+    let files = FileManager.default
+    try files.createDirectory(at: dir, withIntermediateDirectories: true)
+    try summaryJSON().write(to: dir.appendingPathComponent("summary.json"), options: .atomic)
+    try Data(html(freeText: freeText).utf8).write(
+      to: dir.appendingPathComponent("index.html"), options: .atomic)
+    try Data(ReportStyle.css.utf8).write(to: dir.appendingPathComponent("report.css"), options: .atomic)
+    let writer = CSVWriter(encoding: .utf8BOM)
+    for (name, rows) in csvTables() where freeText || name != "freetext.csv" {
+      try writer.data(for: rows, file: name).data.write(
+        to: dir.appendingPathComponent(name), options: .atomic)
+    }
+  }
+}
+
+/// `writeReport(_:to:)` for the CLI: the same as `report.write(to:freeText:)`.
+public func writeReport(_ report: EvaluationReport, to dir: URL, freeText: Bool = true) throws {
+  try report.write(to: dir, freeText: freeText)
+}
+
+/// Item ids are user text: keep file names to safe characters.
+func safeFileName(_ text: String) -> String {
+  String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+}

@@ -1,0 +1,74 @@
+/// Cronbach's alpha of a multi-item measure: k/(k−1)·(1 − Σ item variances / variance of totals),
+/// sample variances, after reverse-keying and listwise deletion.
+public struct CronbachAlpha: Sendable, Hashable {
+  /// Number of items.
+  public var items: Int
+  /// Respondents who answered every item (listwise deletion).
+  public var completeCases: Int
+  /// NaN when undefined: fewer than 2 items or complete cases, or no variance in the totals.
+  public var alpha: Double
+
+  /// - Parameters:
+  ///   - rows: one row per respondent, one value per item; nil for a missing answer.
+  ///   - reverse: item indices that are reverse-keyed: scored points + 1 − x.
+  ///   - points: number of scale points, for reverse-keying.
+  public init(rows: [[Double?]], reverse: Set<Int> = [], points: Int) {
+    let width = rows.first?.count ?? 0
+    let columns = (0..<width).map { item in rows.map { $0.count == width ? $0[item] : nil } }
+    self.init(columns: columns, reverse: reverse, points: points)
+  }
+
+  /// The same from item columns (`columns[item][respondent]`), as the report stores answers.
+  public init(columns: [[Double?]], reverse: Set<Int> = [], points: Int) {
+    let width = columns.count
+    let respondents = columns.map(\.count).min() ?? 0
+    items = width
+    // Listwise deletion: a respondent counts only with every item answered.
+    var complete = [Bool](repeating: true, count: respondents)
+    for column in columns {
+      for row in 0..<respondents where column[row].map({ $0.isNaN }) ?? true { complete[row] = false }
+    }
+    let cases = complete.lazy.filter { $0 }.count
+    completeCases = cases
+    guard width >= 2, cases >= 2 else {
+      alpha = .nan
+      return
+    }
+    func score(_ item: Int, _ row: Int) -> Double {
+      let value = columns[item][row] ?? .nan
+      return reverse.contains(item) ? Double(points + 1) - value : value
+    }
+    // Two-pass sample variances of each item and of the totals.
+    var totals = [Double](repeating: 0, count: respondents)
+    var itemVariances = 0.0
+    for item in 0..<width {
+      var sum = 0.0
+      for row in 0..<respondents where complete[row] {
+        let value = score(item, row)
+        sum += value
+        totals[row] += value
+      }
+      let mean = sum / Double(cases)
+      var squares = 0.0
+      for row in 0..<respondents where complete[row] {
+        let deviation = score(item, row) - mean
+        squares += deviation * deviation
+      }
+      itemVariances += squares / Double(cases - 1)
+    }
+    var totalSum = 0.0
+    for row in 0..<respondents where complete[row] { totalSum += totals[row] }
+    let totalMean = totalSum / Double(cases)
+    var totalSquares = 0.0
+    for row in 0..<respondents where complete[row] {
+      totalSquares += (totals[row] - totalMean) * (totals[row] - totalMean)
+    }
+    let totalVariance = totalSquares / Double(cases - 1)
+    guard totalVariance > 0 else {
+      alpha = .nan
+      return
+    }
+    let k = Double(width)
+    alpha = k / (k - 1) * (1 - itemVariances / totalVariance)
+  }
+}

@@ -1,0 +1,43 @@
+import KenshuModel
+
+extension Survey {
+  /// The Likert scale of an item: its named scale, else the built-in 5-point agreement scale.
+  public func likertScale(of item: SurveyItem) -> LikertScale? {
+    guard item.type == .likert else { return nil }
+    return item.scale.flatMap { scale(named: $0) } ?? LikertScale.builtIn[0]
+  }
+
+  /// Labels of the answer categories of a categorical item, in order: Likert scale labels
+  /// (point 1 first), choice options, or the shared profession vocabulary. Empty otherwise.
+  public func categories(of item: SurveyItem) -> [String] {
+    switch item.type {
+    case .likert: likertScale(of: item)?.labels ?? []
+    case .single, .multiple: item.options.map(\.label)
+    case .profession: Profession.allCases.map(\.japaneseLabel)
+    case .numeric, .text: []
+    }
+  }
+}
+
+/// Text folded for matching what people type against labels and question texts: NFKC (full-
+/// width digits and letters become ASCII), lower-case, CP932/JIS look-alikes unified (〜/～,
+/// −/－), without white space, a required-mark `*`, or common brackets and punctuation.
+func matchKey(_ text: String) -> String {
+  let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+  var scalars = String.UnicodeScalarView()
+  for scalar in folded.unicodeScalars {
+    switch scalar {
+    // Characters that CP932 and JIS decoders map differently (the "wave dash problem"):
+    // a question typed with 〜 must still match an Excel export that says ～.
+    case "\u{301C}", "\u{2053}", "\u{223C}": scalars.append("~")
+    case "\u{2212}", "\u{2010}", "\u{2011}": scalars.append("-")
+    case "\u{2015}": scalars.append("\u{2014}")
+    case "\u{2225}": scalars.append("\u{2016}")
+    case " ", "\t", "\n", "\r", "\u{3000}", "*", "＊", "「", "」", "『", "』", "。", "、", "?", "？", ":", "：":
+      continue
+    default:
+      scalars.append(scalar)
+    }
+  }
+  return String(scalars)
+}
