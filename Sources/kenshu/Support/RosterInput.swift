@@ -76,8 +76,9 @@ enum PrivateOutput {
     return url
   }
 
-  /// Writes `text`, creating the private folder (with its .gitignore) when needed.
-  static func write(_ text: String, to url: URL) throws {
+  /// Creates the private folder (with a .gitignore that keeps everything in it out of git)
+  /// when `url` lies inside it, and `url`'s parent folder.
+  static func prepare(_ url: URL, isFolder: Bool = true) throws {
     let manager = FileManager.default
     let privateFolder = ProjectInput.root.appendingPathComponent(folder).standardizedFileURL
     if url.path.hasPrefix(privateFolder.path + "/"), !manager.fileExists(atPath: privateFolder.path) {
@@ -85,7 +86,12 @@ enum PrivateOutput {
       try Data("# Personal data: never commit or publish.\n*\n".utf8)
         .write(to: privateFolder.appendingPathComponent(".gitignore"))
     }
-    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try manager.createDirectory(at: isFolder ? url : url.deletingLastPathComponent(), withIntermediateDirectories: true)
+  }
+
+  /// Writes `text`, creating the private folder (with its .gitignore) when needed.
+  static func write(_ text: String, to url: URL) throws {
+    try prepare(url, isFolder: false)
     try Data(text.utf8).write(to: url, options: .atomic)
     Console.error("wrote \(display(url)) (personal data: keep it private)")
   }

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import KenshuEvaluation
+import KenshuModel
+
+struct SurveyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "survey",
+    abstract: "List the project's surveys, or write an empty response sheet for paper answers.",
+    subcommands: [List.self, Template.self]
+  )
+
+  static func survey(_ id: String, in project: Project) throws -> Survey {
+    guard let survey = project.survey(id) else {
+      let known = project.surveys.map(\.id).joined(separator: ", ")
+      throw ValidationError("no survey \"\(id)\" (surveys: \(known.isEmpty ? "none" : known))")
+    }
+    return survey
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List surveys and their items (docs/evaluation.md).")
+
+    enum Format: String, ExpressibleByArgument { case table, json }
+    @Option(help: "table or json.") var format: Format = .table
+
+    func run() throws {
+      let surveys = try ProjectInput.load().surveys
+      switch format {
+      case .json:
+        FileHandle.standardOutput.write(try SurveyListing.json(surveys))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+      case .table:
+        FileHandle.standardOutput.write(Data(SurveyListing.table(surveys).utf8))
+      }
+    }
+  }
+
+  struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write an empty response sheet in Kenshu's CSV format (participant, then one column per item).")
+
+    @Argument(help: "Survey id.") var surveyID: String
+    @Option(name: .shortAndLong, help: "CSV file to write (default: standard output).") var out: String?
+
+    func run() throws {
+      let survey = try SurveyCommand.survey(surveyID, in: ProjectInput.load())
+      let data = surveyTemplateCSV(survey)
+      guard let out, out != "-" else {
+        FileHandle.standardOutput.write(data)
+        return
+      }
+      let url = URL(fileURLWithPath: out)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url, options: .atomic)
+      Console.error("wrote \(out)")
+    }
+  }
+}
+
+struct EvaluateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evaluate",
+    abstract: "Summarise survey responses: report (index.html), summary.json and CSV tables.",
+    discussion: """
+      Reads Google Forms, Microsoft Forms, LimeSurvey and Kenshu CSV exports (UTF-8, BOM or \
+      Shift_JIS/CP932). Every row is accounted for. Breakdowns hide cells under --min-cell \
+      people, with secondary suppression. Free-text answers appear only in organiser output: \
+      the report goes to private/evaluation-SURVEY/ unless --out says otherwise; --shareable \
+      leaves free text out. docs/evaluation.md describes every field.
+      """
+  )
+
+  @Option(help: "Survey id.") var survey: String
+  @Option(parsing: .upToNextOption, help: "Response files.") var responses: [String] = []
+  @Option(help: "Responses to the test before the training (paired by participant id).") var pre: String?
+  @Option(help: "Responses to the test after the training.") var post: String?
+  @Option(help: "Break results down by profession or a single-choice item id.") var by: String?
+  @Option(help: "Smallest group shown in breakdowns.") var minCell = 5
+  @Option(help: "Column map file (docs/evaluation.md).") var map: String?
+  @Option(name: .shortAndLong, help: "Folder to write (default: private/evaluation-SURVEY).") var out: String?
+  @Flag(help: "Leave free-text answers out, for a copy to pass on.") var shareable = false
+
+  func validate() throws {
+    if responses.isEmpty && (pre == nil || post == nil) {
+      throw ValidationError("give --responses FILE… or both --pre FILE and --post FILE")
+    }
+    if (pre == nil) != (post == nil) { throw ValidationError("--pre and --post go together") }
+    if minCell < 1 { throw ValidationError("--min-cell must be at least 1") }
+    for path in responses + [pre, post, map].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError("no such file: \(path)")
+    }
+  }
+
+  func run() throws {
+    let project = try ProjectInput.load()
+    let definition = try SurveyCommand.survey(survey, in: project)
+    let postSurvey = post != nil ? definition.pairedWith.flatMap { project.survey($0) } : nil
+    let (report, diagnostics) = evaluate(
+      survey: definition, responseFiles: responses.map { URL(fileURLWithPath: $0) },
+      pre: pre.map { URL(fileURLWithPath: $0) }, post: post.map { URL(fileURLWithPath: $0) },
+      postSurvey: postSurvey, by: by, minCell: minCell, map: map.map { URL(fileURLWithPath: $0) })
+    DiagnosticPrinter(format: .text).print(diagnostics)
+    let folder = try PrivateOutput.path(out, defaultName: "evaluation-\(survey)")
+    try PrivateOutput.prepare(folder)
+    try writeReport(report, to: folder, freeText: !shareable)
+    Console.error(
+      "wrote \(PrivateOutput.display(folder))/index.html, summary.json and CSV tables"
+        + (shareable ? " (no free text)" : " (contains free-text answers: organisers only)"))
+    if diagnostics.hasErrors { throw ExitCode(1) }
+  }
+}
