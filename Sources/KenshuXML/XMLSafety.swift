@@ -10,6 +10,9 @@ import Foundation
 public enum XMLSafety {
   private static let setUp: Void = {
     xmlInitParser()
+    // Registering the RELAX NG datatype libraries is not thread-safe, and a second registration
+    // prints to stderr; do it once here, before any worker thread compiles a schema.
+    _ = xmlRelaxNGInitTypes()
     xmlSetExternalEntityLoader(refuseExternalEntity)
     // Nothing may reach stderr through the generic handler either.
     xmlSetGenericErrorFunc(nil, nil)
