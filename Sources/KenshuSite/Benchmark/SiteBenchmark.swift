@@ -65,6 +65,18 @@ public func runSiteBenchmark(
   let (project, bytes) = try SyntheticSite.write(
     projectRoot: projectRoot, hugoRoot: hugoRoot, courses: courses, sessionsPerCourse: sessionsPerCourse)
 
+  // Hugo first: both then meet a file system that has just absorbed the generated files.
+  var hugoFigures: (version: String?, seconds: Double?, peakMB: Double?, pages: Int?) = (nil, nil, nil, nil)
+  if let hugoExecutable, let hugo = SyntheticSite.which(hugoExecutable) {
+    let hugoOut = workFolder.appendingPathComponent("hugo-public")
+    hugoFigures.version = SyntheticSite.run(hugo, ["version"]).output.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let run = SyntheticSite.run(hugo, ["--quiet", "--source", hugoRoot.path, "--destination", hugoOut.path])
+    hugoFigures.seconds = run.seconds
+    hugoFigures.peakMB = run.peakMB
+    hugoFigures.pages =
+      (try? fm.subpathsOfDirectory(atPath: hugoOut.path).filter { $0.hasSuffix(".html") }.count)
+  }
   let output = workFolder.appendingPathComponent("kenshu-site")
   ProcessMemory.resetPeak()
   let builder = SiteBuilder(projectRoot: projectRoot, options: BuildOptions(output: output))
@@ -91,16 +103,10 @@ public func runSiteBenchmark(
     kenshuPeakMB: peak)
   result.kenshuColdStages = cold.stageSeconds
   result.kenshuRebuildStages = rebuild.stageSeconds
-  if let hugoExecutable, let hugo = SyntheticSite.which(hugoExecutable) {
-    let hugoOut = workFolder.appendingPathComponent("hugo-public")
-    result.hugoVersion = SyntheticSite.run(hugo, ["version"]).output.trimmingCharacters(
-      in: .whitespacesAndNewlines)
-    let run = SyntheticSite.run(hugo, ["--quiet", "--source", hugoRoot.path, "--destination", hugoOut.path])
-    result.hugoColdSeconds = run.seconds
-    result.hugoPeakMB = run.peakMB
-    result.hugoPages =
-      (try? fm.subpathsOfDirectory(atPath: hugoOut.path).filter { $0.hasSuffix(".html") }.count)
-  }
+  result.hugoVersion = hugoFigures.version
+  result.hugoColdSeconds = hugoFigures.seconds
+  result.hugoPeakMB = hugoFigures.peakMB
+  result.hugoPages = hugoFigures.pages
   return result
 }
 

@@ -7,10 +7,23 @@ import KenshuModel
 /// A class because the cache is shared by every page rendered in parallel and kept across
 /// builds; the lock makes it safe to share.
 final class ContentStore: @unchecked Sendable {
+  /// Hashes and compares bytes: `String`'s own hashing normalises Unicode first, which is slow
+  /// for kilobytes of Japanese and unnecessary for an exact-input cache.
   struct Key: Hashable {
     var text: String
     var folder: String
     var root: String
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combineUTF8(text)
+      hasher.combineUTF8(folder)
+      hasher.combineUTF8(root)
+    }
+
+    static func == (a: Key, b: Key) -> Bool {
+      a.text.utf8.elementsEqual(b.text.utf8) && a.folder.utf8.elementsEqual(b.folder.utf8)
+        && a.root.utf8.elementsEqual(b.root.utf8)
+    }
   }
 
   let contentRoot: URL
@@ -109,5 +122,14 @@ struct FileStamp: Equatable, Sendable {
       seconds = Int(info.st_mtimespec.tv_sec)
       nanoseconds = Int(info.st_mtimespec.tv_nsec)
     #endif
+  }
+}
+
+extension Hasher {
+  /// Feeds a string's UTF-8 bytes (and length) without Unicode normalisation.
+  mutating func combineUTF8(_ text: String) {
+    var copy = text
+    copy.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    combine(copy.utf8.count)
   }
 }

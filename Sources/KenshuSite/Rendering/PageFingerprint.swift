@@ -19,8 +19,8 @@ extension PageRenderer {
       guard let block else { return hasher.combine(0) }
       var ignored: [Diagnostic] = []
       if let (text, folder) = content.text(of: block, diagnostics: &ignored) {
-        hasher.combine(text)
-        hasher.combine(folder)
+        hasher.combineUTF8(text)
+        hasher.combineUTF8(folder)
       } else {
         unreadable = true
       }
