@@ -3,6 +3,10 @@
 public enum HTMLText {
   /// Escapes text for use in HTML element content and in double-quoted attribute values.
   public static func escape(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    else {
+      return text
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for ch in text.unicodeScalars {
@@ -28,6 +32,7 @@ public enum HTMLText {
   /// empty base or reading, nested braces, line breaks) stay as they are, so authors never lose
   /// text to the notation.
   public static func rubySegments(_ text: String) -> [RubySegment] {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text.isEmpty ? [] : [.text(text)] }
     var segments: [RubySegment] = []
     var plain = ""
     var index = text.startIndex
@@ -82,7 +87,8 @@ public enum HTMLText {
   /// Escaped HTML of plain text with the ruby notation rendered — for every text that comes
   /// from XML (titles, objectives, questions, …).
   public static func html(_ text: String) -> String {
-    rubySegments(text).map { segment in
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return escape(text) }
+    return rubySegments(text).map { segment in
       switch segment {
       case .text(let plain): escape(plain)
       case .ruby(let base, let reading): rubyHTML(base: base, reading: reading)
@@ -93,7 +99,8 @@ public enum HTMLText {
   /// The text without the ruby readings (`{漢字|かんじ}` → `漢字`), for `<title>`, calendars and
   /// search.
   public static func plain(_ text: String) -> String {
-    rubySegments(text).map { segment in
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    return rubySegments(text).map { segment in
       switch segment {
       case .text(let plain): plain
       case .ruby(let base, _): base
