@@ -18,6 +18,8 @@ public struct SiteBenchmarkResult: Sendable {
   public var hugoColdSeconds: Double?
   public var hugoPeakMB: Double?
   public var hugoVersion: String?
+  public var searchIndexBytes = 0
+  public var searchScriptBytes = 0
   public var kenshuColdStages: [(stage: String, seconds: Double)] = []
   public var kenshuRebuildStages: [(stage: String, seconds: Double)] = []
 
@@ -43,6 +45,7 @@ public struct SiteBenchmarkResult: Sendable {
     func stages(_ list: [(stage: String, seconds: Double)]) -> String {
       list.map { "\($0.stage) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", ")
     }
+    lines.append("search index: \(searchIndexBytes / 1024) KiB, search.js \(searchScriptBytes) bytes")
     lines.append("kenshu cold stages: " + stages(kenshuColdStages))
     lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
     if let hugoVersion { lines.append("hugo: \(hugoVersion)") }
@@ -102,6 +105,8 @@ public func runSiteBenchmark(
     kenshuInPlaceRebuildSeconds: inPlaceRebuild.seconds, kenshuRebuildWritten: rebuild.written,
     kenshuPeakMB: peak)
   result.kenshuColdStages = cold.stageSeconds
+  result.searchIndexBytes = cold.searchIndexBytes
+  result.searchScriptBytes = cold.searchScriptBytes
   result.kenshuRebuildStages = rebuild.stageSeconds
   result.hugoVersion = hugoFigures.version
   result.hugoColdSeconds = hugoFigures.seconds

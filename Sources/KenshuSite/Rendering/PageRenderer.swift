@@ -28,6 +28,9 @@ struct PageRenderer: Sendable {
   let strings: UIStrings
   let format: DisplayFormat
   let options: BuildOptions
+  /// `Course.timetable` of every course, `[programme][course]`, computed once per build.
+  let timetables: [[[TimetableSlot]]]
+  let people: [String: Person]
 
   init(project: Project, content: ContentStore, theme: Theme, options: BuildOptions) {
     self.project = project
@@ -36,6 +39,8 @@ struct PageRenderer: Sendable {
     self.options = options
     strings = UIStrings(language: project.settings.language)
     format = DisplayFormat(language: project.settings.language)
+    timetables = project.programmes.map { $0.courses.map(\.timetable) }
+    people = project.peopleByID
   }
 
   var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }

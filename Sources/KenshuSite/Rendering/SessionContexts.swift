@@ -11,8 +11,7 @@ extension PageRenderer {
   {
     let programme = project.programmes[p]
     let course = programme.courses[c]
-    let slots = course.timetable
-    let slot = slots[s]
+    let slot = timetables[p][c][s]
     let session = slot.session
     let root = page.root
     let facilitator = page.view == .facilitator
@@ -78,7 +77,7 @@ extension PageRenderer {
   }
 
   func people(_ session: Session) -> [[String: Any]] {
-    let table = project.peopleByID
+    let table = people
     var rows: [[String: Any]] = []
     for (key, ids) in [("instructors", session.instructors), ("facilitators", session.facilitators)]
     where !ids.isEmpty {
