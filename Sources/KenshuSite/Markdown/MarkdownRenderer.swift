@@ -201,6 +201,9 @@ private struct TreeRewriter {
     }
     if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
       appendPlain("\n")
+    } else if let name = cmark_node_get_type_string(node), String(cString: name) == "table_cell" {
+      // Table cells would otherwise run together in search snippets.
+      appendPlain(" ")
     }
   }
 

@@ -44,9 +44,11 @@ extension PageRenderer {
     } else {
       context["notes"] = [String]()
     }
-    let otherView: PageView = facilitator ? .learner : .facilitator
-    context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: otherView)
-    context["otherViewLabel"] = strings[facilitator ? "learnerView" : "openFacilitatorView"]
+    // Facilitator pages link back to the learner page; learner pages do not advertise theirs.
+    if facilitator {
+      context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: .learner)
+      context["otherViewLabel"] = strings["learnerView"]
+    }
     // Neighbours skip breaks, which have no page of their own.
     let pages = course.sessions.indices.filter { course.sessions[$0].kind != .break }
     if let here = pages.firstIndex(of: s) {
