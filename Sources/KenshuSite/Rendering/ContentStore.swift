@@ -21,8 +21,18 @@ final class ContentStore: @unchecked Sendable {
     }
 
     static func == (a: Key, b: Key) -> Bool {
-      a.text.utf8.elementsEqual(b.text.utf8) && a.folder.utf8.elementsEqual(b.folder.utf8)
-        && a.root.utf8.elementsEqual(b.root.utf8)
+      sameBytes(a.text, b.text) && sameBytes(a.folder, b.folder) && sameBytes(a.root, b.root)
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+      guard a.utf8.count == b.utf8.count else { return false }
+      var x = a
+      var y = b
+      return x.withUTF8 { p in
+        y.withUTF8 { q in
+          p.count == q.count && (p.count == 0 || memcmp(p.baseAddress, q.baseAddress, p.count) == 0)
+        }
+      }
     }
   }
 
