@@ -30,7 +30,8 @@ final class ContentStore: @unchecked Sendable {
       var y = b
       return x.withUTF8 { p in
         y.withUTF8 { q in
-          p.count == q.count && (p.count == 0 || memcmp(p.baseAddress, q.baseAddress, p.count) == 0)
+          guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
+          return p.count == q.count && memcmp(pa, qa, p.count) == 0
         }
       }
     }
