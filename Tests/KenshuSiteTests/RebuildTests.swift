@@ -39,6 +39,23 @@ import Testing
     #expect(html.contains("Timetable"))
   }
 
+  @Test func sharedLayoutFrames_stillGiveEachPageItsOwnTitleAndCanonicalURL() throws {
+    let site = SampleProject.temporaryFolder().appendingPathComponent("site")
+    var project = SampleProject.make()
+    project.programmes[0].courses[0].sessions[1].title = "講義 <b>&</b>"
+    let options = BuildOptions(output: site, baseURL: "https://example.org/kenshu")
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: options).build(project)
+    let lecture = SampleProject.read(site, "programmes/renkei2026/day1/sessions/lecture1.html")
+    let groupWork = SampleProject.read(site, "programmes/renkei2026/day1/sessions/gw1.html")
+    #expect(lecture.contains("<title>講義 &lt;b&gt;&amp;&lt;/b&gt; | 1日目 退院支援 | 研修サイト</title>"))
+    #expect(groupWork.contains("<title>グループワーク：退院前カンファレンス | 1日目 退院支援 | 研修サイト</title>"))
+    #expect(
+      groupWork.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/kenshu/programmes/renkei2026/day1/sessions/gw1.html\">"
+      ))
+    #expect(!lecture.contains("\u{E000}"))
+  }
+
   @Test func accentColour_goesToAStylesheetAndBadValuesAreRefused() {
     var diagnostics: [Diagnostic] = []
     let css = SettingsStylesheet.css(for: SiteSettings(accentColour: "#1f6f8b"), diagnostics: &diagnostics)
