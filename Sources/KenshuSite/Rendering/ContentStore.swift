@@ -100,20 +100,31 @@ final class ContentStore: @unchecked Sendable {
     }
   }
 
+  /// Stands for the page's path to the site root in cached HTML, so one rendering serves
+  /// pages at every depth (a session page, its facilitator twin and the handout). ASCII that
+  /// cmark does not percent-encode in URLs, and that no author writes.
+  static let rootMarker = "~kenshu-root-0c1e5a9b~/"
+
   /// Renders a block for a page at `root`; nil when the block is absent or unreadable.
   func render(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> MarkdownRendering? {
     guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
-    let key = Key(text: text, folder: folder, root: root)
+    let key = Key(text: text, folder: folder, root: "")
+    var rendering: MarkdownRendering
     if let cached = lock.withLock({
       used.insert(key)
       return renderings[key]
     }) {
-      return cached
+      rendering = cached
+    } else {
+      rendering = renderer.render(text, folder: folder, rootPrefix: Self.rootMarker)
+      lock.withLock { renderings[key] = rendering }
     }
-    let rendering = renderer.render(text, folder: folder, rootPrefix: root)
-    lock.withLock { renderings[key] = rendering }
+    if !rendering.contentLinks.isEmpty {
+      rendering.html = MarkdownRenderer.replacing(Self.rootMarker, with: root, in: rendering.html)
+    }
     return rendering
   }
+
 }
 
 /// Size and modification time of a file, to notice edits without reading the file.

@@ -15,7 +15,8 @@ extension PageRenderer {
     let session = slot.session
     let root = page.root
     let facilitator = page.view == .facilitator
-    var searchText: [String] = session.objectives.map(\.text)
+    // Search text: XML text without ruby readings; Markdown's plain text has none already.
+    var searchText: [String] = session.objectives.map { HTMLText.plain($0.text) }
 
     var context: [String: Any] = [
       "titleHtml": HTMLText.html(session.title), "kindLabel": kindLabel(session.kind),
@@ -65,7 +66,7 @@ extension PageRenderer {
       ? nil
       : SearchDocument(
         title: HTMLText.plain(session.title), path: page.path,
-        text: HTMLText.plain(searchText.joined(separator: "\n")))
+        text: searchText.joined(separator: "\n"))
     return (facilitator ? strings["facilitatorView"] + ": " + title : title, context, search)
   }
 
@@ -104,7 +105,7 @@ extension PageRenderer {
       "phases": phaseContexts(spec.phases, start: start, facilitator: facilitator),
     ]
     if spec.rounds > 1 { context["rounds"] = String(spec.rounds) }
-    searchText += spec.questions.map(\.text)
+    searchText += spec.questions.map { HTMLText.plain($0.text) }
     context["cases"] = spec.cases.enumerated().map { index, groupCase -> [String: Any] in
       var item: [String: Any] = [
         "anchor": "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
@@ -112,7 +113,7 @@ extension PageRenderer {
       ]
       if let body = content.render(groupCase.body, root: root, diagnostics: &diagnostics) {
         item["bodyHtml"] = body.html
-        searchText.append(groupCase.title + "\n" + body.plainText)
+        searchText.append(HTMLText.plain(groupCase.title) + "\n" + body.plainText)
       }
       if facilitator, let key = markdownHTML(groupCase.answerKey, root: root, diagnostics: &diagnostics) {
         item["answerKeyHtml"] = key
