@@ -211,8 +211,15 @@ public struct SiteBuilder: Sendable {
   /// Files under `content/` other than Markdown (images, PDFs) are published at the same
   /// relative path under `content/`, where rewritten Markdown links point.
   func copyContentFiles(into files: inout [String: Data]) {
-    for (relative, url) in Theme.files(under: content.contentRoot)
-    where !relative.lowercased().hasSuffix(".md") {
+    let root = content.contentRoot
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
+    for case let relative as String in enumerator {
+      let name = (relative as NSString).lastPathComponent
+      guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".md") else { continue }
+      var isFolder: ObjCBool = false
+      let url = root.appendingPathComponent(relative)
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+      else { continue }
       if let data = try? Data(contentsOf: url) { files["content/" + relative] = data }
     }
   }

@@ -33,7 +33,8 @@ import Testing
     #expect(ics.contains("DTEND;TZID=Asia/Tokyo:20260704T143000"))
     #expect(ics.contains("DTSTAMP:20260601T000000Z"))
     #expect(
-      ics.unfolded.contains("URL:https://example.org/kenshu/programmes/renkei2026/day1/lecture1/index.html"))
+      ics.unfolded.contains(
+        "URL:https://example.org/kenshu/programmes/renkei2026/day1/sessions/lecture1.html"))
     #expect(
       ics
         == ICalendar.calendar(for: SampleProject.make().programmes[0], baseURL: "https://example.org/kenshu/")

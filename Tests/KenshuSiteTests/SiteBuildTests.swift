@@ -21,7 +21,8 @@ import Testing
     #expect(report.published)
     for path in [
       "index.html", "programmes/renkei2026/index.html", "programmes/renkei2026/day1/index.html",
-      "programmes/renkei2026/day1/gw1/index.html", "facilitator/programmes/renkei2026/day1/gw1/index.html",
+      "programmes/renkei2026/day1/sessions/gw1.html",
+      "facilitator/programmes/renkei2026/day1/sessions/gw1.html",
       "facilitator/index.html", "glossary/index.html", "search/index.html", "search/search-index.js",
       "programmes/renkei2026/renkei2026.ics", "programmes/renkei2026/day1/handout/index.html",
       "surveys/day1-eval/index.html", "assets/kenshu.css", "assets/search.js", "assets/settings.css",
@@ -33,7 +34,7 @@ import Testing
 
   @Test func xmlText_isEscapedEverywhere() {
     for path in [
-      "index.html", "programmes/renkei2026/index.html", "programmes/renkei2026/day1/gw1/index.html",
+      "index.html", "programmes/renkei2026/index.html", "programmes/renkei2026/day1/sessions/gw1.html",
     ] {
       let html = page(path)
       #expect(!html.contains("<script>alert"), "\(path)")
@@ -53,7 +54,7 @@ import Testing
         #expect(!text.contains(secret), "\(secret) in \(path)")
       }
     }
-    let facilitator = page("facilitator/programmes/renkei2026/day1/gw1/index.html")
+    let facilitator = page("facilitator/programmes/renkei2026/day1/sessions/gw1.html")
     #expect(facilitator.contains("SECRET-FACILITATOR-NOTE"))
     #expect(facilitator.contains("SECRET-ANSWER-KEY"))
     #expect(facilitator.contains("SECRET-PROMPT"))
@@ -62,7 +63,7 @@ import Testing
 
   @Test func facilitatorView_showsPhaseClockTimes() {
     // gw1 starts after 15 + 45 + 10 minutes from 13:30, at 14:40.
-    let html = page("facilitator/programmes/renkei2026/day1/gw1/index.html")
+    let html = page("facilitator/programmes/renkei2026/day1/sessions/gw1.html")
     #expect(html.contains("14:40–14:50"))
     #expect(html.contains("14:50–15:30"))
   }
@@ -72,11 +73,11 @@ import Testing
     #expect(html.contains("<time datetime=\"13:30\">13:30</time>–<time datetime=\"13:45\">13:45</time>"))
     #expect(html.contains("<time datetime=\"15:40\">15:40</time>–<time datetime=\"15:50\">15:50</time>"))
     #expect(html.contains("href=\"../../../surveys/day1-eval/index.html\""))
-    #expect(html.contains("href=\"../../../programmes/renkei2026/day1/lecture1/index.html\""))
+    #expect(html.contains("href=\"../../../programmes/renkei2026/day1/sessions/lecture1.html\""))
   }
 
   @Test func sessionPage_rendersMarkdownWithRubyAndRewrittenImages() {
-    let html = page("programmes/renkei2026/day1/lecture1/index.html")
+    let html = page("programmes/renkei2026/day1/sessions/lecture1.html")
     #expect(html.contains("<ruby>退院<rp>(</rp><rt>たいいん</rt><rp>)</rp></ruby>"))
     #expect(html.contains("src=\"../../../../content/day1/img/flow.svg\""))
     #expect(html.contains("<html lang=\"ja\""))

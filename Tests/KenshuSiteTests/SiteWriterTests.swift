@@ -29,7 +29,7 @@ struct InjectedFailure: Error {}
     let report = try builder.build(project)
     #expect(report.written > 0)
     #expect(report.written < report.files / 2)
-    #expect(SampleProject.read(site, "programmes/renkei2026/day1/lecture1/index.html").contains("（改訂）"))
+    #expect(SampleProject.read(site, "programmes/renkei2026/day1/sessions/lecture1.html").contains("（改訂）"))
   }
 
   @Test func failedWrite_leavesThePreviousSiteUntouched() throws {

@@ -18,6 +18,11 @@ public struct SiteBenchmarkResult: Sendable {
   public var hugoColdSeconds: Double?
   public var hugoPeakMB: Double?
   public var hugoVersion: String?
+  /// CPU seconds (user + system): steadier than wall time on a shared machine.
+  public var kenshuColdCPUSeconds: Double?
+  public var hugoCPUSeconds: Double?
+  public var searchIndexBytes = 0
+  public var searchScriptBytes = 0
   public var kenshuColdStages: [(stage: String, seconds: Double)] = []
   public var kenshuRebuildStages: [(stage: String, seconds: Double)] = []
 
@@ -32,6 +37,8 @@ public struct SiteBenchmarkResult: Sendable {
         + (hugoPages.map(String.init) ?? "—"),
       "cold build            \(s(kenshuColdSeconds))".padding(toLength: 40, withPad: " ", startingAt: 0)
         + s(hugoColdSeconds),
+      "cold build CPU        \(s(kenshuColdCPUSeconds))".padding(toLength: 40, withPad: " ", startingAt: 0)
+        + s(hugoCPUSeconds),
       "peak memory           \(mb(kenshuPeakMB))".padding(toLength: 40, withPad: " ", startingAt: 0)
         + mb(hugoPeakMB),
       "one-file rebuild      \(s(kenshuRebuildSeconds)) (swap, \(kenshuRebuildWritten) files written)",
@@ -43,6 +50,7 @@ public struct SiteBenchmarkResult: Sendable {
     func stages(_ list: [(stage: String, seconds: Double)]) -> String {
       list.map { "\($0.stage) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", ")
     }
+    lines.append("search index: \(searchIndexBytes / 1024) KiB, search.js \(searchScriptBytes) bytes")
     lines.append("kenshu cold stages: " + stages(kenshuColdStages))
     lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
     if let hugoVersion { lines.append("hugo: \(hugoVersion)") }
@@ -65,11 +73,30 @@ public func runSiteBenchmark(
   let (project, bytes) = try SyntheticSite.write(
     projectRoot: projectRoot, hugoRoot: hugoRoot, courses: courses, sessionsPerCourse: sessionsPerCourse)
 
+  // Hugo first: both then meet a file system that has just absorbed the generated files.
+  var hugoFigures: (version: String?, seconds: Double?, peakMB: Double?, pages: Int?, cpu: Double?) = (
+    nil, nil, nil, nil, nil
+  )
+  if let hugoExecutable, let hugo = SyntheticSite.which(hugoExecutable) {
+    let hugoOut = workFolder.appendingPathComponent("hugo-public")
+    hugoFigures.version = SyntheticSite.run(hugo, ["version"]).output.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let cpuBefore = ProcessMemory.cpuSeconds(children: true)
+    let run = SyntheticSite.run(hugo, ["--quiet", "--source", hugoRoot.path, "--destination", hugoOut.path])
+    hugoFigures.seconds = run.seconds
+    hugoFigures.cpu = ProcessMemory.cpuSeconds(children: true).flatMap { after in cpuBefore.map { after - $0 }
+    }
+    hugoFigures.peakMB = run.peakMB
+    hugoFigures.pages =
+      (try? fm.subpathsOfDirectory(atPath: hugoOut.path).filter { $0.hasSuffix(".html") }.count)
+  }
   let output = workFolder.appendingPathComponent("kenshu-site")
   ProcessMemory.resetPeak()
+  let cpuBefore = ProcessMemory.cpuSeconds(children: false)
   let builder = SiteBuilder(projectRoot: projectRoot, options: BuildOptions(output: output))
   let cold = try builder.build(project)
   let peak = ProcessMemory.peakMB()
+  let coldCPU = ProcessMemory.cpuSeconds(children: false).flatMap { after in cpuBefore.map { after - $0 } }
 
   let edited = projectRoot.appendingPathComponent("content/c1/s1.md")
   try (String(contentsOf: edited, encoding: .utf8) + "\n追記：変更しました。\n").write(
@@ -90,17 +117,15 @@ public func runSiteBenchmark(
     kenshuInPlaceRebuildSeconds: inPlaceRebuild.seconds, kenshuRebuildWritten: rebuild.written,
     kenshuPeakMB: peak)
   result.kenshuColdStages = cold.stageSeconds
+  result.searchIndexBytes = cold.searchIndexBytes
+  result.searchScriptBytes = cold.searchScriptBytes
   result.kenshuRebuildStages = rebuild.stageSeconds
-  if let hugoExecutable, let hugo = SyntheticSite.which(hugoExecutable) {
-    let hugoOut = workFolder.appendingPathComponent("hugo-public")
-    result.hugoVersion = SyntheticSite.run(hugo, ["version"]).output.trimmingCharacters(
-      in: .whitespacesAndNewlines)
-    let run = SyntheticSite.run(hugo, ["--quiet", "--source", hugoRoot.path, "--destination", hugoOut.path])
-    result.hugoColdSeconds = run.seconds
-    result.hugoPeakMB = run.peakMB
-    result.hugoPages =
-      (try? fm.subpathsOfDirectory(atPath: hugoOut.path).filter { $0.hasSuffix(".html") }.count)
-  }
+  result.kenshuColdCPUSeconds = coldCPU
+  result.hugoCPUSeconds = hugoFigures.cpu
+  result.hugoVersion = hugoFigures.version
+  result.hugoColdSeconds = hugoFigures.seconds
+  result.hugoPeakMB = hugoFigures.peakMB
+  result.hugoPages = hugoFigures.pages
   return result
 }
 
@@ -222,6 +247,18 @@ enum ProcessMemory {
     else { return nil }
     let digits = line.filter(\.isNumber)
     return Double(String(digits)).map { $0 / 1024 }
+  }
+
+  static func cpuSeconds(children: Bool) -> Double? {
+    #if os(Linux)
+      var usage = rusage()
+      let who = children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue
+      guard getrusage(__rusage_who_t(who), &usage) == 0 else { return nil }
+      func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+      return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    #else
+      return nil
+    #endif
   }
 
   static func childrenPeakMB() -> Double? {

@@ -3,6 +3,10 @@
 public enum HTMLText {
   /// Escapes text for use in HTML element content and in double-quoted attribute values.
   public static func escape(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    else {
+      return text
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for ch in text.unicodeScalars {
@@ -28,48 +32,49 @@ public enum HTMLText {
   /// empty base or reading, nested braces, line breaks) stay as they are, so authors never lose
   /// text to the notation.
   public static func rubySegments(_ text: String) -> [RubySegment] {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text.isEmpty ? [] : [.text(text)] }
+    // The notation's characters are ASCII, so scanning UTF-8 bytes never splits a character.
+    let bytes = Array(text.utf8)
     var segments: [RubySegment] = []
-    var plain = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == "{", let (base, reading, next) = rubyNotation(in: text, at: index) {
-        if !plain.isEmpty {
-          segments.append(.text(plain))
-          plain = ""
-        }
-        segments.append(.ruby(base: base, reading: reading))
-        index = next
-      } else {
-        plain.append(text[index])
-        index = text.index(after: index)
+    var plainStart = 0
+    var i = 0
+    while i < bytes.count {
+      guard bytes[i] == UInt8(ascii: "{"), let (bar, close) = rubyNotation(in: bytes, at: i) else {
+        i += 1
+        continue
       }
+      if plainStart < i { segments.append(.text(String(decoding: bytes[plainStart..<i], as: UTF8.self))) }
+      segments.append(
+        .ruby(
+          base: String(decoding: bytes[(i + 1)..<bar], as: UTF8.self),
+          reading: String(decoding: bytes[(bar + 1)..<close], as: UTF8.self)))
+      i = close + 1
+      plainStart = i
     }
-    if !plain.isEmpty { segments.append(.text(plain)) }
+    if plainStart < bytes.count {
+      segments.append(.text(String(decoding: bytes[plainStart...], as: UTF8.self)))
+    }
     return segments
   }
 
-  private static func rubyNotation(in text: String, at open: String.Index)
-    -> (String, String, String.Index)?
-  {
-    var cursor = text.index(after: open)
-    var base = ""
-    var reading = ""
-    var inReading = false
-    while cursor < text.endIndex {
-      let ch = text[cursor]
-      switch ch {
-      case "}":
-        guard inReading, !base.isEmpty, !reading.isEmpty else { return nil }
-        return (base, reading, text.index(after: cursor))
-      case "|":
-        if inReading { return nil }
-        inReading = true
-      case "{", "\n", "\r":
+  /// Positions of `|` and `}` when `{` at `open` starts a well-formed `{base|reading}`.
+  private static func rubyNotation(in bytes: [UInt8], at open: Int) -> (Int, Int)? {
+    var bar: Int?
+    var i = open + 1
+    while i < bytes.count {
+      switch bytes[i] {
+      case UInt8(ascii: "}"):
+        guard let bar, bar > open + 1, i > bar + 1 else { return nil }
+        return (bar, i)
+      case UInt8(ascii: "|"):
+        if bar != nil { return nil }
+        bar = i
+      case UInt8(ascii: "{"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         return nil
       default:
-        if inReading { reading.append(ch) } else { base.append(ch) }
+        break
       }
-      cursor = text.index(after: cursor)
+      i += 1
     }
     return nil
   }
@@ -82,7 +87,8 @@ public enum HTMLText {
   /// Escaped HTML of plain text with the ruby notation rendered — for every text that comes
   /// from XML (titles, objectives, questions, …).
   public static func html(_ text: String) -> String {
-    rubySegments(text).map { segment in
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return escape(text) }
+    return rubySegments(text).map { segment in
       switch segment {
       case .text(let plain): escape(plain)
       case .ruby(let base, let reading): rubyHTML(base: base, reading: reading)
@@ -93,7 +99,8 @@ public enum HTMLText {
   /// The text without the ruby readings (`{漢字|かんじ}` → `漢字`), for `<title>`, calendars and
   /// search.
   public static func plain(_ text: String) -> String {
-    rubySegments(text).map { segment in
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    return rubySegments(text).map { segment in
       switch segment {
       case .text(let plain): plain
       case .ruby(let base, _): base

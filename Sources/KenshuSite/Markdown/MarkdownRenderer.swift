@@ -54,28 +54,55 @@ public struct MarkdownRenderer: Sendable {
   /// alignment without inline styles (forbidden by our CSP). Author HTML is escaped, so the
   /// literal can only come from table cells.
   static func replaceTableAlignment(in html: String) -> String {
-    guard html.contains(" align=\"") else { return html }
-    return html.replacingOccurrences(of: " align=\"left\"", with: " class=\"align-left\"")
-      .replacingOccurrences(of: " align=\"center\"", with: " class=\"align-center\"")
-      .replacingOccurrences(of: " align=\"right\"", with: " class=\"align-right\"")
+    var result = html
+    for side in ["left", "center", "right"] {
+      result = replacing(" align=\"\(side)\"", with: " class=\"align-\(side)\"", in: result)
+    }
+    return result
   }
 
   /// cmark has no heading attributes; headings are rendered as bare `<hN>` in document order,
   /// so the ids are added in that same order.
   static func addHeadingIDs(to html: String, headings: [MarkdownHeading]) -> String {
-    guard !headings.isEmpty else { return html }
-    var out = ""
-    out.reserveCapacity(html.utf8.count + headings.count * 24)
-    var rest = Substring(html)
+    var result = html
+    var from = 0
     for heading in headings {
-      let tag = "<h\(heading.level)>"
-      guard let range = rest.range(of: tag) else { break }
-      out += rest[..<range.lowerBound]
-      out += "<h\(heading.level) id=\"\(HTMLText.escape(heading.id))\">"
-      rest = rest[range.upperBound...]
+      let tag = Array("<h\(heading.level)>".utf8)
+      let bytes = Array(result.utf8)
+      guard let at = find(tag, in: bytes, from: from) else { break }
+      let replacement = Array("<h\(heading.level) id=\"\(HTMLText.escape(heading.id))\">".utf8)
+      result = String(decoding: bytes[..<at] + replacement + bytes[(at + tag.count)...], as: UTF8.self)
+      from = at + replacement.count
     }
-    out += rest
-    return out
+    return result
+  }
+
+  /// Byte-level search and replace (Foundation's are slow on long non-ASCII strings).
+  static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+    let needle = Array(target.utf8)
+    let bytes = Array(text.utf8)
+    guard find(needle, in: bytes, from: 0) != nil else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 64)
+    var i = 0
+    while let at = find(needle, in: bytes, from: i) {
+      out += bytes[i..<at]
+      out += replacement.utf8
+      i = at + needle.count
+    }
+    out += bytes[i...]
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    var i = start
+    let last = bytes.count - needle.count
+    while i <= last {
+      if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+      i += 1
+    }
+    return nil
   }
 }
 
@@ -174,6 +201,9 @@ private struct TreeRewriter {
     }
     if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
       appendPlain("\n")
+    } else if let name = cmark_node_get_type_string(node), String(cString: name) == "table_cell" {
+      // Table cells would otherwise run together in search snippets.
+      appendPlain(" ")
     }
   }
 

@@ -41,8 +41,8 @@ public enum PageKind: Sendable, Hashable {
 
 /// One HTML page of the site.
 public struct SitePage: Sendable, Hashable {
-  /// Site-relative file path, always ending in `index.html` (links name the file so the site
-  /// works from `file://`).
+  /// Site-relative file path (links name the file, never a folder, so the site works from
+  /// `file://`).
   public var path: String
   public var kind: PageKind
   public var view: PageView

@@ -17,7 +17,9 @@ public enum SiteRoutes {
   public static func session(_ programme: String, _ course: String, _ session: String, view: PageView)
     -> String
   {
-    let path = "programmes/\(segment(programme))/\(segment(course))/\(segment(session))/index.html"
+    // One file per session in the course's `sessions/` folder rather than a folder each: on
+    // big sites the extra `mkdir` per page costs more than rendering it.
+    let path = "programmes/\(segment(programme))/\(segment(course))/sessions/\(segment(session)).html"
     return view == .facilitator ? "facilitator/" + path : path
   }
 

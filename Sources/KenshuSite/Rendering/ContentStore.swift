@@ -7,10 +7,34 @@ import KenshuModel
 /// A class because the cache is shared by every page rendered in parallel and kept across
 /// builds; the lock makes it safe to share.
 final class ContentStore: @unchecked Sendable {
+  /// Hashes and compares bytes: `String`'s own hashing normalises Unicode first, which is slow
+  /// for kilobytes of Japanese and unnecessary for an exact-input cache.
   struct Key: Hashable {
     var text: String
     var folder: String
     var root: String
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combineUTF8(text)
+      hasher.combineUTF8(folder)
+      hasher.combineUTF8(root)
+    }
+
+    static func == (a: Key, b: Key) -> Bool {
+      sameBytes(a.text, b.text) && sameBytes(a.folder, b.folder) && sameBytes(a.root, b.root)
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+      guard a.utf8.count == b.utf8.count else { return false }
+      var x = a
+      var y = b
+      return x.withUTF8 { p in
+        y.withUTF8 { q in
+          guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
+          return p.count == q.count && memcmp(pa, qa, p.count) == 0
+        }
+      }
+    }
   }
 
   let contentRoot: URL
@@ -76,20 +100,31 @@ final class ContentStore: @unchecked Sendable {
     }
   }
 
+  /// Stands for the page's path to the site root in cached HTML, so one rendering serves
+  /// pages at every depth (a session page, its facilitator twin and the handout). ASCII that
+  /// cmark does not percent-encode in URLs, and that no author writes.
+  static let rootMarker = "~kenshu-root-0c1e5a9b~/"
+
   /// Renders a block for a page at `root`; nil when the block is absent or unreadable.
   func render(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> MarkdownRendering? {
     guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
-    let key = Key(text: text, folder: folder, root: root)
+    let key = Key(text: text, folder: folder, root: "")
+    var rendering: MarkdownRendering
     if let cached = lock.withLock({
       used.insert(key)
       return renderings[key]
     }) {
-      return cached
+      rendering = cached
+    } else {
+      rendering = renderer.render(text, folder: folder, rootPrefix: Self.rootMarker)
+      lock.withLock { renderings[key] = rendering }
     }
-    let rendering = renderer.render(text, folder: folder, rootPrefix: root)
-    lock.withLock { renderings[key] = rendering }
+    if !rendering.contentLinks.isEmpty {
+      rendering.html = MarkdownRenderer.replacing(Self.rootMarker, with: root, in: rendering.html)
+    }
     return rendering
   }
+
 }
 
 /// Size and modification time of a file, to notice edits without reading the file.
@@ -109,5 +144,14 @@ struct FileStamp: Equatable, Sendable {
       seconds = Int(info.st_mtimespec.tv_sec)
       nanoseconds = Int(info.st_mtimespec.tv_nsec)
     #endif
+  }
+}
+
+extension Hasher {
+  /// Feeds a string's UTF-8 bytes (and length) without Unicode normalisation.
+  mutating func combineUTF8(_ text: String) {
+    var copy = text
+    copy.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    combine(copy.utf8.count)
   }
 }

@@ -19,8 +19,8 @@ extension PageRenderer {
       guard let block else { return hasher.combine(0) }
       var ignored: [Diagnostic] = []
       if let (text, folder) = content.text(of: block, diagnostics: &ignored) {
-        hasher.combine(text)
-        hasher.combine(folder)
+        hasher.combineUTF8(text)
+        hasher.combineUTF8(folder)
       } else {
         unreadable = true
       }
@@ -29,7 +29,7 @@ extension PageRenderer {
     case .session(let p, let c, let s):
       let programme = project.programmes[p]
       let course = programme.courses[c]
-      let slot = course.timetable[s]
+      let slot = timetables[p][c][s]
       hasher.combine(programme.id)
       hasher.combine(programme.title)
       hasher.combine(course.id)
@@ -43,7 +43,6 @@ extension PageRenderer {
         }
       }
       activityInputs(slot.session, into: &hasher)
-      let people = project.peopleByID
       for id in slot.session.instructors + slot.session.facilitators { hasher.combine(people[id]?.name) }
       text(slot.session.content)
       for note in slot.session.facilitatorNotes { text(note) }

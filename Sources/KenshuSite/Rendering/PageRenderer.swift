@@ -28,6 +28,10 @@ struct PageRenderer: Sendable {
   let strings: UIStrings
   let format: DisplayFormat
   let options: BuildOptions
+  /// `Course.timetable` of every course, `[programme][course]`, computed once per build.
+  let timetables: [[[TimetableSlot]]]
+  let people: [String: Person]
+  let layouts = LayoutCache()
 
   init(project: Project, content: ContentStore, theme: Theme, options: BuildOptions) {
     self.project = project
@@ -36,6 +40,8 @@ struct PageRenderer: Sendable {
     self.options = options
     strings = UIStrings(language: project.settings.language)
     format = DisplayFormat(language: project.settings.language)
+    timetables = project.programmes.map { $0.courses.map(\.timetable) }
+    people = project.peopleByID
   }
 
   var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }
@@ -71,9 +77,8 @@ struct PageRenderer: Sendable {
     body["root"] = root
     body["t"] = strings.table
     let bodyHtml = theme.render(page.kind.templateName, body) ?? ""
-    var layout = layoutContext(page: page, title: title, breadcrumbs: breadcrumbs(for: page))
-    layout["bodyHtml"] = bodyHtml
-    let html = theme.render("layout", layout) ?? bodyHtml
+    let html = layouts.wrap(
+      bodyHtml, title: title, canonicalURL: canonicalURL(for: page), page: page, renderer: self)
     return RenderedPage(page: page, html: html, diagnostics: diagnostics, searchDocument: search)
   }
 
@@ -112,11 +117,13 @@ struct PageRenderer: Sendable {
     if let logo = settings.logo, LinkPolicy.resolve(logo, fromFolder: "") != nil {
       context["logoSrc"] = "content/" + logo
     }
-    if let base = options.baseURL {
-      context["canonicalURL"] =
-        base + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path)
-    }
+    if let url = canonicalURL(for: page) { context["canonicalURL"] = url }
     return context
+  }
+
+  func canonicalURL(for page: SitePage) -> String? {
+    guard let base = options.baseURL else { return nil }
+    return base + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path)
   }
 
   func isHandout(_ page: SitePage) -> Bool {

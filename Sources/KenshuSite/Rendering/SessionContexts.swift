@@ -11,12 +11,12 @@ extension PageRenderer {
   {
     let programme = project.programmes[p]
     let course = programme.courses[c]
-    let slots = course.timetable
-    let slot = slots[s]
+    let slot = timetables[p][c][s]
     let session = slot.session
     let root = page.root
     let facilitator = page.view == .facilitator
-    var searchText: [String] = session.objectives.map(\.text)
+    // Search text: XML text without ruby readings; Markdown's plain text has none already.
+    var searchText: [String] = session.objectives.map { HTMLText.plain($0.text) }
 
     var context: [String: Any] = [
       "titleHtml": HTMLText.html(session.title), "kindLabel": kindLabel(session.kind),
@@ -45,9 +45,11 @@ extension PageRenderer {
     } else {
       context["notes"] = [String]()
     }
-    let otherView: PageView = facilitator ? .learner : .facilitator
-    context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: otherView)
-    context["otherViewLabel"] = strings[facilitator ? "learnerView" : "openFacilitatorView"]
+    // Facilitator pages link back to the learner page; learner pages do not advertise theirs.
+    if facilitator {
+      context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: .learner)
+      context["otherViewLabel"] = strings["learnerView"]
+    }
     // Neighbours skip breaks, which have no page of their own.
     let pages = course.sessions.indices.filter { course.sessions[$0].kind != .break }
     if let here = pages.firstIndex(of: s) {
@@ -64,7 +66,7 @@ extension PageRenderer {
       ? nil
       : SearchDocument(
         title: HTMLText.plain(session.title), path: page.path,
-        text: HTMLText.plain(searchText.joined(separator: "\n")))
+        text: searchText.joined(separator: "\n"))
     return (facilitator ? strings["facilitatorView"] + ": " + title : title, context, search)
   }
 
@@ -78,7 +80,7 @@ extension PageRenderer {
   }
 
   func people(_ session: Session) -> [[String: Any]] {
-    let table = project.peopleByID
+    let table = people
     var rows: [[String: Any]] = []
     for (key, ids) in [("instructors", session.instructors), ("facilitators", session.facilitators)]
     where !ids.isEmpty {
@@ -103,7 +105,7 @@ extension PageRenderer {
       "phases": phaseContexts(spec.phases, start: start, facilitator: facilitator),
     ]
     if spec.rounds > 1 { context["rounds"] = String(spec.rounds) }
-    searchText += spec.questions.map(\.text)
+    searchText += spec.questions.map { HTMLText.plain($0.text) }
     context["cases"] = spec.cases.enumerated().map { index, groupCase -> [String: Any] in
       var item: [String: Any] = [
         "anchor": "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
@@ -111,7 +113,7 @@ extension PageRenderer {
       ]
       if let body = content.render(groupCase.body, root: root, diagnostics: &diagnostics) {
         item["bodyHtml"] = body.html
-        searchText.append(groupCase.title + "\n" + body.plainText)
+        searchText.append(HTMLText.plain(groupCase.title) + "\n" + body.plainText)
       }
       if facilitator, let key = markdownHTML(groupCase.answerKey, root: root, diagnostics: &diagnostics) {
         item["answerKeyHtml"] = key

@@ -30,7 +30,7 @@ public struct SearchIndex: Sendable {
     init(title: String, path: String, text: String) {
       let snippet = String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
       document = Document(title: title, path: path, snippet: snippet)
-      terms = Array(Set(SearchIndex.terms(title + "\n" + text)))
+      terms = SearchIndex.uniqueTerms(title + "\n" + text)
     }
   }
 
@@ -56,29 +56,69 @@ public struct SearchIndex: Sendable {
     return (hits ?? []).sorted()
   }
 
-  /// Cuts text into search terms: CJK bigrams and ASCII/Latin words.
+  /// Cuts text into search terms: CJK bigrams and ASCII/Latin words, in order, with repeats.
   public static func terms(_ text: String) -> [String] {
     var terms: [String] = []
-    var word = ""
-    var run: [Character] = []
+    cut(text) { terms.append($0) }
+    return terms
+  }
+
+  /// The distinct terms of a text. Bigrams are deduplicated as packed scalar pairs, which is
+  /// much cheaper than hashing short Japanese strings (Swift normalises them to hash).
+  static func uniqueTerms(_ text: String) -> [String] {
+    var seenPairs: Set<UInt64> = []
+    var seenWords: Set<String> = []
+    var terms: [String] = []
+    cut(text) { term in
+      let scalars = term.unicodeScalars
+      if scalars.count <= 2, let first = scalars.first, isCJK(first) {
+        let key =
+          UInt64(first.value) << 32
+          | UInt64(scalars.count == 2 ? scalars[scalars.index(after: scalars.startIndex)].value : 0)
+        if seenPairs.insert(key).inserted { terms.append(term) }
+      } else if seenWords.insert(term).inserted {
+        terms.append(term)
+      }
+    }
+    return terms
+  }
+
+  /// Walks Unicode scalars (not grapheme clusters, which are slow to form) and reports each term.
+  private static func cut(_ text: String, _ emit: (String) -> Void) {
+    // NFKC only when the text has full- or half-width forms, so that ＡＢＣ and ｶﾅ match.
+    let needsFolding = text.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
+    let source = needsFolding ? text.precomposedStringWithCompatibilityMapping : text
+    var word = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
+    var runLength = 0
     func flushWord() {
-      if !word.isEmpty { terms.append(word) }
-      word = ""
+      if !word.isEmpty { emit(String(word)) }
+      word = String.UnicodeScalarView()
     }
     func flushRun() {
-      if run.count == 1 { terms.append(String(run)) }
-      if run.count > 1 {
-        for i in 0..<(run.count - 1) { terms.append(String(run[i...i + 1])) }
-      }
-      run.removeAll(keepingCapacity: true)
+      if runLength == 1, let previous { emit(String(previous)) }
+      runLength = 0
+      previous = nil
     }
-    for ch in text.precomposedStringWithCompatibilityMapping.lowercased() {
-      if isCJK(ch) {
+    for scalar in source.unicodeScalars {
+      if isCJK(scalar) {
         flushWord()
-        run.append(ch)
-      } else if ch.isLetter || ch.isNumber {
+        if let previous {
+          var pair = String.UnicodeScalarView()
+          pair.append(previous)
+          pair.append(scalar)
+          emit(String(pair))
+        }
+        previous = scalar
+        runLength += 1
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
         flushRun()
-        word.append(ch)
+        if scalar.isASCII {
+          let v = scalar.value
+          word.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
+        } else {
+          word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
       } else {
         flushWord()
         flushRun()
@@ -86,12 +126,10 @@ public struct SearchIndex: Sendable {
     }
     flushWord()
     flushRun()
-    return terms
   }
 
   /// Kana, kanji and the prolonged sound mark; must match `isCJK` in `search.js`.
-  static func isCJK(_ ch: Character) -> Bool {
-    guard let scalar = ch.unicodeScalars.first else { return false }
+  static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x3040...0x30FF, 0x3400...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F: return true
     default: return false

@@ -1,0 +1,69 @@
+import Foundation
+import KenshuModel
+import Testing
+
+@testable import KenshuSite
+
+@Suite struct RebuildTests {
+  /// A writable copy of the fixture project, so a test can edit its content.
+  static func copyOfProject() throws -> URL {
+    let copy = SampleProject.temporaryFolder().appendingPathComponent("project")
+    try FileManager.default.copyItem(at: SampleProject.root, to: copy)
+    return copy
+  }
+
+  @Test func editedContentFile_reRendersOnlyThePagesShowingIt() throws {
+    let root = try Self.copyOfProject()
+    let site = root.deletingLastPathComponent().appendingPathComponent("site")
+    let builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: site, writeMode: .inPlace))
+    let project = SampleProject.make()
+    _ = try builder.build(project)
+    let file = root.appendingPathComponent("content/day1/discharge.md")
+    try (String(contentsOf: file, encoding: .utf8) + "\n追記：看取りの準備\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let report = try builder.build(project)
+    // The learner and facilitator session pages, the handout and the search index.
+    #expect(report.written == 4)
+    #expect(SampleProject.read(site, "programmes/renkei2026/day1/sessions/lecture1.html").contains("看取りの準備"))
+    #expect(SampleProject.read(site, "programmes/renkei2026/day1/handout/index.html").contains("看取りの準備"))
+  }
+
+  @Test func englishProjects_getEnglishInterfaceAndLang() throws {
+    let site = SampleProject.temporaryFolder().appendingPathComponent("site")
+    var project = SampleProject.make()
+    project.settings.language = "en"
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(project)
+    let html = SampleProject.read(site, "programmes/renkei2026/day1/index.html")
+    #expect(html.contains("<html lang=\"en\""))
+    #expect(html.contains("Skip to content"))
+    #expect(html.contains("Timetable"))
+  }
+
+  @Test func sharedLayoutFrames_stillGiveEachPageItsOwnTitleAndCanonicalURL() throws {
+    let site = SampleProject.temporaryFolder().appendingPathComponent("site")
+    var project = SampleProject.make()
+    project.programmes[0].courses[0].sessions[1].title = "講義 <b>&</b>"
+    let options = BuildOptions(output: site, baseURL: "https://example.org/kenshu")
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: options).build(project)
+    let lecture = SampleProject.read(site, "programmes/renkei2026/day1/sessions/lecture1.html")
+    let groupWork = SampleProject.read(site, "programmes/renkei2026/day1/sessions/gw1.html")
+    #expect(lecture.contains("<title>講義 &lt;b&gt;&amp;&lt;/b&gt; | 1日目 退院支援 | 研修サイト</title>"))
+    #expect(groupWork.contains("<title>グループワーク：退院前カンファレンス | 1日目 退院支援 | 研修サイト</title>"))
+    #expect(
+      groupWork.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/kenshu/programmes/renkei2026/day1/sessions/gw1.html\">"
+      ))
+    #expect(!lecture.contains("\u{E000}"))
+  }
+
+  @Test func accentColour_goesToAStylesheetAndBadValuesAreRefused() {
+    var diagnostics: [Diagnostic] = []
+    let css = SettingsStylesheet.css(for: SiteSettings(accentColour: "#1f6f8b"), diagnostics: &diagnostics)
+    #expect(css.contains("--accent: #1f6f8b"))
+    #expect(diagnostics.isEmpty)
+    let injected = SettingsStylesheet.css(
+      for: SiteSettings(accentColour: "red} body{display:none"), diagnostics: &diagnostics)
+    #expect(!injected.contains("display:none"))
+    #expect(diagnostics.map(\.code) == ["site-accent-invalid"])
+  }
+}
