@@ -81,18 +81,4 @@ public enum MoodleXMLExporter {
 }
 
 /// Escapes `& < > " '` for XML and HTML text and attribute values.
-func escapeMarkup(_ text: String) -> String {
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  for character in text {
-    switch character {
-    case "&": result += "&amp;"
-    case "<": result += "&lt;"
-    case ">": result += "&gt;"
-    case "\"": result += "&quot;"
-    case "'": result += "&#39;"
-    default: result.append(character)
-    }
-  }
-  return result
-}
+func escapeMarkup(_ text: String) -> String { Markup.escape(text) }

@@ -1,24 +1,8 @@
 import Foundation
+import KenshuModel
 
 /// Text made safe for HTML element content and attribute values.
-func escapeHTML(_ text: String) -> String {
-  // Most text needs no escaping; checking bytes first avoids rebuilding it character by character.
-  guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-  else { return text }
-  var out = ""
-  out.reserveCapacity(text.utf8.count)
-  for character in text {
-    switch character {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&#39;"
-    default: out.append(character)
-    }
-  }
-  return out
-}
+func escapeHTML(_ text: String) -> String { Markup.escape(text) }
 
 /// Numbers as the report prints them; "—" for undefined.
 enum Figure {

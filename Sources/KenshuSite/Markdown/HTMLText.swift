@@ -1,26 +1,10 @@
+import KenshuModel
+
 /// HTML escaping and the ruby (furigana) notation `{漢字|かんじ}`, shared by Markdown and by
 /// plain text that comes from XML definitions.
 public enum HTMLText {
   /// Escapes text for use in HTML element content and in double-quoted attribute values.
-  public static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-    else {
-      return text
-    }
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for ch in text.unicodeScalars {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(ch)
-      }
-    }
-    return out
-  }
+  public static func escape(_ text: String) -> String { Markup.escape(text) }
 
   /// One piece of text split by the ruby notation.
   public enum RubySegment: Sendable, Hashable {
