@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
   public var writeMode: WriteMode
   /// Pages rendered at once; defaults to the number of active processor cores.
   public var concurrency: Int
+  /// Threads rendering and writing pages: more than the cores, so that while some wait for the
+  /// file system others render (file creation, not rendering, is what a cold build waits on).
+  public var workerThreads: Int { concurrency * 4 }
 
   public init(
     output: URL, baseURL: String? = nil, writeMode: WriteMode = .atomicSwap,
@@ -165,8 +168,8 @@ public struct SiteBuilder: Sendable {
   {
     let results = PageResults(count: pages.count)
     let previous = state.previous(for: options.output)
-    let workers = min(options.concurrency, max(1, pages.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    let workers = min(options.workerThreads, max(1, pages.count))
+    WorkerThreads.run(count: workers) { worker in
       var index = worker
       while index < pages.count, !results.failed {
         let current = index
@@ -272,5 +275,24 @@ final class BuildState: @unchecked Sendable {
     lock.withLock {
       byOutput[output.path] = Previous(hashes: hashes, fingerprints: fingerprints, entries: entries)
     }
+  }
+}
+
+/// Runs a body on `count` dedicated threads and waits for all of them. Unlike
+/// `concurrentPerform`, which keeps to one thread per core, threads blocked in file-system
+/// calls here leave the cores to the others.
+enum WorkerThreads {
+  static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for worker in 0..<count {
+      group.enter()
+      let thread = Thread {
+        body(worker)
+        group.leave()
+      }
+      thread.stackSize = 1 << 22
+      thread.start()
+    }
+    group.wait()
   }
 }
