@@ -20,6 +20,7 @@ public struct SiteBenchmarkResult: Sendable {
   public var hugoVersion: String?
   /// CPU seconds (user + system): steadier than wall time on a shared machine.
   public var kenshuColdCPUSeconds: Double?
+  public var kenshuInPlaceRebuildCPUSeconds: Double?
   public var hugoCPUSeconds: Double?
   public var searchIndexBytes = 0
   public var searchScriptBytes = 0
@@ -42,7 +43,7 @@ public struct SiteBenchmarkResult: Sendable {
       "peak memory           \(mb(kenshuPeakMB))".padding(toLength: 40, withPad: " ", startingAt: 0)
         + mb(hugoPeakMB),
       "one-file rebuild      \(s(kenshuRebuildSeconds)) (swap, \(kenshuRebuildWritten) files written)",
-      "one-file rebuild      \(s(kenshuInPlaceRebuildSeconds)) (in place)",
+      "one-file rebuild      \(s(kenshuInPlaceRebuildSeconds)) (in place; CPU \(s(kenshuInPlaceRebuildCPUSeconds)))",
     ]
     if let hugoColdSeconds {
       lines.append(String(format: "kenshu / hugo cold    %.2f×", kenshuColdSeconds / hugoColdSeconds))
@@ -109,7 +110,9 @@ public func runSiteBenchmark(
   _ = try inPlace.build(project)
   try (String(contentsOf: edited, encoding: .utf8) + "\n再度追記。\n").write(
     to: edited, atomically: true, encoding: .utf8)
+  let rebuildCPUBefore = ProcessMemory.cpuSeconds(children: false)
   let inPlaceRebuild = try inPlace.build(project)
+  let rebuildCPU = ProcessMemory.cpuSeconds(children: false).flatMap { after in rebuildCPUBefore.map { after - $0 } }
 
   var result = SiteBenchmarkResult(
     sessions: courses * sessionsPerCourse, markdownBytes: bytes, kenshuPages: cold.pages,
@@ -121,6 +124,7 @@ public func runSiteBenchmark(
   result.searchScriptBytes = cold.searchScriptBytes
   result.kenshuRebuildStages = rebuild.stageSeconds
   result.kenshuColdCPUSeconds = coldCPU
+  result.kenshuInPlaceRebuildCPUSeconds = rebuildCPU
   result.hugoCPUSeconds = hugoFigures.cpu
   result.hugoVersion = hugoFigures.version
   result.hugoColdSeconds = hugoFigures.seconds
