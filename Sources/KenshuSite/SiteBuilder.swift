@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
   public var writeMode: WriteMode
   /// Pages rendered at once; defaults to the number of active processor cores.
   public var concurrency: Int
+  /// Threads rendering and writing pages: more than the cores, so that while some wait for the
+  /// file system others render (file creation, not rendering, is what a cold build waits on).
+  public var workerThreads: Int { concurrency * 4 }
 
   public init(
     output: URL, baseURL: String? = nil, writeMode: WriteMode = .atomicSwap,
@@ -81,7 +84,9 @@ public struct SiteBuilder: Sendable {
     let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
     let plan = SitePlan(project: project)
     diagnostics += plan.diagnostics
-    let renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
+    let renderer = PageRenderer(
+      project: project, content: content, theme: theme, options: options,
+      searchIndexParts: plan.searchIndexParts)
     let writer = try SiteWriteSession(
       output: options.output, mode: options.writeMode, previousHashes: state.hashes(for: options.output),
       beforeWrite: beforeWrite)
@@ -96,10 +101,10 @@ public struct SiteBuilder: Sendable {
     var stages: [(stage: String, seconds: Double)] = [("pages", Date().timeIntervalSince(started))]
     var mark = Date()
 
-    var search = SearchIndex()
-    for entry in outcome.searchEntries { search.add(entry) }
-    let searchScript = search.javaScript()
-    var files: [String: Data] = [SiteRoutes.searchIndex: Data(searchScript.utf8)]
+    var files: [String: Data] = [:]
+    let (searchParts, searchIndexBytes) = writeSearchIndex(
+      outcome, parts: plan.searchIndexParts, previous: state.previous(for: options.output), writer: writer,
+      into: &files)
     for programme in project.programmes {
       files[SiteRoutes.calendar(programme.id)] = Data(
         ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
@@ -123,7 +128,7 @@ public struct SiteBuilder: Sendable {
     diagnostics = Self.unique(diagnostics)
     var report = BuildReport(
       pages: plan.pages.count, files: plan.pages.count + files.count, written: 0, unchanged: 0, removed: 0,
-      seconds: 0, diagnostics: diagnostics, published: false, searchIndexBytes: searchScript.utf8.count,
+      seconds: 0, diagnostics: diagnostics, published: false, searchIndexBytes: searchIndexBytes,
       searchScriptBytes: searchScriptBytes)
     if diagnostics.hasErrors {
       writer.abandon()
@@ -137,7 +142,8 @@ public struct SiteBuilder: Sendable {
       let (counts, hashes) = try writer.commit()
       state.remember(
         hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
-        for: options.output)
+        searchParts: searchParts, for: options.output)
+      report.files = counts.written + counts.unchanged
       report.written = counts.written
       report.unchanged = counts.unchanged
       report.removed = counts.removed
@@ -149,10 +155,45 @@ public struct SiteBuilder: Sendable {
     return report
   }
 
+  /// Writes the search index in parts of `SearchIndex.documentsPerPart` pages; a part whose
+  /// pages were all kept from the previous build is kept too. Returns what each part holds and
+  /// the index's total size.
+  func writeSearchIndex(
+    _ outcome: PageOutcome, parts: Int, previous: BuildState.Previous, writer: SiteWriteSession,
+    into files: inout [String: Data]
+  ) -> ([String: BuildState.SearchPart], Int) {
+    let size = SearchIndex.documentsPerPart
+    let entries = outcome.searchEntries
+    var written: [String: BuildState.SearchPart] = [:]
+    var bytes = 0
+    for part in 0..<parts {
+      let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
+      let path = SiteRoutes.searchIndex(part: part)
+      let paths = entries[range].map(\.document.path)
+      if !outcome.freshEntries[range].contains(true), let old = previous.searchParts[path],
+        old.paths == paths,
+        writer.keep(path)
+      {
+        written[path] = old
+        bytes += old.bytes
+        continue
+      }
+      var index = SearchIndex()
+      for entry in entries[range] { index.add(entry) }
+      let script = Data(index.javaScript(offset: range.lowerBound).utf8)
+      files[path] = script
+      written[path] = BuildState.SearchPart(paths: paths, bytes: script.count)
+      bytes += script.count
+    }
+    return (written, bytes)
+  }
+
   /// What rendering the pages produced besides the files written.
   struct PageOutcome {
     var diagnostics: [Diagnostic] = []
     var searchEntries: [SearchIndex.Entry] = []
+    /// Per search entry: whether its page was rendered in this build (not kept).
+    var freshEntries: [Bool] = []
     var entriesByPath: [String: SearchIndex.Entry] = [:]
     var fingerprints: [String: Int] = [:]
   }
@@ -165,8 +206,8 @@ public struct SiteBuilder: Sendable {
   {
     let results = PageResults(count: pages.count)
     let previous = state.previous(for: options.output)
-    let workers = min(options.concurrency, max(1, pages.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    let workers = min(options.workerThreads, max(1, pages.count))
+    WorkerThreads.run(count: workers) { worker in
       var index = worker
       while index < pages.count, !results.failed {
         let current = index
@@ -174,7 +215,8 @@ public struct SiteBuilder: Sendable {
         index += workers
         let fingerprint = renderer.fingerprint(page)
         if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
-          results.set(current, .init(fingerprint: fingerprint, entry: previous.entries[page.path]))
+          results.set(
+            current, .init(fingerprint: fingerprint, entry: previous.entries[page.path], fresh: false))
           continue
         }
         let rendered = renderer.render(page)
@@ -190,7 +232,7 @@ public struct SiteBuilder: Sendable {
         results.set(
           current,
           .init(
-            fingerprint: rendered.diagnostics.isEmpty ? fingerprint : nil, entry: entry,
+            fingerprint: rendered.diagnostics.isEmpty ? fingerprint : nil, entry: entry, fresh: true,
             diagnostics: rendered.diagnostics))
       }
     }
@@ -201,6 +243,7 @@ public struct SiteBuilder: Sendable {
       outcome.diagnostics += result.diagnostics
       if let entry = result.entry {
         outcome.searchEntries.append(entry)
+        outcome.freshEntries.append(result.fresh)
         outcome.entriesByPath[page.path] = entry
       }
       if let fingerprint = result.fingerprint { outcome.fingerprints[page.path] = fingerprint }
@@ -235,6 +278,7 @@ private final class PageResults: @unchecked Sendable {
   struct Result {
     var fingerprint: Int?
     var entry: SearchIndex.Entry?
+    var fresh: Bool
     var diagnostics: [Diagnostic] = []
   }
 
@@ -258,6 +302,13 @@ final class BuildState: @unchecked Sendable {
     var hashes: [String: Int] = [:]
     var fingerprints: [String: Int] = [:]
     var entries: [String: SearchIndex.Entry] = [:]
+    var searchParts: [String: SearchPart] = [:]
+  }
+
+  /// The pages one file of the search index covers, and its size.
+  struct SearchPart: Equatable {
+    var paths: [String]
+    var bytes: Int
   }
 
   private let lock = NSLock()
@@ -267,10 +318,31 @@ final class BuildState: @unchecked Sendable {
   func hashes(for output: URL) -> [String: Int] { previous(for: output).hashes }
 
   func remember(
-    hashes: [String: Int], fingerprints: [String: Int], entries: [String: SearchIndex.Entry], for output: URL
+    hashes: [String: Int], fingerprints: [String: Int], entries: [String: SearchIndex.Entry],
+    searchParts: [String: SearchPart], for output: URL
   ) {
     lock.withLock {
-      byOutput[output.path] = Previous(hashes: hashes, fingerprints: fingerprints, entries: entries)
+      byOutput[output.path] = Previous(
+        hashes: hashes, fingerprints: fingerprints, entries: entries, searchParts: searchParts)
     }
+  }
+}
+
+/// Runs a body on `count` dedicated threads and waits for all of them. Unlike
+/// `concurrentPerform`, which keeps to one thread per core, threads blocked in file-system
+/// calls here leave the cores to the others.
+enum WorkerThreads {
+  static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for worker in 0..<count {
+      group.enter()
+      let thread = Thread {
+        body(worker)
+        group.leave()
+      }
+      thread.stackSize = 1 << 22
+      thread.start()
+    }
+    group.wait()
   }
 }

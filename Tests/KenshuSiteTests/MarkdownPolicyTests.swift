@@ -54,6 +54,11 @@ import Testing
     #expect(!rendering.plainText.contains("なが"))
   }
 
+  @Test func plainText_keepsDocumentOrderAcrossEmphasis() {
+    let text = MarkdownRenderer().render("地域の**顔の見える関係**をつくる").plainText
+    #expect(text.contains("地域の顔の見える関係をつくる"))
+  }
+
   @Test func xmlText_isEscapedAndGetsRuby() {
     #expect(
       HTMLText.html("<script>{看取|みと}り") == "&lt;script&gt;<ruby>看取<rp>(</rp><rt>みと</rt><rp>)</rp></ruby>り")

@@ -161,6 +161,8 @@ private struct TreeRewriter {
   var plainText = ""
   var contentLinks: [String] = []
   private var usedIDs: [String: Int] = [:]
+  /// Ruby nodes this rewriter created, with their base text (for the plain text).
+  private var rubyBases: [OpaquePointer: String] = [:]
 
   init(folder: String, rootPrefix: String, headingShift: Int) {
     self.folder = folder
@@ -188,8 +190,13 @@ private struct TreeRewriter {
     if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
       applyLinkPolicy(node)
     }
-    if type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+    if type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_TEXT {
       if let literal = cmark_node_get_literal(node) { appendPlain(String(cString: literal)) }
+      return
+    }
+    if type == CMARK_NODE_HTML_INLINE {
+      // Only ruby we created is left as raw HTML; its base is the text.
+      if let base = rubyBases[node] { appendPlain(base) }
       return
     }
     removeUnsafeLinks(in: node)
@@ -282,7 +289,6 @@ private struct TreeRewriter {
         run.append(node)
         cursor = cmark_node_next(node)
       }
-      appendPlain(HTMLText.plain(literal))
       for segment in HTMLText.rubySegments(literal) {
         let created: OpaquePointer?
         switch segment {
@@ -292,6 +298,7 @@ private struct TreeRewriter {
         case .ruby(let base, let reading):
           created = cmark_node_new(CMARK_NODE_HTML_INLINE)
           cmark_node_set_literal(created, HTMLText.rubyHTML(base: base, reading: reading))
+          if let created { rubyBases[created] = base }
         }
         if let created { cmark_node_insert_before(current, created) }
       }

@@ -60,6 +60,7 @@ final class SiteWriteSession: @unchecked Sendable {
   static let marker = ".kenshu-site"
 
   let output: URL
+  private let outputPath: String
   let mode: WriteMode
   /// Where files go: the staging folder (swap) or the output itself (in place).
   let target: URL
@@ -79,6 +80,7 @@ final class SiteWriteSession: @unchecked Sendable {
     beforeWrite: (@Sendable (String) throws -> Void)? = nil
   ) throws {
     self.output = output
+    outputPath = output.path
     self.mode = mode
     self.beforeWrite = beforeWrite
     let fm = FileManager.default
@@ -142,14 +144,15 @@ final class SiteWriteSession: @unchecked Sendable {
   }
 
   private func keepPrevious(_ path: String) -> Bool {
-    let old = output.appendingPathComponent(path)
+    // String paths and `access`/`link` directly: this runs once per page on every rebuild.
+    let old = outputPath + "/" + path
     switch mode {
     case .inPlace:
-      return FileManager.default.fileExists(atPath: old.path)
+      return access(old, F_OK) == 0
     case .atomicSwap:
       let destination = target.appendingPathComponent(path)
       guard (try? makeFolder(destination.deletingLastPathComponent())) != nil else { return false }
-      return link(old.path, destination.path) == 0
+      return link(old, destination.path) == 0
     }
   }
 

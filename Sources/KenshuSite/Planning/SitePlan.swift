@@ -5,6 +5,22 @@ public struct SitePlan: Sendable {
   public var pages: [SitePage]
   public var diagnostics: [Diagnostic]
 
+  /// Pages that go into the search index: learner pages with text of their own.
+  public var searchablePageCount: Int {
+    pages.filter { page in
+      switch page.kind {
+      case .programme, .timetable, .glossary: true
+      case .session: page.view == .learner
+      default: false
+      }
+    }.count
+  }
+
+  /// Parts the search index is written in (at least one).
+  public var searchIndexParts: Int {
+    max(1, (searchablePageCount + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
+  }
+
   public init(project: Project) {
     var pages: [SitePage] = [SitePage(path: SiteRoutes.home, kind: .home)]
     var diagnostics: [Diagnostic] = []

@@ -3,7 +3,9 @@ public enum SiteRoutes {
   public static let home = "index.html"
   public static let glossary = "glossary/index.html"
   public static let search = "search/index.html"
-  public static let searchIndex = "search/search-index.js"
+  /// One part of the search index; big sites get several, so that a rebuild rewrites only
+  /// the part holding the pages that changed.
+  public static func searchIndex(part: Int) -> String { "search/search-index-\(part).js" }
   public static let facilitatorNotes = "facilitator/index.html"
 
   public static func programme(_ programme: String) -> String {

@@ -45,8 +45,11 @@ final class ContentStore: @unchecked Sendable {
   /// files whose size or time changed.
   private var texts: [String: (stamp: FileStamp, text: String)] = [:]
 
+  private let contentRootPath: String
+
   init(contentRoot: URL) {
     self.contentRoot = contentRoot
+    contentRootPath = contentRoot.path
   }
 
   /// Renderings are keyed by their full input, so nothing is invalidated between builds; a
@@ -73,8 +76,10 @@ final class ContentStore: @unchecked Sendable {
             "content/ の外のファイルは読めません / \(path) is outside content/"))
         return nil
       }
-      let url = contentRoot.appendingPathComponent(path)
-      let stamp = FileStamp(path: url.path)
+      // Plain string paths: building a URL per lookup costs more than the `stat` itself.
+      let filePath = contentRootPath + "/" + path
+      let url = URL(fileURLWithPath: filePath)
+      let stamp = FileStamp(path: filePath)
       if let stamp, let cached = lock.withLock({ texts[path] }), cached.stamp == stamp {
         return (cached.text, folder)
       }

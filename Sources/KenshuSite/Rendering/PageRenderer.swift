@@ -32,8 +32,13 @@ struct PageRenderer: Sendable {
   let timetables: [[[TimetableSlot]]]
   let people: [String: Person]
   let layouts = LayoutCache()
+  /// Files the search index is written in; the search page loads them all.
+  let searchIndexParts: Int
 
-  init(project: Project, content: ContentStore, theme: Theme, options: BuildOptions) {
+  init(
+    project: Project, content: ContentStore, theme: Theme, options: BuildOptions, searchIndexParts: Int = 1
+  ) {
+    self.searchIndexParts = searchIndexParts
     self.project = project
     self.content = content
     self.theme = theme
@@ -98,7 +103,9 @@ struct PageRenderer: Sendable {
       ])
     }
     var scripts: [String] = []
-    if page.kind == .search { scripts = [SiteRoutes.searchIndex, "assets/search.js"] }
+    if page.kind == .search {
+      scripts = (0..<searchIndexParts).map { SiteRoutes.searchIndex(part: $0) } + ["assets/search.js"]
+    }
     var context: [String: Any] = [
       "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
       "root": page.root,

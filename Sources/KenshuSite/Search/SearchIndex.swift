@@ -19,6 +19,9 @@ public struct SearchIndex: Sendable {
   /// term → ids (positions in `documents`), ascending, without repeats.
   public private(set) var postings: [String: [Int]] = [:]
 
+  /// Documents per file of the index (see `SiteRoutes.searchIndex(part:)`).
+  public static let documentsPerPart = 1000
+
   public init() {}
 
   /// A page cut into terms, ready to add; kept between builds so unchanged pages are not cut
@@ -136,11 +139,13 @@ public struct SearchIndex: Sendable {
     }
   }
 
-  /// The index as a script that sets `window.KENSHU_SEARCH_INDEX`: pages opened from `file://`
-  /// cannot fetch JSON, but they can load a script. Written by hand (sorted terms, so equal
-  /// indexes give equal bytes) because it is large on big sites.
-  public func javaScript() -> String {
-    var out = "window.KENSHU_SEARCH_INDEX = {\"docs\":["
+  /// The index as a script that adds itself to `window.KENSHU_SEARCH_PARTS`: pages opened from
+  /// `file://` cannot fetch JSON, but they can load scripts. `offset` is the id of this part's
+  /// first document in the whole site. Written by hand (sorted terms, so equal indexes give
+  /// equal bytes) because it is large on big sites.
+  public func javaScript(offset: Int = 0) -> String {
+    var out =
+      "(window.KENSHU_SEARCH_PARTS = window.KENSHU_SEARCH_PARTS || []).push({\"offset\":\(offset),\"docs\":["
     for (i, doc) in documents.enumerated() {
       if i > 0 { out += "," }
       out +=
@@ -154,7 +159,7 @@ public struct SearchIndex: Sendable {
       out += (postings[term] ?? []).map(String.init).joined(separator: ",")
       out += "]"
     }
-    out += "}};\n"
+    out += "}});\n"
     return out
   }
 

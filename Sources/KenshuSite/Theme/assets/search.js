@@ -1,12 +1,20 @@
-// Kenshu site search: works from file:// because the index is loaded by a <script> tag
-// (search-index.js sets window.KENSHU_SEARCH_INDEX); Japanese is matched by character bigrams.
+// Kenshu site search: works from file:// because the index is loaded by <script> tags
+// (each search-index-N.js adds a part to window.KENSHU_SEARCH_PARTS); Japanese is matched by
+// character bigrams.
 (function () {
   "use strict";
-  var index = window.KENSHU_SEARCH_INDEX;
+  var index = { docs: [], terms: {} };
+  (window.KENSHU_SEARCH_PARTS || []).forEach(function (part) {
+    part.docs.forEach(function (doc, i) { index.docs[part.offset + i] = doc; });
+    Object.keys(part.terms).forEach(function (term) {
+      var ids = part.terms[term].map(function (id) { return id + part.offset; });
+      index.terms[term] = (index.terms[term] || []).concat(ids);
+    });
+  });
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!index || !input || !list || !status) return;
+  if (!input || !list || !status) return;
   var root = document.documentElement.getAttribute("data-root") || "../";
 
   function isCJK(c) { return /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/.test(c); }
