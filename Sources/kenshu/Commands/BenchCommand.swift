@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KenshuGroups
 import KenshuRosters
+import KenshuSite
 
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     abstract: "Run Kenshu's benchmarks (use a release build: swift run -c release kenshu bench …).",
     discussion: "Each benchmark generates its own synthetic data; nothing personal is used.",
     shouldDisplay: false,
-    subcommands: [Groups.self, Rosters.self]
+    subcommands: [Groups.self, Rosters.self, Site.self]
   )
 
   static func warnIfDebug() {
@@ -26,6 +27,27 @@ struct BenchCommand: ParsableCommand {
     func run() {
       BenchCommand.warnIfDebug()
       print(runGroupsBenchmark(seed: seed))
+    }
+  }
+
+  struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Site build: a synthetic project of COURSES × SESSIONS pages, cold build and one-file rebuild, beside Hugo.")
+    @Option(help: "Courses.") var courses = 100
+    @Option(help: "Sessions per course.") var sessions = 100
+    @Option(help: "Hugo executable (\"\" to skip the comparison).") var hugo = "hugo"
+    @Option(help: "Work folder (default: a temporary folder; tmpfs such as /dev/shm removes disk noise).")
+    var workFolder: String?
+
+    func run() throws {
+      BenchCommand.warnIfDebug()
+      let folder = URL(
+        fileURLWithPath: workFolder ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+          "kenshu-site-bench-\(UUID().uuidString)"
+        ).path)
+      let result = try runSiteBenchmark(
+        workFolder: folder, courses: courses, sessionsPerCourse: sessions, hugoExecutable: hugo.isEmpty ? nil : hugo)
+      print(result.formatted)
     }
   }
 

@@ -39,11 +39,14 @@ struct SiteBuild: Sendable {
   var baseURL: String?
   let builder: SiteBuilder
 
-  init(root: URL, output: URL, baseURL: String?) {
+  /// `writeMode` is `.atomicSwap` for `build` (a failed build leaves the old site whole) and
+  /// `.inPlace` for `serve`, whose rebuilds rewrite only what changed.
+  init(root: URL, output: URL, baseURL: String?, writeMode: WriteMode = .atomicSwap) {
     self.root = root
     self.output = output.standardizedFileURL
     self.baseURL = baseURL
-    builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: self.output, baseURL: baseURL))
+    builder = SiteBuilder(
+      projectRoot: root, options: BuildOptions(output: self.output, baseURL: baseURL, writeMode: writeMode))
   }
 
   struct Outcome {

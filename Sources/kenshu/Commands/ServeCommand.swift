@@ -22,7 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let root = ProjectInput.root
-    let build = SiteBuild(root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: nil)
+    let build = SiteBuild(
+      root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: nil, writeMode: .inPlace)
     let status = BuildStatus()
     let first = build.run(printer: DiagnosticPrinter(format: .text))
     await status.record(diagnostics: first.diagnostics, succeeded: first.published)
