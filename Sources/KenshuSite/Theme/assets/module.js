@@ -208,7 +208,7 @@
           if (fb) { var p = document.createElement("p"); p.innerHTML = fb.innerHTML; parts.push(p); }
         });
         out.replaceChildren.apply(out, parts);
-        all("li", q).forEach(function (li) {
+        all(".choices > li", q).forEach(function (li) {
           var input = li.querySelector("input");
           li.classList.toggle("is-correct", input.getAttribute("data-correct") === "true");
         });
@@ -244,7 +244,7 @@
       questions.forEach(function (q) {
         all("input", q).forEach(function (i) { i.checked = false; });
         q.querySelector("[data-result]").replaceChildren();
-        all("li", q).forEach(function (li) { li.classList.remove("is-correct"); });
+        all(".choices > li", q).forEach(function (li) { li.classList.remove("is-correct"); });
         var details = q.querySelector("details");
         if (details) details.open = false;
       });
