@@ -86,7 +86,10 @@ let package = Package(
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuExportTests", dependencies: ["KenshuExport", "KenshuXML"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuExportTests",
+      dependencies: ["KenshuExport", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KenshuServerTests",
       dependencies: ["KenshuServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
