@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries, bound as system-library targets.
@@ -45,7 +46,11 @@ let package = Package(
     // Survey response import, statistics and reports.
     .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Quiz and module exports for learning-management systems: GIFT, Moodle XML, SCORM 1.2.
-    .target(name: "KenshuExport", dependencies: ["KenshuModel"]),
+    // SCORM packages hold the module's site pages, so the export renders them with KenshuSite.
+    .target(
+      name: "KenshuExport",
+      dependencies: ["KenshuModel", "KenshuSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      resources: [.copy("Resources/scorm")]),
     // Static site: page planning, Markdown, templates, search index, atomic writing.
     .target(
       name: "KenshuSite",
@@ -81,7 +86,10 @@ let package = Package(
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuExportTests", dependencies: ["KenshuExport", "KenshuXML"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuExportTests",
+      dependencies: ["KenshuExport", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KenshuServerTests",
       dependencies: ["KenshuServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),

@@ -21,6 +21,8 @@ public enum PageKind: Sendable, Hashable {
   case survey(id: String)
   /// A self-study module's page (placeholder until the module pages of issue 4 plug in).
   case module(id: String)
+  /// A lesson, scenario, quiz or certificate page of a self-study module.
+  case modulePart(id: String, part: ModulePart)
 
   /// The template that renders this kind of page.
   public var templateName: String {
@@ -35,6 +37,7 @@ public enum PageKind: Sendable, Hashable {
     case .search: "search"
     case .survey: "survey"
     case .module: "module"
+    case .modulePart(_, let part): part.templateName
     }
   }
 }

@@ -49,7 +49,11 @@ public struct SitePlan: Sendable {
       pages.append(SitePage(path: SiteRoutes.survey(survey), kind: .survey(id: survey)))
     }
     for module in Self.moduleIDs(in: project, diagnostics: &diagnostics) {
-      pages.append(SitePage(path: SiteRoutes.module(module), kind: .module(id: module)))
+      if let found = project.module(module) {
+        pages += SiteRoutes.modulePages(found)
+      } else {
+        pages.append(SitePage(path: SiteRoutes.module(module), kind: .module(id: module)))
+      }
     }
 
     // Two ids that differ only in characters `SiteRoutes.segment` replaces would share a folder.

@@ -34,6 +34,8 @@ struct PageRenderer: Sendable {
   let layouts = LayoutCache()
   /// Files the search index is written in; the search page loads them all.
   let searchIndexParts: Int
+  /// Module pages rendered for a SCORM package: no site navigation, no links out of the module.
+  var packaged = false
 
   init(
     project: Project, content: ContentStore, theme: Theme, options: BuildOptions, searchIndexParts: Int = 1
@@ -77,7 +79,9 @@ struct PageRenderer: Sendable {
     case .survey(let id):
       (title, body) = surveyContext(id, root: root, diagnostics: &diagnostics)
     case .module(let id):
-      (title, body) = moduleContext(id, root: root, diagnostics: &diagnostics)
+      (title, body, search) = moduleOverviewContext(id, page: page, diagnostics: &diagnostics)
+    case .modulePart(let id, let part):
+      (title, body, search) = modulePartContext(id, part, page: page, diagnostics: &diagnostics)
     }
     body["root"] = root
     body["t"] = strings.table
@@ -106,13 +110,19 @@ struct PageRenderer: Sendable {
     if page.kind == .search {
       scripts = (0..<searchIndexParts).map { SiteRoutes.searchIndex(part: $0) } + ["assets/search.js"]
     }
+    var stylesheets: [String] = []
+    if page.isModulePage {
+      scripts = ["assets/module.js"]
+      stylesheets = ["assets/module.css"]
+    }
     var context: [String: Any] = [
       "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
       "root": page.root,
       "pageTitle": title,
       "siteTitle": HTMLText.plain(siteTitle),
       "t": strings.table,
-      "showNavigation": !isHandout(page),
+      "showNavigation": !isHandout(page) && !packaged,
+      "extraStylesheets": stylesheets,
       "facilitatorView": page.view == .facilitator,
       "navItems": nav,
       "breadcrumbs": breadcrumbs,
@@ -158,6 +168,8 @@ struct PageRenderer: Sendable {
       ]
     case .home:
       return []
+    case .module, .modulePart:
+      return moduleBreadcrumbs(for: page)
     default:
       return [home]
     }

@@ -9,7 +9,9 @@ public struct UIStrings: Sendable {
     let english = language.lowercased().hasPrefix("en")
     self.language = english ? "en" : "ja"
     var table: [String: String] = [:]
-    for (key, pair) in Self.entries { table[key] = english ? pair.1 : pair.0 }
+    for (key, pair) in Self.entries.merging(Self.moduleEntries, uniquingKeysWith: { $1 }) {
+      table[key] = english ? pair.1 : pair.0
+    }
     self.table = table
   }
 

@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Export a self-study module for a learning-management system.",
-    subcommands: [GIFT.self, MoodleXML.self]
+    subcommands: [GIFT.self, MoodleXML.self, SCORM.self]
   )
 
   /// Finds the module or stops with a list of the ones that exist.
@@ -44,6 +44,29 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
       try ProjectInput.write(MoodleXMLExporter.export(module), to: out)
+    }
+  }
+
+  struct SCORM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "scorm", abstract: "Write the module as a SCORM 1.2 package (zip) for an LMS.")
+
+    @Argument(help: "Module id.") var moduleID: String
+    @Option(name: .shortAndLong, help: "Output zip file.") var out: String
+
+    func run() throws {
+      let project = try ProjectInput.load()
+      // An unknown id stops here with the list of modules (a module without a quiz is fine).
+      if project.module(moduleID) == nil { _ = try ExportCommand.module(moduleID, in: project) }
+      guard let package = SCORMPackage(moduleID: moduleID, project: project, projectRoot: ProjectInput.root)
+      else { throw ExitCode(2) }
+      DiagnosticPrinter(format: .text).print(package.diagnostics)
+      if package.diagnostics.hasErrors { throw ExitCode(1) }
+      let url = URL(fileURLWithPath: out)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try package.zipData().write(to: url, options: .atomic)
+      Console.error("wrote \(out) (\(package.files.count) files)")
     }
   }
 }

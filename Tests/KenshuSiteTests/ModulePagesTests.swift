@@ -1,0 +1,162 @@
+import Foundation
+import KenshuModel
+import Testing
+
+@testable import KenshuSite
+
+@Suite struct ModulePagesTests {
+  let site: URL
+  let report: BuildReport
+  static let folder = "modules/safety/"
+  static let pages = [
+    "index.html", "lesson-l1.html", "lesson-l2.html", "scenario-s1.html", "quiz.html", "certificate.html",
+  ]
+
+  init() throws {
+    site = SampleProject.temporaryFolder().appendingPathComponent("site")
+    var project = SampleProject.make()
+    project.modules = [SampleModule.make()]
+    report = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(
+      project)
+  }
+
+  func page(_ name: String) -> String { SampleProject.read(site, Self.folder + name) }
+
+  @Test func modulePages_arePlannedInLearningOrder() {
+    let module = SampleModule.make()
+    #expect(SiteRoutes.modulePages(module).map(\.path) == Self.pages.map { Self.folder + $0 })
+    #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+  }
+
+  @Test func everyModulePage_showsTheConsultationDesksAndLoadsModuleScript() {
+    for name in Self.pages {
+      let html = page(name)
+      #expect(html.contains(#"<aside class="consultation""#), "\(name)")
+      for desk in ["事業所の管理者", "県の相談窓口", "警察相談専用電話"] { #expect(html.contains(desk), "\(name): \(desk)") }
+      #expect(html.contains(#"href="tel:%239110""#), "\(name)")
+      #expect(html.contains(#"<script src="../../assets/module.js" defer></script>"#), "\(name)")
+      #expect(html.contains("../../assets/module.css"), "\(name)")
+    }
+  }
+
+  @Test func contentWarning_comesBeforeTheContent() throws {
+    for name in Self.pages {
+      let html = page(name)
+      let warning = try #require(html.range(of: "暴力の場面が含まれます。"), "\(name)")
+      let pager = try #require(html.range(of: #"<nav class="pager""#), "\(name)")
+      #expect(warning.lowerBound < pager.lowerBound, "\(name)")
+    }
+    let lesson = page("lesson-l1.html")
+    #expect(
+      try #require(lesson.range(of: "暴力の場面")).lowerBound < #require(lesson.range(of: "身体的暴力と")).lowerBound)
+  }
+
+  @Test func facilitatorOnlyContent_isAbsentFromModulePages() {
+    for name in Self.pages {
+      let html = page(name)
+      #expect(!html.contains("SECRET-PROMPT"), "\(name)")
+      #expect(!html.contains("facilitator-banner"), "\(name)")
+      #expect(!html.contains("noindex"), "\(name)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("facilitator/modules").path))
+  }
+
+  @Test func xmlText_isEscapedOnModulePages() {
+    #expect(page("quiz.html").contains("精神的暴力は？ &lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!page("quiz.html").contains("<script>alert(1)"))
+    #expect(page("lesson-l2.html").contains("兆候 &lt;b&gt;太字&lt;/b&gt;"))
+    #expect(page("quiz.html").contains("正解 &amp; 解説"))
+  }
+
+  @Test func quiz_withoutScript_showsEveryAnswerInDetails() {
+    let html = page("quiz.html")
+    #expect(html.components(separatedBy: #"<details class="answer">"#).count - 1 == 2)
+    #expect(html.contains("<strong>正解:</strong> 脅す"))
+    #expect(html.contains("<strong>正解:</strong> 誤り"))
+    #expect(html.contains("3つに分けて考えます。"))
+    #expect(
+      html.contains(#"<button type="submit" class="button button--primary" data-requires-script hidden>"#))
+    #expect(html.contains(#"<legend><span class="question__number">問1</span>"#))
+    #expect(html.contains(#"data-shuffle="true""#))
+    #expect(html.contains("自己学習のための確認テストです。合格ラインは 80% です。"))
+  }
+
+  @Test func scenario_isARadioGroupWithALiveFeedbackRegion() {
+    let html = page("scenario-s1.html")
+    #expect(html.contains("<fieldset>\n<legend>"))
+    #expect(
+      html.contains(#"<input type="radio" name="choice" id="scenario-s1-b" value="b" data-correct="true">"#))
+    #expect(html.contains(#"<div class="feedback" role="status" data-feedback></div>"#))
+    // Recommended or not is written, never shown by colour alone.
+    #expect(html.contains("✓ 推奨される対応"))
+    #expect(html.contains("△ より良い対応があります"))
+  }
+
+  @Test func overview_showsFactsProgressAndStartLink() {
+    let html = page("index.html")
+    #expect(html.contains("<dd>30分</dd>"))
+    #expect(html.contains("<li>看護師</li>"))
+    #expect(html.contains("1 (令和元年5月1日（2019年5月1日）)"))
+    #expect(html.contains("data-reset-progress hidden"))
+    #expect(html.contains(#"<a class="button button--primary" href="lesson-l1.html">学習を始める</a>"#))
+  }
+
+  @Test func certificate_isSelfDeclaredUnlessConfigured() throws {
+    #expect(page("certificate.html").contains(#"<p class="certificate__stamp">自己申告</p>"#))
+    #expect(page("certificate.html").contains("みなと市 健康福祉部"))
+    let other = SampleProject.temporaryFolder().appendingPathComponent("site")
+    var project = SampleProject.make()
+    project.modules = [SampleModule.make(selfDeclared: false)]
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: other)).build(project)
+    #expect(!SampleProject.read(other, Self.folder + "certificate.html").contains("自己申告"))
+  }
+
+  @Test func completions_arePostedOnlyWhenTheModuleAndSiteAllowIt() throws {
+    #expect(!page("quiz.html").contains("data-collect-url"))
+    let other = SampleProject.temporaryFolder().appendingPathComponent("site")
+    var project = SampleProject.make()
+    project.settings.collectURL = "https://kenshu.example.org/"
+    project.modules = [SampleModule.make(collectCompletion: true)]
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: other)).build(project)
+    #expect(
+      SampleProject.read(other, Self.folder + "quiz.html").contains(
+        #"data-collect-url="https://kenshu.example.org/api/modules/safety/completions""#))
+  }
+
+  @Test func packagedPages_haveNoSiteNavigation() throws {
+    var project = SampleProject.make()
+    project.modules = [SampleModule.make()]
+    let files = try #require(
+      ModuleFiles.render(moduleID: "safety", project: project, projectRoot: SampleProject.root))
+    let overview = String(decoding: try #require(files.files["modules/safety/index.html"]), as: UTF8.self)
+    #expect(!overview.contains("site-nav"))
+    #expect(!overview.contains(#"href="../../index.html""#))
+    #expect(overview.contains(#"data-package="scorm""#))
+    #expect(files.files["assets/module.js"] != nil)
+    #expect(files.startPage == "modules/safety/index.html")
+  }
+}
+
+@Suite struct ReiwaDateTests {
+  @Test func firstYearOfReiwa_isGannen() {
+    #expect(ReiwaDate(year: 2019, month: 5, day: 1).japanese == "令和元年5月1日")
+    #expect(ReiwaDate(year: 2019, month: 12, day: 31).both == "令和元年12月31日（2019年12月31日）")
+  }
+
+  @Test func laterYears_areYearMinus2018() {
+    #expect(ReiwaDate(year: 2020, month: 1, day: 1).eraYear == "令和2年")
+    #expect(ReiwaDate(year: 2026, month: 6, day: 1).both == "令和8年6月1日（2026年6月1日）")
+  }
+
+  @Test func datesBeforeReiwa_areWesternOnly() {
+    #expect(ReiwaDate(year: 2019, month: 4, day: 30).eraYear == nil)
+    #expect(ReiwaDate(year: 2019, month: 4, day: 30).both == "2019年4月30日")
+  }
+
+  @Test func isoParsing_rejectsNonsense() {
+    #expect(ReiwaDate(iso: "2026-06-01") == ReiwaDate(year: 2026, month: 6, day: 1))
+    for bad in ["", "2026-13-01", "2026-06", "20260601", "abcd-01-01", "2026-06-00"] {
+      #expect(ReiwaDate(iso: bad) == nil, "\(bad)")
+    }
+  }
+}
