@@ -99,6 +99,7 @@ struct PageRenderer: Sendable {
     }
     var scripts: [String] = []
     if page.kind == .search { scripts = [SiteRoutes.searchIndex, "assets/search.js"] }
+    if case .survey = page.kind { scripts = ["assets/survey.js"] }
     var context: [String: Any] = [
       "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
       "root": page.root,
@@ -118,6 +119,8 @@ struct PageRenderer: Sendable {
       context["logoSrc"] = "content/" + logo
     }
     if let url = canonicalURL(for: page) { context["canonicalURL"] = url }
+    // Forms post to the collection server; another origin must be allowed to receive them.
+    if let origin = collectOrigin { context["connectOrigin"] = origin }
     return context
   }
 
@@ -158,8 +161,11 @@ struct PageRenderer: Sendable {
 
   // MARK: Shared pieces
 
-  func markdownHTML(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> String? {
-    content.render(block, root: root, diagnostics: &diagnostics)?.html
+  func markdownHTML(
+    _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
+    diagnostics: inout [Diagnostic]
+  ) -> String? {
+    content.render(block, root: root, placement: placement, diagnostics: &diagnostics)?.html
   }
 
   func objectives(_ list: [Objective]) -> [String] { list.map { HTMLText.html($0.text) } }
