@@ -32,8 +32,12 @@ def check(condition, message):
         failures.append(message)
 
 
-handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
-handler.log_message = lambda *args: None
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+handler = functools.partial(QuietHandler, directory=site)
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 url = "http://127.0.0.1:%d/surveys/%s/index.html" % (server.server_address[1], survey_id)
