@@ -121,6 +121,13 @@ import Testing
     #expect(html.contains("<h5 id=\"case-a-h-経過\">経過</h5>"))
   }
 
+  @Test func leadingHeading_repeatingAShortenedTitle_countsAsTheTitle() {
+    #expect(HeadingPlacement.sameTitle("事例1：Ａさん（80代男性）", "事例1：Aさん（80代男性）の退院支援"))
+    #expect(HeadingPlacement.sameTitle("事例 A", "事例A"))
+    #expect(!HeadingPlacement.sameTitle("事例1", "事例1：Aさん"))
+    #expect(!HeadingPlacement.sameTitle("本人の状況", "事例1：Aさん"))
+  }
+
   @Test func groupWorkPhases_showTheirOwnClockTimes() {
     // gw starts at 11:50, after the 30-minute lecture from 11:20.
     for path in ["programmes/p/d1/sessions/gw.html", "facilitator/programmes/p/d1/sessions/gw.html"] {
@@ -139,8 +146,12 @@ import Testing
   }
 
   @Test func timetableMinutes_doNotWrap() {
-    #expect(page("programmes/p/d1/index.html").contains("<td class=\"timetable__minutes\">30</td>"))
+    let html = page("programmes/p/d1/index.html")
+    #expect(html.contains("<td class=\"timetable__minutes\" data-unit=\"分\">30</td>"))
     #expect(page("assets/kenshu.css").contains(".timetable__minutes { white-space: nowrap;"))
+    // At 320 px rows become cards instead of four squeezed columns.
+    #expect(html.contains("<table class=\"timetable timetable--stacked\">"))
+    #expect(page("assets/kenshu.css").contains("@media (max-width: 36rem)"))
   }
 
   @Test func sessionPeople_areQualifiedFacilitatorsByNameOnly() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fits one rendered Markdown document into the page that shows it.
 ///
 /// A Markdown text does not know where it will appear: the same case body sits under an `<h4>`
@@ -50,10 +52,17 @@ struct HeadingPlacement: Sendable, Hashable {
     }
   }
 
-  /// Heading texts compare after trimming and ignoring full-width/half-width spaces.
+  /// Whether a heading repeats a title: equal after NFKC (Ａ = A) and without spaces, or one
+  /// a shortened form of the other (`事例1：Aさん` for `事例1：Aさん の退院支援`), when the
+  /// shorter has at least four characters (so `事例1` alone is kept).
   static func sameTitle(_ a: String, _ b: String) -> Bool {
-    func key(_ s: String) -> String { String(s.filter { !$0.isWhitespace }) }
-    return key(a) == key(b)
+    func key(_ s: String) -> String {
+      String(s.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace })
+    }
+    let (x, y) = (key(a), key(b))
+    if x == y { return true }
+    let (short, long) = x.count < y.count ? (x, y) : (y, x)
+    return short.count >= 4 && long.hasPrefix(short)
   }
 
   /// When the HTML starts with a heading, the offset just past its closing tag and newline.
