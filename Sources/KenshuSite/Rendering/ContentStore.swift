@@ -38,7 +38,8 @@ final class ContentStore: @unchecked Sendable {
   }
 
   let contentRoot: URL
-  private let renderer = MarkdownRenderer()
+  /// Headings keep their Markdown levels here; `HeadingPlacement` fits them to each page.
+  private let renderer = MarkdownRenderer(headingShift: 0)
   private let lock = NSLock()
   private var renderings: [Key: MarkdownRendering] = [:]
   /// File texts with the size and modification time they were read at: a rebuild reads only
@@ -110,8 +111,12 @@ final class ContentStore: @unchecked Sendable {
   /// cmark does not percent-encode in URLs, and that no author writes.
   static let rootMarker = "~kenshu-root-0c1e5a9b~/"
 
-  /// Renders a block for a page at `root`; nil when the block is absent or unreadable.
-  func render(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> MarkdownRendering? {
+  /// Renders a block for a page at `root`, its headings and ids placed by `placement`; nil when
+  /// the block is absent or unreadable.
+  func render(
+    _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
+    diagnostics: inout [Diagnostic]
+  ) -> MarkdownRendering? {
     guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
     let key = Key(text: text, folder: folder, root: "")
     var rendering: MarkdownRendering
@@ -127,6 +132,7 @@ final class ContentStore: @unchecked Sendable {
     if !rendering.contentLinks.isEmpty {
       rendering.html = MarkdownRenderer.replacing(Self.rootMarker, with: root, in: rendering.html)
     }
+    rendering.html = placement.apply(to: rendering)
     return rendering
   }
 

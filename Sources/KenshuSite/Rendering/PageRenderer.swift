@@ -110,6 +110,7 @@ struct PageRenderer: Sendable {
     if page.kind == .search {
       scripts = (0..<searchIndexParts).map { SiteRoutes.searchIndex(part: $0) } + ["assets/search.js"]
     }
+    if case .survey = page.kind { scripts = ["assets/survey.js"] }
     var stylesheets: [String] = []
     if page.isModulePage {
       scripts = ["assets/module.js"]
@@ -135,6 +136,8 @@ struct PageRenderer: Sendable {
       context["logoSrc"] = "content/" + logo
     }
     if let url = canonicalURL(for: page) { context["canonicalURL"] = url }
+    // Forms post to the collection server; another origin must be allowed to receive them.
+    if let origin = collectOrigin { context["connectOrigin"] = origin }
     return context
   }
 
@@ -177,8 +180,11 @@ struct PageRenderer: Sendable {
 
   // MARK: Shared pieces
 
-  func markdownHTML(_ block: MarkdownBlock?, root: String, diagnostics: inout [Diagnostic]) -> String? {
-    content.render(block, root: root, diagnostics: &diagnostics)?.html
+  func markdownHTML(
+    _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
+    diagnostics: inout [Diagnostic]
+  ) -> String? {
+    content.render(block, root: root, placement: placement, diagnostics: &diagnostics)?.html
   }
 
   func objectives(_ list: [Objective]) -> [String] { list.map { HTMLText.html($0.text) } }

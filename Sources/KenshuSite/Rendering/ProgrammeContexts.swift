@@ -43,7 +43,8 @@ extension PageRenderer {
       if let note = edition.note { item["note"] = note }
       context["edition"] = item
     }
-    let purpose = content.render(programme.purpose, root: root, diagnostics: &diagnostics)
+    let purpose = content.render(
+      programme.purpose, root: root, placement: HeadingPlacement(headingBase: 3), diagnostics: &diagnostics)
     if let purpose { context["purposeHtml"] = purpose.html }
     context["courses"] = programme.courses.map { course -> [String: Any] in
       var item: [String: Any] = [
@@ -52,7 +53,7 @@ extension PageRenderer {
       ]
       if let date = course.date { item["date"] = format.date(date) }
       if let range = courseTimeRange(course) { item["timeRange"] = range }
-      if let mode = course.mode { item["mode"] = mode }
+      if let mode = course.mode { item["mode"] = modeLabel(mode) }
       return item
     }
     let text = [programme.subtitle ?? "", purpose?.plainText ?? ""] + programme.objectives.map(\.text)
@@ -92,7 +93,7 @@ extension PageRenderer {
     if let date = course.date { context["date"] = format.date(date) }
     if let range = courseTimeRange(course) { context["timeRange"] = range }
     if let venue = course.venue ?? programme.venue { context["venueHtml"] = HTMLText.html(venue) }
-    if let mode = course.mode { context["mode"] = mode }
+    if let mode = course.mode { context["mode"] = modeLabel(mode) }
     if let description = markdownHTML(course.description, root: root, diagnostics: &diagnostics) {
       context["descriptionHtml"] = description
     }
@@ -120,6 +121,13 @@ extension PageRenderer {
       row["activityLabel"] = label
     }
     return row
+  }
+
+  /// A course's delivery mode in words (会場, オンライン…); a value outside the schema's list is
+  /// shown as written.
+  func modeLabel(_ mode: String) -> String {
+    let key = "mode." + mode.lowercased()
+    return strings.table[key] ?? mode
   }
 
   func kindLabel(_ kind: SessionKind) -> String {
@@ -153,8 +161,13 @@ extension PageRenderer {
         "objectives": objectives(session.objectives),
         "questions": (session.groupWork?.questions ?? []).map { HTMLText.html($0.text) },
       ]
-      if let range = format.timeRange(slot.start, slot.end) { item["timeRange"] = range }
-      if let html = markdownHTML(session.content, root: root, diagnostics: &diagnostics) {
+      // Always set: a missing key would be looked up in the course's context (its whole span).
+      item["timeRange"] = format.timeRange(slot.start, slot.end) ?? false
+      // Every session's content shares the handout: headings under the session's h2, ids
+      // prefixed with the session's anchor.
+      let placement = HeadingPlacement(headingBase: 3, idPrefix: "s-\(SiteRoutes.segment(session.id))-")
+      if let html = markdownHTML(session.content, root: root, placement: placement, diagnostics: &diagnostics)
+      {
         item["contentHtml"] = html
       }
       return item

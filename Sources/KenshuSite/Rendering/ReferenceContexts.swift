@@ -1,6 +1,6 @@
 import KenshuModel
 
-/// Contexts of the glossary and of the survey and module placeholder pages.
+/// Contexts of the glossary and of the module placeholder pages (survey forms: `SurveyFormContext`).
 extension PageRenderer {
   func glossaryContext(page: SitePage) -> (String, [String: Any], SearchDocument?) {
     let terms: [[String: Any]] = project.glossary.map { term in
@@ -26,25 +26,6 @@ extension PageRenderer {
     let search = SearchDocument(
       title: strings["glossary"], path: page.path, text: HTMLText.plain(text.joined(separator: "\n")))
     return (strings["glossary"], ["terms": terms, "professions": professions], search)
-  }
-
-  /// Until the survey forms (issue 6) exist, the page lists the questions so links never break.
-  func surveyContext(_ id: String, root: String, diagnostics: inout [Diagnostic]) -> (String, [String: Any]) {
-    guard let survey = project.survey(id) else { return (id, ["titleHtml": HTMLText.html(id), "items": []]) }
-    var context: [String: Any] = [
-      "titleHtml": HTMLText.html(survey.title),
-      "items": survey.items.map { item -> [String: Any] in
-        var labels = item.options.map { HTMLText.html($0.label) }
-        if item.type == .likert, let scale = item.scale.flatMap(survey.scale(named:)) {
-          labels = scale.labels.map(HTMLText.html)
-        }
-        return ["textHtml": HTMLText.html(item.text), "options": labels]
-      },
-    ]
-    if let html = markdownHTML(survey.description, root: root, diagnostics: &diagnostics) {
-      context["descriptionHtml"] = html
-    }
-    return (HTMLText.plain(survey.title), context)
   }
 
   /// Until the module pages (issue 4) exist, the page shows the module's outline.

@@ -21,7 +21,7 @@ extension PageRenderer {
     var context: [String: Any] = [
       "titleHtml": HTMLText.html(session.title), "kindLabel": kindLabel(session.kind),
       "objectives": objectives(session.objectives), "professions": professions(session.professions),
-      "people": people(session),
+      "people": people(session, programme: programme.id),
     ]
     if let minutes = session.durationMinutes { context["minutes"] = String(minutes) }
     if let range = format.timeRange(slot.start, slot.end) { context["timeRange"] = range }
@@ -29,7 +29,10 @@ extension PageRenderer {
       context["activityHref"] = href
       context["activityLabel"] = label
     }
-    if let rendering = content.render(session.content, root: root, diagnostics: &diagnostics) {
+    // The content section has no heading of its own: its top headings sit under the page's h1.
+    if let rendering = content.render(
+      session.content, root: root, placement: HeadingPlacement(headingBase: 2), diagnostics: &diagnostics)
+    {
       context["contentHtml"] = rendering.html
       searchText.append(rendering.plainText)
     }
@@ -39,8 +42,10 @@ extension PageRenderer {
         diagnostics: &diagnostics)
     }
     if facilitator {
-      context["notes"] = session.facilitatorNotes.compactMap {
-        markdownHTML($0, root: root, diagnostics: &diagnostics)
+      context["notes"] = session.facilitatorNotes.enumerated().compactMap { index, note in
+        markdownHTML(
+          note, root: root, placement: HeadingPlacement(headingBase: 3, idPrefix: "note\(index + 1)-"),
+          diagnostics: &diagnostics)
       }
     } else {
       context["notes"] = [String]()
@@ -79,10 +84,18 @@ extension PageRenderer {
     ]
   }
 
-  func people(_ session: Session) -> [[String: Any]] {
+  /// Instructors and facilitators by name and role only: learner pages are public, so nothing
+  /// else from the roster (organisation, email…) is shown. When the rosters record
+  /// qualifications at all, only facilitators qualified for the programme are listed (issue 5).
+  func people(_ session: Session, programme: String) -> [[String: Any]] {
     let table = people
+    let checksQualifications = table.values.contains { !$0.qualifications.isEmpty }
+    let facilitators = session.facilitators.filter { id in
+      guard checksQualifications else { return true }
+      return table[id]?.isQualified(as: .facilitator, for: programme) ?? false
+    }
     var rows: [[String: Any]] = []
-    for (key, ids) in [("instructors", session.instructors), ("facilitators", session.facilitators)]
+    for (key, ids) in [("instructors", session.instructors), ("facilitators", facilitators)]
     where !ids.isEmpty {
       let names = ids.map { table[$0]?.name ?? $0 }.joined(separator: "、")
       rows.append(["role": strings[key], "names": names])
@@ -111,11 +124,23 @@ extension PageRenderer {
         "anchor": "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
         "titleHtml": HTMLText.html(groupCase.title),
       ]
-      if let body = content.render(groupCase.body, root: root, diagnostics: &diagnostics) {
+      // Case bodies sit under the case's h4; a body that repeats the case title as its first
+      // heading would show the title twice.
+      let prefix = item["anchor"] as? String ?? "case"
+      let placement = HeadingPlacement(
+        headingBase: 5, idPrefix: prefix + "-", droppingLeadingHeading: groupCase.title)
+      if let body = content.render(
+        groupCase.body, root: root, placement: placement, diagnostics: &diagnostics)
+      {
         item["bodyHtml"] = body.html
         searchText.append(HTMLText.plain(groupCase.title) + "\n" + body.plainText)
       }
-      if facilitator, let key = markdownHTML(groupCase.answerKey, root: root, diagnostics: &diagnostics) {
+      if facilitator,
+        let key = markdownHTML(
+          groupCase.answerKey, root: root,
+          placement: HeadingPlacement(headingBase: 6, idPrefix: prefix + "-key-"),
+          diagnostics: &diagnostics)
+      {
         item["answerKeyHtml"] = key
       }
       return item
@@ -123,15 +148,19 @@ extension PageRenderer {
     return context
   }
 
-  /// Phases with their clock times, counted from the session's start.
+  /// Phases with their own clock times, cumulative from the session's start.
+  ///
+  /// The key is `phaseTime`, not `timeRange`: Mustache looks a missing key up in the enclosing
+  /// context, so a phase without a time used to show the session's whole span. It is always
+  /// set (false without a start time) for the same reason.
   func phaseContexts(_ phases: [GroupPhase], start: ClockTime?, facilitator: Bool) -> [[String: Any]] {
     var clock = start
     return phases.map { phase in
       var item: [String: Any] = ["titleHtml": HTMLText.html(phase.title), "minutes": String(phase.minutes)]
       let end = clock?.adding(minutes: phase.minutes)
+      item["phaseTime"] = format.timeRange(clock, end) ?? false
       if facilitator {
         item["prompts"] = phase.prompts.map(HTMLText.html)
-        if let range = format.timeRange(clock, end) { item["timeRange"] = range }
       } else {
         item["prompts"] = [String]()
       }
@@ -148,8 +177,15 @@ extension PageRenderer {
           var item: [String: Any] = [
             "href": SiteRoutes.session(programme.id, course.id, session.id, view: .facilitator),
             "titleHtml": HTMLText.html(session.title),
-            "notes": session.facilitatorNotes.compactMap {
-              markdownHTML($0, root: root, diagnostics: &diagnostics)
+            // Notes of many sessions share this page: ids are prefixed per session and note.
+            "notes": session.facilitatorNotes.enumerated().compactMap { index, note in
+              markdownHTML(
+                note, root: root,
+                placement: HeadingPlacement(
+                  headingBase: 5,
+                  idPrefix: "\(SiteRoutes.segment(programme.id))-\(SiteRoutes.segment(course.id))-"
+                    + "\(SiteRoutes.segment(session.id))-note\(index + 1)-"),
+                diagnostics: &diagnostics)
             },
             "phases": phaseContexts(session.groupWork?.phases ?? [], start: slot.start, facilitator: true),
           ]

@@ -78,10 +78,45 @@ public struct UIStrings: Sendable {
       "検索には JavaScript が必要です。各ページの目次からもたどれます。",
       "Search needs JavaScript; every page is also reachable from the menus."
     ),
-    "surveyPlaceholder": (
-      "アンケートの回答フォームは準備中です。質問項目は次のとおりです。",
-      "The survey form is not published yet. These are its questions."
+    "surveyRequiredNote": ("「必須」と書かれた質問には回答が必要です。", "Questions marked “required” must be answered."),
+    "surveyRequired": ("必須", "required"),
+    "surveyBefore": ("研修前", "Before the training"),
+    "surveyNow": ("現在", "Now"),
+    "surveyOther": ("その他", "Other"),
+    "surveyOtherText": ("その他の内容", "Other (please specify)"),
+    "surveyMaxLength": ("%d 文字以内", "Up to %d characters"),
+    "surveyParticipant": ("受講者ID（任意）", "Participant ID (optional)"),
+    "surveyParticipantHint": (
+      "事前・事後の回答を照合するために使います。配布された ID があれば入力してください。",
+      "Used to pair answers before and after the training. Enter the ID you were given, if any."
     ),
+    "surveyTestNote": (
+      "このテストの正答は表示されません。成績評価には使いません。",
+      "Answers are not shown on this page; the test is not graded."
+    ),
+    "surveySubmit": ("回答を保存する", "Save my answers"),
+    "surveyNeedsScript": (
+      "回答の保存には JavaScript が必要です。JavaScript を使えない場合は、このページを印刷して紙で回答し、主催者に提出してください。",
+      "Saving answers needs JavaScript. Without it, print this page, answer on paper and hand it to the organiser."
+    ),
+    "surveyErrorSummary": ("回答に %d 件の問題があります。", "There are %d problems with your answers."),
+    "surveyErrorRequired": ("回答してください。", "Please answer this question."),
+    "surveyErrorOtherText": ("「その他」の内容を入力してください。", "Please describe your “other” answer."),
+    "surveyErrorNumber": ("数値で入力してください。", "Please enter a number."),
+    "surveyErrorRange": ("%s の範囲で入力してください。", "Please enter a number in %s."),
+    "surveyErrorLength": ("長すぎます。", "Too long."),
+    "surveySaved": (
+      "回答をこの端末に保存しました。下のボタンからファイルをダウンロードして主催者に提出してください。",
+      "Your answers are saved on this device. Download the file below and send it to the organiser."
+    ),
+    "surveySent": ("回答を送信しました。ご協力ありがとうございました。", "Your answers were sent. Thank you."),
+    "surveySendFailed": (
+      "送信できませんでした。回答はこの端末に保存しました。下のボタンからファイルをダウンロードして主催者に提出してください。",
+      "Sending failed. Your answers are saved on this device; download the file below and send it to the organiser."
+    ),
+    "surveySending": ("送信しています…", "Sending…"),
+    "surveyDownloadCSV": ("回答を CSV でダウンロード", "Download answers (CSV)"),
+    "surveyDownloadJSON": ("回答を JSON でダウンロード", "Download answers (JSON)"),
     "modulePlaceholder": (
       "この自己学習教材は準備中です。内容は次のとおりです。",
       "This self-study module is not published yet. This is its outline."
@@ -91,6 +126,10 @@ public struct UIStrings: Sendable {
     "timeNeeded": ("所要時間", "Time needed"),
     "lessons": ("レッスン", "Lessons"),
     "back": ("戻る", "Back"),
+    "mode.onsite": ("会場", "Onsite"),
+    "mode.online": ("オンライン", "Online"),
+    "mode.hybrid": ("ハイブリッド", "Hybrid"),
+    "mode.on-demand": ("オンデマンド", "On demand"),
     "generatedBy": ("Kenshu で作成", "Made with Kenshu"),
   ]
 }

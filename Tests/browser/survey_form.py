@@ -1,0 +1,149 @@
+"""Headless Chromium check of a built survey form (issue 6).
+
+Fills the sample survey's form the way a participant would, submits it, and checks that
+- submitting with required questions unanswered shows announced errors (role=alert, focused,
+  fields marked aria-invalid) instead of saving;
+- after a valid submit, localStorage holds the answers under kenshu.survey.ID;
+- the downloaded CSV row is read by `kenshu evaluate` with every row used and no value excluded.
+
+usage: survey_form.py SITE_DIR SURVEY_ID KENSHU_BINARY PROJECT_DIR WORK_DIR
+"""
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+site, survey_id, kenshu, project, work = sys.argv[1:6]
+downloads = os.path.join(work, "downloads")
+os.makedirs(downloads, exist_ok=True)
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+handler = functools.partial(QuietHandler, directory=site)
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+url = "http://127.0.0.1:%d/surveys/%s/index.html" % (server.server_address[1], survey_id)
+
+options = webdriver.ChromeOptions()
+for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,1200"]:
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+options.add_experimental_option("prefs", {
+    "download.default_directory": downloads, "download.prompt_for_download": False,
+})
+service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+driver = webdriver.Chrome(options=options, service=service)
+try:
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    driver.get(url)
+    button = driver.find_element(By.CSS_SELECTOR, "#survey-form button[type=submit]")
+    check(button.is_enabled(), "survey.js enables the submit button")
+
+    # 1. Nothing answered: errors, announced and focused; nothing stored.
+    button.click()
+    errors = driver.find_element(By.ID, "survey-errors")
+    check(errors.is_displayed() and errors.get_attribute("role") == "alert", "error summary shown with role=alert")
+    check(driver.switch_to.active_element == errors, "focus moves to the error summary")
+    invalid = driver.find_elements(By.CSS_SELECTOR, "[data-required=true] [aria-invalid=true]")
+    check(len(invalid) > 0, "required fields are marked aria-invalid")
+    stored = driver.execute_script("return localStorage.getItem('kenshu.survey.' + arguments[0])", survey_id)
+    check(stored is None, "nothing is stored while answers are invalid")
+
+    # 2. Answer everything, keyboard-free but through the labels a user clicks.
+    driver.find_element(By.ID, "participant").send_keys("web-0001")
+    expected = {}
+    for item in driver.find_elements(By.CSS_SELECTOR, "[data-item]"):
+        item_id = item.get_attribute("data-item")
+        kind = item.get_attribute("data-type")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
+        if kind in ("likert", "single", "profession"):
+            for group in item.find_elements(By.CSS_SELECTOR, "[data-group]"):
+                radios = group.find_elements(By.CSS_SELECTOR, "input[type=radio]:not([data-other])")
+                choice = radios[min(len(radios) - 1, 1 if group.get_attribute("data-group").endswith(".before") else 3)]
+                driver.find_element(By.CSS_SELECTOR, "label[for='%s']" % choice.get_attribute("id")).click()
+                expected[group.get_attribute("data-group")] = choice.get_attribute("value")
+        elif kind == "multiple":
+            boxes = item.find_elements(By.CSS_SELECTOR, "input[type=checkbox]:not([data-other])")
+            for box in boxes[:2]:
+                driver.find_element(By.CSS_SELECTOR, "label[for='%s']" % box.get_attribute("id")).click()
+            other = item.find_elements(By.CSS_SELECTOR, "[data-other-text]")
+            if other:
+                other[0].send_keys("地域ケア会議; 勉強会")
+        elif kind == "numeric":
+            item.find_element(By.TAG_NAME, "input").send_keys("5")
+            expected[item_id] = "5"
+        elif kind == "text":
+            item.find_element(By.TAG_NAME, "textarea").send_keys('よかった, "特に" 事例検討\n次回も参加したい')
+    button.click()
+    result = driver.find_element(By.ID, "survey-result")
+    deadline = time.time() + 10
+    while time.time() < deadline and not driver.find_elements(By.ID, "survey-download-csv"):
+        time.sleep(0.2)
+    check(not errors.is_displayed(), "no errors after answering everything")
+    check("保存しました" in result.text, "status announces that the answers were saved: %r" % result.text)
+
+    stored = json.loads(driver.execute_script(
+        "return localStorage.getItem('kenshu.survey.' + arguments[0])", survey_id) or "[]")
+    check(len(stored) == 1 and stored[0]["participant"] == "web-0001", "localStorage holds one response")
+    answers = stored[0]["answers"] if stored else {}
+    for column, value in expected.items():
+        check(str(answers.get(column)) == value, "localStorage %s = %s (got %r)" % (column, value, answers.get(column)))
+
+    driver.find_element(By.ID, "survey-download-csv").click()
+    driver.find_element(By.ID, "survey-download-json").click()
+    deadline = time.time() + 10
+    csv_files = []
+    while time.time() < deadline:
+        names = os.listdir(downloads)
+        csv_files = [n for n in names if n.endswith(".csv")]
+        if csv_files and any(n.endswith(".json") for n in names) and not any(n.endswith(".crdownload") for n in names):
+            break
+        time.sleep(0.2)
+    check(len(csv_files) == 1, "a CSV file was downloaded: %s" % os.listdir(downloads))
+finally:
+    driver.quit()
+    server.shutdown()
+
+if csv_files:
+    path = os.path.join(downloads, csv_files[0])
+    raw = open(path, "rb").read()
+    check(raw.startswith(b"\xef\xbb\xbf"), "CSV starts with a UTF-8 BOM")
+    header = raw.decode("utf-8-sig").split("\r\n")[0]
+    template = subprocess.run([kenshu, "survey", "template", survey_id], cwd=project, capture_output=True)
+    check(template.returncode == 0 and template.stdout.decode("utf-8-sig").splitlines()[0] == header,
+          "CSV header equals `kenshu survey template`")
+    out = os.path.join(work, "evaluation")
+    run = subprocess.run([kenshu, "evaluate", "--survey", survey_id, "--responses", path, "--out", out],
+                         cwd=project, capture_output=True, text=True)
+    print(run.stderr.strip())
+    check(run.returncode == 0, "kenshu evaluate exits 0")
+    summary = json.load(open(os.path.join(out, "summary.json"))) if run.returncode == 0 else {}
+    files = summary.get("responses", {}).get("files", [{}])
+    check(summary.get("responses", {}).get("used") == 1, "kenshu evaluate used the row")
+    check(files[0].get("format") == "kenshu", "read as Kenshu's own format")
+    check(files[0].get("excludedValues") == 0 and not files[0].get("rejected"), "no value excluded, no row rejected")
+    check("evaluation-value" not in run.stderr and "unmatched" not in run.stderr, "no value or column warnings")
+    items = {i["id"]: i for i in summary.get("items", [])}
+    check(all(i["n"] == 1 for i in items.values()), "every item has its answer: %s" %
+          [k for k, i in items.items() if i["n"] != 1])
+
+print("%d failed" % len(failures))
+sys.exit(1 if failures else 0)
