@@ -37,6 +37,19 @@ extension PageRenderer {
     if let first = ModulePart.all(of: module).first {
       context["startHref"] = SiteRoutes.module(module, first).fileName
     }
+    // The module's pre/post knowledge tests, so they are reachable from the module itself.
+    let tests = project.surveys.filter { $0.module == module.id && [.preTest, .postTest].contains($0.kind) }
+      .sorted { ($0.kind == .preTest ? 0 : 1, $0.id) < ($1.kind == .preTest ? 0 : 1, $1.id) }
+    if !tests.isEmpty {
+      context["hasTests"] = true
+      context["tests"] = tests.map { survey -> [String: Any] in
+        [
+          "href": page.root + SiteRoutes.survey(survey.id),
+          "titleHtml": HTMLText.html(survey.title),
+          "isPre": survey.kind == .preTest,
+        ]
+      }
+    }
     let search = SearchDocument(
       title: HTMLText.plain(module.title), path: page.path,
       text: ([module.title, description?.plainText ?? ""] + module.objectives.map(\.text)).joined(
