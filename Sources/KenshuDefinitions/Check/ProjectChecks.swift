@@ -11,22 +11,25 @@ struct ProjectChecks {
   let displayRoot: URL
 
   func run() -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    diagnostics += IdentifierCheck(project: project).run()
-    diagnostics += ReferenceCheck(
-      project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot)
-    )
-    .run()
-    diagnostics += TimetableCheck(project: project).run()
-    diagnostics += GroupWorkCheck(project: project).run()
-    diagnostics += SelfStudyCheck(project: project).run()
-    diagnostics += SurveyCheck(project: project).run()
-    diagnostics += AlignmentCheck(project: project).run()
-    diagnostics += PersonalDataCheck(
-      project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot)
-    )
-    .run()
-    return diagnostics
+    let content = ContentFiles(root: contentRoot, displayRoot: displayRoot)
+    let project = project
+    // The checks only read the project, so they run side by side: they come after every file
+    // has loaded and were the serial tail of `kenshu validate`. Results keep this order.
+    let checks: [@Sendable () -> [Diagnostic]] = [
+      { IdentifierCheck(project: project).run() },
+      { ReferenceCheck(project: project, content: content).run() },
+      { TimetableCheck(project: project).run() },
+      { GroupWorkCheck(project: project).run() },
+      { SelfStudyCheck(project: project).run() },
+      { SurveyCheck(project: project).run() },
+      { AlignmentCheck(project: project).run() },
+      { PersonalDataCheck(project: project, content: content).run() },
+    ]
+    let results = ResultSlots<[Diagnostic]>(count: checks.count)
+    DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+      results[index] = checks[index]()
+    }
+    return results.values.flatMap { $0 }
   }
 }
 

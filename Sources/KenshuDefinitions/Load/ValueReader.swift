@@ -50,7 +50,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-time", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"
+        ))
       return nil
     }
     return time
@@ -63,7 +64,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-date", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a date",
+          hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
       return nil
     }
     return trimmed
@@ -75,7 +77,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+        ))
       return nil
     }
     return number
@@ -102,7 +105,8 @@ struct ValueReader {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
     for token in tokens(value, separatedBy: { $0 == "," || $0 == "、" || $0 == "・" }) {
-      if ["all", "全職種"].contains(token.lowercased()) {
+      // Only a three-letter token can lower-case to "all"; 全職種 has no case.
+      if token == "全職種" || (token.utf8.count == 3 && token.lowercased() == "all") {
         result = Profession.allCases
         continue
       }
@@ -132,7 +136,8 @@ struct ValueReader {
       diagnostics.append(
         .warning(
           "unsupported-language", at: element.location(ofAttribute: "xml:lang"),
-          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"))
+          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"
+        ))
     }
     return value
   }
@@ -185,7 +190,8 @@ extension XMLElement {
     while let last = lines.last, isBlank(last) { lines.removeLast() }
     let indent =
       lines.filter { !isBlank($0) }.map { $0.prefix { $0 == 0x20 || $0 == 0x09 }.count }.min() ?? 0
-    let text = lines.map { isBlank($0) ? "" : String(Substring($0.dropFirst(indent))) }.joined(separator: "\n")
+    let text = lines.map { isBlank($0) ? "" : String(Substring($0.dropFirst(indent))) }.joined(
+      separator: "\n")
     let start =
       leadingBlank > 0 && !lines.isEmpty
       ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
@@ -218,7 +224,9 @@ func isValidISODate(_ text: String) -> Bool {
   guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
     let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
   else { return false }
-  let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  let days = [
+    31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+  ]
   return d <= days[m - 1]
 }
 
@@ -228,7 +236,9 @@ func isValidLanguageTag(_ text: String) -> Bool {
   guard let language = parts.first, (2...3).contains(language.count),
     language.allSatisfy({ $0.isASCII && $0.isLetter })
   else { return false }
-  return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+  return parts.dropFirst().allSatisfy {
+    (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+  }
 }
 
 /// A line holding only white space (ASCII, or any Unicode white space such as 全角スペース).
@@ -270,7 +280,14 @@ func trimmedSpaces(_ text: String) -> String {
 /// The words of a list-valued attribute, split at white space and at `separator`s. Works on
 /// Unicode scalars: splitting Characters was a hot spot of the loader.
 func tokens(_ value: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-  value.unicodeScalars.split {
+  // ASCII values (ids, profession ids), nearly all of them: bytes are scalars, so splitting the
+  // bytes gives the same words without decoding.
+  if value.utf8.allSatisfy({ $0 < 0x80 }) {
+    return value.utf8.split {
+      $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || isSeparator(Unicode.Scalar($0))
+    }.map { String(Substring($0)) }
+  }
+  return value.unicodeScalars.split {
     ($0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" : $0.properties.isWhitespace)
       || isSeparator($0)
   }.map { String(String.UnicodeScalarView($0)) }
