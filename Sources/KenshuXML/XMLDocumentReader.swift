@@ -179,7 +179,9 @@ private struct TreeConverter {
     let tag = locator.startTag(prefix.map { "\($0):\(name)" } ?? name, endLine: endLine)
     let location = SourceLocation(file: locator.file, line: tag.line, column: tag.column)
 
+    // Counted first so each array is allocated once at its final size, not regrown.
     var attributes: [XMLAttribute] = []
+    attributes.reserveCapacity(Self.count(node.pointee.properties))
     var attribute = node.pointee.properties
     while let current = attribute {
       let local = String(cString: current.pointee.name)
@@ -197,6 +199,7 @@ private struct TreeConverter {
     }
 
     var content: [XMLContent] = []
+    content.reserveCapacity(Self.contentCount(node))
     var child = node.pointee.children
     while let current = child {
       switch current.pointee.type {
@@ -211,6 +214,31 @@ private struct TreeConverter {
     }
     return XMLElement(
       name: name, namespace: namespace, attributes: attributes, content: content, location: location)
+  }
+
+  private static func count(_ first: xmlAttrPtr?) -> Int {
+    var count = 0
+    var attribute = first
+    while let current = attribute {
+      count += 1
+      attribute = current.pointee.next
+    }
+    return count
+  }
+
+  /// How many children become `XMLContent`: elements, and text that has content.
+  private static func contentCount(_ node: xmlNodePtr) -> Int {
+    var count = 0
+    var child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE: count += 1
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: if current.pointee.content != nil { count += 1 }
+      default: break
+      }
+      child = current.pointee.next
+    }
+    return count
   }
 
   /// An attribute's value. Nearly always one text node, whose content is the value as it is;

@@ -67,30 +67,46 @@ struct ContentFiles {
 extension Project {
   var markdownBlocks: [(block: MarkdownBlock, owner: String)] {
     var blocks: [(MarkdownBlock, String)] = []
+    forEachMarkdownBlock { block, owner in blocks.append((block, owner())) }
+    return blocks
+  }
+
+  /// The blocks read from files under content/, with their owners: the only ones whose
+  /// owner ends up in a message about the file, so the others are never described.
+  var contentFileBlocks: [(block: MarkdownBlock, owner: String)] {
+    var blocks: [(MarkdownBlock, String)] = []
+    forEachMarkdownBlock { block, owner in
+      if block.path != nil { blocks.append((block, owner())) }
+    }
+    return blocks
+  }
+
+  /// Calls `body` with every Markdown block in document order and a description of its owner,
+  /// built only when asked for (one string per block adds up over 1,000 programmes).
+  func forEachMarkdownBlock(_ body: (MarkdownBlock, () -> String) -> Void) {
     for programme in programmes {
-      if let purpose = programme.purpose { blocks.append((purpose, "<purpose>")) }
+      if let purpose = programme.purpose { body(purpose, { "<purpose>" }) }
       for course in programme.courses {
-        if let description = course.description { blocks.append((description, "<description>")) }
+        if let description = course.description { body(description, { "<description>" }) }
         for session in course.sessions {
-          if let content = session.content { blocks.append((content, "<session> \"\(session.id)\"")) }
-          for note in session.facilitatorNotes { blocks.append((note, "<facilitator-notes>")) }
+          if let content = session.content { body(content, { "<session> \"\(session.id)\"" }) }
+          for note in session.facilitatorNotes { body(note, { "<facilitator-notes>" }) }
           for item in session.groupWork?.cases ?? [] {
-            blocks.append((item.body, "<case> \"\(item.title)\""))
-            if let key = item.answerKey { blocks.append((key, "<answer-key>")) }
+            body(item.body, { "<case> \"\(item.title)\"" })
+            if let key = item.answerKey { body(key, { "<answer-key>" }) }
           }
         }
       }
     }
     for module in modules {
-      if let description = module.description { blocks.append((description, "<description>")) }
-      for lesson in module.lessons { blocks.append((lesson.body, "<lesson> \"\(lesson.id)\"")) }
+      if let description = module.description { body(description, { "<description>" }) }
+      for lesson in module.lessons { body(lesson.body, { "<lesson> \"\(lesson.id)\"" }) }
       for scenario in module.scenarios {
-        blocks.append((scenario.situation, "<scenario> \"\(scenario.id)\""))
+        body(scenario.situation, { "<scenario> \"\(scenario.id)\"" })
       }
     }
     for survey in surveys {
-      if let description = survey.description { blocks.append((description, "<description>")) }
+      if let description = survey.description { body(description, { "<description>" }) }
     }
-    return blocks
   }
 }

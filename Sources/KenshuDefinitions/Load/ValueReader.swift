@@ -179,21 +179,48 @@ extension XMLElement {
   /// the column is unknown (0). Checks of the text (personal data) locate findings from this.
   var markdownTextLocation: SourceLocation { inlineMarkdown.location }
 
-  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as UTF-8 bytes:
-  /// indentation is ASCII, and walking Characters was the loader's hot spot.
+  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as byte ranges
+  /// of one buffer: indentation is ASCII, and walking Characters (later, arrays of line slices)
+  /// was the loader's hot spot.
   var inlineMarkdown: (text: String, location: SourceLocation) {
     var raw = ""
     for case .text(let text) in content { raw += text }
-    var lines = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-    let leadingBlank = lines.prefix(while: isBlank).count
-    lines.removeFirst(leadingBlank)
-    while let last = lines.last, isBlank(last) { lines.removeLast() }
-    let indent =
-      lines.filter { !isBlank($0) }.map { $0.prefix { $0 == 0x20 || $0 == 0x09 }.count }.min() ?? 0
-    let text = lines.map { isBlank($0) ? "" : String(Substring($0.dropFirst(indent))) }.joined(
-      separator: "\n")
+    let (text, leadingBlank, indent, isEmpty) = raw.withUTF8 { bytes in
+      // Lines as ranges, split at LF (XML has turned CRLF into LF).
+      var lines: [Range<Int>] = []
+      var lineStart = 0
+      for index in 0..<bytes.count where bytes[index] == 0x0A {
+        lines.append(lineStart..<index)
+        lineStart = index + 1
+      }
+      lines.append(lineStart..<bytes.count)
+      let blank = lines.map { isBlank(bytes, $0) }
+      let leadingBlank = blank.prefix { $0 }.count
+      var last = lines.count
+      while last > leadingBlank, blank[last - 1] { last -= 1 }
+      var indent = Int.max
+      for line in leadingBlank..<last where !blank[line] {
+        var width = 0
+        while width < lines[line].count,
+          bytes[lines[line].lowerBound + width] == 0x20 || bytes[lines[line].lowerBound + width] == 0x09
+        {
+          width += 1
+        }
+        indent = min(indent, width)
+      }
+      if indent == Int.max { indent = 0 }
+      var text: [UInt8] = []
+      text.reserveCapacity(bytes.count)
+      for line in leadingBlank..<last {
+        if line > leadingBlank { text.append(0x0A) }
+        if !blank[line] {
+          text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lines[line].dropFirst(indent)]))
+        }
+      }
+      return (String(decoding: text, as: UTF8.self), leadingBlank, indent, leadingBlank == last)
+    }
     let start =
-      leadingBlank > 0 && !lines.isEmpty
+      leadingBlank > 0 && !isEmpty
       ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
       : SourceLocation(file: location.file, line: location.line, column: 0)
     return (text, start)
@@ -211,12 +238,16 @@ extension XMLElement {
 
 /// ASCII letters, digits, '-', '_' and '.', starting with a letter or digit.
 func isValidIdentifier(_ text: String) -> Bool {
-  guard let first = text.unicodeScalars.first, first.isASCII,
-    CharacterSet.alphanumerics.contains(first), text.count <= 100
-  else { return false }
-  return text.unicodeScalars.allSatisfy {
-    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == ".")
-  }
+  // Bytes, not Foundation's CharacterSet: for ASCII, `alphanumerics` is exactly [A-Za-z0-9],
+  // and looking the set up per scalar was a visible cost of reading every id. Every accepted
+  // byte is one character, so the byte count is the character count.
+  let bytes = text.utf8
+  guard let first = bytes.first, isASCIIAlphanumeric(first), bytes.count <= 100 else { return false }
+  return bytes.allSatisfy { isASCIIAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+}
+
+private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+  (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
 }
 
 func isValidISODate(_ text: String) -> Bool {
@@ -242,13 +273,16 @@ func isValidLanguageTag(_ text: String) -> Bool {
 }
 
 /// A line holding only white space (ASCII, or any Unicode white space such as 全角スペース).
-private func isBlank(_ line: Substring.UTF8View) -> Bool {
-  for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+  for index in line {
+    let byte = bytes[index]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D { continue }
     // A visible ASCII character, or the first byte of a non-ASCII one: look at scalars only then.
     if byte < 0x80 { return false }
-    return Substring(line).unicodeScalars.allSatisfy {
-      $0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
-    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).unicodeScalars
+      .allSatisfy {
+        $0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
+      }
   }
   return true
 }
