@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 
 /// Finds exact columns in the source text, which libxml2's tree does not keep: a node only knows
@@ -21,8 +22,19 @@ struct SourceLocator {
     starts.reserveCapacity(bytes.count / 32 + 1)
     ends.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      var index = 0
       let count = buffer.count
+      // Files saved without carriage returns (nearly all) split at line feeds found by memchr.
+      if let base = buffer.baseAddress, memchr(base, 0x0D, count) == nil {
+        var offset = 0
+        while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
+          let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          ends.append(index)
+          starts.append(index + 1)
+          offset = index + 1
+        }
+        return
+      }
+      var index = 0
       while index < count {
         let byte = buffer[index]
         if byte == 0x0A || byte == 0x0D {

@@ -162,9 +162,8 @@ public struct XMLElement: Sendable, Hashable {
 public func normalizeXMLText(_ text: String) -> String {
   // Most attribute values and titles are one line with nothing to trim: return them as they
   // are, after a scan of bytes, which is far cheaper than walking Characters.
-  let isBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
   if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-    !isWhitespace(first), !isWhitespace(last), !text.utf8.contains(where: isBreak)
+    !isWhitespace(first), !isWhitespace(last), !containsLineBreak(text)
   {
     return text
   }
@@ -191,6 +190,13 @@ public func normalizeXMLText(_ text: String) -> String {
     }
   }
   return String(result).trimmingCharactersInSet()
+}
+
+/// Whether the text has a line feed or carriage return, looked for in the contiguous UTF-8
+/// buffer (iterating `String.UTF8View` byte by byte was a hot spot).
+private func containsLineBreak(_ text: String) -> Bool {
+  var text = text
+  return text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
 }
 
 /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), answered without
