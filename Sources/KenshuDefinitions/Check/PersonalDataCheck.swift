@@ -174,12 +174,11 @@ enum PersonalDataPatterns {
 
   static func findings(in text: String) -> [Finding] {
     var findings: [Finding] = []
-    for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-      let traits = LineTraits(Substring(bytes))
+    for (index, line) in linesThatMayMatch(text) {
+      let traits = LineTraits(Substring(line))
       // Most lines match no pattern's traits: decide that before building anything.
       guard patterns.contains(where: { $0.applies(traits) }) else { continue }
       let applicable = patterns.filter { $0.applies(traits) }
-      let line = String(Substring(bytes))
       let range = NSRange(line.startIndex..., in: line)
       for pattern in applicable {
         let kind = pattern.kind
@@ -199,6 +198,56 @@ enum PersonalDataPatterns {
       }
     }
     return findings
+  }
+
+  /// A byte-level screen run before `LineTraits`: a line can satisfy some pattern's traits only
+  /// with 7 or more ASCII digits or one of 様 氏 ん 番 マ 生 in it (the characters the traits
+  /// look for). Decoding every line into scalars was the slowest part of the project checks.
+  private static func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var digits = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+        if digits >= 7 { return true }
+      } else if (byte == 0xE3 || byte == 0xE6 || byte == 0xE7) && index + 2 < bytes.count {
+        switch (byte, bytes[index + 1], bytes[index + 2]) {
+        case (0xE6, 0xA7, 0x98),  // 様
+          (0xE6, 0xB0, 0x8F),  // 氏
+          (0xE3, 0x82, 0x93),  // ん
+          (0xE7, 0x95, 0xAA),  // 番
+          (0xE3, 0x83, 0x9E),  // マ
+          (0xE7, 0x94, 0x9F):  // 生
+          return true
+        default: break
+        }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  /// The lines (0-based number and text) that pass `mayMatch`, split at line feeds in the
+  /// contiguous UTF-8 of the text (the generic `split` of `UTF8View` cost more than the rest).
+  private static func linesThatMayMatch(_ text: String) -> [(index: Int, line: String)] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var lines: [(index: Int, line: String)] = []
+      var number = 0
+      var start = 0
+      func consider(_ range: Range<Int>) {
+        let line = UnsafeBufferPointer(rebasing: bytes[range])
+        if mayMatch(line) { lines.append((number, String(decoding: line, as: UTF8.self))) }
+        number += 1
+      }
+      for position in 0..<bytes.count where bytes[position] == 0x0A {
+        consider(start..<position)
+        start = position + 1
+      }
+      consider(start..<bytes.count)
+      return lines
+    }
   }
 
   private static func isCommonNoun(_ match: String) -> Bool {
