@@ -84,8 +84,9 @@ struct DocumentLoader {
     var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0
     let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }  // An empty file.
       while filled < size {
-        let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
+        let count = read(descriptor, base + filled, size - filled)
         if count < 0, errno == EINTR { continue }
         if count < 0 { return false }
         if count == 0 { break }  // The file shrank while being read: keep what is there.
