@@ -185,6 +185,16 @@ extension XMLElement {
   var inlineMarkdown: (text: String, location: SourceLocation) {
     var raw = ""
     for case .text(let text) in content { raw += text }
+    let sameLine = SourceLocation(file: location.file, line: location.line, column: 0)
+    // One line (titles, notes, answer keys): no line table, and usually no copy at all.
+    let oneLine = raw.withUTF8 { bytes -> (blank: Bool, indent: Int)? in
+      guard !bytes.contains(0x0A) else { return nil }
+      return (isBlank(bytes, 0..<bytes.count), bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count)
+    }
+    if let oneLine {
+      if oneLine.blank { return ("", sameLine) }
+      return (oneLine.indent == 0 ? raw : String(Substring(raw.utf8.dropFirst(oneLine.indent))), sameLine)
+    }
     let (text, leadingBlank, indent, isEmpty) = raw.withUTF8 { bytes in
       // Lines as ranges, split at LF (XML has turned CRLF into LF).
       var lines: [Range<Int>] = []
