@@ -49,14 +49,34 @@ mean_seconds() {
   fi
 }
 
+# Mean CPU seconds (user + system, all threads) of a command: unlike wall time, barely moved by
+# other processes on a shared machine, and the fair per-file cost of a parallel program.
+cpu_seconds() {
+  python3 - "$1" "$runs" <<'PY'
+import resource, subprocess, sys
+command, runs = sys.argv[1], int(sys.argv[2])
+subprocess.run(command, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+for _ in range(runs):
+    subprocess.run(command, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+print((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / runs)
+PY
+}
+
 kenshu_s=$(mean_seconds "$kenshu_cmd")
 xmllint_s=$(mean_seconds "$xmllint_cmd")
+kenshu_cpu=$(cpu_seconds "$kenshu_cmd")
+xmllint_cpu=$(cpu_seconds "$xmllint_cmd")
 
-python3 - "$files" "$kenshu_s" "$xmllint_s" "$(nproc)" <<'PY'
+python3 - "$files" "$kenshu_s" "$xmllint_s" "$(nproc)" "$kenshu_cpu" "$xmllint_cpu" <<'PY'
 import sys
 files, k, x, cores = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+kc, xc = float(sys.argv[5]), float(sys.argv[6])
 print(f"files: {files} on {cores} cores")
 print(f"kenshu validate : {k:8.3f} s  {files / k:9.0f} files/s  (parse + RELAX NG + structure + semantic checks, parallel)")
 print(f"xmllint --relaxng: {x:8.3f} s  {files / x:9.0f} files/s  (parse + RELAX NG, one thread)")
 print(f"ratio kenshu/xmllint time: {k / x:.2f}x  (target: at most 1.2x)")
+print(f"CPU per file (user+sys, all threads): kenshu {kc / files * 1e6:.0f} us, xmllint {xc / files * 1e6:.0f} us"
+      f"  (ratio {kc / xc:.2f}x)")
 PY

@@ -1,85 +1,139 @@
+import Foundation
 import KenshuModel
 
 /// Finds exact columns in the source text, which libxml2's tree does not keep: a node only knows
 /// the line where its start tag *ended*, and attributes know no position at all.
+///
+/// Runs for every element and attribute of every file, so it works on byte offsets into one
+/// buffer (no per-line slices to retain) and compares bytes through a raw pointer.
 struct SourceLocator {
-  private let lines: [ArraySlice<UInt8>]
+  private let bytes: [UInt8]
+  /// Byte offset where each line starts and where its text ends (before `\n`, `\r` or `\r\n`).
+  private let lineStarts: [Int]
+  private let lineEnds: [Int]
   let file: String
 
   init(bytes: [UInt8], file: String) {
     self.file = file
-    var lines: [ArraySlice<UInt8>] = []
-    var start = 0
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x0A || byte == 0x0D {
-        lines.append(bytes[start..<index])
-        if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-        start = index + 1
+    self.bytes = bytes
+    var starts: [Int] = [0]
+    var ends: [Int] = []
+    // About one line per 40 bytes in course files; a close guess avoids regrowing.
+    starts.reserveCapacity(bytes.count / 32 + 1)
+    ends.reserveCapacity(bytes.count / 32 + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      // Files saved without carriage returns (nearly all) split at line feeds found by memchr.
+      if let base = buffer.baseAddress, memchr(base, 0x0D, count) == nil {
+        var offset = 0
+        while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
+          let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          ends.append(index)
+          starts.append(index + 1)
+          offset = index + 1
+        }
+        return
       }
-      index += 1
+      var index = 0
+      while index < count {
+        let byte = buffer[index]
+        if byte == 0x0A || byte == 0x0D {
+          ends.append(index)
+          if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+          starts.append(index + 1)
+        }
+        index += 1
+      }
     }
-    lines.append(bytes[start..<bytes.count])
-    self.lines = lines
+    ends.append(bytes.count)
+    lineStarts = starts
+    lineEnds = ends
   }
 
+  private var lineCount: Int { lineStarts.count }
+
   /// The position of `<qualifiedName` searching back from `endLine` (1-based), at most a few
-  /// lines, since start tags with many attributes span lines.
+  /// lines, since start tags with many attributes span lines. `byteOffset` is relative to the
+  /// start of the line found.
   func startTag(_ qualifiedName: String, endLine: Int) -> (line: Int, column: Int, byteOffset: Int) {
-    let needle = [UInt8(ascii: "<")] + Array(qualifiedName.utf8)
-    var line = min(max(endLine, 1), lines.count)
-    let lowest = max(1, line - 40)
-    while line >= lowest {
-      let text = lines[line - 1]
-      if let offset = lastOccurrence(of: needle, in: text) {
-        return (line, column(of: offset, in: text), offset)
+    var name = qualifiedName
+    return name.withUTF8 { needle in
+      bytes.withUnsafeBufferPointer { buffer in
+        var line = min(max(endLine, 1), lineCount)
+        let lowest = max(1, line - 40)
+        while line >= lowest {
+          let start = lineStarts[line - 1]
+          let end = lineEnds[line - 1]
+          if let found = lastStartTag(named: needle, in: buffer, from: start, to: end) {
+            return (line, column(from: start, to: found, in: buffer), found - start)
+          }
+          line -= 1
+        }
+        return (max(endLine, 0), 0, 0)
       }
-      line -= 1
     }
-    return (max(endLine, 0), 0, 0)
   }
 
   /// The position of `name=` after a start tag begins.
   func attribute(_ name: String, fromLine: Int, byteOffset: Int) -> (line: Int, column: Int)? {
-    guard fromLine >= 1, fromLine <= lines.count else { return nil }
-    let needle = Array(name.utf8)
-    var offset = byteOffset
-    for line in fromLine...min(lines.count, fromLine + 40) {
-      let text = lines[line - 1]
-      var index = text.startIndex + (line == fromLine ? offset : 0)
-      while index + needle.count <= text.endIndex {
-        if text[index..<index + needle.count].elementsEqual(needle),
-          index == text.startIndex || isSpace(text[index - 1]),
-          followedByEquals(text, index + needle.count)
-        {
-          return (line, column(of: index - text.startIndex, in: text))
+    guard fromLine >= 1, fromLine <= lineCount else { return nil }
+    var name = name
+    return name.withUTF8 { needle in
+      bytes.withUnsafeBufferPointer { buffer in
+        var offset = byteOffset
+        for line in fromLine...min(lineCount, fromLine + 40) {
+          let start = lineStarts[line - 1]
+          let end = lineEnds[line - 1]
+          var index = start + offset
+          while index + needle.count <= end {
+            if matches(needle, in: buffer, at: index),
+              index == start || isSpace(buffer[index - 1]),
+              followedByEquals(buffer, index + needle.count, end: end)
+            {
+              return (line, column(from: start, to: index, in: buffer))
+            }
+            if buffer[index] == UInt8(ascii: ">") { return nil }
+            index += 1
+          }
+          offset = 0
         }
-        if text[index] == UInt8(ascii: ">") { return nil }
-        index += 1
+        return nil
       }
-      offset = 0
     }
-    return nil
   }
 
-  private func followedByEquals(_ text: ArraySlice<UInt8>, _ start: Int) -> Bool {
+  private func matches(
+    _ needle: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, at index: Int
+  )
+    -> Bool
+  {
+    for k in 0..<needle.count where buffer[index + k] != needle[k] { return false }
+    return true
+  }
+
+  private func followedByEquals(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, end: Int) -> Bool {
     var index = start
-    while index < text.endIndex, isSpace(text[index]) { index += 1 }
-    return index < text.endIndex && text[index] == UInt8(ascii: "=")
+    while index < end, isSpace(buffer[index]) { index += 1 }
+    return index < end && buffer[index] == UInt8(ascii: "=")
   }
 
   private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-  private func lastOccurrence(of needle: [UInt8], in text: ArraySlice<UInt8>) -> Int? {
-    guard text.count >= needle.count else { return nil }
-    var index = text.endIndex - needle.count
-    while index >= text.startIndex {
-      if text[index..<index + needle.count].elementsEqual(needle) {
-        let after = index + needle.count
-        if after == text.endIndex || [0x20, 0x09, 0x2F, 0x3E].contains(text[after]) {
-          return index - text.startIndex
-        }
+  /// The offset of the last `<` + `name` in `start..<end` that is followed by the end of the
+  /// line, white space, `/` or `>` (so `<title` never matches `<titles`).
+  private func lastStartTag(
+    named name: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+    to end: Int
+  ) -> Int? {
+    let length = name.count + 1
+    guard end - start >= length else { return nil }
+    var index = end - length
+    while index >= start {
+      if buffer[index] == UInt8(ascii: "<") && matches(name, in: buffer, at: index + 1) {
+        let after = index + length
+        if after == end { return index }
+        let next = buffer[after]
+        if next == 0x20 || next == 0x09 || next == 0x2F || next == 0x3E { return index }
       }
       index -= 1
     }
@@ -87,22 +141,28 @@ struct SourceLocator {
   }
 
   /// 1-based column counting characters (UTF-8 lead bytes), as editors show it.
-  private func column(of byteOffset: Int, in text: ArraySlice<UInt8>) -> Int {
+  private func column(from lineStart: Int, to offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
     var count = 0
-    for byte in text.prefix(byteOffset) where byte & 0xC0 != 0x80 { count += 1 }
+    for index in lineStart..<offset where buffer[index] & 0xC0 != 0x80 { count += 1 }
     return count + 1
   }
 
   /// The 1-based line of the first occurrence of `marker` (for DOCTYPE diagnostics).
   func line(containing marker: String) -> Int? {
-    let needle = Array(marker.utf8)
-    for (index, text) in lines.enumerated() where text.count >= needle.count {
-      var i = text.startIndex
-      while i + needle.count <= text.endIndex {
-        if text[i..<i + needle.count].elementsEqual(needle) { return index + 1 }
-        i += 1
+    var marker = marker
+    return marker.withUTF8 { needle in
+      bytes.withUnsafeBufferPointer { buffer in
+        for line in 1...lineCount {
+          let start = lineStarts[line - 1]
+          let end = lineEnds[line - 1]
+          var index = start
+          while index + needle.count <= end {
+            if matches(needle, in: buffer, at: index) { return line }
+            index += 1
+          }
+        }
+        return nil
       }
     }
-    return nil
   }
 }

@@ -85,7 +85,8 @@ public func readXML(
   if let schema {
     schema.validate(document, collector: collector)
   }
-  let root = convert(rootNode, locator: locator)
+  var converter = TreeConverter(locator: locator)
+  let root = converter.convert(rootNode)
   return ParsedXML(root: root, diagnostics: collector.diagnostics)
 }
 
@@ -151,49 +152,103 @@ private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message:
   return nil
 }
 
-private func convert(_ node: xmlNodePtr, locator: SourceLocator) -> XMLElement {
-  let name = String(cString: node.pointee.name)
-  let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
-  let namespace = node.pointee.ns.map { String(cString: $0.pointee.href) }
-  let endLine = Int(xmlGetLineNo(node))
-  let tag = locator.startTag(prefix.map { "\($0):\(name)" } ?? name, endLine: endLine)
-  let location = SourceLocation(file: locator.file, line: tag.line, column: tag.column)
+/// Copies libxml2's tree into `XMLElement` values, locating every element and attribute.
+private struct TreeConverter {
+  let locator: SourceLocator
+  /// The last namespace seen and its URI: every element of a file shares one or two namespace
+  /// declarations, so the URI is decoded once instead of once per element.
+  private var lastNamespace: xmlNsPtr?
+  private var lastNamespaceURI: String?
 
-  var attributes: [XMLAttribute] = []
-  var attribute = node.pointee.properties
-  while let current = attribute {
-    let local = String(cString: current.pointee.name)
-    let attrPrefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
-    let qualified = attrPrefix.map { "\($0):\(local)" } ?? local
-    var value = ""
-    if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-      value = String(cString: raw)
-      kenshu_xmlFree(raw)
-    }
-    let position = locator.attribute(qualified, fromLine: tag.line, byteOffset: 0)
-    attributes.append(
-      XMLAttribute(
-        name: attrPrefix == "xml" ? qualified : local,
-        namespace: current.pointee.ns.map { String(cString: $0.pointee.href) },
-        value: value,
-        location: position.map { SourceLocation(file: locator.file, line: $0.line, column: $0.column) }
-          ?? location))
-    attribute = current.pointee.next
+  init(locator: SourceLocator) { self.locator = locator }
+
+  private mutating func uri(of namespace: xmlNsPtr?) -> String? {
+    guard let namespace else { return nil }
+    if namespace == lastNamespace { return lastNamespaceURI }
+    let uri = String(cString: namespace.pointee.href)
+    lastNamespace = namespace
+    lastNamespaceURI = uri
+    return uri
   }
 
-  var content: [XMLContent] = []
-  var child = node.pointee.children
-  while let current = child {
-    switch current.pointee.type {
-    case XML_ELEMENT_NODE:
-      content.append(.element(convert(current, locator: locator)))
-    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-      if let raw = current.pointee.content { content.append(.text(String(cString: raw))) }
-    default:
-      break
+  mutating func convert(_ node: xmlNodePtr) -> XMLElement {
+    let name = String(cString: node.pointee.name)
+    let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
+    let namespace = uri(of: node.pointee.ns)
+    let endLine = Int(xmlGetLineNo(node))
+    let tag = locator.startTag(prefix.map { "\($0):\(name)" } ?? name, endLine: endLine)
+    let location = SourceLocation(file: locator.file, line: tag.line, column: tag.column)
+
+    // Counted first so each array is allocated once at its final size, not regrown.
+    var attributes: [XMLAttribute] = []
+    attributes.reserveCapacity(Self.count(node.pointee.properties))
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      let local = String(cString: current.pointee.name)
+      let attrPrefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
+      let qualified = attrPrefix.map { "\($0):\(local)" } ?? local
+      let position = locator.attribute(qualified, fromLine: tag.line, byteOffset: 0)
+      attributes.append(
+        XMLAttribute(
+          name: attrPrefix == "xml" ? qualified : local,
+          namespace: uri(of: current.pointee.ns),
+          value: value(of: current, in: node),
+          location: position.map { SourceLocation(file: locator.file, line: $0.line, column: $0.column) }
+            ?? location))
+      attribute = current.pointee.next
     }
-    child = current.pointee.next
+
+    var content: [XMLContent] = []
+    content.reserveCapacity(Self.contentCount(node))
+    var child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE:
+        content.append(.element(convert(current)))
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if let raw = current.pointee.content { content.append(.text(String(cString: raw))) }
+      default:
+        break
+      }
+      child = current.pointee.next
+    }
+    return XMLElement(
+      name: name, namespace: namespace, attributes: attributes, content: content, location: location)
   }
-  return XMLElement(
-    name: name, namespace: namespace, attributes: attributes, content: content, location: location)
+
+  private static func count(_ first: xmlAttrPtr?) -> Int {
+    var count = 0
+    var attribute = first
+    while let current = attribute {
+      count += 1
+      attribute = current.pointee.next
+    }
+    return count
+  }
+
+  /// How many children become `XMLContent`: elements, and text that has content.
+  private static func contentCount(_ node: xmlNodePtr) -> Int {
+    var count = 0
+    var child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE: count += 1
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: if current.pointee.content != nil { count += 1 }
+      default: break
+      }
+      child = current.pointee.next
+    }
+    return count
+  }
+
+  /// An attribute's value. Nearly always one text node, whose content is the value as it is;
+  /// only other shapes need libxml2 to join the nodes into a new string.
+  private func value(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> String {
+    if let only = attribute.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
+      return only.pointee.content.map { String(cString: $0) } ?? ""
+    }
+    guard let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) else { return "" }
+    defer { kenshu_xmlFree(raw) }
+    return String(cString: raw)
+  }
 }

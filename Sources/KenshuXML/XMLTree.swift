@@ -19,28 +19,92 @@ public enum XMLContent: Sendable, Hashable {
 
 /// An element copied out of libxml2's tree into plain, `Sendable` Swift values, so no libxml2
 /// pointer ever leaves this module and documents can be freed as soon as they are read.
+///
+/// A value type with copy-on-write storage: readers copy elements constantly (`children`,
+/// pattern matches over `content`), and one reference to retain is far cheaper than the five
+/// of the fields themselves, which was a visible share of `kenshu validate`'s time.
 public struct XMLElement: Sendable, Hashable {
-  public var name: String
-  public var namespace: String?
-  public var attributes: [XMLAttribute]
-  public var content: [XMLContent]
+  private final class Storage: @unchecked Sendable {
+    // Only mutated through `XMLElement`'s setters after a uniqueness check (copy on write).
+    var name: String
+    var namespace: String?
+    var attributes: [XMLAttribute]
+    var content: [XMLContent]
+    var location: SourceLocation
+
+    init(
+      name: String, namespace: String?, attributes: [XMLAttribute], content: [XMLContent],
+      location: SourceLocation
+    ) {
+      self.name = name
+      self.namespace = namespace
+      self.attributes = attributes
+      self.content = content
+      self.location = location
+    }
+
+    func copy() -> Storage {
+      Storage(name: name, namespace: namespace, attributes: attributes, content: content, location: location)
+    }
+  }
+
+  private var storage: Storage
+
+  /// The storage, copied first when another value shares it.
+  private var uniqueStorage: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      return storage
+    }
+  }
+
+  public var name: String {
+    get { storage.name }
+    set { uniqueStorage.name = newValue }
+  }
+  public var namespace: String? {
+    get { storage.namespace }
+    set { uniqueStorage.namespace = newValue }
+  }
+  public var attributes: [XMLAttribute] {
+    get { storage.attributes }
+    set { uniqueStorage.attributes = newValue }
+  }
+  public var content: [XMLContent] {
+    get { storage.content }
+    set { uniqueStorage.content = newValue }
+  }
   /// Where the start tag begins (`<name`).
-  public var location: SourceLocation
+  public var location: SourceLocation {
+    get { storage.location }
+    set { uniqueStorage.location = newValue }
+  }
 
   public init(
     name: String, namespace: String? = nil, attributes: [XMLAttribute] = [], content: [XMLContent] = [],
     location: SourceLocation
   ) {
-    self.name = name
-    self.namespace = namespace
-    self.attributes = attributes
-    self.content = content
-    self.location = location
+    storage = Storage(
+      name: name, namespace: namespace, attributes: attributes, content: content, location: location)
+  }
+
+  public static func == (a: XMLElement, b: XMLElement) -> Bool {
+    a.storage === b.storage
+      || (a.name == b.name && a.namespace == b.namespace && a.attributes == b.attributes
+        && a.content == b.content && a.location == b.location)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(namespace)
+    hasher.combine(attributes)
+    hasher.combine(content)
+    hasher.combine(location)
   }
 
   /// Child elements, in document order.
   public var children: [XMLElement] {
-    content.compactMap {
+    storage.content.compactMap {
       if case .element(let child) = $0 { return child }
       return nil
     }
@@ -50,7 +114,7 @@ public struct XMLElement: Sendable, Hashable {
   public func children(named name: String) -> [XMLElement] {
     // One pass over `content`, without building the array of all children first: readers
     // call this for every element they read.
-    content.compactMap {
+    storage.content.compactMap {
       if case .element(let child) = $0, child.name == name { return child }
       return nil
     }
@@ -58,12 +122,15 @@ public struct XMLElement: Sendable, Hashable {
 
   /// The first child element with the given local name.
   public func child(named name: String) -> XMLElement? {
-    for case .element(let child) in content where child.name == name { return child }
+    for case .element(let child) in storage.content where child.name == name { return child }
     return nil
   }
 
   /// The value of an attribute by local name (`xml:lang` for the XML namespace).
-  public func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+  public func attribute(_ name: String) -> String? {
+    for attribute in storage.attributes where attribute.name == name { return attribute.value }
+    return nil
+  }
 
   /// Where an attribute is written, or the element's location.
   public func location(ofAttribute name: String) -> SourceLocation {
@@ -72,7 +139,11 @@ public struct XMLElement: Sendable, Hashable {
 
   /// All text inside the element and its descendants, concatenated.
   public var text: String {
-    content.map {
+    // Most elements hold one run of text or none: no array and no joining for those.
+    let content = storage.content
+    if content.isEmpty { return "" }
+    if content.count == 1, case .text(let only) = content[0] { return only }
+    return content.map {
       switch $0 {
       case .text(let text): text
       case .element(let child): child.text
@@ -91,9 +162,8 @@ public struct XMLElement: Sendable, Hashable {
 public func normalizeXMLText(_ text: String) -> String {
   // Most attribute values and titles are one line with nothing to trim: return them as they
   // are, after a scan of bytes, which is far cheaper than walking Characters.
-  let isBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
   if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-    !first.properties.isWhitespace, !last.properties.isWhitespace, !text.utf8.contains(where: isBreak)
+    !isWhitespace(first), !isWhitespace(last), !containsLineBreak(text)
   {
     return text
   }
@@ -120,6 +190,22 @@ public func normalizeXMLText(_ text: String) -> String {
     }
   }
   return String(result).trimmingCharactersInSet()
+}
+
+/// Whether the text has a line feed or carriage return, looked for in the contiguous UTF-8
+/// buffer (iterating `String.UTF8View` byte by byte was a hot spot).
+private func containsLineBreak(_ text: String) -> Bool {
+  var text = text
+  return text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
+}
+
+/// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), answered without
+/// the property tables for ASCII and the common CJK letters, which is nearly every scalar asked.
+private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+  if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+  // U+3000 (全角スペース) is the last White_Space scalar: kana and kanji lie above it.
+  if scalar.value > 0x3000 { return false }
+  return scalar.properties.isWhitespace
 }
 
 extension String {

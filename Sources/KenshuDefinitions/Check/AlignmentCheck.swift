@@ -9,7 +9,7 @@ struct AlignmentCheck {
   func run() -> [Diagnostic] {
     var practised: Set<String> = []
     var evaluated: Set<String> = []
-    for session in project.programmes.flatMap({ $0.courses.flatMap(\.sessions) }) {
+    for session in project.programmes.lazy.flatMap({ $0.courses.lazy.flatMap(\.sessions) }) {
       practised.formUnion(session.practises)
     }
     for module in project.modules {

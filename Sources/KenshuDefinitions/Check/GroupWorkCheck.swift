@@ -9,14 +9,15 @@ struct GroupWorkCheck {
     var diagnostics: [Diagnostic] = []
     for programme in project.programmes {
       let trainees = programme.roster.flatMap { project.roster($0) }?.people(withRole: .trainee) ?? []
-      for session in programme.courses.flatMap(\.sessions) {
+      for session in programme.courses.lazy.flatMap(\.sessions) {
         let label = "<session> \"\(session.id)\""
         let location = session.location ?? SourceLocation(file: "?")
         guard let spec = session.groupWork else {
           if session.kind == .groupwork {
             diagnostics.append(
               .warning(
-                "groupwork-without-groups", at: location, "\(label) is group work but says nothing about groups",
+                "groupwork-without-groups", at: location,
+                "\(label) is group work but says nothing about groups",
                 hint: "add <groups size=\"6\" min-professions=\"4\"/> so kenshu groups can plan the tables"))
           }
           continue
@@ -25,7 +26,9 @@ struct GroupWorkCheck {
         let largest = spec.maxSize ?? spec.size
         if let maxSize = spec.maxSize, maxSize < spec.size {
           diagnostics.append(
-            .error("invalid-group-size", at: specLocation, "\(label): max-size \(maxSize) is smaller than size \(spec.size)"))
+            .error(
+              "invalid-group-size", at: specLocation,
+              "\(label): max-size \(maxSize) is smaller than size \(spec.size)"))
         }
         if let minimum = spec.minProfessions {
           if minimum > largest {
@@ -45,7 +48,8 @@ struct GroupWorkCheck {
               diagnostics.append(
                 .warning(
                   "unsatisfiable-groups", at: specLocation,
-                  "\(label): the roster has only \(distinct) profession\(distinct == 1 ? "" : "s"), fewer than min-professions \(minimum)"))
+                  "\(label): the roster has only \(distinct) profession\(distinct == 1 ? "" : "s"), fewer than min-professions \(minimum)"
+                ))
             }
           }
         }
@@ -57,7 +61,8 @@ struct GroupWorkCheck {
                 "phase-minutes", at: spec.phases.first?.location ?? location,
                 "\(label): phases add up to \(total) minutes but the session lasts \(duration)",
                 hint: total < duration
-                  ? "add \(duration - total) minutes to a phase" : "remove \(total - duration) minutes from the phases"))
+                  ? "add \(duration - total) minutes to a phase"
+                  : "remove \(total - duration) minutes from the phases"))
           }
         }
       }

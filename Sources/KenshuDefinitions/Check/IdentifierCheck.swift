@@ -27,11 +27,11 @@ struct IdentifierCheck {
     unique("glossary term", project.glossary.map { ($0.id, $0.location) })
     for programme in project.programmes {
       unique("course", programme.courses.map { ($0.id, $0.location) })
-      unique("session", programme.courses.flatMap(\.sessions).map { ($0.id, $0.location) })
+      unique("session", Array(programme.courses.lazy.flatMap(\.sessions).map { ($0.id, $0.location) }))
       let objectives =
-        programme.allObjectives + programme.courses.flatMap(\.sessions).flatMap(\.objectives)
+        programme.allObjectives + programme.courses.lazy.flatMap(\.sessions).flatMap(\.objectives)
       unique("objective", objectives.compactMap { o in o.id.map { ($0, o.location) } })
-      for session in programme.courses.flatMap(\.sessions) {
+      for session in programme.courses.lazy.flatMap(\.sessions) {
         unique("case", (session.groupWork?.cases ?? []).compactMap { c in c.id.map { ($0, c.location) } })
       }
     }

@@ -12,7 +12,7 @@ struct PersonalDataCheck {
     var diagnostics: [Diagnostic] = []
     var scanned: Set<String> = []
     var blocks: [(MarkdownBlock, String)] = []
-    for session in project.programmes.flatMap({ $0.courses.flatMap(\.sessions) }) {
+    for session in project.programmes.lazy.flatMap({ $0.courses.lazy.flatMap(\.sessions) }) {
       for item in session.groupWork?.cases ?? [] { blocks.append((item.body, "case \"\(item.title)\"")) }
     }
     for module in project.modules {
@@ -35,7 +35,8 @@ struct PersonalDataCheck {
           let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
         else { continue }
         for finding in PersonalDataPatterns.findings(in: text) {
-          let location = SourceLocation(file: content.displayName(path), line: finding.line + 1, column: finding.column)
+          let location = SourceLocation(
+            file: content.displayName(path), line: finding.line + 1, column: finding.column)
           diagnostics.append(warning(finding, owner: owner, at: location))
         }
       }
@@ -43,9 +44,12 @@ struct PersonalDataCheck {
     return diagnostics
   }
 
-  private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation) -> Diagnostic {
+  private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation)
+    -> Diagnostic
+  {
     .warning(
-      "possible-personal-data", at: location, "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
+      "possible-personal-data", at: location,
+      "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
       hint: "anonymise cases (e.g. Aさん・80代男性) before publishing")
   }
 }
@@ -75,7 +79,9 @@ enum PersonalDataPatterns {
       var p1: Unicode.Scalar = " "
       var p2: Unicode.Scalar = " "
       var p3: Unicode.Scalar = " "
-      func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" || scalar == "\t" }
+      func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\t"
+      }
       for scalar in line.unicodeScalars {
         switch scalar.value {
         case 0x30...0x39: asciiDigits += 1
@@ -105,13 +111,33 @@ enum PersonalDataPatterns {
   private struct Pattern {
     var kind: String
     var applies: @Sendable (LineTraits) -> Bool
-    var regex: NSRegularExpression
+    var expression: CompiledOnDemand
 
-    init?(_ kind: String, when applies: @escaping @Sendable (LineTraits) -> Bool, _ pattern: String) {
-      guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+    init(_ kind: String, when applies: @escaping @Sendable (LineTraits) -> Bool, _ pattern: String) {
       self.kind = kind
       self.applies = applies
-      self.regex = regex
+      self.expression = CompiledOnDemand(pattern)
+    }
+  }
+
+  /// A regular expression compiled the first time a line needs it: most projects have no line
+  /// any pattern applies to, and compiling all of them cost every `kenshu validate` a
+  /// millisecond before the first file.
+  private final class CompiledOnDemand: @unchecked Sendable {
+    private let pattern: String
+    private let lock = NSLock()
+    /// nil until compiled; then the expression, or nil when the pattern does not compile.
+    private var compiled: NSRegularExpression??
+
+    init(_ pattern: String) { self.pattern = pattern }
+
+    var regex: NSRegularExpression? {
+      lock.withLock {
+        if let compiled { return compiled }
+        let regex = try? NSRegularExpression(pattern: pattern)
+        compiled = .some(regex)
+        return regex
+      }
     }
   }
 
@@ -136,7 +162,7 @@ enum PersonalDataPatterns {
       insurance, when: { $0.asciiDigits >= 10 },
       #"(?<![0-9])[0-9]{10}(?![0-9])|(?<![0-9])[0-9]{4}[- ][0-9]{4}[- ][0-9]{4}(?![0-9])"#),
     Pattern(name, when: { $0.hasHonorific }, #"[\p{Han}]{2,4}[\p{Han}ぁ-んァ-ヶ]{0,3}\s?(様|さん|氏)"#),
-  ].compactMap { $0 }
+  ]
 
   /// Words before さん/様 that are roles or relations, not names.
   private static let commonNouns: [String] = [
@@ -148,27 +174,80 @@ enum PersonalDataPatterns {
 
   static func findings(in text: String) -> [Finding] {
     var findings: [Finding] = []
-    for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-      let traits = LineTraits(Substring(bytes))
+    for (index, line) in linesThatMayMatch(text) {
+      let traits = LineTraits(Substring(line))
+      // Most lines match no pattern's traits: decide that before building anything.
+      guard patterns.contains(where: { $0.applies(traits) }) else { continue }
       let applicable = patterns.filter { $0.applies(traits) }
-      if applicable.isEmpty { continue }
-      let line = String(Substring(bytes))
       let range = NSRange(line.startIndex..., in: line)
       for pattern in applicable {
         let kind = pattern.kind
-        for match in pattern.regex.matches(in: line, range: range) {
+        guard let regex = pattern.expression.regex else { continue }
+        for match in regex.matches(in: line, range: range) {
           guard let swiftRange = Range(match.range, in: line) else { continue }
           let found = String(line[swiftRange])
           if kind == name && isCommonNoun(found) { continue }
           let column = line.distance(from: line.startIndex, to: swiftRange.lowerBound) + 1
           // Two patterns can match the same text (被保険者番号：1234567890 and 1234567890); say it once.
-          let overlaps = findings.contains { $0.line == index && ($0.text.contains(found) || found.contains($0.text)) }
+          let overlaps = findings.contains {
+            $0.line == index && ($0.text.contains(found) || found.contains($0.text))
+          }
           if overlaps { continue }
           findings.append(Finding(kind: kind, text: found, line: index, column: column))
         }
       }
     }
     return findings
+  }
+
+  /// A byte-level screen run before `LineTraits`: a line can satisfy some pattern's traits only
+  /// with 7 or more ASCII digits or one of 様 氏 ん 番 マ 生 in it (the characters the traits
+  /// look for). Decoding every line into scalars was the slowest part of the project checks.
+  private static func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var digits = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+        if digits >= 7 { return true }
+      } else if (byte == 0xE3 || byte == 0xE6 || byte == 0xE7) && index + 2 < bytes.count {
+        switch (byte, bytes[index + 1], bytes[index + 2]) {
+        case (0xE6, 0xA7, 0x98),  // 様
+          (0xE6, 0xB0, 0x8F),  // 氏
+          (0xE3, 0x82, 0x93),  // ん
+          (0xE7, 0x95, 0xAA),  // 番
+          (0xE3, 0x83, 0x9E),  // マ
+          (0xE7, 0x94, 0x9F):  // 生
+          return true
+        default: break
+        }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  /// The lines (0-based number and text) that pass `mayMatch`, split at line feeds in the
+  /// contiguous UTF-8 of the text (the generic `split` of `UTF8View` cost more than the rest).
+  private static func linesThatMayMatch(_ text: String) -> [(index: Int, line: String)] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var lines: [(index: Int, line: String)] = []
+      var number = 0
+      var start = 0
+      func consider(_ range: Range<Int>) {
+        let line = UnsafeBufferPointer(rebasing: bytes[range])
+        if mayMatch(line) { lines.append((number, String(decoding: line, as: UTF8.self))) }
+        number += 1
+      }
+      for position in 0..<bytes.count where bytes[position] == 0x0A {
+        consider(start..<position)
+        start = position + 1
+      }
+      consider(start..<bytes.count)
+      return lines
+    }
   }
 
   private static func isCommonNoun(_ match: String) -> Bool {

@@ -11,22 +11,25 @@ struct ProjectChecks {
   let displayRoot: URL
 
   func run() -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    diagnostics += IdentifierCheck(project: project).run()
-    diagnostics += ReferenceCheck(
-      project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot)
-    )
-    .run()
-    diagnostics += TimetableCheck(project: project).run()
-    diagnostics += GroupWorkCheck(project: project).run()
-    diagnostics += SelfStudyCheck(project: project).run()
-    diagnostics += SurveyCheck(project: project).run()
-    diagnostics += AlignmentCheck(project: project).run()
-    diagnostics += PersonalDataCheck(
-      project: project, content: ContentFiles(root: contentRoot, displayRoot: displayRoot)
-    )
-    .run()
-    return diagnostics
+    let content = ContentFiles(root: contentRoot, displayRoot: displayRoot)
+    let project = project
+    // The checks only read the project, so they run side by side: they come after every file
+    // has loaded and were the serial tail of `kenshu validate`. Results keep this order.
+    let checks: [@Sendable () -> [Diagnostic]] = [
+      { IdentifierCheck(project: project).run() },
+      { ReferenceCheck(project: project, content: content).run() },
+      { TimetableCheck(project: project).run() },
+      { GroupWorkCheck(project: project).run() },
+      { SelfStudyCheck(project: project).run() },
+      { SurveyCheck(project: project).run() },
+      { AlignmentCheck(project: project).run() },
+      { PersonalDataCheck(project: project, content: content).run() },
+    ]
+    let results = ResultSlots<[Diagnostic]>(count: checks.count)
+    DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+      results[index] = checks[index]()
+    }
+    return results.values.flatMap { $0 }
   }
 }
 
@@ -64,30 +67,46 @@ struct ContentFiles {
 extension Project {
   var markdownBlocks: [(block: MarkdownBlock, owner: String)] {
     var blocks: [(MarkdownBlock, String)] = []
+    forEachMarkdownBlock { block, owner in blocks.append((block, owner())) }
+    return blocks
+  }
+
+  /// The blocks read from files under content/, with their owners: the only ones whose
+  /// owner ends up in a message about the file, so the others are never described.
+  var contentFileBlocks: [(block: MarkdownBlock, owner: String)] {
+    var blocks: [(MarkdownBlock, String)] = []
+    forEachMarkdownBlock { block, owner in
+      if block.path != nil { blocks.append((block, owner())) }
+    }
+    return blocks
+  }
+
+  /// Calls `body` with every Markdown block in document order and a description of its owner,
+  /// built only when asked for (one string per block adds up over 1,000 programmes).
+  func forEachMarkdownBlock(_ body: (MarkdownBlock, () -> String) -> Void) {
     for programme in programmes {
-      if let purpose = programme.purpose { blocks.append((purpose, "<purpose>")) }
+      if let purpose = programme.purpose { body(purpose, { "<purpose>" }) }
       for course in programme.courses {
-        if let description = course.description { blocks.append((description, "<description>")) }
+        if let description = course.description { body(description, { "<description>" }) }
         for session in course.sessions {
-          if let content = session.content { blocks.append((content, "<session> \"\(session.id)\"")) }
-          for note in session.facilitatorNotes { blocks.append((note, "<facilitator-notes>")) }
+          if let content = session.content { body(content, { "<session> \"\(session.id)\"" }) }
+          for note in session.facilitatorNotes { body(note, { "<facilitator-notes>" }) }
           for item in session.groupWork?.cases ?? [] {
-            blocks.append((item.body, "<case> \"\(item.title)\""))
-            if let key = item.answerKey { blocks.append((key, "<answer-key>")) }
+            body(item.body, { "<case> \"\(item.title)\"" })
+            if let key = item.answerKey { body(key, { "<answer-key>" }) }
           }
         }
       }
     }
     for module in modules {
-      if let description = module.description { blocks.append((description, "<description>")) }
-      for lesson in module.lessons { blocks.append((lesson.body, "<lesson> \"\(lesson.id)\"")) }
+      if let description = module.description { body(description, { "<description>" }) }
+      for lesson in module.lessons { body(lesson.body, { "<lesson> \"\(lesson.id)\"" }) }
       for scenario in module.scenarios {
-        blocks.append((scenario.situation, "<scenario> \"\(scenario.id)\""))
+        body(scenario.situation, { "<scenario> \"\(scenario.id)\"" })
       }
     }
     for survey in surveys {
-      if let description = survey.description { blocks.append((description, "<description>")) }
+      if let description = survey.description { body(description, { "<description>" }) }
     }
-    return blocks
   }
 }

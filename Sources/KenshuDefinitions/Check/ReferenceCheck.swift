@@ -8,7 +8,7 @@ struct ReferenceCheck {
 
   func run() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for (block, owner) in project.markdownBlocks {
+    for (block, owner) in project.contentFileBlocks {
       guard let path = block.path else { continue }
       let location = block.location ?? SourceLocation(file: "?")
       switch content.resolve(path) {
@@ -28,10 +28,17 @@ struct ReferenceCheck {
 
     let surveyIDs = Set(project.surveys.map(\.id))
     let moduleIDs = Set(project.modules.map(\.id))
-    let objectiveIDs = Set(
-      project.programmes.flatMap { $0.allObjectives + $0.courses.flatMap(\.sessions).flatMap(\.objectives) }
-        .compactMap(\.id) + project.modules.flatMap(\.objectives).compactMap(\.id))
+    var objectiveIDs: Set<String> = []
+    for programme in project.programmes {
+      objectiveIDs.formUnion(programme.allObjectives.lazy.compactMap(\.id))
+      for session in programme.courses.lazy.flatMap(\.sessions) {
+        objectiveIDs.formUnion(session.objectives.lazy.compactMap(\.id))
+      }
+    }
+    objectiveIDs.formUnion(project.modules.lazy.flatMap(\.objectives).compactMap(\.id))
     let people = project.peopleByID
+    // Computed once, not once per programme: the same for every programme without a roster.
+    let anyoneHasQualifications = people.values.contains { !$0.qualifications.isEmpty }
 
     func checkObjectives(_ ids: [String], _ attribute: String, at location: SourceLocation?, _ owner: String)
     {
@@ -53,13 +60,12 @@ struct ReferenceCheck {
             "<programme> \"\(programme.id)\" names roster \"\(name)\", which is not defined",
             hint: "put the roster in rosters/\(name).xml (kenshu roster import)"))
       }
-      let tracksQualifications = (roster?.people ?? Array(people.values)).contains {
-        !$0.qualifications.isEmpty
-      }
+      let tracksQualifications =
+        roster.map { $0.people.contains { !$0.qualifications.isEmpty } } ?? anyoneHasQualifications
       let rosterPeople = roster.map {
         Dictionary($0.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       }
-      for session in programme.courses.flatMap(\.sessions) {
+      for session in programme.courses.lazy.flatMap(\.sessions) {
         let label = "<session> \"\(session.id)\""
         let location = session.location ?? SourceLocation(file: "?")
         if let survey = session.survey, !surveyIDs.contains(survey) {

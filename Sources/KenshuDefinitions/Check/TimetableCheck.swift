@@ -6,7 +6,7 @@ struct TimetableCheck {
 
   func run() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for course in project.programmes.flatMap(\.courses) {
+    for course in project.programmes.lazy.flatMap(\.courses) {
       let courseLocation = course.location ?? SourceLocation(file: "?")
       if let start = course.start, let end = course.end, end <= start {
         diagnostics.append(

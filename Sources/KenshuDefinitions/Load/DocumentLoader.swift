@@ -28,6 +28,19 @@ struct DocumentLoader {
 
   func load(_ url: URL, displayName: String) -> LoadedDocument {
     let location = SourceLocation(file: displayName)
+    switch Self.readRegularFile(atPath: url.path) {
+    case .contents(let bytes): return load(bytes: bytes, displayName: displayName)
+    case .tooLarge:
+      return LoadedDocument(
+        definition: nil,
+        diagnostics: [
+          .error("xml-too-large", at: location, "the file is over 20 MB; definitions are never this large")
+        ])
+    case .unreadable:
+      return LoadedDocument(
+        definition: nil, diagnostics: [.error("file-unreadable", at: location, "cannot read the file")])
+    case .notRegular: break
+    }
     let bytes: [UInt8]
     do {
       // One open for size and contents: FileManager's attributes cost several system calls
@@ -48,6 +61,42 @@ struct DocumentLoader {
         definition: nil, diagnostics: [.error("file-unreadable", at: location, "cannot read the file")])
     }
     return load(bytes: bytes, displayName: displayName)
+  }
+
+  private enum FileContents {
+    case contents([UInt8])
+    case tooLarge
+    case unreadable
+    /// Not a regular file (or not found by `stat`): left to FileHandle, as before.
+    case notRegular
+  }
+
+  /// Reads a regular file with one `open`, `fstat` and `read` straight into the byte array:
+  /// FileHandle and Data cost more than the system calls themselves for 1,000 small files.
+  private static func readRegularFile(atPath path: String) -> FileContents {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return .notRegular }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
+    let size = Int(status.st_size)
+    if size > maximumFileSize { return .tooLarge }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }  // An empty file.
+      while filled < size {
+        let count = read(descriptor, base + filled, size - filled)
+        if count < 0, errno == EINTR { continue }
+        if count < 0 { return false }
+        if count == 0 { break }  // The file shrank while being read: keep what is there.
+        filled += count
+      }
+      return true
+    }
+    guard complete else { return .unreadable }
+    if filled < size { bytes.removeSubrange(filled...) }
+    return .contents(bytes)
   }
 
   func load(bytes: [UInt8], displayName: String) -> LoadedDocument {

@@ -73,11 +73,22 @@ extension ValueReader {
 
   /// A session's group-work spec, when it has groups, cases, questions, roles or phases.
   mutating func groupWork(_ session: XMLElement) -> GroupWorkSpec? {
-    let groups = session.child(named: "groups")
-    let cases = session.children(named: "case")
-    let questions = session.children(named: "question")
-    let roles = session.children(named: "role")
-    let phases = session.children(named: "phase")
+    // One pass over the session's children instead of one per kind.
+    var groups: XMLElement?
+    var cases: [XMLElement] = []
+    var questions: [XMLElement] = []
+    var roles: [XMLElement] = []
+    var phases: [XMLElement] = []
+    for case .element(let child) in session.content {
+      switch child.name {
+      case "groups": if groups == nil { groups = child }
+      case "case": cases.append(child)
+      case "question": questions.append(child)
+      case "role": roles.append(child)
+      case "phase": phases.append(child)
+      default: break
+      }
+    }
     if groups == nil, cases.isEmpty, questions.isEmpty, roles.isEmpty, phases.isEmpty { return nil }
     var spec = GroupWorkSpec(size: 6, location: groups?.location ?? session.location)
     if let groups {
@@ -97,16 +108,20 @@ extension ValueReader {
       }
     }
     spec.cases = cases.map { element in
+      let src = element.attribute("src")
+      let bodyElement = element.child(named: "body")
       let body =
-        element.attribute("src") != nil
-        ? MarkdownBlock(.file(element.attribute("src")!), location: element.location(ofAttribute: "src"))
-        : element.child(named: "body").flatMap { markdown($0) }
-      if element.attribute("src") != nil, element.child(named: "body") != nil {
+        if let src {
+          MarkdownBlock(.file(src), location: element.location(ofAttribute: "src"))
+        } else {
+          bodyElement.flatMap { markdown($0) }
+        }
+      if src != nil, bodyElement != nil {
         diagnostics.append(
           .error(
             "src-and-text", at: element.location, "\(element.displayLabel) has both src and a <body>",
             hint: "keep one of them"))
-      } else if body == nil, element.child(named: "body") == nil {
+      } else if body == nil, bodyElement == nil {
         diagnostics.append(
           .error(
             "missing-text", at: element.location, "\(element.displayLabel) has no text",

@@ -41,7 +41,9 @@ struct StructureCheck {
     }
     if !spec.allowsText {
       for case .text(let text) in element.content
-      where !text.unicodeScalars.allSatisfy({ $0.isASCII ? $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace }) {
+      where !text.unicodeScalars.allSatisfy({
+        $0.isASCII ? $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
+      }) {
         diagnostics.append(
           .error(
             "unexpected-text", at: element.location,

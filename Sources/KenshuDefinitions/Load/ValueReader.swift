@@ -50,7 +50,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-time", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"
+        ))
       return nil
     }
     return time
@@ -63,7 +64,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-date", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
+          "\(element.displayLabel): \(name) \"\(value)\" is not a date",
+          hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
       return nil
     }
     return trimmed
@@ -75,7 +77,8 @@ struct ValueReader {
       diagnostics.append(
         .error(
           "invalid-number", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+        ))
       return nil
     }
     return number
@@ -102,7 +105,8 @@ struct ValueReader {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
     for token in tokens(value, separatedBy: { $0 == "," || $0 == "、" || $0 == "・" }) {
-      if ["all", "全職種"].contains(token.lowercased()) {
+      // Only a three-letter token can lower-case to "all"; 全職種 has no case.
+      if token == "全職種" || (token.utf8.count == 3 && token.lowercased() == "all") {
         result = Profession.allCases
         continue
       }
@@ -132,7 +136,8 @@ struct ValueReader {
       diagnostics.append(
         .warning(
           "unsupported-language", at: element.location(ofAttribute: "xml:lang"),
-          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"))
+          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"
+        ))
     }
     return value
   }
@@ -174,20 +179,58 @@ extension XMLElement {
   /// the column is unknown (0). Checks of the text (personal data) locate findings from this.
   var markdownTextLocation: SourceLocation { inlineMarkdown.location }
 
-  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as UTF-8 bytes:
-  /// indentation is ASCII, and walking Characters was the loader's hot spot.
+  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as byte ranges
+  /// of one buffer: indentation is ASCII, and walking Characters (later, arrays of line slices)
+  /// was the loader's hot spot.
   var inlineMarkdown: (text: String, location: SourceLocation) {
     var raw = ""
     for case .text(let text) in content { raw += text }
-    var lines = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-    let leadingBlank = lines.prefix(while: isBlank).count
-    lines.removeFirst(leadingBlank)
-    while let last = lines.last, isBlank(last) { lines.removeLast() }
-    let indent =
-      lines.filter { !isBlank($0) }.map { $0.prefix { $0 == 0x20 || $0 == 0x09 }.count }.min() ?? 0
-    let text = lines.map { isBlank($0) ? "" : String(Substring($0.dropFirst(indent))) }.joined(separator: "\n")
+    let sameLine = SourceLocation(file: location.file, line: location.line, column: 0)
+    // One line (titles, notes, answer keys): no line table, and usually no copy at all.
+    let oneLine = raw.withUTF8 { bytes -> (blank: Bool, indent: Int)? in
+      guard !bytes.contains(0x0A) else { return nil }
+      return (isBlank(bytes, 0..<bytes.count), bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count)
+    }
+    if let oneLine {
+      if oneLine.blank { return ("", sameLine) }
+      return (oneLine.indent == 0 ? raw : String(Substring(raw.utf8.dropFirst(oneLine.indent))), sameLine)
+    }
+    let (text, leadingBlank, indent, isEmpty) = raw.withUTF8 { bytes in
+      // Lines as ranges, split at LF (XML has turned CRLF into LF).
+      var lines: [Range<Int>] = []
+      var lineStart = 0
+      for index in 0..<bytes.count where bytes[index] == 0x0A {
+        lines.append(lineStart..<index)
+        lineStart = index + 1
+      }
+      lines.append(lineStart..<bytes.count)
+      let blank = lines.map { isBlank(bytes, $0) }
+      let leadingBlank = blank.prefix { $0 }.count
+      var last = lines.count
+      while last > leadingBlank, blank[last - 1] { last -= 1 }
+      var indent = Int.max
+      for line in leadingBlank..<last where !blank[line] {
+        var width = 0
+        while width < lines[line].count,
+          bytes[lines[line].lowerBound + width] == 0x20 || bytes[lines[line].lowerBound + width] == 0x09
+        {
+          width += 1
+        }
+        indent = min(indent, width)
+      }
+      if indent == Int.max { indent = 0 }
+      var text: [UInt8] = []
+      text.reserveCapacity(bytes.count)
+      for line in leadingBlank..<last {
+        if line > leadingBlank { text.append(0x0A) }
+        if !blank[line] {
+          text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lines[line].dropFirst(indent)]))
+        }
+      }
+      return (String(decoding: text, as: UTF8.self), leadingBlank, indent, leadingBlank == last)
+    }
     let start =
-      leadingBlank > 0 && !lines.isEmpty
+      leadingBlank > 0 && !isEmpty
       ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
       : SourceLocation(file: location.file, line: location.line, column: 0)
     return (text, start)
@@ -205,12 +248,16 @@ extension XMLElement {
 
 /// ASCII letters, digits, '-', '_' and '.', starting with a letter or digit.
 func isValidIdentifier(_ text: String) -> Bool {
-  guard let first = text.unicodeScalars.first, first.isASCII,
-    CharacterSet.alphanumerics.contains(first), text.count <= 100
-  else { return false }
-  return text.unicodeScalars.allSatisfy {
-    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == ".")
-  }
+  // Bytes, not Foundation's CharacterSet: for ASCII, `alphanumerics` is exactly [A-Za-z0-9],
+  // and looking the set up per scalar was a visible cost of reading every id. Every accepted
+  // byte is one character, so the byte count is the character count.
+  let bytes = text.utf8
+  guard let first = bytes.first, isASCIIAlphanumeric(first), bytes.count <= 100 else { return false }
+  return bytes.allSatisfy { isASCIIAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+}
+
+private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+  (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
 }
 
 func isValidISODate(_ text: String) -> Bool {
@@ -218,7 +265,9 @@ func isValidISODate(_ text: String) -> Bool {
   guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
     let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
   else { return false }
-  let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  let days = [
+    31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+  ]
   return d <= days[m - 1]
 }
 
@@ -228,17 +277,22 @@ func isValidLanguageTag(_ text: String) -> Bool {
   guard let language = parts.first, (2...3).contains(language.count),
     language.allSatisfy({ $0.isASCII && $0.isLetter })
   else { return false }
-  return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+  return parts.dropFirst().allSatisfy {
+    (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+  }
 }
 
 /// A line holding only white space (ASCII, or any Unicode white space such as 全角スペース).
-private func isBlank(_ line: Substring.UTF8View) -> Bool {
-  for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+  for index in line {
+    let byte = bytes[index]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D { continue }
     // A visible ASCII character, or the first byte of a non-ASCII one: look at scalars only then.
     if byte < 0x80 { return false }
-    return Substring(line).unicodeScalars.allSatisfy {
-      $0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
-    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).unicodeScalars
+      .allSatisfy {
+        $0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\r" : $0.properties.isWhitespace
+      }
   }
   return true
 }
@@ -270,7 +324,14 @@ func trimmedSpaces(_ text: String) -> String {
 /// The words of a list-valued attribute, split at white space and at `separator`s. Works on
 /// Unicode scalars: splitting Characters was a hot spot of the loader.
 func tokens(_ value: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-  value.unicodeScalars.split {
+  // ASCII values (ids, profession ids), nearly all of them: bytes are scalars, so splitting the
+  // bytes gives the same words without decoding.
+  if value.utf8.allSatisfy({ $0 < 0x80 }) {
+    return value.utf8.split {
+      $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || isSeparator(Unicode.Scalar($0))
+    }.map { String(Substring($0)) }
+  }
+  return value.unicodeScalars.split {
     ($0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" : $0.properties.isWhitespace)
       || isSeparator($0)
   }.map { String(String.UnicodeScalarView($0)) }

@@ -53,12 +53,16 @@ public struct SchemaModel: Sendable {
     return candidates.lazy.compactMap { elements[$0] }.first { $0.name == name }
   }
 
-  private static func childIndex(elements: [String: ElementSpec], roots: [String]) -> [String: [String: String]] {
+  private static func childIndex(elements: [String: ElementSpec], roots: [String]) -> [String: [String:
+    String]]
+  {
     var index: [String: [String: String]] = [:]
     func add(_ children: [String], under parent: String) {
       var byName: [String: String] = [:]
       // The first define with a name wins, as in the linear search.
-      for define in children { if let name = elements[define]?.name, byName[name] == nil { byName[name] = define } }
+      for define in children {
+        if let name = elements[define]?.name, byName[name] == nil { byName[name] = define }
+      }
       index[parent] = byName
     }
     add(roots, under: "")
@@ -151,11 +155,29 @@ public struct SchemaModel: Sendable {
 public enum EmbeddedSchema {
   /// The RELAX NG text of the course-definition language.
   public static let bytes: [UInt8] = {
+    if let bytes = besideExecutable() { return bytes }
     guard let url = Bundle.module.url(forResource: "kenshu", withExtension: "rng"),
       let data = try? Data(contentsOf: url)
     else { return [] }
     return [UInt8](data)
   }()
+
+  /// The schema from the resource folder SwiftPM puts next to the executable, which is where
+  /// `Bundle.module` looks first. Creating the bundles lists the executable's whole folder
+  /// (twice), a millisecond or more before the first file is read; reading the one file
+  /// directly skips that. Elsewhere (macOS app bundles, tests) `Bundle.module` decides.
+  private static func besideExecutable() -> [UInt8]? {
+    #if os(Linux)
+      guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+      else { return nil }
+      let url = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        .appendingPathComponent("Kenshu_KenshuDefinitions.resources/kenshu.rng")
+      guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+      return [UInt8](data)
+    #else
+      return nil
+    #endif
+  }
 
   /// The language model derived from the schema.
   public static let model = SchemaModel(schemaText: bytes)
