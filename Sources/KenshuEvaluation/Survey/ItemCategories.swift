@@ -1,12 +1,6 @@
 import KenshuModel
 
 extension Survey {
-  /// The Likert scale of an item: its named scale, else the built-in 5-point agreement scale.
-  public func likertScale(of item: SurveyItem) -> LikertScale? {
-    guard item.type == .likert else { return nil }
-    return item.scale.flatMap { scale(named: $0) } ?? LikertScale.builtIn[0]
-  }
-
   /// Labels of the answer categories of a categorical item, in order: Likert scale labels
   /// (point 1 first), choice options, or the shared profession vocabulary. Empty otherwise.
   public func categories(of item: SurveyItem) -> [String] {

@@ -54,6 +54,13 @@ public struct Survey: Sendable, Hashable, Codable, Identifiable {
   public func scale(named id: String) -> LikertScale? {
     scales.first { $0.id == id } ?? LikertScale.builtIn.first { $0.id == id }
   }
+
+  /// The response scale of a Likert item: its named scale, else the built-in 5-point agreement
+  /// scale (`agree5`), so forms and reports agree on the points. Nil for other item types.
+  public func likertScale(of item: SurveyItem) -> LikertScale? {
+    guard item.type == .likert else { return nil }
+    return item.scale.flatMap { scale(named: $0) } ?? LikertScale.builtIn[0]
+  }
 }
 
 /// A named Likert response scale. Points are listed from 1 (lowest agreement) to n.

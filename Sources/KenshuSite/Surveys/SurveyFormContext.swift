@@ -27,7 +27,7 @@ struct SurveyFormContext {
     ]
     switch item.type {
     case .likert:
-      let labels = item.scale.flatMap(survey.scale(named:))?.labels ?? []
+      let labels = survey.likertScale(of: item)?.labels ?? []
       let options = labels.enumerated().map { (value: String($0.offset + 1), label: $0.element) }
       if item.retrospective {
         context["groups"] = [
