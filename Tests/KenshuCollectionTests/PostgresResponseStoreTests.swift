@@ -34,24 +34,9 @@ struct PostgresResponseStoreTests {
     await store.close()
   }
 
-  @Test func concurrentUseOfOneToken_acceptsExactlyOne() async throws {
+  @Test func concurrentWriters() async throws {
     let store = try await freshStore()
-    let token = ParticipantToken.generate()
-    _ = try await store.addTokens([
-      TokenRecord(scope: "day1-eval", participant: "r0001", tokenHash: ParticipantToken.hash(token))
-    ])
-    let results = try await withThrowingTaskGroup(of: TokenCheck.self) { group in
-      for _ in 0..<8 {
-        group.addTask {
-          try await store.insert(
-            StoreBehaviour.record(["q1": .number(4)]), tokenHash: ParticipantToken.hash(token))
-        }
-      }
-      return try await group.reduce(into: []) { $0.append($1) }
-    }
-    #expect(results.filter { $0 == .accepted }.count == 1)
-    #expect(results.filter { $0 == .used }.count == 7)
-    #expect(try await store.responses(surveyID: "day1-eval").count == 1)
+    try await StoreBehaviour.concurrentWriters(store)
     await store.close()
   }
 

@@ -30,6 +30,29 @@ import Testing
     await store.close()
   }
 
+  @Test func concurrentWriters_shareCommitsButLoseNothing() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await StoreBehaviour.concurrentWriters(store)
+    await store.close()
+  }
+
+  @Test func aFailingWrite_rollsBackOnlyItself() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    let first = StoreBehaviour.record(["q1": .number(1)])
+    _ = try await store.insert(first, tokenHash: nil)
+    let others = (0..<20).map { StoreBehaviour.record(["q1": .number(2)], participant: "o\($0)") }
+    let failures = await withTaskGroup(of: Int.self) { group in
+      group.addTask { (try? await store.insert(first, tokenHash: nil)) == nil ? 1 : 0 }  // same id again
+      for response in others {
+        group.addTask { (try? await store.insert(response, tokenHash: nil)) == nil ? 1 : 0 }
+      }
+      return await group.reduce(0, +)
+    }
+    #expect(failures == 1)
+    #expect(try await store.responses(surveyID: "day1-eval").count == 21)
+    await store.close()
+  }
+
   @Test func reopening_keepsDataAndRunsNoMigrationTwice() async throws {
     let path = TestSurvey.temporaryDatabase()
     let first = try SQLiteResponseStore(path: path)

@@ -78,4 +78,38 @@ enum StoreBehaviour {
       "old token replaced")
     #expect(try await store.insert(second, tokenHash: ParticipantToken.hash("new-2")) == .accepted)
   }
+
+  /// Many concurrent writers: every insert that returned is stored, and one token admits one
+  /// response even when it is used concurrently.
+  static func concurrentWriters(_ store: any ResponseStore) async throws {
+    let ids = try await withThrowingTaskGroup(of: String.self) { group in
+      for index in 0..<300 {
+        group.addTask {
+          let response = record(
+            ["q1": .number(Double(index % 5 + 1))], participant: "c\(index)", survey: "load")
+          let check = try await store.insert(response, tokenHash: nil)
+          return check == .notRequired ? response.id : "refused"
+        }
+      }
+      return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+    }
+    #expect(Set(try await store.responses(surveyID: "load").map(\.id)) == ids)
+
+    let token = ParticipantToken.generate()
+    _ = try await store.addTokens([
+      TokenRecord(scope: "once", participant: "r0001", tokenHash: ParticipantToken.hash(token))
+    ])
+    let results = try await withThrowingTaskGroup(of: TokenCheck.self) { group in
+      for _ in 0..<8 {
+        group.addTask {
+          try await store.insert(
+            record(["q1": .number(4)], survey: "once"), tokenHash: ParticipantToken.hash(token))
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(results.filter { $0 == .accepted }.count == 1)
+    #expect(results.filter { $0 == .used }.count == 7)
+    #expect(try await store.responses(surveyID: "once").count == 1)
+  }
 }

@@ -54,7 +54,22 @@ public final class PostgresResponseStore: ResponseStore {
   }
 
   public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
-    try await client.withTransaction(logger: logger) { connection in
+    // Surveys without tokens (the common case): one autocommitted statement, one round trip,
+    // that inserts only while the survey has no tokens.
+    var inserted = false
+    for try await _ in try await client.query(
+      """
+      INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
+      SELECT \(response.id), \(response.surveyID), \(response.surveyHash), \(response.participant), \
+      \(response.answersJSON), \(response.receivedAt)
+      WHERE NOT EXISTS (SELECT 1 FROM tokens WHERE scope = \(response.surveyID))
+      RETURNING id
+      """, logger: logger
+    ).decode(String.self) {
+      inserted = true
+    }
+    if inserted { return .notRequired }
+    return try await client.withTransaction(logger: logger) { connection in
       let check = try await Self.useToken(
         connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
         recordID: response.id, at: response.receivedAt, logger: logger)

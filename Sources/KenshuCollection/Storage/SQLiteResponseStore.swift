@@ -6,10 +6,11 @@ import GRDB
 /// Durability: WAL journal with `synchronous = FULL`. In WAL mode, NORMAL survives a crash of
 /// the process (kill -9) but may lose the last commits on power loss or an OS crash, because
 /// the WAL is synced only at checkpoints; FULL syncs the WAL on every commit, so a 201 means
-/// the answer is on disk. The cost is one fsync per submission, measured by
-/// `Benchmarks/collect-load.sh`.
+/// the answer is on disk. Concurrent submissions share a transaction and its fsync
+/// (`GroupCommit`); `Benchmarks/collect-load.sh` measures the result.
 public final class SQLiteResponseStore: ResponseStore {
   let pool: DatabasePool
+  let commits: GroupCommit
   public let path: String
 
   /// Opens (creating when needed) the database at `path` and runs pending migrations.
@@ -31,10 +32,11 @@ public final class SQLiteResponseStore: ResponseStore {
       }
     }
     try migrator.migrate(pool)
+    commits = GroupCommit(pool: pool)
   }
 
   public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
-    try await pool.write { db in
+    try await commits.perform { db in
       let check = try Self.useToken(
         db, scope: response.surveyID, participant: response.participant, hash: tokenHash,
         recordID: response.id,
@@ -54,7 +56,7 @@ public final class SQLiteResponseStore: ResponseStore {
   }
 
   public func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck {
-    try await pool.write { db in
+    try await commits.perform { db in
       let check = try Self.useToken(
         db, scope: "module:" + completion.moduleID, participant: completion.participant, hash: tokenHash,
         recordID: completion.id, at: completion.receivedAt)
