@@ -143,3 +143,15 @@ import Testing
     #expect(codes(CompletionSubmission(score: .number(80))) == [.requiredMissing])
   }
 }
+
+@Suite struct HostileBodyTests {
+  @Test func deeplyNestedJSON_isRefusedWithoutCrashing() {
+    let depth = 30_000
+    let text =
+      #"{"answers":{"q1":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+      + "}}"
+    #expect(throws: (any Error).self) {
+      try JSONDecoder().decode(SurveySubmission.self, from: Data(text.utf8))
+    }
+  }
+}
