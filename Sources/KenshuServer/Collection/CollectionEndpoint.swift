@@ -14,7 +14,7 @@ public struct CollectionEndpoint: Sendable {
   public var trustProxyHeaders: Bool
 
   public init(
-    collector: ResponseCollector, rateLimitPerMinute: Int = 30, origins: OriginPolicy = OriginPolicy(),
+    collector: ResponseCollector, rateLimitPerMinute: Int = 120, origins: OriginPolicy = OriginPolicy(),
     trustProxyHeaders: Bool = false
   ) {
     self.collector = collector

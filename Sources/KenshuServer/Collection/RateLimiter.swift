@@ -1,8 +1,9 @@
 import Foundation
 
 /// Submissions per client address per minute, in fixed one-minute windows. A window is cheap
-/// (one counter per address) and predictable for organisers ("30 a minute"); bursts at a
-/// window edge can reach twice the limit, which is harmless here.
+/// (one counter per address) and predictable for organisers ("120 a minute"); bursts at a
+/// window edge can reach twice the limit, which is harmless here. A venue behind one router
+/// is one address, hence a default that lets a whole session submit at once.
 public actor RateLimiter {
   public let perMinute: Int
   private var windows: [String: (start: Date, count: Int)] = [:]

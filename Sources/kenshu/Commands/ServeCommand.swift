@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .shortAndLong, help: "Output folder.") var output = "site"
   @Flag(help: "Accept survey responses and completions (POST /api/…).") var collect = false
   @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
-  @Option(help: "Submissions per minute per client address (0: no limit).") var rateLimit = 30
+  @Option(help: "Submissions per minute per client address (0: no limit).") var rateLimit = 120
   @Option(
     help: """
       Base URL the built forms post to (default: kenshu.xml's collect-url, else this server: /). \
