@@ -13,6 +13,11 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // Response collection: SQLite (embedded default) and PostgreSQL (shared deployments).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // SHA-256 for one-time token hashes and survey fingerprints (already required by postgres-nio).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // C libraries, bound as system-library targets.
@@ -60,11 +65,22 @@ let package = Package(
       ],
       resources: [.copy("Theme")]
     ),
-    // Preview server with live reload (and, later, response collection).
+    // Survey responses and module completions: validation, storage (SQLite, PostgreSQL), export.
+    .target(
+      name: "KenshuCollection",
+      dependencies: [
+        "KenshuModel", "KenshuTabular", "KenshuEvaluation",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    // Preview server with live reload, and response collection (`serve --collect`).
     .target(
       name: "KenshuServer",
       dependencies: [
-        "KenshuModel", .product(name: "Hummingbird", package: "hummingbird"),
+        "KenshuModel", "KenshuCollection", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],
       resources: [.copy("Resources/live-reload.js")]
@@ -73,7 +89,7 @@ let package = Package(
       name: "kenshu",
       dependencies: [
         "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
-        "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer",
+        "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -92,7 +108,12 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KenshuServerTests",
-      dependencies: ["KenshuServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+      dependencies: [
+        "KenshuServer", "KenshuCollection", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
+    .testTarget(
+      name: "KenshuCollectionTests", dependencies: ["KenshuCollection", "KenshuEvaluation"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"], resources: [.copy("Fixtures")]),
   ]

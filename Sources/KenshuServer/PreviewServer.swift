@@ -5,25 +5,34 @@ import Logging
 
 /// `kenshu serve`: serves the built site on loopback, rebuilds when sources change and tells
 /// open pages to reload; when a rebuild fails, the previous site stays and pages show the
-/// diagnostics.
+/// diagnostics. With a `collection`, it also accepts survey responses (`serve --collect`).
 public struct PreviewServer: Sendable {
   public var site: SiteFiles
   public var host: String
   public var port: Int
   public var status: BuildStatus
+  /// The response-collection API, when collecting.
+  public var collection: CollectionEndpoint?
+  /// Whether pages get the live-reload script (off when serving without rebuilds).
+  public var liveReload: Bool
 
   public init(
-    siteRoot: URL, host: String = "127.0.0.1", port: Int = 8080, status: BuildStatus = BuildStatus()
+    siteRoot: URL, host: String = "127.0.0.1", port: Int = 8080, status: BuildStatus = BuildStatus(),
+    collection: CollectionEndpoint? = nil, liveReload: Bool = true
   ) {
     site = SiteFiles(root: siteRoot)
     self.host = host
     self.port = port
     self.status = status
+    self.collection = collection
+    self.liveReload = liveReload
   }
 
   /// The routes, separate from the running server so tests can drive them.
-  public func router() -> Router<BasicRequestContext> {
-    let router = Router()
+  public func router() -> Router<KenshuRequestContext> {
+    let router = Router(context: KenshuRequestContext.self)
+    collection?.addRoutes(to: router)
+    let liveReload = liveReload
     let site = site
     let status = status
     router.get("/_kenshu/live-reload.js") { _, _ -> Response in
@@ -59,7 +68,7 @@ public struct PreviewServer: Sendable {
           try await writer.finish(nil)
         })
     }
-    let servePage: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+    let servePage: @Sendable (Request, KenshuRequestContext) async throws -> Response = { request, _ in
       guard let file = site.file(forPath: request.uri.path) else {
         return Response(
           status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
@@ -69,7 +78,7 @@ public struct PreviewServer: Sendable {
       guard var data = try? Data(contentsOf: file) else {
         return Response(status: .internalServerError)
       }
-      if type.hasPrefix("text/html") {
+      if liveReload, type.hasPrefix("text/html") {
         data = Data(SiteFiles.injectLiveReload(into: String(decoding: data, as: UTF8.self)).utf8)
       }
       return Response(
@@ -82,7 +91,10 @@ public struct PreviewServer: Sendable {
   }
 
   /// Runs until cancelled. `onStart` receives the bound port's URL.
-  public func run(onStart: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+  public func run(
+    logger: Logger = Logger(label: "kenshu.preview", factory: { _ in SwiftLogNoOpLogHandler() }),
+    onStart: @escaping @Sendable (String) -> Void = { _ in }
+  ) async throws {
     let app = Application(
       router: router(),
       configuration: .init(address: .hostname(host, port: port), serverName: "kenshu-preview"),
@@ -90,7 +102,7 @@ public struct PreviewServer: Sendable {
         let bound = channel.localAddress?.port ?? port
         onStart("http://\(host):\(bound)/")
       },
-      logger: Logger(label: "kenshu.preview", factory: { _ in SwiftLogNoOpLogHandler() }))
+      logger: logger)
     try await app.runService()
   }
 }

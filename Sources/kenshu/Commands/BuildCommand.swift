@@ -20,12 +20,26 @@ struct BuildCommand: ParsableCommand {
       "Absolute URL the site is published at, for calendar and canonical links (e.g. https://example.org/kenshu/)."
   )
   var baseURL: String?
+  @Option(
+    help: """
+      Base URL of the response collector (kenshu serve --collect) the site's survey forms post to, \
+      e.g. https://example.org/kenshu/; overrides kenshu.xml's collect-url.
+      """)
+  var collectURL: String?
   @Option(help: "Diagnostics output: text, json or github.") var format: DiagnosticFormat = .text
+
+  func validate() throws {
+    if let collectURL, !SiteBuild.isCollectURL(collectURL) {
+      throw ValidationError(
+        "--collect-url must be an http(s) URL or a path starting with / (got \(collectURL))")
+    }
+  }
 
   func run() throws {
     let root = ProjectInput.root
     let outcome = SiteBuild(
-      root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: baseURL
+      root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: baseURL,
+      collectURL: collectURL
     )
     .run(printer: DiagnosticPrinter(format: format), quiet: format == .json)
     if !outcome.published { throw ExitCode(1) }
@@ -37,14 +51,17 @@ struct SiteBuild: Sendable {
   var root: URL
   var output: URL
   var baseURL: String?
+  /// Overrides the project's `collect-url` setting (where survey forms post).
+  var collectURL: String?
   let builder: SiteBuilder
 
   /// `writeMode` is `.atomicSwap` for `build` (a failed build leaves the old site whole) and
   /// `.inPlace` for `serve`, whose rebuilds rewrite only what changed.
-  init(root: URL, output: URL, baseURL: String?, writeMode: WriteMode = .atomicSwap) {
+  init(root: URL, output: URL, baseURL: String?, collectURL: String? = nil, writeMode: WriteMode = .atomicSwap) {
     self.root = root
     self.output = output.standardizedFileURL
     self.baseURL = baseURL
+    self.collectURL = collectURL
     builder = SiteBuilder(
       projectRoot: root, options: BuildOptions(output: self.output, baseURL: baseURL, writeMode: writeMode))
   }
@@ -56,7 +73,8 @@ struct SiteBuild: Sendable {
 
   /// Loads, checks and builds; prints diagnostics and a one-line summary on stderr.
   func run(printer: DiagnosticPrinter, quiet: Bool = false) -> Outcome {
-    let loaded = ProjectLoader(root: root).load()
+    var loaded = ProjectLoader(root: root).load()
+    if let collectURL { loaded.project.settings.collectURL = collectURL }
     if loaded.files.isEmpty {
       let diagnostic = Diagnostic.error(
         "no-definitions", at: SourceLocation(file: "curricula"),
@@ -91,6 +109,15 @@ struct SiteBuild: Sendable {
       printer.print([diagnostic])
       return Outcome(published: false, diagnostics: [diagnostic])
     }
+  }
+
+  /// An absolute http(s) URL, or a site-relative path such as `/` (same origin).
+  static func isCollectURL(_ text: String) -> Bool {
+    if text.hasPrefix("/") { return !text.hasPrefix("//") }
+    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+      return false
+    }
+    return (scheme == "https" || scheme == "http") && components.host?.isEmpty == false
   }
 
   var displayOutput: String {

@@ -9,7 +9,7 @@ struct RosterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "roster",
     abstract: "Import, count and follow up rosters (名簿). Rosters are personal data.",
-    subcommands: [Import.self, Summary.self, Progress.self]
+    subcommands: [Import.self, Summary.self, Progress.self, Tokens.self]
   )
 
   struct Import: ParsableCommand {

@@ -1,0 +1,222 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Responses in PostgreSQL, for shared deployments: the same schema and behaviour as the
+/// SQLite store. A 201 follows `COMMIT`, which with PostgreSQL's default `synchronous_commit
+/// = on` returns after the WAL record is flushed to disk.
+public final class PostgresResponseStore: ResponseStore {
+  let client: PostgresClient
+  let runner: Task<Void, Never>
+  let logger: Logger
+
+  /// Connects (the pool opens connections lazily) and runs pending migrations under an
+  /// advisory lock, so that two servers starting at once do not migrate twice.
+  public init(
+    configuration: PostgresClient.Configuration, logger: Logger = Logger(label: "kenshu.collect.postgres")
+  )
+    async throws
+  {
+    let client = PostgresClient(configuration: configuration)
+    self.client = client
+    self.logger = logger
+    runner = Task { await client.run() }
+    do {
+      try await migrate()
+    } catch {
+      runner.cancel()
+      throw error
+    }
+  }
+
+  func migrate() async throws {
+    try await client.withTransaction(logger: logger) { connection in
+      // An arbitrary constant: the lock id for Kenshu's migrations.
+      try await connection.query("SELECT pg_advisory_xact_lock(7020311)", logger: logger)
+      try await connection.query(
+        "CREATE TABLE IF NOT EXISTS kenshu_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+        logger: logger)
+      var applied: Set<String> = []
+      for try await id in try await connection.query("SELECT id FROM kenshu_migrations", logger: logger)
+        .decode(String.self)
+      {
+        applied.insert(id)
+      }
+      for migration in StoreSchema.migrations where !applied.contains(migration.id) {
+        for statement in migration.statements {
+          try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+        let now = Timestamp.string(Date())
+        try await connection.query(
+          "INSERT INTO kenshu_migrations (id, applied_at) VALUES (\(migration.id), \(now))", logger: logger)
+      }
+    }
+  }
+
+  public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
+    // Surveys without tokens (the common case): one autocommitted statement, one round trip,
+    // that inserts only while the survey has no tokens.
+    var inserted = false
+    for try await _ in try await client.query(
+      """
+      INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
+      SELECT \(response.id), \(response.surveyID), \(response.surveyHash), \(response.participant), \
+      \(response.answersJSON), \(response.receivedAt)
+      WHERE NOT EXISTS (SELECT 1 FROM tokens WHERE scope = \(response.surveyID))
+      RETURNING id
+      """, logger: logger
+    ).decode(String.self) {
+      inserted = true
+    }
+    if inserted { return .notRequired }
+    return try await client.withTransaction(logger: logger) { connection in
+      let check = try await Self.useToken(
+        connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
+        recordID: response.id, at: response.receivedAt, logger: logger)
+      guard check == .notRequired || check == .accepted else { return check }
+      try await connection.query(
+        """
+        INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
+        VALUES (\(response.id), \(response.surveyID), \(response.surveyHash), \(response.participant), \
+        \(response.answersJSON), \(response.receivedAt))
+        """, logger: logger)
+      return check
+    }
+  }
+
+  public func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck {
+    try await client.withTransaction(logger: logger) { connection in
+      let check = try await Self.useToken(
+        connection, scope: "module:" + completion.moduleID, participant: completion.participant,
+        hash: tokenHash,
+        recordID: completion.id, at: completion.receivedAt, logger: logger)
+      guard check == .notRequired || check == .accepted else { return check }
+      try await connection.query(
+        """
+        INSERT INTO completions (id, module_id, module_edition, participant, score, passed, received_at)
+        VALUES (\(completion.id), \(completion.moduleID), \(completion.moduleEdition), \(completion.participant), \
+        \(completion.score), \(completion.passed), \(completion.receivedAt))
+        """, logger: logger)
+      return check
+    }
+  }
+
+  /// The token is claimed with one conditional UPDATE, so two concurrent submissions with the
+  /// same token cannot both succeed (the second waits on the row lock, then finds it used).
+  static func useToken(
+    _ connection: PostgresConnection, scope: String, participant: String?, hash: String?, recordID: String,
+    at time: String, logger: Logger
+  ) async throws -> TokenCheck {
+    var hasTokens = false
+    for try await exists in try await connection.query(
+      "SELECT EXISTS (SELECT 1 FROM tokens WHERE scope = \(scope))", logger: logger
+    ).decode(Bool.self) {
+      hasTokens = exists
+    }
+    guard hasTokens else { return .notRequired }
+    guard let hash, let participant else { return .missing }
+    var claimed = false
+    for try await _ in try await connection.query(
+      """
+      UPDATE tokens SET used_at = \(time), record_id = \(recordID)
+      WHERE scope = \(scope) AND token_hash = \(hash) AND participant = \(participant) AND used_at IS NULL
+      RETURNING participant
+      """, logger: logger
+    ).decode(String.self) {
+      claimed = true
+    }
+    if claimed { return .accepted }
+    var used = false
+    var found = false
+    for try await (owner, usedAt) in try await connection.query(
+      "SELECT participant, used_at FROM tokens WHERE scope = \(scope) AND token_hash = \(hash)",
+      logger: logger
+    ).decode((String, String?).self) {
+      found = owner == participant
+      used = usedAt != nil
+    }
+    return found && used ? .used : .invalid
+  }
+
+  public func responses(surveyID: String) async throws -> [StoredResponse] {
+    var result: [StoredResponse] = []
+    let rows = try await client.query(
+      """
+      SELECT id, survey_id, survey_hash, participant, answers, received_at FROM responses
+      WHERE survey_id = \(surveyID) ORDER BY received_at, id
+      """, logger: logger)
+    for try await (id, survey, hash, participant, answers, received) in rows.decode(
+      (String, String, String, String?, String, String).self)
+    {
+      result.append(
+        StoredResponse(
+          id: id, surveyID: survey, surveyHash: hash, participant: participant, answersJSON: answers,
+          receivedAt: received))
+    }
+    return result
+  }
+
+  public func completions(moduleID: String) async throws -> [StoredCompletion] {
+    var result: [StoredCompletion] = []
+    let rows = try await client.query(
+      """
+      SELECT id, module_id, module_edition, participant, score, passed, received_at FROM completions
+      WHERE module_id = \(moduleID) ORDER BY received_at, id
+      """, logger: logger)
+    for try await (id, module, edition, participant, score, passed, received) in rows.decode(
+      (String, String, String, String, Double, Bool, String).self)
+    {
+      result.append(
+        StoredCompletion(
+          id: id, moduleID: module, moduleEdition: edition, participant: participant, score: score,
+          passed: passed,
+          receivedAt: received))
+    }
+    return result
+  }
+
+  public func counts() async throws -> StoreCounts {
+    var counts = StoreCounts()
+    for try await (survey, n) in try await client.query(
+      "SELECT survey_id, COUNT(*) FROM responses GROUP BY survey_id", logger: logger
+    ).decode((String, Int).self) {
+      counts.responses[survey] = n
+    }
+    for try await (module, n) in try await client.query(
+      "SELECT module_id, COUNT(*) FROM completions GROUP BY module_id", logger: logger
+    ).decode((String, Int).self) {
+      counts.completions[module] = n
+    }
+    return counts
+  }
+
+  public func addTokens(_ tokens: [TokenRecord]) async throws -> [String] {
+    try await client.withTransaction(logger: logger) { connection in
+      var added: [String] = []
+      for token in tokens {
+        try await connection.query(
+          "DELETE FROM tokens WHERE scope = \(token.scope) AND participant = \(token.participant) AND used_at IS NULL",
+          logger: logger)
+        for try await _ in try await connection.query(
+          """
+          INSERT INTO tokens (scope, participant, token_hash) VALUES (\(token.scope), \(token.participant), \
+          \(token.tokenHash)) ON CONFLICT DO NOTHING RETURNING participant
+          """, logger: logger
+        ).decode(String.self) {
+          added.append(token.participant)
+        }
+      }
+      return added
+    }
+  }
+
+  /// Removes every table of this schema (tests only: each test starts from an empty database).
+  public func dropAllForTesting() async throws {
+    try await client.query(
+      "DROP TABLE IF EXISTS responses, completions, tokens, kenshu_migrations", logger: logger)
+  }
+
+  public func close() async {
+    runner.cancel()
+  }
+}

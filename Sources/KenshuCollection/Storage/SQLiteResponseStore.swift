@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+
+/// Responses in a SQLite file (the embedded default, `private/responses.sqlite`).
+///
+/// Durability: WAL journal with `synchronous = FULL`. In WAL mode, NORMAL survives a crash of
+/// the process (kill -9) but may lose the last commits on power loss or an OS crash, because
+/// the WAL is synced only at checkpoints; FULL syncs the WAL on every commit, so a 201 means
+/// the answer is on disk. Concurrent submissions share a transaction and its fsync
+/// (`GroupCommit`); `Benchmarks/collect-load.sh` measures the result.
+public final class SQLiteResponseStore: ResponseStore {
+  let pool: DatabasePool
+  let commits: GroupCommit
+  public let path: String
+
+  /// Opens (creating when needed) the database at `path` and runs pending migrations.
+  public init(path: String) throws {
+    self.path = path
+    var configuration = Configuration()
+    configuration.label = "kenshu.responses"
+    configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    try FileManager.default.createDirectory(
+      at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+    pool = try DatabasePool(path: path, configuration: configuration)
+    var migrator = DatabaseMigrator()
+    for migration in StoreSchema.migrations {
+      migrator.registerMigration(migration.id) { db in
+        for statement in migration.statements { try db.execute(sql: statement) }
+      }
+    }
+    try migrator.migrate(pool)
+    commits = GroupCommit(pool: pool)
+  }
+
+  public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
+    try await commits.perform { db in
+      let check = try Self.useToken(
+        db, scope: response.surveyID, participant: response.participant, hash: tokenHash,
+        recordID: response.id,
+        at: response.receivedAt)
+      guard check == .notRequired || check == .accepted else { return check }
+      try db.execute(
+        sql: """
+          INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          response.id, response.surveyID, response.surveyHash, response.participant, response.answersJSON,
+          response.receivedAt,
+        ])
+      return check
+    }
+  }
+
+  public func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck {
+    try await commits.perform { db in
+      let check = try Self.useToken(
+        db, scope: "module:" + completion.moduleID, participant: completion.participant, hash: tokenHash,
+        recordID: completion.id, at: completion.receivedAt)
+      guard check == .notRequired || check == .accepted else { return check }
+      try db.execute(
+        sql: """
+          INSERT INTO completions (id, module_id, module_edition, participant, score, passed, received_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          completion.id, completion.moduleID, completion.moduleEdition, completion.participant,
+          completion.score,
+          completion.passed, completion.receivedAt,
+        ])
+      return check
+    }
+  }
+
+  /// Marks the token used when the scope has tokens; the caller's transaction rolls it back
+  /// with the insert if anything later fails.
+  static func useToken(
+    _ db: Database, scope: String, participant: String?, hash: String?, recordID: String, at time: String
+  ) throws -> TokenCheck {
+    let hasTokens =
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tokens WHERE scope = ?)", arguments: [scope])
+      ?? false
+    guard hasTokens else { return .notRequired }
+    guard let hash, let participant else { return .missing }
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT participant, used_at FROM tokens WHERE scope = ? AND token_hash = ?",
+        arguments: [scope, hash]),
+      (row["participant"] as String?) == participant
+    else { return .invalid }
+    if (row["used_at"] as String?) != nil { return .used }
+    try db.execute(
+      sql: "UPDATE tokens SET used_at = ?, record_id = ? WHERE scope = ? AND token_hash = ?",
+      arguments: [time, recordID, scope, hash])
+    return .accepted
+  }
+
+  public func responses(surveyID: String) async throws -> [StoredResponse] {
+    try await pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, survey_id, survey_hash, participant, answers, received_at FROM responses
+          WHERE survey_id = ? ORDER BY received_at, id
+          """, arguments: [surveyID]
+      ).map { row in
+        StoredResponse(
+          id: row["id"], surveyID: row["survey_id"], surveyHash: row["survey_hash"],
+          participant: row["participant"],
+          answersJSON: row["answers"], receivedAt: row["received_at"])
+      }
+    }
+  }
+
+  public func completions(moduleID: String) async throws -> [StoredCompletion] {
+    try await pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, module_id, module_edition, participant, score, passed, received_at FROM completions
+          WHERE module_id = ? ORDER BY received_at, id
+          """, arguments: [moduleID]
+      ).map { row in
+        StoredCompletion(
+          id: row["id"], moduleID: row["module_id"], moduleEdition: row["module_edition"],
+          participant: row["participant"], score: row["score"], passed: row["passed"],
+          receivedAt: row["received_at"])
+      }
+    }
+  }
+
+  public func counts() async throws -> StoreCounts {
+    try await pool.read { db in
+      var counts = StoreCounts()
+      for row in try Row.fetchAll(
+        db, sql: "SELECT survey_id, COUNT(*) AS n FROM responses GROUP BY survey_id")
+      {
+        counts.responses[row["survey_id"]] = row["n"]
+      }
+      for row in try Row.fetchAll(
+        db, sql: "SELECT module_id, COUNT(*) AS n FROM completions GROUP BY module_id")
+      {
+        counts.completions[row["module_id"]] = row["n"]
+      }
+      return counts
+    }
+  }
+
+  public func addTokens(_ tokens: [TokenRecord]) async throws -> [String] {
+    try await pool.write { db in
+      var added: [String] = []
+      for token in tokens {
+        try db.execute(
+          sql: "DELETE FROM tokens WHERE scope = ? AND participant = ? AND used_at IS NULL",
+          arguments: [token.scope, token.participant])
+        try db.execute(
+          sql: "INSERT OR IGNORE INTO tokens (scope, participant, token_hash) VALUES (?, ?, ?)",
+          arguments: [token.scope, token.participant, token.tokenHash])
+        if db.changesCount > 0 { added.append(token.participant) }
+      }
+      return added
+    }
+  }
+
+  /// Runs SQLite's own consistency check; "ok" when the file is sound.
+  public func integrityCheck() async throws -> String {
+    try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+  }
+
+  public func close() async {
+    try? pool.close()
+  }
+}

@@ -1,0 +1,47 @@
+/// The schema both stores share, as numbered migrations. Each entry is applied once, in order,
+/// inside a transaction, and recorded (GRDB's `grdb_migrations` for SQLite, the
+/// `kenshu_migrations` table for PostgreSQL). Never edit a released migration: add one.
+enum StoreSchema {
+  /// `(identifier, statements)`; statements use only SQL both databases accept.
+  static let migrations: [(id: String, statements: [String])] = [
+    (
+      "1-responses",
+      [
+        """
+        CREATE TABLE responses (
+          id TEXT PRIMARY KEY,
+          survey_id TEXT NOT NULL,
+          survey_hash TEXT NOT NULL,
+          participant TEXT,
+          answers TEXT NOT NULL,
+          received_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX responses_by_survey ON responses (survey_id, received_at)",
+        """
+        CREATE TABLE completions (
+          id TEXT PRIMARY KEY,
+          module_id TEXT NOT NULL,
+          module_edition TEXT NOT NULL,
+          participant TEXT NOT NULL,
+          score DOUBLE PRECISION NOT NULL,
+          passed BOOLEAN NOT NULL,
+          received_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX completions_by_module ON completions (module_id, received_at)",
+        """
+        CREATE TABLE tokens (
+          scope TEXT NOT NULL,
+          participant TEXT NOT NULL,
+          token_hash TEXT NOT NULL,
+          used_at TEXT,
+          record_id TEXT,
+          PRIMARY KEY (scope, participant)
+        )
+        """,
+        "CREATE UNIQUE INDEX tokens_by_hash ON tokens (scope, token_hash)",
+      ]
+    )
+  ]
+}

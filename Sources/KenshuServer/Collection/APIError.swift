@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import KenshuCollection
+
+/// The JSON error body of the collection API: `{"error": "code", "message": "…"}`, plus
+/// `problems` for 422. Codes are stable (docs/collect.md); messages never contain stack
+/// traces, SQL or the submitted values.
+struct APIError: Encodable, Sendable {
+  var error: String
+  var message: String
+  var problems: [SubmissionProblem]?
+  var status: HTTPResponse.Status
+  var retryAfter: Int?
+
+  enum CodingKeys: String, CodingKey { case error, message, problems }
+
+  static let malformedJSON = APIError(
+    error: "malformed-json", message: "JSON として読めません / the body is not valid JSON of the documented shape",
+    status: .badRequest)
+  static let unsupportedMediaType = APIError(
+    error: "unsupported-media-type",
+    message: "Content-Type は application/json にしてください / send application/json",
+    status: .unsupportedMediaType)
+  static let payloadTooLarge = APIError(
+    error: "payload-too-large", message: "送信内容が大きすぎます / the body is too large", status: .contentTooLarge)
+  static let unknownSurvey = APIError(
+    error: "unknown-survey", message: "その調査はありません / no such survey", status: .notFound)
+  static let unknownModule = APIError(
+    error: "unknown-module", message: "完了を受け付けるモジュールではありません / no such module collecting completions",
+    status: .notFound)
+  static let notFound = APIError(
+    error: "not-found", message: "その API はありません / no such endpoint", status: .notFound)
+  static let crossOrigin = APIError(
+    error: "cross-origin", message: "他のサイトからの送信は受け付けません / posts from other sites are refused",
+    status: .forbidden)
+  static let tokenMissing = APIError(
+    error: "token-required", message: "この調査には参加者ごとのトークンが必要です / this survey needs a participant token",
+    status: .forbidden)
+  static let tokenInvalid = APIError(
+    error: "bad-token", message: "トークンが正しくありません / the token does not match", status: .forbidden)
+  static let tokenUsed = APIError(
+    error: "token-used", message: "このトークンは使用済みです（回答済み）/ this token was already used", status: .conflict)
+  static let storageFailed = APIError(
+    error: "storage-unavailable",
+    message: "保存できませんでした。しばらくしてから再送してください / not stored; please try again shortly",
+    status: .serviceUnavailable)
+
+  static func invalid(_ problems: [SubmissionProblem]) -> APIError {
+    APIError(
+      error: "invalid-answers", message: "回答に問題があります（problems 参照）/ some answers are invalid (see problems)",
+      problems: problems, status: .unprocessableContent)
+  }
+
+  static func rateLimited(retryAfter seconds: Int) -> APIError {
+    APIError(
+      error: "rate-limited", message: "送信が多すぎます。少し待ってください / too many submissions; wait a moment",
+      status: .tooManyRequests, retryAfter: seconds)
+  }
+
+  func response(headers extra: HTTPFields = [:]) -> Response {
+    var headers = APIResponse.jsonHeaders
+    headers.append(contentsOf: extra)
+    if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+    return Response(status: status, headers: headers, body: APIResponse.body(self))
+  }
+}
+
+/// Successful JSON responses.
+enum APIResponse {
+  static let jsonHeaders: HTTPFields = [
+    .contentType: "application/json; charset=utf-8", .cacheControl: "no-store",
+  ]
+
+  static func body(_ value: some Encodable) -> ResponseBody {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    return ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+  }
+
+  static func json(_ value: some Encodable, status: HTTPResponse.Status, headers extra: HTTPFields = [:])
+    -> Response
+  {
+    var headers = jsonHeaders
+    headers.append(contentsOf: extra)
+    return Response(status: status, headers: headers, body: body(value))
+  }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import KenshuCollection
+import KenshuModel
+
+struct ResponsesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "responses",
+    abstract: "Export or count the responses collected by `kenshu serve --collect` (docs/collect.md).",
+    subcommands: [Export.self, Count.self]
+  )
+
+  struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write one survey's responses as Kenshu CSV (what `kenshu evaluate` reads) or JSON.",
+      discussion: """
+        The file holds personal data and free-text answers: it is written under private/ unless \
+        --out says otherwise, and never into site/.
+        """)
+
+    enum Format: String, ExpressibleByArgument { case csv, json }
+
+    @Argument(help: "Survey id.") var surveyID: String
+    @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
+    @Option(help: "csv or json.") var format: Format = .csv
+    @Option(name: .shortAndLong, help: "File to write (default: private/responses-SURVEY.csv|json).") var out:
+      String?
+
+    func run() async throws {
+      let project = try ProjectInput.load()
+      let survey = try SurveyCommand.survey(surveyID, in: project)
+      let destination = try PrivateOutput.path(out, defaultName: "responses-\(surveyID).\(format.rawValue)")
+      let store = try await CollectionInput.open(database)
+      let responses: [StoredResponse]
+      do {
+        responses = try await store.responses(surveyID: surveyID)
+      } catch {
+        await store.close()
+        throw error
+      }
+      await store.close()
+      let current = SurveyFingerprint.of(survey)
+      let older = responses.filter { $0.surveyHash != current }.count
+      if older > 0 {
+        Console.error(
+          "note: \(older) responses were given to an earlier edition of \(surveyID); columns follow the current definition"
+        )
+      }
+      let dropped = ResponseExport.droppedAnswers(responses, survey: survey)
+      if format == .csv, dropped > 0 {
+        Console.error(
+          "warning: \(dropped) answers name items no longer in \(surveyID) and are left out of the CSV")
+      }
+      let data =
+        format == .csv ? ResponseExport.csv(responses, survey: survey) : try ResponseExport.json(responses)
+      try PrivateOutput.prepare(destination, isFolder: false)
+      try data.write(to: destination, options: .atomic)
+      Console.error(
+        "wrote \(PrivateOutput.display(destination)): \(responses.count) responses (personal data: keep it private)"
+      )
+    }
+  }
+
+  struct Count: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Count stored responses per survey and completions per module.")
+
+    enum Format: String, ExpressibleByArgument { case table, json }
+
+    @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
+    @Option(help: "table or json.") var format: Format = .table
+
+    func run() async throws {
+      let store = try await CollectionInput.open(database)
+      let counts: StoreCounts
+      do {
+        counts = try await store.counts()
+      } catch {
+        await store.close()
+        throw error
+      }
+      await store.close()
+      switch format {
+      case .json:
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        Console.output(String(decoding: try encoder.encode(counts), as: UTF8.self))
+      case .table:
+        if counts.responses.isEmpty && counts.completions.isEmpty {
+          Console.output("回答なし / no responses yet")
+        }
+        for (survey, count) in counts.responses.sorted(by: { $0.key < $1.key }) {
+          Console.output("survey\t\(survey)\t\(count)")
+        }
+        for (module, count) in counts.completions.sorted(by: { $0.key < $1.key }) {
+          Console.output("module\t\(module)\t\(count)")
+        }
+      }
+    }
+  }
+}

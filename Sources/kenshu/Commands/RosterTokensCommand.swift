@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import KenshuCollection
+import KenshuModel
+import KenshuTabular
+
+extension RosterCommand {
+  /// `kenshu roster tokens`: one-time tokens so that each person answers a survey once.
+  struct Tokens: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Generate one-time answer tokens for everyone on a roster (docs/collect.md).",
+      discussion: """
+        Writes participant, name, email and token to a CSV under private/ (for mail merge or \
+        printed slips) and stores only the tokens' SHA-256 hashes in the response database. \
+        From then on the survey accepts a response only with a matching unused token. Running \
+        it again replaces unused tokens; people who already answered keep theirs.
+        """)
+
+    @Argument(help: "Roster: XML, CSV, or a roster id of this project.") var roster: String
+    @Option(help: "Survey id the tokens are for.") var survey: String?
+    @Option(help: "Module id (completions) the tokens are for, instead of a survey.") var module: String?
+    @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
+    @Option(name: .shortAndLong, help: "CSV to write (default: private/tokens-ID.csv).") var out: String?
+
+    func validate() throws {
+      if (survey == nil) == (module == nil) {
+        throw ValidationError("give exactly one of --survey ID or --module ID")
+      }
+    }
+
+    func run() async throws {
+      let project = try ProjectInput.load()
+      let scope: String
+      if let survey {
+        _ = try SurveyCommand.survey(survey, in: project)
+        scope = survey
+      } else {
+        let id = module ?? ""
+        guard project.module(id)?.collectCompletion == true else {
+          throw ValidationError("no module \"\(id)\" with collect-completion=\"true\"")
+        }
+        scope = "module:" + id
+      }
+      let people = try RosterInput.load(roster).people
+      let destination = try PrivateOutput.path(
+        out, defaultName: "tokens-\(scope.replacingOccurrences(of: ":", with: "-")).csv")
+      var tokens: [String: String] = [:]
+      for person in people where tokens[person.id] == nil { tokens[person.id] = ParticipantToken.generate() }
+      let store = try await CollectionInput.open(database)
+      let added: Set<String>
+      do {
+        added = Set(
+          try await store.addTokens(
+            people.map {
+              TokenRecord(
+                scope: scope, participant: $0.id, tokenHash: ParticipantToken.hash(tokens[$0.id] ?? ""))
+            }
+          ))
+      } catch {
+        await store.close()
+        throw error
+      }
+      await store.close()
+      var rows = [["participant", "name", "email", "token"]]
+      var seen: Set<String> = []
+      for person in people where added.contains(person.id) && seen.insert(person.id).inserted {
+        rows.append([person.id, person.name, person.email ?? "", tokens[person.id] ?? ""])
+      }
+      try PrivateOutput.prepare(destination, isFolder: false)
+      try CSVWriter(encoding: .utf8BOM).data(for: rows).data.write(to: destination, options: .atomic)
+      let kept = Set(people.map(\.id)).subtracting(added).count
+      Console.error(
+        "wrote \(PrivateOutput.display(destination)): \(rows.count - 1) tokens for \(scope)"
+          + (kept > 0 ? "; \(kept) people already answered and keep their used token" : "")
+          + " (secret: hand each person only their own)")
+    }
+  }
+}
