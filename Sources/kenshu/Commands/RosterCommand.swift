@@ -30,6 +30,22 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "Programme id that stage columns refer to (default: the roster id).") var programme: String?
     @Flag(help: "Write the roster even when some rows were rejected (they are listed).") var skipBadRows =
       false
+    @Option(
+      help: ArgumentHelp(
+        "Everyone who completed the programme earns this qualification (SUBJECT or SUBJECT:ROLE, role facilitator or instructor), dated with their completion date.",
+        valueName: "subject[:role]"))
+    var grant: String?
+    @Option(help: "Edition of the instructor-training programme recorded with --grant.") var edition: String?
+
+    func validate() throws {
+      if let grant {
+        let parts = grant.split(separator: ":").map(String.init)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty,
+          parts.count == 1 || [.facilitator, .instructor].contains(PersonRole(parsing: parts[1]))
+        else { throw ValidationError("--grant takes SUBJECT or SUBJECT:facilitator|instructor") }
+      }
+      if edition != nil && grant == nil { throw ValidationError("--edition goes with --grant") }
+    }
 
     func run() throws {
       let url = URL(fileURLWithPath: file)
@@ -37,6 +53,12 @@ struct RosterCommand: ParsableCommand {
         throw ValidationError("no such file: \(file)")
       }
       var options = RosterImport.Options(rosterID: id, title: title, programme: programme)
+      if let grant {
+        let parts = grant.split(separator: ":").map(String.init)
+        options.grantOnCompletion = QualificationGrant(
+          subject: parts[0], role: parts.count == 2 ? PersonRole(parsing: parts[1]) ?? .facilitator : .facilitator,
+          edition: edition)
+      }
       var diagnostics: [Diagnostic] = []
       if let map {
         let parsed = RosterColumnMap.read(contentsOf: URL(fileURLWithPath: map))
