@@ -10,6 +10,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
   /// Compiles a schema from its text. Throws the schema's own errors as diagnostics.
   public init(bytes: [UInt8], path: String = "kenshu.rng") throws(SchemaCompileError) {
     XMLSafety.ensureSetUp()
+    guard !bytes.isEmpty else {
+      throw SchemaCompileError(
+        diagnostics: [.error("schema-missing", at: SourceLocation(file: path), "the schema is empty or missing")])
+    }
     let collector = XMLErrorCollector(file: path, locator: SourceLocator(bytes: bytes, file: path))
     let compiled: xmlRelaxNGPtr? = collector.capturing {
       bytes.withUnsafeBufferPointer { buffer in

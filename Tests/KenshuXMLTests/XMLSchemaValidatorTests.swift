@@ -64,3 +64,9 @@ struct XMLSchemaValidatorTests {
     #expect(throws: SchemaCompileError.self) { try XMLSchemaValidator(contentsOf: folder.appendingPathComponent("a.xsd")) }
   }
 }
+
+@Suite struct RelaxNGSchemaTests {
+  @Test func test_emptySchema_throwsInsteadOfCrashing() {
+    #expect(throws: SchemaCompileError.self) { try RelaxNGSchema(bytes: []) }
+  }
+}

@@ -36,6 +36,14 @@ public struct ProjectLoader: Sendable {
     let documents = Self.readAll(files, displayNames: displayNames)
     var project = Project()
     var diagnostics: [Diagnostic] = []
+    // Without the embedded schema nothing could be validated: say so rather than pass files.
+    if !files.isEmpty, EmbeddedSchema.bytes.isEmpty {
+      diagnostics.append(
+        .error(
+          "schema-missing", at: SourceLocation(file: "kenshu.rng"),
+          "Kenshu's embedded schema could not be read, so no file was validated",
+          hint: "reinstall Kenshu; its resource bundle is missing"))
+    }
     var settingsFile: String?
     for document in documents {
       diagnostics += document.diagnostics
