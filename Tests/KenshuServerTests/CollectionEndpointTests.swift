@@ -66,6 +66,20 @@ import Testing
     }
   }
 
+  @Test func withoutWatching_pagesGetNoLiveReloadScript() async throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-nowatch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try Data("<!doctype html><html><body>トップ</body></html>".utf8).write(
+      to: root.appendingPathComponent("index.html"))
+    let app = Application(router: PreviewServer(siteRoot: root, liveReload: false).router())
+    try await app.test(.router) { client in
+      try await client.execute(uri: "/", method: .get) { response in
+        #expect(String(buffer: response.body) == "<!doctype html><html><body>トップ</body></html>")
+      }
+    }
+  }
+
   @Test func created_returnsTheIdOfTheStoredResponse() async throws {
     let fixture = try fixture()
     try await fixture.app.test(.router) { client in
