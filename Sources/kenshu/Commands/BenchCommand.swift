@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KenshuEvaluation
 import KenshuGroups
 import KenshuRosters
 import KenshuSite
@@ -10,7 +11,7 @@ struct BenchCommand: ParsableCommand {
     abstract: "Run Kenshu's benchmarks (use a release build: swift run -c release kenshu bench …).",
     discussion: "Each benchmark generates its own synthetic data; nothing personal is used.",
     shouldDisplay: false,
-    subcommands: [Groups.self, Rosters.self, Site.self]
+    subcommands: [Groups.self, Rosters.self, Site.self, Evaluation.self]
   )
 
   static func warnIfDebug() {
@@ -48,6 +49,23 @@ struct BenchCommand: ParsableCommand {
       let result = try runSiteBenchmark(
         workFolder: folder, courses: courses, sessionsPerCourse: sessions, hugoExecutable: hugo.isEmpty ? nil : hugo)
       print(result.formatted)
+    }
+  }
+
+  struct Evaluation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Evaluation: N responses × 40 items (30 Likert, 5 choice, 5 text) with a by-profession breakdown.",
+      discussion: "Compare with pandas: write the input with --write-csv FILE, then python3 scripts/bench-pandas.py FILE.")
+    @Option(help: "Responses to generate.") var rows = 100_000
+    @Option(help: "Also write the generated responses as CSV (for scripts/bench-pandas.py).") var writeCsv: String?
+
+    func run() throws {
+      BenchCommand.warnIfDebug()
+      if let writeCsv {
+        try Data(benchmarkResponsesCSV(rows: rows).utf8).write(to: URL(fileURLWithPath: writeCsv))
+        Console.error("wrote \(writeCsv)")
+      }
+      print(runEvaluationBenchmark(rows: rows))
     }
   }
 
