@@ -11,8 +11,9 @@ public final class RelaxNGSchema: @unchecked Sendable {
   public init(bytes: [UInt8], path: String = "kenshu.rng") throws(SchemaCompileError) {
     XMLSafety.ensureSetUp()
     guard !bytes.isEmpty else {
-      throw SchemaCompileError(
-        diagnostics: [.error("schema-missing", at: SourceLocation(file: path), "the schema is empty or missing")])
+      let missing = Diagnostic.error(
+        "schema-missing", at: SourceLocation(file: path), "the schema is empty or missing")
+      throw SchemaCompileError(diagnostics: [missing])
     }
     let collector = XMLErrorCollector(file: path, locator: SourceLocator(bytes: bytes, file: path))
     let compiled: xmlRelaxNGPtr? = collector.capturing {

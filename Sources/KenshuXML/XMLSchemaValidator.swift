@@ -23,7 +23,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     guard let compiled else {
       var diagnostics = collector.diagnostics
       if diagnostics.isEmpty {
-        diagnostics.append(.error("xsd", at: SourceLocation(file: url.lastPathComponent), "cannot compile the schema"))
+        diagnostics.append(
+          .error("xsd", at: SourceLocation(file: url.lastPathComponent), "cannot compile the schema"))
       }
       throw SchemaCompileError(diagnostics: diagnostics)
     }
@@ -49,7 +50,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     guard let document else {
       var diagnostics = collector.diagnostics
       if !diagnostics.hasErrors {
-        diagnostics.append(.error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
+        diagnostics.append(
+          .error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
       }
       return diagnostics
     }

@@ -9,7 +9,8 @@ struct Kenshu: AsyncParsableCommand {
     discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
     subcommands: [
       InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, RosterCommand.self,
-      GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ResponsesCommand.self, ExportCommand.self, BenchCommand.self, DocsCommand.self,
+      GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ResponsesCommand.self, ExportCommand.self,
+      BenchCommand.self, DocsCommand.self,
     ]
   )
 

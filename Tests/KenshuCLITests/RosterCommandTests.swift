@@ -19,12 +19,17 @@ import Testing
   @Test func test_import_grantsQualificationsToThoseWhoCompleted() throws {
     let folder = try folderWithRoster()
     let run = try KenshuBinary.run(
-      ["roster", "import", "名簿.csv", "--out", "r.xml", "--grant", "local-gw:facilitator", "--edition", "2022"],
+      [
+        "roster", "import", "名簿.csv", "--out", "r.xml", "--grant", "local-gw:facilitator", "--edition",
+        "2022",
+      ],
       in: folder)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("read 24 rows: 24 imported, 0 rejected"))
     let xml = try String(contentsOf: folder.appendingPathComponent("r.xml"), encoding: .utf8)
-    let granted = xml.components(separatedBy: #"<qualification subject="local-gw" role="facilitator" date="2022-12-10" edition="2022"/>"#)
+    let granted = xml.components(
+      separatedBy: #"<qualification subject="local-gw" role="facilitator" date="2022-12-10" edition="2022"/>"#
+    )
     #expect(granted.count - 1 == 18)
     let invalid = try KenshuBinary.run(["roster", "import", "名簿.csv", "--grant", "x:organiser"], in: folder)
     #expect(invalid.status == 2)
@@ -46,7 +51,8 @@ import Testing
   @Test func test_groups_jsonOnStdout_andNamedOutputsOnlyInPrivate() throws {
     let folder = try folderWithRoster()
     let json = try KenshuBinary.run(
-      ["groups", "--roster", "名簿.csv", "--size", "6", "--rounds", "2", "--seed", "7", "--format", "json"], in: folder)
+      ["groups", "--roster", "名簿.csv", "--size", "6", "--rounds", "2", "--seed", "7", "--format", "json"],
+      in: folder)
     #expect(json.status == 0, "\(json.stderr)")
     let plan = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let rounds = try #require(plan["rounds"] as? [[String: Any]])
@@ -57,14 +63,18 @@ import Testing
       #expect(members.count == 24 && Set(members).count == 24)
     }
     let again = try KenshuBinary.run(
-      ["groups", "--roster", "名簿.csv", "--size", "6", "--rounds", "2", "--seed", "7", "--format", "json"], in: folder)
+      ["groups", "--roster", "名簿.csv", "--size", "6", "--rounds", "2", "--seed", "7", "--format", "json"],
+      in: folder)
     #expect(again.stdout == json.stdout, "same seed, same plan")
 
-    let html = try KenshuBinary.run(["groups", "--roster", "名簿.csv", "--size", "6", "--format", "html"], in: folder)
+    let html = try KenshuBinary.run(
+      ["groups", "--roster", "名簿.csv", "--size", "6", "--format", "html"], in: folder)
     #expect(html.status == 0, "\(html.stderr)")
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("private/groups-size6.html").path))
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("private/groups-size6.html").path))
     let refused = try KenshuBinary.run(
-      ["groups", "--roster", "名簿.csv", "--size", "6", "--format", "csv", "--out", "site/groups.csv"], in: folder)
+      ["groups", "--roster", "名簿.csv", "--size", "6", "--format", "csv", "--out", "site/groups.csv"],
+      in: folder)
     #expect(refused.status != 0)
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/groups.csv").path))
   }

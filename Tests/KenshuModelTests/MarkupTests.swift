@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct MarkupTests {
   @Test func escape_replacesEveryMarkupCharacter() {
-    #expect(Markup.escape(#"<a href="x" title='y'>&</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+    #expect(
+      Markup.escape(#"<a href="x" title='y'>&</a>"#)
+        == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
   }
 
   @Test func escape_leavesOtherTextAlone() {

@@ -177,7 +177,9 @@ import Testing
     #expect(utf8.roster.people(withRole: .facilitator).count == 8)
     #expect(utf8.roster.people(withRole: .instructor).map(\.id) == ["i01", "i02"])
     #expect(
-      utf8.roster.people(withRole: .facilitator).allSatisfy { $0.isQualified(as: .facilitator, for: "tashokushu-2026") })
+      utf8.roster.people(withRole: .facilitator).allSatisfy {
+        $0.isQualified(as: .facilitator, for: "tashokushu-2026")
+      })
     #expect(utf8.roster.people.filter { !$0.keepApart.isEmpty }.count == 2)
     let strip = { (people: [Person]) in
       people.map {

@@ -29,7 +29,8 @@ let minimalManifest = """
   </manifest>
   """
 
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: scormSchema.path), "../shared/schemas not present"))
+@Suite(
+  .enabled(if: FileManager.default.fileExists(atPath: scormSchema.path), "../shared/schemas not present"))
 struct XMLSchemaValidatorTests {
   @Test func test_scormManifest_validatesAgainstTheSCORM12Schemas() throws {
     let validator = try XMLSchemaValidator(contentsOf: scormSchema)
@@ -42,18 +43,25 @@ struct XMLSchemaValidatorTests {
     let broken = minimalManifest.replacingOccurrences(of: "<item identifier=\"item1\" ", with: "<item ")
     let diagnostics = validator.validate(Array(broken.utf8), path: "imsmanifest.xml")
     #expect(
-      diagnostics.contains { $0.severity == .error && $0.location.line == 10 && $0.message.contains("identifier") },
+      diagnostics.contains {
+        $0.severity == .error && $0.location.line == 10 && $0.message.contains("identifier")
+      },
       "\(diagnostics.map(\.formatted))")
   }
 
   @Test func test_importsOutsideRegisteredFolders_areNotLoaded() throws {
     // A schema in a temporary folder that imports a file from another folder cannot load it.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-xsd-\(UUID().uuidString)")
-    let other = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-xsd-other-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-xsd-\(UUID().uuidString)")
+    let other = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-xsd-other-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
-    try Data(#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:b"><xs:element name="b"/></xs:schema>"#.utf8)
-      .write(to: other.appendingPathComponent("b.xsd"))
+    try Data(
+      #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:b"><xs:element name="b"/></xs:schema>"#
+        .utf8
+    )
+    .write(to: other.appendingPathComponent("b.xsd"))
     let importing = """
       <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:b="urn:b" targetNamespace="urn:a">
         <xs:import namespace="urn:b" schemaLocation="\(other.appendingPathComponent("b.xsd").path)"/>
@@ -61,7 +69,9 @@ struct XMLSchemaValidatorTests {
       </xs:schema>
       """
     try Data(importing.utf8).write(to: folder.appendingPathComponent("a.xsd"))
-    #expect(throws: SchemaCompileError.self) { try XMLSchemaValidator(contentsOf: folder.appendingPathComponent("a.xsd")) }
+    #expect(throws: SchemaCompileError.self) {
+      try XMLSchemaValidator(contentsOf: folder.appendingPathComponent("a.xsd"))
+    }
   }
 }
 

@@ -33,7 +33,9 @@ struct BenchCommand: ParsableCommand {
 
   struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Site build: a synthetic project of COURSES × SESSIONS pages, cold build and one-file rebuild, beside Hugo.")
+      abstract:
+        "Site build: a synthetic project of COURSES × SESSIONS pages, cold build and one-file rebuild, beside Hugo."
+    )
     @Option(help: "Courses.") var courses = 100
     @Option(help: "Sessions per course.") var sessions = 100
     @Option(help: "Hugo executable (\"\" to skip the comparison).") var hugo = "hugo"
@@ -43,21 +45,27 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
       BenchCommand.warnIfDebug()
       let folder = URL(
-        fileURLWithPath: workFolder ?? FileManager.default.temporaryDirectory.appendingPathComponent(
-          "kenshu-site-bench-\(UUID().uuidString)"
-        ).path)
+        fileURLWithPath: workFolder
+          ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kenshu-site-bench-\(UUID().uuidString)"
+          ).path)
       let result = try runSiteBenchmark(
-        workFolder: folder, courses: courses, sessionsPerCourse: sessions, hugoExecutable: hugo.isEmpty ? nil : hugo)
+        workFolder: folder, courses: courses, sessionsPerCourse: sessions,
+        hugoExecutable: hugo.isEmpty ? nil : hugo)
       print(result.formatted)
     }
   }
 
   struct Evaluation: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Evaluation: N responses × 40 items (30 Likert, 5 choice, 5 text) with a by-profession breakdown.",
-      discussion: "Compare with pandas: write the input with --write-csv FILE, then python3 scripts/bench-pandas.py FILE.")
+      abstract:
+        "Evaluation: N responses × 40 items (30 Likert, 5 choice, 5 text) with a by-profession breakdown.",
+      discussion:
+        "Compare with pandas: write the input with --write-csv FILE, then python3 scripts/bench-pandas.py FILE."
+    )
     @Option(help: "Responses to generate.") var rows = 100_000
-    @Option(help: "Also write the generated responses as CSV (for scripts/bench-pandas.py).") var writeCsv: String?
+    @Option(help: "Also write the generated responses as CSV (for scripts/bench-pandas.py).") var writeCsv:
+      String?
 
     func run() throws {
       BenchCommand.warnIfDebug()

@@ -57,7 +57,9 @@ struct SiteBuild: Sendable {
 
   /// `writeMode` is `.atomicSwap` for `build` (a failed build leaves the old site whole) and
   /// `.inPlace` for `serve`, whose rebuilds rewrite only what changed.
-  init(root: URL, output: URL, baseURL: String?, collectURL: String? = nil, writeMode: WriteMode = .atomicSwap) {
+  init(
+    root: URL, output: URL, baseURL: String?, collectURL: String? = nil, writeMode: WriteMode = .atomicSwap
+  ) {
     self.root = root
     self.output = output.standardizedFileURL
     self.baseURL = baseURL

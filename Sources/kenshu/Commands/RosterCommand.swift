@@ -56,7 +56,8 @@ struct RosterCommand: ParsableCommand {
       if let grant {
         let parts = grant.split(separator: ":").map(String.init)
         options.grantOnCompletion = QualificationGrant(
-          subject: parts[0], role: parts.count == 2 ? PersonRole(parsing: parts[1]) ?? .facilitator : .facilitator,
+          subject: parts[0],
+          role: parts.count == 2 ? PersonRole(parsing: parts[1]) ?? .facilitator : .facilitator,
           edition: edition)
       }
       var diagnostics: [Diagnostic] = []

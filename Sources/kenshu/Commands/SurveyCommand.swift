@@ -19,7 +19,8 @@ struct SurveyCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List surveys and their items (docs/evaluation.md).")
+    static let configuration = CommandConfiguration(
+      abstract: "List surveys and their items (docs/evaluation.md).")
 
     enum Format: String, ExpressibleByArgument { case table, json }
     @Option(help: "table or json.") var format: Format = .table
@@ -38,7 +39,8 @@ struct SurveyCommand: ParsableCommand {
 
   struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write an empty response sheet in Kenshu's CSV format (participant, then one column per item).")
+      abstract:
+        "Write an empty response sheet in Kenshu's CSV format (participant, then one column per item).")
 
     @Argument(help: "Survey id.") var surveyID: String
     @Option(name: .shortAndLong, help: "CSV file to write (default: standard output).") var out: String?
@@ -51,7 +53,8 @@ struct SurveyCommand: ParsableCommand {
         return
       }
       let url = URL(fileURLWithPath: out)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try data.write(to: url, options: .atomic)
       Console.error("wrote \(out)")
     }
@@ -87,7 +90,8 @@ struct EvaluateCommand: ParsableCommand {
     }
     if (pre == nil) != (post == nil) { throw ValidationError("--pre and --post go together") }
     if minCell < 1 { throw ValidationError("--min-cell must be at least 1") }
-    for path in responses + [pre, post, map].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
+    for path in responses + [pre, post, map].compactMap({ $0 })
+    where !FileManager.default.fileExists(atPath: path) {
       throw ValidationError("no such file: \(path)")
     }
   }

@@ -86,7 +86,8 @@ enum PrivateOutput {
       try Data("# Personal data: never commit or publish.\n*\n".utf8)
         .write(to: privateFolder.appendingPathComponent(".gitignore"))
     }
-    try manager.createDirectory(at: isFolder ? url : url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try manager.createDirectory(
+      at: isFolder ? url : url.deletingLastPathComponent(), withIntermediateDirectories: true)
   }
 
   /// Writes `text`, creating the private folder (with its .gitignore) when needed.
