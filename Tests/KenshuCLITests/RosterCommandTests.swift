@@ -78,4 +78,31 @@ import Testing
     #expect(refused.status != 0)
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/groups.csv").path))
   }
+
+  /// Regression: a facilitator CSV without ids numbered its rows r0002… like the participants'
+  /// CSV, so participants were silently dropped as "facilitators" and the JSON was ambiguous.
+  @Test func test_groups_refusesFacilitatorIdsThatNameDifferentParticipants() throws {
+    let folder = try makeTemporaryFolder()
+    try Data("name,profession,organisation\nA,医師,X\nB,看護師,Y\nC,薬剤師,Z\nD,介護福祉士,W\n".utf8)
+      .write(to: folder.appendingPathComponent("people.csv"))
+    try Data("name,profession,role\nF1,看護師,facilitator\n".utf8).write(
+      to: folder.appendingPathComponent("fac.csv"))
+    let clash = try KenshuBinary.run(
+      ["groups", "--roster", "people.csv", "--size", "2", "--facilitators", "fac.csv", "--format", "json"],
+      in: folder)
+    #expect(clash.status == 1)
+    #expect(clash.stderr.contains("use the same ids for different people: r0002"))
+    #expect(clash.stdout.isEmpty)
+
+    try Data("ID,name,profession,role\nf1,F1,看護師,facilitator\n".utf8).write(
+      to: folder.appendingPathComponent("fac.csv"))
+    let fine = try KenshuBinary.run(
+      ["groups", "--roster", "people.csv", "--size", "2", "--facilitators", "fac.csv", "--format", "json"],
+      in: folder)
+    #expect(fine.status == 0, "\(fine.stderr)")
+    let plan = try #require(JSONSerialization.jsonObject(with: Data(fine.stdout.utf8)) as? [String: Any])
+    let groups = try #require((plan["rounds"] as? [[String: Any]])?.first?["groups"] as? [[String: Any]])
+    #expect(groups.flatMap { $0["members"] as? [String] ?? [] }.count == 4)
+    #expect(groups.compactMap { $0["facilitator"] as? String } == ["f1"])
+  }
 }

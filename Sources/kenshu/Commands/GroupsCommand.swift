@@ -114,6 +114,22 @@ struct GroupsCommand: ParsableCommand {
     let pool =
       role != nil
       ? people : try RosterInput.load(facilitators).people
+    if role == nil {
+      // Output names people by id only, so a facilitator from another roster must not share an
+      // id with a different participant (CSV rosters without an ID column both number rows r0002…).
+      let participantNames = Dictionary(
+        people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+      let clashes = pool.filter { person in participantNames[person.id].map { $0 != person.name } ?? false }
+        .map(\.id)
+      if !clashes.isEmpty {
+        Console.error(
+          "error: \(facilitators) and \(roster) use the same ids for different people: "
+            + clashes.prefix(5).joined(separator: ", ") + (clashes.count > 5 ? ", …" : ""))
+        Console.error(
+          "give the rosters an ID column (ID/番号) with distinct ids, or list facilitators in the same roster")
+        throw ExitCode(1)
+      }
+    }
     let tracksQualifications = pool.contains { !$0.qualifications.isEmpty }
     let selection = FacilitatorSelection.facilitators(
       in: pool, role: role ?? .facilitator, qualifiedFor: tracksQualifications ? subject : nil)
