@@ -105,4 +105,18 @@ import Testing
     #expect(groups.flatMap { $0["members"] as? [String] ?? [] }.count == 4)
     #expect(groups.compactMap { $0["facilitator"] as? String } == ["f1"])
   }
+
+  /// Regression: two CSV rosters without an ID column both number rows r0002…; their different
+  /// people must all be counted, while a roster given twice counts once.
+  @Test func test_summary_countsDifferentPeopleWithRowNumberIdsOnce() throws {
+    let folder = try makeTemporaryFolder()
+    try Data("name,profession\nX1,doctor\nX2,nurse\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+    try Data("name,profession\nY1,doctor\nY2,pharmacist\n".utf8).write(
+      to: folder.appendingPathComponent("b.csv"))
+    let run = try KenshuBinary.run(
+      ["roster", "summary", "a.csv", "b.csv", "a.csv", "--format", "json"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(json["total"] as? Int == 4)
+  }
 }

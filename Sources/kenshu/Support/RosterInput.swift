@@ -39,20 +39,32 @@ enum RosterInput {
     }
   }
 
-  /// Several rosters as one list of people (first occurrence of an id wins, later ones are
-  /// reported).
+  /// Several rosters as one list of people. The same id with the same name is one person,
+  /// counted once; the same id with another name is a different person (CSV rosters without an
+  /// ID column all number their rows r0002…), counted and reported.
   static func people(_ arguments: [String], map: String? = nil) throws -> [Person] {
-    var seen: Set<String> = []
+    var names: [String: String] = [:]
     var people: [Person] = []
+    var sharedIDs = 0
     for argument in arguments {
       for person in try load(argument, map: map).people {
-        if seen.insert(person.id).inserted {
+        guard let earlier = names[person.id] else {
+          names[person.id] = person.name
           people.append(person)
+          continue
+        }
+        if earlier == person.name {
+          Console.error("note: \(argument): \(person.id) is already on an earlier roster; counted once")
         } else {
-          Console.error(
-            "warning: \(argument): person \"\(person.id)\" is already on an earlier roster; counted once")
+          sharedIDs += 1
+          people.append(person)
         }
       }
+    }
+    if sharedIDs > 0 {
+      Console.error(
+        "note: \(sharedIDs) people share an id with a different person on another roster; all are counted"
+          + " (give rosters an ID column to tell people apart)")
     }
     return people
   }
