@@ -27,6 +27,10 @@ struct HeadingPlacement: Sendable, Hashable {
 
   /// The rendering's HTML placed on the page.
   func apply(to rendering: MarkdownRendering) -> String {
+    // Most content on large sites is paragraphs and lists: nothing to renumber or prefix.
+    if rendering.headings.isEmpty, idPrefix.isEmpty || !rendering.html.contains("fnref-") {
+      return rendering.html
+    }
     var html = Array(rendering.html.utf8)
     var headings = rendering.headings
     if let title = droppingLeadingHeading, let first = headings.first,
