@@ -137,6 +137,15 @@ import Testing
     #expect(page.contains("connect-src 'self';"))
   }
 
+  @Test func englishSites_getEnglishFormWordsButKeepTheJapaneseValues() throws {
+    let site = try Self.build([Self.evaluation], settings: SiteSettings(title: "Training", language: "en"))
+    let page = SampleProject.read(site, "surveys/eval/index.html")
+    #expect(page.contains("<span class=\"required\">(required)</span>"))
+    #expect(page.contains("<legend>Before the training</legend>"))
+    #expect(page.contains("value=\"看護師\" required><label for=\"q-profession-5\">看護師 (Nurse)</label>"))
+    #expect(page.contains(">Save my answers</button>"))
+  }
+
   @Test func hostileCollectURL_neverReachesTheCSP() {
     let project = Project(settings: SiteSettings(collectURL: "https://a.example;script-src *"))
     let renderer = PageRenderer(

@@ -77,7 +77,7 @@ public struct UIStrings: Sendable {
       "Search needs JavaScript; every page is also reachable from the menus."
     ),
     "surveyRequiredNote": ("「必須」と書かれた質問には回答が必要です。", "Questions marked “required” must be answered."),
-    "surveyRequired": ("必須", "required"),
+    "surveyRequired": ("（必須）", "(required)"),
     "surveyBefore": ("研修前", "Before the training"),
     "surveyNow": ("現在", "Now"),
     "surveyOther": ("その他", "Other"),
