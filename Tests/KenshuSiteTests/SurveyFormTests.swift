@@ -13,6 +13,7 @@ import Testing
       SurveyItem(id: "profession", type: .profession, text: "職種", required: true),
       SurveyItem(id: "sat", type: .likert, text: "満足度 <i>x</i>", required: true, scale: "satisfaction5"),
       SurveyItem(id: "own", type: .likert, text: "自前の尺度", scale: "yn3"),
+      SurveyItem(id: "plain", type: .likert, text: "尺度の指定なし"),
       SurveyItem(id: "conf", type: .likert, text: "自信", scale: "confidence5", retrospective: true),
       SurveyItem(
         id: "years", type: .single, text: "経験年数",
@@ -62,6 +63,8 @@ import Testing
     #expect(html.contains("name=\"sat\" value=\"5\" required><label for=\"q-sat-5\">満足</label>"))
     // A scale the survey defines itself.
     #expect(html.contains("name=\"own\" value=\"3\"><label for=\"q-own-3\">はい</label>"))
+    // No scale named: the built-in agree5, as `kenshu evaluate` reads it.
+    #expect(html.contains("name=\"plain\" value=\"5\"><label for=\"q-plain-5\">そう思う</label>"))
   }
 
   @Test func retrospectiveItem_hasBeforeAndNowGroupsNamedLikeTheCSVColumns() {

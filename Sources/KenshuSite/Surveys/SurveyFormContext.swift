@@ -27,7 +27,10 @@ struct SurveyFormContext {
     ]
     switch item.type {
     case .likert:
-      let labels = item.scale.flatMap(survey.scale(named:))?.labels ?? []
+      // Same fallback as `kenshu evaluate` and the collection server (`Survey.likertScale(of:)`
+      // in KenshuEvaluation): a missing or unknown scale is the built-in agree5.
+      let scale = item.scale.flatMap(survey.scale(named:)) ?? LikertScale.builtIn.first
+      let labels = scale?.labels ?? []
       let options = labels.enumerated().map { (value: String($0.offset + 1), label: $0.element) }
       if item.retrospective {
         context["groups"] = [
