@@ -109,7 +109,9 @@ import Testing
     #expect(html.contains("<script src=\"../../assets/survey.js\" defer></script>"))
     #expect(html.contains("<input type=\"text\" id=\"participant\" name=\"participant\""))
     #expect(
-      html.contains("<div class=\"survey-result\" id=\"survey-result\" role=\"status\" aria-live=\"polite\">")
+      html.contains(
+        "<div class=\"survey-result\" id=\"survey-result\" role=\"status\" aria-live=\"polite\" tabindex=\"-1\">"
+      )
     )
     #expect(html.contains("<noscript>"))
     // Enabled by the script: without it there is nothing to submit to.

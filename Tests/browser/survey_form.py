@@ -172,7 +172,11 @@ try:
               "posted {participant, answers}")
         numbers = [v for k, v in body["answers"].items() if isinstance(v, (int, float))]
         check(len(numbers) > 0, "Likert answers are posted as numbers: %s" % body["answers"])
-    check(not driver.find_element(By.ID, "survey-downloads").is_displayed(), "no download offered after sending")
+    check(not driver.find_elements(By.ID, "survey-download-csv"), "no download offered after sending")
+    driver.find_element(By.ID, "survey-clear").click()
+    stored = driver.execute_script("return localStorage.getItem('kenshu.survey.' + arguments[0])", survey_id)
+    check(stored is None, "the clear button removes the answers saved on this device")
+    check("消去しました" in driver.find_element(By.ID, "survey-result").text, "clearing is announced")
 
     # 4. The collector fails: failure announced, answers kept and offered as files.
     collector["mode"] = "fail"  # /api/health still answers; the post gets 500

@@ -115,6 +115,8 @@ public struct UIStrings: Sendable {
     "surveySending": ("送信しています…", "Sending…"),
     "surveyDownloadCSV": ("回答を CSV でダウンロード", "Download answers (CSV)"),
     "surveyDownloadJSON": ("回答を JSON でダウンロード", "Download answers (JSON)"),
+    "surveyClear": ("この端末に保存した回答を消去", "Delete the answers saved on this device"),
+    "surveyCleared": ("この端末に保存した回答を消去しました。", "The answers saved on this device were deleted."),
     "modulePlaceholder": (
       "この自己学習教材は準備中です。内容は次のとおりです。",
       "This self-study module is not published yet. This is its outline."
