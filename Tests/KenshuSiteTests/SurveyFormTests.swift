@@ -124,7 +124,7 @@ import Testing
   @Test func knowledgeTest_formHasNoAnswerKey() {
     #expect(testHTML.contains("value=\"KEY-OPTION\""))
     #expect(!testHTML.contains("correct"))
-    #expect(testHTML.contains("正答は表示されません"))
+    #expect(testHTML.contains("正答はこのページには表示されません"))
   }
 
   @Test func collectURL_isAnAttributeAndItsOriginIsAllowedByTheCSP() throws {

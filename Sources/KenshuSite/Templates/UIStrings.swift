@@ -88,10 +88,7 @@ public struct UIStrings: Sendable {
       "事前・事後の回答を照合するために使います。配布された ID があれば入力してください。",
       "Used to pair answers before and after the training. Enter the ID you were given, if any."
     ),
-    "surveyTestNote": (
-      "このテストの正答は表示されません。成績評価には使いません。",
-      "Answers are not shown on this page; the test is not graded."
-    ),
+    "surveyTestNote": ("このテストの正答はこのページには表示されません。", "The correct answers are not shown on this page."),
     "surveySubmit": ("回答を保存する", "Save my answers"),
     "surveyNeedsScript": (
       "回答の保存には JavaScript が必要です。JavaScript を使えない場合は、このページを印刷して紙で回答し、主催者に提出してください。",
