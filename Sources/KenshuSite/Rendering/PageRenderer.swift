@@ -99,6 +99,7 @@ struct PageRenderer: Sendable {
     }
     var scripts: [String] = []
     if page.kind == .search { scripts = [SiteRoutes.searchIndex, "assets/search.js"] }
+    if case .survey = page.kind { scripts = ["assets/survey.js"] }
     var context: [String: Any] = [
       "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
       "root": page.root,
@@ -118,9 +119,7 @@ struct PageRenderer: Sendable {
       context["logoSrc"] = "content/" + logo
     }
     if let url = canonicalURL(for: page) { context["canonicalURL"] = url }
-    // Survey forms work with a script file (the CSP forbids inline scripts) and post to the
-    // collection server, whose origin, when it is another one, the CSP must allow.
-    if case .survey = page.kind { context["scripts"] = ["assets/survey.js"] }
+    // Forms post to the collection server; another origin must be allowed to receive them.
     if let origin = collectOrigin { context["connectOrigin"] = origin }
     return context
   }
