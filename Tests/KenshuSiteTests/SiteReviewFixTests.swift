@@ -98,6 +98,11 @@ import Testing
     #expect(handout.contains("<h3 id=\"s-s1-h-概要\">"))
     #expect(handout.contains("<h3 id=\"s-gw-h-概要\">"))
     #expect(handout.contains("href=\"#s-gw-fn-1\""))
+    // Every in-page link (footnotes and their back-references) still finds its target.
+    let targets = Set(Self.ids(handout))
+    let anchors = handout.matches(of: /href="#([^"]+)"/).map { String($0.1) }
+    #expect(anchors.count >= 4)
+    for anchor in anchors { #expect(targets.contains(anchor), "#\(anchor) has no target") }
   }
 
   @Test func markdownHeadings_nestUnderThePageHeadings() {

@@ -13,6 +13,7 @@ import Testing
       SurveyItem(id: "profession", type: .profession, text: "職種", required: true),
       SurveyItem(id: "sat", type: .likert, text: "満足度 <i>x</i>", required: true, scale: "satisfaction5"),
       SurveyItem(id: "own", type: .likert, text: "自前の尺度", scale: "yn3"),
+      SurveyItem(id: "plain", type: .likert, text: "尺度の指定なし"),
       SurveyItem(id: "conf", type: .likert, text: "自信", scale: "confidence5", retrospective: true),
       SurveyItem(
         id: "years", type: .single, text: "経験年数",
@@ -62,6 +63,8 @@ import Testing
     #expect(html.contains("name=\"sat\" value=\"5\" required><label for=\"q-sat-5\">満足</label>"))
     // A scale the survey defines itself.
     #expect(html.contains("name=\"own\" value=\"3\"><label for=\"q-own-3\">はい</label>"))
+    // No scale named: the built-in agree5, as `kenshu evaluate` reads it.
+    #expect(html.contains("name=\"plain\" value=\"5\"><label for=\"q-plain-5\">そう思う</label>"))
   }
 
   @Test func retrospectiveItem_hasBeforeAndNowGroupsNamedLikeTheCSVColumns() {
@@ -106,7 +109,9 @@ import Testing
     #expect(html.contains("<script src=\"../../assets/survey.js\" defer></script>"))
     #expect(html.contains("<input type=\"text\" id=\"participant\" name=\"participant\""))
     #expect(
-      html.contains("<div class=\"survey-result\" id=\"survey-result\" role=\"status\" aria-live=\"polite\">")
+      html.contains(
+        "<div class=\"survey-result\" id=\"survey-result\" role=\"status\" aria-live=\"polite\" tabindex=\"-1\">"
+      )
     )
     #expect(html.contains("<noscript>"))
     // Enabled by the script: without it there is nothing to submit to.
@@ -119,7 +124,7 @@ import Testing
   @Test func knowledgeTest_formHasNoAnswerKey() {
     #expect(testHTML.contains("value=\"KEY-OPTION\""))
     #expect(!testHTML.contains("correct"))
-    #expect(testHTML.contains("正答は表示されません"))
+    #expect(testHTML.contains("正答はこのページには表示されません"))
   }
 
   @Test func collectURL_isAnAttributeAndItsOriginIsAllowedByTheCSP() throws {
@@ -135,6 +140,15 @@ import Testing
     let page = SampleProject.read(site, "surveys/eval/index.html")
     #expect(page.contains("data-collect-url=\"/\""))
     #expect(page.contains("connect-src 'self';"))
+  }
+
+  @Test func englishSites_getEnglishFormWordsButKeepTheJapaneseValues() throws {
+    let site = try Self.build([Self.evaluation], settings: SiteSettings(title: "Training", language: "en"))
+    let page = SampleProject.read(site, "surveys/eval/index.html")
+    #expect(page.contains("<span class=\"required\">(required)</span>"))
+    #expect(page.contains("<legend>Before the training</legend>"))
+    #expect(page.contains("value=\"看護師\" required><label for=\"q-profession-5\">看護師 (Nurse)</label>"))
+    #expect(page.contains(">Save my answers</button>"))
   }
 
   @Test func hostileCollectURL_neverReachesTheCSP() {

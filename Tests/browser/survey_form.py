@@ -34,12 +34,38 @@ def check(condition, message):
         failures.append(message)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+# A stand-in for `kenshu serve --collect` on the same origin: off (a static host, /api/health
+# is 404), "ok" (answers health and stores posts with 201) or "fail" (health answers, posts
+# get 500).
+collector = {"mode": "off", "posts": []}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def reply(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
-handler = functools.partial(QuietHandler, directory=site)
+    def do_GET(self):
+        if self.path == "/api/health" and collector["mode"] != "off":
+            return self.reply(200, {"status": "ok"})
+        return super().do_GET()
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if collector["mode"] == "ok" and self.path == "/api/surveys/%s/responses" % survey_id:
+            collector["posts"].append((self.headers.get("Content-Type"), json.loads(body)))
+            return self.reply(201, {"id": str(len(collector["posts"]))})
+        return self.reply(500, {"error": "internal", "message": "test failure"})
+
+
+handler = functools.partial(Handler, directory=site)
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 url = "http://127.0.0.1:%d/surveys/%s/index.html" % (server.server_address[1], survey_id)
@@ -98,6 +124,45 @@ try:
             break
         time.sleep(0.2)
     check(len(csv_files) == 1, "a CSV file was downloaded: %s" % os.listdir(downloads))
+
+    # 3. Served by a collector on the same origin: the answers are posted, success announced.
+    def answer_required_and_submit(participant):
+        driver.get(url)
+        driver.find_element(By.ID, "participant").send_keys(participant)
+        for item in driver.find_elements(By.CSS_SELECTOR, "[data-required=true]"):
+            for group in item.find_elements(By.CSS_SELECTOR, "[data-group]"):
+                radio = group.find_element(By.CSS_SELECTOR, "input[type=radio]")
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
+                driver.find_element(By.CSS_SELECTOR, "label[for='%s']" % radio.get_attribute("id")).click()
+        driver.find_element(By.CSS_SELECTOR, "#survey-form button[type=submit]").click()
+        status = driver.find_element(By.ID, "survey-result")
+        deadline = time.time() + 10
+        while time.time() < deadline and ("…" in status.text or not status.text):
+            time.sleep(0.2)
+        return status.text
+
+    collector["mode"] = "ok"
+    text = answer_required_and_submit("web-0002")
+    check("送信しました" in text, "status announces the answers were sent: %r" % text)
+    check(len(collector["posts"]) == 1, "the collector received one post")
+    if collector["posts"]:
+        content_type, body = collector["posts"][0]
+        check(content_type == "application/json", "posted as application/json")
+        check(body.get("participant") == "web-0002" and isinstance(body.get("answers"), dict),
+              "posted {participant, answers}")
+        numbers = [v for k, v in body["answers"].items() if isinstance(v, (int, float))]
+        check(len(numbers) > 0, "Likert answers are posted as numbers: %s" % body["answers"])
+    check(not driver.find_elements(By.ID, "survey-download-csv"), "no download offered after sending")
+    driver.find_element(By.ID, "survey-clear").click()
+    stored = driver.execute_script("return localStorage.getItem('kenshu.survey.' + arguments[0])", survey_id)
+    check(stored is None, "the clear button removes the answers saved on this device")
+    check("消去しました" in driver.find_element(By.ID, "survey-result").text, "clearing is announced")
+
+    # 4. The collector fails: failure announced, answers kept and offered as files.
+    collector["mode"] = "fail"  # /api/health still answers; the post gets 500
+    text = answer_required_and_submit("web-0003")
+    check("送信できませんでした" in text, "status announces the failure: %r" % text)
+    check(driver.find_element(By.ID, "survey-download-csv").is_displayed(), "download offered after a failure")
 finally:
     driver.quit()
     server.shutdown()

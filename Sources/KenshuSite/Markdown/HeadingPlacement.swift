@@ -27,6 +27,10 @@ struct HeadingPlacement: Sendable, Hashable {
 
   /// The rendering's HTML placed on the page.
   func apply(to rendering: MarkdownRendering) -> String {
+    // Most content on large sites is paragraphs and lists: nothing to renumber or prefix.
+    if rendering.headings.isEmpty, idPrefix.isEmpty || !rendering.html.contains("fnref-") {
+      return rendering.html
+    }
     var html = Array(rendering.html.utf8)
     var headings = rendering.headings
     if let title = droppingLeadingHeading, let first = headings.first,
@@ -81,65 +85,80 @@ struct HeadingPlacement: Sendable, Hashable {
 
   /// One pass over the bytes: renumbers `<hN` / `</hN>` (cmark writes them only for headings;
   /// author HTML is escaped, so a literal `<` never comes from text) and prefixes ids.
+  /// Unchanged stretches are copied whole: this runs for every Markdown document on every page.
   func rewrite(_ html: [UInt8], levels: [Int]) -> [UInt8] {
     let prefix = Array(idPrefix.utf8)
+    let lt = UInt8(ascii: "<")
+    let quote = UInt8(ascii: "\"")
     var out: [UInt8] = []
     out.reserveCapacity(html.count + 64)
     var next = 0
     var open = headingBase
+    var copied = 0
     var i = 0
-    while i < html.count {
+    let count = html.count
+    while i < count {
       let byte = html[i]
-      if byte == UInt8(ascii: "<"), i + 2 < html.count {
+      if byte == lt, i + 3 < count {
         // `<hN` followed by `>` or a space.
-        if html[i + 1] == UInt8(ascii: "h"), Self.digit(html[i + 2]) != nil, i + 3 < html.count,
+        if html[i + 1] == UInt8(ascii: "h"), Self.digit(html[i + 2]) != nil,
           html[i + 3] == UInt8(ascii: ">") || html[i + 3] == UInt8(ascii: " ")
         {
           open = next < levels.count ? levels[next] : headingBase
           next += 1
-          out += Array("<h\(open)".utf8)
+          out += html[copied..<i]
+          out += [lt, UInt8(ascii: "h"), UInt8(ascii: "0") + UInt8(open)]
           i += 3
+          copied = i
           continue
         }
         // `</hN>`
-        if html[i + 1] == UInt8(ascii: "/"), i + 4 < html.count, html[i + 2] == UInt8(ascii: "h"),
+        if html[i + 1] == UInt8(ascii: "/"), i + 4 < count, html[i + 2] == UInt8(ascii: "h"),
           Self.digit(html[i + 3]) != nil, html[i + 4] == UInt8(ascii: ">")
         {
-          out += Array("</h\(open)>".utf8)
+          out += html[copied..<i]
+          out += [
+            lt, UInt8(ascii: "/"), UInt8(ascii: "h"), UInt8(ascii: "0") + UInt8(open), UInt8(ascii: ">"),
+          ]
           i += 5
+          copied = i
           continue
         }
       }
-      if !prefix.isEmpty, byte == UInt8(ascii: "\""), let length = Self.idValueStart(html, quoteAt: i) {
-        // `id="h-…"`, `href="#fn-…"` …: copy the quote and any `#`, then the prefix.
-        out += html[i..<(i + length)]
+      if byte == quote, !prefix.isEmpty, let length = Self.idValueStart(html, quoteAt: i) {
+        // `id="h-…"`, `href="#fn-…"` …: the quote and any `#`, then the prefix.
+        out += html[copied..<(i + length)]
         out += prefix
         i += length
+        copied = i
         continue
       }
-      out.append(byte)
       i += 1
     }
+    out += html[copied..<count]
     return out
   }
+
+  private static let idAttribute = Array(" id=".utf8)
+  private static let hrefAttribute = Array("href=".utf8)
+  private static let prefixedValues = [Array("h-".utf8), Array("fn-".utf8), Array("fnref-".utf8)]
 
   /// Attribute values this placement prefixes: after `id="` or `href="#`, values starting with
   /// `h-`, `fn-` or `fnref-`. Returns how many bytes (quote, `#`) come before the value.
   static func idValueStart(_ html: [UInt8], quoteAt i: Int) -> Int? {
-    func preceded(by text: String) -> Bool {
-      let bytes = Array(text.utf8)
-      return i >= bytes.count && html[(i - bytes.count)..<i].elementsEqual(bytes)
+    func preceded(by bytes: [UInt8]) -> Bool {
+      i >= bytes.count && html[(i - bytes.count)..<i].elementsEqual(bytes)
     }
     let skip: Int
-    if preceded(by: " id=") {
+    if preceded(by: idAttribute) {
       skip = 1
-    } else if preceded(by: "href="), i + 1 < html.count, html[i + 1] == UInt8(ascii: "#") {
+    } else if preceded(by: hrefAttribute), i + 1 < html.count, html[i + 1] == UInt8(ascii: "#") {
       skip = 2
     } else {
       return nil
     }
     let value = html[(i + skip)...]
-    for start in ["h-", "fn-", "fnref-"] where value.starts(with: start.utf8) { return skip }
+    for start in prefixedValues where value.starts(with: start) { return skip }
     return nil
   }
 

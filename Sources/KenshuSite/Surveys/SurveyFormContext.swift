@@ -27,6 +27,7 @@ struct SurveyFormContext {
     ]
     switch item.type {
     case .likert:
+      // The model's fallback, shared with `kenshu evaluate` and the collection server.
       let labels = survey.likertScale(of: item)?.labels ?? []
       let options = labels.enumerated().map { (value: String($0.offset + 1), label: $0.element) }
       if item.retrospective {

@@ -79,7 +79,7 @@ public struct UIStrings: Sendable {
       "Search needs JavaScript; every page is also reachable from the menus."
     ),
     "surveyRequiredNote": ("「必須」と書かれた質問には回答が必要です。", "Questions marked “required” must be answered."),
-    "surveyRequired": ("必須", "required"),
+    "surveyRequired": ("（必須）", "(required)"),
     "surveyBefore": ("研修前", "Before the training"),
     "surveyNow": ("現在", "Now"),
     "surveyOther": ("その他", "Other"),
@@ -90,10 +90,7 @@ public struct UIStrings: Sendable {
       "事前・事後の回答を照合するために使います。配布された ID があれば入力してください。",
       "Used to pair answers before and after the training. Enter the ID you were given, if any."
     ),
-    "surveyTestNote": (
-      "このテストの正答は表示されません。成績評価には使いません。",
-      "Answers are not shown on this page; the test is not graded."
-    ),
+    "surveyTestNote": ("このテストの正答はこのページには表示されません。", "The correct answers are not shown on this page."),
     "surveySubmit": ("回答を保存する", "Save my answers"),
     "surveyNeedsScript": (
       "回答の保存には JavaScript が必要です。JavaScript を使えない場合は、このページを印刷して紙で回答し、主催者に提出してください。",
@@ -117,6 +114,8 @@ public struct UIStrings: Sendable {
     "surveySending": ("送信しています…", "Sending…"),
     "surveyDownloadCSV": ("回答を CSV でダウンロード", "Download answers (CSV)"),
     "surveyDownloadJSON": ("回答を JSON でダウンロード", "Download answers (JSON)"),
+    "surveyClear": ("この端末に保存した回答を消去", "Delete the answers saved on this device"),
+    "surveyCleared": ("この端末に保存した回答を消去しました。", "The answers saved on this device were deleted."),
     "modulePlaceholder": (
       "この自己学習教材は準備中です。内容は次のとおりです。",
       "This self-study module is not published yet. This is its outline."

@@ -178,11 +178,25 @@
     }
   }
 
+  // Ward PCs are shared: whoever answered can remove their answers from this browser.
+  function offerClear() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary";
+    button.id = "survey-clear";
+    button.textContent = msg("clear");
+    button.addEventListener("click", function () {
+      try { window.localStorage.removeItem(storageKey); } catch (e) { /* nothing stored */ }
+      result.textContent = msg("cleared");
+      button.remove();
+      result.focus(); // the button had focus: keep it near, on the announcement
+    });
+    downloads.appendChild(button);
+    downloads.hidden = false;
+  }
+
   var objectURLs = [];
   function offerDownloads(participant, columns, answers, payload) {
-    objectURLs.forEach(function (u) { URL.revokeObjectURL(u); });
-    objectURLs = [];
-    downloads.textContent = "";
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
     var base = surveyID + "-" + (participant ? participant.replace(/[^A-Za-z0-9_-]/g, "_") : stamp);
     [
@@ -247,12 +261,16 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearErrors();
+    objectURLs.forEach(function (u) { URL.revokeObjectURL(u); });
+    objectURLs = [];
+    downloads.textContent = "";
+    downloads.hidden = true;
     result.textContent = "";
     var read = collect();
     if (read.problems.length) { showErrors(read.problems); return; }
     var participant = (form.querySelector("#participant") || { value: "" }).value.trim();
     var payload = { participant: participant || null, answers: read.answers };
-    store({ participant: participant || null, answers: read.answers, savedAt: new Date().toISOString() });
+    var stored = store({ participant: participant || null, answers: read.answers, savedAt: new Date().toISOString() });
     submit.disabled = true;
     result.textContent = msg("sending");
     endpoint()
@@ -264,6 +282,7 @@
         submit.disabled = false;
         result.textContent = msg(outcome);
         if (outcome !== "sent") offerDownloads(participant, read.columns, read.answers, payload);
+        if (stored) offerClear();
       });
   });
 })();
