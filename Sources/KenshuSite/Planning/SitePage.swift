@@ -17,9 +17,9 @@ public enum PageKind: Sendable, Hashable {
   case facilitatorNotes
   case glossary
   case search
-  /// A survey's page (placeholder until the survey forms of issue 6 plug in).
+  /// A survey's form page (`SurveyFormContext`).
   case survey(id: String)
-  /// A self-study module's page (placeholder until the module pages of issue 4 plug in).
+  /// A self-study module's overview page (`ModuleContexts`).
   case module(id: String)
   /// A lesson, scenario, quiz or certificate page of a self-study module.
   case modulePart(id: String, part: ModulePart)

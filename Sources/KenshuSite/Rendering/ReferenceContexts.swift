@@ -1,6 +1,6 @@
 import KenshuModel
 
-/// Contexts of the glossary and of the module placeholder pages (survey forms: `SurveyFormContext`).
+/// Context of the glossary page (survey forms: `SurveyFormContext`; modules: `ModuleContexts`).
 extension PageRenderer {
   func glossaryContext(page: SitePage) -> (String, [String: Any], SearchDocument?) {
     let terms: [[String: Any]] = project.glossary.map { term in
@@ -26,24 +26,5 @@ extension PageRenderer {
     let search = SearchDocument(
       title: strings["glossary"], path: page.path, text: HTMLText.plain(text.joined(separator: "\n")))
     return (strings["glossary"], ["terms": terms, "professions": professions], search)
-  }
-
-  /// Until the module pages (issue 4) exist, the page shows the module's outline.
-  func moduleContext(_ id: String, root: String, diagnostics: inout [Diagnostic]) -> (String, [String: Any]) {
-    guard let module = project.module(id) else { return (id, ["titleHtml": HTMLText.html(id)]) }
-    var context: [String: Any] = [
-      "titleHtml": HTMLText.html(module.title), "objectives": objectives(module.objectives),
-      "lessons": module.lessons.map { lesson -> [String: Any] in
-        var item: [String: Any] = ["titleHtml": HTMLText.html(lesson.title)]
-        if let minutes = lesson.minutes { item["minutes"] = String(minutes) }
-        return item
-      },
-    ]
-    if let minutes = module.estimatedMinutes { context["minutes"] = String(minutes) }
-    if let warning = module.contentWarning { context["contentWarningHtml"] = HTMLText.html(warning) }
-    if let html = markdownHTML(module.description, root: root, diagnostics: &diagnostics) {
-      context["descriptionHtml"] = html
-    }
-    return (HTMLText.plain(module.title), context)
   }
 }

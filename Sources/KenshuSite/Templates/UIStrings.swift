@@ -116,10 +116,6 @@ public struct UIStrings: Sendable {
     "surveyDownloadJSON": ("回答を JSON でダウンロード", "Download answers (JSON)"),
     "surveyClear": ("この端末に保存した回答を消去", "Delete the answers saved on this device"),
     "surveyCleared": ("この端末に保存した回答を消去しました。", "The answers saved on this device were deleted."),
-    "modulePlaceholder": (
-      "この自己学習教材は準備中です。内容は次のとおりです。",
-      "This self-study module is not published yet. This is its outline."
-    ),
     "openSurvey": ("アンケートに回答する", "Answer the survey"),
     "openModule": ("自己学習教材を開く", "Open the self-study module"),
     "timeNeeded": ("所要時間", "Time needed"),
