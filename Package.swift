@@ -26,6 +26,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // The process allocator: Swift values, libxml2 trees and ARC make millions of small
+    // allocations; mimalloc serves them faster than glibc (validate: about a quarter less CPU).
+    .systemLibrary(
+      name: "CMimalloc",
+      providers: [.apt(["libmimalloc-dev"])]
+    ),
     .systemLibrary(
       name: "CCmarkGFM",
       pkgConfig: "libcmark-gfm",
@@ -89,7 +95,7 @@ let package = Package(
       name: "kenshu",
       dependencies: [
         "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
-        "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection",
+        "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection", "CMimalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMimalloc
 import Foundation
 
 @main
@@ -17,6 +18,9 @@ struct Kenshu: AsyncParsableCommand {
   /// Exit codes are part of the interface: 0 clean, 1 problems in the user's files,
   /// 2 bad arguments (ArgumentParser's own default for those is 64).
   static func main() async {
+    // A real reference keeps libmimalloc among the executable's needed libraries even when the
+    // linker drops unused ones (--as-needed); being needed is what makes its malloc the process's.
+    _ = mi_version()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
