@@ -27,32 +27,51 @@ public struct CSVParser: Sendable {
 
   /// Splits `text` into records.
   public func parse(_ text: String) -> CSVDocument {
-    var scanner = Scanner(scalars: Array(text.unicodeScalars), separator: separator.scalar)
-    var records: [CSVRecord] = []
-    var diagnostics: [Diagnostic] = []
-    var rejectedLines: [Int] = []
-    while !scanner.isAtEnd {
-      switch scanner.nextRecord() {
-      case .record(let record, let warnings):
-        for line in warnings {
+    var text = text
+    // A String's bytes are valid UTF-8, so the scan cannot fail.
+    return text.withUTF8 { parse(bytes: $0) }
+  }
+
+  /// Splits UTF-8 bytes into records; nil when they are not valid UTF-8 (the caller then
+  /// decodes the text another way). This spares building one String of the whole file first.
+  public func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> CSVDocument? {
+    guard UTF8Validation.isValid(bytes) else { return nil }
+    return parse(bytes: bytes)
+  }
+
+  /// Splits valid UTF-8 bytes into records.
+  private func parse(bytes: UnsafeBufferPointer<UInt8>) -> CSVDocument {
+    // Every byte the state machine acts on (quote, separator, CR, LF) is ASCII, and ASCII bytes
+    // never occur inside a multi-byte UTF-8 sequence, so scanning bytes is exact and avoids
+    // decoding every scalar.
+    do {
+      var scanner = ByteScanner(bytes: bytes, separator: separator.byte)
+      var records: [CSVRecord] = []
+      var diagnostics: [Diagnostic] = []
+      var rejectedLines: [Int] = []
+      while !scanner.isAtEnd {
+        switch scanner.nextRecord() {
+        case .record(let record, let warnings):
+          for line in warnings {
+            diagnostics.append(
+              .warning(
+                "csv-text-after-quote", at: SourceLocation(file: file, line: line),
+                "閉じ引用符の後に文字があります / text after a closing quote was kept as part of the field"))
+          }
+          if !(record.fields.count == 1 && record.fields[0].isEmpty && !scanner.lastFieldWasQuoted) {
+            records.append(record)
+          }
+        case .unterminated(let line):
+          rejectedLines.append(line)
           diagnostics.append(
-            .warning(
-              "csv-text-after-quote", at: SourceLocation(file: file, line: line),
-              "閉じ引用符の後に文字があります / text after a closing quote was kept as part of the field"))
+            .error(
+              "csv-unterminated-quote", at: SourceLocation(file: file, line: line),
+              "引用符 \" が閉じられていません。この行は読み込みません / a quoted field is never closed; the record is rejected",
+              hint: "double quotes inside a field must be written as \"\""))
         }
-        if !(record.fields.count == 1 && record.fields[0].isEmpty && !scanner.lastFieldWasQuoted) {
-          records.append(record)
-        }
-      case .unterminated(let line):
-        rejectedLines.append(line)
-        diagnostics.append(
-          .error(
-            "csv-unterminated-quote", at: SourceLocation(file: file, line: line),
-            "引用符 \" が閉じられていません。この行は読み込みません / a quoted field is never closed; the record is rejected",
-            hint: "double quotes inside a field must be written as \"\""))
       }
+      return CSVDocument(records: records, rejectedLines: rejectedLines, diagnostics: diagnostics)
     }
-    return CSVDocument(records: records, rejectedLines: rejectedLines, diagnostics: diagnostics)
   }
 
   private enum Outcome {
@@ -60,26 +79,47 @@ public struct CSVParser: Sendable {
     case unterminated(line: Int)
   }
 
-  /// Cursor over the scalars; kept private so the state machine's invariants stay in one place.
-  private struct Scanner {
-    let scalars: [Unicode.Scalar]
-    let separator: Unicode.Scalar
+  /// Cursor over the UTF-8 bytes; kept private so the state machine's invariants stay in one
+  /// place. Fields are cut as byte ranges; only quoted fields with `""` or line breaks need a
+  /// copy (`scratch`), so the common cell becomes a String in one step.
+  private struct ByteScanner {
+    static let quote = UInt8(ascii: "\"")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let separator: UInt8
     var position = 0
     var line = 1
     var lastFieldWasQuoted = false
+    /// The bytes of a quoted field being unescaped, reused across fields.
+    var scratch: [UInt8] = []
 
-    init(scalars: [Unicode.Scalar], separator: Unicode.Scalar) {
-      self.scalars = scalars
+    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) {
+      self.bytes = bytes
       self.separator = separator
     }
 
-    var isAtEnd: Bool { position >= scalars.count }
+    var isAtEnd: Bool { position >= bytes.count }
 
-    private func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\r" }
+    @inline(__always) private func isLineBreak(_ byte: UInt8) -> Bool {
+      byte == Self.lineFeed || byte == Self.carriageReturn
+    }
+
+    @inline(__always) private func isFieldEnd(_ byte: UInt8) -> Bool {
+      byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn
+    }
+
+    /// The field's text (the bytes are known to be valid UTF-8).
+    private static func string(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+      String(decoding: buffer, as: UTF8.self)
+    }
 
     /// Consumes one line break (CR LF counts once) at `position`.
     private mutating func consumeLineBreak() {
-      if scalars[position] == "\r", position + 1 < scalars.count, scalars[position + 1] == "\n" {
+      if bytes[position] == Self.carriageReturn, position + 1 < bytes.count,
+        bytes[position + 1] == Self.lineFeed
+      {
         position += 2
       } else {
         position += 1
@@ -92,24 +132,28 @@ public struct CSVParser: Sendable {
       var fields: [String] = []
       var afterQuote: [Int] = []
       while true {
-        var field = String.UnicodeScalarView()
         lastFieldWasQuoted = false
-        if position < scalars.count, scalars[position] == "\"" {
+        let field: String
+        if position < bytes.count, bytes[position] == Self.quote {
           lastFieldWasQuoted = true
-          guard readQuoted(into: &field) else { return .unterminated(line: startLine) }
-          if position < scalars.count, scalars[position] != separator, !isLineBreak(scalars[position]) {
+          guard readQuoted() else { return .unterminated(line: startLine) }
+          if position < bytes.count, !isFieldEnd(bytes[position]) {
             afterQuote.append(line)
+            let start = position
+            while position < bytes.count, !isFieldEnd(bytes[position]) { position += 1 }
+            scratch.append(contentsOf: bytes[start..<position])
           }
+          field = scratch.withUnsafeBufferPointer { Self.string($0) }
+        } else {
+          let start = position
+          while position < bytes.count, !isFieldEnd(bytes[position]) { position += 1 }
+          field = Self.string(UnsafeBufferPointer(rebasing: bytes[start..<position]))
         }
-        while position < scalars.count, scalars[position] != separator, !isLineBreak(scalars[position]) {
-          field.append(scalars[position])
-          position += 1
-        }
-        fields.append(String(field))
-        if position >= scalars.count {
+        fields.append(field)
+        if position >= bytes.count {
           return .record(CSVRecord(line: startLine, fields: fields), textAfterQuoteLines: afterQuote)
         }
-        if scalars[position] == separator {
+        if bytes[position] == separator {
           position += 1
           continue
         }
@@ -118,30 +162,34 @@ public struct CSVParser: Sendable {
       }
     }
 
-    /// Reads a quoted field starting at its opening quote. On success the cursor is just past the
-    /// closing quote. When the quote is never closed, the cursor moves to the start of the line
-    /// after the opening quote (or the end) and false is returned.
-    private mutating func readQuoted(into field: inout String.UnicodeScalarView) -> Bool {
+    /// Reads a quoted field starting at its opening quote into `scratch`. On success the cursor
+    /// is just past the closing quote. When the quote is never closed, the cursor moves to the
+    /// start of the line after the opening quote (or the end) and false is returned.
+    private mutating func readQuoted() -> Bool {
       let openingLine = line
+      scratch.removeAll(keepingCapacity: true)
       position += 1
       var resume: (position: Int, line: Int)?
-      while position < scalars.count {
-        let scalar = scalars[position]
-        if scalar == "\"" {
-          if position + 1 < scalars.count, scalars[position + 1] == "\"" {
-            field.append("\"")
+      while position < bytes.count {
+        // Copy the run of ordinary bytes up to the next quote or line break in one go.
+        let start = position
+        while position < bytes.count, bytes[position] != Self.quote, !isLineBreak(bytes[position]) {
+          position += 1
+        }
+        if position > start { scratch.append(contentsOf: bytes[start..<position]) }
+        guard position < bytes.count else { break }
+        if bytes[position] == Self.quote {
+          if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
+            scratch.append(Self.quote)
             position += 2
           } else {
             position += 1
             return true
           }
-        } else if isLineBreak(scalar) {
-          consumeLineBreak()
-          field.append("\n")
-          if resume == nil { resume = (position, line) }
         } else {
-          field.append(scalar)
-          position += 1
+          consumeLineBreak()
+          scratch.append(Self.lineFeed)
+          if resume == nil { resume = (position, line) }
         }
       }
       if let resume {

@@ -4,6 +4,9 @@ public enum FieldSeparator: String, Sendable, Codable, CaseIterable, Hashable {
   case tab = "\t"
   case semicolon = ";"
 
+  /// The separator as a UTF-8 byte (every separator is ASCII).
+  var byte: UInt8 { UInt8(ascii: scalar) }
+
   var scalar: Unicode.Scalar {
     switch self {
     case .comma: ","
@@ -24,13 +27,20 @@ public enum FieldSeparator: String, Sendable, Codable, CaseIterable, Hashable {
   /// Guesses the separator from the first line of the text (the header): the most frequent of
   /// tab, comma and semicolon outside quotes, comma when there is none.
   public static func detect(in text: String) -> FieldSeparator {
+    var text = text
+    return text.withUTF8 { detect(inUTF8: $0) }
+  }
+
+  /// `detect(in:)` on UTF-8 (or any ASCII-compatible) bytes: every character it looks at is
+  /// ASCII, so the bytes give the same answer as the decoded text.
+  public static func detect(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> FieldSeparator {
     var counts: [FieldSeparator: Int] = [:]
     var inQuotes = false
-    for scalar in text.unicodeScalars {
-      if scalar == "\"" { inQuotes.toggle() }
+    for byte in bytes {
+      if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
       if inQuotes { continue }
-      if scalar == "\n" || scalar == "\r" { break }
-      if let separator = FieldSeparator.allCases.first(where: { $0.scalar == scalar }) {
+      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+      if let separator = FieldSeparator.allCases.first(where: { $0.byte == byte }) {
         counts[separator, default: 0] += 1
       }
     }

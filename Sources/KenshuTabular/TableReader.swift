@@ -44,17 +44,53 @@ extension Table {
   public static func read(data: Data, file: String, options: TableReadOptions = TableReadOptions())
     -> TableReadResult
   {
+    if let direct = readUTF8Directly(data: data, file: file, options: options) { return direct }
     let decoded = DecodedText(decoding: data, file: file, encoding: options.encoding)
     let separator = options.separator ?? FieldSeparator.detect(in: decoded.text)
     let document = CSVParser(separator: separator, file: file).parse(decoded.text)
+    return result(
+      document: document, file: file, encoding: decoded.encoding, separator: separator,
+      decodingDiagnostics: decoded.diagnostics)
+  }
+
+  /// The common case — UTF-8, with or without a byte-order mark — split straight from the
+  /// bytes, validating each field on the way: the same result as decoding first, without a
+  /// separate validation pass and a copy of the whole file. Nil when the encoding is forced to
+  /// something else, the bytes look like UTF-16, or any field is not valid UTF-8 (then the
+  /// general path detects the encoding and reports the bad lines).
+  private static func readUTF8Directly(data: Data, file: String, options: TableReadOptions)
+    -> TableReadResult?
+  {
+    let hasBOM = data.starts(with: TextEncoding.utf8BOMBytes)
+    let encoding: TextEncoding
+    switch options.encoding {
+    case nil:
+      if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return nil }
+      encoding = hasBOM ? .utf8BOM : .utf8
+    case .utf8?, .utf8BOM?: encoding = options.encoding ?? .utf8
+    default: return nil
+    }
+    return data.withUnsafeBytes { raw -> TableReadResult? in
+      let all = raw.bindMemory(to: UInt8.self)
+      let body = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
+      let separator = options.separator ?? FieldSeparator.detect(inUTF8: body)
+      guard let document = CSVParser(separator: separator, file: file).parse(utf8: body) else { return nil }
+      return result(document: document, file: file, encoding: encoding, separator: separator)
+    }
+  }
+
+  private static func result(
+    document: CSVDocument, file: String, encoding: TextEncoding, separator: FieldSeparator,
+    decodingDiagnostics: [Diagnostic] = []
+  ) -> TableReadResult {
     let table = Table(file: file, document: document)
-    var diagnostics = decoded.diagnostics + document.diagnostics + table.headerDiagnostics()
+    var diagnostics = decodingDiagnostics + document.diagnostics + table.headerDiagnostics()
     if table.header.isEmpty && document.rejectedLines.isEmpty {
       diagnostics.append(
         .error("csv-empty", at: SourceLocation(file: file, line: 1), "ファイルが空です / the file has no header row"))
     }
     return TableReadResult(
-      table: table, encoding: decoded.encoding, separator: separator,
+      table: table, encoding: encoding, separator: separator,
       rejectedLines: document.rejectedLines, diagnostics: diagnostics.sortedByLocation())
   }
 }

@@ -39,10 +39,10 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable, Hashable {
     if bytes.starts(with: utf8BOMBytes) { return .utf8BOM }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .utf16 }
     if String(data: data, encoding: .utf8) != nil { return .utf8 }
-    if String(data: data, encoding: .shiftJIS) != nil { return .cp932 }
-    // Both fail somewhere. CP932 accepts most UTF-8 byte pairs as (wrong) kanji, so counting
-    // failures would favour it; instead ask how many non-ASCII lines are valid UTF-8, which real
-    // CP932 text with kana or kanji practically never is.
+    // Not valid UTF-8 throughout. Before trying CP932 — which accepts most UTF-8 byte pairs as
+    // (wrong) kanji, so a UTF-8 file with one bad byte would decode "successfully" into
+    // mojibake — ask how many non-ASCII lines are valid UTF-8, which real CP932 text with kana
+    // or kanji practically never is (its lead bytes are UTF-8 continuation bytes).
     let nonASCIILines = PhysicalLine.split(data).filter { data[$0.bytes].contains { $0 >= 0x80 } }
     let validUTF8 = nonASCIILines.count { String(bytes: data[$0.bytes], encoding: .utf8) != nil }
     return validUTF8 * 2 > nonASCIILines.count ? .utf8 : .cp932

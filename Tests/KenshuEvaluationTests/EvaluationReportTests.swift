@@ -215,6 +215,21 @@ import Testing
 }
 
 @Suite struct FreeTextCopyTests {
+  @Test func test_identicalAnswers_areListedOnceWithTheirNumber_inFirstAppearanceOrder() {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    _ = set.add(
+      ResponseTable(
+        file: "x.csv", header: ["participant", "q9"],
+        rows: [["p1", "特になし"], ["p2", "<b>良かった</b>"], ["p3", "特になし"], ["p4", "特になし"], ["p5", "特になし "]]))
+    let html = EvaluationReport(responses: set).html()
+    #expect(html.components(separatedBy: "<li>特になし").count == 2)
+    #expect(html.contains("<li>特になし <span class=\"repeat\">（同じ回答 4件）</span></li>"))
+    #expect(html.contains("<li>&lt;b&gt;良かった&lt;/b&gt;</li>"))
+    let first = html.range(of: "<li>特になし")
+    let second = html.range(of: "<li>&lt;b&gt;")
+    #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound)
+  }
+
   @Test func test_copyWithoutFreeText_listsNoAnswers_butKeepsCounts() throws {
     var set = ResponseSet(survey: SampleSurveys.dayOne)
     _ = set.add(

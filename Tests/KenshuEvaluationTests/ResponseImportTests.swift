@@ -212,3 +212,60 @@ import Testing
     #expect(set.accounts[0].used == 50)
   }
 }
+
+/// Rows are interpreted in chunks on several threads; the outcome must be exactly that of
+/// reading them one by one, whatever the chunk size.
+@Suite struct ChunkedImportTests {
+  /// A messy file: empty rows, duplicate participants (also across chunk boundaries), bad
+  /// values in one column beyond the per-column cap, retrospective pairs, blank ids.
+  static func messyTable() -> ResponseTable {
+    let header = [
+      "participant", "prof", "q1", "q2", "q3.before", "q3.now", "q4", "q5", "q6", "q7", "q8", "q9",
+    ]
+    var rows: [[String]] = []
+    for index in 0..<97 {
+      let id = index % 11 == 5 ? "P\(index - 3)" : (index % 13 == 7 ? "" : "P\(index)")
+      if index % 9 == 4 {
+        rows.append(["P-empty-\(index)", "", "", "", "", "", "", "", "", "", "", ""])
+        continue
+      }
+      rows.append([
+        id, ["看護師", "医師", "ケアマネ", "薬剤師"][index % 4], index % 3 == 0 ? "とても良い" : "\(1 + index % 5)",
+        "\(1 + (index * 7) % 5)", index % 5 == 0 ? "" : "\(1 + index % 5)", "\(1 + (index + 2) % 5)",
+        "\(1 + index % 5)", "9", index % 2 == 0 ? "退院支援;看取り" : "急変時の対応;地域の資源",
+        ["はい", "いいえ", "たぶん"][index % 3], "\(index)", index % 4 == 0 ? "" : "感想 \(index % 6)",
+      ])
+    }
+    return ResponseTable(file: "messy.csv", header: header, rows: rows)
+  }
+
+  @Test(arguments: [1, 2, 3, 7, 16, 64])
+  func test_add_resultDoesNotDependOnChunkSize(rowsPerChunk: Int) {
+    let table = Self.messyTable()
+    var whole = ResponseSet(survey: SampleSurveys.dayOne)
+    let wholeDiagnostics = whole.add(table, map: ColumnMap(), rowsPerChunk: .max)
+    var chunked = ResponseSet(survey: SampleSurveys.dayOne)
+    let chunkedDiagnostics = chunked.add(table, map: ColumnMap(), rowsPerChunk: rowsPerChunk)
+    #expect(chunked == whole)
+    #expect(chunkedDiagnostics == wholeDiagnostics)
+    // The file exercises what the merge must get right.
+    let codes = Set(wholeDiagnostics.map(\.code))
+    #expect(
+      codes.isSuperset(of: [
+        "evaluation-row-empty", "evaluation-duplicate-participant", "evaluation-value-unknown",
+        "evaluation-value-out-of-range", "evaluation-values-excluded",
+      ]))
+    #expect(whole.accounts[0].read == whole.accounts[0].used + whole.accounts[0].rejected.count)
+  }
+
+  @Test func test_add_secondFilePadsBeforeAnswersAndSeesEarlierParticipants() {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    _ = set.add(
+      ResponseTable(file: "a.csv", header: ["participant", "q1"], rows: [["A", "4"], ["B", "5"]]))
+    let diagnostics = set.add(
+      Self.messyTable(), map: ColumnMap(), rowsPerChunk: 5)
+    #expect(set.before[3]?.count == set.count)
+    #expect(set.before[3]?.prefix(2) == [nil, nil])
+    #expect(diagnostics.contains { $0.code == "evaluation-duplicate-participant" })
+  }
+}

@@ -87,3 +87,43 @@ import Testing
     #expect(FieldSeparator.detect(in: header + "\n1\t2\t3\t4\t5") == separator)
   }
 }
+
+/// The byte-level reader must split exactly as the scalar reference does, whatever the input.
+@Suite struct CSVParserEquivalenceTests {
+  /// Deterministic pseudo-random numbers (SplitMix64), so a failure is reproducible.
+  struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let alphabet = [
+    "a", "1", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{3000}", "あ", "看護師", "🏥", "é",
+  ]
+
+  @Test(arguments: [FieldSeparator.comma, .tab, .semicolon])
+  func test_parse_matchesScalarReferenceOnGeneratedText(separator: FieldSeparator) {
+    var random = SplitMix(state: 42)
+    for _ in 0..<3_000 {
+      let length = Int(random.next() % 40)
+      let text = (0..<length).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }
+        .joined()
+      let expected = ScalarReferenceCSVParser(separator: separator, file: "x.csv").parse(text)
+      let actual = CSVParser(separator: separator, file: "x.csv").parse(text)
+      #expect(actual == expected, "input: \(text.debugDescription)")
+      if actual != expected { return }
+    }
+  }
+
+  @Test func test_parse_matchesScalarReferenceOnFixtures() throws {
+    for name in ["quoted.csv", "unterminated.csv", "mixed-line-endings.csv"] {
+      let text = String(decoding: try fixture(name), as: UTF8.self)
+      #expect(CSVParser(file: name).parse(text) == ScalarReferenceCSVParser(file: name).parse(text))
+    }
+  }
+}

@@ -41,3 +41,55 @@ import Testing
     #expect(table.records.map(\.line) == [3])
   }
 }
+
+/// UTF-8 files are split straight from their bytes; the result must be that of decoding the
+/// whole text first and splitting it (the general path, which every other encoding takes).
+@Suite struct DirectUTF8ReadingTests {
+  static func decodedThenSplit(_ data: Data, file: String, encoding: TextEncoding? = nil) -> TableReadResult {
+    let decoded = DecodedText(decoding: data, file: file, encoding: encoding)
+    let separator = FieldSeparator.detect(in: decoded.text)
+    let document = CSVParser(separator: separator, file: file).parse(decoded.text)
+    let table = Table(file: file, document: document)
+    var diagnostics = decoded.diagnostics + document.diagnostics + table.headerDiagnostics()
+    if table.header.isEmpty && document.rejectedLines.isEmpty {
+      diagnostics.append(
+        .error("csv-empty", at: SourceLocation(file: file, line: 1), "ファイルが空です / the file has no header row"))
+    }
+    return TableReadResult(
+      table: table, encoding: decoded.encoding, separator: separator, rejectedLines: document.rejectedLines,
+      diagnostics: diagnostics.sortedByLocation())
+  }
+
+  @Test(arguments: [
+    "cp932-bad-byte.csv", "cp932.csv", "mixed-line-endings.csv", "quoted.csv", "tabs.tsv", "unterminated.csv",
+    "utf16.txt", "utf8-bom.csv", "utf8.csv",
+  ])
+  func test_read_sameAsDecodingFirst(name: String) throws {
+    let data = try fixture(name)
+    #expect(Table.read(data: data, file: name) == Self.decodedThenSplit(data, file: name))
+  }
+
+  @Test func test_read_invalidUTF8InOneCellFallsBackAndIsReported() {
+    var data = Data("id,name\n1,山田\n2,".utf8)
+    data.append(contentsOf: [0xE5, 0xB1])  // a truncated three-byte sequence
+    data.append(contentsOf: Array("\n3,佐藤\n4,鈴木\n".utf8))
+    let result = Table.read(data: data, file: "bad.csv")
+    #expect(result == Self.decodedThenSplit(data, file: "bad.csv"))
+    #expect(result.encoding == .utf8)
+    #expect(result.diagnostics.map(\.code) == ["csv-bad-encoding"])
+    #expect(result.diagnostics.first?.location.line == 3)
+    #expect(result.table.records.count == 4)
+  }
+
+  @Test func test_read_forcedEncodingsAndBOMs() {
+    let text = "a,b\n1,看護師\n"
+    let bom = Data(TextEncoding.utf8BOMBytes) + Data(text.utf8)
+    for (data, forced) in [
+      (bom, nil), (bom, TextEncoding.utf8), (Data(text.utf8), .utf8BOM), (Data(text.utf8), nil),
+    ] {
+      #expect(
+        Table.read(data: data, file: "x.csv", options: TableReadOptions(encoding: forced))
+          == Self.decodedThenSplit(data, file: "x.csv", encoding: forced))
+    }
+  }
+}

@@ -103,3 +103,36 @@ import Testing
     #expect(TextEncoding(parsing: name) == encoding)
   }
 }
+
+@Suite struct UTF8ValidationTests {
+  /// Agrees with the standard library's validation on every sequence of up to three bytes drawn
+  /// from the boundary values of table 3-7, and on long mixed runs (the eight-byte ASCII skip).
+  @Test func test_isValid_agreesWithTheStandardLibrary() {
+    let interesting: [UInt8] = [
+      0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+      0xEE,
+      0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+    ]
+    func check(_ bytes: [UInt8]) {
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      let actual = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+      #expect(actual == expected, "\(bytes.map { String($0, radix: 16) })")
+    }
+    for a in interesting {
+      check([a])
+      for b in interesting {
+        check([a, b])
+        for c in interesting { check([a, b, c]) }
+      }
+    }
+    for suffix in [[0xF0, 0x9F, 0x8F, 0xA5], [0xF0, 0x9F, 0x8F], [0xE7, 0x9C, 0x8B], [0xED, 0xA0, 0x80]]
+      as [[UInt8]]
+    {
+      for prefixLength in 0..<20 {
+        check(
+          Array(repeating: 0x61, count: prefixLength) + suffix
+            + Array(repeating: 0x62, count: prefixLength % 9))
+      }
+    }
+  }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A string compared and hashed by its UTF-8 bytes, for hot look-up tables.
 ///
 /// `String`'s own `Hashable` follows canonical equivalence, which costs a normalisation pass
@@ -13,7 +15,17 @@ struct ByteKey: Hashable, Sendable {
     self.text = text
   }
 
-  static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+  static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+    let left = lhs.text.utf8
+    let right = rhs.text.utf8
+    guard left.count == right.count else { return false }
+    // Compare the contiguous bytes at once; `elementsEqual` walks the views a byte at a time.
+    return left.withContiguousStorageIfAvailable { leftBytes in
+      right.withContiguousStorageIfAvailable { rightBytes in
+        leftBytes.count == 0 || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+      }
+    }.flatMap { $0 } ?? left.elementsEqual(right)
+  }
 
   func hash(into hasher: inout Hasher) {
     var text = text

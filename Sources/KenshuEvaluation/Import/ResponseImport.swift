@@ -6,9 +6,14 @@ extension ResponseSet {
   /// (no answers at all; a participant id already seen). Unknown or out-of-range values are
   /// reported by row and column and excluded from that item only.
   public mutating func add(_ table: ResponseTable, map: ColumnMap = ColumnMap()) -> [Diagnostic] {
+    add(table, map: map, rowsPerChunk: RowInterpreter.rowsPerChunk)
+  }
+
+  /// `add(_:map:)` with a chosen chunk size; the result must not depend on it (tests vary it).
+  mutating func add(_ table: ResponseTable, map: ColumnMap, rowsPerChunk: Int) -> [Diagnostic] {
     let plan = ColumnPlan(header: table.header, survey: survey, map: map, file: table.file)
     var diagnostics = plan.diagnostics
-    let readers = survey.items.map { AnswerReader(item: $0, survey: survey) }
+    let interpreter = RowInterpreter(plan: plan, survey: survey, file: table.file)
     var account = RowAccount(
       file: table.file, format: plan.format.rawValue, read: table.rows.count + table.unreadableLines.count,
       used: 0,
@@ -18,122 +23,77 @@ extension ResponseSet {
     for (row, participant) in participants.enumerated() {
       if let participant { seenParticipants[participant] = row }
     }
-    let participantColumn = plan.roles.firstIndex(of: .participant)
+    let participantColumn = interpreter.participantColumn
 
     // Value problems: the first few per column in full, then one summary, so that a wrongly
     // mapped column does not bury everything else (the accounting still counts them all).
     var problemsPerColumn: [Int: Int] = [:]
-    func report(_ diagnostic: Diagnostic, column: Int) {
+    func report(column: Int, _ diagnostic: () -> Diagnostic) {
       problemsPerColumn[column, default: 0] += 1
       if problemsPerColumn[column, default: 0] <= Self.detailedProblemsPerColumn {
-        diagnostics.append(diagnostic)
+        diagnostics.append(diagnostic())
       }
     }
-    var answers = [Answer?](repeating: nil, count: survey.items.count)
-    for (rowIndex, cells) in table.rows.enumerated() {
-      let line = rowIndex < table.lines.count ? table.lines[rowIndex] : rowIndex + 2
-      func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
-      func location(_ column: Int) -> SourceLocation {
-        SourceLocation(file: table.file, line: line, column: column + 1)
-      }
-      let hasAnswer = plan.roles.indices.contains { column in
-        switch plan.roles[column] {
-        case .item, .before, .otherText, .option: !trimmedCell(cell(column)).isEmpty
-        case .participant, .ignored: false
-        }
-      }
-      guard hasAnswer else {
-        account.rejected.append(.init(line: line, reason: "回答なし / no answers"))
-        // Column -1 collects empty rows, summarised like value problems (Excel leaves many).
-        report(
-          .warning("evaluation-row-empty", at: location(0), "回答のない行を除外しました / row has no answers"),
-          column: -1)
-        continue
-      }
-      var participant: String?
-      if let participantColumn {
-        let id = trimmedCell(cell(participantColumn))
-        participant = id.isEmpty ? nil : id
-      }
-      if let participant, seenParticipants[participant] != nil {
-        account.rejected.append(.init(line: line, reason: "参加者ID重複 / duplicate participant \(participant)"))
-        diagnostics.append(
-          .warning(
-            "evaluation-duplicate-participant", at: location(participantColumn ?? 0),
-            "参加者ID「\(participant)」は既に回答があるため、この行を除外しました / duplicate participant id",
-            hint: "最初の回答を使います"))
-        continue
-      }
 
-      // One row's answers, in a buffer reused across rows (an allocation per row adds up).
-      for item in answers.indices { answers[item] = nil }
-      var before: [Int: Int] = [:]
-      var otherTexts: [Int: String] = [:]
-      var chosenOptions: [Int: Set<Int>] = [:]
-      for (column, role) in plan.roles.enumerated() {
-        switch role {
-        case .participant, .ignored:
-          continue
-        case .otherText(let item):
-          let text = trimmedCell(cell(column))
-          if !text.isEmpty { otherTexts[item] = text }
-        case .option(let item, let option):
-          let text = trimmedCell(cell(column))
-          if text.isEmpty { continue }
-          let key = matchKey(text)
-          if Self.chosenMarks.contains(key) || key == matchKey(survey.items[item].options[option].label) {
-            chosenOptions[item, default: []].insert(option)
-          } else if !Self.notChosenMarks.contains(key) {
-            account.excludedValues += 1
-            report(
-              Self.diagnostic(.unknown(text), item: survey.items[item], at: location(column)), column: column)
+    // Rows are interpreted concurrently; everything that depends on their order happens here,
+    // in file order, exactly as if they had been read one by one.
+    let columns = AnswerColumns(
+      items: survey.items.count, retrospectiveItems: interpreter.retrospectiveItems, rows: table.rows.count)
+    let countBefore = participants.count
+    var kept = [Bool](repeating: false, count: table.rows.count)
+    var rowIndex = 0
+    for chunk in interpreter.interpret(table, into: columns, rowsPerChunk: rowsPerChunk) {
+      for row in chunk.rows {
+        defer { rowIndex += 1 }
+        switch row.kind {
+        case .empty:
+          account.rejected.append(.init(line: row.line, reason: "回答なし / no answers"))
+          // Column -1 collects empty rows, summarised like value problems (Excel leaves many).
+          report(column: -1) {
+            .warning(
+              "evaluation-row-empty", at: SourceLocation(file: table.file, line: row.line, column: 1),
+              "回答のない行を除外しました / row has no answers")
           }
-        case .item(let item):
-          let text = cell(column)
-          // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
-          if text == "-oth-" { continue }
-          switch readers[item].read(text) {
-          case .success(let answer): answers[item] = answer
-          case .failure(let problem):
-            account.excludedValues += 1
-            report(Self.diagnostic(problem, item: survey.items[item], at: location(column)), column: column)
+        case .answered(let participant):
+          if let participant, seenParticipants[participant] != nil {
+            account.rejected.append(
+              .init(line: row.line, reason: "参加者ID重複 / duplicate participant \(participant)"))
+            diagnostics.append(
+              .warning(
+                "evaluation-duplicate-participant",
+                at: SourceLocation(file: table.file, line: row.line, column: (participantColumn ?? 0) + 1),
+                "参加者ID「\(participant)」は既に回答があるため、この行を除外しました / duplicate participant id",
+                hint: "最初の回答を使います"))
+            continue
           }
-        case .before(let item):
-          let text = trimmedCell(cell(column))
-          if text.isEmpty { continue }
-          switch readers[item].readPoint(text) {
-          case .success(let point): before[item] = point
-          case .failure(let problem):
+          kept[rowIndex] = true
+          for problem in chunk.problems[row.problemRange] {
             account.excludedValues += 1
-            report(Self.diagnostic(problem, item: survey.items[item], at: location(column)), column: column)
+            report(column: problem.column) {
+              Self.diagnostic(
+                problem.problem, item: survey.items[problem.item],
+                at: SourceLocation(file: table.file, line: problem.line, column: problem.column + 1))
+            }
           }
+          if let participant { seenParticipants[participant] = participants.count }
+          participants.append(participant)
+          account.used += 1
         }
       }
-      for (item, options) in chosenOptions {
-        if case .options(let chosen, let other)? = answers[item] {
-          answers[item] = .options(Set(chosen).union(options).sorted(), other: other)
-        } else {
-          answers[item] = .options(options.sorted(), other: nil)
-        }
+    }
+    let keptCount = participants.count - countBefore
+    if keptCount > 0 {
+      for item in answers.indices {
+        let column = columns.takeAnswers(item: item, kept: kept, keptCount: keptCount)
+        if answers[item].isEmpty { answers[item] = column } else { answers[item].append(contentsOf: column) }
       }
-      for (item, text) in otherTexts {
-        switch answers[item] {
-        case nil where survey.items[item].type == .single: answers[item] = .other(text)
-        case .options(let chosen, let other)?:
-          answers[item] = .options(chosen, other: [other, text].compactMap { $0 }.joined(separator: "、"))
-        case nil where survey.items[item].type == .multiple: answers[item] = .options([], other: text)
-        default: break
-        }
+      for item in interpreter.retrospectiveItems {
+        // Responses from earlier files that had no "before" column count as unanswered.
+        let missing = countBefore - (before[item]?.count ?? 0)
+        if missing > 0 { before[item, default: []].append(contentsOf: repeatElement(nil, count: missing)) }
+        before[item, default: []].append(
+          contentsOf: columns.takeBefore(item: item, kept: kept, keptCount: keptCount))
       }
-
-      let responseIndex = participants.count
-      participants.append(participant)
-      for item in answers.indices { self.answers[item].append(answers[item]) }
-      for item in survey.items.indices where survey.items[item].retrospective {
-        self.before[item, default: [Int?](repeating: nil, count: responseIndex)].append(before[item])
-      }
-      if let participant { seenParticipants[participant] = responseIndex }
-      account.used += 1
     }
     if let empty = problemsPerColumn.removeValue(forKey: -1), empty > Self.detailedProblemsPerColumn {
       diagnostics.append(

@@ -8,15 +8,18 @@ enum CharacterBigrams {
   static func frequent(in answers: [String], limit: Int = 10, minimumAnswers: Int = 2)
     -> [EvaluationReport.BigramCount]
   {
+    frequent(in: TextTally(answers), limit: limit, minimumAnswers: minimumAnswers)
+  }
+
+  static func frequent(in tally: TextTally, limit: Int = 10, minimumAnswers: Int = 2)
+    -> [EvaluationReport.BigramCount]
+  {
     // Bigrams of Unicode scalars packed into one integer: Japanese letters are single scalars,
     // and integer keys keep this linear and allocation-free on 100,000 answers.
-    // Identical answers (なし, 特になし, …) are common: count each distinct text once, weighted.
-    var distinct: [ByteKey: Int] = [:]
-    for answer in answers { distinct[ByteKey(answer), default: 0] += 1 }
+    // Identical answers (なし, 特になし, …) are common: each distinct text is read once, weighted.
     var counts: [UInt64: Int] = [:]
     var seen: Set<UInt64> = []
-    for (key, weight) in distinct {
-      let answer = key.text
+    for (answer, weight) in zip(tally.texts, tally.counts) {
       seen.removeAll(keepingCapacity: true)
       // Width folding (NFKC) only when the text has full- or half-width forms.
       if !collect(answer, into: &seen) {

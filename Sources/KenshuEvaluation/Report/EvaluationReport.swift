@@ -71,6 +71,9 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     /// Character bigrams (two-character sequences containing a kanji or katakana), by number of
     /// answers containing them; only those in at least two answers.
     public var frequentBigrams: [BigramCount]?
+    /// `texts` and `otherTexts` tallied (not encoded: figures only go to `summary.json`).
+    var textTally: TextTally?
+    var otherTally: TextTally?
 
     enum CodingKeys: String, CodingKey {
       case id, type, text, level, levelLabel, n, missing, counts, beforeCounts, points, reverse, mean, sd,

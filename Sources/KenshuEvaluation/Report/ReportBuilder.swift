@@ -96,6 +96,7 @@ extension EvaluationReport {
           CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
       }
       figures.otherTexts = others
+      figures.otherTally = TextTally(others)
     }
     switch item.type {
     case .likert:
@@ -143,8 +144,10 @@ extension EvaluationReport {
       figures.minimum = numbers.min()
       figures.maximum = numbers.max()
     case .text:
+      let tally = TextTally(texts)
       figures.texts = texts
-      figures.frequentBigrams = CharacterBigrams.frequent(in: texts)
+      figures.textTally = tally
+      figures.frequentBigrams = CharacterBigrams.frequent(in: tally)
     case .single, .profession:
       break
     }

@@ -177,14 +177,7 @@ struct ReportPage {
         out += "</p>\n"
       }
       if freeText, let texts = item.texts, !texts.isEmpty {
-        out += "<ul class=\"freetext\">\n"
-        // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
-        for text in texts {
-          out += "<li>"
-          out += escapeHTML(text)
-          out += "</li>\n"
-        }
-        out += "</ul>\n"
+        out += answerList(item.textTally ?? TextTally(texts))
       }
     default:
       break
@@ -207,9 +200,25 @@ struct ReportPage {
 
   func otherTexts(_ item: EvaluationReport.Item) -> String {
     guard freeText, let others = item.otherTexts, !others.isEmpty else { return "" }
-    var out = "<details><summary>「その他」の記述 (\(others.count)件)</summary>\n<ul class=\"freetext\">\n"
-    for text in others { out += "<li>\(escapeHTML(text))</li>\n" }
-    return out + "</ul>\n</details>\n"
+    return "<details><summary>「その他」の記述 (\(others.count)件)</summary>\n"
+      + answerList(item.otherTally ?? TextTally(others)) + "</details>\n"
+  }
+
+  /// Free-text answers as a list, identical answers once with their number (「特になし」 written
+  /// by 300 people is one line, not 300), in the order they first appear. Every answer is also
+  /// in `freetext.csv`, one per row.
+  func answerList(_ tally: TextTally) -> String {
+    var out = "<ul class=\"freetext\">\n"
+    // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
+    for (text, count) in zip(tally.texts, tally.counts) {
+      out += "<li>"
+      out += escapeHTML(text)
+      if count > 1 {
+        out += " <span class=\"repeat\">（同じ回答 \(count)件）</span>"
+      }
+      out += "</li>\n"
+    }
+    return out + "</ul>\n"
   }
 
   // MARK: Pre/post

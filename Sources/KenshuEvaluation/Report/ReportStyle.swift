@@ -27,6 +27,7 @@ enum ReportStyle {
     .pct { color: #555555; }
     .denominator, .note, .suppression, .bigrams { font-size: 0.9em; }
     .freetext li { margin-bottom: 0.2rem; }
+    .freetext .repeat { color: #555; white-space: nowrap; }
     #overview { break-after: page; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }

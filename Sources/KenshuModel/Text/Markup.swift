@@ -4,8 +4,14 @@ public enum Markup {
   /// Escapes `& < > " '` for element content and quoted attribute values (HTML and XML).
   public static func escape(_ text: String) -> String {
     // Most text needs no escaping; checking bytes first avoids rebuilding it.
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-    else { return text }
+    // A plain loop over contiguous bytes; iterating `String.UTF8View` goes a byte at a time.
+    let isSpecial = { (byte: UInt8) in
+      byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+    let needsEscaping =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+      ?? text.utf8.contains(where: isSpecial)
+    guard needsEscaping else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
