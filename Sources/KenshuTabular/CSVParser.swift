@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import KenshuModel
 
 /// A reader for comma- (or tab-) separated text: RFC 4180 plus what real exports do.
@@ -19,6 +21,8 @@ public struct CSVParser: Sendable {
   public var separator: FieldSeparator
   /// The file name used in diagnostics.
   public var file: String
+  /// Size from which the input is split in parts concurrently (tests lower it).
+  var concurrentThreshold = CSVParser.defaultConcurrentThreshold
 
   public init(separator: FieldSeparator = .comma, file: String = "") {
     self.separator = separator
@@ -39,39 +43,112 @@ public struct CSVParser: Sendable {
     return parse(bytes: bytes)
   }
 
-  /// Splits valid UTF-8 bytes into records.
+  /// Splits valid UTF-8 bytes into records. Large inputs are cut at line starts and the parts
+  /// split concurrently, each as if a record started there; a part is kept only when the part
+  /// before it really ended exactly at its start (a quoted field with line breaks may run
+  /// across a cut), otherwise that stretch is split again from where the previous part ended.
+  /// The result is always that of one pass from the start.
   private func parse(bytes: UnsafeBufferPointer<UInt8>) -> CSVDocument {
+    let cuts = cuts(in: bytes)
+    guard cuts.count > 2 else { return parseSegment(bytes, from: 0, to: bytes.count, firstLine: 1).document }
+    let parts = cuts.count - 1
+    var speculative = [Segment?](repeating: nil, count: parts)
+    speculative.withUnsafeMutableBufferPointer { slots in
+      // Each iteration writes its own slot; the bytes are only read.
+      nonisolated(unsafe) let results = slots
+      nonisolated(unsafe) let input = bytes
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        results[part] = parseSegment(input, from: cuts[part], to: cuts[part + 1], firstLine: 1)
+      }
+    }
+    var document = CSVDocument(records: [])
+    document.records.reserveCapacity(speculative.reduce(0) { $0 + ($1?.document.records.count ?? 0) })
+    var position = 0
+    var line = 1
+    for part in 0..<parts {
+      let (start, end) = (cuts[part], cuts[part + 1])
+      if position >= end { continue }  // a record before ran across this whole part
+      if position == start, let segment = speculative[part] {
+        document.append(segment.document, lineOffset: line - 1)
+        position = segment.end
+        line += segment.lines
+      } else {
+        let exact = parseSegment(bytes, from: position, to: end, firstLine: line)
+        document.append(exact.document, lineOffset: 0)
+        position = exact.end
+        line += exact.lines
+      }
+    }
+    return document
+  }
+
+  /// Inputs smaller than this are split in one pass: starting threads would cost more.
+  static let defaultConcurrentThreshold = 2 << 20
+
+  /// Cut positions: 0, line starts near equal shares of the input, and the end. A cut never
+  /// falls between the CR and LF of one line break.
+  private func cuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    let count = bytes.count
+    guard count >= concurrentThreshold else { return [0, count] }
+    let parts = min(4 * ProcessInfo.processInfo.activeProcessorCount, count / (concurrentThreshold / 4))
+    var cuts = [0]
+    for part in 1..<max(parts, 1) {
+      var position = max(count * part / parts, cuts[cuts.count - 1])
+      while position < count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
+      if position < count, bytes[position] == 0x0D { position += 1 }
+      if position < count, bytes[position] == 0x0A { position += 1 }
+      if position < count, position > cuts[cuts.count - 1] { cuts.append(position) }
+    }
+    cuts.append(count)
+    return cuts
+  }
+
+  /// The records of one stretch of the input, and where the scan stopped.
+  private struct Segment {
+    var document: CSVDocument
+    /// Byte position after the last record (beyond the stretch when a record ran over its end).
+    var end: Int
+    /// Physical lines consumed.
+    var lines: Int
+  }
+
+  /// Splits the records that start in `start..<end`; line numbers count from `firstLine`.
+  private func parseSegment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int)
+    -> Segment
+  {
     // Every byte the state machine acts on (quote, separator, CR, LF) is ASCII, and ASCII bytes
     // never occur inside a multi-byte UTF-8 sequence, so scanning bytes is exact and avoids
     // decoding every scalar.
-    do {
-      var scanner = ByteScanner(bytes: bytes, separator: separator.byte)
-      var records: [CSVRecord] = []
-      var diagnostics: [Diagnostic] = []
-      var rejectedLines: [Int] = []
-      while !scanner.isAtEnd {
-        switch scanner.nextRecord() {
-        case .record(let record, let warnings):
-          for line in warnings {
-            diagnostics.append(
-              .warning(
-                "csv-text-after-quote", at: SourceLocation(file: file, line: line),
-                "閉じ引用符の後に文字があります / text after a closing quote was kept as part of the field"))
-          }
-          if !(record.fields.count == 1 && record.fields[0].isEmpty && !scanner.lastFieldWasQuoted) {
-            records.append(record)
-          }
-        case .unterminated(let line):
-          rejectedLines.append(line)
+    var scanner = ByteScanner(bytes: bytes, separator: separator.byte)
+    scanner.position = start
+    scanner.line = firstLine
+    var records: [CSVRecord] = []
+    var diagnostics: [Diagnostic] = []
+    var rejectedLines: [Int] = []
+    while scanner.position < end {
+      switch scanner.nextRecord() {
+      case .record(let record, let warnings):
+        for line in warnings {
           diagnostics.append(
-            .error(
-              "csv-unterminated-quote", at: SourceLocation(file: file, line: line),
-              "引用符 \" が閉じられていません。この行は読み込みません / a quoted field is never closed; the record is rejected",
-              hint: "double quotes inside a field must be written as \"\""))
+            .warning(
+              "csv-text-after-quote", at: SourceLocation(file: file, line: line),
+              "閉じ引用符の後に文字があります / text after a closing quote was kept as part of the field"))
         }
+        if !(record.fields.count == 1 && record.fields[0].isEmpty && !scanner.lastFieldWasQuoted) {
+          records.append(record)
+        }
+      case .unterminated(let line):
+        rejectedLines.append(line)
+        diagnostics.append(
+          .error(
+            "csv-unterminated-quote", at: SourceLocation(file: file, line: line),
+            "引用符 \" が閉じられていません。この行は読み込みません / a quoted field is never closed; the record is rejected",
+            hint: "double quotes inside a field must be written as \"\""))
       }
-      return CSVDocument(records: records, rejectedLines: rejectedLines, diagnostics: diagnostics)
     }
+    return Segment(
+      document: CSVDocument(records: records, rejectedLines: rejectedLines, diagnostics: diagnostics),
+      end: scanner.position, lines: scanner.line - firstLine)
   }
 
   private enum Outcome {
@@ -198,6 +275,27 @@ public struct CSVParser: Sendable {
         line = openingLine
       }
       return false
+    }
+  }
+}
+
+extension CSVDocument {
+  /// Appends another part's records, with its line numbers moved by `lineOffset`.
+  fileprivate mutating func append(_ other: CSVDocument, lineOffset: Int) {
+    guard lineOffset != 0 else {
+      records += other.records
+      rejectedLines += other.rejectedLines
+      diagnostics += other.diagnostics
+      return
+    }
+    for var record in other.records {
+      record.line += lineOffset
+      records.append(record)
+    }
+    rejectedLines += other.rejectedLines.map { $0 + lineOffset }
+    for var diagnostic in other.diagnostics {
+      diagnostic.location.line += lineOffset
+      diagnostics.append(diagnostic)
     }
   }
 }

@@ -127,3 +127,37 @@ import Testing
     }
   }
 }
+
+/// Large inputs are split in parts on several threads; whatever the cuts hit (a quoted field
+/// with line breaks, CR LF, an unterminated quote), the result must be that of one pass.
+@Suite struct ConcurrentSplittingTests {
+  static let pieces = [
+    "1,看護師,4", "2,\"複数行の\n記述\",5", "3,\"a\"\"b\",", "\"\n\n\n\",x", "4,\"閉じない", "5,ok\r\n", ",,", "\r",
+    "\"\"",
+    "6,\"x\"y,z", "7,\"\r\n\",8",
+  ]
+
+  @Test(arguments: [1, 2, 3, 4, 5])
+  func test_parse_concurrentPartsGiveTheOnePassResult(seed: UInt64) {
+    var random = CSVParserEquivalenceTests.SplitMix(state: seed)
+    var text = "id,name,score\n"
+    while text.utf8.count < 6_000 {
+      text += Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
+      text += random.next() % 3 == 0 ? "\r\n" : "\n"
+    }
+    var concurrent = CSVParser(file: "big.csv")
+    concurrent.concurrentThreshold = 64
+    let onePass = ScalarReferenceCSVParser(file: "big.csv").parse(text)
+    #expect(concurrent.parse(text) == onePass)
+  }
+
+  @Test func test_parse_quotedFieldAcrossEveryCutIsStillOneField() {
+    let long = String(repeating: "長い記述\n", count: 400)
+    let text = "id,text\n1,\"" + long + "\"\n2,b\n"
+    var concurrent = CSVParser(file: "x.csv")
+    concurrent.concurrentThreshold = 64
+    let document = concurrent.parse(text)
+    #expect(document.records.map(\.fields) == [["id", "text"], ["1", long], ["2", "b"]])
+    #expect(document.records.map(\.line) == [1, 2, 403])
+  }
+}

@@ -40,6 +40,7 @@ final class AnswerColumns: @unchecked Sendable {
     }
   }
 
+  func answer(item: Int, row: Int) -> Answer? { answers[item][row] }
   func setAnswer(_ answer: Answer?, item: Int, row: Int) { answers[item][row] = answer }
   func setBefore(_ point: Int?, item: Int, row: Int) { before[item]?[row] = point }
 

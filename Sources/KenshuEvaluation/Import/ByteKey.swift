@@ -28,7 +28,13 @@ struct ByteKey: Hashable, Sendable {
   }
 
   func hash(into hasher: inout Hasher) {
-    var text = text
-    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    // Every byte goes through the seeded Hasher (SipHash): answers come from respondents, and a
+    // cheaper unseeded digest would let crafted answers collide and make a tally quadratic.
+    if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) })
+      == nil
+    {
+      var copy = text
+      copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
   }
 }

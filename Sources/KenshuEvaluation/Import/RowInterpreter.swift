@@ -91,8 +91,8 @@ final class RowInterpreter: Sendable {
   {
     var chunk = Chunk()
     chunk.rows.reserveCapacity(range.count)
-    // One row's answers, in buffers reused across rows (an allocation per row adds up).
-    var answers = [Answer?](repeating: nil, count: survey.items.count)
+    // Answers go straight into the row's slots; what a row needs besides them sits in buffers
+    // reused across rows (an allocation per row adds up).
     var before: [Int: Int] = [:]
     var otherTexts: [Int: String] = [:]
     var chosenOptions: [Int: Set<Int>] = [:]
@@ -115,7 +115,6 @@ final class RowInterpreter: Sendable {
         participant = id.isEmpty ? nil : id
       }
 
-      for item in answers.indices { answers[item] = nil }
       before.removeAll(keepingCapacity: true)
       otherTexts.removeAll(keepingCapacity: true)
       chosenOptions.removeAll(keepingCapacity: true)
@@ -140,7 +139,7 @@ final class RowInterpreter: Sendable {
           // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
           if text == "-oth-" { continue }
           switch readers[item].read(text) {
-          case .success(let answer): answers[item] = answer
+          case .success(let answer): columns.setAnswer(answer, item: item, row: rowIndex)
           case .failure(let problem): exclude(problem, item: item, column: column)
           }
         case .before(let item):
@@ -152,24 +151,25 @@ final class RowInterpreter: Sendable {
           }
         }
       }
+      // One-column-per-option and separate "other" columns (LimeSurvey, Google Forms grids).
       for (item, options) in chosenOptions {
-        if case .options(let chosen, let other)? = answers[item] {
-          answers[item] = .options(Set(chosen).union(options).sorted(), other: other)
+        if case .options(let chosen, let other)? = columns.answer(item: item, row: rowIndex) {
+          columns.setAnswer(
+            .options(Set(chosen).union(options).sorted(), other: other), item: item, row: rowIndex)
         } else {
-          answers[item] = .options(options.sorted(), other: nil)
+          columns.setAnswer(.options(options.sorted(), other: nil), item: item, row: rowIndex)
         }
       }
       for (item, text) in otherTexts {
-        switch answers[item] {
-        case nil where itemTypes[item] == .single: answers[item] = .other(text)
+        let answer: Answer?
+        switch columns.answer(item: item, row: rowIndex) {
+        case nil where itemTypes[item] == .single: answer = .other(text)
         case .options(let chosen, let other)?:
-          answers[item] = .options(chosen, other: [other, text].compactMap { $0 }.joined(separator: "、"))
-        case nil where itemTypes[item] == .multiple: answers[item] = .options([], other: text)
-        default: break
+          answer = .options(chosen, other: [other, text].compactMap { $0 }.joined(separator: "、"))
+        case nil where itemTypes[item] == .multiple: answer = .options([], other: text)
+        default: continue
         }
-      }
-      for item in answers.indices where answers[item] != nil {
-        columns.setAnswer(answers[item], item: item, row: rowIndex)
+        columns.setAnswer(answer, item: item, row: rowIndex)
       }
       for item in retrospectiveItems { columns.setBefore(before[item], item: item, row: rowIndex) }
       chunk.rows.append(
