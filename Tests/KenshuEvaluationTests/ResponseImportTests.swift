@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 import Testing
 
@@ -267,5 +268,15 @@ import Testing
     #expect(set.before[3]?.count == set.count)
     #expect(set.before[3]?.prefix(2) == [nil, nil])
     #expect(diagnostics.contains { $0.code == "evaluation-duplicate-participant" })
+  }
+}
+
+@Suite struct TrimmedCellTests {
+  @Test(arguments: [
+    "", " ", "看護師", " 看護師", "看護師　", "\u{3000}医師\u{3000}", "\u{00A0}4\u{00A0}", "\t5\n", "🏥", " 🏥", "🏥 ",
+    "a\u{2029}", "\u{205F}b", "終わり。", "é", "\u{1680}x\u{202F}",
+  ])
+  func test_trimmedCell_matchesFoundation(cell: String) {
+    #expect(trimmedCell(cell) == cell.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 }

@@ -137,7 +137,7 @@ final class RowInterpreter: Sendable {
         case .item(let item):
           let text = cell(column)
           // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
-          if text == "-oth-" { continue }
+          if text.utf8.count == 5 && text == "-oth-" { continue }
           switch readers[item].read(text) {
           case .success(let answer): columns.setAnswer(answer, item: item, row: rowIndex)
           case .failure(let problem): exclude(problem, item: item, column: column)
