@@ -95,12 +95,29 @@ public func runEvaluationBenchmark(rows: Int) -> String {
   var set = ResponseSet(survey: survey)
   let diagnostics = stage("import") { set.add(ResponseTable(read.table)) }
   let report = stage("statistics") { EvaluationReport(responses: set, by: "profession") }
+  let beforeRendering = total
   let json = stage("summary.json") { (try? report.summaryJSON())?.count ?? 0 }
   let html = stage("index.html") { report.html().utf8.count }
+  let rendered = total - beforeRendering
+  // Everything `kenshu evaluate` writes (JSON, HTML, CSS and the CSV tables with every free-text
+  // answer), to a temporary folder: the "full report" of issue 6 includes the files.
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "kenshu-evaluation-bench-\(UUID())")
+  let computed = total
+  let writeStart = clock.now
+  try? report.write(to: folder)
+  let written = clock.now - writeStart
+  try? FileManager.default.removeItem(at: folder)
   lines.insert(
     "evaluate: \(rows) responses × \(survey.items.count - 1) items + profession, \(diagnostics.count) diagnostics, "
       + "summary.json \(json / 1024) KiB, index.html \(html / 1024) KiB", at: 0)
   lines.append("  total: \(milliseconds(total)) ms (CPU \(String(format: "%.1f", totalCPU * 1000)) ms)")
+  lines.append(
+    "  writing every file (summary.json, index.html, report.css, CSV tables incl. free text): \(milliseconds(written)) ms"
+  )
+  lines.append(
+    "full report (csv parse + import + statistics + writing every file): \(milliseconds(computed - rendered + written)) ms"
+  )
   return lines.joined(separator: "\n")
 }
 

@@ -19,39 +19,102 @@ public struct CSVWriter: Sendable, Hashable {
   public var lineEnding: LineEnding
   /// `.utf8BOM` for files people open in Excel by double-clicking; `.cp932` for older tools.
   public var encoding: TextEncoding
+  /// Whether text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
+  /// first, and not a number) gets a leading apostrophe, so that Excel shows it as text
+  /// (CSV injection). For files people open, holding what others typed (free-text answers);
+  /// not for files read back by Kenshu, which must stay exact.
+  public var guardsFormulas: Bool
 
   public init(
-    separator: FieldSeparator = .comma, lineEnding: LineEnding = .crlf, encoding: TextEncoding = .utf8
+    separator: FieldSeparator = .comma, lineEnding: LineEnding = .crlf, encoding: TextEncoding = .utf8,
+    guardsFormulas: Bool = false
   ) {
     self.separator = separator
     self.lineEnding = lineEnding
     self.encoding = encoding
+    self.guardsFormulas = guardsFormulas
   }
 
   /// The rows as text (no byte-order mark; that belongs to the bytes, see `data(for:file:)`).
   /// Line breaks inside fields are written as they are, inside quotes.
   public func text(for rows: [[String]]) -> String {
-    var text = ""
-    for row in rows {
-      // A record of one empty field would be an empty line, which readers skip; quote it.
-      text += row == [""] ? "\"\"" : row.map(quoted).joined(separator: separator.rawValue)
-      text += lineEnding.text
-    }
-    return text
+    String(decoding: utf8(for: rows), as: UTF8.self)
   }
 
   /// The rows encoded for a file; warnings name lines that lost characters in CP932.
   public func data(for rows: [[String]], file: String = "") -> EncodedText {
-    EncodedText(encoding: text(for: rows), as: encoding, file: file)
+    switch encoding {
+    case .utf8: EncodedText(data: Data(utf8(for: rows)))
+    case .utf8BOM: EncodedText(data: Data(utf8(for: rows, prefix: TextEncoding.utf8BOMBytes)))
+    case .utf16, .cp932: EncodedText(encoding: text(for: rows), as: encoding, file: file)
+    }
+  }
+
+  /// The records as UTF-8 bytes after `prefix`. Bytes are appended straight from each field:
+  /// growing a String piece by piece cost more than everything else in writing a report with
+  /// 500,000 free-text answers.
+  private func utf8(for rows: [[String]], prefix: [UInt8] = []) -> [UInt8] {
+    var bytes = prefix
+    bytes.reserveCapacity(
+      prefix.count + rows.reduce(0) { $0 + $1.count + $1.reduce(0) { $0 + $1.utf8.count } + 2 })
+    let separator = separator.byte
+    let lineEnding = Array(lineEnding.text.utf8)
+    func append(_ text: String) {
+      if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+        bytes.append(contentsOf: text.utf8)
+      }
+    }
+    for row in rows {
+      // A record of one empty field would be an empty line, which readers skip; quote it.
+      if row.count == 1 && row[0].isEmpty {
+        bytes += [0x22, 0x22]
+      } else {
+        for (index, field) in row.enumerated() {
+          if index > 0 { bytes.append(separator) }
+          append(quoted(field))
+        }
+      }
+      bytes += lineEnding
+    }
+    return bytes
   }
 
   /// A field as it must appear in the file.
   public func quoted(_ field: String) -> String {
-    let needsQuotes =
-      field.unicodeScalars.contains { $0 == separator.scalar || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-      || field.unicodeScalars.first?.properties.isWhitespace == true
-      || field.unicodeScalars.last?.properties.isWhitespace == true
-    guard needsQuotes else { return field }
+    let field = guardsFormulas && Self.looksLikeFormula(field) ? "'" + field : field
+    guard needsQuotes(field) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Separator, quote or line break anywhere, or white space at either end.
+  private func needsQuotes(_ field: String) -> Bool {
+    let separator = separator.byte
+    // Bytes first: every character looked for is ASCII (as are the common white spaces).
+    let special = field.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    }
+    if special
+      ?? field.unicodeScalars.contains(where: {
+        $0 == self.separator.scalar || $0 == "\"" || $0 == "\n" || $0 == "\r"
+      })
+    {
+      return true
+    }
+    guard let (first, last) = field.endScalars else { return false }
+    return first.isWhiteSpace || last.isWhiteSpace
+  }
+
+  /// Text a spreadsheet would evaluate: it starts with `=`, `+`, `-`, `@`, a tab or a CR, and
+  /// is not simply a number (`-5`, `+81` stay as they are).
+  static func looksLikeFormula(_ field: String) -> Bool {
+    guard let first = field.utf8.first,
+      first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+    else { return false }
+    // A signed decimal number, as written in data (digits, points, thousands commas).
+    let body = field.utf8.dropFirst()
+    let isNumber =
+      (first == 0x2B || first == 0x2D) && body.contains { $0 >= 0x30 && $0 <= 0x39 }
+      && body.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
+    return !isNumber
   }
 }

@@ -215,6 +215,21 @@ import Testing
 }
 
 @Suite struct FreeTextCopyTests {
+  @Test func test_freetextCSV_showsFormulasAsText() throws {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    _ = set.add(
+      ResponseTable(
+        file: "x.csv", header: ["participant", "q8", "q9"],
+        rows: [["p1", "-5", "=HYPERLINK(\"http://evil.example\",\"詳細\")"], ["p2", "3", "良かった"]]))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-evaluation-formula")
+    try? FileManager.default.removeItem(at: dir)
+    try writeReport(EvaluationReport(responses: set), to: dir)
+    let csv = try String(contentsOf: dir.appendingPathComponent("freetext.csv"), encoding: .utf8)
+    #expect(csv.contains("\"'=HYPERLINK("))
+    #expect(!csv.contains(",\"=HYPERLINK") && !csv.contains(",=HYPERLINK"))
+    #expect(csv.contains("良かった"))
+  }
+
   @Test func test_identicalAnswers_areListedOnceWithTheirNumber_inFirstAppearanceOrder() {
     var set = ResponseSet(survey: SampleSurveys.dayOne)
     _ = set.add(

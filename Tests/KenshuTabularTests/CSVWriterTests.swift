@@ -29,3 +29,34 @@ import Testing
     }
   }
 }
+
+@Suite struct FormulaGuardTests {
+  @Test(arguments: [
+    ("=HYPERLINK(\"http://x\",\"押して\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"押して\"\")\""),
+    ("+81 3 1234", "'+81 3 1234"),
+    ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"), ("\tcmd", "'\tcmd"), ("-5", "-5"), ("+1,234.5", "\"+1,234.5\""),
+    ("看護師", "看護師"), ("a=b", "a=b"), ("", ""),
+  ])
+  func test_guardsFormulas_prefixesTextASpreadsheetWouldRun(field: String, written: String) {
+    #expect(CSVWriter(guardsFormulas: true).quoted(field) == written)
+  }
+
+  @Test func test_withoutGuard_textIsWrittenExactly() {
+    let rows = [["=1+1", "-x", "@a"]]
+    let text = CSVWriter().text(for: rows)
+    #expect(text == "=1+1,-x,@a\r\n")
+    #expect(CSVParser().parse(text).records.map(\.fields) == rows)
+  }
+}
+
+@Suite struct QuotingEndsTests {
+  @Test(arguments: ["山田\u{3000}", "\u{3000}山田", "a\u{00A0}", "\tx", "x\n", "🏥 "])
+  func test_quoted_whiteSpaceAtEitherEndIsQuoted(field: String) {
+    #expect(CSVWriter().quoted(field).hasPrefix("\""))
+  }
+
+  @Test(arguments: ["山田", "🏥", "é", "終わり。", "a b"])
+  func test_quoted_otherwiseLeftAlone(field: String) {
+    #expect(CSVWriter().quoted(field) == field)
+  }
+}

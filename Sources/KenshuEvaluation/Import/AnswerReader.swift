@@ -1,40 +1,13 @@
 import Foundation
 import KenshuModel
+import KenshuTabular
 
 /// The cell without surrounding white space; the common case (nothing to trim) avoids
 /// Foundation's character-set scan, which dominates import time on large files.
 func trimmedCell(_ cell: String) -> String {
-  let ends: (Unicode.Scalar, Unicode.Scalar)?
-  if let contiguous = cell.utf8.withContiguousStorageIfAvailable(firstAndLastScalar) {
-    ends = contiguous
-  } else if let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last {
-    ends = (first, last)
-  } else {
-    ends = nil
-  }
-  guard let (first, last) = ends else { return cell }
+  guard let (first, last) = cell.endScalars else { return cell }
   if !isWhitespace(first) && !isWhitespace(last) { return cell }
   return cell.trimmingCharacters(in: .whitespacesAndNewlines)
-}
-
-/// The first and last scalars of valid UTF-8, decoded by hand: `unicodeScalars.last` decodes
-/// backwards through the generic view, which showed up per cell on 100,000-row imports.
-private func firstAndLastScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Unicode.Scalar)? {
-  guard !bytes.isEmpty else { return nil }
-  func scalar(at start: Int) -> Unicode.Scalar {
-    let lead = UInt32(bytes[start])
-    let (length, bits): (Int, UInt32) =
-      lead < 0x80
-      ? (1, lead) : lead < 0xE0 ? (2, lead & 0x1F) : lead < 0xF0 ? (3, lead & 0x0F) : (4, lead & 0x07)
-    var value = bits
-    for offset in 1..<length where start + offset < bytes.count {
-      value = value << 6 | UInt32(bytes[start + offset] & 0x3F)
-    }
-    return Unicode.Scalar(value) ?? "\u{FFFD}"
-  }
-  var lastStart = bytes.count - 1
-  while lastStart > 0 && bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
-  return (scalar(at: 0), scalar(at: lastStart))
 }
 
 /// White space test with an ASCII fast path (Unicode property look-ups are costly per cell).

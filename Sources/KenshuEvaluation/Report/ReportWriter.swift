@@ -99,7 +99,8 @@ extension EvaluationReport {
     try Data(html(freeText: freeText).utf8).write(
       to: dir.appendingPathComponent("index.html"), options: .atomic)
     try Data(ReportStyle.css.utf8).write(to: dir.appendingPathComponent("report.css"), options: .atomic)
-    let writer = CSVWriter(encoding: .utf8BOM)
+    // Organisers open these in Excel, and free text is what respondents typed.
+    let writer = CSVWriter(encoding: .utf8BOM, guardsFormulas: true)
     for (name, rows) in csvTables() where freeText || name != "freetext.csv" {
       try writer.data(for: rows, file: name).data.write(
         to: dir.appendingPathComponent(name), options: .atomic)
