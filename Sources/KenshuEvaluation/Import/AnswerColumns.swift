@@ -9,12 +9,10 @@ import Dispatch
 /// `r` is the only writer of slot `r` in every column, and nothing reads a column until every
 /// chunk has finished (`concurrentPerform` returns only then).
 final class AnswerColumns: @unchecked Sendable {
-  let rowCount: Int
   private let answers: [UnsafeMutableBufferPointer<Answer?>]
   private let before: [Int: UnsafeMutableBufferPointer<Int?>]
 
   init(items: Int, retrospectiveItems: [Int], rows: Int) {
-    rowCount = rows
     let answers = (0..<items).map { _ in UnsafeMutableBufferPointer<Answer?>.allocate(capacity: rows) }
     // Filling 100 MB of fresh memory is mostly page faults; every core takes its share. Each
     // iteration initialises its own column only.

@@ -13,7 +13,7 @@ extension ResponseSet {
   mutating func add(_ table: ResponseTable, map: ColumnMap, rowsPerChunk: Int) -> [Diagnostic] {
     let plan = ColumnPlan(header: table.header, survey: survey, map: map, file: table.file)
     var diagnostics = plan.diagnostics
-    let interpreter = RowInterpreter(plan: plan, survey: survey, file: table.file)
+    let interpreter = RowInterpreter(plan: plan, survey: survey)
     var account = RowAccount(
       file: table.file, format: plan.format.rawValue, read: table.rows.count + table.unreadableLines.count,
       used: 0,

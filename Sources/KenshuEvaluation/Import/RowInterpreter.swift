@@ -41,7 +41,6 @@ final class RowInterpreter: Sendable {
 
   let survey: Survey
   let roles: [ColumnRole]
-  let file: String
   let readers: [AnswerReader]
   let participantColumn: Int?
   /// Items whose "before the training" answers are kept (retrospective then-tests).
@@ -52,10 +51,9 @@ final class RowInterpreter: Sendable {
   /// Whether a column can hold an answer (participant and ignored columns cannot).
   let answerColumns: [Int]
 
-  init(plan: ColumnPlan, survey: Survey, file: String) {
+  init(plan: ColumnPlan, survey: Survey) {
     self.survey = survey
     roles = plan.roles
-    self.file = file
     readers = survey.items.map { AnswerReader(item: $0, survey: survey) }
     participantColumn = plan.roles.firstIndex(of: .participant)
     retrospectiveItems = survey.items.indices.filter { survey.items[$0].retrospective }
