@@ -44,39 +44,75 @@ public struct CSVWriter: Sendable, Hashable {
   /// The rows encoded for a file; warnings name lines that lost characters in CP932.
   public func data(for rows: [[String]], file: String = "") -> EncodedText {
     switch encoding {
-    case .utf8: EncodedText(data: Data(utf8(for: rows)))
-    case .utf8BOM: EncodedText(data: Data(utf8(for: rows, prefix: TextEncoding.utf8BOMBytes)))
-    case .utf16, .cp932: EncodedText(encoding: text(for: rows), as: encoding, file: file)
+    case .utf8, .utf8BOM:
+      var records = Records(writer: self)
+      records.reserveCapacity(rows.reduce(0) { $0 + $1.count + $1.reduce(0) { $0 + $1.utf8.count } + 2 })
+      for row in rows { records.append(row) }
+      return records.data(file: file)
+    case .utf16, .cp932: return EncodedText(encoding: text(for: rows), as: encoding, file: file)
     }
   }
 
-  /// The records as UTF-8 bytes after `prefix`. Bytes are appended straight from each field:
-  /// growing a String piece by piece cost more than everything else in writing a report with
-  /// 500,000 free-text answers.
-  private func utf8(for rows: [[String]], prefix: [UInt8] = []) -> [UInt8] {
-    var bytes = prefix
-    bytes.reserveCapacity(
-      prefix.count + rows.reduce(0) { $0 + $1.count + $1.reduce(0) { $0 + $1.utf8.count } + 2 })
-    let separator = separator.byte
-    let lineEnding = Array(lineEnding.text.utf8)
-    func append(_ text: String) {
+  /// The records as UTF-8 bytes (no byte-order mark).
+  private func utf8(for rows: [[String]]) -> [UInt8] {
+    var records = Records(writer: self, byteOrderMark: false)
+    for row in rows { records.append(row) }
+    return records.bytes
+  }
+
+  /// Records written one field at a time, for tables too large to hold as rows of strings
+  /// (500,000 free-text answers): the bytes grow directly, no array per row.
+  public struct Records: Sendable {
+    public let writer: CSVWriter
+    /// The file so far, byte-order mark included when the writer's encoding has one.
+    public private(set) var bytes: [UInt8]
+    private var fieldsInRecord = 0
+    private var lastFieldWasEmpty = false
+
+    public init(writer: CSVWriter) {
+      self.init(writer: writer, byteOrderMark: writer.encoding == .utf8BOM)
+    }
+
+    init(writer: CSVWriter, byteOrderMark: Bool) {
+      self.writer = writer
+      bytes = byteOrderMark ? TextEncoding.utf8BOMBytes : []
+    }
+
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+    /// Appends one field to the current record.
+    public mutating func append(field: String) {
+      if fieldsInRecord > 0 { bytes.append(writer.separator.byte) }
+      let text = writer.quoted(field)
       if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
         bytes.append(contentsOf: text.utf8)
       }
+      fieldsInRecord += 1
+      lastFieldWasEmpty = field.isEmpty
     }
-    for row in rows {
+
+    /// Ends the current record.
+    public mutating func endRecord() {
       // A record of one empty field would be an empty line, which readers skip; quote it.
-      if row.count == 1 && row[0].isEmpty {
-        bytes += [0x22, 0x22]
-      } else {
-        for (index, field) in row.enumerated() {
-          if index > 0 { bytes.append(separator) }
-          append(quoted(field))
-        }
-      }
-      bytes += lineEnding
+      if fieldsInRecord == 1 && lastFieldWasEmpty { bytes += [0x22, 0x22] }
+      bytes.append(contentsOf: writer.lineEnding.text.utf8)
+      fieldsInRecord = 0
     }
-    return bytes
+
+    /// Appends a whole record.
+    public mutating func append(_ row: [String]) {
+      for field in row { append(field: field) }
+      endRecord()
+    }
+
+    /// The file's bytes in the writer's encoding (UTF-8 directly; other encodings re-encoded).
+    public func data(file: String = "") -> EncodedText {
+      switch writer.encoding {
+      case .utf8, .utf8BOM: EncodedText(data: Data(bytes))
+      case .utf16, .cp932:
+        EncodedText(encoding: String(decoding: bytes, as: UTF8.self), as: writer.encoding, file: file)
+      }
+    }
   }
 
   /// A field as it must appear in the file.

@@ -60,3 +60,18 @@ import Testing
     #expect(CSVWriter().quoted(field) == field)
   }
 }
+
+@Suite struct RecordsTests {
+  @Test(arguments: [TextEncoding.utf8, .utf8BOM, .cp932])
+  func test_recordsFieldByField_equalWholeRows(encoding: TextEncoding) {
+    let rows = [["id", "text"], [""], ["1", "a,b"], ["2", " 前後に空白 "], ["", ""], ["=1+1"]]
+    let writer = CSVWriter(encoding: encoding, guardsFormulas: true)
+    var records = CSVWriter.Records(writer: writer)
+    for row in rows {
+      for field in row { records.append(field: field) }
+      records.endRecord()
+    }
+    #expect(records.data().data == writer.data(for: rows).data)
+    #expect(writer.text(for: rows).hasPrefix("id,text\r\n\"\"\r\n1,\"a,b\"\r\n"))
+  }
+}

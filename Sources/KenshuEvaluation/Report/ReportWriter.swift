@@ -17,7 +17,7 @@ extension EvaluationReport {
   /// CSV tables, by file name: `items.csv` (one row per item and category), `prepost.csv`,
   /// `measures.csv`, `breakdown-ITEM.csv` (suppressed cells empty), `freetext.csv` (free-text and
   /// "other" answers: organiser output), `files.csv` (row accounting).
-  public func csvTables() -> [String: [[String]]] {
+  public func csvTables(includingFreeText: Bool = true) -> [String: [[String]]] {
     func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
     var tables: [String: [[String]]] = [:]
     var items = [
@@ -72,12 +72,11 @@ extension EvaluationReport {
       rows.append(["total"] + breakdown.columnTotals.map(String.init) + [String(breakdown.total)])
       tables["breakdown-\(safeFileName(breakdown.item)).csv"] = rows
     }
-    var freeText = [["item", "kind", "text"]]
-    for item in self.items {
-      for text in item.texts ?? [] { freeText.append([item.id, "text", text]) }
-      for text in item.otherTexts ?? [] { freeText.append([item.id, "other", text]) }
+    if includingFreeText {
+      var freeText = [["item", "kind", "text"]]
+      forEachFreeText { freeText.append([$0, $1, $2]) }
+      tables["freetext.csv"] = freeText
     }
-    tables["freetext.csv"] = freeText
     tables["files.csv"] =
       [["file", "format", "read", "used", "rejected", "excluded_values"]]
       + responses.files.map {
@@ -101,9 +100,33 @@ extension EvaluationReport {
     try Data(ReportStyle.css.utf8).write(to: dir.appendingPathComponent("report.css"), options: .atomic)
     // Organisers open these in Excel, and free text is what respondents typed.
     let writer = CSVWriter(encoding: .utf8BOM, guardsFormulas: true)
-    for (name, rows) in csvTables() where freeText || name != "freetext.csv" {
+    for (name, rows) in csvTables(includingFreeText: false) {
       try writer.data(for: rows, file: name).data.write(
         to: dir.appendingPathComponent(name), options: .atomic)
+    }
+    if freeText {
+      // Written record by record: a table of every answer as rows of strings would be 500,000
+      // small arrays on a large survey.
+      var records = CSVWriter.Records(writer: writer)
+      records.append(["item", "kind", "text"])
+      forEachFreeText { item, kind, text in
+        records.append(field: item)
+        records.append(field: kind)
+        records.append(field: text)
+        records.endRecord()
+      }
+      try records.data(file: "freetext.csv").data.write(
+        to: dir.appendingPathComponent("freetext.csv"), options: .atomic)
+    }
+  }
+}
+
+extension EvaluationReport {
+  /// Every free-text and "other" answer as (item id, `text` or `other`, answer), item by item.
+  func forEachFreeText(_ body: (String, String, String) -> Void) {
+    for item in items {
+      for text in item.texts ?? [] { body(item.id, "text", text) }
+      for text in item.otherTexts ?? [] { body(item.id, "other", text) }
     }
   }
 }
