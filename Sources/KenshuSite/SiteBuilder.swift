@@ -164,9 +164,9 @@ public struct SiteBuilder: Sendable {
   ) -> ([String: BuildState.SearchPart], Int) {
     let size = SearchIndex.documentsPerPart
     let entries = outcome.searchEntries
-    var written: [String: BuildState.SearchPart] = [:]
-    var bytes = 0
-    for part in 0..<parts {
+    // Parts are independent: they are cut on all cores (this ran alone after the pages).
+    let results = ResultList<(String, BuildState.SearchPart, Data?)>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
       let path = SiteRoutes.searchIndex(part: part)
       let paths = entries[range].map(\.document.path)
@@ -174,16 +174,20 @@ public struct SiteBuilder: Sendable {
         old.paths == paths,
         writer.keep(path)
       {
-        written[path] = old
-        bytes += old.bytes
-        continue
+        results.set(part, (path, old, nil))
+        return
       }
       var index = SearchIndex()
       for entry in entries[range] { index.add(entry) }
       let script = Data(index.javaScript(offset: range.lowerBound).utf8)
-      files[path] = script
-      written[path] = BuildState.SearchPart(paths: paths, bytes: script.count)
-      bytes += script.count
+      results.set(part, (path, BuildState.SearchPart(paths: paths, bytes: script.count), script))
+    }
+    var written: [String: BuildState.SearchPart] = [:]
+    var bytes = 0
+    for case let (path, part, script)? in results.values() {
+      written[path] = part
+      bytes += part.bytes
+      if let script { files[path] = script }
     }
     return (written, bytes)
   }
@@ -221,7 +225,7 @@ public struct SiteBuilder: Sendable {
         }
         let rendered = renderer.render(page)
         do {
-          try writer.put(page.path, Data(rendered.html.utf8))
+          try writer.put(page.path, text: rendered.html)
         } catch {
           results.fail(error)
           return
@@ -293,6 +297,17 @@ private final class PageResults: @unchecked Sendable {
   func fail(_ error: Error) { lock.withLock { if firstError == nil { firstError = error } } }
   var failed: Bool { lock.withLock { firstError != nil } }
   var error: Error? { lock.withLock { firstError } }
+}
+
+/// Results filled in by index from several threads.
+final class ResultList<Value>: @unchecked Sendable {
+  private var storage: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
+  func values() -> [Value?] { lock.withLock { storage } }
 }
 
 /// What the previous build wrote, so a rebuild skips unchanged pages without rendering them and

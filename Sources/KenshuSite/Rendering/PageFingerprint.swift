@@ -18,9 +18,9 @@ extension PageRenderer {
     func text(_ block: MarkdownBlock?) {
       guard let block else { return hasher.combine(0) }
       var ignored: [Diagnostic] = []
-      if let (text, folder) = content.text(of: block, diagnostics: &ignored) {
-        hasher.combineUTF8(text)
-        hasher.combineUTF8(folder)
+      if let source = content.source(of: block, diagnostics: &ignored) {
+        hasher.combine(source.hash)
+        hasher.combineUTF8(source.folder)
       } else {
         unreadable = true
       }

@@ -66,24 +66,67 @@ public struct SearchIndex: Sendable {
     return terms
   }
 
-  /// The distinct terms of a text. Bigrams are deduplicated as packed scalar pairs, which is
-  /// much cheaper than hashing short Japanese strings (Swift normalises them to hash).
+  /// The distinct terms of a text, in order of first appearance (what `terms` gives, without
+  /// repeats). Runs once per page over kilobytes of Japanese, so it walks the scalars itself:
+  /// a bigram is checked for a repeat as a packed scalar pair and becomes a `String` only the
+  /// first time (most bigrams of a page are repeats).
   static func uniqueTerms(_ text: String) -> [String] {
+    let needsFolding = text.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
+    let source = needsFolding ? text.precomposedStringWithCompatibilityMapping : text
     var seenPairs: Set<UInt64> = []
     var seenWords: Set<String> = []
     var terms: [String] = []
-    cut(text) { term in
-      let scalars = term.unicodeScalars
-      if scalars.count <= 2, let first = scalars.first, isCJK(first) {
-        let key =
-          UInt64(first.value) << 32
-          | UInt64(scalars.count == 2 ? scalars[scalars.index(after: scalars.startIndex)].value : 0)
-        if seenPairs.insert(key).inserted { terms.append(term) }
-      } else if seenWords.insert(term).inserted {
-        terms.append(term)
+    var word = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
+    var runLength = 0
+    func emitPair(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) {
+      let key = UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
+      guard seenPairs.insert(key).inserted else { return }
+      var pair = String.UnicodeScalarView()
+      pair.append(first)
+      if let second { pair.append(second) }
+      terms.append(String(pair))
+    }
+    func flushWord() {
+      guard !word.isEmpty else { return }
+      let term = String(word)
+      if seenWords.insert(term).inserted { terms.append(term) }
+      word = String.UnicodeScalarView()
+    }
+    func flushRun() {
+      if runLength == 1, let previous { emitPair(previous, nil) }
+      runLength = 0
+      previous = nil
+    }
+    for scalar in source.unicodeScalars {
+      if isCJK(scalar) {
+        flushWord()
+        if let previous { emitPair(previous, scalar) }
+        previous = scalar
+        runLength += 1
+      } else if isWordScalar(scalar) {
+        flushRun()
+        if scalar.isASCII {
+          let v = scalar.value
+          word.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
+        } else {
+          word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+      } else {
+        flushWord()
+        flushRun()
       }
     }
+    flushWord()
+    flushRun()
     return terms
+  }
+
+  /// Letters and digits, which form words; ASCII answered without the Unicode property tables.
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   /// Walks Unicode scalars (not grapheme clusters, which are slow to form) and reports each term.
@@ -114,7 +157,7 @@ public struct SearchIndex: Sendable {
         }
         previous = scalar
         runLength += 1
-      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+      } else if isWordScalar(scalar) {
         flushRun()
         if scalar.isASCII {
           let v = scalar.value
