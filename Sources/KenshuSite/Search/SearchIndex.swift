@@ -17,7 +17,10 @@ public struct SearchIndex: Sendable {
 
   public private(set) var documents: [Document] = []
   /// term → ids (positions in `documents`), ascending, without repeats.
-  public private(set) var postings: [String: [Int]] = [:]
+  public var postings: [String: [Int]] {
+    Dictionary(uniqueKeysWithValues: termPostings.map { ($0.key.text, $0.value) })
+  }
+  private var termPostings: [Term: [Int]] = [:]
 
   /// Documents per file of the index (see `SiteRoutes.searchIndex(part:)`).
   public static let documentsPerPart = 1000
@@ -44,7 +47,7 @@ public struct SearchIndex: Sendable {
   mutating func add(_ entry: Entry) {
     let id = documents.count
     documents.append(entry.document)
-    for term in entry.terms { postings[term, default: []].append(id) }
+    for term in entry.terms { termPostings[Term(term), default: []].append(id) }
   }
 
   /// Document ids holding every term of `query`.
@@ -53,7 +56,7 @@ public struct SearchIndex: Sendable {
     guard !terms.isEmpty else { return [] }
     var hits: Set<Int>?
     for term in terms {
-      let posting = Set(postings[term] ?? [])
+      let posting = Set(termPostings[Term(term)] ?? [])
       hits = hits.map { $0.intersection(posting) } ?? posting
     }
     return (hits ?? []).sorted()
@@ -196,10 +199,10 @@ public struct SearchIndex: Sendable {
         + Self.jsonString(doc.snippet) + "}"
     }
     out += "],\"terms\":{"
-    for (i, term) in postings.keys.sorted().enumerated() {
+    for (i, (term, ids)) in termPostings.sorted(by: { $0.key < $1.key }).enumerated() {
       if i > 0 { out += "," }
-      out += Self.jsonString(term) + ":["
-      out += (postings[term] ?? []).map(String.init).joined(separator: ",")
+      out += Self.jsonString(term.text) + ":["
+      out += ids.map(String.init).joined(separator: ",")
       out += "]"
     }
     out += "}});\n"
@@ -226,5 +229,58 @@ public struct SearchIndex: Sendable {
       }
     }
     return out + "\""
+  }
+}
+
+/// A search term as a dictionary key and sort key, equal, hashed and ordered exactly as its
+/// `String` would be, without Unicode normalisation for the common case.
+///
+/// `String` compares by canonical equivalence, normalising non-ASCII text for every hash and
+/// comparison: that was most of the cost of building an index over Japanese. Terms made only of
+/// ASCII, kana (without the combining sound marks) and unified kanji are already in the
+/// normal form, so their UTF-8 bytes can be hashed and compared directly (UTF-8 byte order is
+/// code-point order, which is `String`'s order for normalised text). Any other term takes
+/// `String`'s own path, and hashes its canonical form so that equal terms hash equally.
+struct Term: Hashable, Comparable {
+  let text: String
+  let isPlain: Bool
+
+  init(_ text: String) {
+    self.text = text
+    isPlain = text.unicodeScalars.allSatisfy { scalar in
+      switch scalar.value {
+      case 0..<0x80, 0x3040...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+      default: false
+      }
+    }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combineUTF8(isPlain ? text : text.precomposedStringWithCanonicalMapping)
+  }
+
+  static func == (a: Term, b: Term) -> Bool {
+    if a.isPlain && b.isPlain { return compareBytes(a.text, b.text) == 0 }
+    return a.text == b.text
+  }
+
+  static func < (a: Term, b: Term) -> Bool {
+    if a.isPlain && b.isPlain { return compareBytes(a.text, b.text) < 0 }
+    return a.text < b.text
+  }
+
+  private static func compareBytes(_ a: String, _ b: String) -> Int {
+    var x = a
+    var y = b
+    return x.withUTF8 { p in
+      y.withUTF8 { q in
+        let common = min(p.count, q.count)
+        if common > 0, let pa = p.baseAddress, let qa = q.baseAddress {
+          let order = memcmp(pa, qa, common)
+          if order != 0 { return Int(order) }
+        }
+        return p.count - q.count
+      }
+    }
   }
 }
