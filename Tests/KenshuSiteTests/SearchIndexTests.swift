@@ -24,3 +24,42 @@ import Testing
     #expect(!index.javaScript().contains("</script>"))
   }
 }
+
+@Suite struct SearchTermKeyTests {
+  static let samples = [
+    "退院支援 ACP 退院支援", "ＡＣＰとｶﾅ、カナ", "か\u{3099}が", "Café cafe\u{301} ÉCOLE",
+    "ﾃｽﾄ テスト test TEST 123 一二三", "", "a", "漢", "混在text漢字mixed字",
+  ]
+
+  @Test func uniqueTerms_areTheTermsWithoutRepeats_inOrder() {
+    for text in Self.samples {
+      var seen: [String] = []
+      for term in SearchIndex.terms(text) where !seen.contains(term) { seen.append(term) }
+      #expect(SearchIndex.uniqueTerms(text) == seen, "\(text)")
+    }
+  }
+
+  /// A compatibility ideograph (U+F900) equals its unified twin as a `String`: one index term.
+  @Test func canonicallyEqualTerms_shareOnePosting() {
+    var index = SearchIndex()
+    index.add(title: "x", path: "a.html", text: "豈\u{F900}")
+    index.add(title: "x", path: "b.html", text: "\u{F900}豈")
+    #expect(index.postings.count == 2)
+    #expect(index.postings["x"] == [0, 1])
+    #expect(index.search("豈豈") == [0, 1])
+  }
+
+  @Test func termKeys_equalHashAndOrderAsTheirStrings() {
+    let words =
+      Self.samples.flatMap(SearchIndex.terms) + [
+        "豈\u{F900}", "\u{F900}豈", "\u{F900}", "\u{8C48}", "が", "か\u{3099}", "z", "あ",
+      ]
+    for a in words {
+      for b in words {
+        #expect((Term(a) == Term(b)) == (a == b), "\(a) \(b)")
+        #expect((Term(a) < Term(b)) == (a < b), "\(a) \(b)")
+        if a == b { #expect(Term(a).hashValue == Term(b).hashValue) }
+      }
+    }
+  }
+}

@@ -67,6 +67,7 @@ final class SiteWriteSession: @unchecked Sendable {
   private let targetPath: String
   private let previousExists: Bool
   private let previousHashes: [String: Int]
+  private let carriesOver: Bool
   private let beforeWrite: (@Sendable (String) throws -> Void)?
   private let lock = NSLock()
   private var madeFolders: Set<String> = []
@@ -76,11 +77,16 @@ final class SiteWriteSession: @unchecked Sendable {
 
   /// `previousHashes`: what this process wrote to `output` last time (empty on a first build:
   /// files are then compared with the bytes on disk).
+  ///
+  /// `carriesOver` (in place only): files of the previous build that this write does not
+  /// produce stay and count as unchanged, instead of being removed — for a patch, which
+  /// produces only what changed.
   init(
-    output: URL, mode: WriteMode, previousHashes: [String: Int],
+    output: URL, mode: WriteMode, previousHashes: [String: Int], carriesOver: Bool = false,
     beforeWrite: (@Sendable (String) throws -> Void)? = nil
   ) throws {
     self.output = output
+    self.carriesOver = carriesOver && mode == .inPlace
     outputPath = output.path
     self.mode = mode
     self.beforeWrite = beforeWrite
@@ -93,6 +99,7 @@ final class SiteWriteSession: @unchecked Sendable {
       }
     }
     self.previousHashes = previousExists ? previousHashes : [:]
+    if self.carriesOver { hashes = self.previousHashes }
     switch mode {
     case .atomicSwap:
       let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -212,6 +219,9 @@ final class SiteWriteSession: @unchecked Sendable {
     finished = true
     try? Data().write(to: target.appendingPathComponent(Self.marker))
     switch mode {
+    case .inPlace where carriesOver:
+      // `hashes` started as the previous build's: every file not written is unchanged.
+      counts.unchanged = hashes.count - counts.written
     case .inPlace:
       for stale in previousHashes.keys where hashes[stale] == nil {
         if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }

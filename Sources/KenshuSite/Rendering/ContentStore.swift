@@ -74,6 +74,12 @@ final class ContentStore: @unchecked Sendable {
   }
   private var used: Set<Key> = []
 
+  /// Starts a patch (a rebuild of a few pages): files are looked at again, but renderings are
+  /// not sorted out — that costs more than the patch, and the next full build does it.
+  func startPatch() {
+    lock.withLock { generation += 1 }
+  }
+
   /// The Markdown of a block, or a diagnostic when its file cannot be read.
   func text(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> (text: String, folder: String)? {
     source(of: block, diagnostics: &diagnostics).map { ($0.text, $0.folder) }

@@ -110,13 +110,13 @@ struct ServeCommand: AsyncParsableCommand {
       }
       if watch {
         group.addTask {
-          await watcher.watch {
+          await watcher.watch { changes in
             Console.error("change detected, rebuilding …")
-            let outcome = build.run(printer: DiagnosticPrinter(format: .text))
+            let outcome = build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
             await status.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
             // New survey definitions apply to the next submission once they load cleanly.
             if let collector {
-              let loaded = ProjectLoader(root: root).load()
+              let loaded = ProjectLoader(root: root).load(cache: build.definitions)
               if !loaded.diagnostics.hasErrors {
                 collector.update(CollectionCatalog(project: loaded.project))
               }
