@@ -63,3 +63,21 @@ import Testing
     }
   }
 }
+
+@Suite struct SearchSnippetTests {
+  /// What the snippet always was: all lines joined by spaces, cut at 120 characters.
+  static func reference(_ text: String) -> String {
+    String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
+  }
+
+  @Test func snippet_joinsLinesAndCutsAt120Characters_asBefore() {
+    let long = String(repeating: "退院支援では、病院と地域の多職種が退院後の生活を一緒に計画します。\n", count: 10)
+    let samples = [
+      "", "\n\n", "一行だけ", "a\r\nb\n\n\nc", long, "\n\n" + long, String(repeating: "x", count: 119) + "\nyz",
+      String(repeating: "x", count: 120) + "\n", "e\u{301}\n\u{301}続き", "👨‍👩‍👧 family\n🇯🇵🇯🇵",
+    ]
+    for text in samples {
+      #expect(SearchIndex.snippet(of: text) == Self.reference(text), "\(text.prefix(20))")
+    }
+  }
+}

@@ -47,6 +47,15 @@ struct ProjectChecks {
 struct ContentFiles {
   let root: URL
   let displayRoot: URL
+  /// `root` with symbolic links resolved, once: resolving it for every referenced file cost
+  /// more than the file checks themselves on big projects.
+  private let resolvedRoot: String
+
+  init(root: URL, displayRoot: URL) {
+    self.root = root
+    self.displayRoot = displayRoot
+    resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
+  }
 
   enum Resolution {
     case found(URL)
@@ -56,7 +65,7 @@ struct ContentFiles {
 
   func resolve(_ path: String) -> Resolution {
     if path.hasPrefix("/") || path.contains("\\") || path.contains(":") { return .outside }
-    let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+    let rootPath = resolvedRoot
     let url = root.appendingPathComponent(path).standardizedFileURL
     let resolved = url.resolvingSymlinksInPath().path
     guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else { return .outside }

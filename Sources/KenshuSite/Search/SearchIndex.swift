@@ -34,10 +34,27 @@ public struct SearchIndex: Sendable {
     var terms: [String]
 
     init(title: String, path: String, text: String) {
-      let snippet = String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
-      document = Document(title: title, path: path, snippet: snippet)
+      document = Document(title: title, path: path, snippet: SearchIndex.snippet(of: text))
       terms = SearchIndex.uniqueTerms(title + "\n" + text)
     }
+  }
+
+  /// The text's first 120 characters with its lines joined by spaces (blank lines dropped).
+  /// Reads only as many lines as that needs: splitting whole pages into characters was a
+  /// visible cost of big builds.
+  static func snippet(of text: String, length: Int = 120) -> String {
+    var joined = ""
+    var rest = Substring(text)
+    while let start = rest.firstIndex(where: { !$0.isNewline }) {
+      rest = rest[start...]
+      let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+      if !joined.isEmpty { joined += " " }
+      joined += rest[..<end]
+      rest = rest[end...]
+      // One character more than needed: the last one could still join what follows.
+      if joined.count > length { break }
+    }
+    return String(joined.prefix(length))
   }
 
   public mutating func add(title: String, path: String, text: String) {
