@@ -8,20 +8,24 @@ import KenshuModel
 /// builds; the lock makes it safe to share.
 final class ContentStore: @unchecked Sendable {
   /// Hashes and compares bytes: `String`'s own hashing normalises Unicode first, which is slow
-  /// for kilobytes of Japanese and unnecessary for an exact-input cache.
+  /// for kilobytes of Japanese and unnecessary for an exact-input cache. The text's hash is
+  /// computed once when the file is read (`source(of:)`), not at every lookup.
   struct Key: Hashable {
     var text: String
     var folder: String
     var root: String
+    /// A hash of `text`'s bytes.
+    var textHash: Int
 
     func hash(into hasher: inout Hasher) {
-      hasher.combineUTF8(text)
+      hasher.combine(textHash)
       hasher.combineUTF8(folder)
       hasher.combineUTF8(root)
     }
 
     static func == (a: Key, b: Key) -> Bool {
-      sameBytes(a.text, b.text) && sameBytes(a.folder, b.folder) && sameBytes(a.root, b.root)
+      a.textHash == b.textHash && sameBytes(a.text, b.text) && sameBytes(a.folder, b.folder)
+        && sameBytes(a.root, b.root)
     }
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -150,8 +154,10 @@ final class ContentStore: @unchecked Sendable {
     _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
     diagnostics: inout [Diagnostic]
   ) -> MarkdownRendering? {
-    guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
-    let key = Key(text: text, folder: folder, root: "")
+    guard let block, let (text, folder, hash) = source(of: block, diagnostics: &diagnostics) else {
+      return nil
+    }
+    let key = Key(text: text, folder: folder, root: "", textHash: hash)
     var rendering: MarkdownRendering
     if let cached = lock.withLock({
       used.insert(key)
