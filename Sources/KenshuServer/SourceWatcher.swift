@@ -14,15 +14,16 @@ public struct SourceWatcher: Sendable {
   /// Walks folders with `opendir`/`readdir` and `stat` on string paths: this runs every poll
   /// over every source file (10,000 on big projects), where `FileManager` and `URL` resource
   /// values cost tens of microseconds per file.
-  public func fingerprint() -> [String: String] {
-    var result: [String: String] = [:]
+  public func fingerprint() -> [String: SourceStamp] {
+    var result: [String: SourceStamp] = [:]
+    result.reserveCapacity(1024)
     for path in paths {
       Self.collect(path.path, into: &result)
     }
     return result
   }
 
-  private static func collect(_ path: String, into result: inout [String: String]) {
+  private static func collect(_ path: String, into result: inout [String: SourceStamp]) {
     var info = stat()
     guard stat(path, &info) == 0 else { return }
     if (info.st_mode & S_IFMT) == S_IFREG {
@@ -30,43 +31,51 @@ public struct SourceWatcher: Sendable {
       return
     }
     guard (info.st_mode & S_IFMT) == S_IFDIR, let folder = opendir(path) else { return }
-    defer { closedir(folder) }
-    var children: [String] = []
+    let descriptor = dirfd(folder)
+    var folders: [String] = []
     while let entry = readdir(folder) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      // Hidden files and folders (and `.`, `..`) are not sources.
+      let isHidden = withUnsafeBytes(of: entry.pointee.d_name) { $0.first == UInt8(ascii: ".") }
+      if isHidden { continue }
+      // `fstatat` relative to the open folder: the kernel does not walk the whole path again.
+      var own = stat()
+      let named = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
+          fstatat(descriptor, name, &own, AT_SYMLINK_NOFOLLOW) == 0 ? String(cString: name) : nil
+        }
       }
-      if name.hasPrefix(".") { continue }
-      children.append(path + "/" + name)
-    }
-    for child in children {
+      guard let name = named else { continue }
+      let child = path + "/" + name
       // A symbolic link counts as the file it names; linked folders are not entered (a link
       // back up the tree would never end).
-      var own = stat()
-      guard lstat(child, &own) == 0 else { continue }
       if (own.st_mode & S_IFMT) == S_IFLNK {
         var target = stat()
         if stat(child, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG { result[child] = stamp(target) }
       } else if (own.st_mode & S_IFMT) == S_IFREG {
         result[child] = stamp(own)
       } else if (own.st_mode & S_IFMT) == S_IFDIR {
-        collect(child, into: &result)
+        folders.append(child)
       }
     }
+    // Subfolders after this folder is closed, so deep trees do not hold many open.
+    closedir(folder)
+    for child in folders { collect(child, into: &result) }
   }
 
-  private static func stamp(_ info: stat) -> String {
+  private static func stamp(_ info: stat) -> SourceStamp {
     #if os(Linux)
       let time = info.st_mtim
     #else
       let time = info.st_mtimespec
     #endif
-    return "\(info.st_size)@\(time.tv_sec).\(time.tv_nsec)"
+    return SourceStamp(size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
   }
 
   /// What differs between two fingerprints: absolute paths of files added or edited, and of
   /// files removed.
-  public static func changes(from old: [String: String], to new: [String: String]) -> SourceChanges {
+  public static func changes<Stamp: Equatable>(from old: [String: Stamp], to new: [String: Stamp])
+    -> SourceChanges
+  {
     var changes = SourceChanges()
     for (path, stamp) in new where old[path] != stamp {
       if old[path] == nil { changes.added.insert(path) } else { changes.edited.insert(path) }
@@ -94,6 +103,13 @@ public struct SourceWatcher: Sendable {
       }
     }
   }
+}
+
+/// A file's size and modification time, as the watcher last saw them.
+public struct SourceStamp: Sendable, Hashable {
+  public var size: Int
+  public var seconds: Int
+  public var nanoseconds: Int
 }
 
 /// Files that changed between two looks at the sources (absolute paths).
