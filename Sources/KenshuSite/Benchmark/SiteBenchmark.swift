@@ -81,8 +81,8 @@ public struct ServeRebuildFigures: Sendable {
 }
 
 /// Measures the serve path on the synthetic project (written with XML definitions): given the
-/// project folder, an output folder and the content file to edit, builds once, edits the file and
-/// times the rebuild. Lives with the command, which owns loading and watching.
+/// project folder, an output folder and a content file, builds once, then edits files in that
+/// file's folder and times each rebuild. Lives with the command, which owns loading and watching.
 public typealias ServePathBenchmark =
   @Sendable (_ projectRoot: URL, _ output: URL, _ edited: URL) throws ->
   ServeRebuildFigures

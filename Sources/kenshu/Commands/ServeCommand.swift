@@ -114,8 +114,9 @@ struct ServeCommand: AsyncParsableCommand {
             Console.error("change detected, rebuilding …")
             let outcome = build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
             await status.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
-            // New survey definitions apply to the next submission once they load cleanly.
-            if let collector {
+            // New survey definitions apply to the next submission once they load cleanly. They
+            // live in definition files: edits under content/ alone cannot change them.
+            if let collector, changes.edits(onlyUnder: root.appendingPathComponent("content")) == nil {
               let loaded = ProjectLoader(root: root).load(cache: build.definitions)
               if !loaded.diagnostics.hasErrors {
                 collector.update(CollectionCatalog(project: loaded.project))
