@@ -8,36 +8,87 @@ public struct SourceWatcher: Sendable {
 
   public init(paths: [URL]) { self.paths = paths }
 
-  /// A fingerprint of every file under the watched paths (path, size, modification time).
-  public func fingerprint() -> [String: String] {
-    var result: [String: String] = [:]
-    let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+  /// A fingerprint of every file under the watched paths (path, size, modification time),
+  /// hidden files and folders left out.
+  ///
+  /// Walks folders with `opendir`/`readdir` and `stat` on string paths: this runs every poll
+  /// over every source file (10,000 on big projects), where `FileManager` and `URL` resource
+  /// values cost tens of microseconds per file.
+  public func fingerprint() -> [String: SourceStamp] {
+    var result: [String: SourceStamp] = [:]
+    result.reserveCapacity(1024)
     for path in paths {
-      if let values = try? path.resourceValues(forKeys: Set(keys)), values.isRegularFile == true {
-        result[path.path] = Self.stamp(values)
-        continue
-      }
-      guard
-        let enumerator = FileManager.default.enumerator(
-          at: path, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-      else { continue }
-      for case let url as URL in enumerator {
-        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
-          continue
-        }
-        result[url.path] = Self.stamp(values)
-      }
+      Self.collect(path.path, into: &result)
     }
     return result
   }
 
-  private static func stamp(_ values: URLResourceValues) -> String {
-    "\(values.fileSize ?? -1)@\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+  private static func collect(_ path: String, into result: inout [String: SourceStamp]) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return }
+    if (info.st_mode & S_IFMT) == S_IFREG {
+      result[path] = stamp(info)
+      return
+    }
+    guard (info.st_mode & S_IFMT) == S_IFDIR, let folder = opendir(path) else { return }
+    let descriptor = dirfd(folder)
+    var folders: [String] = []
+    while let entry = readdir(folder) {
+      // Hidden files and folders (and `.`, `..`) are not sources.
+      let isHidden = withUnsafeBytes(of: entry.pointee.d_name) { $0.first == UInt8(ascii: ".") }
+      if isHidden { continue }
+      // `fstatat` relative to the open folder: the kernel does not walk the whole path again.
+      var own = stat()
+      let named = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
+          fstatat(descriptor, name, &own, AT_SYMLINK_NOFOLLOW) == 0 ? String(cString: name) : nil
+        }
+      }
+      guard let name = named else { continue }
+      let child = path + "/" + name
+      // A symbolic link counts as the file it names; linked folders are not entered (a link
+      // back up the tree would never end).
+      if (own.st_mode & S_IFMT) == S_IFLNK {
+        var target = stat()
+        if stat(child, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG { result[child] = stamp(target) }
+      } else if (own.st_mode & S_IFMT) == S_IFREG {
+        result[child] = stamp(own)
+      } else if (own.st_mode & S_IFMT) == S_IFDIR {
+        folders.append(child)
+      }
+    }
+    // Subfolders after this folder is closed, so deep trees do not hold many open.
+    closedir(folder)
+    for child in folders { collect(child, into: &result) }
   }
 
-  /// Calls `onChange` (after a short settling delay) whenever the fingerprint changes, until
-  /// the task is cancelled.
-  public func watch(interval: Duration = .milliseconds(400), onChange: @Sendable () async -> Void) async {
+  private static func stamp(_ info: stat) -> SourceStamp {
+    #if os(Linux)
+      let time = info.st_mtim
+    #else
+      let time = info.st_mtimespec
+    #endif
+    return SourceStamp(size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+  }
+
+  /// What differs between two fingerprints: absolute paths of files added or edited, and of
+  /// files removed.
+  public static func changes<Stamp: Equatable>(from old: [String: Stamp], to new: [String: Stamp])
+    -> SourceChanges
+  {
+    var changes = SourceChanges()
+    for (path, stamp) in new where old[path] != stamp {
+      if old[path] == nil { changes.added.insert(path) } else { changes.edited.insert(path) }
+    }
+    for path in old.keys where new[path] == nil { changes.removed.insert(path) }
+    return changes
+  }
+
+  /// Calls `onChange` (after a short settling delay) with what changed whenever the fingerprint
+  /// changes, until the task is cancelled.
+  public func watch(
+    interval: Duration = .milliseconds(400), onChange: @Sendable (SourceChanges) async -> Void
+  ) async {
     var last = fingerprint()
     while !Task.isCancelled {
       try? await Task.sleep(for: interval)
@@ -45,9 +96,46 @@ public struct SourceWatcher: Sendable {
       if now != last {
         // Editors often write in several steps; wait for the files to settle.
         try? await Task.sleep(for: .milliseconds(150))
-        last = fingerprint()
-        await onChange()
+        let settled = fingerprint()
+        let changes = Self.changes(from: last, to: settled)
+        last = settled
+        await onChange(changes)
       }
     }
+  }
+}
+
+/// A file's size and modification time, as the watcher last saw them.
+public struct SourceStamp: Sendable, Hashable {
+  public var size: Int
+  public var seconds: Int
+  public var nanoseconds: Int
+}
+
+/// Files that changed between two looks at the sources (absolute paths).
+public struct SourceChanges: Sendable, Hashable {
+  public var added: Set<String> = []
+  public var edited: Set<String> = []
+  public var removed: Set<String> = []
+
+  public init(added: Set<String> = [], edited: Set<String> = [], removed: Set<String> = []) {
+    self.added = added
+    self.edited = edited
+    self.removed = removed
+  }
+
+  /// The edited files as paths relative to `folder`, when edits to existing files there are
+  /// all that changed; nil when a file was added or removed, or one changed elsewhere (the
+  /// caller then rebuilds everything).
+  public func edits(onlyUnder folder: URL) -> Set<String>? {
+    guard added.isEmpty, removed.isEmpty else { return nil }
+    let prefix = folder.standardizedFileURL.path + "/"
+    var paths: Set<String> = []
+    for path in edited {
+      let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+      guard standard.hasPrefix(prefix) else { return nil }
+      paths.insert(String(standard.dropFirst(prefix.count)))
+    }
+    return paths
   }
 }

@@ -77,7 +77,15 @@ public struct SiteBuilder: Sendable {
 
   /// Builds and writes the site. Problems in the project are returned as diagnostics (and
   /// stop publication when they are errors); only I/O failures throw.
-  public func build(_ project: Project) throws -> BuildReport {
+  ///
+  /// `changedContent`: when the caller knows that, since this builder's previous build, only
+  /// these Markdown files under `content/` were edited (paths relative to `content/`), and the
+  /// project is the same, only the pages showing them are rendered again (`patch`). Whenever
+  /// that cannot be shown safe, or without it, the whole site is built.
+  public func build(_ project: Project, changedContent: Set<String>? = nil) throws -> BuildReport {
+    if let changedContent, let report = try patch(project, changedContent: changedContent) {
+      return report
+    }
     let started = Date()
     content.startBuild()
     var diagnostics: [Diagnostic] = []
@@ -90,11 +98,20 @@ public struct SiteBuilder: Sendable {
     let writer = try SiteWriteSession(
       output: options.output, mode: options.writeMode, previousHashes: state.hashes(for: options.output),
       beforeWrite: beforeWrite)
+    // The files that do not depend on the pages are made while the pages render, so the cores
+    // are not left to one thread after them.
+    let extrasBox = ResultList<SiteExtras>(count: 1)
+    let extrasDone = DispatchGroup()
+    DispatchQueue.global().async(group: extrasDone) { [self] in
+      extrasBox.set(0, makeExtras(for: project, theme: theme))
+    }
     let outcome: PageOutcome
     do {
-      outcome = try renderAndWritePages(plan.pages, with: renderer, to: writer)
+      outcome = try renderAndWritePages(plan.pages, with: renderer, to: writer, only: nil)
     } catch {
+      extrasDone.wait()
       writer.abandon()
+      state.forget(output: options.output)
       throw error
     }
     diagnostics += outcome.diagnostics
@@ -105,23 +122,12 @@ public struct SiteBuilder: Sendable {
     let (searchParts, searchIndexBytes) = writeSearchIndex(
       outcome, parts: plan.searchIndexParts, previous: state.previous(for: options.output), writer: writer,
       into: &files)
-    for programme in project.programmes {
-      files[SiteRoutes.calendar(programme.id)] = Data(
-        ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
-    }
-    files["assets/settings.css"] = Data(
-      SettingsStylesheet.css(for: project.settings, diagnostics: &diagnostics).utf8)
-    var searchScriptBytes = 0
-    for (relative, url) in theme.assets {
-      guard let data = try? Data(contentsOf: url) else {
-        diagnostics.append(
-          .error("site-asset-unreadable", at: SourceLocation(file: url.path), "読めません / cannot read"))
-        continue
-      }
-      if relative == "search.js" { searchScriptBytes = data.count }
-      files["assets/" + relative] = data
-    }
-    copyContentFiles(into: &files)
+    extrasDone.wait()
+    let extras = extrasBox.values()[0] ?? SiteExtras()
+    files.merge(extras.files) { _, extra in extra }
+    let assembleDiagnostics = extras.diagnostics
+    let searchScriptBytes = extras.searchScriptBytes
+    diagnostics += assembleDiagnostics
     stages.append(("assemble", Date().timeIntervalSince(mark)))
     mark = Date()
 
@@ -132,17 +138,25 @@ public struct SiteBuilder: Sendable {
       searchScriptBytes: searchScriptBytes)
     if diagnostics.hasErrors {
       writer.abandon()
+      // In place, some pages may already be new: the next build must not trust what was recorded.
+      if options.writeMode == .inPlace { state.forget(output: options.output) }
     } else {
       do {
         for (path, data) in files { try writer.put(path, data) }
       } catch {
         writer.abandon()
+        state.forget(output: options.output)
         throw error
       }
       let (counts, hashes) = try writer.commit()
       state.remember(
-        hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
-        searchParts: searchParts, for: options.output)
+        BuildState.Previous(
+          hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
+          searchParts: searchParts, project: project, themeFingerprint: theme.fingerprint,
+          pages: plan.pages, dependents: outcome.dependents, searchEntries: outcome.searchEntries,
+          searchPositions: outcome.searchPositions,
+          carriedDiagnostics: plan.diagnostics + assembleDiagnostics),
+        for: options.output)
       report.files = counts.written + counts.unchanged
       report.written = counts.written
       report.unchanged = counts.unchanged
@@ -164,9 +178,9 @@ public struct SiteBuilder: Sendable {
   ) -> ([String: BuildState.SearchPart], Int) {
     let size = SearchIndex.documentsPerPart
     let entries = outcome.searchEntries
-    var written: [String: BuildState.SearchPart] = [:]
-    var bytes = 0
-    for part in 0..<parts {
+    // Parts are independent: they are cut on all cores (this ran alone after the pages).
+    let results = ResultList<(String, BuildState.SearchPart, Data?)>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
       let path = SiteRoutes.searchIndex(part: part)
       let paths = entries[range].map(\.document.path)
@@ -174,16 +188,20 @@ public struct SiteBuilder: Sendable {
         old.paths == paths,
         writer.keep(path)
       {
-        written[path] = old
-        bytes += old.bytes
-        continue
+        results.set(part, (path, old, nil))
+        return
       }
       var index = SearchIndex()
       for entry in entries[range] { index.add(entry) }
       let script = Data(index.javaScript(offset: range.lowerBound).utf8)
-      files[path] = script
-      written[path] = BuildState.SearchPart(paths: paths, bytes: script.count)
-      bytes += script.count
+      results.set(part, (path, BuildState.SearchPart(paths: paths, bytes: script.count), script))
+    }
+    var written: [String: BuildState.SearchPart] = [:]
+    var bytes = 0
+    for case let (path, part, script)? in results.values() {
+      written[path] = part
+      bytes += part.bytes
+      if let script { files[path] = script }
     }
     return (written, bytes)
   }
@@ -196,32 +214,42 @@ public struct SiteBuilder: Sendable {
     var freshEntries: [Bool] = []
     var entriesByPath: [String: SearchIndex.Entry] = [:]
     var fingerprints: [String: Int] = [:]
+    /// `content/` path → indices of the fingerprinted pages showing it.
+    var dependents: [String: [Int]] = [:]
+    /// Page path → its position in `searchEntries`.
+    var searchPositions: [String: Int] = [:]
   }
 
   /// Renders pages on all cores and writes each as soon as it is ready, so the site never sits
   /// in memory whole. A page whose fingerprint matches the previous build is kept as it is.
-  func renderAndWritePages(_ pages: [SitePage], with renderer: PageRenderer, to writer: SiteWriteSession)
-    throws
-    -> PageOutcome
-  {
+  ///
+  /// `only`: indices of the pages to look at (a patch); every other page is taken from the
+  /// previous build without being fingerprinted, and the writer carries its file over.
+  func renderAndWritePages(
+    _ pages: [SitePage], with renderer: PageRenderer, to writer: SiteWriteSession, only: [Int]?
+  ) throws -> PageOutcome {
     let results = PageResults(count: pages.count)
     let previous = state.previous(for: options.output)
-    let workers = min(options.workerThreads, max(1, pages.count))
+    let selected = only ?? Array(pages.indices)
+    let workers = min(options.workerThreads, max(1, selected.count))
     WorkerThreads.run(count: workers) { worker in
-      var index = worker
-      while index < pages.count, !results.failed {
-        let current = index
+      var position = worker
+      while position < selected.count, !results.failed {
+        let current = selected[position]
         let page = pages[current]
-        index += workers
-        let fingerprint = renderer.fingerprint(page)
+        position += workers
+        var sources: [String] = []
+        let fingerprint = renderer.fingerprint(page, sources: &sources)
         if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
           results.set(
-            current, .init(fingerprint: fingerprint, entry: previous.entries[page.path], fresh: false))
+            current,
+            .init(
+              fingerprint: fingerprint, entry: previous.entries[page.path], fresh: false, sources: sources))
           continue
         }
         let rendered = renderer.render(page)
         do {
-          try writer.put(page.path, Data(rendered.html.utf8))
+          try writer.put(page.path, text: rendered.html)
         } catch {
           results.fail(error)
           return
@@ -233,13 +261,33 @@ public struct SiteBuilder: Sendable {
           current,
           .init(
             fingerprint: rendered.diagnostics.isEmpty ? fingerprint : nil, entry: entry, fresh: true,
-            diagnostics: rendered.diagnostics))
+            diagnostics: rendered.diagnostics, sources: sources))
       }
     }
     if let error = results.error { throw error }
+    let values = results.values()
+    if let only, let patched = Self.patchedOutcome(of: pages, only: only, values, previous: previous) {
+      return patched
+    }
     var outcome = PageOutcome()
-    for (page, result) in zip(pages, results.values()) {
+    let chosen = only.map(Set.init)
+    for (index, (page, result)) in zip(pages, values).enumerated() {
+      if let chosen, !chosen.contains(index) {
+        // Not looked at: as the previous build left it.
+        if let entry = previous.entries[page.path] {
+          outcome.searchEntries.append(entry)
+          outcome.freshEntries.append(false)
+          outcome.entriesByPath[page.path] = entry
+        }
+        if let fingerprint = previous.fingerprints[page.path] {
+          outcome.fingerprints[page.path] = fingerprint
+        }
+        continue
+      }
       guard let result else { continue }
+      if result.fingerprint != nil {
+        for source in result.sources { outcome.dependents[source, default: []].append(index) }
+      }
       outcome.diagnostics += result.diagnostics
       if let entry = result.entry {
         outcome.searchEntries.append(entry)
@@ -248,7 +296,71 @@ public struct SiteBuilder: Sendable {
       }
       if let fingerprint = result.fingerprint { outcome.fingerprints[page.path] = fingerprint }
     }
+    outcome.searchPositions = Dictionary(
+      uniqueKeysWithValues: outcome.searchEntries.enumerated().map { ($1.document.path, $0) })
     return outcome
+  }
+
+  /// A patch's outcome: the previous build's, with the few pages looked at put in their places
+  /// (copying and updating the previous tables instead of building them again page by page).
+  /// Nil when a page gained or lost its search entry, which moves the others.
+  static func patchedOutcome(
+    of pages: [SitePage], only: [Int], _ values: [PageResults.Result?], previous: BuildState.Previous
+  ) -> PageOutcome? {
+    var outcome = PageOutcome()
+    outcome.searchEntries = previous.searchEntries
+    outcome.freshEntries = Array(repeating: false, count: previous.searchEntries.count)
+    outcome.entriesByPath = previous.entries
+    outcome.fingerprints = previous.fingerprints
+    outcome.searchPositions = previous.searchPositions
+    outcome.dependents = previous.dependents
+    for index in only {
+      guard let result = values[index] else { continue }
+      let path = pages[index].path
+      outcome.diagnostics += result.diagnostics
+      outcome.fingerprints[path] = result.fingerprint
+      let position = previous.searchPositions[path]
+      switch (result.entry, position) {
+      case (let entry?, let position?):
+        outcome.searchEntries[position] = entry
+        outcome.freshEntries[position] = result.fresh
+        outcome.entriesByPath[path] = entry
+      case (nil, nil):
+        break
+      default:
+        return nil
+      }
+    }
+    return outcome
+  }
+
+  /// Files besides the pages and the search index, and the problems met making them.
+  struct SiteExtras {
+    var files: [String: Data] = [:]
+    var diagnostics: [Diagnostic] = []
+    var searchScriptBytes = 0
+  }
+
+  /// Calendars, the settings stylesheet, theme assets and content files.
+  func makeExtras(for project: Project, theme: Theme) -> SiteExtras {
+    var extras = SiteExtras()
+    for programme in project.programmes {
+      extras.files[SiteRoutes.calendar(programme.id)] = Data(
+        ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
+    }
+    extras.files["assets/settings.css"] = Data(
+      SettingsStylesheet.css(for: project.settings, diagnostics: &extras.diagnostics).utf8)
+    for (relative, url) in theme.assets {
+      guard let data = try? Data(contentsOf: url) else {
+        extras.diagnostics.append(
+          .error("site-asset-unreadable", at: SourceLocation(file: url.path), "読めません / cannot read"))
+        continue
+      }
+      if relative == "search.js" { extras.searchScriptBytes = data.count }
+      extras.files["assets/" + relative] = data
+    }
+    copyContentFiles(into: &extras.files)
+    return extras
   }
 
   /// Files under `content/` other than Markdown (images, PDFs) are published at the same
@@ -274,12 +386,13 @@ public struct SiteBuilder: Sendable {
 }
 
 /// Per-page results of parallel rendering, and the first write error.
-private final class PageResults: @unchecked Sendable {
+final class PageResults: @unchecked Sendable {
   struct Result {
     var fingerprint: Int?
     var entry: SearchIndex.Entry?
     var fresh: Bool
     var diagnostics: [Diagnostic] = []
+    var sources: [String] = []
   }
 
   private var storage: [Result?]
@@ -295,37 +408,15 @@ private final class PageResults: @unchecked Sendable {
   var error: Error? { lock.withLock { firstError } }
 }
 
-/// What the previous build wrote, so a rebuild skips unchanged pages without rendering them and
-/// unchanged files without reading them back.
-final class BuildState: @unchecked Sendable {
-  struct Previous {
-    var hashes: [String: Int] = [:]
-    var fingerprints: [String: Int] = [:]
-    var entries: [String: SearchIndex.Entry] = [:]
-    var searchParts: [String: SearchPart] = [:]
-  }
-
-  /// The pages one file of the search index covers, and its size.
-  struct SearchPart: Equatable {
-    var paths: [String]
-    var bytes: Int
-  }
-
+/// Results filled in by index from several threads.
+final class ResultList<Value>: @unchecked Sendable {
+  private var storage: [Value?]
   private let lock = NSLock()
-  private var byOutput: [String: Previous] = [:]
 
-  func previous(for output: URL) -> Previous { lock.withLock { byOutput[output.path] ?? Previous() } }
-  func hashes(for output: URL) -> [String: Int] { previous(for: output).hashes }
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-  func remember(
-    hashes: [String: Int], fingerprints: [String: Int], entries: [String: SearchIndex.Entry],
-    searchParts: [String: SearchPart], for output: URL
-  ) {
-    lock.withLock {
-      byOutput[output.path] = Previous(
-        hashes: hashes, fingerprints: fingerprints, entries: entries, searchParts: searchParts)
-    }
-  }
+  func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
+  func values() -> [Value?] { lock.withLock { storage } }
 }
 
 /// Runs a body on `count` dedicated threads and waits for all of them. Unlike

@@ -99,3 +99,37 @@ import Testing
     #expect(before.count == 3)
   }
 }
+
+@Suite struct SourceChangesTests {
+  @Test func changes_tellAddedEditedAndRemovedFiles() {
+    let old = ["/p/content/a.md": "1@1.0", "/p/content/b.md": "1@1.0", "/p/curricula/x.xml": "5@1.0"]
+    let new = ["/p/content/a.md": "2@2.0", "/p/content/c.md": "1@3.0", "/p/curricula/x.xml": "5@1.0"]
+    let changes = SourceWatcher.changes(from: old, to: new)
+    #expect(changes.edited == ["/p/content/a.md"])
+    #expect(changes.added == ["/p/content/c.md"])
+    #expect(changes.removed == ["/p/content/b.md"])
+  }
+
+  @Test func contentEdits_areRelativePaths_onlyWhenNothingElseChanged() {
+    let content = URL(fileURLWithPath: "/p/content")
+    #expect(
+      SourceChanges(edited: ["/p/content/day1/a.md", "/p/content/b.md"]).edits(onlyUnder: content)
+        == ["day1/a.md", "b.md"])
+    #expect(
+      SourceChanges(edited: ["/p/content/a.md", "/p/curricula/x.xml"]).edits(onlyUnder: content) == nil)
+    #expect(SourceChanges(added: ["/p/content/new.md"]).edits(onlyUnder: content) == nil)
+    #expect(SourceChanges(removed: ["/p/content/a.md"]).edits(onlyUnder: content) == nil)
+    #expect(SourceChanges(edited: ["/p/contents/a.md"]).edits(onlyUnder: content) == nil)
+  }
+
+  @Test func watcher_skipsHiddenFiles_andSeesNestedOnes() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-watch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: root.appendingPathComponent("a/b/c.md"))
+    try Data("x".utf8).write(to: root.appendingPathComponent("a/.hidden"))
+    let fingerprint = SourceWatcher(paths: [root]).fingerprint()
+    #expect(Set(fingerprint.keys) == [root.appendingPathComponent("a/b/c.md").path])
+  }
+}

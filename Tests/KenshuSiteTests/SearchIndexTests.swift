@@ -24,3 +24,60 @@ import Testing
     #expect(!index.javaScript().contains("</script>"))
   }
 }
+
+@Suite struct SearchTermKeyTests {
+  static let samples = [
+    "退院支援 ACP 退院支援", "ＡＣＰとｶﾅ、カナ", "か\u{3099}が", "Café cafe\u{301} ÉCOLE",
+    "ﾃｽﾄ テスト test TEST 123 一二三", "", "a", "漢", "混在text漢字mixed字",
+  ]
+
+  @Test func uniqueTerms_areTheTermsWithoutRepeats_inOrder() {
+    for text in Self.samples {
+      var seen: [String] = []
+      for term in SearchIndex.terms(text) where !seen.contains(term) { seen.append(term) }
+      #expect(SearchIndex.uniqueTerms(text) == seen, "\(text)")
+    }
+  }
+
+  /// A compatibility ideograph (U+F900) equals its unified twin as a `String`: one index term.
+  @Test func canonicallyEqualTerms_shareOnePosting() {
+    var index = SearchIndex()
+    index.add(title: "x", path: "a.html", text: "豈\u{F900}")
+    index.add(title: "x", path: "b.html", text: "\u{F900}豈")
+    #expect(index.postings.count == 2)
+    #expect(index.postings["x"] == [0, 1])
+    #expect(index.search("豈豈") == [0, 1])
+  }
+
+  @Test func termKeys_equalHashAndOrderAsTheirStrings() {
+    let words =
+      Self.samples.flatMap(SearchIndex.terms) + [
+        "豈\u{F900}", "\u{F900}豈", "\u{F900}", "\u{8C48}", "が", "か\u{3099}", "z", "あ",
+      ]
+    for a in words {
+      for b in words {
+        #expect((Term(a) == Term(b)) == (a == b), "\(a) \(b)")
+        #expect((Term(a) < Term(b)) == (a < b), "\(a) \(b)")
+        if a == b { #expect(Term(a).hashValue == Term(b).hashValue) }
+      }
+    }
+  }
+}
+
+@Suite struct SearchSnippetTests {
+  /// What the snippet always was: all lines joined by spaces, cut at 120 characters.
+  static func reference(_ text: String) -> String {
+    String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
+  }
+
+  @Test func snippet_joinsLinesAndCutsAt120Characters_asBefore() {
+    let long = String(repeating: "退院支援では、病院と地域の多職種が退院後の生活を一緒に計画します。\n", count: 10)
+    let samples = [
+      "", "\n\n", "一行だけ", "a\r\nb\n\n\nc", long, "\n\n" + long, String(repeating: "x", count: 119) + "\nyz",
+      String(repeating: "x", count: 120) + "\n", "e\u{301}\n\u{301}続き", "👨‍👩‍👧 family\n🇯🇵🇯🇵",
+    ]
+    for text in samples {
+      #expect(SearchIndex.snippet(of: text) == Self.reference(text), "\(text.prefix(20))")
+    }
+  }
+}

@@ -10,26 +10,36 @@ struct ProjectChecks {
   /// The folder paths are shown relative to.
   let displayRoot: URL
 
-  func run() -> [Diagnostic] {
+  func run() -> [Diagnostic] { runEach(reusing: nil).flatMap { $0 } }
+
+  /// Each check's diagnostics, in order. With `previous` (what `runEach` gave for this same
+  /// project, before some content files were edited — none added or removed), only the check
+  /// that reads the text of content files runs again; the others see nothing that changed.
+  func runEach(reusing previous: [[Diagnostic]]?) -> [[Diagnostic]] {
     let content = ContentFiles(root: contentRoot, displayRoot: displayRoot)
     let project = project
     // The checks only read the project, so they run side by side: they come after every file
     // has loaded and were the serial tail of `kenshu validate`. Results keep this order.
-    let checks: [@Sendable () -> [Diagnostic]] = [
-      { IdentifierCheck(project: project).run() },
-      { ReferenceCheck(project: project, content: content).run() },
-      { TimetableCheck(project: project).run() },
-      { GroupWorkCheck(project: project).run() },
-      { SelfStudyCheck(project: project).run() },
-      { SurveyCheck(project: project).run() },
-      { AlignmentCheck(project: project).run() },
-      { PersonalDataCheck(project: project, content: content).run() },
+    let checks: [(readsContentText: Bool, run: @Sendable () -> [Diagnostic])] = [
+      (false, { IdentifierCheck(project: project).run() }),
+      (false, { ReferenceCheck(project: project, content: content).run() }),
+      (false, { TimetableCheck(project: project).run() }),
+      (false, { GroupWorkCheck(project: project).run() }),
+      (false, { SelfStudyCheck(project: project).run() }),
+      (false, { SurveyCheck(project: project).run() }),
+      (false, { AlignmentCheck(project: project).run() }),
+      (true, { PersonalDataCheck(project: project, content: content).run() }),
     ]
+    let reusable = previous?.count == checks.count ? previous : nil
     let results = ResultSlots<[Diagnostic]>(count: checks.count)
     DispatchQueue.concurrentPerform(iterations: checks.count) { index in
-      results[index] = checks[index]()
+      if let reusable, !checks[index].readsContentText {
+        results[index] = reusable[index]
+      } else {
+        results[index] = checks[index].run()
+      }
     }
-    return results.values.flatMap { $0 }
+    return results.values
   }
 }
 
@@ -37,6 +47,15 @@ struct ProjectChecks {
 struct ContentFiles {
   let root: URL
   let displayRoot: URL
+  /// `root` with symbolic links resolved, once: resolving it for every referenced file cost
+  /// more than the file checks themselves on big projects.
+  private let resolvedRoot: String
+
+  init(root: URL, displayRoot: URL) {
+    self.root = root
+    self.displayRoot = displayRoot
+    resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
+  }
 
   enum Resolution {
     case found(URL)
@@ -46,7 +65,7 @@ struct ContentFiles {
 
   func resolve(_ path: String) -> Resolution {
     if path.hasPrefix("/") || path.contains("\\") || path.contains(":") { return .outside }
-    let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+    let rootPath = resolvedRoot
     let url = root.appendingPathComponent(path).standardizedFileURL
     let resolved = url.resolvingSymlinksInPath().path
     guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else { return .outside }

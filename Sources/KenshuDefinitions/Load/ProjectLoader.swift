@@ -21,19 +21,33 @@ public struct ProjectLoader: Sendable {
 
   /// Loads the project's own definitions: `kenshu.xml` and every `.xml` under `curricula/`
   /// and `rosters/`.
-  public func load() -> LoadResult {
+  public func load() -> LoadResult { load(cache: nil) }
+
+  /// Loads the project, reading again only the definition files whose size or modification
+  /// time differ from when `cache` saw them (the preview server reloads after every edit).
+  ///
+  /// `contentEditsOnly`: the caller knows that since the cache's last load only existing
+  /// files under `content/` were edited (none added or removed). When no definition file
+  /// changed either, the project-wide checks that cannot see such edits keep their results.
+  public func load(cache: DefinitionCache?, contentEditsOnly: Bool = false) -> LoadResult {
     var inputs: [URL] = []
     let settings = root.appendingPathComponent("kenshu.xml")
     if FileManager.default.fileExists(atPath: settings.path) { inputs.append(settings) }
     inputs += Self.xmlFiles(under: root.appendingPathComponent("curricula"))
     inputs += Self.xmlFiles(under: root.appendingPathComponent("rosters"))
-    return load(files: inputs)
+    return load(files: inputs, cache: cache, contentEditsOnly: contentEditsOnly)
   }
 
   /// Loads the given files (definitions of any kind) and checks them as one project.
-  public func load(files: [URL]) -> LoadResult {
+  public func load(files: [URL]) -> LoadResult { load(files: files, cache: nil) }
+
+  func load(files: [URL], cache: DefinitionCache?, contentEditsOnly: Bool = false) -> LoadResult {
     let displayNames = files.map(displayName(for:))
-    let documents = Self.readAll(files, displayNames: displayNames)
+    let readBefore = cache?.reads
+    let documents = Self.readAll(files, displayNames: displayNames, cache: cache)
+    // Same files, none read again: the same project as the cache's last load.
+    let sameDefinitions = cache != nil && cache?.reads == readBefore && cache?.lastFiles == files.map(\.path)
+    cache?.lastFiles = files.map(\.path)
     var project = Project()
     var diagnostics: [Diagnostic] = []
     // Without the embedded schema nothing could be validated: say so rather than pass files.
@@ -66,10 +80,12 @@ public struct ProjectLoader: Sendable {
       case nil: break
       }
     }
-    diagnostics += ProjectChecks(
+    let checks = ProjectChecks(
       project: project, contentRoot: root.appendingPathComponent("content"), displayRoot: root
     )
-    .run()
+    .runEach(reusing: contentEditsOnly && sameDefinitions ? cache?.lastChecks : nil)
+    cache?.lastChecks = checks
+    diagnostics += checks.flatMap { $0 }
     return LoadResult(project: project, diagnostics: diagnostics.sortedByLocation(), files: displayNames)
   }
 
@@ -95,7 +111,35 @@ public struct ProjectLoader: Sendable {
     return url.path
   }
 
+  private static func readAll(_ files: [URL], displayNames: [String], cache: DefinitionCache?)
+    -> [LoadedDocument]
+  {
+    guard let cache else { return readAll(files, displayNames: displayNames) }
+    var documents: [LoadedDocument?] = []
+    var missing: [Int] = []
+    var stamps: [DefinitionCache.Stamp?] = []
+    for (index, file) in files.enumerated() {
+      let stamp = DefinitionCache.Stamp(path: file.path)
+      stamps.append(stamp)
+      let cached = stamp.flatMap {
+        cache.document(for: file.path, displayName: displayNames[index], stamp: $0)
+      }
+      documents.append(cached)
+      if cached == nil { missing.append(index) }
+    }
+    let loaded = readAll(missing.map { files[$0] }, displayNames: missing.map { displayNames[$0] })
+    for (index, document) in zip(missing, loaded) {
+      documents[index] = document
+      if let stamp = stamps[index] {
+        cache.store(document, for: files[index].path, displayName: displayNames[index], stamp: stamp)
+      }
+    }
+    cache.keepOnly(Set(files.map(\.path)))
+    return documents.compactMap { $0 }
+  }
+
   private static func readAll(_ files: [URL], displayNames: [String]) -> [LoadedDocument] {
+    guard !files.isEmpty else { return [] }
     let results = ResultSlots<LoadedDocument>(count: files.count)
     let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
     let next = WorkCounter()

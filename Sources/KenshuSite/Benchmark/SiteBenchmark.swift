@@ -26,6 +26,9 @@ public struct SiteBenchmarkResult: Sendable {
   public var searchScriptBytes = 0
   public var kenshuColdStages: [(stage: String, seconds: Double)] = []
   public var kenshuRebuildStages: [(stage: String, seconds: Double)] = []
+  /// The preview server's rebuild after editing one content file: noticing the change, reloading
+  /// the project from its XML and rebuilding in place (`servePath`).
+  public var serveRebuild: ServeRebuildFigures?
 
   /// A small table for the terminal.
   public var formatted: String {
@@ -51,6 +54,11 @@ public struct SiteBenchmarkResult: Sendable {
     func stages(_ list: [(stage: String, seconds: Double)]) -> String {
       list.map { "\($0.stage) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", ")
     }
+    if let serveRebuild {
+      lines.append(
+        "serve rebuild         \(s(serveRebuild.seconds)) (detect + reload + build; CPU \(s(serveRebuild.cpuSeconds)), \(serveRebuild.written) files written)"
+      )
+    }
     lines.append("search index: \(searchIndexBytes / 1024) KiB, search.js \(searchScriptBytes) bytes")
     lines.append("kenshu cold stages: " + stages(kenshuColdStages))
     lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
@@ -59,6 +67,29 @@ public struct SiteBenchmarkResult: Sendable {
   }
 }
 
+/// Figures of one rebuild the way `kenshu serve` does it.
+public struct ServeRebuildFigures: Sendable {
+  public var seconds: Double
+  public var cpuSeconds: Double?
+  public var written: Int
+
+  public init(seconds: Double, cpuSeconds: Double?, written: Int) {
+    self.seconds = seconds
+    self.cpuSeconds = cpuSeconds
+    self.written = written
+  }
+}
+
+/// Measures the serve path on the synthetic project (written with XML definitions): given the
+/// project folder, an output folder and a content file, builds once, then edits files in that
+/// file's folder and times each rebuild. Lives with the command, which owns loading and watching.
+public typealias ServePathBenchmark =
+  @Sendable (_ projectRoot: URL, _ output: URL, _ edited: URL) throws ->
+  ServeRebuildFigures
+
+/// CPU seconds (user + system) this process has used so far.
+public func processCPUSeconds() -> Double? { ProcessMemory.cpuSeconds(children: false) }
+
 /// Builds a synthetic project of `courses × sessionsPerCourse` session pages with 1–3 KB of
 /// Japanese Markdown each, times a cold build, a one-file rebuild and peak memory, and builds the
 /// same Markdown as a Hugo site (when `hugo` is on the PATH) in the same run.
@@ -66,7 +97,7 @@ public struct SiteBenchmarkResult: Sendable {
 /// Use a release build: `swift run -c release kenshu bench site` (the lead's command).
 public func runSiteBenchmark(
   workFolder: URL, courses: Int = 100, sessionsPerCourse: Int = 100, rebuildRepeats: Int = 1,
-  hugoExecutable: String? = "hugo"
+  hugoExecutable: String? = "hugo", servePath: ServePathBenchmark? = nil
 ) throws -> SiteBenchmarkResult {
   let fm = FileManager.default
   try? fm.removeItem(at: workFolder)
@@ -127,6 +158,10 @@ public func runSiteBenchmark(
     rebuildCPUBefore.map { after - $0 }
   }
 
+  let serveRebuild = try servePath?(
+    projectRoot, workFolder.appendingPathComponent("kenshu-site-serve"),
+    projectRoot.appendingPathComponent("content/c2/s2.md"))
+
   var result = SiteBenchmarkResult(
     sessions: courses * sessionsPerCourse, markdownBytes: bytes, kenshuPages: cold.pages,
     kenshuColdSeconds: cold.seconds, kenshuRebuildSeconds: rebuild.seconds,
@@ -143,6 +178,7 @@ public func runSiteBenchmark(
   result.hugoColdSeconds = hugoFigures.seconds
   result.hugoPeakMB = hugoFigures.peakMB
   result.hugoPages = hugoFigures.pages
+  result.serveRebuild = serveRebuild
   return result
 }
 
@@ -195,6 +231,32 @@ enum SyntheticSite {
       "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n"
     try Data(layout.utf8).write(to: hugoRoot.appendingPathComponent("layouts/_default/single.html"))
     try Data(layout.utf8).write(to: hugoRoot.appendingPathComponent("layouts/_default/list.html"))
+    // The same sessions as XML definitions, for the serve-path measurement (session ids are
+    // unique across a project there, and a course's sessions must end before midnight).
+    var xml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <programme xmlns="urn:kenshu:1" xml:lang="ja" id="bench">
+      <title>ベンチマーク研修</title>
+      <objective id="o1">多職種の役割を説明できる</objective>
+
+      """
+    for c in 0..<courses {
+      xml += "<course id=\"c\(c)\" date=\"2026-07-04\" start=\"09:00\"><title>コース \(c)</title>\n"
+      for s in 0..<sessionsPerCourse {
+        xml +=
+          "<session id=\"c\(c)-s\(s)\" kind=\"lecture\" duration=\"PT5M\" practises=\"o1\"><title>セッション \(c)-\(s)</title>"
+          + "<content src=\"c\(c)/s\(s).md\"/></session>\n"
+      }
+      xml += "</course>\n"
+    }
+    xml += "</programme>\n"
+    try fm.createDirectory(
+      at: projectRoot.appendingPathComponent("curricula"), withIntermediateDirectories: true)
+    try Data(xml.utf8).write(to: projectRoot.appendingPathComponent("curricula/bench.xml"))
+    try Data(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<site xmlns=\"urn:kenshu:1\" xml:lang=\"ja\" title=\"ベンチマーク\"/>\n"
+        .utf8
+    ).write(to: projectRoot.appendingPathComponent("kenshu.xml"))
     for c in 0..<courses {
       let folder = projectRoot.appendingPathComponent("content/c\(c)")
       let hugoFolder = hugoRoot.appendingPathComponent("content/c\(c)")

@@ -94,15 +94,25 @@ public struct MarkdownRenderer: Sendable {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// The first occurrence of `needle` at or after `start`. `memchr` finds candidates for the
+  /// first byte and `memcmp` checks them: every rendering is scanned several times, and a
+  /// byte-by-byte loop in Swift was a visible cost.
   static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard let first = needle.first, bytes.count >= needle.count else { return nil }
-    var i = start
-    let last = bytes.count - needle.count
-    while i <= last {
-      if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-      i += 1
+    guard let first = needle.first, start >= 0, bytes.count - start >= needle.count else { return nil }
+    return bytes.withUnsafeBytes { haystack in
+      needle.withUnsafeBytes { pattern in
+        guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return nil }
+        let last = haystack.count - pattern.count
+        var position = start
+        while position <= last {
+          guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+          let offset = base.distance(to: UnsafeRawPointer(hit))
+          if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+          position = offset + 1
+        }
+        return nil
+      }
     }
-    return nil
   }
 }
 

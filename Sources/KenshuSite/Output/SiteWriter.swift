@@ -40,10 +40,10 @@ public enum SiteWriteError: Error, Sendable, CustomStringConvertible {
 
 /// A 64-bit hash of all of a file's bytes (Foundation's `Data.hashValue` looks at only a prefix).
 enum ContentHash {
-  static func of(_ data: Data) -> Int {
+  static func of(_ bytes: UnsafeRawBufferPointer) -> Int {
     var hasher = Hasher()
-    data.withUnsafeBytes { hasher.combine(bytes: $0) }
-    hasher.combine(data.count)
+    hasher.combine(bytes: bytes)
+    hasher.combine(bytes.count)
     return hasher.finalize()
   }
 }
@@ -64,8 +64,10 @@ final class SiteWriteSession: @unchecked Sendable {
   let mode: WriteMode
   /// Where files go: the staging folder (swap) or the output itself (in place).
   let target: URL
+  private let targetPath: String
   private let previousExists: Bool
   private let previousHashes: [String: Int]
+  private let carriesOver: Bool
   private let beforeWrite: (@Sendable (String) throws -> Void)?
   private let lock = NSLock()
   private var madeFolders: Set<String> = []
@@ -75,11 +77,16 @@ final class SiteWriteSession: @unchecked Sendable {
 
   /// `previousHashes`: what this process wrote to `output` last time (empty on a first build:
   /// files are then compared with the bytes on disk).
+  ///
+  /// `carriesOver` (in place only): files of the previous build that this write does not
+  /// produce stay and count as unchanged, instead of being removed — for a patch, which
+  /// produces only what changed.
   init(
-    output: URL, mode: WriteMode, previousHashes: [String: Int],
+    output: URL, mode: WriteMode, previousHashes: [String: Int], carriesOver: Bool = false,
     beforeWrite: (@Sendable (String) throws -> Void)? = nil
   ) throws {
     self.output = output
+    self.carriesOver = carriesOver && mode == .inPlace
     outputPath = output.path
     self.mode = mode
     self.beforeWrite = beforeWrite
@@ -92,6 +99,7 @@ final class SiteWriteSession: @unchecked Sendable {
       }
     }
     self.previousHashes = previousExists ? previousHashes : [:]
+    if self.carriesOver { hashes = self.previousHashes }
     switch mode {
     case .atomicSwap:
       let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -100,38 +108,63 @@ final class SiteWriteSession: @unchecked Sendable {
     case .inPlace:
       target = output
     }
+    targetPath = target.path
     do {
       try fm.createDirectory(at: target, withIntermediateDirectories: true)
     } catch {
       throw SiteWriteError.io(target.path, error.localizedDescription)
     }
-    madeFolders.insert(target.path)
+    madeFolders.insert(targetPath)
   }
 
   /// Writes one file unless the previous site already has these bytes.
   func put(_ path: String, _ data: Data) throws {
+    try data.withUnsafeBytes { try put(path, bytes: $0) }
+  }
+
+  /// Writes one page's text (its UTF-8 bytes, without copying them into `Data` first).
+  func put(_ path: String, text: String) throws {
+    var text = text
+    try text.withUTF8 { try put(path, bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// String paths and `open`/`write`/`close`: this runs once per page, and building `URL`s and
+  /// going through `Data.write` cost more than creating the file.
+  private func put(_ path: String, bytes: UnsafeRawBufferPointer) throws {
     try beforeWrite?(path)
-    let hash = ContentHash.of(data)
-    let old = output.appendingPathComponent(path)
+    let hash = ContentHash.of(bytes)
+    let old = outputPath + "/" + path
     let known = previousHashes[path]
     let same: Bool
     if let known {
-      same = known == hash && FileManager.default.fileExists(atPath: old.path)
+      same = known == hash && access(old, F_OK) == 0
     } else {
-      same = previousExists && Self.sameBytes(at: old, as: data)
+      same = previousExists && Self.sameBytes(atPath: old, as: bytes)
     }
     if same, keepPrevious(path) {
       record(path, hash: hash, written: false)
       return
     }
-    let destination = target.appendingPathComponent(path)
-    try makeFolder(destination.deletingLastPathComponent())
-    do {
-      try data.write(to: destination)
-    } catch {
-      throw SiteWriteError.io(destination.path, error.localizedDescription)
-    }
+    let destination = targetPath + "/" + path
+    try makeFolder(parentOf: destination)
+    try Self.writeFile(bytes, to: destination)
     record(path, hash: hash, written: true)
+  }
+
+  /// Creates or truncates the file and writes all bytes.
+  private static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw SiteWriteError.io(path, String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw SiteWriteError.io(path, String(cString: strerror(errno)))
+      }
+      offset += written
+    }
   }
 
   /// Keeps the previous build's file for `path` without its bytes being produced again (the page
@@ -150,9 +183,9 @@ final class SiteWriteSession: @unchecked Sendable {
     case .inPlace:
       return access(old, F_OK) == 0
     case .atomicSwap:
-      let destination = target.appendingPathComponent(path)
-      guard (try? makeFolder(destination.deletingLastPathComponent())) != nil else { return false }
-      return link(old, destination.path) == 0
+      let destination = targetPath + "/" + path
+      guard (try? makeFolder(parentOf: destination)) != nil else { return false }
+      return link(old, destination) == 0
     }
   }
 
@@ -163,11 +196,16 @@ final class SiteWriteSession: @unchecked Sendable {
     }
   }
 
-  /// Creates a folder and its parents with plain `mkdir` calls, remembering what exists.
-  private func makeFolder(_ folder: URL) throws {
-    let path = folder.path
-    if lock.withLock({ madeFolders.contains(path) }) { return }
-    try makeFolder(folder.deletingLastPathComponent())
+  /// Creates the folder holding `file` and its parents with plain `mkdir` calls, remembering
+  /// what exists.
+  private func makeFolder(parentOf file: String) throws {
+    guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+    try makeFolder(String(file[..<slash]))
+  }
+
+  private func makeFolder(_ path: String) throws {
+    if path.isEmpty || lock.withLock({ madeFolders.contains(path) }) { return }
+    try makeFolder(parentOf: path)
     if mkdir(path, 0o755) != 0 && errno != EEXIST {
       throw SiteWriteError.io(path, String(cString: strerror(errno)))
     }
@@ -181,6 +219,9 @@ final class SiteWriteSession: @unchecked Sendable {
     finished = true
     try? Data().write(to: target.appendingPathComponent(Self.marker))
     switch mode {
+    case .inPlace where carriesOver:
+      // `hashes` started as the previous build's: every file not written is unchanged.
+      counts.unchanged = hashes.count - counts.written
     case .inPlace:
       for stale in previousHashes.keys where hashes[stale] == nil {
         if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }
@@ -222,9 +263,14 @@ final class SiteWriteSession: @unchecked Sendable {
     if mode == .atomicSwap { try? FileManager.default.removeItem(at: target) }
   }
 
-  static func sameBytes(at url: URL, as data: Data) -> Bool {
+  static func sameBytes(atPath path: String, as bytes: UnsafeRawBufferPointer) -> Bool {
     var info = stat()
-    guard stat(url.path, &info) == 0, Int(info.st_size) == data.count else { return false }
-    return (try? Data(contentsOf: url)) == data
+    guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+    guard let data = FileManager.default.contents(atPath: path), data.count == bytes.count else {
+      return false
+    }
+    return data.withUnsafeBytes { old in
+      bytes.count == 0 || memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
   }
 }

@@ -8,20 +8,24 @@ import KenshuModel
 /// builds; the lock makes it safe to share.
 final class ContentStore: @unchecked Sendable {
   /// Hashes and compares bytes: `String`'s own hashing normalises Unicode first, which is slow
-  /// for kilobytes of Japanese and unnecessary for an exact-input cache.
+  /// for kilobytes of Japanese and unnecessary for an exact-input cache. The text's hash is
+  /// computed once when the file is read (`source(of:)`), not at every lookup.
   struct Key: Hashable {
     var text: String
     var folder: String
     var root: String
+    /// A hash of `text`'s bytes.
+    var textHash: Int
 
     func hash(into hasher: inout Hasher) {
-      hasher.combineUTF8(text)
+      hasher.combine(textHash)
       hasher.combineUTF8(folder)
       hasher.combineUTF8(root)
     }
 
     static func == (a: Key, b: Key) -> Bool {
-      sameBytes(a.text, b.text) && sameBytes(a.folder, b.folder) && sameBytes(a.root, b.root)
+      a.textHash == b.textHash && sameBytes(a.text, b.text) && sameBytes(a.folder, b.folder)
+        && sameBytes(a.root, b.root)
     }
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -42,9 +46,19 @@ final class ContentStore: @unchecked Sendable {
   private let renderer = MarkdownRenderer(headingShift: 0)
   private let lock = NSLock()
   private var renderings: [Key: MarkdownRendering] = [:]
-  /// File texts with the size and modification time they were read at: a rebuild reads only
-  /// files whose size or time changed.
-  private var texts: [String: (stamp: FileStamp, text: String)] = [:]
+  /// File texts with the size and modification time they were read at (a rebuild reads only
+  /// files whose size or time changed), a hash of the text (page fingerprints combine it
+  /// instead of the kilobytes), and the build that last checked the stamp: within one build a
+  /// file is looked at once, however many pages show it.
+  private var texts: [String: CachedText] = [:]
+  private var generation = 0
+
+  struct CachedText {
+    var stamp: FileStamp
+    var text: String
+    var hash: Int
+    var checkedIn: Int
+  }
 
   private let contentRootPath: String
 
@@ -59,15 +73,32 @@ final class ContentStore: @unchecked Sendable {
     lock.withLock {
       renderings = renderings.filter { used.contains($0.key) }
       used.removeAll(keepingCapacity: true)
+      generation += 1
     }
   }
   private var used: Set<Key> = []
 
+  /// Starts a patch (a rebuild of a few pages): files are looked at again, but renderings are
+  /// not sorted out — that costs more than the patch, and the next full build does it.
+  func startPatch() {
+    lock.withLock { generation += 1 }
+  }
+
   /// The Markdown of a block, or a diagnostic when its file cannot be read.
   func text(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> (text: String, folder: String)? {
+    source(of: block, diagnostics: &diagnostics).map { ($0.text, $0.folder) }
+  }
+
+  /// The Markdown of a block with a hash of it (of the text for inline blocks, computed once
+  /// per read for files), or a diagnostic when its file cannot be read.
+  func source(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> (
+    text: String, folder: String, hash: Int
+  )? {
     switch block.source {
     case .inline(let text):
-      return (text, "")
+      var hasher = Hasher()
+      hasher.combineUTF8(text)
+      return (text, "", hasher.finalize())
     case .file(let path):
       let folder = path.split(separator: "/").dropLast().joined(separator: "/")
       guard LinkPolicy.resolve(path, fromFolder: "") != nil, !path.hasPrefix("/") else {
@@ -77,14 +108,17 @@ final class ContentStore: @unchecked Sendable {
             "content/ の外のファイルは読めません / \(path) is outside content/"))
         return nil
       }
+      let (cached, current) = lock.withLock { (texts[path], generation) }
+      if let cached, cached.checkedIn == current { return (cached.text, folder, cached.hash) }
       // Plain string paths: building a URL per lookup costs more than the `stat` itself.
       let filePath = contentRootPath + "/" + path
-      let url = URL(fileURLWithPath: filePath)
       let stamp = FileStamp(path: filePath)
-      if let stamp, let cached = lock.withLock({ texts[path] }), cached.stamp == stamp {
-        return (cached.text, folder)
+      if let stamp, var cached, cached.stamp == stamp {
+        cached.checkedIn = current
+        lock.withLock { texts[path] = cached }
+        return (cached.text, folder, cached.hash)
       }
-      guard let stamp, let data = try? Data(contentsOf: url) else {
+      guard let stamp, let data = FileManager.default.contents(atPath: filePath) else {
         diagnostics.append(
           .error(
             "site-content-missing", at: block.location ?? SourceLocation(file: path),
@@ -99,10 +133,13 @@ final class ContentStore: @unchecked Sendable {
             "UTF-8 で読めません / content/\(path) is not UTF-8", hint: "save the file as UTF-8"))
         return nil
       }
+      var hasher = Hasher()
+      hasher.combineUTF8(text)
+      let hash = hasher.finalize()
       lock.withLock {
-        texts[path] = (stamp, text)
+        texts[path] = CachedText(stamp: stamp, text: text, hash: hash, checkedIn: current)
       }
-      return (text, folder)
+      return (text, folder, hash)
     }
   }
 
@@ -117,8 +154,10 @@ final class ContentStore: @unchecked Sendable {
     _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
     diagnostics: inout [Diagnostic]
   ) -> MarkdownRendering? {
-    guard let block, let (text, folder) = text(of: block, diagnostics: &diagnostics) else { return nil }
-    let key = Key(text: text, folder: folder, root: "")
+    guard let block, let (text, folder, hash) = source(of: block, diagnostics: &diagnostics) else {
+      return nil
+    }
+    let key = Key(text: text, folder: folder, root: "", textHash: hash)
     var rendering: MarkdownRendering
     if let cached = lock.withLock({
       used.insert(key)

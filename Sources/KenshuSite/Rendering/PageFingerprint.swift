@@ -7,6 +7,13 @@ import KenshuModel
 /// leave a stale page, so the inputs are listed next to the context they mirror.
 extension PageRenderer {
   func fingerprint(_ page: SitePage) -> Int? {
+    var ignored: [String] = []
+    return fingerprint(page, sources: &ignored)
+  }
+
+  /// The fingerprint, and in `sources` the `content/` files it read: the pages a content file
+  /// appears on, for rebuilds that re-render only those (`SiteBuilder.patch`).
+  func fingerprint(_ page: SitePage, sources: inout [String]) -> Int? {
     var hasher = Hasher()
     hasher.combine(theme.fingerprint)
     hasher.combine(page.path)
@@ -17,10 +24,11 @@ extension PageRenderer {
     var unreadable = false
     func text(_ block: MarkdownBlock?) {
       guard let block else { return hasher.combine(0) }
+      if case .file(let path) = block.source { sources.append(path) }
       var ignored: [Diagnostic] = []
-      if let (text, folder) = content.text(of: block, diagnostics: &ignored) {
-        hasher.combineUTF8(text)
-        hasher.combineUTF8(folder)
+      if let source = content.source(of: block, diagnostics: &ignored) {
+        hasher.combine(source.hash)
+        hasher.combineUTF8(source.folder)
       } else {
         unreadable = true
       }
@@ -61,6 +69,23 @@ extension PageRenderer {
       for session in course.sessions {
         activityInputs(session, into: &hasher)
         if case .handout = page.kind { text(session.content) }
+      }
+    case .programme(let p):
+      // Its courses' dates, times and modes, and the purpose.
+      let programme = project.programmes[p]
+      hasher.combine(programme)
+      text(programme.purpose)
+    case .facilitatorNotes:
+      // Every session's title, time and phases, and every note. Hashing the whole model costs
+      // a few milliseconds once per build; rendering this page on a big project costs a
+      // hundred times that, and a rebuild then renders it only when a note changed.
+      hasher.combine(project.programmes)
+      for programme in project.programmes {
+        for course in programme.courses {
+          for session in course.sessions {
+            for note in session.facilitatorNotes { text(note) }
+          }
+        }
       }
     default:
       return nil

@@ -17,7 +17,10 @@ public struct SearchIndex: Sendable {
 
   public private(set) var documents: [Document] = []
   /// term → ids (positions in `documents`), ascending, without repeats.
-  public private(set) var postings: [String: [Int]] = [:]
+  public var postings: [String: [Int]] {
+    Dictionary(uniqueKeysWithValues: termPostings.map { ($0.key.text, $0.value) })
+  }
+  private var termPostings: [Term: [Int]] = [:]
 
   /// Documents per file of the index (see `SiteRoutes.searchIndex(part:)`).
   public static let documentsPerPart = 1000
@@ -31,10 +34,27 @@ public struct SearchIndex: Sendable {
     var terms: [String]
 
     init(title: String, path: String, text: String) {
-      let snippet = String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(120))
-      document = Document(title: title, path: path, snippet: snippet)
+      document = Document(title: title, path: path, snippet: SearchIndex.snippet(of: text))
       terms = SearchIndex.uniqueTerms(title + "\n" + text)
     }
+  }
+
+  /// The text's first 120 characters with its lines joined by spaces (blank lines dropped).
+  /// Reads only as many lines as that needs: splitting whole pages into characters was a
+  /// visible cost of big builds.
+  static func snippet(of text: String, length: Int = 120) -> String {
+    var joined = ""
+    var rest = Substring(text)
+    while let start = rest.firstIndex(where: { !$0.isNewline }) {
+      rest = rest[start...]
+      let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+      if !joined.isEmpty { joined += " " }
+      joined += rest[..<end]
+      rest = rest[end...]
+      // One character more than needed: the last one could still join what follows.
+      if joined.count > length { break }
+    }
+    return String(joined.prefix(length))
   }
 
   public mutating func add(title: String, path: String, text: String) {
@@ -44,7 +64,7 @@ public struct SearchIndex: Sendable {
   mutating func add(_ entry: Entry) {
     let id = documents.count
     documents.append(entry.document)
-    for term in entry.terms { postings[term, default: []].append(id) }
+    for term in entry.terms { termPostings[Term(term), default: []].append(id) }
   }
 
   /// Document ids holding every term of `query`.
@@ -53,7 +73,7 @@ public struct SearchIndex: Sendable {
     guard !terms.isEmpty else { return [] }
     var hits: Set<Int>?
     for term in terms {
-      let posting = Set(postings[term] ?? [])
+      let posting = Set(termPostings[Term(term)] ?? [])
       hits = hits.map { $0.intersection(posting) } ?? posting
     }
     return (hits ?? []).sorted()
@@ -66,24 +86,67 @@ public struct SearchIndex: Sendable {
     return terms
   }
 
-  /// The distinct terms of a text. Bigrams are deduplicated as packed scalar pairs, which is
-  /// much cheaper than hashing short Japanese strings (Swift normalises them to hash).
+  /// The distinct terms of a text, in order of first appearance (what `terms` gives, without
+  /// repeats). Runs once per page over kilobytes of Japanese, so it walks the scalars itself:
+  /// a bigram is checked for a repeat as a packed scalar pair and becomes a `String` only the
+  /// first time (most bigrams of a page are repeats).
   static func uniqueTerms(_ text: String) -> [String] {
+    let needsFolding = text.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
+    let source = needsFolding ? text.precomposedStringWithCompatibilityMapping : text
     var seenPairs: Set<UInt64> = []
     var seenWords: Set<String> = []
     var terms: [String] = []
-    cut(text) { term in
-      let scalars = term.unicodeScalars
-      if scalars.count <= 2, let first = scalars.first, isCJK(first) {
-        let key =
-          UInt64(first.value) << 32
-          | UInt64(scalars.count == 2 ? scalars[scalars.index(after: scalars.startIndex)].value : 0)
-        if seenPairs.insert(key).inserted { terms.append(term) }
-      } else if seenWords.insert(term).inserted {
-        terms.append(term)
+    var word = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
+    var runLength = 0
+    func emitPair(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) {
+      let key = UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
+      guard seenPairs.insert(key).inserted else { return }
+      var pair = String.UnicodeScalarView()
+      pair.append(first)
+      if let second { pair.append(second) }
+      terms.append(String(pair))
+    }
+    func flushWord() {
+      guard !word.isEmpty else { return }
+      let term = String(word)
+      if seenWords.insert(term).inserted { terms.append(term) }
+      word = String.UnicodeScalarView()
+    }
+    func flushRun() {
+      if runLength == 1, let previous { emitPair(previous, nil) }
+      runLength = 0
+      previous = nil
+    }
+    for scalar in source.unicodeScalars {
+      if isCJK(scalar) {
+        flushWord()
+        if let previous { emitPair(previous, scalar) }
+        previous = scalar
+        runLength += 1
+      } else if isWordScalar(scalar) {
+        flushRun()
+        if scalar.isASCII {
+          let v = scalar.value
+          word.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
+        } else {
+          word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+      } else {
+        flushWord()
+        flushRun()
       }
     }
+    flushWord()
+    flushRun()
     return terms
+  }
+
+  /// Letters and digits, which form words; ASCII answered without the Unicode property tables.
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   /// Walks Unicode scalars (not grapheme clusters, which are slow to form) and reports each term.
@@ -114,7 +177,7 @@ public struct SearchIndex: Sendable {
         }
         previous = scalar
         runLength += 1
-      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+      } else if isWordScalar(scalar) {
         flushRun()
         if scalar.isASCII {
           let v = scalar.value
@@ -153,10 +216,10 @@ public struct SearchIndex: Sendable {
         + Self.jsonString(doc.snippet) + "}"
     }
     out += "],\"terms\":{"
-    for (i, term) in postings.keys.sorted().enumerated() {
+    for (i, (term, ids)) in termPostings.sorted(by: { $0.key < $1.key }).enumerated() {
       if i > 0 { out += "," }
-      out += Self.jsonString(term) + ":["
-      out += (postings[term] ?? []).map(String.init).joined(separator: ",")
+      out += Self.jsonString(term.text) + ":["
+      out += ids.map(String.init).joined(separator: ",")
       out += "]"
     }
     out += "}});\n"
@@ -183,5 +246,58 @@ public struct SearchIndex: Sendable {
       }
     }
     return out + "\""
+  }
+}
+
+/// A search term as a dictionary key and sort key, equal, hashed and ordered exactly as its
+/// `String` would be, without Unicode normalisation for the common case.
+///
+/// `String` compares by canonical equivalence, normalising non-ASCII text for every hash and
+/// comparison: that was most of the cost of building an index over Japanese. Terms made only of
+/// ASCII, kana (without the combining sound marks) and unified kanji are already in the
+/// normal form, so their UTF-8 bytes can be hashed and compared directly (UTF-8 byte order is
+/// code-point order, which is `String`'s order for normalised text). Any other term takes
+/// `String`'s own path, and hashes its canonical form so that equal terms hash equally.
+struct Term: Hashable, Comparable {
+  let text: String
+  let isPlain: Bool
+
+  init(_ text: String) {
+    self.text = text
+    isPlain = text.unicodeScalars.allSatisfy { scalar in
+      switch scalar.value {
+      case 0..<0x80, 0x3040...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+      default: false
+      }
+    }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combineUTF8(isPlain ? text : text.precomposedStringWithCanonicalMapping)
+  }
+
+  static func == (a: Term, b: Term) -> Bool {
+    if a.isPlain && b.isPlain { return compareBytes(a.text, b.text) == 0 }
+    return a.text == b.text
+  }
+
+  static func < (a: Term, b: Term) -> Bool {
+    if a.isPlain && b.isPlain { return compareBytes(a.text, b.text) < 0 }
+    return a.text < b.text
+  }
+
+  private static func compareBytes(_ a: String, _ b: String) -> Int {
+    var x = a
+    var y = b
+    return x.withUTF8 { p in
+      y.withUTF8 { q in
+        let common = min(p.count, q.count)
+        if common > 0, let pa = p.baseAddress, let qa = q.baseAddress {
+          let order = memcmp(pa, qa, common)
+          if order != 0 { return Int(order) }
+        }
+        return p.count - q.count
+      }
+    }
   }
 }

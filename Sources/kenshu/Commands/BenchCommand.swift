@@ -3,6 +3,7 @@ import Foundation
 import KenshuEvaluation
 import KenshuGroups
 import KenshuRosters
+import KenshuServer
 import KenshuSite
 
 struct BenchCommand: ParsableCommand {
@@ -51,9 +52,43 @@ struct BenchCommand: ParsableCommand {
           ).path)
       let result = try runSiteBenchmark(
         workFolder: folder, courses: courses, sessionsPerCourse: sessions,
-        hugoExecutable: hugo.isEmpty ? nil : hugo)
+        hugoExecutable: hugo.isEmpty ? nil : hugo, servePath: BenchCommand.serveRebuild)
       print(result.formatted)
     }
+  }
+
+  /// What `kenshu serve` does after an edit: the watcher's look at the sources, then
+  /// `SiteBuild.run` with the changes it found (project reloaded, site rebuilt in place).
+  /// Five edits to different files; the median is reported.
+  static func serveRebuild(projectRoot: URL, output: URL, edited: URL) throws -> ServeRebuildFigures {
+    let build = SiteBuild(root: projectRoot, output: output, baseURL: nil, writeMode: .inPlace)
+    let quiet = DiagnosticPrinter(format: .text, silent: true)
+    _ = build.run(printer: quiet, quiet: true)
+    let watcher = SourceWatcher(
+      paths: ["kenshu.xml", "curricula", "content", "rosters", "theme"].map {
+        projectRoot.appendingPathComponent($0)
+      })
+    let folder = edited.deletingLastPathComponent()
+    var rounds: [ServeRebuildFigures] = []
+    for round in 0..<5 {
+      let file = folder.appendingPathComponent("s\(round * 7).md")
+      let before = watcher.fingerprint()
+      try (String(contentsOf: file, encoding: .utf8) + "\n追記：サーバーで確認。\n").write(
+        to: file, atomically: true, encoding: .utf8)
+      let cpuBefore = processCPUSeconds()
+      let started = Date()
+      let changes = SourceWatcher.changes(from: before, to: watcher.fingerprint())
+      let outcome = build.run(printer: quiet, quiet: true, changes: changes)
+      let seconds = Date().timeIntervalSince(started)
+      let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
+      guard outcome.published else {
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        throw ValidationError(
+          "the serve-path rebuild failed with \(errors.count) errors: \(errors.prefix(3).map(\.message))")
+      }
+      rounds.append(ServeRebuildFigures(seconds: seconds, cpuSeconds: cpu, written: outcome.written))
+    }
+    return rounds.sorted { $0.seconds < $1.seconds }[rounds.count / 2]
   }
 
   struct Evaluation: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KenshuDefinitions
 import KenshuModel
+import KenshuServer
 import KenshuSite
 
 struct BuildCommand: ParsableCommand {
@@ -54,6 +55,8 @@ struct SiteBuild: Sendable {
   /// Overrides the project's `collect-url` setting (where survey forms post).
   var collectURL: String?
   let builder: SiteBuilder
+  /// Definition files already parsed, for `serve`'s rebuilds.
+  let definitions = DefinitionCache()
 
   /// `writeMode` is `.atomicSwap` for `build` (a failed build leaves the old site whole) and
   /// `.inPlace` for `serve`, whose rebuilds rewrite only what changed.
@@ -71,11 +74,17 @@ struct SiteBuild: Sendable {
   struct Outcome {
     var published: Bool
     var diagnostics: [Diagnostic]
+    /// Files the build wrote (0 when it stopped before writing).
+    var written = 0
   }
 
   /// Loads, checks and builds; prints diagnostics and a one-line summary on stderr.
-  func run(printer: DiagnosticPrinter, quiet: Bool = false) -> Outcome {
-    var loaded = ProjectLoader(root: root).load()
+  ///
+  /// `changes`: what changed since the previous run of this value (the preview server's
+  /// watcher knows), so that edits to Markdown alone re-render only the pages showing it.
+  func run(printer: DiagnosticPrinter, quiet: Bool = false, changes: SourceChanges? = nil) -> Outcome {
+    let edits = changes?.edits(onlyUnder: root.appendingPathComponent("content"))
+    var loaded = ProjectLoader(root: root).load(cache: definitions, contentEditsOnly: edits != nil)
     if let collectURL { loaded.project.settings.collectURL = collectURL }
     if loaded.files.isEmpty {
       let diagnostic = Diagnostic.error(
@@ -95,7 +104,7 @@ struct SiteBuild: Sendable {
     }
     if !quiet { Console.error("building \(loaded.files.count) definitions into \(displayOutput)/ …") }
     do {
-      let report = try builder.build(loaded.project)
+      let report = try builder.build(loaded.project, changedContent: edits)
       let diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
       printer.print(diagnostics)
       if !quiet {
@@ -104,7 +113,7 @@ struct SiteBuild: Sendable {
             ? report.summary
             : "build stopped: \(diagnostics.summaryLine()); \(displayOutput) was left untouched")
       }
-      return Outcome(published: report.published, diagnostics: diagnostics)
+      return Outcome(published: report.published, diagnostics: diagnostics, written: report.written)
     } catch {
       let diagnostic = Diagnostic.error(
         "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")

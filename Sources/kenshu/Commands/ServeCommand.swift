@@ -110,13 +110,14 @@ struct ServeCommand: AsyncParsableCommand {
       }
       if watch {
         group.addTask {
-          await watcher.watch {
+          await watcher.watch { changes in
             Console.error("change detected, rebuilding …")
-            let outcome = build.run(printer: DiagnosticPrinter(format: .text))
+            let outcome = build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
             await status.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
-            // New survey definitions apply to the next submission once they load cleanly.
-            if let collector {
-              let loaded = ProjectLoader(root: root).load()
+            // New survey definitions apply to the next submission once they load cleanly. They
+            // live in definition files: edits under content/ alone cannot change them.
+            if let collector, changes.edits(onlyUnder: root.appendingPathComponent("content")) == nil {
+              let loaded = ProjectLoader(root: root).load(cache: build.definitions)
               if !loaded.diagnostics.hasErrors {
                 collector.update(CollectionCatalog(project: loaded.project))
               }

@@ -8,8 +8,11 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 /// annotations on stdout plus text on stderr.
 struct DiagnosticPrinter {
   var format: DiagnosticFormat
+  /// Prints nothing (benchmarks drive commands' code without output).
+  var silent = false
 
   func print(_ diagnostics: [Diagnostic]) {
+    if silent { return }
     switch format {
     case .text:
       for diagnostic in diagnostics { Console.error(diagnostic.formatted) }

@@ -1,0 +1,76 @@
+import Foundation
+import KenshuModel
+
+/// Definition files already read, with the size and modification time they had, so that
+/// reloading a project (the preview server does after every edit) parses only the files that
+/// changed. A class: one cache is shared by successive loads; the lock makes that safe.
+public final class DefinitionCache: @unchecked Sendable {
+  /// Size and modification time of a file.
+  struct Stamp: Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+
+    init?(path: String) {
+      var info = stat()
+      guard stat(path, &info) == 0 else { return nil }
+      size = Int(info.st_size)
+      #if os(Linux)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+      #else
+        seconds = Int(info.st_mtimespec.tv_sec)
+        nanoseconds = Int(info.st_mtimespec.tv_nsec)
+      #endif
+    }
+  }
+
+  private struct Entry {
+    var stamp: Stamp
+    /// Diagnostics name the file as displayed, which depends on the project root.
+    var displayName: String
+    var document: LoadedDocument
+  }
+
+  private let lock = NSLock()
+  private var entries: [String: Entry] = [:]
+  private var readCount = 0
+  private var files: [String] = []
+  private var checks: [[Diagnostic]]?
+
+  /// How many documents were stored (read from disk) so far.
+  var reads: Int { lock.withLock { readCount } }
+  /// The files of the last load, in order.
+  var lastFiles: [String] {
+    get { lock.withLock { files } }
+    set { lock.withLock { files = newValue } }
+  }
+  /// Each project check's diagnostics from the last load.
+  var lastChecks: [[Diagnostic]]? {
+    get { lock.withLock { checks } }
+    set { lock.withLock { checks = newValue } }
+  }
+
+  public init() {}
+
+  func document(for path: String, displayName: String, stamp: Stamp) -> LoadedDocument? {
+    lock.withLock {
+      guard let entry = entries[path], entry.stamp == stamp, entry.displayName == displayName else {
+        return nil
+      }
+      return entry.document
+    }
+  }
+
+  func store(_ document: LoadedDocument, for path: String, displayName: String, stamp: Stamp) {
+    lock.withLock {
+      entries[path] = Entry(stamp: stamp, displayName: displayName, document: document)
+      readCount += 1
+    }
+  }
+
+  /// Forgets files no longer part of the project.
+  func keepOnly(_ paths: Set<String>) {
+    lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+  }
+}

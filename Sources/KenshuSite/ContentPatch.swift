@@ -1,0 +1,85 @@
+import Foundation
+import KenshuModel
+
+/// The preview server's fast rebuild: after edits to Markdown files only, render just the
+/// pages that show them.
+///
+/// The previous build recorded, per content file, the pages whose fingerprint read it. When the
+/// project, the theme and the output are what that build used, a page that reads none of the
+/// edited files cannot have changed, so it is neither fingerprinted nor rendered nor written.
+/// Pages without a fingerprint (home, glossary, search, surveys, modules, and any page whose
+/// last rendering had diagnostics) are always rendered, as in a full build. Anything else —
+/// another project value, another theme, an atomic write, a file that is not Markdown or no
+/// longer exists — answers nil and the caller builds the whole site.
+extension SiteBuilder {
+  func patch(_ project: Project, changedContent: Set<String>) throws -> BuildReport? {
+    let started = Date()
+    let previous = state.previous(for: options.output)
+    guard options.writeMode == .inPlace, let oldProject = previous.project, !previous.pages.isEmpty,
+      FileManager.default.fileExists(
+        atPath: options.output.appendingPathComponent(SiteWriteSession.marker).path)
+    else { return nil }
+    let contentRoot = content.contentRoot.path
+    for path in changedContent {
+      // Another kind of file (an image is copied, not rendered), or a deleted one: full build.
+      guard path.lowercased().hasSuffix(".md"), FileStamp(path: contentRoot + "/" + path) != nil else {
+        return nil
+      }
+    }
+    guard oldProject == project else { return nil }
+    var diagnostics: [Diagnostic] = []
+    let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
+    guard diagnostics.isEmpty, theme.fingerprint == previous.themeFingerprint else { return nil }
+
+    content.startPatch()
+    let pages = previous.pages
+    var selected: Set<Int> = []
+    for path in changedContent { selected.formUnion(previous.dependents[path] ?? []) }
+    for (index, page) in pages.enumerated() where previous.fingerprints[page.path] == nil {
+      selected.insert(index)
+    }
+    let searchParts = max(
+      1, (previous.entries.count + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
+    let renderer = PageRenderer(
+      project: project, content: content, theme: theme, options: options, searchIndexParts: searchParts)
+    let writer = try SiteWriteSession(
+      output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
+      beforeWrite: beforeWrite)
+    var outcome = try renderAndWritePages(pages, with: renderer, to: writer, only: selected.sorted())
+    outcome.dependents = previous.dependents  // the same project shows the same files on the same pages
+    var stages: [(stage: String, seconds: Double)] = [("pages", Date().timeIntervalSince(started))]
+    let mark = Date()
+    var files: [String: Data] = [:]
+    let (written, searchIndexBytes) = writeSearchIndex(
+      outcome, parts: searchParts, previous: previous, writer: writer, into: &files)
+    diagnostics = Self.unique(previous.carriedDiagnostics + outcome.diagnostics)
+    var report = BuildReport(
+      pages: pages.count, files: 0, written: 0, unchanged: 0, removed: 0, seconds: 0,
+      diagnostics: diagnostics, published: false, searchIndexBytes: searchIndexBytes, searchScriptBytes: 0)
+    if diagnostics.hasErrors {
+      writer.abandon()
+      // In place, some pages may already be new: the next build must not trust this state.
+      state.forget(output: options.output)
+    } else {
+      for (path, data) in files { try writer.put(path, data) }
+      let (counts, hashes) = try writer.commit()
+      var next = previous
+      next.hashes = hashes
+      next.fingerprints = outcome.fingerprints
+      next.entries = outcome.entriesByPath
+      next.searchParts = written
+      next.dependents = outcome.dependents
+      next.searchEntries = outcome.searchEntries
+      next.searchPositions = outcome.searchPositions
+      state.remember(next, for: options.output)
+      report.files = counts.written + counts.unchanged
+      report.written = counts.written
+      report.unchanged = counts.unchanged
+      report.published = true
+    }
+    stages.append(("search index and write", Date().timeIntervalSince(mark)))
+    report.stageSeconds = stages
+    report.seconds = Date().timeIntervalSince(started)
+    return report
+  }
+}

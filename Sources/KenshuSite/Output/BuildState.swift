@@ -1,0 +1,48 @@
+import Foundation
+import KenshuModel
+
+/// What the previous build wrote, so a rebuild skips unchanged pages without rendering them and
+/// unchanged files without reading them back.
+final class BuildState: @unchecked Sendable {
+  struct Previous {
+    var hashes: [String: Int] = [:]
+    var fingerprints: [String: Int] = [:]
+    var entries: [String: SearchIndex.Entry] = [:]
+    var searchParts: [String: SearchPart] = [:]
+    /// The project the pages were built from; a patch needs the same one.
+    var project: Project?
+    var themeFingerprint: Int?
+    /// The planned pages, in order (equal projects plan equal pages).
+    var pages: [SitePage] = []
+    /// `content/` path → indices (in `pages`) of the fingerprinted pages that show it.
+    var dependents: [String: [Int]] = [:]
+    /// The search entries in index order, and each page's position among them.
+    var searchEntries: [SearchIndex.Entry] = []
+    var searchPositions: [String: Int] = [:]
+    /// Diagnostics of planning and of the files a patch does not produce again (settings
+    /// stylesheet, assets), so a patch reports what a full build would.
+    var carriedDiagnostics: [Diagnostic] = []
+  }
+
+  /// The pages one file of the search index covers, and its size.
+  struct SearchPart: Equatable {
+    var paths: [String]
+    var bytes: Int
+  }
+
+  private let lock = NSLock()
+  private var byOutput: [String: Previous] = [:]
+
+  func previous(for output: URL) -> Previous { lock.withLock { byOutput[output.path] ?? Previous() } }
+  func hashes(for output: URL) -> [String: Int] { previous(for: output).hashes }
+
+  /// After a failed build in place: the folder may hold some new pages, so nothing recorded
+  /// about it can be trusted.
+  func forget(output: URL) {
+    _ = lock.withLock { byOutput.removeValue(forKey: output.path) }
+  }
+
+  func remember(_ previous: Previous, for output: URL) {
+    lock.withLock { byOutput[output.path] = previous }
+  }
+}

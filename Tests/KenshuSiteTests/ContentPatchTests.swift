@@ -1,0 +1,157 @@
+import Foundation
+import KenshuModel
+import Testing
+
+@testable import KenshuSite
+
+/// The preview server's rebuild after Markdown edits (`SiteBuilder.build(_:changedContent:)`).
+@Suite struct ContentPatchTests {
+  /// A copy of the fixture project, built once in place, with the builder that built it and the
+  /// paths that builder writes from then on.
+  struct Built {
+    let root: URL
+    let site: URL
+    let builder: SiteBuilder
+    let written: WrittenPaths
+    var project = SampleProject.make()
+
+    init() throws {
+      root = try RebuildTests.copyOfProject()
+      site = root.deletingLastPathComponent().appendingPathComponent("site")
+      let written = WrittenPaths()
+      var builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: site, writeMode: .inPlace))
+      builder.beforeWrite = { written.add($0) }
+      self.builder = builder
+      self.written = written
+      let first = try builder.build(project)
+      #expect(first.published)
+      written.reset()
+    }
+
+    func append(_ text: String, to relative: String) throws {
+      let file = root.appendingPathComponent("content/" + relative)
+      try (String(contentsOf: file, encoding: .utf8) + text).write(
+        to: file, atomically: true, encoding: .utf8)
+    }
+  }
+
+  /// Paths handed to the writer (rendered and offered for writing), in any order.
+  final class WrittenPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    func add(_ path: String) { _ = lock.withLock { paths.insert(path) } }
+    func reset() { lock.withLock { paths.removeAll() } }
+    var all: Set<String> { lock.withLock { paths } }
+  }
+
+  static let lecture = "programmes/renkei2026/day1/sessions/lecture1.html"
+  static let lectureFacilitator = "facilitator/programmes/renkei2026/day1/sessions/lecture1.html"
+  static let handout = "programmes/renkei2026/day1/handout/index.html"
+  static let groupWork = "programmes/renkei2026/day1/sessions/gw1.html"
+  static let notesPage = "facilitator/index.html"
+
+  @Test func editedContentFile_updatesItsPages_andRendersNoUnrelatedPage() throws {
+    let built = try Built()
+    let before =
+      try FileManager.default.attributesOfItem(
+        atPath: built.site.appendingPathComponent(Self.groupWork).path)[.modificationDate] as? Date
+    try built.append("\n追記：看取りの準備\n", to: "day1/discharge.md")
+    let report = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
+    #expect(report.published)
+    // The learner and facilitator session pages, the handout and the search index part.
+    #expect(report.written == 4)
+    for page in [Self.lecture, Self.lectureFacilitator, Self.handout] {
+      #expect(SampleProject.read(built.site, page).contains("看取りの準備"))
+    }
+    #expect(!built.written.all.contains(Self.groupWork))
+    #expect(!built.written.all.contains("programmes/renkei2026/day1/index.html"))
+    #expect(!built.written.all.contains(Self.notesPage))
+    let after =
+      try FileManager.default.attributesOfItem(
+        atPath: built.site.appendingPathComponent(Self.groupWork).path)[.modificationDate] as? Date
+    #expect(before == after)
+    // Nothing else was removed, and the site still holds every file.
+    #expect(report.removed == 0)
+    #expect(report.files > report.pages)
+  }
+
+  @Test func patchedSite_isByteForByteTheSiteAFullBuildWrites() throws {
+    let built = try Built()
+    try built.append("\n## 追加の見出し\n\n本文を追加。\n", to: "day1/discharge.md")
+    try built.append("\n- 追加のメモ\n", to: "day1/notes.md")
+    let report = try built.builder.build(
+      built.project, changedContent: ["day1/discharge.md", "day1/notes.md"])
+    #expect(report.published)
+    #expect(built.written.all.contains(Self.notesPage))
+    let fresh = built.root.deletingLastPathComponent().appendingPathComponent("fresh")
+    _ = try SiteBuilder(projectRoot: built.root, options: BuildOptions(output: fresh)).build(built.project)
+    let files = try #require(FileManager.default.subpaths(atPath: fresh.path)).filter {
+      !$0.hasPrefix(".") && !$0.hasSuffix("/")
+    }
+    for file in files {
+      var isFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(
+        atPath: fresh.appendingPathComponent(file).path, isDirectory: &isFolder)
+      if isFolder.boolValue { continue }
+      let expected = try Data(contentsOf: fresh.appendingPathComponent(file))
+      let actual = try? Data(contentsOf: built.site.appendingPathComponent(file))
+      #expect(actual == expected, "\(file) differs from a full build")
+    }
+  }
+
+  @Test func editedFacilitatorNote_rewritesTheAggregateNotesPage() throws {
+    let built = try Built()
+    try built.append("\nNOTE-ADDED-IN-PATCH\n", to: "day1/notes.md")
+    _ = try built.builder.build(built.project, changedContent: ["day1/notes.md"])
+    #expect(SampleProject.read(built.site, Self.notesPage).contains("NOTE-ADDED-IN-PATCH"))
+    #expect(
+      !SampleProject.read(built.site, "programmes/renkei2026/day1/sessions/gw1.html").contains("NOTE-ADDED"))
+    #expect(
+      SampleProject.read(built.site, "facilitator/programmes/renkei2026/day1/sessions/gw1.html").contains(
+        "NOTE-ADDED-IN-PATCH"))
+    #expect(!built.written.all.contains(Self.lecture))
+  }
+
+  @Test func changedDefinition_buildsEverything_evenWhenOnlyContentIsNamed() throws {
+    var built = try Built()
+    built.project.programmes[0].courses[0].sessions[1].title = "退院支援の基本（改訂）"
+    let report = try built.builder.build(built.project, changedContent: [])
+    #expect(report.published)
+    #expect(SampleProject.read(built.site, Self.lecture).contains("退院支援の基本（改訂）"))
+    // The neighbouring session links to it by title: a full build rewrote it too.
+    #expect(SampleProject.read(built.site, Self.groupWork).contains("退院支援の基本（改訂）"))
+  }
+
+  @Test func changedTemplate_buildsEverything() throws {
+    let built = try Built()
+    let templates = built.root.appendingPathComponent("theme/templates")
+    try "<article><p>TEMPLATE-OVERRIDE</p>{{{contentHtml}}}</article>\n".write(
+      to: templates.appendingPathComponent("session.mustache"), atomically: true, encoding: .utf8)
+    _ = try built.builder.build(built.project, changedContent: [])
+    #expect(SampleProject.read(built.site, Self.groupWork).contains("TEMPLATE-OVERRIDE"))
+  }
+
+  @Test func deletedContentFile_buildsEverything_andReportsIt() throws {
+    let built = try Built()
+    try FileManager.default.removeItem(at: built.root.appendingPathComponent("content/day1/discharge.md"))
+    let report = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
+    #expect(!report.published)
+    #expect(report.diagnostics.contains { $0.code == "site-content-missing" })
+  }
+
+  @Test func changedSettings_buildsEverything() throws {
+    var built = try Built()
+    built.project.settings.footer = "FOOTER-CHANGED"
+    _ = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
+    #expect(SampleProject.read(built.site, Self.groupWork).contains("FOOTER-CHANGED"))
+  }
+
+  @Test func atomicSwapBuilds_neverPatch() throws {
+    let root = try RebuildTests.copyOfProject()
+    let site = root.deletingLastPathComponent().appendingPathComponent("site")
+    let builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: site))
+    let project = SampleProject.make()
+    _ = try builder.build(project)
+    #expect(try builder.patch(project, changedContent: ["day1/discharge.md"]) == nil)
+  }
+}
