@@ -2,6 +2,18 @@ import Foundation
 import KenshuModel
 import Mustache
 
+/// `{{variable}}` escaping in every template: `Markup.escape`, the same five replacements as
+/// swift-mustache's own (`&lt;` `&gt;` `&amp;` `&quot;` `&#39;`), for two reasons. It works on
+/// Unicode scalars: swift-mustache compares whole characters, so a quote or `<` followed by a
+/// combining mark (one grapheme, e.g. `"\u{301}`) went through unescaped and could close an
+/// attribute. And it scans bytes and returns the text untouched when nothing needs escaping,
+/// where the character-by-character rebuild was a large share of a site build's CPU time.
+struct KenshuHTMLEscaping: MustacheContentType {
+  static let name = "KENSHU_HTML"
+
+  func escapeText(_ text: String) -> String { Markup.escape(text) }
+}
+
 /// The templates and static assets a site is built with: the built-in theme, with any file in
 /// the project's `theme/templates/` or `theme/assets/` taking the place of the built-in one of
 /// the same name (Hugo's lookup order).
@@ -37,7 +49,7 @@ public struct Theme: Sendable {
       for url in candidates {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
         do {
-          library.register(try MustacheTemplate(string: text), named: name)
+          library.register(try MustacheTemplate(string: Self.withKenshuEscaping(text)), named: name)
           hasher.combine(name)
           hasher.combine(text)
           sources[name] = url
@@ -58,6 +70,16 @@ public struct Theme: Sendable {
     }
     return Theme(library: library, templateSources: sources, assets: assets, fingerprint: hasher.finalize())
   }
+
+  /// The template text with a first line selecting Kenshu's HTML escaping. The pragma line is
+  /// a standalone tag, so it renders nothing and leaves the template's own first line as it was.
+  static func withKenshuEscaping(_ text: String) -> String {
+    _ = registerEscaping
+    return "{{% CONTENT_TYPE: \(KenshuHTMLEscaping.name)}}\n" + text
+  }
+
+  private static let registerEscaping: Void = MustacheContentTypes.register(
+    KenshuHTMLEscaping(), named: KenshuHTMLEscaping.name)
 
   /// Renders a template, or nil when the template is missing.
   func render(_ name: String, _ context: [String: Any]) -> String? {
