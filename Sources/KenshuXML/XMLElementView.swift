@@ -69,32 +69,34 @@ public struct XMLElementView {
   }
 
   /// Child elements, in document order.
-  public var children: [XMLElementView] {
-    var result: [XMLElementView] = []
+  public var children: [XMLElementView] { elements { _ in true } }
+
+  /// Child elements with the given local name.
+  public func children(named name: String) -> [XMLElementView] {
+    var name = name
+    return name.withUTF8 { needle in elements { matches(needle, $0.pointee.name) } }
+  }
+
+  /// The child elements `isIncluded` accepts. Counted first, so that the array is allocated
+  /// once at its size (or not at all): growing it was a visible cost.
+  private func elements(where isIncluded: (xmlNodePtr) -> Bool) -> [XMLElementView] {
+    var count = 0
     var child = node.pointee.children
     while let current = child {
-      if current.pointee.type == XML_ELEMENT_NODE {
+      if current.pointee.type == XML_ELEMENT_NODE, isIncluded(current) { count += 1 }
+      child = current.pointee.next
+    }
+    guard count > 0 else { return [] }
+    var result: [XMLElementView] = []
+    result.reserveCapacity(count)
+    child = node.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_ELEMENT_NODE, isIncluded(current) {
         result.append(XMLElementView(current, document: document))
       }
       child = current.pointee.next
     }
     return result
-  }
-
-  /// Child elements with the given local name.
-  public func children(named name: String) -> [XMLElementView] {
-    var name = name
-    return name.withUTF8 { needle in
-      var result: [XMLElementView] = []
-      var child = node.pointee.children
-      while let current = child {
-        if current.pointee.type == XML_ELEMENT_NODE, matches(needle, current.pointee.name) {
-          result.append(XMLElementView(current, document: document))
-        }
-        child = current.pointee.next
-      }
-      return result
-    }
   }
 
   /// The first child element with the given local name.
