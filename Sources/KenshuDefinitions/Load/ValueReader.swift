@@ -28,7 +28,7 @@ struct ValueReader {
 
   mutating func identifierList(_ element: XMLElementView, _ name: String) -> [String] {
     guard let value = element.attribute(name) else { return [] }
-    return tokens(value) { $0 == "," }
+    return tokens(value, separatedBy: [","])
   }
 
   mutating func duration(_ element: XMLElementView, _ name: String = "duration") -> Int? {
@@ -104,7 +104,7 @@ struct ValueReader {
   mutating func professions(_ element: XMLElementView, _ name: String) -> [Profession] {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
-    for token in tokens(value, separatedBy: { $0 == "," || $0 == "、" || $0 == "・" }) {
+    for token in tokens(value, separatedBy: [",", "、", "・"]) {
       // Only a three-letter token can lower-case to "all"; 全職種 has no case.
       if token == "全職種" || (token.utf8.count == 3 && token.lowercased() == "all") {
         result = Profession.allCases
@@ -327,18 +327,34 @@ func trimmedSpaces(_ text: String) -> String {
   return text.trimmingCharacters(in: .whitespaces)
 }
 
-/// The words of a list-valued attribute, split at white space and at `separator`s. Works on
+/// The words of a list-valued attribute, split at white space and at `separators`. Works on
 /// Unicode scalars: splitting Characters was a hot spot of the loader.
-func tokens(_ value: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-  // ASCII values (ids, profession ids), nearly all of them: bytes are scalars, so splitting the
-  // bytes gives the same words without decoding.
-  if value.utf8.allSatisfy({ $0 < 0x80 }) {
-    return value.utf8.split {
-      $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || isSeparator(Unicode.Scalar($0))
-    }.map { String(Substring($0)) }
+func tokens(_ value: String, separatedBy separators: [Unicode.Scalar]) -> [String] {
+  // ASCII values (ids, profession ids), nearly all of them: bytes are scalars, so the words
+  // are the runs of bytes between separators, made into strings straight from the buffer.
+  var value = value
+  let ascii = value.withUTF8 { bytes -> [String]? in
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var words: [String] = []
+    var start = 0
+    for index in 0...bytes.count {
+      let atEnd = index == bytes.count
+      if atEnd || isASCIISpace(bytes[index]) || separators.contains(Unicode.Scalar(bytes[index])) {
+        if index > start {
+          words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+        start = index + 1
+      }
+    }
+    return words
   }
+  if let ascii { return ascii }
   return value.unicodeScalars.split {
     ($0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" : $0.properties.isWhitespace)
-      || isSeparator($0)
+      || separators.contains($0)
   }.map { String(String.UnicodeScalarView($0)) }
+}
+
+private func isASCIISpace(_ byte: UInt8) -> Bool {
+  byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
 }
