@@ -83,9 +83,22 @@ public struct ProjectLoader: Sendable {
   /// The path as users see it: relative to the project folder (whose standardised path is
   /// `rootPath`) when inside it.
   private func displayName(for url: URL, rootPath: String) -> String {
-    let path = url.standardizedFileURL.path
+    let plain = url.path
+    // Standardising costs more than the rest of this, and a path without `/.` or `//` (nearly
+    // every path, as listed from a folder) has no `.` or `..` component or empty one to remove.
+    let path = Self.mayNeedStandardising(plain) ? url.standardizedFileURL.path : plain
     if path.hasPrefix(rootPath + "/") { return String(path.dropFirst(rootPath.count + 1)) }
-    return url.path
+    return plain
+  }
+
+  /// Whether a path holds `/.` or `//`: the only places standardising can change it.
+  private static func mayNeedStandardising(_ path: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in path.utf8 {
+      if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// Every file's display name and contents, read on all cores. The display names are worked
