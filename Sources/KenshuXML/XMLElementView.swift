@@ -154,7 +154,9 @@ public struct XMLElementView {
     // Names as `XMLElement` keeps them: the local name, or `xml:` + local for the XML namespace.
     var name = name
     return name.withUTF8 { needle -> xmlAttrPtr? in
-      let isXML = needle.count > 4 && needle.starts(with: "xml:".utf8)
+      let isXML =
+        needle.count > 4 && needle[0] == UInt8(ascii: "x") && needle[1] == UInt8(ascii: "m")
+        && needle[2] == UInt8(ascii: "l") && needle[3] == UInt8(ascii: ":")
       let local = isXML ? UnsafeBufferPointer(rebasing: needle[4...]) : needle
       var attribute = node.pointee.properties
       while let current = attribute {
