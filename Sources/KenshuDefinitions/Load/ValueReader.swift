@@ -267,14 +267,51 @@ private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
 }
 
 func isValidISODate(_ text: String) -> Bool {
-  let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-  guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-    let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
+  var text = text
+  guard
+    let (y, m, d) = text.withUTF8({ bytes -> (Int, Int, Int)? in
+      // Three parts split at `-`, of 4, 2 and 2 characters, each read as `Int` reads it (an
+      // optional `+`, then digits), on the bytes: splitting and converting Substrings cost
+      // thousands of instructions per date.
+      var values = (0, 0, 0)
+      var part = 0
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "-") {
+        guard part < 3, let value = isoDatePart(bytes, start..<index, length: part == 0 ? 4 : 2) else {
+          return nil
+        }
+        switch part {
+        case 0: values.0 = value
+        case 1: values.1 = value
+        default: values.2 = value
+        }
+        part += 1
+        start = index + 1
+      }
+      return part == 3 ? values : nil
+    }),
+    (1...12).contains(m), d >= 1
   else { return false }
   let days = [
     31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
   ]
   return d <= days[m - 1]
+}
+
+/// One part of a date: exactly `length` bytes, an optional `+` and at least one ASCII digit.
+private func isoDatePart(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, length: Int) -> Int? {
+  guard range.count == length else { return nil }
+  var index = range.lowerBound
+  if bytes[index] == UInt8(ascii: "+") { index += 1 }
+  guard index < range.upperBound else { return nil }
+  var value = 0
+  while index < range.upperBound {
+    let digit = bytes[index] &- 0x30
+    guard digit < 10 else { return nil }
+    value = value * 10 + Int(digit)
+    index += 1
+  }
+  return value
 }
 
 /// A structural check of BCP 47: a 2–3 letter language, then subtags of 1–8 letters/digits.
