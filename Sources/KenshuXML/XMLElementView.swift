@@ -24,10 +24,12 @@ public struct XMLElementView {
   /// Local name.
   public var name: String { String(cString: node.pointee.name) }
 
-  /// Whether the local name is `name`, compared as bytes (no string is made).
-  public func isNamed(_ name: String) -> Bool {
-    var name = name
-    return name.withUTF8 { matches($0, node.pointee.name) }
+  /// Whether the local name is `name`, compared as bytes in place (no string is made, and a
+  /// literal needs no copy: readers ask this of every child they sort).
+  public func isNamed(_ name: StaticString) -> Bool {
+    guard name.hasPointerRepresentation else { return self.name == name.description }
+    let needle = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+    return matches(needle, node.pointee.name)
   }
 
   /// The namespace URI.
