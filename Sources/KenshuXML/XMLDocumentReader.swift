@@ -28,7 +28,9 @@ public func readXML(
 /// What `read` is shown of a document: its root element in place (nil when the file could not
 /// be read as XML) and every problem found, parser and schema alike.
 public struct XMLDocumentView {
+  /// The root element, valid only inside the closure given to `readXML`.
   public var root: XMLElementView?
+  /// Parser, screening and schema problems, located.
   public var diagnostics: [Diagnostic]
 }
 
