@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-project, before, after = sys.argv[1:4]
+project, before, after = (os.path.abspath(path) for path in sys.argv[1:4])
 runs = int(sys.argv[4]) if len(sys.argv) > 4 else 20
 schema = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schema", "kenshu.rng")
 os.chdir(project)
