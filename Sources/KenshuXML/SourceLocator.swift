@@ -57,20 +57,24 @@ struct SourceLocator {
   /// start of the line found.
   func startTag(_ qualifiedName: String, endLine: Int) -> (line: Int, column: Int, byteOffset: Int) {
     var name = qualifiedName
-    return name.withUTF8 { needle in
-      bytes.withUnsafeBufferPointer { buffer in
-        var line = min(max(endLine, 1), lineCount)
-        let lowest = max(1, line - 40)
-        while line >= lowest {
-          let start = lineStarts[line - 1]
-          let end = lineEnds[line - 1]
-          if let found = lastStartTag(named: needle, in: buffer, from: start, to: end) {
-            return (line, column(from: start, to: found, in: buffer), found - start)
-          }
-          line -= 1
+    return name.withUTF8 { startTag(needle: $0, endLine: endLine) }
+  }
+
+  /// `startTag(_:endLine:)` for a qualified name given as UTF-8 bytes.
+  func startTag(needle: UnsafeBufferPointer<UInt8>, endLine: Int) -> (line: Int, column: Int, byteOffset: Int)
+  {
+    bytes.withUnsafeBufferPointer { buffer in
+      var line = min(max(endLine, 1), lineCount)
+      let lowest = max(1, line - 40)
+      while line >= lowest {
+        let start = lineStarts[line - 1]
+        let end = lineEnds[line - 1]
+        if let found = lastStartTag(named: needle, in: buffer, from: start, to: end) {
+          return (line, column(from: start, to: found, in: buffer), found - start)
         }
-        return (max(endLine, 0), 0, 0)
+        line -= 1
       }
+      return (max(endLine, 0), 0, 0)
     }
   }
 

@@ -8,7 +8,8 @@ public struct ParsedXML: Sendable {
   public var diagnostics: [Diagnostic]
 }
 
-/// Reads XML bytes safely with libxml2 and optionally validates them against a RELAX NG schema.
+/// Reads XML bytes safely with libxml2 and optionally validates them against a RELAX NG schema,
+/// returning the root element copied into Swift values.
 ///
 /// - Parameters:
 ///   - bytes: the file's contents (Kenshu reads files itself; libxml2 opens nothing).
@@ -19,6 +20,29 @@ public func readXML(
   _ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil,
   rewriteSchemaError: @escaping @Sendable (SchemaError) -> SchemaErrorRewrite? = { _ in nil }
 ) -> ParsedXML {
+  readXML(bytes, path: path, schema: schema, rewriteSchemaError: rewriteSchemaError) { document in
+    ParsedXML(root: document.root?.copy(), diagnostics: document.diagnostics)
+  }
+}
+
+/// What `read` is shown of a document: its root element in place (nil when the file could not
+/// be read as XML) and every problem found, parser and schema alike.
+public struct XMLDocumentView {
+  /// The root element, valid only inside the closure given to `readXML`.
+  public var root: XMLElementView?
+  /// Parser, screening and schema problems, located.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Reads XML bytes safely with libxml2, optionally validates them against a RELAX NG schema, and
+/// calls `read` with the document while libxml2's tree is alive, so that the reader takes what it
+/// needs straight from it (`XMLElementView`) instead of from a copy. The tree is freed when
+/// `read` returns; no view may be kept beyond it.
+public func readXML<Result>(
+  _ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil,
+  rewriteSchemaError: @escaping @Sendable (SchemaError) -> SchemaErrorRewrite? = { _ in nil },
+  _ read: (XMLDocumentView) -> Result
+) -> Result {
   XMLSafety.ensureSetUp()
   let locator = SourceLocator(bytes: bytes, file: path)
   let collector = XMLErrorCollector(file: path, locator: locator) { raw in
@@ -33,20 +57,24 @@ public func readXML(
   }
 
   if bytes.isEmpty {
-    return ParsedXML(
-      root: nil,
-      diagnostics: [
-        .error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
-      ])
+    return read(
+      XMLDocumentView(
+        root: nil,
+        diagnostics: [
+          .error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+        ]))
   }
   guard bytes.count < Int(Int32.max) else {
-    return ParsedXML(
-      root: nil,
-      diagnostics: [.error("xml-too-large", at: SourceLocation(file: path), "the file is too large to read")])
+    return read(
+      XMLDocumentView(
+        root: nil,
+        diagnostics: [
+          .error("xml-too-large", at: SourceLocation(file: path), "the file is too large to read")
+        ]))
   }
 
   if let problem = InputScreening.problem(in: bytes, path: path) {
-    return ParsedXML(root: nil, diagnostics: [problem])
+    return read(XMLDocumentView(root: nil, diagnostics: [problem]))
   }
 
   let document: xmlDocPtr? = collector.capturing {
@@ -62,7 +90,7 @@ public func readXML(
       diagnostics.append(
         .error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
     }
-    return ParsedXML(root: nil, diagnostics: diagnostics)
+    return read(XMLDocumentView(root: nil, diagnostics: diagnostics))
   }
   defer { xmlFreeDoc(document) }
 
@@ -74,20 +102,22 @@ public func readXML(
         "xml-doctype", at: SourceLocation(file: path, line: line, column: 1),
         "DOCTYPE declarations are not allowed in Kenshu files",
         hint: "remove the <!DOCTYPE …> line; entities and DTDs are never loaded"))
-    return ParsedXML(root: nil, diagnostics: collector.diagnostics)
+    return read(XMLDocumentView(root: nil, diagnostics: collector.diagnostics))
   }
   guard let rootNode = xmlDocGetRootElement(document) else {
     collector.append(
       .error("xml-syntax", at: SourceLocation(file: path, line: 1), "the document has no root element"))
-    return ParsedXML(root: nil, diagnostics: collector.diagnostics)
+    return read(XMLDocumentView(root: nil, diagnostics: collector.diagnostics))
   }
 
   if let schema {
     schema.validate(document, collector: collector)
   }
-  var converter = TreeConverter(locator: locator)
-  let root = converter.convert(rootNode)
-  return ParsedXML(root: root, diagnostics: collector.diagnostics)
+  let context = XMLDocumentContext(locator: locator)
+  return withExtendedLifetime(context) {
+    read(
+      XMLDocumentView(root: XMLElementView(rootNode, document: context), diagnostics: collector.diagnostics))
+  }
 }
 
 /// A schema or syntax error as libxml2 reported it, for rewriting into plain language.
@@ -153,7 +183,7 @@ private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message:
 }
 
 /// Copies libxml2's tree into `XMLElement` values, locating every element and attribute.
-private struct TreeConverter {
+struct TreeConverter {
   let locator: SourceLocator
   /// The last namespace seen and its URI: every element of a file shares one or two namespace
   /// declarations, so the URI is decoded once instead of once per element.
@@ -192,7 +222,7 @@ private struct TreeConverter {
         XMLAttribute(
           name: attrPrefix == "xml" ? qualified : local,
           namespace: uri(of: current.pointee.ns),
-          value: value(of: current, in: node),
+          value: XMLElementView.value(of: current, in: node),
           location: position.map { SourceLocation(file: locator.file, line: $0.line, column: $0.column) }
             ?? location))
       attribute = current.pointee.next
@@ -241,14 +271,4 @@ private struct TreeConverter {
     return count
   }
 
-  /// An attribute's value. Nearly always one text node, whose content is the value as it is;
-  /// only other shapes need libxml2 to join the nodes into a new string.
-  private func value(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> String {
-    if let only = attribute.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
-      return only.pointee.content.map { String(cString: $0) } ?? ""
-    }
-    guard let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) else { return "" }
-    defer { kenshu_xmlFree(raw) }
-    return String(cString: raw)
-  }
 }

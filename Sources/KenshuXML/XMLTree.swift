@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 
 /// An attribute of an element, as plain Swift values.
@@ -162,11 +163,7 @@ public struct XMLElement: Sendable, Hashable {
 public func normalizeXMLText(_ text: String) -> String {
   // Most attribute values and titles are one line with nothing to trim: return them as they
   // are, after a scan of bytes, which is far cheaper than walking Characters.
-  if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-    !isWhitespace(first), !isWhitespace(last), !containsLineBreak(text)
-  {
-    return text
-  }
+  if isNormalized(text) { return text }
   // Unicode scalars rather than Characters: XML text has no CRLF pairs (the parser turns them
   // into LF), and the rules only look at ASCII space, tab and line breaks.
   var result = String.UnicodeScalarView()
@@ -192,11 +189,30 @@ public func normalizeXMLText(_ text: String) -> String {
   return String(result).trimmingCharactersInSet()
 }
 
-/// Whether the text has a line feed or carriage return, looked for in the contiguous UTF-8
-/// buffer (iterating `String.UTF8View` byte by byte was a hot spot).
-private func containsLineBreak(_ text: String) -> Bool {
+/// Whether `normalizeXMLText` would return the text as it is: its first and last scalars are
+/// not white space and it has no line feed or carriage return. Decided in one visit of the
+/// contiguous UTF-8 (the views of `unicodeScalars` cost more than the rest of the work).
+private func isNormalized(_ text: String) -> Bool {
   var text = text
-  return text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
+  return text.withUTF8 { bytes in
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    guard !isWhitespace(scalar(startingAt: 0, in: bytes)) else { return false }
+    var last = bytes.count - 1
+    while last > 0, bytes[last] & 0xC0 == 0x80 { last -= 1 }  // Back to the lead byte.
+    guard !isWhitespace(scalar(startingAt: last, in: bytes)) else { return false }
+    // memchr scans a word at a time; a loop over bytes was still a visible cost.
+    return memchr(base, 0x0A, bytes.count) == nil && memchr(base, 0x0D, bytes.count) == nil
+  }
+}
+
+/// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8 `bytes`.
+private func scalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+  let lead = UInt32(bytes[index])
+  if lead < 0x80 { return Unicode.Scalar(UInt8(lead)) }
+  let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+  var value = lead & (0xFF >> (length + 1))
+  for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+  return Unicode.Scalar(value) ?? "\u{FFFD}"
 }
 
 /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), answered without

@@ -8,6 +8,9 @@ struct Kenshu: AsyncParsableCommand {
     commandName: "kenshu",
     abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
     discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
+    // Every command and subcommand names itself (`commandName`): otherwise ArgumentParser derives
+    // the name with `String(describing:)`, whose casts scan all of the binary's protocol
+    // conformances once per type, at every start-up.
     subcommands: [
       InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, RosterCommand.self,
       GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ResponsesCommand.self, ExportCommand.self,

@@ -46,6 +46,18 @@ import Testing
     #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
   }
 
+  @Test(arguments: [
+    "curricula/p.xml", "curricula/../curricula/p.xml", "curricula/./p.xml", "curricula//p.xml",
+  ])
+  func test_filesInsideTheProject_areNamedRelativeToIt(path: String) throws {
+    let project = try TemporaryProject()
+    defer { project.remove() }
+    try project.write("curricula/p.xml", "<programme/>")
+    let result = project.load([path])
+    #expect(result.files == ["curricula/p.xml"])
+    #expect(result.diagnostics.allSatisfy { $0.location.file == "curricula/p.xml" })
+  }
+
   @Test func test_missingFile_isUnreadable() throws {
     let project = try TemporaryProject()
     defer { project.remove() }

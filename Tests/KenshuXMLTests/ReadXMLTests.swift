@@ -118,6 +118,12 @@ import Testing
     ("講義\n  PDF", "講義 PDF"),
     ("\n\n", ""),
     ("", ""),
+    // The ends decoded from UTF-8 bytes: two-, three- and four-byte scalars, white space or not.
+    ("\u{00A0}訪問看護\u{00A0}", "訪問看護"),
+    ("é訪問看護é", "é訪問看護é"),
+    ("研修🏥", "研修🏥"),
+    ("🏥\u{2003}", "🏥"),
+    ("訪問\r看護", "訪問看護"),
   ])
   func test_normalizedText_trimsAndJoinsLines(raw: String, expected: String) {
     #expect(normalizeXMLText(raw) == expected)

@@ -7,6 +7,8 @@ struct IdentifierCheck {
   func run() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     func unique(_ kind: String, _ entries: [(id: String, location: SourceLocation?)]) {
+      // Nothing repeats in fewer than two entries: most calls (a session's cases) have one or none.
+      guard entries.count > 1 else { return }
       var first: [String: SourceLocation?] = [:]
       for entry in entries where !entry.id.isEmpty {
         if let earlier = first[entry.id] {

@@ -23,8 +23,8 @@ struct PersonalDataCheck {
       case .inline(let text):
         let base = block.location ?? SourceLocation(file: "?")
         for finding in PersonalDataPatterns.findings(in: text) {
-          // The block's location is where its text starts (see `markdownTextLocation`); every
-          // line of the text lost the same indentation, so columns shift by it.
+          // The block's location is where its text starts (see `inlineMarkdown`); every line
+          // of the text lost the same indentation, so columns shift by it.
           let column =
             base.column > 0 ? base.column - 1 + finding.column : (finding.line > 0 ? finding.column : 0)
           let location = SourceLocation(file: base.file, line: base.line + finding.line, column: column)

@@ -28,11 +28,17 @@ struct ProjectChecks {
       (false, { SelfStudyCheck(project: project).run() }),
       (false, { SurveyCheck(project: project).run() }),
       (false, { AlignmentCheck(project: project).run() }),
+      // Last in the list, first to start (see below).
       (true, { PersonalDataCheck(project: project, content: content).run() }),
     ]
     let reusable = previous?.count == checks.count ? previous : nil
+    // The personal-data check, the longest by far, starts first, so that no thread is left
+    // running it alone at the end (the checks are the serial tail of the run); the others follow
+    // in order, as threads take iterations in order. Results keep the list's order regardless.
+    let startOrder = [checks.count - 1] + Array(0..<(checks.count - 1))
     let results = ResultSlots<[Diagnostic]>(count: checks.count)
-    DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+    DispatchQueue.concurrentPerform(iterations: checks.count) { iteration in
+      let index = startOrder[iteration]
       if let reusable, !checks[index].readsContentText {
         results[index] = reusable[index]
       } else {

@@ -100,7 +100,11 @@ struct DocumentLoader {
   }
 
   func load(bytes: [UInt8], displayName: String) -> LoadedDocument {
-    let parsed = readXML(bytes, path: displayName, schema: schema)
+    // The model is read from libxml2's tree in place, while the document is alive.
+    readXML(bytes, path: displayName, schema: schema) { load(parsed: $0) }
+  }
+
+  private func load(parsed: XMLDocumentView) -> LoadedDocument {
     guard let root = parsed.root else {
       return LoadedDocument(definition: nil, diagnostics: parsed.diagnostics)
     }
@@ -131,7 +135,8 @@ struct DocumentLoader {
     // validated the file against the same schema without complaint there is nothing to
     // explain, and skipping it saves a walk over every element.
     if schema == nil || parsed.diagnostics.contains(where: { $0.code == "schema" }) {
-      StructureCheck(schema: model).check(root, spec: spec, into: &structural)
+      // The rare path: a copy of the whole tree, which the check walks freely.
+      StructureCheck(schema: model).check(root.copy(), spec: spec, into: &structural)
     }
 
     // libxml2's RELAX NG messages cascade and stop at the first failure in a subtree; the

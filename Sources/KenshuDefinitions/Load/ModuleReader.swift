@@ -2,7 +2,7 @@ import KenshuModel
 import KenshuXML
 
 extension ValueReader {
-  mutating func module(_ element: XMLElement) -> SelfStudyModule {
+  mutating func module(_ element: XMLElementView) -> SelfStudyModule {
     var module = SelfStudyModule(
       id: identifier(element) ?? "", language: language(element) ?? "ja",
       title: element.child(named: "title")?.normalizedText ?? "", location: element.location)
@@ -52,14 +52,14 @@ extension ValueReader {
     return module
   }
 
-  mutating func choice(_ element: XMLElement) -> Choice {
+  mutating func choice(_ element: XMLElementView) -> Choice {
     let feedback = element.child(named: "feedback")?.normalizedText
     return Choice(
       id: identifier(element) ?? "", text: element.ownText, correct: flag(element, "correct"),
       feedback: feedback?.isEmpty == false ? feedback : nil, location: element.location)
   }
 
-  mutating func question(_ element: XMLElement) -> QuizQuestion {
+  mutating func question(_ element: XMLElementView) -> QuizQuestion {
     let kind = element.attribute("kind").flatMap(QuestionKind.init(rawValue:)) ?? .single
     var choices = element.children(named: "choice").map { choice($0) }
     if kind == .trueFalse && choices.isEmpty {
@@ -84,7 +84,7 @@ extension ValueReader {
   }
 
   /// Only http(s) and tel/mailto links reach pages; anything else (javascript:, data:) is refused.
-  mutating func safeURL(_ element: XMLElement, _ name: String) -> String? {
+  mutating func safeURL(_ element: XMLElementView, _ name: String) -> String? {
     guard let value = string(element, name) else { return nil }
     let lower = value.lowercased()
     guard ["https://", "http://", "tel:", "mailto:"].contains(where: { lower.hasPrefix($0) }) else {

@@ -2,17 +2,17 @@ import KenshuModel
 import KenshuXML
 
 extension ValueReader {
-  mutating func objectives(_ element: XMLElement) -> [Objective] {
+  mutating func objectives(_ element: XMLElementView) -> [Objective] {
     element.children(named: "objective").map {
       Objective(id: identifierIfPresent($0), text: $0.normalizedText, location: $0.location)
     }
   }
 
-  mutating func identifierIfPresent(_ element: XMLElement) -> String? {
+  mutating func identifierIfPresent(_ element: XMLElementView) -> String? {
     element.attribute("id") == nil ? nil : identifier(element)
   }
 
-  mutating func edition(_ element: XMLElement) -> Edition? {
+  mutating func edition(_ element: XMLElementView) -> Edition? {
     guard let edition = element.child(named: "edition"), let version = string(edition, "version") else {
       return nil
     }
@@ -20,7 +20,7 @@ extension ValueReader {
     return Edition(version: version, date: date(edition), note: note.isEmpty ? nil : note)
   }
 
-  mutating func programme(_ element: XMLElement) -> Programme {
+  mutating func programme(_ element: XMLElementView) -> Programme {
     var programme = Programme(
       id: identifier(element) ?? "", language: language(element) ?? "ja",
       title: element.child(named: "title")?.normalizedText ?? "", location: element.location)
@@ -36,7 +36,7 @@ extension ValueReader {
     return programme
   }
 
-  mutating func course(_ element: XMLElement) -> Course {
+  mutating func course(_ element: XMLElementView) -> Course {
     var course = Course(
       id: identifier(element) ?? "", title: element.child(named: "title")?.normalizedText ?? "",
       location: element.location)
@@ -51,7 +51,7 @@ extension ValueReader {
     return course
   }
 
-  mutating func session(_ element: XMLElement) -> Session {
+  mutating func session(_ element: XMLElementView) -> Session {
     let kind = element.attribute("kind").flatMap(SessionKind.init(rawValue:)) ?? .lecture
     var session = Session(
       id: identifier(element) ?? "", kind: kind, title: element.child(named: "title")?.normalizedText ?? "",
@@ -72,21 +72,25 @@ extension ValueReader {
   }
 
   /// A session's group-work spec, when it has groups, cases, questions, roles or phases.
-  mutating func groupWork(_ session: XMLElement) -> GroupWorkSpec? {
+  mutating func groupWork(_ session: XMLElementView) -> GroupWorkSpec? {
     // One pass over the session's children instead of one per kind.
-    var groups: XMLElement?
-    var cases: [XMLElement] = []
-    var questions: [XMLElement] = []
-    var roles: [XMLElement] = []
-    var phases: [XMLElement] = []
-    for case .element(let child) in session.content {
-      switch child.name {
-      case "groups": if groups == nil { groups = child }
-      case "case": cases.append(child)
-      case "question": questions.append(child)
-      case "role": roles.append(child)
-      case "phase": phases.append(child)
-      default: break
+    var groups: XMLElementView?
+    var cases: [XMLElementView] = []
+    var questions: [XMLElementView] = []
+    var roles: [XMLElementView] = []
+    var phases: [XMLElementView] = []
+    for child in session.children {
+      // Names compared as bytes, without making a string per child.
+      if child.isNamed("groups") {
+        if groups == nil { groups = child }
+      } else if child.isNamed("case") {
+        cases.append(child)
+      } else if child.isNamed("question") {
+        questions.append(child)
+      } else if child.isNamed("role") {
+        roles.append(child)
+      } else if child.isNamed("phase") {
+        phases.append(child)
       }
     }
     if groups == nil, cases.isEmpty, questions.isEmpty, roles.isEmpty, phases.isEmpty { return nil }

@@ -107,6 +107,14 @@ extension XMLElement {
   }
 }
 
+extension XMLElementView {
+  /// `<session> "gw1"`, or `<session>` when it has no id.
+  var displayLabel: String {
+    if let id = attribute("id") { return "<\(name)> \"\(id)\"" }
+    return "<\(name)>"
+  }
+}
+
 extension String {
   /// The first 30 characters, trimmed, for quoting in messages.
   var trimmedPreview: String {

@@ -2,7 +2,7 @@ import KenshuModel
 import KenshuXML
 
 extension ValueReader {
-  mutating func survey(_ element: XMLElement) -> Survey {
+  mutating func survey(_ element: XMLElementView) -> Survey {
     var survey = Survey(
       id: identifier(element) ?? "", language: language(element) ?? "ja",
       title: element.child(named: "title")?.normalizedText ?? "",
@@ -38,7 +38,7 @@ extension ValueReader {
     return survey
   }
 
-  mutating func roster(_ element: XMLElement) -> Roster {
+  mutating func roster(_ element: XMLElementView) -> Roster {
     var roster = Roster(
       id: identifier(element) ?? "", title: element.child(named: "title")?.normalizedText, people: [])
     roster.location = element.location
@@ -86,7 +86,7 @@ extension ValueReader {
     return roster
   }
 
-  mutating func glossary(_ element: XMLElement) -> [GlossaryTerm] {
+  mutating func glossary(_ element: XMLElementView) -> [GlossaryTerm] {
     element.children(named: "term").map {
       GlossaryTerm(
         id: identifier($0) ?? "", term: string($0, "name") ?? "", reading: string($0, "reading"),
@@ -94,7 +94,7 @@ extension ValueReader {
     }
   }
 
-  mutating func site(_ element: XMLElement) -> SiteSettings {
+  mutating func site(_ element: XMLElementView) -> SiteSettings {
     var settings = SiteSettings(language: language(element) ?? "ja")
     settings.title = string(element, "title")
     settings.organiser = string(element, "organiser")

@@ -8,13 +8,13 @@ import KenshuXML
 struct ValueReader {
   var diagnostics: [Diagnostic] = []
 
-  mutating func string(_ element: XMLElement, _ name: String) -> String? {
+  mutating func string(_ element: XMLElementView, _ name: String) -> String? {
     guard let value = element.attribute(name) else { return nil }
     let trimmed = normalizeXMLText(value)
     return trimmed.isEmpty ? nil : trimmed
   }
 
-  mutating func identifier(_ element: XMLElement, _ name: String = "id") -> String? {
+  mutating func identifier(_ element: XMLElementView, _ name: String = "id") -> String? {
     guard let value = element.attribute(name) else { return nil }
     if !isValidIdentifier(value) {
       diagnostics.append(
@@ -26,12 +26,12 @@ struct ValueReader {
     return value
   }
 
-  mutating func identifierList(_ element: XMLElement, _ name: String) -> [String] {
+  mutating func identifierList(_ element: XMLElementView, _ name: String) -> [String] {
     guard let value = element.attribute(name) else { return [] }
-    return tokens(value) { $0 == "," }
+    return tokens(value, separatedBy: [","])
   }
 
-  mutating func duration(_ element: XMLElement, _ name: String = "duration") -> Int? {
+  mutating func duration(_ element: XMLElementView, _ name: String = "duration") -> Int? {
     guard let value = element.attribute(name) else { return nil }
     guard let minutes = parseISODurationMinutes(trimmedSpaces(value)) else {
       diagnostics.append(
@@ -44,7 +44,7 @@ struct ValueReader {
     return minutes
   }
 
-  mutating func clockTime(_ element: XMLElement, _ name: String) -> ClockTime? {
+  mutating func clockTime(_ element: XMLElementView, _ name: String) -> ClockTime? {
     guard let value = element.attribute(name) else { return nil }
     guard let time = ClockTime(parsing: trimmedSpaces(value)) else {
       diagnostics.append(
@@ -57,7 +57,7 @@ struct ValueReader {
     return time
   }
 
-  mutating func date(_ element: XMLElement, _ name: String = "date") -> String? {
+  mutating func date(_ element: XMLElementView, _ name: String = "date") -> String? {
     guard let value = element.attribute(name) else { return nil }
     let trimmed = trimmedSpaces(value)
     guard isValidISODate(trimmed) else {
@@ -71,7 +71,7 @@ struct ValueReader {
     return trimmed
   }
 
-  mutating func integer(_ element: XMLElement, _ name: String, in range: ClosedRange<Int>) -> Int? {
+  mutating func integer(_ element: XMLElementView, _ name: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = element.attribute(name) else { return nil }
     guard let number = Int(trimmedSpaces(value)), range.contains(number) else {
       diagnostics.append(
@@ -84,7 +84,7 @@ struct ValueReader {
     return number
   }
 
-  mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
+  mutating func decimal(_ element: XMLElementView, _ name: String) -> Double? {
     guard let value = element.attribute(name) else { return nil }
     guard let number = Double(trimmedSpaces(value)), number.isFinite else {
       diagnostics.append(
@@ -97,14 +97,14 @@ struct ValueReader {
   }
 
   /// Booleans are enumerated in the schema; anything but "true" is false.
-  func flag(_ element: XMLElement, _ name: String, default defaultValue: Bool = false) -> Bool {
+  func flag(_ element: XMLElementView, _ name: String, default defaultValue: Bool = false) -> Bool {
     element.attribute(name).map { $0 == "true" } ?? defaultValue
   }
 
-  mutating func professions(_ element: XMLElement, _ name: String) -> [Profession] {
+  mutating func professions(_ element: XMLElementView, _ name: String) -> [Profession] {
     guard let value = element.attribute(name) else { return [] }
     var result: [Profession] = []
-    for token in tokens(value, separatedBy: { $0 == "," || $0 == "、" || $0 == "・" }) {
+    for token in tokens(value, separatedBy: [",", "、", "・"]) {
       // Only a three-letter token can lower-case to "all"; 全職種 has no case.
       if token == "全職種" || (token.utf8.count == 3 && token.lowercased() == "all") {
         result = Profession.allCases
@@ -124,7 +124,7 @@ struct ValueReader {
     return result
   }
 
-  mutating func language(_ element: XMLElement) -> String? {
+  mutating func language(_ element: XMLElementView) -> String? {
     guard let value = element.attribute("xml:lang") else { return nil }
     if !isValidLanguageTag(value) {
       diagnostics.append(
@@ -143,7 +143,9 @@ struct ValueReader {
   }
 
   /// Markdown from `src` or inline text (not both, and not neither when `required`).
-  mutating func markdown(_ element: XMLElement, textOf textElement: XMLElement? = nil, required: Bool = true)
+  mutating func markdown(
+    _ element: XMLElementView, textOf textElement: XMLElementView? = nil, required: Bool = true
+  )
     -> MarkdownBlock?
   {
     let (inline, inlineLocation) = (textElement ?? element).inlineMarkdown
@@ -169,81 +171,85 @@ struct ValueReader {
   }
 }
 
-extension XMLElement {
+extension XMLElementView {
   /// Inline Markdown: the element's own text with the common indentation removed, so that
-  /// Markdown written indented inside XML keeps its structure.
-  var markdownText: String { inlineMarkdown.text }
-
-  /// Where `markdownText` begins in the file: the line of its first non-blank line and the
-  /// column its removed indentation ends at. When the text starts on the start tag's own line
-  /// the column is unknown (0). Checks of the text (personal data) locate findings from this.
-  var markdownTextLocation: SourceLocation { inlineMarkdown.location }
-
-  /// `markdownText` and `markdownTextLocation` in one pass. Lines are handled as byte ranges
-  /// of one buffer: indentation is ASCII, and walking Characters (later, arrays of line slices)
-  /// was the loader's hot spot.
+  /// Markdown written indented inside XML keeps its structure; and where it begins in the file
+  /// (see `inlineMarkdown(_:elementLocation:)`).
   var inlineMarkdown: (text: String, location: SourceLocation) {
-    var raw = ""
-    for case .text(let text) in content { raw += text }
-    let sameLine = SourceLocation(file: location.file, line: location.line, column: 0)
-    // One line (titles, notes, answer keys): no line table, and usually no copy at all.
-    let oneLine = raw.withUTF8 { bytes -> (blank: Bool, indent: Int)? in
-      guard !bytes.contains(0x0A) else { return nil }
-      return (isBlank(bytes, 0..<bytes.count), bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count)
-    }
-    if let oneLine {
-      if oneLine.blank { return ("", sameLine) }
-      return (oneLine.indent == 0 ? raw : String(Substring(raw.utf8.dropFirst(oneLine.indent))), sameLine)
-    }
-    let (text, leadingBlank, indent, isEmpty) = raw.withUTF8 { bytes in
-      // Lines as ranges, split at LF (XML has turned CRLF into LF).
-      var lines: [Range<Int>] = []
-      var lineStart = 0
-      for index in 0..<bytes.count where bytes[index] == 0x0A {
-        lines.append(lineStart..<index)
-        lineStart = index + 1
-      }
-      lines.append(lineStart..<bytes.count)
-      let blank = lines.map { isBlank(bytes, $0) }
-      let leadingBlank = blank.prefix { $0 }.count
-      var last = lines.count
-      while last > leadingBlank, blank[last - 1] { last -= 1 }
-      var indent = Int.max
-      for line in leadingBlank..<last where !blank[line] {
-        var width = 0
-        while width < lines[line].count,
-          bytes[lines[line].lowerBound + width] == 0x20 || bytes[lines[line].lowerBound + width] == 0x09
-        {
-          width += 1
-        }
-        indent = min(indent, width)
-      }
-      if indent == Int.max { indent = 0 }
-      var text: [UInt8] = []
-      text.reserveCapacity(bytes.count)
-      for line in leadingBlank..<last {
-        if line > leadingBlank { text.append(0x0A) }
-        if !blank[line] {
-          text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lines[line].dropFirst(indent)]))
-        }
-      }
-      return (String(decoding: text, as: UTF8.self), leadingBlank, indent, leadingBlank == last)
-    }
-    let start =
-      leadingBlank > 0 && !isEmpty
-      ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
-      : SourceLocation(file: location.file, line: location.line, column: 0)
-    return (text, start)
+    KenshuDefinitions.inlineMarkdown(directText, elementLocation: location)
   }
 
   /// The element's own text (not its children's), normalised.
-  var ownText: String {
-    normalizeXMLText(
-      content.compactMap { item -> String? in
-        if case .text(let text) = item { return text }
-        return nil
-      }.joined())
+  var ownText: String { normalizeXMLText(directText) }
+}
+
+extension XMLElement {
+  /// `inlineMarkdown(_:elementLocation:)` of the element's own text, as for `XMLElementView`.
+  var inlineMarkdown: (text: String, location: SourceLocation) {
+    var raw = ""
+    for case .text(let text) in content { raw += text }
+    return KenshuDefinitions.inlineMarkdown(raw, elementLocation: location)
   }
+}
+
+/// Inline Markdown from an element's own text `raw`: the common indentation removed, and where
+/// the text begins in the file (the line of its first non-blank line and the column its removed
+/// indentation ends at; column 0 when the text starts on the start tag's own line, at
+/// `elementLocation`). Lines are handled as byte ranges of one buffer: indentation is ASCII, and
+/// walking Characters (later, arrays of line slices) was the loader's hot spot.
+func inlineMarkdown(_ raw: String, elementLocation location: SourceLocation) -> (
+  text: String, location: SourceLocation
+) {
+  var raw = raw
+  let sameLine = SourceLocation(file: location.file, line: location.line, column: 0)
+  // One line (titles, notes, answer keys): no line table, and usually no copy at all.
+  let oneLine = raw.withUTF8 { bytes -> (blank: Bool, indent: Int)? in
+    guard !bytes.contains(0x0A) else { return nil }
+    return (isBlank(bytes, 0..<bytes.count), bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count)
+  }
+  if let oneLine {
+    if oneLine.blank { return ("", sameLine) }
+    return (oneLine.indent == 0 ? raw : String(Substring(raw.utf8.dropFirst(oneLine.indent))), sameLine)
+  }
+  let (text, leadingBlank, indent, isEmpty) = raw.withUTF8 { bytes in
+    // Lines as ranges, split at LF (XML has turned CRLF into LF).
+    var lines: [Range<Int>] = []
+    var lineStart = 0
+    for index in 0..<bytes.count where bytes[index] == 0x0A {
+      lines.append(lineStart..<index)
+      lineStart = index + 1
+    }
+    lines.append(lineStart..<bytes.count)
+    let blank = lines.map { isBlank(bytes, $0) }
+    let leadingBlank = blank.prefix { $0 }.count
+    var last = lines.count
+    while last > leadingBlank, blank[last - 1] { last -= 1 }
+    var indent = Int.max
+    for line in leadingBlank..<last where !blank[line] {
+      var width = 0
+      while width < lines[line].count,
+        bytes[lines[line].lowerBound + width] == 0x20 || bytes[lines[line].lowerBound + width] == 0x09
+      {
+        width += 1
+      }
+      indent = min(indent, width)
+    }
+    if indent == Int.max { indent = 0 }
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.count)
+    for line in leadingBlank..<last {
+      if line > leadingBlank { text.append(0x0A) }
+      if !blank[line] {
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lines[line].dropFirst(indent)]))
+      }
+    }
+    return (String(decoding: text, as: UTF8.self), leadingBlank, indent, leadingBlank == last)
+  }
+  let start =
+    leadingBlank > 0 && !isEmpty
+    ? SourceLocation(file: location.file, line: location.line + leadingBlank, column: indent + 1)
+    : SourceLocation(file: location.file, line: location.line, column: 0)
+  return (text, start)
 }
 
 /// ASCII letters, digits, '-', '_' and '.', starting with a letter or digit.
@@ -261,14 +267,51 @@ private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
 }
 
 func isValidISODate(_ text: String) -> Bool {
-  let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-  guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-    let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
+  var text = text
+  guard
+    let (y, m, d) = text.withUTF8({ bytes -> (Int, Int, Int)? in
+      // Three parts split at `-`, of 4, 2 and 2 characters, each read as `Int` reads it (an
+      // optional `+`, then digits), on the bytes: splitting and converting Substrings cost
+      // thousands of instructions per date.
+      var values = (0, 0, 0)
+      var part = 0
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "-") {
+        guard part < 3, let value = isoDatePart(bytes, start..<index, length: part == 0 ? 4 : 2) else {
+          return nil
+        }
+        switch part {
+        case 0: values.0 = value
+        case 1: values.1 = value
+        default: values.2 = value
+        }
+        part += 1
+        start = index + 1
+      }
+      return part == 3 ? values : nil
+    }),
+    (1...12).contains(m), d >= 1
   else { return false }
   let days = [
     31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
   ]
   return d <= days[m - 1]
+}
+
+/// One part of a date: exactly `length` bytes, an optional `+` and at least one ASCII digit.
+private func isoDatePart(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, length: Int) -> Int? {
+  guard range.count == length else { return nil }
+  var index = range.lowerBound
+  if bytes[index] == UInt8(ascii: "+") { index += 1 }
+  guard index < range.upperBound else { return nil }
+  var value = 0
+  while index < range.upperBound {
+    let digit = bytes[index] &- 0x30
+    guard digit < 10 else { return nil }
+    value = value * 10 + Int(digit)
+    index += 1
+  }
+  return value
 }
 
 /// A structural check of BCP 47: a 2–3 letter language, then subtags of 1–8 letters/digits.
@@ -321,18 +364,34 @@ func trimmedSpaces(_ text: String) -> String {
   return text.trimmingCharacters(in: .whitespaces)
 }
 
-/// The words of a list-valued attribute, split at white space and at `separator`s. Works on
+/// The words of a list-valued attribute, split at white space and at `separators`. Works on
 /// Unicode scalars: splitting Characters was a hot spot of the loader.
-func tokens(_ value: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-  // ASCII values (ids, profession ids), nearly all of them: bytes are scalars, so splitting the
-  // bytes gives the same words without decoding.
-  if value.utf8.allSatisfy({ $0 < 0x80 }) {
-    return value.utf8.split {
-      $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || isSeparator(Unicode.Scalar($0))
-    }.map { String(Substring($0)) }
+func tokens(_ value: String, separatedBy separators: [Unicode.Scalar]) -> [String] {
+  // ASCII values (ids, profession ids), nearly all of them: bytes are scalars, so the words
+  // are the runs of bytes between separators, made into strings straight from the buffer.
+  var value = value
+  let ascii = value.withUTF8 { bytes -> [String]? in
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var words: [String] = []
+    var start = 0
+    for index in 0...bytes.count {
+      let atEnd = index == bytes.count
+      if atEnd || isASCIISpace(bytes[index]) || separators.contains(Unicode.Scalar(bytes[index])) {
+        if index > start {
+          words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+        start = index + 1
+      }
+    }
+    return words
   }
+  if let ascii { return ascii }
   return value.unicodeScalars.split {
     ($0.isASCII ? $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" : $0.properties.isWhitespace)
-      || isSeparator($0)
+      || separators.contains($0)
   }.map { String(String.UnicodeScalarView($0)) }
+}
+
+private func isASCIISpace(_ byte: UInt8) -> Bool {
+  byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
 }

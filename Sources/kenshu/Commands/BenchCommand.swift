@@ -23,6 +23,7 @@ struct BenchCommand: ParsableCommand {
 
   struct Groups: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "groups",
       abstract: "Group formation: 1,000 people × 3 rounds, 200 people × 4 rounds, the 361-person cohort.")
     @Option(help: "Seed.") var seed: UInt64 = 1
 
@@ -34,6 +35,7 @@ struct BenchCommand: ParsableCommand {
 
   struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "site",
       abstract:
         "Site build: a synthetic project of COURSES × SESSIONS pages, cold build and one-file rebuild, beside Hugo."
     )
@@ -93,6 +95,7 @@ struct BenchCommand: ParsableCommand {
 
   struct Evaluation: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "evaluation",
       abstract:
         "Evaluation: N responses × 40 items (30 Likert, 5 choice, 5 text) with a by-profession breakdown.",
       discussion:
@@ -114,6 +117,7 @@ struct BenchCommand: ParsableCommand {
 
   struct Rosters: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rosters",
       abstract: "Roster import (UTF-8, CP932), XML writing, summaries and cross-tabs.")
     @Option(help: "Rows to generate.") var rows = 10_000
 

@@ -12,6 +12,7 @@ struct ResponsesCommand: AsyncParsableCommand {
 
   struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write one survey's responses as Kenshu CSV (what `kenshu evaluate` reads) or JSON.",
       discussion: """
         The file holds personal data and free-text answers: it is written under private/ unless \
@@ -63,6 +64,7 @@ struct ResponsesCommand: AsyncParsableCommand {
 
   struct Count: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "count",
       abstract: "Count stored responses per survey and completions per module.")
 
     enum Format: String, ExpressibleByArgument { case table, json }

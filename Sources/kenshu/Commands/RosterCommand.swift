@@ -14,6 +14,7 @@ struct RosterCommand: ParsableCommand {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Convert a CSV roster (UTF-8, UTF-8 BOM or Shift_JIS/CP932) into an XML roster.",
       discussion: """
         Headers may be Japanese or English (docs/rosters.md lists them); --map FILE maps other \
@@ -93,6 +94,7 @@ struct RosterCommand: ParsableCommand {
 
   struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "summary",
       abstract: "Count people by profession, prefecture, role or stage (one key, or two for a cross-tab).")
 
     @Argument(help: "Rosters: XML, CSV, or roster ids of this project.") var rosters: [String]
@@ -166,6 +168,7 @@ struct RosterCommand: ParsableCommand {
 
   struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "progress",
       abstract: "Who has completed which stage of a programme, and who is missing what.",
       discussion: "Names are personal data: CSV and JSON go to private/ unless --out says otherwise.")
 

@@ -8,6 +8,7 @@ extension RosterCommand {
   /// `kenshu roster tokens`: one-time tokens so that each person answers a survey once.
   struct Tokens: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tokens",
       abstract: "Generate one-time answer tokens for everyone on a roster (docs/collect.md).",
       discussion: """
         Writes participant, name, email and token to a CSV under private/ (for mail merge or \

@@ -20,6 +20,7 @@ struct SurveyCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List surveys and their items (docs/evaluation.md).")
 
     enum Format: String, ExpressibleByArgument { case table, json }
@@ -39,6 +40,7 @@ struct SurveyCommand: ParsableCommand {
 
   struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "template",
       abstract:
         "Write an empty response sheet in Kenshu's CSV format (participant, then one column per item).")
 
