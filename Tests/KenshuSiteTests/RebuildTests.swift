@@ -66,4 +66,19 @@ import Testing
     #expect(!injected.contains("display:none"))
     #expect(diagnostics.map(\.code) == ["site-accent-invalid"])
   }
+
+  @Test(arguments: ["#1d5e3a", "#0b2545", "#1f6f8b", "#000", "#7cc4dd", "#c0392b"])
+  func accentColour_inDarkModeKeepsItsHueAndReadsOnTheDarkBackground(accent: String) throws {
+    var diagnostics: [Diagnostic] = []
+    let css = SettingsStylesheet.css(for: SiteSettings(accentColour: accent), diagnostics: &diagnostics)
+    let line = try #require(css.split(separator: "\n").first { $0.contains("prefers-color-scheme: dark") })
+    let value = try #require(line.split(separator: "--accent: ").last?.prefix(7))
+    let dark = try #require(SettingsStylesheet.hexColour(String(value)))
+    for surface in SettingsStylesheet.darkSurfaces {
+      #expect(SettingsStylesheet.contrast(dark, surface) >= 4.5, "\(accent) → \(value)")
+    }
+    // Lightened towards white, never shifted in hue: each channel moves by the same share.
+    let original = try #require(SettingsStylesheet.hexColour(accent))
+    #expect(dark.0 >= original.0 && dark.1 >= original.1 && dark.2 >= original.2)
+  }
 }

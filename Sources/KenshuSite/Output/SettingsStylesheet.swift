@@ -26,8 +26,35 @@ enum SettingsStylesheet {
     }
     css +=
       "@media (prefers-color-scheme: light) { :root { --accent: \(accent); --accent-contrast: \(onAccent); } }\n"
+    // Dark pages get the same hue, lightened until it reads on the dark background: a brand
+    // colour chosen for white paper (dark green, navy) would vanish there as it is.
+    let dark = darkVariant(of: rgb)
+    let onDark = contrast(dark, (255, 255, 255)) >= contrast(dark, (0, 0, 0)) ? "#ffffff" : "#000000"
+    css +=
+      "@media (prefers-color-scheme: dark) { :root { --accent: \(hex(dark)); --accent-contrast: \(onDark); } }\n"
     css += "@media print { :root { --accent: \(accent); } }\n"
     return css
+  }
+
+  /// The dark theme's surfaces (`--bg`, `--surface` in kenshu.css), against which the accent
+  /// is read as text and link colour in dark mode.
+  static let darkSurfaces = [(17, 20, 24), (26, 30, 35)]
+
+  /// `colour` mixed with white in small steps until it has at least 4.5:1 contrast against
+  /// every dark surface; a colour that already has it is kept.
+  static func darkVariant(of colour: (Int, Int, Int)) -> (Int, Int, Int) {
+    func readable(_ c: (Int, Int, Int)) -> Bool { darkSurfaces.allSatisfy { contrast(c, $0) >= 4.5 } }
+    for step in 0...20 {
+      let t = Double(step) / 20
+      func mix(_ v: Int) -> Int { Int((Double(v) + (255 - Double(v)) * t).rounded()) }
+      let candidate = (mix(colour.0), mix(colour.1), mix(colour.2))
+      if readable(candidate) { return candidate }
+    }
+    return (255, 255, 255)
+  }
+
+  static func hex(_ c: (Int, Int, Int)) -> String {
+    "#" + [c.0, c.1, c.2].map { String(format: "%02x", $0) }.joined()
   }
 
   /// Parses `#RGB` or `#RRGGBB`; anything else (which could inject CSS) is refused.
