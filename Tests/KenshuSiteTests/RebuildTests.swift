@@ -75,7 +75,7 @@ import Testing
     let value = try #require(line.split(separator: "--accent: ").last?.prefix(7))
     let dark = try #require(SettingsStylesheet.hexColour(String(value)))
     for surface in SettingsStylesheet.darkSurfaces {
-      #expect(SettingsStylesheet.contrast(dark, surface) >= 4.5, "\(accent) → \(value)")
+      #expect(SettingsStylesheet.contrast(dark, surface) >= 7, "\(accent) → \(value)")
     }
     // Lightened towards white, never shifted in hue: each channel moves by the same share.
     let original = try #require(SettingsStylesheet.hexColour(accent))
