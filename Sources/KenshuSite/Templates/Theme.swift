@@ -26,6 +26,9 @@ public struct Theme: Sendable {
   ]
 
   let library: MustacheLibrary
+  /// The same templates compiled by `FastTemplate`, where it reproduces them exactly (with
+  /// every partial they use); the others render through `library` only.
+  let fastTemplates: [String: FastTemplate]
   /// Where each template came from, for diagnostics and tests.
   public let templateSources: [String: URL]
   /// Site-relative path under `assets/` → file to copy.
@@ -39,6 +42,7 @@ public struct Theme: Sendable {
     let builtIn = Bundle.module.resourceURL?.appendingPathComponent("Theme")
     let projectTheme = projectRoot.appendingPathComponent("theme")
     var library = MustacheLibrary()
+    var fast: [String: FastTemplate?] = [:]
     var sources: [String: URL] = [:]
     var hasher = Hasher()
     for name in templateNames {
@@ -50,6 +54,7 @@ public struct Theme: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
         do {
           library.register(try MustacheTemplate(string: Self.withKenshuEscaping(text)), named: name)
+          fast[name] = FastTemplate(text)
           hasher.combine(name)
           hasher.combine(text)
           sources[name] = url
@@ -68,7 +73,20 @@ public struct Theme: Sendable {
       guard let folder else { continue }
       for (relative, url) in Self.files(under: folder) { assets[relative] = url }
     }
-    return Theme(library: library, templateSources: sources, assets: assets, fingerprint: hasher.finalize())
+    return Theme(
+      library: library, fastTemplates: Self.completeFastTemplates(fast), templateSources: sources,
+      assets: assets,
+      fingerprint: hasher.finalize())
+  }
+
+  /// The fast templates whose partials are all fast templates too (repeatedly, since leaving
+  /// one out can leave out those that use it).
+  static func completeFastTemplates(_ compiled: [String: FastTemplate?]) -> [String: FastTemplate] {
+    var templates = compiled.compactMapValues { $0 }
+    while let incomplete = templates.first(where: { !$0.value.partialNames.isSubset(of: templates.keys) }) {
+      templates.removeValue(forKey: incomplete.key)
+    }
+    return templates
   }
 
   /// The template text with a first line selecting Kenshu's HTML escaping. The pragma line is
@@ -83,7 +101,10 @@ public struct Theme: Sendable {
 
   /// Renders a template, or nil when the template is missing.
   func render(_ name: String, _ context: [String: Any]) -> String? {
-    library.render(context, withTemplate: name)
+    if let fast = fastTemplates[name], let html = fast.render(context, partials: fastTemplates) {
+      return html
+    }
+    return library.render(context, withTemplate: name)
   }
 
   /// Regular files below `folder`, keyed by their `/`-separated relative path.
