@@ -15,12 +15,9 @@ extension PageRenderer {
   /// appears on, for rebuilds that re-render only those (`SiteBuilder.patch`).
   func fingerprint(_ page: SitePage, sources: inout [String]) -> Int? {
     var hasher = Hasher()
-    hasher.combine(theme.fingerprint)
+    hasher.combine(sharedFingerprint)
     hasher.combine(page.path)
     hasher.combine(page.view)
-    hasher.combine(project.settings)
-    hasher.combine(options.baseURL)
-    hasher.combine(siteTitle)
     var unreadable = false
     func text(_ block: MarkdownBlock?) {
       guard let block else { return hasher.combine(0) }

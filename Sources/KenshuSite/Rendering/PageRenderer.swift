@@ -34,6 +34,9 @@ struct PageRenderer: Sendable {
   let layouts = LayoutCache()
   /// Files the search index is written in; the search page loads them all.
   let searchIndexParts: Int
+  /// The inputs every page's fingerprint shares (theme, settings, base URL, site title),
+  /// hashed once per build rather than once per page.
+  let sharedFingerprint: Int
   /// Module pages rendered for a SCORM package: no site navigation, no links out of the module.
   var packaged = false
 
@@ -49,6 +52,12 @@ struct PageRenderer: Sendable {
     format = DisplayFormat(language: project.settings.language)
     timetables = project.programmes.map { $0.courses.map(\.timetable) }
     people = project.peopleByID
+    var shared = Hasher()
+    shared.combine(theme.fingerprint)
+    shared.combine(project.settings)
+    shared.combine(options.baseURL)
+    shared.combine(project.settings.title ?? project.programmes.first?.title ?? "Kenshu")
+    sharedFingerprint = shared.finalize()
   }
 
   var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }
