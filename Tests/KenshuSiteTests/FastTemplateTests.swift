@@ -22,6 +22,29 @@ import Testing
     }
   }
 
+  @Test func test_templateUsingAPartialThatFallsBack_fallsBackToo() {
+    let compiled: [String: FastTemplate?] = [
+      "page": FastTemplate("{{> header}}x"), "header": FastTemplate("{{=<% %>=}}"),
+      "alone": FastTemplate("{{a}}"),
+      "outer": FastTemplate("{{> page}}"),
+    ]
+    #expect(Set(Theme.completeFastTemplates(compiled).keys) == ["alone"])
+  }
+
+  @Test func test_projectTemplateWithUnsupportedTags_stillRendersThroughSwiftMustache() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-fast-\(UUID())")
+    let templates = root.appendingPathComponent("theme/templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try "{{=<% %>=}}<h1><% title %></h1>".write(
+      to: templates.appendingPathComponent("search.mustache"), atomically: true, encoding: .utf8)
+    var diagnostics: [Diagnostic] = []
+    let theme = Theme.load(projectRoot: root, diagnostics: &diagnostics)
+    #expect(diagnostics.isEmpty)
+    #expect(theme.fastTemplates["search"] == nil)
+    #expect(theme.render("search", ["title": "<検索>"]) == "<h1>&lt;検索&gt;</h1>")
+  }
+
   @Test func test_valuesOfOtherKinds_fallBack() {
     struct Person { var name = "x" }
     let template = FastTemplate("{{#p}}{{name}}{{/p}}")
