@@ -6,13 +6,13 @@ import KenshuModel
 /// Why: swift-mustache resolves every `{{name}}` through a chain of protocol casts
 /// (`MustacheParent`, `MustacheCustomRenderable`, `MustacheLambda`, `AnyOptional`, …) and splits
 /// the name on every use; on a 10,000-session site that was a third of the build's CPU time.
-/// Here names are split once, at compile time, and values are told apart by concrete-type
-/// casts.
+/// Here names are split once, at compile time, and values are told apart by their exact type.
 ///
 /// Exactness: the parser is a port of swift-mustache's for the tags Kenshu's templates use
-/// (variables, `{{{ }}}`/`{{& }}`, sections, inverted sections, comments, partials), with the
-/// same white-space rules (standalone lines). A template using anything else — set
-/// delimiters, pragmas, transforms, inheritance, dynamic or indented partials — does not
+/// (variables, `{{{ }}}`/`{{& }}`, sections, inverted sections, comments, partials, the
+/// `empty(…)` transform), with the same white-space rules (standalone lines). A template using
+/// anything else — set delimiters, pragmas, other transforms, inheritance, dynamic or indented
+/// partials — does not
 /// compile here, and a value of any other type makes `render` give up; in both cases the page
 /// is rendered by swift-mustache, as before. A differential test renders generated templates
 /// and contexts with both engines.
