@@ -1,4 +1,5 @@
 import Foundation
+import KenshuModel
 
 /// Notices edits to a project's sources by polling modification times and sizes. Polling is
 /// portable and cheap at this scale (hundreds of files), and survives editors that replace
@@ -14,8 +15,8 @@ public struct SourceWatcher: Sendable {
   /// Walks folders with `opendir`/`readdir` and `stat` on string paths: this runs every poll
   /// over every source file (10,000 on big projects), where `FileManager` and `URL` resource
   /// values cost tens of microseconds per file.
-  public func fingerprint() -> [String: SourceStamp] {
-    var result: [String: SourceStamp] = [:]
+  public func fingerprint() -> [String: FileStamp] {
+    var result: [String: FileStamp] = [:]
     result.reserveCapacity(1024)
     for path in paths {
       Self.collect(path.path, into: &result)
@@ -23,11 +24,11 @@ public struct SourceWatcher: Sendable {
     return result
   }
 
-  private static func collect(_ path: String, into result: inout [String: SourceStamp]) {
+  private static func collect(_ path: String, into result: inout [String: FileStamp]) {
     var info = stat()
     guard stat(path, &info) == 0 else { return }
     if (info.st_mode & S_IFMT) == S_IFREG {
-      result[path] = stamp(info)
+      result[path] = FileStamp(info)
       return
     }
     guard (info.st_mode & S_IFMT) == S_IFDIR, let folder = opendir(path) else { return }
@@ -50,9 +51,11 @@ public struct SourceWatcher: Sendable {
       // back up the tree would never end).
       if (own.st_mode & S_IFMT) == S_IFLNK {
         var target = stat()
-        if stat(child, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG { result[child] = stamp(target) }
+        if stat(child, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG {
+          result[child] = FileStamp(target)
+        }
       } else if (own.st_mode & S_IFMT) == S_IFREG {
-        result[child] = stamp(own)
+        result[child] = FileStamp(own)
       } else if (own.st_mode & S_IFMT) == S_IFDIR {
         folders.append(child)
       }
@@ -60,15 +63,6 @@ public struct SourceWatcher: Sendable {
     // Subfolders after this folder is closed, so deep trees do not hold many open.
     closedir(folder)
     for child in folders { collect(child, into: &result) }
-  }
-
-  private static func stamp(_ info: stat) -> SourceStamp {
-    #if os(Linux)
-      let time = info.st_mtim
-    #else
-      let time = info.st_mtimespec
-    #endif
-    return SourceStamp(size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
   }
 
   /// What differs between two fingerprints: absolute paths of files added or edited, and of
@@ -103,13 +97,6 @@ public struct SourceWatcher: Sendable {
       }
     }
   }
-}
-
-/// A file's size and modification time, as the watcher last saw them.
-public struct SourceStamp: Sendable, Hashable {
-  public var size: Int
-  public var seconds: Int
-  public var nanoseconds: Int
 }
 
 /// Files that changed between two looks at the sources (absolute paths).

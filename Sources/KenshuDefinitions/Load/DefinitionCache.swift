@@ -5,28 +5,8 @@ import KenshuModel
 /// reloading a project (the preview server does after every edit) parses only the files that
 /// changed. A class: one cache is shared by successive loads; the lock makes that safe.
 public final class DefinitionCache: @unchecked Sendable {
-  /// Size and modification time of a file.
-  struct Stamp: Equatable {
-    var size: Int
-    var seconds: Int
-    var nanoseconds: Int
-
-    init?(path: String) {
-      var info = stat()
-      guard stat(path, &info) == 0 else { return nil }
-      size = Int(info.st_size)
-      #if os(Linux)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
-      #else
-        seconds = Int(info.st_mtimespec.tv_sec)
-        nanoseconds = Int(info.st_mtimespec.tv_nsec)
-      #endif
-    }
-  }
-
   private struct Entry {
-    var stamp: Stamp
+    var stamp: FileStamp
     /// Diagnostics name the file as displayed, which depends on the project root.
     var displayName: String
     var document: LoadedDocument
@@ -53,7 +33,7 @@ public final class DefinitionCache: @unchecked Sendable {
 
   public init() {}
 
-  func document(for path: String, displayName: String, stamp: Stamp) -> LoadedDocument? {
+  func document(for path: String, displayName: String, stamp: FileStamp) -> LoadedDocument? {
     lock.withLock {
       guard let entry = entries[path], entry.stamp == stamp, entry.displayName == displayName else {
         return nil
@@ -62,7 +42,7 @@ public final class DefinitionCache: @unchecked Sendable {
     }
   }
 
-  func store(_ document: LoadedDocument, for path: String, displayName: String, stamp: Stamp) {
+  func store(_ document: LoadedDocument, for path: String, displayName: String, stamp: FileStamp) {
     lock.withLock {
       entries[path] = Entry(stamp: stamp, displayName: displayName, document: document)
       readCount += 1

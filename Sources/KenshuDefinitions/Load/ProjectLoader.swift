@@ -121,9 +121,9 @@ public struct ProjectLoader: Sendable {
     guard let cache else { return readAll(files, displayNames: displayNames) }
     var documents: [LoadedDocument?] = []
     var missing: [Int] = []
-    var stamps: [DefinitionCache.Stamp?] = []
+    var stamps: [FileStamp?] = []
     for (index, file) in files.enumerated() {
-      let stamp = DefinitionCache.Stamp(path: file.path)
+      let stamp = FileStamp(path: file.path)
       stamps.append(stamp)
       let cached = stamp.flatMap {
         cache.document(for: file.path, displayName: displayNames[index], stamp: $0)

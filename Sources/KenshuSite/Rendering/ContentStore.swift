@@ -177,26 +177,6 @@ final class ContentStore: @unchecked Sendable {
 
 }
 
-/// Size and modification time of a file, to notice edits without reading the file.
-struct FileStamp: Equatable, Sendable {
-  var size: Int
-  var seconds: Int
-  var nanoseconds: Int
-
-  init?(path: String) {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    size = Int(info.st_size)
-    #if os(Linux)
-      seconds = Int(info.st_mtim.tv_sec)
-      nanoseconds = Int(info.st_mtim.tv_nsec)
-    #else
-      seconds = Int(info.st_mtimespec.tv_sec)
-      nanoseconds = Int(info.st_mtimespec.tv_nsec)
-    #endif
-  }
-}
-
 extension Hasher {
   /// Feeds a string's UTF-8 bytes (and length) without Unicode normalisation.
   mutating func combineUTF8(_ text: String) {
