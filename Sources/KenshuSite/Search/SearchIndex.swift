@@ -87,58 +87,19 @@ public struct SearchIndex: Sendable {
   }
 
   /// The distinct terms of a text, in order of first appearance (what `terms` gives, without
-  /// repeats). Runs once per page over kilobytes of Japanese, so it walks the scalars itself:
-  /// a bigram is checked for a repeat as a packed scalar pair and becomes a `String` only the
-  /// first time (most bigrams of a page are repeats).
+  /// repeats). Runs once per page over kilobytes of Japanese: a bigram is checked for a repeat
+  /// as a packed scalar pair and becomes a `String` only the first time (most bigrams of a page
+  /// are repeats).
   static func uniqueTerms(_ text: String) -> [String] {
-    let needsFolding = text.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
-    let source = needsFolding ? text.precomposedStringWithCompatibilityMapping : text
     var seenPairs: Set<UInt64> = []
     var seenWords: Set<String> = []
     var terms: [String] = []
-    var word = String.UnicodeScalarView()
-    var previous: Unicode.Scalar?
-    var runLength = 0
-    func emitPair(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) {
+    scan(text) { first, second in
       let key = UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
-      guard seenPairs.insert(key).inserted else { return }
-      var pair = String.UnicodeScalarView()
-      pair.append(first)
-      if let second { pair.append(second) }
-      terms.append(String(pair))
+      if seenPairs.insert(key).inserted { terms.append(pairText(first, second)) }
+    } word: { word in
+      if seenWords.insert(word).inserted { terms.append(word) }
     }
-    func flushWord() {
-      guard !word.isEmpty else { return }
-      let term = String(word)
-      if seenWords.insert(term).inserted { terms.append(term) }
-      word = String.UnicodeScalarView()
-    }
-    func flushRun() {
-      if runLength == 1, let previous { emitPair(previous, nil) }
-      runLength = 0
-      previous = nil
-    }
-    for scalar in source.unicodeScalars {
-      if isCJK(scalar) {
-        flushWord()
-        if let previous { emitPair(previous, scalar) }
-        previous = scalar
-        runLength += 1
-      } else if isWordScalar(scalar) {
-        flushRun()
-        if scalar.isASCII {
-          let v = scalar.value
-          word.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
-        } else {
-          word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-        }
-      } else {
-        flushWord()
-        flushRun()
-      }
-    }
-    flushWord()
-    flushRun()
     return terms
   }
 
@@ -149,8 +110,28 @@ public struct SearchIndex: Sendable {
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
-  /// Walks Unicode scalars (not grapheme clusters, which are slow to form) and reports each term.
+  /// Every term of a text, in order, repeats included.
   private static func cut(_ text: String, _ emit: (String) -> Void) {
+    scan(text) {
+      emit(pairText($0, $1))
+    } word: {
+      emit($0)
+    }
+  }
+
+  private static func pairText(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> String {
+    var pair = String.UnicodeScalarView()
+    pair.append(first)
+    if let second { pair.append(second) }
+    return String(pair)
+  }
+
+  /// Walks Unicode scalars (not grapheme clusters, which are slow to form) and reports each
+  /// CJK bigram (a CJK character standing alone as `(character, nil)`) and each lower-cased
+  /// word of letters and digits, in order.
+  private static func scan(
+    _ text: String, pair: (Unicode.Scalar, Unicode.Scalar?) -> Void, word emitWord: (String) -> Void
+  ) {
     // NFKC only when the text has full- or half-width forms, so that ＡＢＣ and ｶﾅ match.
     let needsFolding = text.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
     let source = needsFolding ? text.precomposedStringWithCompatibilityMapping : text
@@ -158,23 +139,18 @@ public struct SearchIndex: Sendable {
     var previous: Unicode.Scalar?
     var runLength = 0
     func flushWord() {
-      if !word.isEmpty { emit(String(word)) }
+      if !word.isEmpty { emitWord(String(word)) }
       word = String.UnicodeScalarView()
     }
     func flushRun() {
-      if runLength == 1, let previous { emit(String(previous)) }
+      if runLength == 1, let previous { pair(previous, nil) }
       runLength = 0
       previous = nil
     }
     for scalar in source.unicodeScalars {
       if isCJK(scalar) {
         flushWord()
-        if let previous {
-          var pair = String.UnicodeScalarView()
-          pair.append(previous)
-          pair.append(scalar)
-          emit(String(pair))
-        }
+        if let previous { pair(previous, scalar) }
         previous = scalar
         runLength += 1
       } else if isWordScalar(scalar) {
