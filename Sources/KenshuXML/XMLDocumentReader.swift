@@ -184,24 +184,15 @@ private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message:
 
 /// Copies libxml2's tree into `XMLElement` values, locating every element and attribute.
 struct TreeConverter {
-  let locator: SourceLocator
-  /// The last namespace seen and its URI: every element of a file shares one or two namespace
-  /// declarations, so the URI is decoded once instead of once per element.
-  private var lastNamespace: xmlNsPtr?
-  private var lastNamespaceURI: String?
+  /// The document's source text and namespace cache, shared with its views.
+  let document: XMLDocumentContext
+  private var locator: SourceLocator { document.locator }
 
-  init(locator: SourceLocator) { self.locator = locator }
+  init(document: XMLDocumentContext) { self.document = document }
 
-  private mutating func uri(of namespace: xmlNsPtr?) -> String? {
-    guard let namespace else { return nil }
-    if namespace == lastNamespace { return lastNamespaceURI }
-    let uri = String(cString: namespace.pointee.href)
-    lastNamespace = namespace
-    lastNamespaceURI = uri
-    return uri
-  }
+  private func uri(of namespace: xmlNsPtr?) -> String? { document.uri(of: namespace) }
 
-  mutating func convert(_ node: xmlNodePtr) -> XMLElement {
+  func convert(_ node: xmlNodePtr) -> XMLElement {
     let name = String(cString: node.pointee.name)
     let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
     let namespace = uri(of: node.pointee.ns)

@@ -146,8 +146,7 @@ public struct XMLElementView {
   /// A copy of the element and its descendants as Swift values, for the work that needs the
   /// whole tree (e.g. explaining schema errors).
   public func copy() -> XMLElement {
-    var converter = TreeConverter(locator: document.locator)
-    return converter.convert(node)
+    TreeConverter(document: document).convert(node)
   }
 
   // MARK: libxml2 details
