@@ -107,7 +107,10 @@ let package = Package(
     .testTarget(name: "KenshuTabularTests", dependencies: ["KenshuTabular"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
-    .testTarget(name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuDisclosureTests", dependencies: ["KenshuModel", "KenshuRosters", "KenshuEvaluation"]),
+    .testTarget(
+      name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KenshuExportTests",
       dependencies: ["KenshuExport", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

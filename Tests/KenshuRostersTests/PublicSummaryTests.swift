@@ -17,7 +17,7 @@ import Testing
   @Test func test_public_cellsUnderFiveAreSuppressed() {
     let shown = PublicSummary(summary([("doctor", 12), ("nurse", 3), ("pharmacist", 2), ("other", 8)]))
     #expect(shown.rows.map(\.count) == [12, nil, nil, 8])
-    #expect(shown.rows.map { $0.display(threshold: 5) } == ["12", "<5", "<5", "8"])
+    #expect(shown.rows.map(\.display) == ["12", "×", "×", "8"])
     #expect(shown.total == 25)
   }
 
@@ -36,7 +36,10 @@ import Testing
 
   @Test func test_public_jsonUsesNullForSuppressedCells() throws {
     let json = PublicSummary(summary([("doctor", 12), ("nurse", 3), ("other", 8)])).json()
-    #expect(json.contains("{\"key\": \"nurse\", \"label\": \"nurse\", \"count\": null, \"percent\": null}"))
+    #expect(
+      json.contains(
+        "{\"key\": \"nurse\", \"label\": \"nurse\", \"count\": null, \"percent\": null, \"suppressed\": true}"
+      ))
     #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
   }
 }

@@ -144,14 +144,15 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var cells: [[Int?]]
     /// Row percentages (of the group's total); null where suppressed.
     public var rowPercents: [[Double?]]
-    /// `primary` / `secondary` / null per cell.
-    public var suppression: [[String?]]
+    /// Per cell: whether it is suppressed. One flag for every hidden cell: nothing tells a cell
+    /// hidden for being small from one hidden to protect it.
+    public var suppressed: [[Bool]]
     public var rowTotals: [Int]
     public var columnTotals: [Int]
     public var total: Int
     public var minCell: Int
-    public var suppressedPrimary: Int
-    public var suppressedSecondary: Int
+    /// Number of suppressed cells.
+    public var suppressedCells: Int
   }
 
   /// Records of a pre/post pair that found no partner.
@@ -170,6 +171,9 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
   public var prePost: [PrePost]
   public var measures: [MeasureFigures]
   public var breakdowns: [Breakdown]
+  /// Items whose breakdown is left out because no suppression could protect it (e.g. everyone
+  /// gave the same answer, so each group's answer follows from its size).
+  public var breakdownsOmitted: [String]
   public var unmatched: Unmatched?
   public var minCell: Int
 }

@@ -27,12 +27,19 @@ extension EvaluationReport {
     prePost = survey.items.indices.compactMap { EvaluationReport.retrospective(set: set, index: $0) }
     measures = survey.measures.concurrentMap { EvaluationReport.measureFigures(set: set, measure: $0) }
     breakdowns = []
+    breakdownsOmitted = []
     unmatched = nil
     if let by, let groupIndex = EvaluationReport.groupingItem(by, in: survey) {
-      breakdowns = survey.items.indices.concurrentMap { index in
+      let tables = survey.items.indices.concurrentMap { index in
         index == groupIndex
           ? nil : EvaluationReport.breakdown(set: set, item: index, by: groupIndex, minCell: minCell)
       }.compactMap { $0 }
+      for table in tables {
+        switch table {
+        case .published(let breakdown): breakdowns.append(breakdown)
+        case .omitted(let item): breakdownsOmitted.append(item)
+        }
+      }
     }
     if let pre, let post {
       let pairing = PrePostPairing(pre: pre, post: post)
@@ -205,7 +212,14 @@ extension EvaluationReport {
       completeCases: alpha.completeCases, cronbachAlpha: finite(alpha.alpha))
   }
 
-  static func breakdown(set: ResponseSet, item: Int, by group: Int, minCell: Int) -> Breakdown? {
+  /// A breakdown, or why it is not published.
+  enum BreakdownTable: Sendable {
+    case published(Breakdown)
+    /// No suppression pattern protects it: item id.
+    case omitted(String)
+  }
+
+  static func breakdown(set: ResponseSet, item: Int, by group: Int, minCell: Int) -> BreakdownTable? {
     let survey = set.survey
     let columns = survey.categories(of: survey.items[item])
     let rows = survey.categories(of: survey.items[group])
@@ -221,16 +235,24 @@ extension EvaluationReport {
       case .other, .number, .text: break
       }
     }
-    let table = Crosstab(rowLabels: rows, columnLabels: columns, counts: counts, minCell: minCell)
+    // Multiple choice: a row's cells may add up to more than its respondents, but no cell exceeds
+    // the group's size, which the grouping item's own counts publish.
+    var groupSizes = [Int](repeating: 0, count: rows.count)
+    for case .option(let row)? in set.answers[group] where row < rows.count { groupSizes[row] += 1 }
+    let table = Crosstab(
+      rowLabels: rows, columnLabels: columns, counts: counts, minCell: minCell,
+      groupSizes: survey.items[item].type == .multiple ? groupSizes : nil)
     guard table.rowLabels.count >= 2 else { return nil }
+    guard table.isPublishable else { return .omitted(survey.items[item].id) }
     let rowIndices = table.counts.indices
-    return Breakdown(
-      item: survey.items[item].id, by: survey.items[group].id, rowLabels: table.rowLabels,
-      columnLabels: table.columnLabels,
-      cells: rowIndices.map { r in columns.indices.map { table.shownCount(row: r, column: $0) } },
-      rowPercents: rowIndices.map { r in columns.indices.map { table.shownRowPercent(row: r, column: $0) } },
-      suppression: table.suppression.reasons.map { $0.map { $0?.rawValue } },
-      rowTotals: table.rowTotals, columnTotals: table.columnTotals, total: table.total, minCell: minCell,
-      suppressedPrimary: table.primarySuppressedCount, suppressedSecondary: table.secondarySuppressedCount)
+    return .published(
+      Breakdown(
+        item: survey.items[item].id, by: survey.items[group].id, rowLabels: table.rowLabels,
+        columnLabels: table.columnLabels,
+        cells: rowIndices.map { r in columns.indices.map { table.shownCount(row: r, column: $0) } },
+        rowPercents: rowIndices.map { r in columns.indices.map { table.shownRowPercent(row: r, column: $0) }
+        },
+        suppressed: table.suppressed, rowTotals: table.rowTotals, columnTotals: table.columnTotals,
+        total: table.total, minCell: minCell, suppressedCells: table.suppressedCount))
   }
 }

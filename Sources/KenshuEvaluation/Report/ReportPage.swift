@@ -268,14 +268,20 @@ struct ReportPage {
   // MARK: Breakdowns
 
   func breakdownsSection() -> String {
-    guard !report.breakdowns.isEmpty else { return "" }
-    let primary = report.breakdowns.reduce(0) { $0 + $1.suppressedPrimary }
-    let secondary = report.breakdowns.reduce(0) { $0 + $1.suppressedSecondary }
+    guard !report.breakdowns.isEmpty || !report.breakdownsOmitted.isEmpty else { return "" }
+    let hidden = report.breakdowns.reduce(0) { $0 + $1.suppressedCells }
     var out = "<section id=\"breakdowns\">\n<h2>属性別の集計 <small>Breakdowns</small></h2>\n"
+    // One mark for every hidden cell, and one count: saying which cells are small (1 to
+    // minCell − 1) would tell a reader more than the mark does.
     out +=
-      "<p class=\"suppression\">個人が特定されないよう、\(report.minCell) 人未満のセル（\(primary) 個）を「秘匿」とし、合計から逆算できないよう追加で \(secondary) 個のセルも秘匿しました。合計（分母）は常に表示しています。"
+      "<p class=\"suppression\">個人が特定されないよう、\(report.minCell) 人未満のセルと、合計などから逆算されないようそれを守るセルを「秘匿」としました（計 \(hidden) 個。どちらも同じ表示で、秘匿したセルの値は公開したどの数字からも一通りには定まりません）。合計（分母）は表示しています。"
     out +=
-      " / Cells with fewer than \(report.minCell) respondents (\(primary)) are suppressed, and \(secondary) more so that none can be recovered from the totals.</p>\n"
+      " / Cells with fewer than \(report.minCell) respondents, and further cells that keep them from being worked out from the totals, are shown as 秘匿 (\(hidden) in all, with one mark; no hidden value follows exactly from the published figures).</p>\n"
+    if !report.breakdownsOmitted.isEmpty {
+      out +=
+        "<p class=\"suppression\">次の項目の属性別集計は、秘匿しても合計から値が定まるため掲載していません / Not shown, because the totals alone would give the cells away: "
+        + report.breakdownsOmitted.map(escapeHTML).joined(separator: ", ") + "</p>\n"
+    }
     let itemTexts = Dictionary(report.items.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
     for breakdown in report.breakdowns {
       out +=

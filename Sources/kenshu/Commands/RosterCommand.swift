@@ -111,6 +111,9 @@ struct RosterCommand: ParsableCommand {
       guard let keys = SummaryKey.parseList(by), (1...2).contains(keys.count) else {
         throw ValidationError("--by takes one or two of profession, prefecture, role, stage")
       }
+      if keys.count == 2, keys[0] == keys[1] {
+        throw ValidationError("--by takes two different keys for a cross-tab")
+      }
       if let professions {
         for item in professions.split(separator: ",") where Profession(parsing: String(item)) == nil {
           throw ValidationError("unknown profession \"\(item)\"")
@@ -128,41 +131,12 @@ struct RosterCommand: ParsableCommand {
       let text: String
       if keys.count == 2 {
         let table = RosterCrossTab(people: people, rows: keys[0], columns: keys[1], classifier: classifier)
-        text = `public` ? Self.render(PublicCrossTab(table), as: format) : table.rendered(as: format)
+        text = `public` ? PublicCrossTab(table).rendered(as: format) : table.rendered(as: format)
       } else {
         let summary = RosterSummary(people: people, by: keys[0], classifier: classifier)
-        text = `public` ? Self.render(PublicSummary(summary), as: format) : summary.rendered(as: format)
+        text = `public` ? PublicSummary(summary).rendered(as: format) : summary.rendered(as: format)
       }
       FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-    }
-
-    /// Publishable counts: JSON as documented, or CSV/table rows with `<5` for hidden cells.
-    static func render(_ summary: PublicSummary, as format: ReportFormat) -> String {
-      if format == .json { return summary.json() }
-      let separator = format == .csv ? "," : "\t"
-      var lines = ["key\(separator)label\(separator)count"]
-      for row in summary.rows {
-        lines.append(
-          [row.key, row.label, row.display(threshold: summary.threshold)].joined(separator: separator))
-      }
-      lines.append(
-        ["total", "合計", summary.total.map(String.init) ?? "<\(summary.threshold)"].joined(
-          separator: separator))
-      return lines.joined(separator: "\n")
-    }
-
-    static func render(_ crossTab: PublicCrossTab, as format: ReportFormat) -> String {
-      if format == .json { return crossTab.json() }
-      let separator = format == .csv ? "," : "\t"
-      let table = crossTab.table
-      var lines = [([""] + table.columns.map(\.label)).joined(separator: separator)]
-      for (r, row) in table.rows.enumerated() {
-        let cells = table.columns.indices.map { c in
-          crossTab.count(row: r, column: c).map(String.init) ?? "<\(crossTab.threshold)"
-        }
-        lines.append(([row.label] + cells).joined(separator: separator))
-      }
-      return lines.joined(separator: "\n")
     }
   }
 
