@@ -119,4 +119,28 @@ import Testing
     let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(json["total"] as? Int == 4)
   }
+
+  @Test func test_publicCrossTab_printsTotalsWithOneMark_andRefusesTheSameKeyTwice() throws {
+    let folder = try makeTemporaryFolder()
+    var csv = "name,profession,prefecture\n"
+    for (index, (profession, prefecture))
+      in (Array(repeating: ("doctor", "東京都"), count: 9) + Array(repeating: ("nurse", "東京都"), count: 2)
+      + Array(repeating: ("doctor", "大阪府"), count: 8) + Array(repeating: ("nurse", "大阪府"), count: 7))
+      .enumerated()
+    {
+      csv += "P\(index),\(profession),\(prefecture)\n"
+    }
+    try Data(csv.utf8).write(to: folder.appendingPathComponent("r.csv"))
+    let run = try KenshuBinary.run(
+      ["roster", "summary", "r.csv", "--by", "profession,prefecture", "--public", "--format", "csv"],
+      in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(whereSeparator: \.isNewline).map(String.init)
+    #expect(lines.first?.hasSuffix(",合計") == true)
+    #expect(lines.last?.hasPrefix("合計,") == true)
+    #expect(run.stdout.contains("×") && !run.stdout.contains("<5"))
+    let same = try KenshuBinary.run(["roster", "summary", "r.csv", "--by", "role,role"], in: folder)
+    #expect(same.status != 0)
+    #expect(same.stderr.contains("two different keys"))
+  }
 }

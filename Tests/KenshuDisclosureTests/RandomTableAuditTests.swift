@@ -201,6 +201,36 @@ import Testing
       if shown.hidden.joined().filter({ $0 }).count > primary { stats.neededComplements += 1 }
     }
   }
+
+  /// A national roster: 47 prefectures × 8 professions, many small cells; it must be protected
+  /// quickly (this is what `roster summary --public --by prefecture,profession` does).
+  @Test func test_largeRosterCrossTab_isProtectedQuickly() {
+    var random = SplitMix(seed: 47)
+    let professions: [Profession] = [
+      .doctor, .nurse, .pharmacist, .careManager, .dentist, .dentalHygienist, .physicalTherapist, .other,
+    ]
+    var people: [Person] = []
+    for prefecture in Prefecture.all {
+      for profession in professions {
+        for index in 0..<random.smallCount() {
+          people.append(
+            Person(
+              id: "\(prefecture)\(profession)\(index)", name: "x", profession: profession,
+              prefecture: prefecture))
+        }
+      }
+    }
+    let table = RosterCrossTab(people: people, rows: .prefecture, columns: .profession)
+    let start = Date()
+    let shown = PublicCrossTab(table)
+    let seconds = Date().timeIntervalSince(start)
+    print(
+      "audit large cross-tab: \(table.rows.count)×\(table.columns.count), \(people.count) people, \(shown.hidden.joined().filter { $0 }.count) cells hidden, \(seconds) s"
+    )
+    #expect(seconds < 20)
+    let byPrefecture = PublicSummary(RosterSummary(people: people, by: .prefecture))
+    #expect(byPrefecture.rows.map(\.count) == table.rows.indices.map { shown.rowTotal($0) })
+  }
 }
 
 struct BatchStats {
