@@ -70,7 +70,7 @@ struct EvaluateCommand: ParsableCommand {
     discussion: """
       Reads Google Forms, Microsoft Forms, LimeSurvey and Kenshu CSV exports (UTF-8, BOM or \
       Shift_JIS/CP932). Every row is accounted for. Breakdowns hide cells under --min-cell \
-      people, with secondary suppression. Free-text answers appear only in organiser output: \
+      people and every cell that would give one away (docs/privacy.md). Free-text answers appear only in organiser output: \
       the report goes to private/evaluation-SURVEY/ unless --out says otherwise; --shareable \
       leaves free text out. docs/evaluation.md describes every field.
       """
