@@ -35,12 +35,14 @@ public enum SVGInspection {
       let reasons = parsed.diagnostics.filter { $0.severity == .error }
       for reason in reasons {
         problems.append(
-          Diagnostic(
-            .error, code: "content-svg-active", at: reason.location,
+          .error(
+            "content-svg-active", at: reason.location,
             "SVG を XML として読めないため公開しません / SVG is not well-formed XML and is not published: \(reason.message)",
             hint: reason.hint ?? "save it again as plain SVG (no DOCTYPE, no entities)"))
       }
-      if reasons.isEmpty { problems.append(refusal(at: SourceLocation(file: path), "no readable root element")) }
+      if reasons.isEmpty {
+        problems.append(refusal(at: SourceLocation(file: path), "no readable root element"))
+      }
       return problems
     }
     inspect(root, into: &problems)
@@ -102,8 +104,8 @@ public enum SVGInspection {
   }
 
   private static func refusal(at location: SourceLocation, _ what: String) -> Diagnostic {
-    Diagnostic(
-      .error, code: "content-svg-active", at: location,
+    .error(
+      "content-svg-active", at: location,
       "SVG にスクリプトや外部参照があるため公開しません / SVG holds \(what) and is not published",
       hint: "remove scripts, event handlers, foreignObject and external references (href only to #id)")
   }

@@ -94,3 +94,22 @@ import Testing
       names == ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"])
   }
 }
+
+/// The policy text goes into attributes unescaped: nothing but plain origins and digests in it.
+@Suite struct ContentSecurityPolicyOriginTests {
+  @Test(arguments: [
+    "https://c.example.org\" onload=\"x", "https://c.example.org; script-src *", "javascript:alert(1)",
+    "https://", "https://a b",
+  ])
+  func test_anOriginThatIsNotPlain_isLeftOut(origin: String) {
+    #expect(ContentSecurityPolicy.policy(connectOrigin: origin) == ContentSecurityPolicy.policy())
+    #expect(!ContentSecurityPolicy.metaTag(connectOrigin: origin).contains("onload"))
+  }
+
+  @Test func test_plainOrigins_withPorts_areKept() {
+    #expect(
+      ContentSecurityPolicy.policy(connectOrigin: "http://127.0.0.1:8080").contains(
+        "'self' http://127.0.0.1:8080;"))
+    #expect(ContentSecurityPolicy.policy(styleHashes: ["a\"b"]) == ContentSecurityPolicy.policy())
+  }
+}
