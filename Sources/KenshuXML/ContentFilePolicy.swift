@@ -73,7 +73,9 @@ public enum ContentFilePolicy {
         }
         var targetInfo = stat()
         // A link to a folder inside content/: that folder is published under its own name.
-        guard stat(real, &targetInfo) == 0, (targetInfo.st_mode & mode_t(S_IFMT)) == mode_t(S_IFREG) else { continue }
+        guard stat(real, &targetInfo) == 0, (targetInfo.st_mode & mode_t(S_IFMT)) == mode_t(S_IFREG) else {
+          continue
+        }
         target = real
       } else if kind == mode_t(S_IFDIR) {
         walk(

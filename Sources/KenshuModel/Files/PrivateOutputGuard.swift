@@ -58,7 +58,8 @@ public struct PrivateOutputGuard: Sendable {
       }
       // A dangling symbolic link is followed by hand: realpath fails on it, but a write
       // would create its target.
-      if linksFollowed < 40, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: existing) {
+      if linksFollowed < 40, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: existing)
+      {
         linksFollowed += 1
         let base = (existing as NSString).deletingLastPathComponent
         existing =
