@@ -109,6 +109,7 @@ import Testing
       }
     }
     watcher.start()
+    let exchangesBefore = SiteWriteSession.exchanges.value
     for round in 0..<12 {
       project.programmes[0].title = "研修 \(round)"
       let report = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site))
@@ -119,6 +120,11 @@ import Testing
     stop.set()
     while !watcher.isFinished { usleep(1000) }
     #expect(probes.value > 100)
+    // Each swap was one exchange, not the two-rename fallback (whose gap is too short for the
+    // probe to be sure of seeing).
+    #if os(Linux)
+      #expect(SiteWriteSession.exchanges.value - exchangesBefore >= 12)
+    #endif
     #expect(misses.value == 0, "site/index.html was missing \(misses.value) times of \(probes.value)")
     #expect(SampleProject.read(site, "index.html").contains("研修 11"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {

@@ -60,6 +60,8 @@ enum ContentHash {
 final class SiteWriteSession: @unchecked Sendable {
   /// Marks a folder as a Kenshu site, so the writer never swaps away a folder it did not make.
   static let marker = SiteMarker.fileName
+  /// Swaps done by exchange in this process (tests check the fallback was not taken).
+  static let exchanges = SwapCounter()
 
   let output: URL
   private let outputPath: String
@@ -266,6 +268,7 @@ final class SiteWriteSession: @unchecked Sendable {
       return
     }
     if kenshu_rename_exchange(targetPath, outputPath) == 0 {
+      Self.exchanges.add()
       try? fm.removeItem(at: target)
       return
     }
@@ -303,4 +306,12 @@ final class SiteWriteSession: @unchecked Sendable {
       bytes.count == 0 || memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
   }
+}
+
+/// A count shared by all sessions of the process.
+final class SwapCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  var value: Int { lock.withLock { count } }
+  func add() { lock.withLock { count += 1 } }
 }
