@@ -38,6 +38,9 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
 
+    // The one file-system call Swift cannot make directly: swapping two folders atomically.
+    .target(name: "CKenshuFiles"),
+
     // The libxml2 wrapper: the only place C pointers from libxml2 live.
     .target(name: "KenshuXML", dependencies: ["CLibXML2", "KenshuModel"]),
     // Domain types; no I/O.
@@ -53,7 +56,7 @@ let package = Package(
     // Roster import (CSV → model), summaries, progress reports.
     .target(name: "KenshuRosters", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Multidisciplinary group formation.
-    .target(name: "KenshuGroups", dependencies: ["KenshuModel"]),
+    .target(name: "KenshuGroups", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Survey response import, statistics and reports.
     .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Quiz and module exports for learning-management systems: GIFT, Moodle XML, SCORM 1.2.
@@ -66,7 +69,7 @@ let package = Package(
     .target(
       name: "KenshuSite",
       dependencies: [
-        "KenshuModel", "CCmarkGFM",
+        "KenshuModel", "KenshuXML", "CCmarkGFM", "CKenshuFiles",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Theme")]

@@ -5,7 +5,7 @@ extension GroupFormationResult {
   /// its own page with a large table number, the facilitator and the members (name,
   /// profession, organisation); then a reception list of each person's table per round.
   ///
-  /// Self-contained (inline CSS, no script), `lang="ja"`, every text HTML-escaped. It holds
+  /// Self-contained (inline CSS allowed by its digest in the page's Content-Security-Policy, no script), `lang="ja"`, every text HTML-escaped. It holds
   /// names: write it to the private output folder, never into the public site.
   public func renderHTML(title: String = "テーブルカード / Table cards") -> String {
     let people = peopleByID
@@ -16,26 +16,9 @@ extension GroupFormationResult {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="robots" content="noindex">
+      \(ContentSecurityPolicy.metaTag(styleHashes: [ContentSecurityPolicy.styleHash(Self.styles)]))
       <title>\(Self.escape(title))</title>
-      <style>
-      @page { size: A4; margin: 15mm; }
-      body { font-family: "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Yu Gothic", "Meiryo", sans-serif;
-        margin: 0; color: #000; }
-      .card, .reception { break-after: page; page-break-after: always; padding: 0 0 10mm; }
-      .reception { break-after: auto; page-break-after: auto; }
-      .round { font-size: 18pt; margin: 0; }
-      .table-number { font-size: 120pt; line-height: 1; margin: 4mm 0; }
-      .table-number small { font-size: 28pt; font-weight: normal; }
-      .facilitator { font-size: 18pt; margin: 0 0 6mm; }
-      table { border-collapse: collapse; width: 100%; font-size: 16pt; }
-      caption { text-align: left; font-weight: bold; padding-bottom: 2mm; }
-      th, td { border: 1px solid #333; padding: 3mm 4mm; text-align: left; vertical-align: top; }
-      thead th { background: #eee; }
-      .reception table { font-size: 11pt; }
-      .reception th, .reception td { padding: 1.5mm 2mm; }
-      tr { break-inside: avoid; page-break-inside: avoid; }
-      @media screen { .card, .reception { border-bottom: 2px dashed #999; margin: 10mm; } }
-      </style>
+      <style>\(Self.styles)</style>
       </head>
       <body>
 
@@ -85,4 +68,27 @@ extension GroupFormationResult {
 
   /// Escapes text for HTML element content and attribute values.
   static func escape(_ text: String) -> String { Markup.escape(text) }
+
+  /// The page's only styles, inline so the file prints on its own; the page's
+  /// Content-Security-Policy allows exactly this text by its digest, and no script at all.
+  static let styles = """
+
+    @page { size: A4; margin: 15mm; }
+    body { font-family: "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Yu Gothic", "Meiryo", sans-serif;
+      margin: 0; color: #000; }
+    .card, .reception { break-after: page; page-break-after: always; padding: 0 0 10mm; }
+    .reception { break-after: auto; page-break-after: auto; }
+    .round { font-size: 18pt; margin: 0; }
+    .table-number { font-size: 120pt; line-height: 1; margin: 4mm 0; }
+    .table-number small { font-size: 28pt; font-weight: normal; }
+    .facilitator { font-size: 18pt; margin: 0 0 6mm; }
+    table { border-collapse: collapse; width: 100%; font-size: 16pt; }
+    caption { text-align: left; font-weight: bold; padding-bottom: 2mm; }
+    th, td { border: 1px solid #333; padding: 3mm 4mm; text-align: left; vertical-align: top; }
+    thead th { background: #eee; }
+    .reception table { font-size: 11pt; }
+    .reception th, .reception td { padding: 1.5mm 2mm; }
+    tr { break-inside: avoid; page-break-inside: avoid; }
+    @media screen { .card, .reception { border-bottom: 2px dashed #999; margin: 10mm; } }
+    """
 }

@@ -15,10 +15,13 @@ public struct PreviewServer: Sendable {
   public var collection: CollectionEndpoint?
   /// Whether pages get the live-reload script (off when serving without rebuilds).
   public var liveReload: Bool
+  /// The collection server's origin when the built forms post to another one: the
+  /// Content-Security-Policy header allows it, as the pages' `<meta>` does.
+  public var connectOrigin: String?
 
   public init(
     siteRoot: URL, host: String = "127.0.0.1", port: Int = 8080, status: BuildStatus = BuildStatus(),
-    collection: CollectionEndpoint? = nil, liveReload: Bool = true
+    collection: CollectionEndpoint? = nil, liveReload: Bool = true, connectOrigin: String? = nil
   ) {
     site = SiteFiles(root: siteRoot)
     self.host = host
@@ -26,11 +29,14 @@ public struct PreviewServer: Sendable {
     self.status = status
     self.collection = collection
     self.liveReload = liveReload
+    self.connectOrigin = connectOrigin
   }
 
   /// The routes, separate from the running server so tests can drive them.
   public func router() -> Router<KenshuRequestContext> {
     let router = Router(context: KenshuRequestContext.self)
+    // First: middleware applies only to the routes added after it.
+    router.add(middleware: SecurityHeadersMiddleware(connectOrigin: connectOrigin))
     collection?.addRoutes(to: router)
     let liveReload = liveReload
     let site = site
@@ -69,7 +75,9 @@ public struct PreviewServer: Sendable {
         })
     }
     let servePage: @Sendable (Request, KenshuRequestContext) async throws -> Response = { request, _ in
-      guard let file = site.file(forPath: request.uri.path) else {
+      // Only a folder Kenshu built a site into is served: never a project folder the build
+      // refused to replace (`serve --output .` would otherwise publish private/).
+      guard site.isKenshuSite, let file = site.file(forPath: request.uri.path) else {
         return Response(
           status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
           body: ResponseBody(byteBuffer: ByteBuffer(string: "404 ページが見つかりません / Not found\n")))
@@ -95,6 +103,7 @@ public struct PreviewServer: Sendable {
     logger: Logger = Logger(label: "kenshu.preview", factory: { _ in SwiftLogNoOpLogHandler() }),
     onStart: @escaping @Sendable (String) -> Void = { _ in }
   ) async throws {
+    guard site.isKenshuSite else { throw PreviewServerError.notASite(site.root.path) }
     let app = Application(
       router: router(),
       configuration: .init(address: .hostname(host, port: port), serverName: "kenshu-preview"),
@@ -104,5 +113,18 @@ public struct PreviewServer: Sendable {
       },
       logger: logger)
     try await app.runService()
+  }
+}
+
+/// Why the preview server does not start.
+public enum PreviewServerError: Error, CustomStringConvertible {
+  /// The folder holds no site Kenshu built (no `SiteMarker` file): it is never served.
+  case notASite(String)
+
+  public var description: String {
+    switch self {
+    case .notASite(let path):
+      "\(path) は Kenshu が作ったサイトではないため配信しません / refusing to serve \(path): it is not a site Kenshu built"
+    }
   }
 }

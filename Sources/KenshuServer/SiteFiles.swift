@@ -1,10 +1,16 @@
 import Foundation
+import KenshuModel
 
 /// Maps request paths to files inside the built site, never outside it.
 public struct SiteFiles: Sendable {
   public let root: URL
 
   public init(root: URL) { self.root = root.standardizedFileURL }
+
+  /// Whether `root` holds the marker every site build writes: only such a folder is served.
+  public var isKenshuSite: Bool {
+    FileManager.default.fileExists(atPath: root.appendingPathComponent(SiteMarker.fileName).path)
+  }
 
   /// The file for a URL path: `/` and folders map to their `index.html`. Nil when the path is
   /// malformed, escapes the site (`..`, encoded or not), or does not exist.

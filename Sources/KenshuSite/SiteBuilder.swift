@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuXML
 
 /// What `SiteBuilder.build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -359,23 +360,26 @@ public struct SiteBuilder: Sendable {
       if relative == "search.js" { extras.searchScriptBytes = data.count }
       extras.files["assets/" + relative] = data
     }
-    copyContentFiles(into: &extras.files)
+    copyContentFiles(into: &extras.files, diagnostics: &extras.diagnostics)
     return extras
   }
 
   /// Files under `content/` other than Markdown (images, PDFs) are published at the same
-  /// relative path under `content/`, where rewritten Markdown links point.
-  func copyContentFiles(into files: inout [String: Data]) {
-    let root = content.contentRoot
-    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
-    for case let relative as String in enumerator {
-      let name = (relative as NSString).lastPathComponent
-      guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".md") else { continue }
-      var isFolder: ObjCBool = false
-      let url = root.appendingPathComponent(relative)
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
-      else { continue }
-      if let data = try? Data(contentsOf: url) { files["content/" + relative] = data }
+  /// relative path under `content/`, where rewritten Markdown links point. What may be
+  /// published is `ContentFilePolicy`'s decision (the same one `kenshu validate` reports):
+  /// refused files are errors and stop the build.
+  func copyContentFiles(into files: inout [String: Data], diagnostics: inout [Diagnostic]) {
+    let scan = ContentFilePolicy.scan(root: content.contentRoot)
+    diagnostics += scan.diagnostics
+    for file in scan.files {
+      guard let data = try? Data(contentsOf: file.url) else {
+        diagnostics.append(
+          .error(
+            "site-asset-unreadable", at: SourceLocation(file: "content/" + file.relativePath),
+            "読めません / cannot read"))
+        continue
+      }
+      files["content/" + file.relativePath] = data
     }
   }
 

@@ -21,13 +21,15 @@ public struct CSVWriter: Sendable, Hashable {
   public var encoding: TextEncoding
   /// Whether text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
   /// first, and not a number) gets a leading apostrophe, so that Excel shows it as text
-  /// (CSV injection). For files people open, holding what others typed (free-text answers);
-  /// not for files read back by Kenshu, which must stay exact.
+  /// (CSV injection). On by default: every CSV Kenshu writes for people to open (group plans,
+  /// progress reports, token lists for mail merge, summaries, evaluation tables, response
+  /// exports) holds text others typed. Only a caller that needs the exact bytes for a
+  /// non-spreadsheet reader turns it off, and must say why.
   public var guardsFormulas: Bool
 
   public init(
     separator: FieldSeparator = .comma, lineEnding: LineEnding = .crlf, encoding: TextEncoding = .utf8,
-    guardsFormulas: Bool = false
+    guardsFormulas: Bool = true
   ) {
     self.separator = separator
     self.lineEnding = lineEnding

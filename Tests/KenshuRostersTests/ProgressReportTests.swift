@@ -46,3 +46,17 @@ import Testing
     #expect(report.rendered(as: .table).contains("事前学習 未了 1 人"))
   }
 }
+
+/// `roster progress --format csv` and roster summaries go to spreadsheets: formula-like text
+/// from the roster is guarded by the one CSV writer.
+@Suite struct RosterCSVFormulaTests {
+  @Test(arguments: ["=HYPERLINK(\"http://x\")", "+cmd", "-cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r=1"])
+  func test_progressCSV_guardsFormulas(name: String) {
+    let roster = Roster(
+      id: "r", people: [Person(id: "p1", name: name, profession: .nurse, organisation: name)])
+    let csv = ProgressReport(roster: roster, programme: "x").rendered(as: .csv)
+    #expect(
+      csv.contains("'" + name) || csv.contains("\"'" + name.replacingOccurrences(of: "\"", with: "\"\"")))
+    #expect(!csv.contains(",\(name),"))
+  }
+}

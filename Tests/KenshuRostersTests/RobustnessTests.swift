@@ -50,7 +50,7 @@ import Testing
       let rows = (0..<3).map { _ in
         (0..<3).map { _ in (0..<4).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined() }
       }
-      let data = CSVWriter(encoding: .cp932).data(for: [["a", "b", "c"]] + rows).data
+      let data = CSVWriter(encoding: .cp932, guardsFormulas: false).data(for: [["a", "b", "c"]] + rows).data
       let back = Table.read(
         data: data, file: "x.csv", options: TableReadOptions(encoding: .cp932, separator: .comma))
       // The reader normalises line breaks inside a quoted field to LF.

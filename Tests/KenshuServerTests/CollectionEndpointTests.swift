@@ -30,6 +30,7 @@ import Testing
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try Data("<!doctype html><html><body>トップ</body></html>".utf8).write(
       to: root.appendingPathComponent("index.html"))
+    try Data(SiteMarker.contents.utf8).write(to: root.appendingPathComponent(SiteMarker.fileName))
     let store = try SQLiteResponseStore(path: root.appendingPathComponent("private/responses.sqlite").path)
     let collector = ResponseCollector(
       catalog: CollectionCatalog(surveys: [Self.survey], modules: [Self.module, Self.silentModule]),
@@ -72,6 +73,7 @@ import Testing
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try Data("<!doctype html><html><body>トップ</body></html>".utf8).write(
       to: root.appendingPathComponent("index.html"))
+    try Data(SiteMarker.contents.utf8).write(to: root.appendingPathComponent(SiteMarker.fileName))
     let app = Application(router: PreviewServer(siteRoot: root, liveReload: false).router())
     try await app.test(.router) { client in
       try await client.execute(uri: "/", method: .get) { response in

@@ -18,6 +18,7 @@ import Testing
     try Data("<!doctype html><html><body>1日目</body></html>".utf8).write(
       to: root.appendingPathComponent("day1/index.html"))
     try Data("body{}".utf8).write(to: root.appendingPathComponent("style.css"))
+    try Data(SiteMarker.contents.utf8).write(to: root.appendingPathComponent(SiteMarker.fileName))
     return root
   }
 

@@ -8,7 +8,8 @@ public enum ResponseExport {
   /// Kenshu's own CSV format, exactly what `kenshu evaluate` reads: `participant`, then one
   /// column per item (`ID.before`/`ID.now` for retrospective items), one row per response,
   /// oldest first. Likert as 1…points, choices as option labels, multiple choice joined by
-  /// `;`, free text verbatim (quoted as CSV needs). UTF-8 with BOM so Excel shows Japanese.
+  /// `;`, free text verbatim (quoted as CSV needs) except that text a spreadsheet would run as
+  /// a formula gets `CSVWriter`'s leading apostrophe. UTF-8 with BOM so Excel shows Japanese.
   ///
   /// Columns follow the survey as defined now; answers to items since removed are left out
   /// (see `droppedAnswers`).

@@ -28,6 +28,8 @@ struct ProjectChecks {
       (false, { SelfStudyCheck(project: project).run() }),
       (false, { SurveyCheck(project: project).run() }),
       (false, { AlignmentCheck(project: project).run() }),
+      // Reads the folder, not the definitions: runs again whenever content files change.
+      (true, { ContentFolderCheck(content: content).run() }),
       // Last in the list, first to start (see below).
       (true, { PersonalDataCheck(project: project, content: content).run() }),
     ]

@@ -57,7 +57,8 @@ extension ResponseSet {
         case .answered(let participant):
           if let participant, seenParticipants[participant] != nil {
             account.rejected.append(
-              .init(line: row.line, reason: "参加者ID重複 / duplicate participant \(participant)"))
+              // The row number locates it; the id stays out of the report, which may be shared.
+              .init(line: row.line, reason: "参加者ID重複 / duplicate participant id"))
             diagnostics.append(
               .warning(
                 "evaluation-duplicate-participant",

@@ -156,13 +156,32 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
   }
 
   /// Records of a pre/post pair that found no partner.
+  ///
+  /// The ids are for the organiser's own page only: `summary.json` (and every shareable output)
+  /// carries the counts, never the ids, which are often e-mail addresses.
   public struct Unmatched: Sendable, Hashable, Codable {
-    /// Participant ids only in the pre file / only in the post file.
-    public var pre: [String]
-    public var post: [String]
+    /// Participant ids only in the pre file / only in the post file (not encoded).
+    public var pre: [String] = []
+    public var post: [String] = []
+    /// How many participants are only in the pre file / only in the post file.
+    public var preOnly: Int
+    public var postOnly: Int
     /// Rows without a participant id, which cannot be paired.
     public var preWithoutId: Int
     public var postWithoutId: Int
+
+    public init(pre: [String], post: [String], preWithoutId: Int, postWithoutId: Int) {
+      self.pre = pre
+      self.post = post
+      preOnly = pre.count
+      postOnly = post.count
+      self.preWithoutId = preWithoutId
+      self.postWithoutId = postWithoutId
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case preOnly, postOnly, preWithoutId, postWithoutId
+    }
   }
 
   public var survey: SurveyInfo

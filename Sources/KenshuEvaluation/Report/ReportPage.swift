@@ -15,7 +15,7 @@ struct ReportPage {
       <html lang="ja">
       <head>
       <meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:">
+      \(ContentSecurityPolicy.metaTag())
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(escapeHTML(report.survey.title)) 評価報告 / Evaluation report</title>
       <link rel="stylesheet" href="report.css">
@@ -44,8 +44,8 @@ struct ReportPage {
     / Contains free-text answers verbatim: for organisers only.</p>
     """
   static let noFreeTextNotice = """
-    <p class="notice">自由記述の回答本文は含めていません（件数と頻出する文字の並びのみ）。
-    / Free-text answers are left out of this copy.</p>
+    <p class="notice">自由記述の回答本文は含めていません。参加者IDも含めていません（件数のみ）。
+    / Free-text answers and participant ids are left out of this copy (counts only).</p>
     """
 
   // MARK: Overview
@@ -239,8 +239,9 @@ struct ReportPage {
       "<p class=\"note\">効果量 r = Z/√n（n は変化が0でない組の数）。d<sub>z</sub> = 変化の平均 ÷ 変化の標準偏差（符号付き。他のツールが示す d<sub>av</sub> とは異なります）。</p>\n"
     if let unmatched = report.unmatched {
       out +=
-        "<p>対応がとれなかった記録: 事前のみ \(unmatched.pre.count) 名、事後のみ \(unmatched.post.count) 名、ID なし 事前 \(unmatched.preWithoutId) 行・事後 \(unmatched.postWithoutId) 行。</p>\n"
-      if !(unmatched.pre.isEmpty && unmatched.post.isEmpty) {
+        "<p>対応がとれなかった記録: 事前のみ \(unmatched.preOnly) 名、事後のみ \(unmatched.postOnly) 名、ID なし 事前 \(unmatched.preWithoutId) 行・事後 \(unmatched.postWithoutId) 行。</p>\n"
+      // The ids only in the organiser's copy: a shareable copy names no participant.
+      if freeText, !(unmatched.pre.isEmpty && unmatched.post.isEmpty) {
         out += "<details><summary>対応しない参加者ID / Unmatched ids</summary><ul>\n"
         for id in unmatched.pre { out += "<li>事前のみ: \(escapeHTML(id))</li>\n" }
         for id in unmatched.post { out += "<li>事後のみ: \(escapeHTML(id))</li>\n" }

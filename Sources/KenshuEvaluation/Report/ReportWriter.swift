@@ -89,9 +89,36 @@ extension EvaluationReport {
   }
 
   /// Writes `index.html`, `report.css`, `summary.json` and the CSV tables (UTF-8 with BOM, so
-  /// Excel opens them correctly) into `dir`, creating it if needed. With `freeText: false` the
-  /// page lists no free-text answers and `freetext.csv` is not written.
+  /// Excel opens them correctly) into `dir`, creating it if needed. With `freeText: false` (a
+  /// shareable copy) every file is made from `shareableCopy()`: no free-text answer, no
+  /// fragment of one, no participant id; `freetext.csv` is not written.
   public func write(to dir: URL, freeText: Bool = true) throws {
+    if !freeText {
+      try shareableCopy().writeFiles(to: dir, freeText: false)
+    } else {
+      try writeFiles(to: dir, freeText: true)
+    }
+  }
+
+  /// The report with nothing a participant wrote or is known by: no unmatched ids, no
+  /// character bigrams of free text (fragments of what people typed, names included). Free text
+  /// itself is left out by the writers (`freeText: false`).
+  public func shareableCopy() -> EvaluationReport {
+    var copy = self
+    for index in copy.items.indices {
+      copy.items[index].frequentBigrams = nil
+      copy.items[index].texts = nil
+      copy.items[index].otherTexts = nil
+    }
+    if var unmatched = copy.unmatched {
+      unmatched.pre = []
+      unmatched.post = []
+      copy.unmatched = unmatched
+    }
+    return copy
+  }
+
+  private func writeFiles(to dir: URL, freeText: Bool) throws {
     let files = FileManager.default
     try files.createDirectory(at: dir, withIntermediateDirectories: true)
     try summaryJSON().write(to: dir.appendingPathComponent("summary.json"), options: .atomic)

@@ -22,7 +22,7 @@ struct SCORMLaunchPage: Sendable {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'">
+      \(ContentSecurityPolicy.metaTag())
       <title>\(title)</title>
       <link rel="stylesheet" href="scorm/launch.css">
       <script src="scorm/runtime.js" defer></script>

@@ -1,4 +1,6 @@
+import CKenshuFiles
 import Foundation
+import KenshuModel
 
 #if canImport(Glibc)
   import Glibc
@@ -57,7 +59,9 @@ enum ContentHash {
 /// shared by the rendering threads under a lock.
 final class SiteWriteSession: @unchecked Sendable {
   /// Marks a folder as a Kenshu site, so the writer never swaps away a folder it did not make.
-  static let marker = ".kenshu-site"
+  static let marker = SiteMarker.fileName
+  /// Swaps done by exchange in this process (tests check the fallback was not taken).
+  static let exchanges = SwapCounter()
 
   let output: URL
   private let outputPath: String
@@ -74,6 +78,10 @@ final class SiteWriteSession: @unchecked Sendable {
   private var counts = WriteCounts()
   private var hashes: [String: Int] = [:]
   private var finished = false
+  /// The staging folder, open and `flock`ed for as long as this session may write into it:
+  /// the lock tells a later build that the folder is in use (the kernel drops it when the
+  /// process dies, even by SIGKILL).
+  private var stagingLock: Int32 = -1
 
   /// `previousHashes`: what this process wrote to `output` last time (empty on a first build:
   /// files are then compared with the bytes on disk).
@@ -102,9 +110,9 @@ final class SiteWriteSession: @unchecked Sendable {
     if self.carriesOver { hashes = self.previousHashes }
     switch mode {
     case .atomicSwap:
-      let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+      StagingFolders.removeStale(besides: output)
       target = output.deletingLastPathComponent().appendingPathComponent(
-        ".\(output.lastPathComponent).kenshu-staging-\(token)")
+        StagingFolders.name(for: output, pid: ProcessInfo.processInfo.processIdentifier))
     case .inPlace:
       target = output
     }
@@ -114,7 +122,15 @@ final class SiteWriteSession: @unchecked Sendable {
     } catch {
       throw SiteWriteError.io(target.path, error.localizedDescription)
     }
+    if mode == .atomicSwap { stagingLock = StagingFolders.lock(targetPath) }
+    // Written first, so a folder being built is known as a site (and refused to private
+    // outputs) even while the build runs or after it failed half-way in place.
+    try? Data(SiteMarker.contents.utf8).write(to: target.appendingPathComponent(Self.marker))
     madeFolders.insert(targetPath)
+  }
+
+  deinit {
+    if stagingLock >= 0 { close(stagingLock) }
   }
 
   /// Writes one file unless the previous site already has these bytes.
@@ -217,7 +233,7 @@ final class SiteWriteSession: @unchecked Sendable {
   func commit() throws -> (WriteCounts, [String: Int]) {
     let fm = FileManager.default
     finished = true
-    try? Data().write(to: target.appendingPathComponent(Self.marker))
+    try? Data(SiteMarker.contents.utf8).write(to: target.appendingPathComponent(Self.marker))
     switch mode {
     case .inPlace where carriesOver:
       // `hashes` started as the previous build's: every file not written is unchanged.
@@ -227,33 +243,50 @@ final class SiteWriteSession: @unchecked Sendable {
         if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }
       }
     case .atomicSwap:
-      if previousExists {
-        let retired = target.deletingLastPathComponent().appendingPathComponent(
-          target.lastPathComponent.replacingOccurrences(of: "staging", with: "old"))
-        do {
-          try fm.moveItem(at: output, to: retired)
-        } catch {
-          abandon()
-          throw SiteWriteError.io(output.path, error.localizedDescription)
-        }
-        do {
-          try fm.moveItem(at: target, to: output)
-        } catch {
-          try? fm.moveItem(at: retired, to: output)
-          abandon()
-          throw SiteWriteError.io(output.path, error.localizedDescription)
-        }
-        try? fm.removeItem(at: retired)
-      } else {
-        do {
-          try fm.moveItem(at: target, to: output)
-        } catch {
-          abandon()
-          throw SiteWriteError.io(output.path, error.localizedDescription)
-        }
+      do {
+        try swapIn()
+      } catch {
+        abandon()
+        throw error
       }
     }
     return (counts, hashes)
+  }
+
+  /// Puts the staging folder where the output is. With a previous site the two are exchanged
+  /// in one system call, so `output` names a complete site at every moment; the previous site,
+  /// now under the staging name, is removed afterwards. Where the system cannot exchange
+  /// (another file system, an old kernel) it falls back to two renames.
+  private func swapIn() throws {
+    let fm = FileManager.default
+    guard previousExists else {
+      do {
+        try fm.moveItem(at: target, to: output)
+      } catch {
+        throw SiteWriteError.io(output.path, error.localizedDescription)
+      }
+      return
+    }
+    if kenshu_rename_exchange(targetPath, outputPath) == 0 {
+      Self.exchanges.add()
+      try? fm.removeItem(at: target)
+      return
+    }
+    let retired = target.deletingLastPathComponent().appendingPathComponent(
+      target.lastPathComponent.replacingOccurrences(
+        of: StagingFolders.stagingWord, with: StagingFolders.oldWord))
+    do {
+      try fm.moveItem(at: output, to: retired)
+    } catch {
+      throw SiteWriteError.io(output.path, error.localizedDescription)
+    }
+    do {
+      try fm.moveItem(at: target, to: output)
+    } catch {
+      try? fm.moveItem(at: retired, to: output)
+      throw SiteWriteError.io(output.path, error.localizedDescription)
+    }
+    try? fm.removeItem(at: retired)
   }
 
   /// Throws the staging folder away; the previous site stays as it was. In place, files
@@ -273,4 +306,12 @@ final class SiteWriteSession: @unchecked Sendable {
       bytes.count == 0 || memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
   }
+}
+
+/// A count shared by all sessions of the process.
+final class SwapCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  var value: Int { lock.withLock { count } }
+  func add() { lock.withLock { count += 1 } }
 }

@@ -147,6 +147,7 @@ struct PageRenderer: Sendable {
     if let url = canonicalURL(for: page) { context["canonicalURL"] = url }
     // Forms post to the collection server; another origin must be allowed to receive them.
     if let origin = collectOrigin { context["connectOrigin"] = origin }
+    context["contentSecurityPolicy"] = ContentSecurityPolicy.policy(connectOrigin: collectOrigin)
     return context
   }
 

@@ -84,6 +84,7 @@ struct RosterCommand: ParsableCommand {
       let destination = URL(
         fileURLWithPath: out ?? "rosters/\(url.deletingPathExtension().lastPathComponent).xml",
         relativeTo: ProjectInput.root)
+      try PrivateOutput.check(destination)
       try FileManager.default.createDirectory(
         at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(RosterXMLWriter().xml(for: result.roster).utf8).write(to: destination, options: .atomic)

@@ -86,13 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
     let first = build.run(printer: DiagnosticPrinter(format: .text))
     await status.record(diagnostics: first.diagnostics, succeeded: first.published)
     if !first.published, !FileManager.default.fileExists(atPath: build.output.path) {
-      // Nothing to show yet: serve an empty folder so the page can display the errors.
-      try FileManager.default.createDirectory(at: build.output, withIntermediateDirectories: true)
-      try Data(
-        "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>Kenshu</title></head><body><h1>ビルドエラー / Build errors</h1></body></html>"
-          .utf8
-      )
-      .write(to: build.output.appendingPathComponent("index.html"))
+      try BuildErrorPlaceholder.write(into: build.output)
     }
 
     let watcher = SourceWatcher(
@@ -101,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
       })
     let server = PreviewServer(
       siteRoot: build.output, host: host, port: port, status: status, collection: collection,
-      liveReload: !noWatch)
+      liveReload: !noWatch, connectOrigin: buildCollectURL.flatMap(OriginPolicy.origin))
     let watch = !noWatch
     let collector = collection?.collector
     try await withThrowingTaskGroup(of: Void.self) { group in

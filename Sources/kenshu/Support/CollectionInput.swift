@@ -17,6 +17,7 @@ enum CollectionInput {
     let location = location ?? .defaultSQLite
     if case .sqlite(let path) = location {
       let url = URL(fileURLWithPath: path, relativeTo: ProjectInput.root).standardizedFileURL
+      try PrivateOutput.check(url)
       try PrivateOutput.prepare(url, isFolder: false)
     }
     do {

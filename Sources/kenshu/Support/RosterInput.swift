@@ -76,16 +76,21 @@ enum PrivateOutput {
   static let folder = "private"
 
   /// The path to write: `explicit` when given, else `private/<defaultName>`. Refuses paths
-  /// inside the project's `site/` folder.
+  /// inside a site folder (`PrivateOutputGuard`).
   static func path(_ explicit: String?, defaultName: String) throws -> URL {
     let root = ProjectInput.root.standardizedFileURL
     let url = URL(fileURLWithPath: explicit ?? "\(folder)/\(defaultName)", relativeTo: root)
       .standardizedFileURL
-    let site = root.appendingPathComponent("site").path
-    if url.path == site || url.path.hasPrefix(site + "/") {
-      throw ValidationError("refusing to write personal data into site/ (the public site); use private/")
-    }
+    try check(url)
     return url
+  }
+
+  /// Refuses `url` when it lies inside a folder Kenshu built a site into, or inside the
+  /// project's site output, links resolved.
+  static func check(_ url: URL) throws {
+    let root = ProjectInput.root.standardizedFileURL
+    let guardian = PrivateOutputGuard(siteOutputs: [root.appendingPathComponent("site")])
+    if let refusal = guardian.refusal(for: url) { throw ValidationError(refusal.description) }
   }
 
   /// Creates the private folder (with a .gitignore that keeps everything in it out of git)
