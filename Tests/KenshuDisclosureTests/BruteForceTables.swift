@@ -12,6 +12,8 @@ struct PublishedTable {
   var columnTotals: [Int?]
   var total: Int?
   var listedMeansNonEmpty: Bool
+  /// A known upper bound per cell (multiple choice: the group's size).
+  var cellCaps: [[Int]]? = nil
 
   /// For every hidden count (cells first, row by row, then row totals, column totals, total):
   /// whether the enumeration found two consistent tables that differ in it. `cap` bounds each
@@ -75,7 +77,7 @@ struct PublishedTable {
         return
       }
       let (r, c) = unknown[index]
-      var upper = cap
+      var upper = min(cap, cellCaps?[r][c] ?? cap)
       if let shown = rowTotals[r] { upper = min(upper, shown - (rowSum(r) - table[r][c])) }
       if let shown = columnTotals[c] { upper = min(upper, shown - (columnSum(c) - table[r][c])) }
       if let total { upper = min(upper, total - (table.joined().reduce(0, +) - table[r][c])) }
@@ -83,7 +85,7 @@ struct PublishedTable {
       if lastInRow[r] == index, let shown = rowTotals[r] {
         table[r][c] = 0
         let forced = shown - rowSum(r)
-        if forced >= 0 && forced <= upper {
+        if forced >= 0 && forced <= upper && forced <= (cellCaps?[r][c] ?? forced) {
           table[r][c] = forced
           search(index + 1)
         }

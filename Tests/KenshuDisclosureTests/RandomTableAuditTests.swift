@@ -57,6 +57,40 @@ import Testing
     #expect(stats.exact == 0)
   }
 
+  /// Multiple-choice breakdowns: a row's cells add up to its choices, and no cell exceeds the
+  /// group's size (published by the grouping item's own counts).
+  @Test func test_multipleChoiceBreakdowns_noHiddenCellIsDeterminedExactly() {
+    var random = SplitMix(seed: 31)
+    var stats = BatchStats()
+    for _ in 0..<(Self.batch / 2) {
+      let rows = 2 + random.below(2)
+      let columns = 2 + random.below(3)
+      let counts = (0..<rows).map { _ in (0..<columns).map { _ in random.smallCount() } }
+      let sizes = counts.map { ($0.max() ?? 0) + random.below(3) }
+      let table = Crosstab(
+        rowLabels: (0..<rows).map { "g\($0)" }, columnLabels: (0..<columns).map { "c\($0)" }, counts: counts,
+        groupSizes: sizes)
+      guard table.counts.count >= 2, table.isPublishable else { continue }
+      stats.tables += 1
+      let primary = table.counts.joined().filter { $0 >= 1 && $0 < 5 }.count
+      if primary > 0 { stats.withSmallCells += 1 }
+      if table.suppressedCount > primary { stats.neededComplements += 1 }
+      let kept = counts.indices.filter { counts[$0].reduce(0, +) > 0 }
+      let published = PublishedTable(
+        cells: table.counts.indices.map { r in
+          table.columnLabels.indices.map { table.shownCount(row: r, column: $0) }
+        },
+        rowTotals: table.rowTotals, columnTotals: table.columnTotals, total: table.total,
+        listedMeansNonEmpty: false, cellCaps: kept.map { r in counts[r].map { _ in sizes[r] } })
+      let notExact = published.hiddenCountsNotExact(cap: table.total, truth: table.counts)
+      stats.hiddenChecked += notExact.count
+      stats.exact += notExact.filter { !$0 }.count
+      #expect(notExact.allSatisfy { $0 }, "\(counts) sizes \(sizes)")
+    }
+    stats.report("multiple-choice breakdowns")
+    #expect(stats.exact == 0)
+  }
+
   /// `roster summary --public --by A,B`: totals hidden as the one-way summaries hide them, read
   /// together with both one-way summaries.
   @Test func test_rosterCrossTabs_withBothOneWaySummaries_noHiddenCountIsDeterminedExactly() {
