@@ -110,3 +110,57 @@ import Testing
       !FileManager.default.fileExists(atPath: project.appendingPathComponent("site/content/x/leak.txt").path))
   }
 }
+
+/// `kenshu serve` sends the same policy as the pages: with a `collect-url` on another origin,
+/// the header allows it as the pages' `<meta>` does (both policies apply in the browser).
+@Suite struct ServeHeaderCommandTests {
+  @Test func test_serve_headerAllowsTheProjectsCollectOrigin() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try KenshuBinary.run(["init", "p"], in: folder).status == 0)
+    let project = folder.appendingPathComponent("p")
+    let settings = project.appendingPathComponent("kenshu.xml")
+    let text = try String(contentsOf: settings, encoding: .utf8)
+      .replacingOccurrences(
+        of: "<site xmlns=\"urn:kenshu:1\"",
+        with: "<site xmlns=\"urn:kenshu:1\" collect-url=\"https://collect.example.org/\"")
+    try Data(text.utf8).write(to: settings)
+    let process = Process()
+    process.executableURL = try KenshuBinary.url
+    process.arguments = ["serve", "--port", "0", "--no-watch"]
+    process.currentDirectoryURL = project
+    let errors = folder.appendingPathComponent("serve-stderr")
+    try Data().write(to: errors)
+    process.standardError = try FileHandle(forWritingTo: errors)
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    defer {
+      process.terminate()
+      process.waitUntilExit()
+    }
+    var url: String?
+    let deadline = Date().addingTimeInterval(30)
+    while url == nil && process.isRunning && Date() < deadline {
+      usleep(50_000)
+      let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+      url = stderr.firstMatch(of: #/serving (http://\S+/)/#).map { String($0.1) }
+    }
+    let base = try #require(url, "serve did not start")
+    let curl = Process()
+    curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    curl.arguments = ["-s", "-D", "-", "-o", "/dev/null", base]
+    let headersFile = folder.appendingPathComponent("headers")
+    try Data().write(to: headersFile)
+    curl.standardOutput = try FileHandle(forWritingTo: headersFile)
+    try curl.run()
+    curl.waitUntilExit()
+    let headers = try String(contentsOf: headersFile, encoding: .utf8).lowercased()
+    #expect(headers.contains("content-security-policy: default-src 'self'"), "\(headers)")
+    #expect(headers.contains("connect-src 'self' https://collect.example.org;"), "\(headers)")
+    #expect(headers.contains("frame-ancestors 'none'"))
+    #expect(headers.contains("x-content-type-options: nosniff"))
+    #expect(headers.contains("x-frame-options: deny"))
+    let page = try String(contentsOf: project.appendingPathComponent("site/index.html"), encoding: .utf8)
+    #expect(page.contains("connect-src 'self' https://collect.example.org;"))
+  }
+}

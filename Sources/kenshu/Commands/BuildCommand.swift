@@ -76,6 +76,9 @@ struct SiteBuild: Sendable {
     var diagnostics: [Diagnostic]
     /// Files the build wrote (0 when it stopped before writing).
     var written = 0
+    /// Where the built forms post (the project's `collect-url` or the override), when known:
+    /// `serve` allows its origin in the Content-Security-Policy header, as the pages do.
+    var collectURL: String?
   }
 
   /// Loads, checks and builds; prints diagnostics and a one-line summary on stderr.
@@ -113,7 +116,9 @@ struct SiteBuild: Sendable {
             ? report.summary
             : "build stopped: \(diagnostics.summaryLine()); \(displayOutput) was left untouched")
       }
-      return Outcome(published: report.published, diagnostics: diagnostics, written: report.written)
+      return Outcome(
+        published: report.published, diagnostics: diagnostics, written: report.written,
+        collectURL: loaded.project.settings.collectURL)
     } catch {
       let diagnostic = Diagnostic.error(
         "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")

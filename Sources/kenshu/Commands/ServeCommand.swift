@@ -95,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
       })
     let server = PreviewServer(
       siteRoot: build.output, host: host, port: port, status: status, collection: collection,
-      liveReload: !noWatch, connectOrigin: buildCollectURL.flatMap(OriginPolicy.origin))
+      liveReload: !noWatch, connectOrigin: (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin))
     let watch = !noWatch
     let collector = collection?.collector
     try await withThrowingTaskGroup(of: Void.self) { group in
