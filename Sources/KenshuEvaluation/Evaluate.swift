@@ -12,10 +12,11 @@ import KenshuModel
 ///   - by: item id, or `profession`, to break results down by.
 ///   - minCell: smallest group count shown in breakdowns (smaller cells are suppressed).
 ///   - map: a `--map` file (see `ColumnMap`).
+///   - sheet: the sheet to read from .xlsx/.ods files (name or number; default the first visible).
 /// - Returns: the report and every diagnostic (unreadable files are error diagnostics).
 public func evaluate(
   survey: Survey, responseFiles: [URL], pre: URL? = nil, post: URL? = nil, postSurvey: Survey? = nil,
-  by: String? = nil, minCell: Int = 5, map: URL? = nil
+  by: String? = nil, minCell: Int = 5, map: URL? = nil, sheet: String? = nil
 ) -> (EvaluationReport, [Diagnostic]) {
   var diagnostics: [Diagnostic] = []
   var columnMap = ColumnMap()
@@ -36,7 +37,7 @@ public func evaluate(
     var set = ResponseSet(survey: survey)
     for url in urls {
       do {
-        let (table, problems) = try ResponseTable.read(contentsOf: url)
+        let (table, problems) = try ResponseTable.read(contentsOf: url, sheet: sheet)
         diagnostics += problems
         diagnostics += set.add(table, map: columnMap)
       } catch {

@@ -58,7 +58,8 @@ public struct RosterImport: Sendable {
     self.options = options
   }
 
-  /// Imports the bytes of a CSV/TSV file named `file` (used in diagnostics and for the default id).
+  /// Imports the bytes of a CSV/TSV, .xlsx or .ods file named `file` (used in diagnostics and for
+  /// the default id).
   public func importData(_ data: Data, file: String) -> RosterImportResult {
     let read = Table.read(data: data, file: file, options: options.read)
     var result = importTable(read.table)
@@ -97,10 +98,12 @@ public struct QualificationGrant: Sendable, Hashable {
   }
 }
 
-/// Imports the roster CSV at `url`, with an optional `--map` file; never throws: an unreadable
-/// file is an error diagnostic in the result.
-public func importRoster(csvAt url: URL, map: URL?) -> RosterImportResult {
+/// Imports the roster table (CSV, TSV, .xlsx or .ods; `sheet` picks a spreadsheet's sheet) at
+/// `url`, with an optional `--map` file; never throws: an unreadable file is an error diagnostic
+/// in the result.
+public func importRoster(csvAt url: URL, map: URL?, sheet: String? = nil) -> RosterImportResult {
   var options = RosterImport.Options()
+  options.read.sheet = sheet
   var mapDiagnostics: [Diagnostic] = []
   if let map {
     let parsed = RosterColumnMap.read(contentsOf: map)
