@@ -42,6 +42,8 @@ public func evaluate(
       do {
         let (table, problems) = try ResponseTable.read(contentsOf: url, sheet: sheet)
         diagnostics += problems
+        // An unreadable file (a legacy .xls, a damaged workbook) has said so once already.
+        if table.header.isEmpty, problems.hasErrors { continue }
         diagnostics += set.add(table, map: columnMap)
       } catch {
         diagnostics.append(

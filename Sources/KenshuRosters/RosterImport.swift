@@ -62,6 +62,13 @@ public struct RosterImport: Sendable {
   /// the default id).
   public func importData(_ data: Data, file: String) -> RosterImportResult {
     let read = Table.read(data: data, file: file, options: options.read)
+    // A file that could not be read at all (a legacy .xls, a damaged workbook) has said so
+    // once; "no name column" on top would only bury that message.
+    if read.table.header.isEmpty, read.diagnostics.hasErrors {
+      return RosterImportResult(
+        roster: Roster(id: options.rosterID ?? "roster", people: []), diagnostics: read.diagnostics, rowsRead: 0,
+        rejections: [])
+    }
     var result = importTable(read.table)
     result.encoding = read.encoding
     for line in read.rejectedLines {

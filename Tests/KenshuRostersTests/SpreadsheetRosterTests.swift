@@ -33,5 +33,14 @@ import Testing
     let rejected = try #require(result.diagnostics.first { $0.severity == .error })
     #expect(rejected.location.description.contains("\(name) [フォームの回答 1!"))
     #expect(result.roster.id == "roster-ja")
+    // Rows are as wide as the header: no "short row" warnings for empty trailing cells.
+    #expect(!result.diagnostics.contains { $0.code.contains("ragged") || $0.message.contains("列しかありません") })
+  }
+
+  @Test func test_legacyXLS_oneMessageOnly() {
+    let legacy = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+    let result = RosterImport().importData(legacy, file: "名簿.xls")
+    #expect(result.diagnostics.map(\.code) == ["spreadsheet-legacy-xls"])
+    #expect(result.rowsRead == 0)
   }
 }

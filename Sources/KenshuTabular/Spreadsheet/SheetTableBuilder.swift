@@ -38,10 +38,18 @@ enum SheetTableBuilder {
             + " / row \(headerRecord.line) is the header; the \(headerRecord.line - 1) row(s) above it are taken as a title or blank"
         ))
     }
+    // A sheet has no "short rows": empty cells at the end of a row are simply not stored.
+    let width = headerRecord.fields.count
+    let records = rows[(headerIndex + 1)...].map { record in
+      var record = record
+      if record.fields.count < width {
+        record.fields.append(contentsOf: repeatElement("", count: width - record.fields.count))
+      }
+      return record
+    }
     let table = Table(
       file: tableFile, header: headerRecord.fields.map { $0.trimmingWhitespace() },
-      headerLine: headerRecord.line,
-      records: Array(rows[(headerIndex + 1)...]))
+      headerLine: headerRecord.line, records: records)
     return (table, diagnostics)
   }
 
