@@ -66,7 +66,8 @@ public struct RosterImport: Sendable {
     // once; "no name column" on top would only bury that message.
     if read.table.header.isEmpty, read.diagnostics.hasErrors {
       return RosterImportResult(
-        roster: Roster(id: options.rosterID ?? "roster", people: []), diagnostics: read.diagnostics, rowsRead: 0,
+        roster: Roster(id: options.rosterID ?? "roster", people: []), diagnostics: read.diagnostics,
+        rowsRead: 0,
         rejections: [])
     }
     var result = importTable(read.table)
