@@ -52,7 +52,11 @@ let package = Package(
       resources: [.copy("Resources/kenshu.rng")]
     ),
     // Delimited text from Japanese offices: encodings (UTF-8, BOM, CP932) and CSV records.
-    .target(name: "KenshuTabular", dependencies: ["KenshuModel"]),
+    // Spreadsheets (.xlsx, .ods) are read as tables too: zip parts inflated with ZIPFoundation,
+    // their XML streamed through KenshuXML's safe libxml2 set-up.
+    .target(
+      name: "KenshuTabular",
+      dependencies: ["KenshuModel", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Roster import (CSV → model), summaries, progress reports.
     .target(name: "KenshuRosters", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Multidisciplinary group formation.
@@ -107,7 +111,10 @@ let package = Package(
     .testTarget(name: "KenshuModelTests", dependencies: ["KenshuModel"]),
     .testTarget(
       name: "KenshuDefinitionsTests", dependencies: ["KenshuDefinitions"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuTabularTests", dependencies: ["KenshuTabular"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuTabularTests",
+      dependencies: ["KenshuTabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
     .testTarget(

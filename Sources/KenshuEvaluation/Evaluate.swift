@@ -12,10 +12,13 @@ import KenshuModel
 ///   - by: item id, or `profession`, to break results down by.
 ///   - minCell: smallest group count shown in breakdowns (smaller cells are suppressed).
 ///   - map: a `--map` file (see `ColumnMap`).
+///   - includeIncomplete: keep LimeSurvey responses without a submit date.
+///   - sheet: the sheet to read from .xlsx/.ods files (name or number; default the first visible).
 /// - Returns: the report and every diagnostic (unreadable files are error diagnostics).
 public func evaluate(
   survey: Survey, responseFiles: [URL], pre: URL? = nil, post: URL? = nil, postSurvey: Survey? = nil,
-  by: String? = nil, minCell: Int = 5, map: URL? = nil
+  by: String? = nil, minCell: Int = 5, map: URL? = nil, sheet: String? = nil,
+  includeIncomplete: Bool = false
 ) -> (EvaluationReport, [Diagnostic]) {
   var diagnostics: [Diagnostic] = []
   var columnMap = ColumnMap()
@@ -34,10 +37,13 @@ public func evaluate(
   }
   func load(_ urls: [URL], survey: Survey) -> ResponseSet {
     var set = ResponseSet(survey: survey)
+    set.includeIncomplete = includeIncomplete
     for url in urls {
       do {
-        let (table, problems) = try ResponseTable.read(contentsOf: url)
+        let (table, problems) = try ResponseTable.read(contentsOf: url, sheet: sheet)
         diagnostics += problems
+        // An unreadable file (a legacy .xls, a damaged workbook) has said so once already.
+        if table.header.isEmpty, problems.hasErrors { continue }
         diagnostics += set.add(table, map: columnMap)
       } catch {
         diagnostics.append(

@@ -58,9 +58,18 @@ public struct RosterImport: Sendable {
     self.options = options
   }
 
-  /// Imports the bytes of a CSV/TSV file named `file` (used in diagnostics and for the default id).
+  /// Imports the bytes of a CSV/TSV, .xlsx or .ods file named `file` (used in diagnostics and for
+  /// the default id).
   public func importData(_ data: Data, file: String) -> RosterImportResult {
     let read = Table.read(data: data, file: file, options: options.read)
+    // A file that could not be read at all (a legacy .xls, a damaged workbook) has said so
+    // once; "no name column" on top would only bury that message.
+    if read.table.header.isEmpty, read.diagnostics.hasErrors {
+      return RosterImportResult(
+        roster: Roster(id: options.rosterID ?? "roster", people: []), diagnostics: read.diagnostics,
+        rowsRead: 0,
+        rejections: [])
+    }
     var result = importTable(read.table)
     result.encoding = read.encoding
     for line in read.rejectedLines {
@@ -97,10 +106,12 @@ public struct QualificationGrant: Sendable, Hashable {
   }
 }
 
-/// Imports the roster CSV at `url`, with an optional `--map` file; never throws: an unreadable
-/// file is an error diagnostic in the result.
-public func importRoster(csvAt url: URL, map: URL?) -> RosterImportResult {
+/// Imports the roster table (CSV, TSV, .xlsx or .ods; `sheet` picks a spreadsheet's sheet) at
+/// `url`, with an optional `--map` file; never throws: an unreadable file is an error diagnostic
+/// in the result.
+public func importRoster(csvAt url: URL, map: URL?, sheet: String? = nil) -> RosterImportResult {
   var options = RosterImport.Options()
+  options.read.sheet = sheet
   var mapDiagnostics: [Diagnostic] = []
   if let map {
     let parsed = RosterColumnMap.read(contentsOf: map)

@@ -1,3 +1,5 @@
+import KenshuTabular
+
 /// A plain-text table for terminals, with columns aligned by display width: East Asian wide
 /// and full-width characters (漢字, かな, ＡＢＣ) take two columns, combining marks none.
 struct TerminalTable {

@@ -1,16 +1,26 @@
 import Foundation
 import KenshuModel
 
-/// How to read a delimited file; nil fields mean "detect".
+/// How to read a table file; nil fields mean "detect".
 public struct TableReadOptions: Sendable, Hashable {
-  /// Force an encoding instead of detecting it.
+  /// Force an encoding instead of detecting it (delimited files only).
   public var encoding: TextEncoding?
   /// Force a separator instead of using the file extension or the header line.
   public var separator: FieldSeparator?
+  /// The sheet of a spreadsheet to read: its tab name, or the number of a visible sheet
+  /// counted from 1; nil reads the first visible sheet. Ignored for delimited files.
+  public var sheet: String?
+  /// Bounds on what a spreadsheet may hold.
+  public var limits: SpreadsheetLimits
 
-  public init(encoding: TextEncoding? = nil, separator: FieldSeparator? = nil) {
+  public init(
+    encoding: TextEncoding? = nil, separator: FieldSeparator? = nil, sheet: String? = nil,
+    limits: SpreadsheetLimits = SpreadsheetLimits()
+  ) {
     self.encoding = encoding
     self.separator = separator
+    self.sheet = sheet
+    self.limits = limits
   }
 }
 
@@ -24,10 +34,12 @@ public struct TableReadResult: Sendable, Hashable {
   public var rejectedLines: [Int]
   /// Encoding, CSV and header diagnostics, in file order.
   public var diagnostics: [Diagnostic]
+  /// The workbook and sheet, when the file was a spreadsheet (.xlsx, .ods).
+  public var spreadsheet: SpreadsheetSource? = nil
 }
 
 extension Table {
-  /// Reads a CSV or TSV file from disk. Throws only when the file cannot be read.
+  /// Reads a CSV, TSV, .xlsx or .ods file from disk. Throws only when the file cannot be read.
   /// Diagnostics name the file by its path as given (`url.relativePath`) unless `displayName`
   /// is given.
   public static func read(
@@ -37,13 +49,26 @@ extension Table {
     let separator = options.separator ?? FieldSeparator(fileExtension: url.pathExtension)
     return read(
       data: data, file: displayName ?? url.relativePath,
-      options: TableReadOptions(encoding: options.encoding, separator: separator))
+      options: TableReadOptions(
+        encoding: options.encoding, separator: separator, sheet: options.sheet, limits: options.limits))
   }
 
-  /// Decodes and splits `data` (the bytes of a delimited file named `file`).
+  /// Reads `data`, the bytes of a file named `file`: a spreadsheet (.xlsx, .ods — recognised by
+  /// their magic bytes, whatever the name) as its chosen sheet; a legacy .xls or another zip
+  /// file as one clear error; anything else as delimited text, decoded and split.
   public static func read(data: Data, file: String, options: TableReadOptions = TableReadOptions())
     -> TableReadResult
   {
+    let fileExtension = (file as NSString).pathExtension.lowercased()
+    let spreadsheetName = ["xlsx", "xlsm", "ods"].contains(fileExtension)
+    if let format = SpreadsheetFormat.detect(data), format != .otherZip || !spreadsheetName {
+      return SpreadsheetReader.read(data: data, file: file, format: format, options: options)
+    }
+    // Named as a spreadsheet but not one inside: say so rather than decode it as text.
+    if spreadsheetName {
+      return SpreadsheetReader.read(
+        data: data, file: file, format: fileExtension == "ods" ? .ods : .xlsx, options: options)
+    }
     if let direct = readUTF8Directly(data: data, file: file, options: options) { return direct }
     let decoded = DecodedText(decoding: data, file: file, encoding: options.encoding)
     let separator = options.separator ?? FieldSeparator.detect(in: decoded.text)

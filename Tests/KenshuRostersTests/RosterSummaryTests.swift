@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuTabular
 import Testing
 
 @testable import KenshuRosters

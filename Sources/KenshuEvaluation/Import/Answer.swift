@@ -28,6 +28,9 @@ public struct ResponseSet: Sendable, Hashable {
   public var before: [Int: [Int?]]
   /// How every data row of every file was used.
   public var accounts: [RowAccount]
+  /// Keep LimeSurvey responses that were never submitted (empty `submitdate`); by default they
+  /// are excluded and counted (`--include-incomplete`).
+  public var includeIncomplete = false
 
   /// An empty set for `survey`; add files with `add(_:map:)`.
   public init(survey: Survey) {

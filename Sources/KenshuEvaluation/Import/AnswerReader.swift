@@ -23,6 +23,19 @@ func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
 enum ValueProblem: Error, Sendable, Hashable {
   case unknown(String)
   case outOfRange(String)
+  /// A decimal where a whole number is needed (`4.5` for a Likert point).
+  case notWhole(String)
+}
+
+/// A number written with a decimal point (`4.0`, `4.00`, as Sheets, Excel and pandas write
+/// Likert values): its whole value, `.failure` when it has a fraction, nil when it is no such
+/// number.
+func integralDecimal(_ text: String) -> Result<Int, ValueProblem>? {
+  guard text.contains("."), text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }),
+    let value = Double(text), value.isFinite
+  else { return nil }
+  guard value == value.rounded(), abs(value) < 1e9 else { return .failure(.notWhole(text)) }
+  return .success(Int(value))
 }
 
 /// Interprets the text of one cell for one item. Built once per item with look-up tables, so
@@ -92,6 +105,12 @@ final class AnswerReader: Sendable {
     if let number = Int(text) {
       return (1...max(points, 1)).contains(number) ? .success(number) : .failure(.outOfRange(text))
     }
+    switch integralDecimal(text) {
+    case .success(let number)?:
+      return (1...max(points, 1)).contains(number) ? .success(number) : .failure(.outOfRange(text))
+    case .failure(let problem)?: return .failure(problem)
+    case nil: break
+    }
     if let index = exact[ByteKey(text)] { return .success(index + 1) }
     let key = matchKey(text)
     if let index = folded[key] { return .success(index + 1) }
@@ -124,7 +143,21 @@ final class AnswerReader: Sendable {
     if let index = exact[ByteKey(text)] { return index }
     let key = matchKey(text)
     if let index = folded[key] { return index }
-    if let number = Int(key), number >= 1 && number <= categories.count { return number - 1 }
+    let whole: Int? =
+      switch integralDecimal(key) {
+      case .success(let number)?: number
+      default: Int(key)
+      }
+    if let number = whole, number >= 1 && number <= categories.count { return number - 1 }
+    // LimeSurvey's answer codes (`A1`, `AO01`) in its code export style.
+    for prefix in ["ao", "a"] where key.hasPrefix(prefix) {
+      let digits = key.dropFirst(prefix.count)
+      if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits),
+        number >= 1 && number <= categories.count
+      {
+        return number - 1
+      }
+    }
     return nil
   }
 

@@ -138,6 +138,12 @@ struct ColumnPlan: Sendable {
     "participant", "participantid", "受講者id", "参加者id", "受講者番号", "受講番号", "参加者番号", "token",
   ]
   static let emailKeys: Set<String> = ["メールアドレス", "emailaddress", "メール", "email"]
+  /// Cell values that stand for "no id" (`matchKey` form): Microsoft Forms' anonymous responses.
+  static let placeholderIDs: Set<String> = [
+    "anonymous", "匿名", "anonymoususer", "-", "na", "n/a", "none", "なし",
+  ]
+  /// Labels of an "other" option as exports write them (`matchKey` form).
+  static let otherLabels: Set<String> = ["other", "その他", "-oth-", "oth", "others", "そのほか"]
   static let beforeWords: Set<String> = ["研修前", "受講前", "before", "前"]
   static let nowWords: Set<String> = ["現在", "研修後", "受講後", "now", "after", "後"]
 

@@ -3,10 +3,12 @@ import KenshuModel
 import KenshuTabular
 
 extension ResponseTable {
-  /// Reads a response export (CSV/TSV in UTF-8, UTF-8 with BOM, UTF-16 or CP932, detected).
+  /// Reads a response export (CSV/TSV in UTF-8, UTF-8 with BOM, UTF-16 or CP932, detected; or
+  /// an .xlsx/.ods file, its first visible sheet unless `sheet` names one).
   /// Throws only when the file cannot be read; decoding and CSV problems are diagnostics.
-  public static func read(contentsOf url: URL) throws -> (ResponseTable, [Diagnostic]) {
-    let result = try Table.read(contentsOf: url, displayName: url.lastPathComponent)
+  public static func read(contentsOf url: URL, sheet: String? = nil) throws -> (ResponseTable, [Diagnostic]) {
+    let result = try Table.read(
+      contentsOf: url, options: TableReadOptions(sheet: sheet), displayName: url.lastPathComponent)
     return (ResponseTable(result.table, unreadableLines: result.rejectedLines), result.diagnostics)
   }
 

@@ -24,6 +24,11 @@ extension ResponseSet {
       if let participant { seenParticipants[participant] = row }
     }
     let participantColumn = interpreter.participantColumn
+    // LimeSurvey keeps responses that were started and abandoned; they have no submitdate.
+    let submitColumn =
+      plan.format == .limeSurvey && !includeIncomplete
+      ? table.header.map(matchKey).firstIndex(of: "submitdate") : nil
+    var incomplete = 0
 
     // Value problems: the first few per column in full, then one summary, so that a wrongly
     // mapped column does not bury everything else (the accounting still counts them all).
@@ -55,6 +60,15 @@ extension ResponseSet {
               "回答のない行を除外しました / row has no answers")
           }
         case .answered(let participant):
+          if let submitColumn {
+            let cells = table.rows[rowIndex]
+            if submitColumn >= cells.count || trimmedCell(cells[submitColumn]).isEmpty {
+              incomplete += 1
+              account.rejected.append(
+                .init(line: row.line, reason: "未完了（submitdate が空） / incomplete response (no submitdate)"))
+              continue
+            }
+          }
           if let participant, seenParticipants[participant] != nil {
             account.rejected.append(
               // The row number locates it; the id stays out of the report, which may be shared.
@@ -112,6 +126,13 @@ extension ResponseSet {
           "列「\(header)」では他に \(count - Self.detailedProblemsPerColumn) 件の値を除外しました（計 \(count) 件）/ \(count) values excluded in this column",
           hint: "列の対応（--map）や選択肢の文言を確認してください"))
     }
+    if incomplete > 0 {
+      diagnostics.append(
+        Diagnostic(
+          .note, code: "evaluation-incomplete-excluded", at: SourceLocation(file: table.file),
+          "未完了 \(incomplete) 件を除外しました（submitdate が空の回答） / \(incomplete) incomplete responses excluded",
+          hint: "--include-incomplete で含めます / --include-incomplete keeps them"))
+    }
     account.rejected.sort { $0.line < $1.line }
     accounts.append(account)
     return diagnostics
@@ -135,6 +156,11 @@ extension ResponseSet {
       .warning(
         "evaluation-value-out-of-range", at: location,
         "項目 \(item.id) の値「\(text)」は範囲外のため、この項目から除外しました / out-of-range value excluded from item")
+    case .notWhole(let text):
+      .warning(
+        "evaluation-value-not-whole", at: location,
+        "項目 \(item.id) の値「\(text)」は整数ではないため、この項目から除外しました / \(text) is not a whole number; excluded from item",
+        hint: "4.0 のような整数値は読めます / whole values written as 4.0 are accepted")
     }
   }
 }

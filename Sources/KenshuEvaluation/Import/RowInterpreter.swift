@@ -110,7 +110,8 @@ final class RowInterpreter: Sendable {
       var participant: String?
       if let participantColumn {
         let id = trimmedCell(cell(participantColumn))
-        participant = id.isEmpty ? nil : id
+        // Microsoft Forms writes "anonymous" in every Email/Name cell of an anonymous form.
+        participant = id.isEmpty || ColumnPlan.placeholderIDs.contains(matchKey(id)) ? nil : id
       }
 
       before.removeAll(keepingCapacity: true)
@@ -162,8 +163,12 @@ final class RowInterpreter: Sendable {
         let answer: Answer?
         switch columns.answer(item: item, row: rowIndex) {
         case nil where itemTypes[item] == .single: answer = .other(text)
+        // The full-text export style writes the option's label ("Other", "その他") in the
+        // question's own column; the typed text in `[other]` is the answer.
+        case .other(let label)? where ColumnPlan.otherLabels.contains(matchKey(label)): answer = .other(text)
         case .options(let chosen, let other)?:
-          answer = .options(chosen, other: [other, text].compactMap { $0 }.joined(separator: "、"))
+          let kept = other.flatMap { ColumnPlan.otherLabels.contains(matchKey($0)) ? nil : $0 }
+          answer = .options(chosen, other: [kept, text].compactMap { $0 }.joined(separator: "、"))
         case nil where itemTypes[item] == .multiple: answer = .options([], other: text)
         default: continue
         }

@@ -31,14 +31,34 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
   }
 
-  /// `file:line:column`, leaving out the parts that are unknown, as compilers print it.
+  /// `file:line:column`, leaving out the parts that are unknown, as compilers print it; for a
+  /// sheet of a spreadsheet (file `book.xlsx [Sheet1]`) the cell as Excel names it,
+  /// `book.xlsx [Sheet1!C12]` (or the row, `book.xlsx [Sheet1!12:12]`).
   public var description: String {
+    if line > 0, file.hasSuffix("]"), let open = file.range(of: " [", options: .backwards) {
+      let sheet = file[open.upperBound..<file.index(before: file.endIndex)]
+      if !sheet.contains("!") {
+        let cell = column > 0 ? "\(Self.columnLetters(column))\(line)" : "\(line):\(line)"
+        return "\(file[..<open.upperBound])\(sheet)!\(cell)]"
+      }
+    }
     var text = file
     if line > 0 {
       text += ":\(line)"
       if column > 0 { text += ":\(column)" }
     }
     return text
+  }
+
+  /// Spreadsheet column letters for a 1-based column (`1` → `A`, `28` → `AB`).
+  static func columnLetters(_ column: Int) -> String {
+    var number = column
+    var letters: [Character] = []
+    while number > 0 {
+      letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
+      number = (number - 1) / 26
+    }
+    return String(letters.reversed())
   }
 }
 

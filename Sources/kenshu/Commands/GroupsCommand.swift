@@ -17,7 +17,7 @@ struct GroupsCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
-  @Option(help: "Roster: XML, CSV, or a roster id of this project.") var roster: String
+  @Option(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
   @Option(
     help:
       "Take group size, minimum professions, separation and rounds from this session (PROGRAMME_ID/SESSION_ID)."
@@ -33,6 +33,8 @@ struct GroupsCommand: ParsableCommand {
   @Flag(help: "Also keep people from the same municipality apart.") var separateMunicipalities = false
   @Flag(help: "Balance regions (prefectures) across groups.") var balanceRegions = false
   @Option(help: "table, csv, json or html.") var format: Format = .table
+  @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+  var sheet: String?
   @Option(
     name: .shortAndLong, help: "File to write (default: terminal for table/json, private/ for csv/html).")
   var out: String?
@@ -49,7 +51,7 @@ struct GroupsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let people = try RosterInput.load(roster).people
+    let people = try RosterInput.load(roster, sheet: sheet).people
     var settings: GroupFormationSettings
     var subject: String?
     var name: String

@@ -22,7 +22,9 @@ struct RosterCommand: ParsableCommand {
         With rejected rows nothing is written unless --skip-bad-rows.
         """)
 
-    @Argument(help: "The CSV or TSV file.") var file: String
+    @Argument(help: "The CSV, TSV, .xlsx or .ods file.") var file: String
+    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    var sheet: String?
     @Option(name: .shortAndLong, help: "XML file to write (default: rosters/<file name>.xml).") var out:
       String?
     @Option(help: "Header mapping file (lines of `column,field`).") var map: String?
@@ -54,6 +56,7 @@ struct RosterCommand: ParsableCommand {
         throw ValidationError("no such file: \(file)")
       }
       var options = RosterImport.Options(rosterID: id, title: title, programme: programme)
+      options.read.sheet = sheet
       if let grant {
         let parts = grant.split(separator: ":").map(String.init)
         options.grantOnCompletion = QualificationGrant(
@@ -98,7 +101,9 @@ struct RosterCommand: ParsableCommand {
       commandName: "summary",
       abstract: "Count people by profession, prefecture, role or stage (one key, or two for a cross-tab).")
 
-    @Argument(help: "Rosters: XML, CSV, or roster ids of this project.") var rosters: [String]
+    @Argument(help: "Rosters: XML, CSV, .xlsx, .ods, or roster ids of this project.") var rosters: [String]
+    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    var sheet: String?
     @Option(help: "profession, prefecture, role or stage; two separated by a comma for a cross-tab.")
     var by = "profession"
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
@@ -123,7 +128,7 @@ struct RosterCommand: ParsableCommand {
     }
 
     func run() throws {
-      let people = try RosterInput.people(rosters)
+      let people = try RosterInput.people(rosters, sheet: sheet)
       let keys = SummaryKey.parseList(by) ?? [.profession]
       let shown = professions.map {
         Set($0.split(separator: ",").compactMap { Profession(parsing: String($0)) })
@@ -147,7 +152,9 @@ struct RosterCommand: ParsableCommand {
       abstract: "Who has completed which stage of a programme, and who is missing what.",
       discussion: "Names are personal data: CSV and JSON go to private/ unless --out says otherwise.")
 
-    @Argument(help: "Roster: XML, CSV, or a roster id of this project.") var roster: String
+    @Argument(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
+    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    var sheet: String?
     @Option(help: "Programme id.") var programme: String
     @Flag(help: "Only people missing a stage.") var missing = false
     @Option(help: "table (terminal), csv or json.") var format: ReportFormat = .table
@@ -157,7 +164,7 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
       let report = ProgressReport(
-        roster: try RosterInput.load(roster), programme: programme, onlyMissing: missing)
+        roster: try RosterInput.load(roster, sheet: sheet), programme: programme, onlyMissing: missing)
       let text = report.rendered(as: format)
       if format == .table && out == nil {
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -17,7 +17,9 @@ extension RosterCommand {
         it again replaces unused tokens; people who already answered keep theirs.
         """)
 
-    @Argument(help: "Roster: XML, CSV, or a roster id of this project.") var roster: String
+    @Argument(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
+    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    var sheet: String?
     @Option(help: "Survey id the tokens are for.") var survey: String?
     @Option(help: "Module id (completions) the tokens are for, instead of a survey.") var module: String?
     @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
@@ -42,7 +44,7 @@ extension RosterCommand {
         }
         scope = "module:" + id
       }
-      let people = try RosterInput.load(roster).people
+      let people = try RosterInput.load(roster, sheet: sheet).people
       let destination = try PrivateOutput.path(
         out, defaultName: "tokens-\(scope.replacingOccurrences(of: ":", with: "-")).csv")
       var tokens: [String: String] = [:]

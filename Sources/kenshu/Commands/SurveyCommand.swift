@@ -83,6 +83,10 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Break results down by profession or a single-choice item id.") var by: String?
   @Option(help: "Smallest group shown in breakdowns.") var minCell = 5
   @Option(help: "Column map file (docs/evaluation.md).") var map: String?
+  @Flag(help: "Keep LimeSurvey responses that were never submitted (empty submitdate); excluded by default.")
+  var includeIncomplete = false
+  @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+  var sheet: String?
   @Option(name: .shortAndLong, help: "Folder to write (default: private/evaluation-SURVEY).") var out: String?
   @Flag(help: "Leave free-text answers out, for a copy to pass on.") var shareable = false
 
@@ -105,7 +109,8 @@ struct EvaluateCommand: ParsableCommand {
     let (report, diagnostics) = evaluate(
       survey: definition, responseFiles: responses.map { URL(fileURLWithPath: $0) },
       pre: pre.map { URL(fileURLWithPath: $0) }, post: post.map { URL(fileURLWithPath: $0) },
-      postSurvey: postSurvey, by: by, minCell: minCell, map: map.map { URL(fileURLWithPath: $0) })
+      postSurvey: postSurvey, by: by, minCell: minCell, map: map.map { URL(fileURLWithPath: $0) },
+      sheet: sheet, includeIncomplete: includeIncomplete)
     DiagnosticPrinter(format: .text).print(diagnostics)
     let folder = try PrivateOutput.path(out, defaultName: "evaluation-\(survey)")
     try PrivateOutput.prepare(folder)

@@ -4,10 +4,11 @@ import KenshuDefinitions
 import KenshuModel
 import KenshuRosters
 
-/// Every command that takes a ROSTER accepts an XML roster, a CSV/TSV file (read as
-/// `roster import` reads it), or the id of a roster in the project's `rosters/`.
+/// Every command that takes a ROSTER accepts an XML roster, a CSV/TSV/.xlsx/.ods file (read as
+/// `roster import` reads it; `sheet` picks a spreadsheet's sheet), or the id of a roster in the
+/// project's `rosters/`.
 enum RosterInput {
-  static func load(_ argument: String, map: String? = nil) throws -> Roster {
+  static func load(_ argument: String, map: String? = nil, sheet: String? = nil) throws -> Roster {
     let url = URL(fileURLWithPath: argument)
     let manager = FileManager.default
     if !manager.fileExists(atPath: url.path) {
@@ -31,7 +32,7 @@ enum RosterInput {
       }
       return roster
     default:
-      let result = importRoster(csvAt: url, map: map.map { URL(fileURLWithPath: $0) })
+      let result = importRoster(csvAt: url, map: map.map { URL(fileURLWithPath: $0) }, sheet: sheet)
       DiagnosticPrinter(format: .text).print(result.diagnostics)
       Console.error("\(argument): \(result.summaryLine)")
       if result.roster.people.isEmpty, result.diagnostics.hasErrors { throw ExitCode(1) }
@@ -42,12 +43,12 @@ enum RosterInput {
   /// Several rosters as one list of people. The same id with the same name is one person,
   /// counted once; the same id with another name is a different person (CSV rosters without an
   /// ID column all number their rows r0002…), counted and reported.
-  static func people(_ arguments: [String], map: String? = nil) throws -> [Person] {
+  static func people(_ arguments: [String], map: String? = nil, sheet: String? = nil) throws -> [Person] {
     var names: [String: String] = [:]
     var people: [Person] = []
     var sharedIDs = 0
     for argument in arguments {
-      for person in try load(argument, map: map).people {
+      for person in try load(argument, map: map, sheet: sheet).people {
         guard let earlier = names[person.id] else {
           names[person.id] = person.name
           people.append(person)

@@ -1,0 +1,94 @@
+import KenshuModel
+
+/// Turns a sheet's rows into a `Table`: merged cells resolved, title rows above the header
+/// recognised and reported.
+///
+/// Merged cells: the value of a merged range belongs to its top-left cell. A range spanning
+/// several rows (the usual 所属 or 日程 block beside several people) gives that value to every
+/// row of its first column, because each of those rows belongs to it; the other columns of the
+/// range stay empty, so a heading merged across columns stays one column name.
+///
+/// Title rows: Excel rosters often start with a title (「令和6年度 多職種研修 名簿」), a date
+/// line or a blank row before the header. The header is the first row with at least half as
+/// many filled cells as the widest of the first rows (and at least two); rows above it are
+/// reported in a note and not read as data.
+enum SheetTableBuilder {
+  static func table(
+    grid: SheetGrid, file: String, sheet: String, limits: SpreadsheetLimits
+  ) throws(SpreadsheetProblem) -> (Table, [Diagnostic]) {
+    let tableFile = "\(file) [\(sheet)]"
+    var rows = grid.rows
+    if !grid.merges.isEmpty { try applyMerges(grid.merges, to: &rows, file: tableFile, limits: limits) }
+    var diagnostics: [Diagnostic] = []
+    let filled = rows.prefix(30).map { $0.fields.count(where: { !$0.trimmingWhitespace().isEmpty }) }
+    let widest = filled.max() ?? 0
+    let needed = max(2, (widest + 1) / 2)
+    let headerIndex = filled.prefix(10).firstIndex { $0 >= needed } ?? (rows.isEmpty ? nil : 0)
+    guard let headerIndex else {
+      return (Table(file: tableFile, header: [], headerLine: 0, records: []), diagnostics)
+    }
+    let headerRecord = rows[headerIndex]
+    if headerRecord.line > 1 {
+      let above = rows[..<headerIndex].map { $0.fields.first { !$0.isEmpty } ?? "" }
+      let shown = above.isEmpty ? "" : "（\(above.map { "「\($0)」" }.joined(separator: "、"))）"
+      diagnostics.append(
+        Diagnostic(
+          .note, code: "spreadsheet-title-rows", at: SourceLocation(file: tableFile, line: headerRecord.line),
+          "\(headerRecord.line) 行目を見出し行として読みます。それより上の \(headerRecord.line - 1) 行はタイトル・空行とみなします\(shown)"
+            + " / row \(headerRecord.line) is the header; the \(headerRecord.line - 1) row(s) above it are taken as a title or blank"
+        ))
+    }
+    // A sheet has no "short rows": empty cells at the end of a row are simply not stored.
+    let width = headerRecord.fields.count
+    let records = rows[(headerIndex + 1)...].map { record in
+      var record = record
+      if record.fields.count < width {
+        record.fields.append(contentsOf: repeatElement("", count: width - record.fields.count))
+      }
+      return record
+    }
+    let table = Table(
+      file: tableFile, header: headerRecord.fields.map { $0.trimmingWhitespace() },
+      headerLine: headerRecord.line, records: records)
+    return (table, diagnostics)
+  }
+
+  /// Copies each vertically merged range's value down its first column.
+  private static func applyMerges(
+    _ merges: [SheetGrid.Merge], to rows: inout [CSVRecord], file: String, limits: SpreadsheetLimits
+  ) throws(SpreadsheetProblem) {
+    var index: [Int: Int] = [:]
+    for (position, record) in rows.enumerated() { index[record.line] = position }
+    var added = 0
+    var inserted = false
+    for merge in merges where merge.last.row > merge.first.row {
+      guard let top = index[merge.first.row], let value = rows[top][field: merge.first.column - 1],
+        !value.isEmpty
+      else { continue }
+      added += merge.last.row - merge.first.row
+      if added > limits.cells || merge.last.row > limits.rows {
+        throw SpreadsheetProblem(
+          code: "spreadsheet-too-large", location: SourceLocation(file: file, line: merge.first.row),
+          message: "結合セルの範囲が大きすぎます / merged ranges cover too many cells")
+      }
+      for row in (merge.first.row + 1)...merge.last.row {
+        let position: Int
+        if let existing = index[row] {
+          position = existing
+        } else {
+          rows.append(CSVRecord(line: row, fields: []))
+          position = rows.count - 1
+          index[row] = position
+          inserted = true
+        }
+        let column = merge.first.column - 1
+        if rows[position].fields.count <= column {
+          rows[position].fields.append(
+            contentsOf: repeatElement("", count: column + 1 - rows[position].fields.count))
+        }
+        if rows[position].fields[column].isEmpty { rows[position].fields[column] = value }
+      }
+    }
+    if inserted { rows.sort { $0.line < $1.line } }
+  }
+}

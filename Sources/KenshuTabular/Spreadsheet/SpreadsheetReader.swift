@@ -1,0 +1,133 @@
+import Foundation
+import KenshuModel
+
+/// Where a table came from when it was read from a spreadsheet rather than a delimited file.
+public struct SpreadsheetSource: Sendable, Hashable {
+  public var format: SpreadsheetFormat
+  /// The sheet read.
+  public var sheet: String
+  /// Every sheet of the workbook, in tab order (hidden ones included).
+  public var sheets: [SpreadsheetSheet]
+}
+
+/// Reads the chosen sheet of an .xlsx or .ods file as a `Table`; refuses .xls and other
+/// containers with one clear message.
+enum SpreadsheetReader {
+  static let saveAsHint =
+    "Excel で『CSV UTF-8』または .xlsx で保存してください / save it from Excel as \"CSV UTF-8\" or .xlsx"
+
+  static func read(
+    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions
+  ) -> TableReadResult {
+    do {
+      return try readSheet(data: data, file: file, format: format, options: options)
+    } catch {
+      return failure(file: file, error.diagnostic)
+    }
+  }
+
+  private static func readSheet(
+    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions
+  ) throws(SpreadsheetProblem) -> TableReadResult {
+    let start = SourceLocation(file: file)
+    switch format {
+    case .xls:
+      throw SpreadsheetProblem(
+        code: "spreadsheet-legacy-xls", location: start,
+        message:
+          "古い Excel 形式（.xls, Excel 97–2003）は読めません / the legacy Excel format (.xls, BIFF) is not supported",
+        hint: saveAsHint)
+    case .otherZip:
+      throw SpreadsheetProblem(
+        code: "spreadsheet-unreadable", location: start,
+        message:
+          "ZIP ファイルですが Excel (.xlsx) や LibreOffice (.ods) の表ではありません / a zip file that is not an .xlsx or .ods spreadsheet",
+        hint: saveAsHint)
+    case .xlsx, .ods: break
+    }
+    guard let archive = SpreadsheetArchive(data: data) else {
+      throw SpreadsheetProblem(
+        code: "spreadsheet-unreadable", location: start,
+        message:
+          "\(format == .xlsx ? "Excel (.xlsx)" : "OpenDocument (.ods)") ファイルとして開けません（壊れているか途中までしかありません） / the file cannot be opened as \(format.rawValue): it is damaged or truncated",
+        hint: saveAsHint)
+    }
+    let limits = options.limits
+    let sheets: [SpreadsheetSheet]
+    let grid: SheetGrid
+    let chosen: SpreadsheetSheet
+    switch format {
+    case .xlsx:
+      let reader = XLSXReader(file: file, archive: archive)
+      let (listed, date1904) = try reader.sheets()
+      sheets = listed
+      chosen = try choose(options.sheet, from: sheets, file: file)
+      grid = try reader.read(sheet: chosen, date1904: date1904, limits: limits)
+    default:
+      let reader = ODSReader(file: file, archive: archive)
+      let document = try reader.read(sheet: options.sheet, limits: limits)
+      sheets = document.sheets
+      chosen = try choose(options.sheet, from: sheets, file: file)
+      guard let found = document.grids[chosen.name] else {
+        throw SpreadsheetProblem(
+          code: "spreadsheet-no-sheet", location: start, message: "シートがありません / the file has no sheet")
+      }
+      grid = found
+    }
+    var (table, notes) = try SheetTableBuilder.table(
+      grid: grid, file: file, sheet: chosen.name, limits: limits)
+    let visible = sheets.filter { !$0.hidden }
+    if visible.count > 1 || chosen.hidden {
+      let names = visible.map { "「\($0.name)」" }.joined(separator: "、")
+      notes.insert(
+        Diagnostic(
+          .note, code: "spreadsheet-sheet", at: SourceLocation(file: file),
+          "シート「\(chosen.name)」を読みます（シート: \(names)。--sheet で選べます） / reading sheet \"\(chosen.name)\" (choose another with --sheet NAME or --sheet N)"
+        ), at: 0)
+    }
+    var diagnostics = notes + table.headerDiagnostics()
+    if table.header.isEmpty {
+      diagnostics.append(
+        .error(
+          "csv-empty", at: SourceLocation(file: table.file, line: 1),
+          "シートが空です / the sheet has no header row"))
+    }
+    return TableReadResult(
+      table: table, encoding: .utf8, separator: .comma, rejectedLines: [], diagnostics: diagnostics,
+      spreadsheet: SpreadsheetSource(format: format, sheet: chosen.name, sheets: sheets))
+  }
+
+  /// The sheet `selector` names (a tab name, or a number counting visible sheets from 1), or
+  /// the first visible sheet.
+  static func choose(_ selector: String?, from sheets: [SpreadsheetSheet], file: String)
+    throws(SpreadsheetProblem)
+    -> SpreadsheetSheet
+  {
+    let visible = sheets.filter { !$0.hidden }
+    let listed = sheets.map { "「\($0.name)」\($0.hidden ? "(非表示 hidden)" : "")" }.joined(separator: "、")
+    guard let selector else {
+      guard let first = visible.first ?? sheets.first else {
+        throw SpreadsheetProblem(
+          code: "spreadsheet-no-sheet", location: SourceLocation(file: file),
+          message: "シートがありません / the workbook has no sheet")
+      }
+      return first
+    }
+    if let exact = sheets.first(where: { $0.name == selector }) { return exact }
+    let key = Table.normalizedHeader(selector)
+    if let loose = sheets.first(where: { Table.normalizedHeader($0.name) == key }) { return loose }
+    if let number = Int(selector), visible.indices.contains(number - 1) { return visible[number - 1] }
+    throw SpreadsheetProblem(
+      code: "spreadsheet-no-sheet", location: SourceLocation(file: file),
+      message: "シート「\(selector)」がありません（シート: \(listed)） / no sheet \"\(selector)\"",
+      hint:
+        "--sheet にはシート名か、表示されているシートの番号 (1 から) を指定します / give --sheet a sheet name or the number of a visible sheet, from 1"
+    )
+  }
+
+  private static func failure(file: String, _ diagnostic: Diagnostic) -> TableReadResult {
+    TableReadResult(
+      table: Table(file: file, header: [], headerLine: 0, records: []), encoding: .utf8, separator: .comma,
+      rejectedLines: [], diagnostics: [diagnostic], spreadsheet: nil)
+  }
+}

@@ -1,0 +1,392 @@
+import Foundation
+import KenshuModel
+import KenshuXML
+
+/// Reads one sheet of an .xlsx workbook as rows of cell text.
+///
+/// Parts used: `xl/workbook.xml` (sheet names, order, visibility, the 1904 date system),
+/// `xl/_rels/workbook.xml.rels` (which part holds each sheet), `xl/styles.xml` (which cell
+/// styles are dates), `xl/sharedStrings.xml` and the sheet itself. Every part is streamed
+/// through libxml2 (`XMLStreamParser`), so a sheet of 100,000 rows is never held as a tree.
+/// Cell values: shared and inline strings (rich-text runs joined, phonetic `rPh` runs left out),
+/// numbers as Excel shows them in General format, booleans as TRUE/FALSE, error values as
+/// written (`#N/A`), dates (by the cell's number format) as ISO dates, formulas by their cached
+/// value.
+struct XLSXReader {
+  var file: String
+  var archive: SpreadsheetArchive
+
+  /// Sheets of the workbook in tab order.
+  func sheets() throws(SpreadsheetProblem) -> (sheets: [SpreadsheetSheet], date1904: Bool) {
+    var archive = archive
+    let workbook = WorkbookHandler()
+    try stream("xl/workbook.xml", into: workbook, archive: &archive, required: true)
+    let relationships = RelationshipsHandler()
+    try stream("xl/_rels/workbook.xml.rels", into: relationships, archive: &archive, required: true)
+    var sheets: [SpreadsheetSheet] = []
+    for sheet in workbook.sheets {
+      guard let target = relationships.targets[sheet.relationship] else { continue }
+      let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+      sheets.append(SpreadsheetSheet(name: sheet.name, hidden: sheet.hidden, part: part))
+    }
+    return (sheets, workbook.date1904)
+  }
+
+  /// The rows of `sheet`, with its merged ranges.
+  func read(sheet: SpreadsheetSheet, date1904: Bool, limits: SpreadsheetLimits) throws(SpreadsheetProblem)
+    -> SheetGrid
+  {
+    var archive = archive
+    let styles = StylesHandler()
+    try stream("xl/styles.xml", into: styles, archive: &archive, required: false)
+    let strings = SharedStringsHandler()
+    try stream("xl/sharedStrings.xml", into: strings, archive: &archive, required: false)
+    let handler = SheetHandler(
+      sheet: sheet.name, file: file, sharedStrings: strings.strings,
+      dateStyles: styles.dateStyles(), date1904: date1904, limits: limits)
+    try stream(sheet.part, into: handler, archive: &archive, required: true)
+    if let problem = handler.problem { throw problem }
+    return handler.grid
+  }
+
+  private func stream(
+    _ part: String, into handler: some XMLStreamHandler & PartHandler, archive: inout SpreadsheetArchive,
+    required: Bool
+  ) throws(SpreadsheetProblem) {
+    let parser = XMLStreamParser(path: "\(file) [\(part)]", handler: handler)
+    handler.parser = parser
+    let found: Bool
+    do {
+      found = try archive.stream(part) { chunk in
+        chunk.withUnsafeBytes { parser.feed($0) }
+      }
+    } catch {
+      throw SpreadsheetProblem(
+        code: "spreadsheet-zip-limit", location: SourceLocation(file: "\(file) [\(error.part)]"),
+        message: error.message)
+    }
+    if !found {
+      if required {
+        throw SpreadsheetProblem(
+          code: "spreadsheet-missing-part", location: SourceLocation(file: file),
+          message:
+            "ブックに \(part) がありません / the workbook has no \(part): the file is damaged or not an Excel workbook")
+      }
+      return
+    }
+    if let problem = handler.problem { throw problem }
+    if let first = parser.finish().first {
+      throw SpreadsheetProblem(
+        code: first.code == "xml-doctype" ? "spreadsheet-doctype" : "spreadsheet-xml",
+        location: first.location,
+        message: first.message, hint: first.hint)
+    }
+  }
+}
+
+/// A handler that can stop its parser with a located problem.
+class PartHandler {
+  weak var parser: XMLStreamParser?
+  var problem: SpreadsheetProblem?
+
+  func fail(_ problem: SpreadsheetProblem) {
+    if self.problem == nil { self.problem = problem }
+    parser?.stop()
+  }
+}
+
+/// `<sheet name r:id state>` elements and `<workbookPr date1904>`.
+private final class WorkbookHandler: PartHandler, XMLStreamHandler {
+  struct Entry {
+    var name: String
+    var relationship: String
+    var hidden: Bool
+  }
+  var sheets: [Entry] = []
+  var date1904 = false
+
+  func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
+    if name == "sheet" {
+      let state = attributes.string("state") ?? "visible"
+      sheets.append(
+        Entry(
+          name: attributes.string("name") ?? "Sheet\(sheets.count + 1)",
+          relationship: attributes.string("id", prefix: "r") ?? attributes.string("id") ?? "",
+          hidden: state != "visible"))
+    } else if name == "workbookPr" {
+      let value = attributes.string("date1904")
+      date1904 = value == "1" || value == "true"
+    }
+  }
+  func endElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes) {}
+  func characters(_ text: XMLStreamBytes) {}
+}
+
+/// `<Relationship Id Target>` elements.
+private final class RelationshipsHandler: PartHandler, XMLStreamHandler {
+  var targets: [String: String] = [:]
+
+  func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
+    guard name == "Relationship", let id = attributes.string("Id"), let target = attributes.string("Target")
+    else {
+      return
+    }
+    targets[id] = target
+  }
+  func endElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes) {}
+  func characters(_ text: XMLStreamBytes) {}
+}
+
+/// Custom `<numFmt>`s and the number format of each `<cellXfs><xf>`.
+private final class StylesHandler: PartHandler, XMLStreamHandler {
+  var customFormats: [Int: String] = [:]
+  var cellFormats: [Int] = []
+  private var inCellXfs = false
+
+  func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
+    if name == "numFmt", let id = attributes.string("numFmtId").flatMap({ Int($0) }) {
+      customFormats[id] = attributes.string("formatCode")
+    } else if name == "cellXfs" {
+      inCellXfs = true
+    } else if inCellXfs, name == "xf" {
+      cellFormats.append(attributes.string("numFmtId").flatMap { Int($0) } ?? 0)
+    }
+  }
+  func endElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes) {
+    if name == "cellXfs" { inCellXfs = false }
+  }
+  func characters(_ text: XMLStreamBytes) {}
+
+  /// For each style index, whether it shows a date.
+  func dateStyles() -> [Bool] {
+    cellFormats.map { CellText.isDateFormat(id: $0, code: customFormats[$0]) }
+  }
+}
+
+/// `<si>` items: plain `<t>` or rich-text runs `<r><t>`; phonetic guides (`<rPh>`) left out.
+private final class SharedStringsHandler: PartHandler, XMLStreamHandler {
+  var strings: [String] = []
+  private var buffer: [UInt8] = []
+  private var inText = false
+  private var inPhonetic = false
+
+  func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
+    if name == "si" {
+      buffer.removeAll(keepingCapacity: true)
+    } else if name == "t" {
+      inText = !inPhonetic
+    } else if name == "rPh" {
+      inPhonetic = true
+    }
+  }
+  func endElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes) {
+    if name == "t" {
+      inText = false
+    } else if name == "rPh" {
+      inPhonetic = false
+    } else if name == "si" {
+      strings.append(CellText.unescapeOOXML(String(decoding: buffer, as: UTF8.self)))
+    }
+  }
+  func characters(_ text: XMLStreamBytes) {
+    if inText { buffer.append(contentsOf: text.bytes) }
+  }
+}
+
+/// The cells of one worksheet, row by row, straight into `SheetGrid`.
+private final class SheetHandler: PartHandler, XMLStreamHandler {
+  let sheet: String
+  let file: String
+  let sharedStrings: [String]
+  let dateStyles: [Bool]
+  let date1904: Bool
+  let limits: SpreadsheetLimits
+  var grid = SheetGrid()
+
+  private var row = 0
+  private var fields: [String] = []
+  private var column = 0
+  private var cellType: CellType = .number
+  private var cellStyle = 0
+  private var buffer: [UInt8] = []
+  private var collecting = false
+  private var inInlineString = false
+  private var inPhonetic = false
+  private var cellHasValue = false
+  private var cells = 0
+
+  enum CellType { case number, shared, inline, boolean, error, string, date }
+
+  init(
+    sheet: String, file: String, sharedStrings: [String], dateStyles: [Bool], date1904: Bool,
+    limits: SpreadsheetLimits
+  ) {
+    self.sheet = sheet
+    self.file = file
+    self.sharedStrings = sharedStrings
+    self.dateStyles = dateStyles
+    self.date1904 = date1904
+    self.limits = limits
+  }
+
+  private func location(column: Int = 0) -> SourceLocation {
+    SourceLocation(file: "\(file) [\(sheet)]", line: row, column: column)
+  }
+
+  func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
+    if name == "c" {
+      column += 1
+      if let reference = attributes.value("r") {
+        guard let parsed = CellReference.parse(reference.bytes) else {
+          fail(
+            SpreadsheetProblem(
+              code: "spreadsheet-bad-cell", location: location(),
+              message: "セル参照「\(reference.string)」が不正です / bad cell reference \"\(reference.string)\""))
+          return
+        }
+        column = parsed.column
+      }
+      cellStyle = attributes.value("s").flatMap { Int($0.string) } ?? 0
+      cellType =
+        switch attributes.value("t") {
+        case let t? where t == "s": .shared
+        case let t? where t == "inlineStr": .inline
+        case let t? where t == "b": .boolean
+        case let t? where t == "e": .error
+        case let t? where t == "str": .string
+        case let t? where t == "d": .date
+        default: .number
+        }
+      buffer.removeAll(keepingCapacity: true)
+      cellHasValue = false
+    } else if name == "v" {
+      collecting = true
+      cellHasValue = true
+    } else if name == "is" {
+      inInlineString = true
+      cellHasValue = true
+    } else if name == "t" {
+      collecting = inInlineString && !inPhonetic
+    } else if name == "rPh" {
+      inPhonetic = true
+    } else if name == "mergeCell" {
+      if let reference = attributes.string("ref"), let range = CellReference.parseRange(reference) {
+        grid.merges.append(SheetGrid.Merge(first: range.first, last: range.last))
+      }
+    } else if name == "row" {
+      let previous = row
+      if let reference = attributes.value("r") {
+        row = Int(reference.string) ?? (row + 1)
+      } else {
+        row += 1
+      }
+      if row <= previous || row > CellReference.maxRows {
+        fail(
+          SpreadsheetProblem(
+            code: "spreadsheet-bad-cell", location: location(),
+            message: "行番号 \(row) が不正です / row number \(row) is out of order or beyond Excel's 1,048,576 rows"))
+        return
+      }
+      column = 0
+      fields.removeAll(keepingCapacity: true)
+    }
+  }
+
+  func endElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes) {
+    if name == "v" {
+      collecting = false
+    } else if name == "t" {
+      collecting = false
+    } else if name == "rPh" {
+      inPhonetic = false
+    } else if name == "is" {
+      inInlineString = false
+    } else if name == "c" {
+      guard cellHasValue else { return }
+      guard let text = cellText() else { return }
+      if text.isEmpty { return }
+      if column > limits.columns {
+        fail(
+          SpreadsheetProblem(
+            code: "spreadsheet-too-large", location: location(column: column),
+            message: "列が多すぎます（上限 \(limits.columns) 列） / too many columns (limit \(limits.columns))"))
+        return
+      }
+      cells += 1
+      if cells > limits.cells {
+        fail(
+          SpreadsheetProblem(
+            code: "spreadsheet-too-large", location: location(column: column),
+            message: "値のあるセルが多すぎます（上限 \(limits.cells)） / too many cells with values (limit \(limits.cells))"))
+        return
+      }
+      if fields.count < column - 1 {
+        fields.append(contentsOf: repeatElement("", count: column - 1 - fields.count))
+      }
+      if fields.count == column - 1 {
+        fields.append(text)
+      } else {
+        fields[column - 1] = text
+      }
+    } else if name == "row" {
+      if !fields.isEmpty { grid.rows.append(CSVRecord(line: row, fields: fields)) }
+    }
+  }
+
+  func characters(_ text: XMLStreamBytes) {
+    if collecting { buffer.append(contentsOf: text.bytes) }
+  }
+
+  /// The cell's text, or nil after a failure.
+  private func cellText() -> String? {
+    switch cellType {
+    case .shared:
+      guard let index = Int(String(decoding: buffer, as: UTF8.self)), sharedStrings.indices.contains(index)
+      else {
+        fail(
+          SpreadsheetProblem(
+            code: "spreadsheet-bad-cell", location: location(column: column),
+            message: "共有文字列の番号が範囲外です / the cell refers to a shared string that does not exist"))
+        return nil
+      }
+      return sharedStrings[index]
+    case .inline, .string:
+      return CellText.unescapeOOXML(String(decoding: buffer, as: UTF8.self))
+    case .boolean:
+      return buffer == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
+    case .error:
+      return String(decoding: buffer, as: UTF8.self)
+    case .date:
+      // ISO 8601 text; a midnight time adds nothing.
+      var text = String(decoding: buffer, as: UTF8.self)
+      if text.hasSuffix("T00:00:00") { text.removeLast(9) }
+      return text.replacingOccurrences(of: "T", with: " ")
+    case .number:
+      if buffer.isEmpty { return "" }
+      let isDate = dateStyles.indices.contains(cellStyle) && dateStyles[cellStyle]
+      if !isDate, Self.isPlainInteger(buffer) { return String(decoding: buffer, as: UTF8.self) }
+      let raw = String(decoding: buffer, as: UTF8.self)
+      guard let value = CellText.parseNumber(raw) else {
+        fail(
+          SpreadsheetProblem(
+            code: "spreadsheet-bad-cell", location: location(column: column),
+            message: "数値「\(raw)」を読めません / the number \"\(raw)\" cannot be read"))
+        return nil
+      }
+      if isDate, let date = CellText.date(serial: value, date1904: date1904) { return date }
+      return CellText.number(value)
+    }
+  }
+
+  /// Digits with an optional minus sign and no leading zero: already as Excel shows it.
+  private static func isPlainInteger(_ bytes: [UInt8]) -> Bool {
+    var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+    guard index < bytes.count, bytes.count - index <= 15 else { return false }
+    if bytes[index] == UInt8(ascii: "0") { return bytes.count - index == 1 }
+    while index < bytes.count {
+      guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return false }
+      index += 1
+    }
+    return true
+  }
+}

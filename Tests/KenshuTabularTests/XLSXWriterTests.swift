@@ -1,0 +1,52 @@
+import Foundation
+import KenshuModel
+import Testing
+import ZIPFoundation
+
+@testable import KenshuTabular
+
+@Suite struct XLSXWriterTests {
+  let rows = [
+    ["職種", "人数", "割合", "番号", "備考"],
+    ["医師", "12", "33.3", "007", "=HYPERLINK(\"http://x\")"],
+    ["ケアマネジャー（介護支援専門員）", "-3", "<5", "p-1", "行1\n行2\u{1}"],
+  ]
+
+  @Test func test_writtenWorkbook_readsBackThroughTheReader() throws {
+    let data = try XLSXWriter.data(sheets: [
+      XLSXSheet(name: "集計", rows: rows), XLSXSheet(name: "集計", rows: [["a", "b"], ["1", "2"]]),
+    ])
+    #expect(SpreadsheetFormat.detect(data) == .xlsx)
+    let first = Table.read(data: data, file: "out.xlsx")
+    #expect(!first.diagnostics.hasErrors)
+    #expect(first.table.rows == rows)
+    let second = Table.read(data: data, file: "out.xlsx", options: TableReadOptions(sheet: "2"))
+    #expect(second.spreadsheet?.sheet == "集計 (2)")
+    #expect(second.table.rows == [["a", "b"], ["1", "2"]])
+  }
+
+  @Test func test_numbersAsNumbers_textNeverAFormula_headerFrozen_widthsFitJapanese() throws {
+    let sheet = XLSXWriter.worksheet(rows)
+    #expect(sheet.contains("<c r=\"B2\"><v>12</v></c>"))
+    #expect(sheet.contains("<c r=\"C2\"><v>33.3</v></c>"))
+    #expect(sheet.contains("<c r=\"D2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">007</t>"))
+    #expect(!sheet.contains("<f>"))
+    // The formula-looking text is text with Excel's quote prefix (style 2).
+    #expect(
+      sheet.contains(
+        "<c r=\"E2\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=HYPERLINK(&quot;http://x&quot;)"))
+    #expect(sheet.contains("<c r=\"B3\"><v>-3</v></c>"))
+    #expect(sheet.contains("state=\"frozen\""))
+    // ケアマネジャー（介護支援専門員） is 16 wide characters: 32 columns, plus margin.
+    #expect(sheet.contains("<col min=\"1\" max=\"1\" width=\"34\" customWidth=\"1\"/>"))
+    #expect(XLSXWriter.isNumber("0") && XLSXWriter.isNumber("-12.5") && !XLSXWriter.isNumber("1e5"))
+    #expect(!XLSXWriter.isNumber("12.") && !XLSXWriter.isNumber(".5") && !XLSXWriter.isNumber("12%"))
+  }
+
+  @Test func test_sheetNames_followExcelsRules() {
+    #expect(
+      XLSXWriter.sheetNames(["a/b", "A/B", String(repeating: "長", count: 40), ""]) == [
+        "a_b", "A_B (2)", String(repeating: "長", count: 31), "Sheet4",
+      ])
+  }
+}
