@@ -118,6 +118,20 @@ import Testing
     #expect(result.report.diagnostics.contains { $0.code == "site-content-missing" })
   }
 
+  @Test func learnerPreviewInPlace_overASiteWithFacilitatorPages_keepsNoneOfThem() throws {
+    // `kenshu serve` (in place, a new process) over a site/ that still holds facilitator pages.
+    let site = facilitator.site
+    let report = try SiteBuilder(
+      projectRoot: planted.root, options: BuildOptions(output: site, writeMode: .inPlace)
+    ).build(planted.project)
+    #expect(report.published)
+    #expect(report.removed > 0)
+    let files = try PlantedFacilitatorProject.files(of: site)
+    #expect(files.keys.filter { $0.contains("facilitator") }.isEmpty, "\(files.keys.sorted())")
+    for (path, data) in files { #expect(PlantedFacilitatorProject.markers(in: data).isEmpty, "\(path)") }
+    #expect(files == (try PlantedFacilitatorProject.files(of: learner.site)))
+  }
+
   func exists(_ site: URL, _ path: String) -> Bool {
     FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path)
   }
