@@ -32,6 +32,13 @@ extension SiteBuilder {
     guard diagnostics.isEmpty, theme.fingerprint == previous.themeFingerprint else { return nil }
 
     content.startPatch()
+    // The learner edition leaves out files only facilitator material links to: an edit that
+    // could change which (a note or answer key, or a learner text linking to one of those
+    // files) needs the full build, which copies the content files again.
+    let facilitatorOnly = previous.facilitatorOnlyFiles
+    if changedContent.contains(where: { !facilitatorOnly.isUnchanged(byEditOf: $0, content: content) }) {
+      return nil
+    }
     let pages = previous.pages
     var selected: Set<Int> = []
     for path in changedContent { selected.formUnion(previous.dependents[path] ?? []) }

@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
   /// for absolute links: canonical links and the calendar's event URLs. Pages link relatively.
   public var baseURL: String?
   public var writeMode: WriteMode
+  /// The edition asked for; the project's `publishFacilitator` setting turns a learner build
+  /// into one with everything (`SiteEdition.effective(for:)`).
+  public var edition: SiteEdition
   /// Pages rendered at once; defaults to the number of active processor cores.
   public var concurrency: Int
   /// Threads rendering and writing pages: more than the cores, so that while some wait for the
@@ -17,12 +20,13 @@ public struct BuildOptions: Sendable {
   public var workerThreads: Int { concurrency * 4 }
 
   public init(
-    output: URL, baseURL: String? = nil, writeMode: WriteMode = .atomicSwap,
+    output: URL, baseURL: String? = nil, writeMode: WriteMode = .atomicSwap, edition: SiteEdition = .learner,
     concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
   ) {
     self.output = output
     self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     self.writeMode = writeMode
+    self.edition = edition
     self.concurrency = max(1, concurrency)
   }
 }
@@ -84,6 +88,13 @@ public struct SiteBuilder: Sendable {
   /// project is the same, only the pages showing them are rendered again (`patch`). Whenever
   /// that cannot be shown safe, or without it, the whole site is built.
   public func build(_ project: Project, changedContent: Set<String>? = nil) throws -> BuildReport {
+    if options.edition == .facilitator, !project.settings.publishFacilitator,
+      let problem = FacilitatorOutputCheck.problem(destination: options.output, projectRoot: projectRoot)
+    {
+      return BuildReport(
+        pages: 0, files: 0, written: 0, unchanged: 0, removed: 0, seconds: 0, diagnostics: [problem],
+        published: false, searchIndexBytes: 0, searchScriptBytes: 0)
+    }
     if let changedContent, let report = try patch(project, changedContent: changedContent) {
       return report
     }
@@ -91,7 +102,7 @@ public struct SiteBuilder: Sendable {
     content.startBuild()
     var diagnostics: [Diagnostic] = []
     let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
-    let plan = SitePlan(project: project)
+    let plan = SitePlan(project: project, edition: options.edition)
     diagnostics += plan.diagnostics
     let renderer = PageRenderer(
       project: project, content: content, theme: theme, options: options,
@@ -125,6 +136,7 @@ public struct SiteBuilder: Sendable {
       into: &files)
     extrasDone.wait()
     let extras = extrasBox.values()[0] ?? SiteExtras()
+    if plan.edition == .facilitator { files[SiteRoutes.facilitatorEditionMarker] = Data() }
     files.merge(extras.files) { _, extra in extra }
     let assembleDiagnostics = extras.diagnostics
     let searchScriptBytes = extras.searchScriptBytes
@@ -156,7 +168,8 @@ public struct SiteBuilder: Sendable {
           searchParts: searchParts, project: project, themeFingerprint: theme.fingerprint,
           pages: plan.pages, dependents: outcome.dependents, searchEntries: outcome.searchEntries,
           searchPositions: outcome.searchPositions,
-          carriedDiagnostics: plan.diagnostics + assembleDiagnostics),
+          carriedDiagnostics: plan.diagnostics + assembleDiagnostics,
+          facilitatorOnlyFiles: extras.facilitatorOnlyFiles),
         for: options.output)
       report.files = counts.written + counts.unchanged
       report.written = counts.written
@@ -340,11 +353,17 @@ public struct SiteBuilder: Sendable {
     var files: [String: Data] = [:]
     var diagnostics: [Diagnostic] = []
     var searchScriptBytes = 0
+    var facilitatorOnlyFiles = FacilitatorOnlyFiles()
   }
 
-  /// Calendars, the settings stylesheet, theme assets and content files.
+  /// Calendars, the settings stylesheet, theme assets and content files (without the
+  /// facilitator-only ones in the learner edition).
   func makeExtras(for project: Project, theme: Theme) -> SiteExtras {
     var extras = SiteExtras()
+    if options.edition.effective(for: project.settings) == .learner {
+      extras.facilitatorOnlyFiles = FacilitatorOnlyFiles(
+        project: project, content: content, diagnostics: &extras.diagnostics)
+    }
     for programme in project.programmes {
       extras.files[SiteRoutes.calendar(programme.id)] = Data(
         ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
@@ -360,18 +379,23 @@ public struct SiteBuilder: Sendable {
       if relative == "search.js" { extras.searchScriptBytes = data.count }
       extras.files["assets/" + relative] = data
     }
-    copyContentFiles(into: &extras.files, diagnostics: &extras.diagnostics)
+    copyContentFiles(
+      into: &extras.files, leavingOut: extras.facilitatorOnlyFiles, diagnostics: &extras.diagnostics)
     return extras
   }
 
   /// Files under `content/` other than Markdown (images, PDFs) are published at the same
   /// relative path under `content/`, where rewritten Markdown links point. What may be
   /// published is `ContentFilePolicy`'s decision (the same one `kenshu validate` reports):
-  /// refused files are errors and stop the build.
-  func copyContentFiles(into files: inout [String: Data], diagnostics: inout [Diagnostic]) {
+  /// refused files are errors and stop the build. The learner edition leaves out the files
+  /// only facilitator material uses (`FacilitatorOnlyFiles`).
+  func copyContentFiles(
+    into files: inout [String: Data], leavingOut facilitatorOnly: FacilitatorOnlyFiles,
+    diagnostics: inout [Diagnostic]
+  ) {
     let scan = ContentFilePolicy.scan(root: content.contentRoot)
     diagnostics += scan.diagnostics
-    for file in scan.files {
+    for file in scan.files where !facilitatorOnly.excludes(file.relativePath) {
       guard let data = try? Data(contentsOf: file.url) else {
         diagnostics.append(
           .error(

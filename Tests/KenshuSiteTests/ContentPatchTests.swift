@@ -7,7 +7,8 @@ import Testing
 /// The preview server's rebuild after Markdown edits (`SiteBuilder.build(_:changedContent:)`).
 @Suite struct ContentPatchTests {
   /// A copy of the fixture project, built once in place, with the builder that built it and the
-  /// paths that builder writes from then on.
+  /// paths that builder writes from then on. The facilitator edition unless asked: it has both
+  /// views of every session.
   struct Built {
     let root: URL
     let site: URL
@@ -15,11 +16,13 @@ import Testing
     let written: WrittenPaths
     var project = SampleProject.make()
 
-    init() throws {
+    init(edition: SiteEdition = .facilitator, prepare: (URL) throws -> Void = { _ in }) throws {
       root = try RebuildTests.copyOfProject()
+      try prepare(root)
       site = root.deletingLastPathComponent().appendingPathComponent("site")
       let written = WrittenPaths()
-      var builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: site, writeMode: .inPlace))
+      var builder = SiteBuilder(
+        projectRoot: root, options: BuildOptions(output: site, writeMode: .inPlace, edition: edition))
       builder.beforeWrite = { written.add($0) }
       self.builder = builder
       self.written = written
@@ -84,7 +87,8 @@ import Testing
     #expect(report.published)
     #expect(built.written.all.contains(Self.notesPage))
     let fresh = built.root.deletingLastPathComponent().appendingPathComponent("fresh")
-    _ = try SiteBuilder(projectRoot: built.root, options: BuildOptions(output: fresh)).build(built.project)
+    _ = try SiteBuilder(projectRoot: built.root, options: BuildOptions(output: fresh, edition: .facilitator))
+      .build(built.project)
     let files = try #require(FileManager.default.subpaths(atPath: fresh.path)).filter {
       !$0.hasPrefix(".") && !$0.hasSuffix("/")
     }

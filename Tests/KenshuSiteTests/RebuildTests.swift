@@ -15,7 +15,8 @@ import Testing
   @Test func editedContentFile_reRendersOnlyThePagesShowingIt() throws {
     let root = try Self.copyOfProject()
     let site = root.deletingLastPathComponent().appendingPathComponent("site")
-    let builder = SiteBuilder(projectRoot: root, options: BuildOptions(output: site, writeMode: .inPlace))
+    let builder = SiteBuilder(
+      projectRoot: root, options: BuildOptions(output: site, writeMode: .inPlace, edition: .facilitator))
     let project = SampleProject.make()
     _ = try builder.build(project)
     let file = root.appendingPathComponent("content/day1/discharge.md")

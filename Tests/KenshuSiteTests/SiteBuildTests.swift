@@ -5,30 +5,51 @@ import Testing
 @testable import KenshuSite
 
 @Suite struct SiteBuildTests {
+  /// The learner edition (the default) and the facilitator edition of the same project.
   let site: URL
+  let facilitatorSite: URL
   let report: BuildReport
+  let facilitatorReport: BuildReport
 
   init() throws {
-    site = SampleProject.temporaryFolder().appendingPathComponent("site")
-    let builder = SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site))
-    report = try builder.build(SampleProject.make(title: "<script>alert('x')</script>研修"))
+    let folder = SampleProject.temporaryFolder()
+    site = folder.appendingPathComponent("site")
+    facilitatorSite = folder.appendingPathComponent("facilitator-site")
+    let project = SampleProject.make(title: "<script>alert('x')</script>研修")
+    report = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(
+      project)
+    facilitatorReport = try SiteBuilder(
+      projectRoot: SampleProject.root, options: BuildOptions(output: facilitatorSite, edition: .facilitator)
+    ).build(project)
   }
 
   func page(_ path: String) -> String { SampleProject.read(site, path) }
 
+  static let learnerPaths = [
+    "index.html", "programmes/renkei2026/index.html", "programmes/renkei2026/day1/index.html",
+    "programmes/renkei2026/day1/sessions/gw1.html", "glossary/index.html", "search/index.html",
+    "search/search-index-0.js", "programmes/renkei2026/renkei2026.ics",
+    "programmes/renkei2026/day1/handout/index.html", "surveys/day1-eval/index.html", "assets/kenshu.css",
+    "assets/search.js", "assets/settings.css", "content/day1/img/flow.svg",
+  ]
+  static let facilitatorPaths = [
+    "facilitator/programmes/renkei2026/day1/sessions/gw1.html", "facilitator/index.html",
+  ]
+
   @Test func build_publishesEveryPlannedPage() {
-    #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
-    #expect(report.published)
-    for path in [
-      "index.html", "programmes/renkei2026/index.html", "programmes/renkei2026/day1/index.html",
-      "programmes/renkei2026/day1/sessions/gw1.html",
-      "facilitator/programmes/renkei2026/day1/sessions/gw1.html",
-      "facilitator/index.html", "glossary/index.html", "search/index.html", "search/search-index-0.js",
-      "programmes/renkei2026/renkei2026.ics", "programmes/renkei2026/day1/handout/index.html",
-      "surveys/day1-eval/index.html", "assets/kenshu.css", "assets/search.js", "assets/settings.css",
-      "content/day1/img/flow.svg",
-    ] {
+    for report in [report, facilitatorReport] {
+      #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+      #expect(report.published)
+    }
+    for path in Self.learnerPaths {
       #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path)")
+    }
+    for path in Self.learnerPaths + Self.facilitatorPaths {
+      #expect(
+        FileManager.default.fileExists(atPath: facilitatorSite.appendingPathComponent(path).path), "\(path)")
+    }
+    for path in Self.facilitatorPaths {
+      #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path)")
     }
   }
 
@@ -54,16 +75,17 @@ import Testing
         #expect(!text.contains(secret), "\(secret) in \(path)")
       }
     }
-    let facilitator = page("facilitator/programmes/renkei2026/day1/sessions/gw1.html")
+    let facilitator = SampleProject.read(
+      facilitatorSite, "facilitator/programmes/renkei2026/day1/sessions/gw1.html")
     #expect(facilitator.contains("SECRET-FACILITATOR-NOTE"))
     #expect(facilitator.contains("SECRET-ANSWER-KEY"))
     #expect(facilitator.contains("SECRET-PROMPT"))
-    #expect(page("facilitator/index.html").contains("SECRET-FACILITATOR-NOTE"))
+    #expect(SampleProject.read(facilitatorSite, "facilitator/index.html").contains("SECRET-FACILITATOR-NOTE"))
   }
 
   @Test func facilitatorView_showsPhaseClockTimes() {
     // gw1 starts after 15 + 45 + 10 minutes from 13:30, at 14:40.
-    let html = page("facilitator/programmes/renkei2026/day1/sessions/gw1.html")
+    let html = SampleProject.read(facilitatorSite, "facilitator/programmes/renkei2026/day1/sessions/gw1.html")
     #expect(html.contains("14:40–14:50"))
     #expect(html.contains("14:50–15:30"))
   }

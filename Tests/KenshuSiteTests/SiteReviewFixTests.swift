@@ -58,8 +58,10 @@ import Testing
 
   init() throws {
     site = SampleProject.temporaryFolder().appendingPathComponent("site")
-    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(
-      Self.project())
+    // The facilitator edition: these regressions concern both views.
+    _ = try SiteBuilder(
+      projectRoot: SampleProject.root, options: BuildOptions(output: site, edition: .facilitator)
+    ).build(Self.project())
   }
 
   func page(_ path: String) -> String { SampleProject.read(site, path) }

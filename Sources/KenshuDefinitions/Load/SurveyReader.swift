@@ -112,6 +112,7 @@ extension ValueReader {
       }
     }
     settings.collectURL = safeURL(element, "collect-url")
+    settings.publishFacilitator = flag(element, "publish-facilitator")
     return settings
   }
 }

@@ -34,10 +34,15 @@ public struct SiteSettings: Sendable, Hashable, Codable {
   public var accentColour: String?
   /// Where survey forms and completions are posted, when a collection server runs.
   public var collectURL: String?
+  /// Whether `kenshu build` publishes the facilitator pages (notes, answer keys, phase prompts)
+  /// in the public site beside the learner pages, for open courses. Off by default: the public
+  /// site is the learner edition and the facilitator edition is built apart.
+  public var publishFacilitator: Bool
 
   public init(
     title: String? = nil, language: String = "ja", baseURL: String? = nil, organiser: String? = nil,
-    footer: String? = nil, logo: String? = nil, accentColour: String? = nil, collectURL: String? = nil
+    footer: String? = nil, logo: String? = nil, accentColour: String? = nil, collectURL: String? = nil,
+    publishFacilitator: Bool = false
   ) {
     self.title = title
     self.language = language
@@ -47,6 +52,7 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     self.logo = logo
     self.accentColour = accentColour
     self.collectURL = collectURL
+    self.publishFacilitator = publishFacilitator
   }
 }
 

@@ -126,7 +126,10 @@ public func runSiteBenchmark(
   let output = workFolder.appendingPathComponent("kenshu-site")
   ProcessMemory.resetPeak()
   let cpuBefore = ProcessMemory.cpuSeconds(children: false)
-  let builder = SiteBuilder(projectRoot: projectRoot, options: BuildOptions(output: output))
+  // The facilitator edition: every page (learner and facilitator views), as earlier rounds
+  // measured, so the figures stay comparable; the learner edition writes half the pages.
+  let builder = SiteBuilder(
+    projectRoot: projectRoot, options: BuildOptions(output: output, edition: .facilitator))
   let cold = try builder.build(project)
   let peak = ProcessMemory.peakMB()
   let coldCPU = ProcessMemory.cpuSeconds(children: false).flatMap { after in cpuBefore.map { after - $0 } }
@@ -138,7 +141,8 @@ public func runSiteBenchmark(
 
   let inPlaceOutput = workFolder.appendingPathComponent("kenshu-site-inplace")
   let inPlace = SiteBuilder(
-    projectRoot: projectRoot, options: BuildOptions(output: inPlaceOutput, writeMode: .inPlace))
+    projectRoot: projectRoot,
+    options: BuildOptions(output: inPlaceOutput, writeMode: .inPlace, edition: .facilitator))
   _ = try inPlace.build(project)
   try (String(contentsOf: edited, encoding: .utf8) + "\n再度追記。\n").write(
     to: edited, atomically: true, encoding: .utf8)

@@ -22,6 +22,8 @@ final class BuildState: @unchecked Sendable {
     /// Diagnostics of planning and of the files a patch does not produce again (settings
     /// stylesheet, assets), so a patch reports what a full build would.
     var carriedDiagnostics: [Diagnostic] = []
+    /// The `content/` files the learner edition left out, and what decides them.
+    var facilitatorOnlyFiles = FacilitatorOnlyFiles()
   }
 
   /// The pages one file of the search index covers, and its size.

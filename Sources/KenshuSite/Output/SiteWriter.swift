@@ -242,6 +242,7 @@ final class SiteWriteSession: @unchecked Sendable {
       for stale in previousHashes.keys where hashes[stale] == nil {
         if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }
       }
+      if previousHashes.isEmpty && previousExists { counts.removed += removeFilesNotProduced() }
     case .atomicSwap:
       do {
         try swapIn()
@@ -287,6 +288,34 @@ final class SiteWriteSession: @unchecked Sendable {
       throw SiteWriteError.io(output.path, error.localizedDescription)
     }
     try? fm.removeItem(at: retired)
+  }
+
+  /// A first write in place over a site another process built (e.g. `serve` over an older
+  /// `build`): nothing tells which of its files are stale, so every file this write did not
+  /// produce goes — a site built with facilitator pages must not keep them in a learner
+  /// preview. Kenshu's hidden files in the root stay, except the facilitator-edition marker.
+  private func removeFilesNotProduced() -> Int {
+    let fm = FileManager.default
+    var removed = 0
+    guard let enumerator = fm.enumerator(atPath: outputPath) else { return 0 }
+    var folders: [String] = []
+    for case let relative as String in enumerator {
+      let path = outputPath + "/" + relative
+      var isFolder: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+      if isFolder.boolValue {
+        folders.append(path)
+        continue
+      }
+      if hashes[relative] != nil { continue }
+      if !relative.contains("/"), relative.hasPrefix("."), relative != SiteRoutes.facilitatorEditionMarker {
+        continue
+      }
+      if (try? fm.removeItem(atPath: path)) != nil { removed += 1 }
+    }
+    // Folders left empty, deepest first (`rmdir` leaves the others).
+    for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder) }
+    return removed
   }
 
   /// Throws the staging folder away; the previous site stays as it was. In place, files

@@ -4,13 +4,16 @@ import KenshuModel
 public struct SitePlan: Sendable {
   public var pages: [SitePage]
   public var diagnostics: [Diagnostic]
+  /// The edition planned (already `effective` for the project): the learner edition has no
+  /// facilitator page at all.
+  public var edition: SiteEdition
 
-  /// Pages that go into the search index: learner pages with text of their own.
+  /// Pages that go into the search index: pages with text of their own (the facilitator
+  /// edition's session pages of both views).
   public var searchablePageCount: Int {
     pages.filter { page in
       switch page.kind {
-      case .programme, .timetable, .glossary: true
-      case .session: page.view == .learner
+      case .programme, .timetable, .glossary, .session: true
       default: false
       }
     }.count
@@ -21,7 +24,10 @@ public struct SitePlan: Sendable {
     max(1, (searchablePageCount + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
   }
 
-  public init(project: Project) {
+  /// `edition` is the one asked for; the plan is made for its `effective` edition.
+  public init(project: Project, edition: SiteEdition = .learner) {
+    let edition = edition.effective(for: project.settings)
+    let views: [PageView] = edition.includesFacilitatorPages ? [.learner, .facilitator] : [.learner]
     var pages: [SitePage] = [SitePage(path: SiteRoutes.home, kind: .home)]
     var diagnostics: [Diagnostic] = []
     for (p, programme) in project.programmes.enumerated() {
@@ -35,14 +41,16 @@ public struct SitePlan: Sendable {
         )
         for (s, session) in course.sessions.enumerated() {
           let kind = PageKind.session(programme: p, course: c, session: s)
-          for view in [PageView.learner, .facilitator] {
+          for view in views {
             let path = SiteRoutes.session(programme.id, course.id, session.id, view: view)
             pages.append(SitePage(path: path, kind: kind, view: view))
           }
         }
       }
     }
-    pages.append(SitePage(path: SiteRoutes.facilitatorNotes, kind: .facilitatorNotes, view: .facilitator))
+    if edition.includesFacilitatorPages {
+      pages.append(SitePage(path: SiteRoutes.facilitatorNotes, kind: .facilitatorNotes, view: .facilitator))
+    }
     pages.append(SitePage(path: SiteRoutes.glossary, kind: .glossary))
     pages.append(SitePage(path: SiteRoutes.search, kind: .search))
     for survey in Self.surveyIDs(in: project, diagnostics: &diagnostics) {
@@ -72,6 +80,7 @@ public struct SitePlan: Sendable {
     }
     self.pages = unique
     self.diagnostics = diagnostics
+    self.edition = edition
   }
 
   /// Surveys defined in the project; sessions naming an unknown survey are reported (their

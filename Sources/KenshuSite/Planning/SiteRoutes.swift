@@ -7,6 +7,9 @@ public enum SiteRoutes {
   /// the part holding the pages that changed.
   public static func searchIndex(part: Int) -> String { "search/search-index-\(part).js" }
   public static let facilitatorNotes = "facilitator/index.html"
+  /// An empty file in the root of every facilitator-edition site (beside the writer's
+  /// `.kenshu-site`), so that a learner site is never replaced by one, nor one written into it.
+  public static let facilitatorEditionMarker = ".kenshu-facilitator-edition"
 
   public static func programme(_ programme: String) -> String {
     "programmes/\(segment(programme))/index.html"

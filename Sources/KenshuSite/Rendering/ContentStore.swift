@@ -154,24 +154,34 @@ final class ContentStore: @unchecked Sendable {
     _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
     diagnostics: inout [Diagnostic]
   ) -> MarkdownRendering? {
-    guard let block, let (text, folder, hash) = source(of: block, diagnostics: &diagnostics) else {
-      return nil
-    }
-    let key = Key(text: text, folder: folder, root: "", textHash: hash)
-    var rendering: MarkdownRendering
-    if let cached = lock.withLock({
-      used.insert(key)
-      return renderings[key]
-    }) {
-      rendering = cached
-    } else {
-      rendering = renderer.render(text, folder: folder, rootPrefix: Self.rootMarker)
-      lock.withLock { renderings[key] = rendering }
-    }
+    guard let block, var rendering = cachedRendering(of: block, diagnostics: &diagnostics) else { return nil }
     if !rendering.contentLinks.isEmpty {
       rendering.html = MarkdownRenderer.replacing(Self.rootMarker, with: root, in: rendering.html)
     }
     rendering.html = placement.apply(to: rendering)
+    return rendering
+  }
+
+  /// The `content/` files a block links to or shows; nil when it is unreadable (with a
+  /// diagnostic). Uses the same cached rendering as the pages.
+  func contentLinks(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> [String]? {
+    cachedRendering(of: block, diagnostics: &diagnostics)?.contentLinks
+  }
+
+  /// The block rendered with `rootMarker` for its root, from the cache when its text was
+  /// rendered before.
+  private func cachedRendering(of block: MarkdownBlock, diagnostics: inout [Diagnostic]) -> MarkdownRendering?
+  {
+    guard let (text, folder, hash) = source(of: block, diagnostics: &diagnostics) else { return nil }
+    let key = Key(text: text, folder: folder, root: "", textHash: hash)
+    if let cached = lock.withLock({
+      used.insert(key)
+      return renderings[key]
+    }) {
+      return cached
+    }
+    let rendering = renderer.render(text, folder: folder, rootPrefix: Self.rootMarker)
+    lock.withLock { renderings[key] = rendering }
     return rendering
   }
 

@@ -28,6 +28,8 @@ struct PageRenderer: Sendable {
   let strings: UIStrings
   let format: DisplayFormat
   let options: BuildOptions
+  /// The edition being built (`BuildOptions.edition`, effective for the project).
+  let edition: SiteEdition
   /// `Course.timetable` of every course, `[programme][course]`, computed once per build.
   let timetables: [[[TimetableSlot]]]
   let people: [String: Person]
@@ -48,6 +50,7 @@ struct PageRenderer: Sendable {
     self.content = content
     self.theme = theme
     self.options = options
+    edition = options.edition.effective(for: project.settings)
     strings = UIStrings(language: project.settings.language)
     format = DisplayFormat(language: project.settings.language)
     timetables = project.programmes.map { $0.courses.map(\.timetable) }
@@ -56,6 +59,8 @@ struct PageRenderer: Sendable {
     shared.combine(theme.fingerprint)
     shared.combine(project.settings)
     shared.combine(options.baseURL)
+    // Learner pages of the two editions differ (navigation, links to facilitator pages).
+    shared.combine(edition)
     shared.combine(project.settings.title ?? project.programmes.first?.title ?? "Kenshu")
     sharedFingerprint = shared.finalize()
   }
@@ -109,7 +114,9 @@ struct PageRenderer: Sendable {
       ["href": SiteRoutes.glossary, "label": strings["glossary"], "current": page.kind == .glossary],
       ["href": SiteRoutes.search, "label": strings["search"], "current": page.kind == .search],
     ]
-    if page.view == .facilitator {
+    // The facilitator edition leads to the notes from every page; the learner edition has no
+    // facilitator page to lead to.
+    if page.view == .facilitator || edition.includesFacilitatorPages {
       nav.append([
         "href": SiteRoutes.facilitatorNotes, "label": strings["facilitatorNotes"],
         "current": page.kind == .facilitatorNotes,

@@ -76,7 +76,7 @@ extension PageRenderer {
     var context = courseHeader(programme, course, root: page.root, diagnostics: &diagnostics)
     context["slots"] = course.timetable.map { slot in slotContext(programme, course, slot) }
     context["handoutHref"] = SiteRoutes.handout(programme.id, course.id)
-    context["facilitatorHref"] = SiteRoutes.facilitatorNotes
+    if edition.includesFacilitatorPages { context["facilitatorHref"] = SiteRoutes.facilitatorNotes }
     let search = SearchDocument(
       title: HTMLText.plain(course.title), path: page.path,
       text: HTMLText.plain(([course.title] + course.sessions.map(\.title)).joined(separator: "\n")))

@@ -4,7 +4,8 @@ import KenshuModel
 ///
 /// Facilitator-only material (notes, answer keys, phase prompts and clock cues) is added to the
 /// context only for the facilitator view, so learner HTML cannot contain it whatever a template
-/// does.
+/// does; the same goes for its search text. Facilitator views exist only in the facilitator
+/// edition (`SitePlan`).
 extension PageRenderer {
   func sessionContext(_ p: Int, _ c: Int, _ s: Int, page: SitePage, diagnostics: inout [Diagnostic])
     -> (String, [String: Any], SearchDocument?)
@@ -42,18 +43,24 @@ extension PageRenderer {
         diagnostics: &diagnostics)
     }
     if facilitator {
-      context["notes"] = session.facilitatorNotes.enumerated().compactMap { index, note in
-        markdownHTML(
+      context["notes"] = session.facilitatorNotes.enumerated().compactMap { index, note -> String? in
+        let rendering = content.render(
           note, root: root, placement: HeadingPlacement(headingBase: 3, idPrefix: "note\(index + 1)-"),
           diagnostics: &diagnostics)
+        if let rendering { searchText.append(rendering.plainText) }
+        return rendering?.html
       }
     } else {
       context["notes"] = [String]()
     }
-    // Facilitator pages link back to the learner page; learner pages do not advertise theirs.
+    // Facilitator pages link back to the learner page. Learner pages link to theirs only in the
+    // facilitator edition: the learner edition has none.
     if facilitator {
       context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: .learner)
       context["otherViewLabel"] = strings["learnerView"]
+    } else if edition.includesFacilitatorPages {
+      context["otherViewHref"] = SiteRoutes.session(programme.id, course.id, session.id, view: .facilitator)
+      context["otherViewLabel"] = strings["openFacilitatorView"]
     }
     // Neighbours skip breaks, which have no page of their own.
     let pages = course.sessions.indices.filter { course.sessions[$0].kind != .break }
@@ -66,12 +73,11 @@ extension PageRenderer {
       }
     }
     let title = HTMLText.plain(session.title) + " | " + HTMLText.plain(course.title)
-    let search =
-      facilitator
-      ? nil
-      : SearchDocument(
-        title: HTMLText.plain(session.title), path: page.path,
-        text: searchText.joined(separator: "\n"))
+    // Facilitator views are searchable in the facilitator edition, with their own text, under
+    // a title that tells them from the learner page.
+    let search = SearchDocument(
+      title: (facilitator ? strings["facilitatorView"] + ": " : "") + HTMLText.plain(session.title),
+      path: page.path, text: searchText.joined(separator: "\n"))
     return (facilitator ? strings["facilitatorView"] + ": " + title : title, context, search)
   }
 
@@ -119,6 +125,7 @@ extension PageRenderer {
     ]
     if spec.rounds > 1 { context["rounds"] = String(spec.rounds) }
     searchText += spec.questions.map { HTMLText.plain($0.text) }
+    if facilitator { searchText += spec.phases.flatMap(\.prompts).map(HTMLText.plain) }
     context["cases"] = spec.cases.enumerated().map { index, groupCase -> [String: Any] in
       var item: [String: Any] = [
         "anchor": "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
@@ -136,12 +143,13 @@ extension PageRenderer {
         searchText.append(HTMLText.plain(groupCase.title) + "\n" + body.plainText)
       }
       if facilitator,
-        let key = markdownHTML(
+        let key = content.render(
           groupCase.answerKey, root: root,
           placement: HeadingPlacement(headingBase: 6, idPrefix: prefix + "-key-"),
           diagnostics: &diagnostics)
       {
-        item["answerKeyHtml"] = key
+        item["answerKeyHtml"] = key.html
+        searchText.append(key.plainText)
       }
       return item
     }

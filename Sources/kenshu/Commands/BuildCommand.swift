@@ -1,21 +1,41 @@
 import ArgumentParser
 import Foundation
 import KenshuDefinitions
+import KenshuExport
 import KenshuModel
 import KenshuServer
 import KenshuSite
 
+extension SiteEdition: ExpressibleByArgument {}
+
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
-    abstract: "Build the course site (learner and facilitator views) into site/.",
+    abstract: "Build the course site: the public learner edition into site/, or the facilitator edition.",
     discussion: """
+      The learner edition (the default) has no facilitator page, no link to one and no \
+      facilitator notes, answer keys or phase prompts anywhere, search index included. \
+      --edition facilitator builds everything (learner pages and facilitator pages) into \
+      private/facilitator-site/, never into a site folder; --zip also writes it as one zip \
+      to hand to facilitators. A project with <site publish-facilitator="true"> publishes both \
+      together in site/.
+
       Builds into a temporary folder and swaps it in at the end: when there are errors the \
       previous site stays untouched and the exit status is 1.
       """
   )
 
-  @Option(name: .shortAndLong, help: "Output folder.") var output = "site"
+  @Option(help: "Which edition to build: learner (public, the default) or facilitator (private).")
+  var edition: SiteEdition = .learner
+  @Option(
+    name: .shortAndLong,
+    help:
+      "Output folder (default: site for the learner edition, private/facilitator-site for the facilitator edition)."
+  )
+  var output: String?
+  @Flag(help: "Also write the built site as a zip file (default: the output folder's path with .zip).")
+  var zip = false
+  @Option(help: "Where --zip writes (implies --zip).") var zipFile: String?
   @Option(
     help:
       "Absolute URL the site is published at, for calendar and canonical links (e.g. https://example.org/kenshu/)."
@@ -38,12 +58,32 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let root = ProjectInput.root
-    let outcome = SiteBuild(
-      root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: baseURL,
-      collectURL: collectURL
-    )
-    .run(printer: DiagnosticPrinter(format: format), quiet: format == .json)
+    let folder = URL(fileURLWithPath: output ?? edition.defaultOutput, relativeTo: root).standardizedFileURL
+    let build = SiteBuild(
+      root: root, output: folder, baseURL: baseURL, collectURL: collectURL, edition: edition)
+    let printer = DiagnosticPrinter(format: format)
+    let outcome = build.run(printer: printer, quiet: format == .json)
     if !outcome.published { throw ExitCode(1) }
+    if zip || zipFile != nil {
+      let archive = URL(fileURLWithPath: zipFile ?? folder.path + ".zip", relativeTo: root)
+        .standardizedFileURL
+      if outcome.edition == .facilitator, !outcome.publishesFacilitator,
+        let problem = FacilitatorOutputCheck.problem(destination: archive, isFolder: false, projectRoot: root)
+      {
+        printer.print([problem])
+        throw ExitCode(1)
+      }
+      do {
+        let count = try SiteArchive.write(folder: folder, to: archive, rootName: folder.lastPathComponent)
+        if format != .json { Console.error("zip: \(count) files in \(archive.path)") }
+      } catch {
+        printer.print([
+          .error(
+            "site-zip-failed", at: SourceLocation(file: archive.path), "could not write the zip: \(error)")
+        ])
+        throw ExitCode(1)
+      }
+    }
   }
 }
 
@@ -54,21 +94,27 @@ struct SiteBuild: Sendable {
   var baseURL: String?
   /// Overrides the project's `collect-url` setting (where survey forms post).
   var collectURL: String?
+  /// The edition asked for (the project may publish more: `SiteEdition.effective`).
+  var edition: SiteEdition
   let builder: SiteBuilder
-  /// Definition files already parsed, for `serve`'s rebuilds.
-  let definitions = DefinitionCache()
+  /// Definition files already parsed, for `serve`'s rebuilds (shared by its two editions).
+  let definitions: DefinitionCache
 
   /// `writeMode` is `.atomicSwap` for `build` (a failed build leaves the old site whole) and
   /// `.inPlace` for `serve`, whose rebuilds rewrite only what changed.
   init(
-    root: URL, output: URL, baseURL: String?, collectURL: String? = nil, writeMode: WriteMode = .atomicSwap
+    root: URL, output: URL, baseURL: String?, collectURL: String? = nil, edition: SiteEdition = .learner,
+    writeMode: WriteMode = .atomicSwap, definitions: DefinitionCache = DefinitionCache()
   ) {
     self.root = root
+    self.definitions = definitions
     self.output = output.standardizedFileURL
     self.baseURL = baseURL
     self.collectURL = collectURL
+    self.edition = edition
     builder = SiteBuilder(
-      projectRoot: root, options: BuildOptions(output: self.output, baseURL: baseURL, writeMode: writeMode))
+      projectRoot: root,
+      options: BuildOptions(output: self.output, baseURL: baseURL, writeMode: writeMode, edition: edition))
   }
 
   struct Outcome {
@@ -79,6 +125,10 @@ struct SiteBuild: Sendable {
     /// Where the built forms post (the project's `collect-url` or the override), when known:
     /// `serve` allows its origin in the Content-Security-Policy header, as the pages do.
     var collectURL: String?
+    /// The edition written (`SiteEdition.effective` for the project), when the project loaded.
+    var edition: SiteEdition?
+    /// Whether the project publishes its facilitator pages in its public site.
+    var publishesFacilitator = false
   }
 
   /// Loads, checks and builds; prints diagnostics and a one-line summary on stderr.
@@ -105,7 +155,11 @@ struct SiteBuild: Sendable {
       }
       return Outcome(published: false, diagnostics: loaded.diagnostics)
     }
-    if !quiet { Console.error("building \(loaded.files.count) definitions into \(displayOutput)/ …") }
+    let effective = edition.effective(for: loaded.project.settings)
+    if !quiet {
+      Console.error(
+        "building \(loaded.files.count) definitions into \(displayOutput)/ (\(effective.label)) …")
+    }
     do {
       let report = try builder.build(loaded.project, changedContent: edits)
       let diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
@@ -117,7 +171,8 @@ struct SiteBuild: Sendable {
             : "build stopped: \(diagnostics.summaryLine()); \(displayOutput) was left untouched")
       }
       return Outcome(
-        published: report.published, diagnostics: diagnostics, written: report.written,
+        published: report.published, diagnostics: diagnostics, written: report.written, edition: effective,
+        publishesFacilitator: loaded.project.settings.publishFacilitator,
         collectURL: loaded.project.settings.collectURL)
     } catch {
       let diagnostic = Diagnostic.error(

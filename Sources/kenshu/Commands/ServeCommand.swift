@@ -3,6 +3,7 @@ import Foundation
 import KenshuCollection
 import KenshuDefinitions
 import KenshuServer
+import KenshuSite
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
@@ -12,6 +13,13 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       Open pages reload after every rebuild. When an edit breaks the build, the previous site \
       stays up and the pages show the problems. Press Ctrl-C to stop.
+
+      Two editions are previewed: the learner site (site/) on --host:--port, and the \
+      facilitator edition (private/facilitator-site/, with answer keys and notes) on its own \
+      listener, http://127.0.0.1:<port+1>/ by default. The facilitator preview stays on \
+      loopback even when --host is another address, unless --facilitator-host names one. \
+      --no-facilitator previews the learner site only. A project with \
+      <site publish-facilitator="true"> has everything in site/ and gets one listener.
 
       With --collect, the server also accepts survey responses and module completions at \
       /api/… and stores them in the response database (docs/collect.md). It listens on \
@@ -37,6 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Take client addresses from X-Real-IP/X-Forwarded-For (only behind your own reverse proxy).")
   var trustProxy = false
   @Flag(help: "Build once and serve, without watching sources or reloading pages.") var noWatch = false
+  @Option(help: "Port of the facilitator preview (default: --port + 1; 0 picks a free one).")
+  var facilitatorPort: Int?
+  @Option(
+    help:
+      "Address of the facilitator preview (default 127.0.0.1 whatever --host is; another address exposes answer keys)."
+  )
+  var facilitatorHost: String?
+  @Flag(help: "Preview the learner site only (no facilitator edition is built).") var noFacilitator = false
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("port must be 0–65535") }
@@ -50,6 +66,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
     if !collect, database != nil || collectURL != nil || !allowOrigin.isEmpty || trustProxy {
       throw ValidationError("--database, --collect-url, --allow-origin and --trust-proxy need --collect")
+    }
+    if let facilitatorPort, !(0...65535).contains(facilitatorPort) {
+      throw ValidationError("--facilitator-port must be 0–65535")
+    }
+    if let facilitatorPort, facilitatorPort != 0, facilitatorPort == port {
+      throw ValidationError("--facilitator-port must differ from --port")
+    }
+    if noFacilitator, facilitatorPort != nil || facilitatorHost != nil {
+      throw ValidationError("--facilitator-port and --facilitator-host cannot be used with --no-facilitator")
     }
   }
 
@@ -79,15 +104,33 @@ struct ServeCommand: AsyncParsableCommand {
           "warning: listening on \(host): use a TLS reverse proxy for anything beyond this computer")
       }
     }
+    let definitions = DefinitionCache()
     let build = SiteBuild(
       root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: nil,
-      collectURL: buildCollectURL, writeMode: .inPlace)
+      collectURL: buildCollectURL, writeMode: .inPlace, definitions: definitions)
     let status = BuildStatus()
     let first = build.run(printer: DiagnosticPrinter(format: .text))
     await status.record(diagnostics: first.diagnostics, succeeded: first.published)
-    if !first.published, !FileManager.default.fileExists(atPath: build.output.path) {
-      try BuildErrorPlaceholder.write(into: build.output)
+    try Self.showErrorsPage(in: build, after: first)
+    // The facilitator edition, unless the learner site already holds everything.
+    var facilitatorPreview: (build: SiteBuild, status: BuildStatus, address: FacilitatorPreviewAddress)?
+    if !noFacilitator, !first.publishesFacilitator {
+      let facilitatorBuild = SiteBuild(
+        root: root, output: root.appendingPathComponent(SiteEdition.facilitator.defaultOutput), baseURL: nil,
+        collectURL: buildCollectURL, edition: .facilitator, writeMode: .inPlace, definitions: definitions)
+      let facilitatorStatus = BuildStatus()
+      let outcome = facilitatorBuild.run(printer: DiagnosticPrinter(format: .text))
+      await facilitatorStatus.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
+      try Self.showErrorsPage(in: facilitatorBuild, after: outcome)
+      let address = FacilitatorPreviewAddress(learnerPort: port, host: facilitatorHost, port: facilitatorPort)
+      if address.isExposed {
+        Console.error(
+          "warning: the facilitator preview (answer keys, notes) listens on \(address.host): other computers can read it"
+        )
+      }
+      facilitatorPreview = (facilitatorBuild, facilitatorStatus, address)
     }
+    let facilitator = facilitatorPreview
 
     let watcher = SourceWatcher(
       paths: ["kenshu.xml", "curricula", "content", "rosters", "theme"].map {
@@ -96,11 +139,24 @@ struct ServeCommand: AsyncParsableCommand {
     let server = PreviewServer(
       siteRoot: build.output, host: host, port: port, status: status, collection: collection,
       liveReload: !noWatch, connectOrigin: (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin))
+    let facilitatorServer = facilitator.map {
+      PreviewServer(
+        siteRoot: $0.build.output, host: $0.address.host, port: $0.address.port, status: $0.status,
+        liveReload: !noWatch, connectOrigin: (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin))
+    }
     let watch = !noWatch
     let collector = collection?.collector
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
         try await server.run { url in Console.error("serving \(url) (Ctrl-C to stop)") }
+      }
+      if let facilitatorServer {
+        group.addTask {
+          try await facilitatorServer.run { url in
+            Console.error(
+              "serving the facilitator edition at \(url) (answer keys and notes: not for learners)")
+          }
+        }
       }
       if watch {
         group.addTask {
@@ -108,6 +164,10 @@ struct ServeCommand: AsyncParsableCommand {
             Console.error("change detected, rebuilding …")
             let outcome = build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
             await status.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
+            if let facilitator {
+              let other = facilitator.build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
+              await facilitator.status.record(diagnostics: other.diagnostics, succeeded: other.published)
+            }
             // New survey definitions apply to the next submission once they load cleanly. They
             // live in definition files: edits under content/ alone cannot change them.
             if let collector, changes.edits(onlyUnder: root.appendingPathComponent("content")) == nil {
@@ -123,5 +183,11 @@ struct ServeCommand: AsyncParsableCommand {
       group.cancelAll()
     }
     await collector?.store.close()
+  }
+
+  /// When a first build failed and left nothing to serve, a page that can show the errors.
+  static func showErrorsPage(in build: SiteBuild, after outcome: SiteBuild.Outcome) throws {
+    guard !outcome.published, !FileManager.default.fileExists(atPath: build.output.path) else { return }
+    try BuildErrorPlaceholder.write(into: build.output)
   }
 }
