@@ -171,9 +171,9 @@ struct SiteBuild: Sendable {
             : "build stopped: \(diagnostics.summaryLine()); \(displayOutput) was left untouched")
       }
       return Outcome(
-        published: report.published, diagnostics: diagnostics, written: report.written, edition: effective,
-        publishesFacilitator: loaded.project.settings.publishFacilitator,
-        collectURL: loaded.project.settings.collectURL)
+        published: report.published, diagnostics: diagnostics, written: report.written,
+        collectURL: loaded.project.settings.collectURL, edition: effective,
+        publishesFacilitator: loaded.project.settings.publishFacilitator)
     } catch {
       let diagnostic = Diagnostic.error(
         "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")
