@@ -136,13 +136,15 @@ struct ServeCommand: AsyncParsableCommand {
       paths: ["kenshu.xml", "curricula", "content", "rosters", "theme"].map {
         root.appendingPathComponent($0)
       })
+    // The pages post to the override or the project's collect-url: the CSP header allows that origin.
+    let connectOrigin = (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin)
     let server = PreviewServer(
       siteRoot: build.output, host: host, port: port, status: status, collection: collection,
-      liveReload: !noWatch, connectOrigin: (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin))
+      liveReload: !noWatch, connectOrigin: connectOrigin)
     let facilitatorServer = facilitator.map {
       PreviewServer(
         siteRoot: $0.build.output, host: $0.address.host, port: $0.address.port, status: $0.status,
-        liveReload: !noWatch, connectOrigin: (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin))
+        liveReload: !noWatch, connectOrigin: connectOrigin)
     }
     let watch = !noWatch
     let collector = collection?.collector
