@@ -8,20 +8,47 @@ struct StructureCheck {
   let schema: SchemaModel
 
   func check(_ element: XMLElement, spec: ElementSpec, into diagnostics: inout [Diagnostic]) {
+    var suggestions = Suggestions()
+    check(element, spec: spec, into: &diagnostics, suggestions: &suggestions)
+  }
+
+  /// "Did you mean" answers already worked out in this file: a file with thousands of the same
+  /// typo asks the same question thousands of times, and each answer costs an edit distance to
+  /// every allowed name.
+  private struct Suggestions {
+    private var answers: [String: [String: String?]] = [:]
+
+    /// `closestName(name, among: candidates())`, where `context` names the candidates.
+    mutating func closest(_ name: String, context: String, among candidates: () -> [String]) -> String? {
+      if let known = answers[context]?[name] { return known }
+      let answer = closestName(name, among: candidates())
+      answers[context, default: [:]][name] = .some(answer)
+      return answer
+    }
+  }
+
+  private func check(
+    _ element: XMLElement, spec: ElementSpec, into diagnostics: inout [Diagnostic],
+    suggestions: inout Suggestions
+  ) {
     let label = element.displayLabel
     for attribute in element.attributes where attribute.namespace != xmlnsNamespace {
       guard let attributeSpec = spec.attribute(attribute.name) else {
-        let suggestion = closestName(attribute.name, among: spec.attributes.map(\.name))
+        let suggestion = suggestions.closest(
+          attribute.name, context: "@" + spec.define, among: { spec.attributes.map(\.name) })
         diagnostics.append(
           .error(
             "unknown-attribute", at: attribute.location,
             "\(label) has no attribute '\(attribute.name)'",
             hint: suggestion.map { "did you mean '\($0)'?" }
-              ?? "allowed: \(spec.attributes.map(\.name).joined(separator: ", "))"))
+              ?? (spec.attributes.isEmpty
+                ? "<\(element.name)> takes no attributes"
+                : "allowed: \(spec.attributes.map(\.name).joined(separator: ", "))")))
         continue
       }
       if let values = attributeSpec.values, !values.contains(attribute.value) {
-        let suggestion = closestName(attribute.value, among: values)
+        let suggestion = suggestions.closest(
+          attribute.value, context: "=" + spec.define + "@" + attribute.name, among: { values })
         diagnostics.append(
           .error(
             "invalid-value", at: attribute.location,
@@ -82,7 +109,7 @@ struct StructureCheck {
       }
       guard let childSpec = schema.spec(forChild: child.name, of: spec.define) else {
         let allowed = spec.children.compactMap { schema.elements[$0]?.name }
-        let suggestion = closestName(child.name, among: allowed)
+        let suggestion = suggestions.closest(child.name, context: "<" + spec.define, among: { allowed })
         diagnostics.append(
           .error(
             "unknown-element", at: child.location,
@@ -91,7 +118,7 @@ struct StructureCheck {
               ?? (allowed.isEmpty ? nil : "allowed: " + allowed.map { "<\($0)>" }.joined(separator: ", "))))
         continue
       }
-      check(child, spec: childSpec, into: &diagnostics)
+      check(child, spec: childSpec, into: &diagnostics, suggestions: &suggestions)
     }
   }
 }
