@@ -2,7 +2,7 @@
 """Writes a small Kenshu project whose validation produces very many diagnostics, to time how
 diagnostics are collected, located, de-duplicated and sorted (issue 11).
 
-Usage: generate-diagnostic-heavy.py warnings|errors|attributes|oneline N DIR
+Usage: generate-diagnostic-heavy.py warnings|errors|attributes|oneline|spread N DIR
 
 - warnings: one programme whose group-work case is a content file holding N phone numbers on
   ONE line (each one a `possible-personal-data` warning), the worst case for locating offsets.
@@ -10,6 +10,7 @@ Usage: generate-diagnostic-heavy.py warnings|errors|attributes|oneline N DIR
   line), each one a RELAX NG error located by libxml2 and then by Kenshu's source locator.
 - attributes: one programme whose course carries N unknown attributes on one start tag.
 - oneline: N unknown elements as in `errors`, all on one line.
+- spread: N sessions, one per line, each with one unknown attribute.
 """
 import os
 import sys
@@ -69,12 +70,22 @@ def oneline(n, root):
     errors(n, root, separator="")
 
 
+def spread(n, root):
+    sessions = "".join(
+        f'    <session id="s{i}" kind="lecture" duration="PT1M" strat="1"><title>講義</title></session>\n'
+        for i in range(n))
+    write(
+        os.path.join(root, "curricula", "heavy.xml"),
+        HEAD + '  <course id="day1" start="00:00">\n    <title>1日目</title>\n' + sessions + "  </course>\n</programme>\n",
+    )
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("warnings", "errors", "attributes", "oneline"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("warnings", "errors", "attributes", "oneline", "spread"):
         sys.exit(__doc__)
     kind, n, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     write(os.path.join(root, "kenshu.xml"), '<?xml version="1.0" encoding="UTF-8"?>\n<site xmlns="urn:kenshu:1" title="heavy"/>\n')
-    {"warnings": warnings, "errors": errors, "attributes": attributes, "oneline": oneline}[kind](n, root)
+    {"warnings": warnings, "errors": errors, "attributes": attributes, "oneline": oneline, "spread": spread}[kind](n, root)
 
 
 if __name__ == "__main__":

@@ -220,8 +220,9 @@ struct SourceLocator {
       {
         index += 1
       }
-      // Columns are counted forward from the last position found on the same line.
-      var counted = (line: currentLine, offset: lineStarts[line - 1], column: 1)
+      // Columns are counted forward from the last position found on the same line (line 0:
+      // none yet, so the first is counted from a checkpoint).
+      var counted = (line: 0, offset: 0, column: 1)
       while index < count {
         while index < count, isBreak(buffer[index]) { index += 1 }
         guard index < count, buffer[index] != UInt8(ascii: ">"), buffer[index] != UInt8(ascii: "/") else {
@@ -234,10 +235,10 @@ struct SourceLocator {
         {
           index += 1
         }
-        if counted.line != currentLine {
-          counted = (currentLine, lineStarts[currentLine - 1], 1)
-        }
-        let column = counted.column + characters(in: counted.offset..<nameStart, buffer)
+        let column =
+          counted.line == currentLine
+          ? counted.column + characters(in: counted.offset..<nameStart, buffer)
+          : self.column(from: lineStarts[currentLine - 1], to: nameStart, in: buffer)
         counted = (currentLine, nameStart, column)
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<index]), as: UTF8.self)
         if positions[name] == nil { positions[name] = (currentLine, column) }

@@ -150,26 +150,36 @@ extension String {
   }
 }
 
-/// The candidate closest to `name` by edit distance, when close enough to be a typo.
+/// The candidate closest to `name` by edit distance, when close enough to be a typo (at most 1
+/// edit for names under 4 characters, 2 otherwise). Candidates whose length differs by more
+/// than 2 cannot be that close and are skipped without computing a distance: a file with
+/// thousands of different unknown names asks this thousands of times.
 func closestName(_ name: String, among candidates: [String]) -> String? {
-  let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= (best.0.count >= 4 ? 2 : 1) ? best.0 : nil
+  let target = Array(name.lowercased().unicodeScalars)
+  var best: (name: String, distance: Int)?
+  for candidate in candidates {
+    let scalars = Array(candidate.lowercased().unicodeScalars)
+    // Farther than 2 edits: it can be neither a suggestion nor beat one.
+    let distance = abs(scalars.count - target.count) > 2 ? 3 : editDistance(target, scalars)
+    if best == nil || distance < best!.distance { best = (candidate, distance) }
+  }
+  guard let best else { return nil }
+  return best.distance <= (best.name.count >= 4 ? 2 : 1) ? best.name : nil
 }
 
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
+/// Levenshtein distance with two rows reused for the whole computation.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
   var previous = Array(0...b.count)
+  var current = Array(repeating: 0, count: b.count + 1)
   for i in 1...a.count {
-    var current = [i] + Array(repeating: 0, count: b.count)
+    current[0] = i
     for j in 1...b.count {
       current[j] = Swift.min(
         previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
     }
-    previous = current
+    swap(&previous, &current)
   }
   return previous[b.count]
 }
