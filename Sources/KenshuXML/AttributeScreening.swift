@@ -94,7 +94,8 @@ enum AttributeScreening {
               while nameEnd < count, ![0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E].contains(buffer[nameEnd]) {
                 nameEnd += 1
               }
-              let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[(tagStart + 1)..<nameEnd]), as: UTF8.self)
+              let name = String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[(tagStart + 1)..<nameEnd]), as: UTF8.self)
               let column = buffer[tagLineStart..<tagStart].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
               return (tagLine, column, name)
             }

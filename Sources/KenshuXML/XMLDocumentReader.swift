@@ -233,7 +233,8 @@ struct TreeConverter {
       let attrPrefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
       let qualified = attrPrefix.map { "\($0):\(local)" } ?? local
       let position =
-        scanned.map { $0[qualified] } ?? locator.attribute(qualified, fromLine: tag.line, byteOffset: 0)
+        scanned.map { $0[qualified] }
+        ?? locator.attribute(qualified, fromLine: tag.line, byteOffset: tag.byteOffset)
       attributes.append(
         XMLAttribute(
           name: attrPrefix == "xml" ? qualified : local,

@@ -59,7 +59,8 @@ import Testing
   @Test func test_elementWithTooManyAttributes_isRefusedBeforeParsing() throws {
     let limit = AttributeScreening.maximumPerElement
     let crowded = (0..<limit).map { "x\($0)=\"1\"" }.joined(separator: " ")
-    let parsed = readXML(Array("<a xmlns=\"urn:kenshu:1\">\n  <e id=\"e\" \(crowded)/></a>".utf8), path: "t.xml")
+    let parsed = readXML(
+      Array("<a xmlns=\"urn:kenshu:1\">\n  <e id=\"e\" \(crowded)/></a>".utf8), path: "t.xml")
     #expect(parsed.root == nil)
     #expect(parsed.diagnostics.map(\.code) == ["xml-too-many-attributes"])
     #expect(parsed.diagnostics.first?.location.line == 2 && parsed.diagnostics.first?.location.column == 3)
