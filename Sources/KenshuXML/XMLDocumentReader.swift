@@ -146,6 +146,18 @@ public struct SchemaErrorRewrite: Sendable {
   }
 }
 
+/// libxml2's messages for one text node, attribute value, comment, processing instruction or
+/// name over its built-in limits (kept: lifting them needs XML_PARSE_HUGE, which lifts the
+/// nesting limit too). libxml2 2.9.14 words them variously.
+func isNodeSizeLimit(_ message: String) -> Bool {
+  message.contains("huge text node") || message.hasPrefix("AttValue length too long")
+    || message.hasPrefix("Comment too big") || message.hasPrefix("Huge input lookup")
+    || message.hasPrefix("Name too long") || message.contains("CData section too big")
+    || message.hasPrefix("PI ") && message.contains("too big")
+    || message.contains("use XML_PARSE_HUGE option")
+      && !message.hasPrefix("Excessive depth")
+}
+
 /// Plain-language versions of the syntax errors trainers meet most.
 private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message: String, hint: String?)? {
   let m = error.message
@@ -169,6 +181,13 @@ private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message:
     || m.contains("Extra content at the end")
   {
     return ("xml-syntax", m, "the file may be truncated or have an unclosed element")
+  }
+  if isNodeSizeLimit(m) {
+    return (
+      "xml-node-too-large",
+      "a text, attribute value or comment is longer than the XML parser accepts (10,000,000 bytes; names 50,000 bytes)",
+      "put long text in a Markdown file under content/ and name it with src=\"…\"; no definition needs a value this long"
+    )
   }
   if m.hasPrefix("Excessive depth") {
     return ("xml-too-deep", "elements are nested too deeply (over 256 levels)", nil)
@@ -202,13 +221,20 @@ struct TreeConverter {
 
     // Counted first so each array is allocated once at its final size, not regrown.
     var attributes: [XMLAttribute] = []
-    attributes.reserveCapacity(Self.count(node.pointee.properties))
+    let attributeCount = Self.count(node.pointee.properties)
+    attributes.reserveCapacity(attributeCount)
+    // A tag with many attributes is read once for all of them; finding each from the start of
+    // the tag would be quadratic in their number.
+    let scanned =
+      attributeCount > 16 ? locator.attributes(ofTagAtLine: tag.line, byteOffset: tag.byteOffset) : nil
     var attribute = node.pointee.properties
     while let current = attribute {
       let local = String(cString: current.pointee.name)
       let attrPrefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
       let qualified = attrPrefix.map { "\($0):\(local)" } ?? local
-      let position = locator.attribute(qualified, fromLine: tag.line, byteOffset: 0)
+      let position =
+        scanned.map { $0[qualified] }
+        ?? locator.attribute(qualified, fromLine: tag.line, byteOffset: tag.byteOffset)
       attributes.append(
         XMLAttribute(
           name: attrPrefix == "xml" ? qualified : local,

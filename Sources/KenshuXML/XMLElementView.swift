@@ -38,7 +38,8 @@ public struct XMLElementView {
   /// Where the start tag begins (`<name`), found in the source text.
   public var location: SourceLocation { startTag.location }
 
-  private var startTag: (location: SourceLocation, line: Int) {
+  /// Where the start tag begins, its line, and its byte offset in that line.
+  private var startTag: (location: SourceLocation, line: Int, byteOffset: Int) {
     let endLine = Int(xmlGetLineNo(node))
     let locator = document.locator
     // The qualified name as bytes read in place (`prefix:name` needs a small copy).
@@ -51,7 +52,7 @@ public struct XMLElementView {
       } else {
         locator.startTag(needle: name, endLine: endLine)
       }
-    return (SourceLocation(file: locator.file, line: tag.line, column: tag.column), tag.line)
+    return (SourceLocation(file: locator.file, line: tag.line, column: tag.column), tag.line, tag.byteOffset)
   }
 
   /// The value of an attribute by local name (`xml:lang` for the XML namespace).
@@ -65,7 +66,7 @@ public struct XMLElementView {
     let tag = startTag
     guard let attribute = firstAttribute(named: name) else { return tag.location }
     let position = document.locator.attribute(
-      XMLElementView.qualifiedName(of: attribute), fromLine: tag.line, byteOffset: 0)
+      XMLElementView.qualifiedName(of: attribute), fromLine: tag.line, byteOffset: tag.byteOffset)
     return position.map { SourceLocation(file: document.locator.file, line: $0.line, column: $0.column) }
       ?? tag.location
   }

@@ -7,6 +7,12 @@ final class XMLErrorCollector {
   let file: String
   let locator: SourceLocator?
   private(set) var diagnostics: [Diagnostic] = []
+  /// What `diagnostics` holds, for saying each problem once in constant time per error.
+  private var seen: Set<Diagnostic> = []
+  /// Set once a parser limit is reported (see `receive`).
+  private var stoppedAtLimit = false
+  /// Codes of the parser limits, after which nothing more is said.
+  static let limitCodes: Set<String> = ["xml-node-too-large", "xml-too-deep"]
   /// Turns libxml2's terse messages into plain language.
   let rewrite: (XMLRawError) -> (code: String, message: String, hint: String?)?
 
@@ -19,21 +25,34 @@ final class XMLErrorCollector {
     self.rewrite = rewrite
   }
 
-  func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  func append(_ diagnostic: Diagnostic) {
+    seen.insert(diagnostic)
+    diagnostics.append(diagnostic)
+  }
 
   fileprivate func receive(_ error: UnsafePointer<xmlError>) {
+    // After a parser limit, libxml2 goes on with three or four errors that only follow from it
+    // ("Memory allocation failed", "attributes construct error", tag mismatches): the limit is
+    // the one problem to report.
+    if stoppedAtLimit { return }
     let raw = XMLRawError(error, locator: locator)
     let severity: Severity = raw.level == XML_ERR_WARNING ? .warning : .error
     // Some encoding errors come without a line; every diagnostic must point somewhere.
-    let location = SourceLocation(file: file, line: max(raw.line, 1), column: raw.column)
-    let diagnostic =
-      if let rewritten = rewrite(raw) {
-        Diagnostic(severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint)
-      } else {
-        Diagnostic(severity, code: raw.defaultCode, at: location, raw.message)
+    var location = SourceLocation(file: file, line: max(raw.line, 1), column: raw.column)
+    let diagnostic: Diagnostic
+    if let rewritten = rewrite(raw) {
+      if Self.limitCodes.contains(rewritten.code) {
+        stoppedAtLimit = true
+        // libxml2's column for an oversized value is somewhere inside it, not a useful place.
+        location.column = 0
       }
+      diagnostic = Diagnostic(
+        severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint)
+    } else {
+      diagnostic = Diagnostic(severity, code: raw.defaultCode, at: location, raw.message)
+    }
     // libxml2 repeats some errors (one per input chunk or entity level); say each once.
-    if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
   }
 
   /// Runs `body` with this collector receiving the current thread's libxml2 errors.

@@ -68,6 +68,14 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     .init(["duplicate-id.xml"], "duplicate-id", .error, 7, 5, #"session id "lec" is used twice"#),
     .init(["duplicate-choice-id.xml"], "duplicate-id", .error, 7, 5, #"choice id "a" is used twice"#),
     .init(["duplicate-option.xml"], "duplicate-option", .error, 4, 3),
+    .init(["duplicate-case-id.xml"], "duplicate-id", .error, 8, 7, #"case id "c1" is used twice"#),
+    // Files the site writes.
+    .init(
+      ["output-collision.xml"], "output-collision", .error, 4, 3,
+      "inside the folder programmes/prog/prog.ics/, but the calendar of <programme> \"prog\""),
+    .init(
+      ["output-collision-segment.xml"], "output-collision", .error, 7, 5,
+      "would both be written to programmes/p/day1/sessions/a_b.html"),
     // References.
     .init(["missing-content.xml"], "missing-content", .error, 7, 16, "nowhere.md"),
     .init(["content-outside.xml"], "content-outside", .error, 7, 16, "../../etc/passwd"),
@@ -75,6 +83,9 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     .init(["invalid-pairing.xml"], "invalid-pairing", .error, 2, 1),
     .init(["missing-survey.xml"], "missing-survey", .error, 6, 5),
     .init(["unknown-module.xml"], "unknown-module", .error, 6, 5),
+    .init(["missing-module.xml"], "missing-module", .error, 6, 5, "self-study session without a module"),
+    .init(["logo-outside.xml"], "logo-outside", .error, 2, 39, "../private/logo.png"),
+    .init(["unknown-keep-apart.xml"], "unknown-keep-apart", .error, 5, 17, #"<keep-apart person="a9">"#),
     .init(["unknown-person.xml", "roster.xml"], "unknown-person", .error, 6, 5, #"instructor "f99""#),
     .init(["unknown-roster.xml"], "unknown-roster", .error, 2, 1),
     .init(["unqualified.xml", "roster.xml"], "unqualified-instructor", .warning, 6, 5),
@@ -88,6 +99,10 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     .init(["session-before-start.xml"], "session-before-start", .error, 6, 5),
     .init(["session-past-midnight.xml"], "session-past-midnight", .error, 6, 5),
     .init(["invalid-day.xml"], "invalid-day", .error, 4, 3),
+    .init(
+      ["double-booked.xml", "roster.xml"], "double-booked", .error, 10, 5,
+      #"instructor "p1" is in <session> "lec-b" (13:30–14:30) and in <session> "lec-a" (13:00–14:00) at the same time on 2026-10-17"#
+    ),
     .init(["no-start-time.xml"], "no-start-time", .warning, 4, 3),
     // Group work.
     .init(["groupwork-without-groups.xml"], "groupwork-without-groups", .warning, 6, 5),
@@ -115,6 +130,8 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     .init(["survey-items.xml"], "missing-scale", .error, 7, 3),
     .init(["survey-items.xml"], "invalid-range", .error, 8, 3),
     .init(["survey-items.xml"], "ignored-attribute", .warning, 9, 3),
+    .init(["duplicate-point.xml"], "duplicate-point", .error, 4, 3, #"lists the point "そう思う" twice"#),
+    .init(["no-correct-option.xml"], "no-correct-option", .error, 5, 3, #"<item> "k2" in pre-test"#),
     // Objective alignment.
     .init(["alignment.xml"], "objective-not-practised", .warning, 4, 3),
     .init(["alignment.xml"], "objective-not-evaluated", .warning, 4, 3),
@@ -172,6 +189,45 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     #expect(inFile.map(\.location.line) == [4, 4])
     #expect(inFile.map(\.location.column) == [1, 9])
     #expect(inFile.contains { $0.message.contains("090-1234-5678") })
+  }
+
+  @Test func test_contentFileNotUTF8_isLocatedAtItsFirstBadByte() throws {
+    let result = try Fixture.load(["content-not-utf8.xml"], project: "codes")
+    let found = try #require(
+      result.diagnostics("content-not-utf8").first, "got: \(result.diagnostics.map(\.formatted))")
+    #expect(found.severity == .error)
+    #expect(found.location == SourceLocation(file: "content/cases/shift-jis.md", line: 3, column: 5))
+    #expect(found.message.contains("0x8D"))
+    #expect(result.diagnostics("content-not-utf8").count == 1)
+  }
+
+  @Test func test_keepApart_namingSomeoneOnTheRoster_isAccepted() throws {
+    // a1 keeps apart from a2, who is on the roster: only a2's a9 is reported.
+    let result = try Fixture.load(["unknown-keep-apart.xml"], project: "codes")
+    #expect(result.diagnostics("unknown-keep-apart").count == 1)
+  }
+
+  @Test func test_sameInstructor_atDifferentTimesOrDays_isNotDoubleBooked() throws {
+    let project = try TemporaryProject()
+    defer { project.remove() }
+    try project.write(
+      "rosters/r.xml",
+      #"<roster xmlns="urn:kenshu:1" id="r"><person id="p1" name="田中" profession="nurse" roles="instructor"/></roster>"#
+    )
+    try project.write(
+      "curricula/p.xml",
+      """
+      <programme xmlns="urn:kenshu:1" id="p" roster="r"><title>研修</title>
+        <course id="a" date="2026-10-17" start="13:00"><title>A</title>
+          <session id="a1" kind="lecture" duration="PT60M" instructors="p1"><title>講義</title></session></course>
+        <course id="b" date="2026-10-17" start="14:00"><title>B</title>
+          <session id="b1" kind="lecture" duration="PT60M" instructors="p1"><title>講義</title></session></course>
+        <course id="c" date="2026-10-18" start="13:00"><title>C</title>
+          <session id="c1" kind="lecture" duration="PT60M" instructors="p1"><title>講義</title></session></course>
+      </programme>
+      """)
+    let result = project.load(["rosters/r.xml", "curricula/p.xml"])
+    #expect(result.diagnostics("double-booked").isEmpty, "got: \(result.diagnostics.map(\.formatted))")
   }
 
   @Test func test_anonymisedCases_raiseNoPersonalDataWarning() throws {

@@ -33,9 +33,13 @@ struct IdentifierCheck {
       let objectives =
         programme.allObjectives + programme.courses.lazy.flatMap(\.sessions).flatMap(\.objectives)
       unique("objective", objectives.compactMap { o in o.id.map { ($0, o.location) } })
-      for session in programme.courses.lazy.flatMap(\.sessions) {
-        unique("case", (session.groupWork?.cases ?? []).compactMap { c in c.id.map { ($0, c.location) } })
-      }
+      // Case ids name cases across the programme (answer keys, group plans), not only within
+      // one session.
+      unique(
+        "case",
+        programme.courses.flatMap(\.sessions).flatMap { $0.groupWork?.cases ?? [] }.compactMap { c in
+          c.id.map { ($0, c.location) }
+        })
     }
     for module in project.modules {
       unique("objective", module.objectives.compactMap { o in o.id.map { ($0, o.location) } })

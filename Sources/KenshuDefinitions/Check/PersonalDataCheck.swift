@@ -178,26 +178,77 @@ enum PersonalDataPatterns {
       let traits = LineTraits(Substring(line))
       // Most lines match no pattern's traits: decide that before building anything.
       guard patterns.contains(where: { $0.applies(traits) }) else { continue }
-      let applicable = patterns.filter { $0.applies(traits) }
-      let range = NSRange(line.startIndex..., in: line)
-      for pattern in applicable {
-        let kind = pattern.kind
-        guard let regex = pattern.expression.regex else { continue }
-        for match in regex.matches(in: line, range: range) {
-          guard let swiftRange = Range(match.range, in: line) else { continue }
-          let found = String(line[swiftRange])
-          if kind == name && isCommonNoun(found) { continue }
-          let column = line.distance(from: line.startIndex, to: swiftRange.lowerBound) + 1
-          // Two patterns can match the same text (被保険者番号：1234567890 and 1234567890); say it once.
-          let overlaps = findings.contains {
-            $0.line == index && ($0.text.contains(found) || found.contains($0.text))
-          }
-          if overlaps { continue }
-          findings.append(Finding(kind: kind, text: found, line: index, column: column))
-        }
-      }
+      findings += lineFindings(line, index: index, patterns: patterns.filter { $0.applies(traits) })
     }
     return findings
+  }
+
+  /// One match kept for a line: where it is (UTF-16 offsets, as NSRegularExpression gives them)
+  /// and what it is.
+  private struct Match {
+    var range: NSRange
+    var kind: String
+    var end: Int { range.location + range.length }
+  }
+
+  /// The findings of one line, in the order they appear. Linear in the line's length and the
+  /// number of matches, whatever their count: a single line with tens of thousands of matches
+  /// once took a minute, because each match looked through all earlier ones and counted its
+  /// column from the start of the line.
+  private static func lineFindings(_ line: String, index: Int, patterns applicable: [Pattern]) -> [Finding] {
+    let range = NSRange(line.startIndex..., in: line)
+    // Kept matches, sorted by offset and never overlapping: two patterns can match the same
+    // text (被保険者番号：1234567890 and 1234567890), which is said once, by the earlier pattern.
+    var kept: [Match] = []
+    for pattern in applicable {
+      guard let regex = pattern.expression.regex else { continue }
+      var fresh: [Match] = []
+      var next = 0
+      for match in regex.matches(in: line, range: range) {
+        let candidate = Match(range: match.range, kind: pattern.kind)
+        while next < kept.count, kept[next].end <= candidate.range.location { next += 1 }
+        if next < kept.count, kept[next].range.location < candidate.end { continue }
+        if pattern.kind == name, let swiftRange = Range(match.range, in: line),
+          isCommonNoun(String(line[swiftRange]))
+        {
+          continue
+        }
+        fresh.append(candidate)
+      }
+      kept = merged(kept, fresh)
+    }
+    // Columns count characters, as editors show them; walking forward once serves every match.
+    var findings: [Finding] = []
+    findings.reserveCapacity(kept.count)
+    var position = line.startIndex
+    var column = 1
+    for match in kept {
+      guard let swiftRange = Range(match.range, in: line) else { continue }
+      column += line.distance(from: position, to: swiftRange.lowerBound)
+      position = swiftRange.lowerBound
+      findings.append(Finding(kind: match.kind, text: String(line[swiftRange]), line: index, column: column))
+    }
+    return findings
+  }
+
+  /// Two lists of matches sorted by offset, as one sorted list.
+  private static func merged(_ a: [Match], _ b: [Match]) -> [Match] {
+    if b.isEmpty { return a }
+    if a.isEmpty { return b }
+    var result: [Match] = []
+    result.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      if j == b.count || (i < a.count && a[i].range.location <= b[j].range.location) {
+        result.append(a[i])
+        i += 1
+      } else {
+        result.append(b[j])
+        j += 1
+      }
+    }
+    return result
   }
 
   /// A byte-level screen run before `LineTraits`: a line can satisfy some pattern's traits only

@@ -30,6 +30,9 @@ struct ProjectChecks {
       (false, { AlignmentCheck(project: project).run() }),
       // Reads the folder, not the definitions: runs again whenever content files change.
       (true, { ContentFolderCheck(content: content).run() }),
+      (false, { OutputPathCheck(project: project).run() }),
+      (false, { DoubleBookingCheck(project: project).run() }),
+      (true, { ContentEncodingCheck(project: project, content: content).run() }),
       // Last in the list, first to start (see below).
       (true, { PersonalDataCheck(project: project, content: content).run() }),
     ]

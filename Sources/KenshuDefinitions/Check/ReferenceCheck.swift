@@ -26,6 +26,23 @@ struct ReferenceCheck {
       }
     }
 
+    if let logo = project.settings.logo {
+      let location = project.settings.logoLocation ?? SourceLocation(file: "kenshu.xml")
+      switch content.resolve(logo) {
+      case .found: break
+      case .missing:
+        diagnostics.append(
+          .error(
+            "missing-content", at: location, "<site>: logo \"\(logo)\" does not exist",
+            hint: "expected at \(content.displayName(logo))"))
+      case .outside:
+        diagnostics.append(
+          .error(
+            "logo-outside", at: location, "<site>: logo \"\(logo)\" is outside the content folder",
+            hint: "put the image under content/ and give its path from there, e.g. logo=\"images/logo.svg\""))
+      }
+    }
+
     let surveyIDs = Set(project.surveys.map(\.id))
     let moduleIDs = Set(project.modules.map(\.id))
     var objectiveIDs: Set<String> = []
@@ -79,6 +96,12 @@ struct ReferenceCheck {
             .error(
               "missing-survey", at: location, "\(label) is a survey session without a survey",
               hint: "add survey=\"…\" with the id of a <survey>"))
+        }
+        if session.kind == .selfstudy, session.module == nil {
+          diagnostics.append(
+            .error(
+              "missing-module", at: location, "\(label) is a self-study session without a module",
+              hint: "add module=\"…\" with the id of a <module>"))
         }
         if let module = session.module, !moduleIDs.contains(module) {
           diagnostics.append(

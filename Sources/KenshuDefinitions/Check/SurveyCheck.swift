@@ -8,17 +8,40 @@ struct SurveyCheck {
     var diagnostics: [Diagnostic] = []
     for survey in project.surveys {
       let surveyLocation = survey.location ?? SourceLocation(file: "?")
-      for scale in survey.scales where scale.points < 2 {
-        diagnostics.append(
-          .error(
-            "too-few-points", at: scale.location ?? surveyLocation,
-            "<scale> \"\(scale.id)\" needs at least two points"))
+      for scale in survey.scales {
+        if scale.points < 2 {
+          diagnostics.append(
+            .error(
+              "too-few-points", at: scale.location ?? surveyLocation,
+              "<scale> \"\(scale.id)\" needs at least two points"))
+        }
+        // Two points with one label cannot be told apart by whoever answers, nor in the report.
+        var seen: Set<String> = []
+        for label in scale.labels where !seen.insert(label).inserted {
+          diagnostics.append(
+            .error(
+              "duplicate-point", at: scale.location ?? surveyLocation,
+              "<scale> \"\(scale.id)\" lists the point \"\(label)\" twice",
+              hint: "each point needs its own label, from the lowest to the highest"))
+        }
       }
+      let isTest = [.preTest, .postTest].contains(survey.kind)
       for item in survey.items {
         let location = item.location ?? surveyLocation
         let label = "<item> \"\(item.id)\""
         switch item.type {
         case .single, .multiple:
+          // A knowledge test scores its choice questions by the marked key: without one, the
+          // question silently drops out of the pre/post comparison.
+          if isTest, !item.options.isEmpty, !item.options.contains(where: \.correct) {
+            diagnostics.append(
+              .error(
+                "no-correct-option", at: location,
+                "\(label) in \(survey.kind.rawValue) \"\(survey.id)\" marks no option as correct",
+                hint:
+                  "add correct=\"true\" to the right answer; ask background questions as type=\"profession\" or \"text\", or in an evaluation survey"
+              ))
+          }
           if item.options.count < 2 {
             diagnostics.append(
               .error(

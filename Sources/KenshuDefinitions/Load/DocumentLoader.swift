@@ -24,7 +24,7 @@ struct DocumentLoader {
   var model: SchemaModel { EmbeddedSchema.model }
 
   /// Files larger than this are refused before parsing: no course definition comes close.
-  static let maximumFileSize = 20 * 1024 * 1024
+  static let maximumFileSize = 20_000_000
 
   func load(_ url: URL, displayName: String) -> LoadedDocument {
     let location = SourceLocation(file: displayName)
@@ -34,7 +34,9 @@ struct DocumentLoader {
       return LoadedDocument(
         definition: nil,
         diagnostics: [
-          .error("xml-too-large", at: location, "the file is over 20 MB; definitions are never this large")
+          .error(
+            "xml-too-large", at: location,
+            "the file is over 20 MB (20,000,000 bytes); definitions are never this large")
         ])
     case .unreadable:
       return LoadedDocument(
@@ -51,7 +53,9 @@ struct DocumentLoader {
         return LoadedDocument(
           definition: nil,
           diagnostics: [
-            .error("xml-too-large", at: location, "the file is over 20 MB; definitions are never this large")
+            .error(
+              "xml-too-large", at: location,
+              "the file is over 20 MB (20,000,000 bytes); definitions are never this large")
           ])
       }
       try handle.seek(toOffset: 0)

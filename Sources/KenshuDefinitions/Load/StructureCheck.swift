@@ -8,20 +8,47 @@ struct StructureCheck {
   let schema: SchemaModel
 
   func check(_ element: XMLElement, spec: ElementSpec, into diagnostics: inout [Diagnostic]) {
+    var suggestions = Suggestions()
+    check(element, spec: spec, into: &diagnostics, suggestions: &suggestions)
+  }
+
+  /// "Did you mean" answers already worked out in this file: a file with thousands of the same
+  /// typo asks the same question thousands of times, and each answer costs an edit distance to
+  /// every allowed name.
+  private struct Suggestions {
+    private var answers: [String: [String: String?]] = [:]
+
+    /// `closestName(name, among: candidates())`, where `context` names the candidates.
+    mutating func closest(_ name: String, context: String, among candidates: () -> [String]) -> String? {
+      if let known = answers[context]?[name] { return known }
+      let answer = closestName(name, among: candidates())
+      answers[context, default: [:]][name] = .some(answer)
+      return answer
+    }
+  }
+
+  private func check(
+    _ element: XMLElement, spec: ElementSpec, into diagnostics: inout [Diagnostic],
+    suggestions: inout Suggestions
+  ) {
     let label = element.displayLabel
     for attribute in element.attributes where attribute.namespace != xmlnsNamespace {
       guard let attributeSpec = spec.attribute(attribute.name) else {
-        let suggestion = closestName(attribute.name, among: spec.attributes.map(\.name))
+        let suggestion = suggestions.closest(
+          attribute.name, context: "@" + spec.define, among: { spec.attributes.map(\.name) })
         diagnostics.append(
           .error(
             "unknown-attribute", at: attribute.location,
             "\(label) has no attribute '\(attribute.name)'",
             hint: suggestion.map { "did you mean '\($0)'?" }
-              ?? "allowed: \(spec.attributes.map(\.name).joined(separator: ", "))"))
+              ?? (spec.attributes.isEmpty
+                ? "<\(element.name)> takes no attributes"
+                : "allowed: \(spec.attributes.map(\.name).joined(separator: ", "))")))
         continue
       }
       if let values = attributeSpec.values, !values.contains(attribute.value) {
-        let suggestion = closestName(attribute.value, among: values)
+        let suggestion = suggestions.closest(
+          attribute.value, context: "=" + spec.define + "@" + attribute.name, among: { values })
         diagnostics.append(
           .error(
             "invalid-value", at: attribute.location,
@@ -82,7 +109,7 @@ struct StructureCheck {
       }
       guard let childSpec = schema.spec(forChild: child.name, of: spec.define) else {
         let allowed = spec.children.compactMap { schema.elements[$0]?.name }
-        let suggestion = closestName(child.name, among: allowed)
+        let suggestion = suggestions.closest(child.name, context: "<" + spec.define, among: { allowed })
         diagnostics.append(
           .error(
             "unknown-element", at: child.location,
@@ -91,7 +118,7 @@ struct StructureCheck {
               ?? (allowed.isEmpty ? nil : "allowed: " + allowed.map { "<\($0)>" }.joined(separator: ", "))))
         continue
       }
-      check(child, spec: childSpec, into: &diagnostics)
+      check(child, spec: childSpec, into: &diagnostics, suggestions: &suggestions)
     }
   }
 }
@@ -123,26 +150,36 @@ extension String {
   }
 }
 
-/// The candidate closest to `name` by edit distance, when close enough to be a typo.
+/// The candidate closest to `name` by edit distance, when close enough to be a typo (at most 1
+/// edit for names under 4 characters, 2 otherwise). Candidates whose length differs by more
+/// than 2 cannot be that close and are skipped without computing a distance: a file with
+/// thousands of different unknown names asks this thousands of times.
 func closestName(_ name: String, among candidates: [String]) -> String? {
-  let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= (best.0.count >= 4 ? 2 : 1) ? best.0 : nil
+  let target = Array(name.lowercased().unicodeScalars)
+  var best: (name: String, distance: Int)?
+  for candidate in candidates {
+    let scalars = Array(candidate.lowercased().unicodeScalars)
+    // Farther than 2 edits: it can be neither a suggestion nor beat one.
+    let distance = abs(scalars.count - target.count) > 2 ? 3 : editDistance(target, scalars)
+    if best == nil || distance < best!.distance { best = (candidate, distance) }
+  }
+  guard let best else { return nil }
+  return best.distance <= (best.name.count >= 4 ? 2 : 1) ? best.name : nil
 }
 
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
+/// Levenshtein distance with two rows reused for the whole computation.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
   var previous = Array(0...b.count)
+  var current = Array(repeating: 0, count: b.count + 1)
   for i in 1...a.count {
-    var current = [i] + Array(repeating: 0, count: b.count)
+    current[0] = i
     for j in 1...b.count {
       current[j] = Swift.min(
         previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
     }
-    previous = current
+    swap(&previous, &current)
   }
   return previous[b.count]
 }

@@ -83,7 +83,25 @@ extension ValueReader {
         },
         location: person.location)
     }
+    checkKeepApart(element, roster: roster)
     return roster
+  }
+
+  /// A `<keep-apart>` must name someone on the same roster: it can separate people after
+  /// harassment, so one that names nobody (a typo, a removed person) must not pass silently.
+  private mutating func checkKeepApart(_ element: XMLElementView, roster: Roster) {
+    let ids = Set(roster.people.map(\.id))
+    for person in element.children(named: "person") {
+      for keepApart in person.children(named: "keep-apart") {
+        guard let other = string(keepApart, "person"), !ids.contains(other) else { continue }
+        diagnostics.append(
+          .error(
+            "unknown-keep-apart", at: keepApart.location(ofAttribute: "person"),
+            "\(person.displayLabel): <keep-apart person=\"\(other)\"> names nobody on roster \"\(roster.id)\"",
+            hint: "use the id of a <person> in this roster; without it the two people can be put in one group"
+          ))
+      }
+    }
   }
 
   mutating func glossary(_ element: XMLElementView) -> [GlossaryTerm] {
@@ -100,6 +118,7 @@ extension ValueReader {
     settings.organiser = string(element, "organiser")
     settings.baseURL = string(element, "base-url")
     settings.logo = string(element, "logo")
+    if settings.logo != nil { settings.logoLocation = element.location(ofAttribute: "logo") }
     settings.footer = element.child(named: "footer")?.normalizedText
     if let colour = string(element, "accent-colour") {
       if colour.count == 7, colour.first == "#", colour.dropFirst().allSatisfy(\.isHexDigit) {

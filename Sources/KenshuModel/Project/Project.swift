@@ -30,6 +30,8 @@ public struct SiteSettings: Sendable, Hashable, Codable {
   public var footer: String?
   /// `content/`-relative path of a logo image.
   public var logo: String?
+  /// Where `logo` is written in `kenshu.xml`, for diagnostics.
+  public var logoLocation: SourceLocation?
   /// CSS colour of the theme's accent, e.g. `#1f6f8b`.
   public var accentColour: String?
   /// Where survey forms and completions are posted, when a collection server runs.

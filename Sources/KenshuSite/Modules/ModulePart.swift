@@ -34,13 +34,12 @@ extension SiteRoutes {
   /// A module page's site-relative path. All pages of a module share its folder, so links
   /// between them are plain file names and the folder can be packaged on its own (SCORM).
   public static func module(_ module: SelfStudyModule, _ part: ModulePart?) -> String {
-    let folder = "modules/\(segment(module.id))/"
     switch part {
-    case nil: return folder + "index.html"
-    case .lesson(let index): return folder + "lesson-\(segment(module.lessons[index].id)).html"
-    case .scenario(let index): return folder + "scenario-\(segment(module.scenarios[index].id)).html"
-    case .quiz: return folder + "quiz.html"
-    case .certificate: return folder + "certificate.html"
+    case nil: SiteLayout.module(module.id)
+    case .lesson(let index): SiteLayout.lesson(module.id, module.lessons[index].id)
+    case .scenario(let index): SiteLayout.scenario(module.id, module.scenarios[index].id)
+    case .quiz: SiteLayout.quiz(module.id)
+    case .certificate: SiteLayout.certificate(module.id)
     }
   }
 

@@ -1,0 +1,58 @@
+import Foundation
+import KenshuModel
+
+/// Markdown files named by `src` must be UTF-8, as the site reads them: a Shift_JIS file passed
+/// `validate` and then failed `build`. Reported where the first byte that is not UTF-8 is.
+struct ContentEncodingCheck {
+  let project: Project
+  let content: ContentFiles
+
+  func run() -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var checked: Set<String> = []
+    for (block, owner) in project.contentFileBlocks {
+      guard let path = block.path, checked.insert(path).inserted,
+        case .found(let url) = content.resolve(path),
+        let data = try? Data(contentsOf: url)
+      else { continue }
+      guard let bad = Self.firstInvalidUTF8(data) else { continue }
+      let position = Self.lineAndColumn(of: bad, in: data)
+      diagnostics.append(
+        .error(
+          "content-not-utf8",
+          at: SourceLocation(file: content.displayName(path), line: position.line, column: position.column),
+          "content file \"\(path)\" (\(owner)) is not UTF-8: byte 0x\(String(data[data.startIndex + bad], radix: 16, uppercase: true)) cannot start or continue a character",
+          hint: "save it as UTF-8 (e.g. iconv -f SHIFT_JIS -t UTF-8 in.md > out.md)"))
+    }
+    return diagnostics
+  }
+
+  /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
+  static func firstInvalidUTF8(_ data: Data) -> Int? {
+    var iterator = data.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let scalar): offset += scalar.count
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+
+  /// 1-based line and column (counting characters before it) of a byte offset.
+  static func lineAndColumn(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    for byte in data.prefix(offset) {
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+}

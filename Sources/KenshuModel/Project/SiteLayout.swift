@@ -1,0 +1,146 @@
+/// Where a built site puts each page and file, as site-relative paths derived from the
+/// project's ids. The site generator writes exactly these paths (`SiteRoutes` forwards here), and
+/// `kenshu validate` checks them for collisions before any build, so both read one list.
+public enum SiteLayout {
+  public static let home = "index.html"
+  public static let glossary = "glossary/index.html"
+  public static let search = "search/index.html"
+  public static let facilitatorNotes = "facilitator/index.html"
+  /// Folder of the facilitator edition of the session pages.
+  public static let facilitatorFolder = "facilitator/"
+
+  /// One part of the search index; big sites get several, so that a rebuild rewrites only
+  /// the part holding the pages that changed.
+  public static func searchIndex(part: Int) -> String { "search/search-index-\(part).js" }
+
+  public static func programme(_ programme: String) -> String {
+    "programmes/\(segment(programme))/index.html"
+  }
+
+  public static func timetable(_ programme: String, _ course: String) -> String {
+    "programmes/\(segment(programme))/\(segment(course))/index.html"
+  }
+
+  /// A session's page; the facilitator's copy lives under `facilitator/`.
+  public static func session(_ programme: String, _ course: String, _ session: String, facilitator: Bool)
+    -> String
+  {
+    // One file per session in the course's `sessions/` folder rather than a folder each: on
+    // big sites the extra `mkdir` per page costs more than rendering it.
+    let path = "programmes/\(segment(programme))/\(segment(course))/sessions/\(segment(session)).html"
+    return facilitator ? facilitatorFolder + path : path
+  }
+
+  public static func handout(_ programme: String, _ course: String) -> String {
+    "programmes/\(segment(programme))/\(segment(course))/handout/index.html"
+  }
+
+  /// The programme's iCalendar file.
+  public static func calendar(_ programme: String) -> String {
+    "programmes/\(segment(programme))/\(segment(programme)).ics"
+  }
+
+  public static func survey(_ id: String) -> String { "surveys/\(segment(id))/index.html" }
+  public static func module(_ id: String) -> String { "modules/\(segment(id))/index.html" }
+
+  /// The folder holding every page of a module.
+  public static func moduleFolder(_ id: String) -> String { "modules/\(segment(id))/" }
+  public static func lesson(_ module: String, _ lesson: String) -> String {
+    moduleFolder(module) + "lesson-\(segment(lesson)).html"
+  }
+  public static func scenario(_ module: String, _ scenario: String) -> String {
+    moduleFolder(module) + "scenario-\(segment(scenario)).html"
+  }
+  public static func quiz(_ module: String) -> String { moduleFolder(module) + "quiz.html" }
+  public static func certificate(_ module: String) -> String { moduleFolder(module) + "certificate.html" }
+
+  /// An id as a folder name: ASCII letters, digits, `-`, `_` and `.` are kept, anything else
+  /// becomes `_`, and names made only of dots are prefixed, so an id can never leave its folder.
+  public static func segment(_ id: String) -> String {
+    var out = ""
+    for ch in id.unicodeScalars {
+      let keep =
+        ch.isASCII
+        && (ch.properties.isAlphabetic || ("0"..."9").contains(ch) || "-_.".unicodeScalars.contains(ch))
+      out.unicodeScalars.append(keep ? ch : "_")
+    }
+    if out.isEmpty || out.allSatisfy({ $0 == "." }) { out = "_" + out }
+    return out
+  }
+
+  /// One file a build may write, and what in the project it comes from.
+  public struct PlannedFile: Sendable, Hashable {
+    public var path: String
+    /// What the file is for, as a message names it: `the timetable of <course> "day1"`.
+    public var owner: String
+    /// The definition whose id made the path, when there is one.
+    public var location: SourceLocation?
+  }
+
+  /// Every file a build of `project` may write whose path comes from an id, plus the fixed
+  /// pages, in a stable order: a superset of what one build writes (a handout, a calendar or a
+  /// facilitator page is written only when there is something to put in it), since each of
+  /// them can be written by the next build.
+  public static func plannedFiles(of project: Project) -> [PlannedFile] {
+    var files: [PlannedFile] = [
+      PlannedFile(path: home, owner: "the home page"),
+      PlannedFile(path: glossary, owner: "the glossary page"),
+      PlannedFile(path: search, owner: "the search page"),
+      PlannedFile(path: facilitatorNotes, owner: "the facilitator notes page"),
+    ]
+    for programme in project.programmes {
+      let p = programme.id
+      let label = "<programme> \"\(p)\""
+      files.append(
+        PlannedFile(path: self.programme(p), owner: "the page of \(label)", location: programme.location))
+      files.append(
+        PlannedFile(path: calendar(p), owner: "the calendar of \(label)", location: programme.location))
+      for course in programme.courses {
+        let c = course.id
+        let courseLabel = "<course> \"\(c)\""
+        files.append(
+          PlannedFile(
+            path: timetable(p, c), owner: "the timetable of \(courseLabel)", location: course.location))
+        files.append(
+          PlannedFile(path: handout(p, c), owner: "the handout of \(courseLabel)", location: course.location))
+        for item in course.sessions {
+          let sessionLabel = "<session> \"\(item.id)\""
+          files.append(
+            PlannedFile(
+              path: session(p, c, item.id, facilitator: false), owner: "the page of \(sessionLabel)",
+              location: item.location))
+          files.append(
+            PlannedFile(
+              path: session(p, c, item.id, facilitator: true),
+              owner: "the facilitator page of \(sessionLabel)", location: item.location))
+        }
+      }
+    }
+    for item in project.surveys {
+      files.append(
+        PlannedFile(
+          path: survey(item.id), owner: "the form of <survey> \"\(item.id)\"", location: item.location))
+    }
+    for item in project.modules {
+      let m = item.id
+      let label = "<module> \"\(m)\""
+      files.append(PlannedFile(path: module(m), owner: "the page of \(label)", location: item.location))
+      for lesson in item.lessons {
+        files.append(
+          PlannedFile(
+            path: self.lesson(m, lesson.id), owner: "the page of <lesson> \"\(lesson.id)\"",
+            location: lesson.location))
+      }
+      for scenario in item.scenarios {
+        files.append(
+          PlannedFile(
+            path: self.scenario(m, scenario.id), owner: "the page of <scenario> \"\(scenario.id)\"",
+            location: scenario.location))
+      }
+      files.append(PlannedFile(path: quiz(m), owner: "the quiz of \(label)", location: item.location))
+      files.append(
+        PlannedFile(path: certificate(m), owner: "the certificate of \(label)", location: item.location))
+    }
+    return files
+  }
+}
