@@ -237,8 +237,8 @@ import Testing
   }
 
   /// A national roster: 47 prefectures × 8 professions, many small cells; it must be protected
-  /// quickly (this is what `roster summary --public --by prefecture,profession` does).
-  @Test func test_largeRosterCrossTab_isProtectedQuickly() {
+  /// (this is what `roster summary --public --by prefecture,profession` does).
+  @Test func test_largeRosterCrossTab_isProtected() {
     var random = SplitMix(seed: 47)
     let professions: [Profession] = [
       .doctor, .nurse, .pharmacist, .careManager, .dentist, .dentalHygienist, .physicalTherapist, .other,
@@ -255,13 +255,8 @@ import Testing
       }
     }
     let table = RosterCrossTab(people: people, rows: .prefecture, columns: .profession)
-    let start = Date()
+    // How long this takes is measured by a benchmark, not here (no timed tests).
     let shown = PublicCrossTab(table)
-    let seconds = Date().timeIntervalSince(start)
-    print(
-      "audit large cross-tab: \(table.rows.count)×\(table.columns.count), \(people.count) people, \(shown.hidden.joined().filter { $0 }.count) cells hidden, \(seconds) s"
-    )
-    #expect(seconds < 20)
     let byPrefecture = PublicSummary(RosterSummary(people: people, by: .prefecture))
     #expect(byPrefecture.rows.map(\.count) == table.rows.indices.map { shown.rowTotal($0) })
 
@@ -271,13 +266,10 @@ import Testing
     ]
     for index in people.indices { people[index].roles = roleSets[random.below(roleSets.count)] }
     let roles = RosterCrossTab(people: people, rows: .prefecture, columns: .role)
-    let roleStart = Date()
     let roleShown = PublicCrossTab(roles)
-    let roleSeconds = Date().timeIntervalSince(roleStart)
-    print(
-      "audit large role cross-tab: \(roles.rows.count)×\(roles.columns.count), \(roleShown.hidden.joined().filter { $0 }.count) cells hidden, \(roleSeconds) s"
-    )
-    #expect(roleSeconds < 20)
+    // Many cells are under 5, so the role table must hide some and still publish its shape.
+    #expect(roleShown.hidden.joined().contains(true))
+    #expect(roleShown.hidden.count == roles.rows.count)
   }
 }
 

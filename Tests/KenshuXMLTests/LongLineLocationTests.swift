@@ -41,21 +41,6 @@ import Testing
     }
   }
 
-  @Test func test_locatingIsLinear_inTheNumberOfAttributesOnALine() {
-    func seconds(_ count: Int) -> Double {
-      let attributes = (0..<count).map { "x\($0)=\"1\"" }.joined(separator: " ")
-      let bytes = Array("<a xmlns=\"urn:kenshu:1\"><e \(attributes)/></a>".utf8)
-      let start = Date()
-      _ = readXML(bytes, path: "t.xml")
-      return Date().timeIntervalSince(start)
-    }
-    _ = seconds(100)  // warm up
-    let small = seconds(200)
-    let large = seconds(800)
-    // Four times the attributes: linear work takes about four times as long, quadratic sixteen.
-    #expect(large < small * 10 + 0.05, "200: \(small) s, 800: \(large) s")
-  }
-
   @Test func test_elementWithTooManyAttributes_isRefusedBeforeParsing() throws {
     let limit = AttributeScreening.maximumPerElement
     let crowded = (0..<limit).map { "x\($0)=\"1\"" }.joined(separator: " ")
