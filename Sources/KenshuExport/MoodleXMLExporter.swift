@@ -9,7 +9,7 @@ public enum MoodleXMLExporter {
       "<!-- \(comment(module.title)): exported by Kenshu. Quiz answers are for self-study, not examination. -->",
       "<quiz>",
       #"  <question type="category">"#,
-      "    <category><text>\(xml("$course$/top/" + module.title))</text></category>",
+      "    <category><text>\(xml(MoodleCategoryPath.forModule(titled: module.title)))</text></category>",
       "  </question>",
     ]
     let shuffle = module.quiz?.shuffleChoices ?? false

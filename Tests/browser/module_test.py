@@ -35,8 +35,10 @@ def serve(folder):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def browser():
+def browser(script=True):
     opts = Options()
+    if not script:
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     opts.binary_location = shutil.which("chromium")
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ja",
               "--window-size=1280,900"):
@@ -116,6 +118,31 @@ def site_tests(drv, base):
     drv.get(f"{folder}/quiz.html")
     questions = drv.find_elements(By.CSS_SELECTOR, "fieldset[data-question]")
     check("quiz has 10 questions", len(questions) == 10, len(questions))
+    check("quiz: もう一度解く hidden before any attempt",
+          not drv.find_element(By.CSS_SELECTOR, "[data-retry]").is_displayed())
+    drv.find_element(By.CSS_SELECTOR, "[data-quiz-form] button[type=submit]").send_keys(Keys.ENTER)
+    check("empty quiz asks for answers", wait_text(drv, "[data-score]", "まだ1問も回答していません"),
+          text(drv, "[data-score]"))
+    check("empty quiz is not scored", "得点" not in text(drv, "[data-score]")
+          and not drv.find_element(By.CSS_SELECTOR, "[data-retry]").is_displayed()
+          and all(not r.text for r in drv.find_elements(By.CSS_SELECTOR, "[data-result]")))
+    drv.get(f"{folder}/index.html")
+    check("empty quiz records no attempt", "未受験" in text(drv, "[data-progress-summary]"),
+          text(drv, "[data-progress-summary]"))
+    drv.get(f"{folder}/quiz.html")
+    drv.set_window_size(360, 800)
+    bad = drv.execute_script("""
+      return Array.from(document.querySelectorAll('fieldset > legend')).filter(function (l) {
+        var f = l.parentElement.getBoundingClientRect(), r = l.getBoundingClientRect();
+        var top = parseFloat(getComputedStyle(l.parentElement).borderTopWidth);
+        return r.top < f.top + top || r.left < f.left || r.right > f.right || l.scrollWidth > l.clientWidth + 1;
+      }).map(function (l) { return l.textContent.slice(0, 20); });""")
+    multi = drv.execute_script("""
+      return Array.from(document.querySelectorAll('fieldset > legend')).filter(function (l) {
+        return l.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(l).lineHeight); }).length;""")
+    check("multi-line legends wrap inside their fieldsets (360 px wide)", multi > 0 and not bad, (multi, bad))
+    drv.set_window_size(1280, 900)
+    questions = drv.find_elements(By.CSS_SELECTOR, "fieldset[data-question]")
     answer_quiz(drv, wrong_question=questions[0].get_attribute("data-question"))
     check("quiz score 90% and passed", wait_text(drv, "[data-score]", "90%") and "合格" in text(drv, "[data-score]"),
           text(drv, "[data-score]"))
@@ -149,6 +176,31 @@ def site_tests(drv, base):
     check("reset is announced", "消去" in drv.find_element(By.CSS_SELECTOR, "[data-progress-status]").get_attribute("textContent"))
     drv.refresh()
     check("reset survives a reload", "0 / 6" in text(drv, "[data-progress-summary]"))
+    drv.get(f"{folder}/certificate.html")
+    check("certificate: 印刷する hidden before the quiz is passed",
+          not drv.find_element(By.CSS_SELECTOR, "[data-print]").is_displayed()
+          and "まだ" in text(drv, "[data-certificate-status]"), text(drv, "[data-certificate-status]"))
+
+
+def no_script_tests(base):
+    """With JavaScript off every control that needs it is hidden, and the page says why."""
+    plain = browser(script=False)
+    try:
+        folder = f"{base}/modules/{module_id}"
+        for page, note in (("index.html", True), ("quiz.html", True), ("certificate.html", True)):
+            plain.get(f"{folder}/{page}")
+            shown = [b.text for b in plain.find_elements(By.CSS_SELECTOR, "button") if b.is_displayed()]
+            check(f"no script, {page}: no button shown", not shown, shown)
+            notes = [n.text for n in plain.find_elements(By.CSS_SELECTOR, "[data-noscript-note]") if n.is_displayed()]
+            check(f"no script, {page}: a line says why", bool(notes) == note, notes)
+        scenario = plain.find_element(By.CSS_SELECTOR, ".module-contents li[data-item-kind=scenario] a").get_attribute("href")
+        plain.get(scenario)
+        shown = [b.text for b in plain.find_elements(By.CSS_SELECTOR, "button") if b.is_displayed()]
+        check("no script, scenario: no 回答する button", not shown, shown)
+        check("no script, scenario: a line says why", any(
+            "回答には JavaScript" in n.text for n in plain.find_elements(By.CSS_SELECTOR, "[data-noscript-note]")))
+    finally:
+        plain.quit()
 
 
 def scorm_tests(drv, base):
@@ -200,6 +252,7 @@ lms_server, lms_base = serve(lms_dir)
 drv = browser()
 try:
     site_tests(drv, site_base)
+    no_script_tests(site_base)
     scorm_tests(drv, lms_base)
 finally:
     drv.quit()

@@ -34,6 +34,23 @@ extension UIStrings {
       "Your progress is stored only in this browser."
     ),
     "resetProgress": ("進み具合を消去する", "Reset my progress"),
+    // Shown in <noscript> where a control needs JavaScript, so its absence is explained.
+    "quizNeedsScript": (
+      "採点には JavaScript が必要です。JavaScript が無効なため「採点する」ボタンは表示していません。各問の「解答と解説」で答えを確かめられます。",
+      "Checking your answers needs JavaScript, which is off, so the Check button is not shown. Each question's \"Answer and explanation\" shows the answer."
+    ),
+    "scenarioNeedsScript": (
+      "回答には JavaScript が必要です。JavaScript が無効なため「回答する」ボタンは表示していません。下の「各選択肢の解説」で確かめられます。",
+      "Answering needs JavaScript, which is off, so the Answer button is not shown. The explanations below cover every choice."
+    ),
+    "certificateNeedsScript": (
+      "氏名と修了日の記入、合格の確認と「印刷する」ボタンには JavaScript が必要です。JavaScript が無効なため表示していません。ブラウザの印刷機能で印刷し、氏名と日付は手書きしてください。",
+      "Filling in your name and date, checking your pass and the Print button need JavaScript, which is off. Print with your browser and write the name and date by hand."
+    ),
+    "warningNeedsScript": (
+      "（この注意を閉じるには JavaScript が必要です。）",
+      "(Dismissing this notice needs JavaScript.)"
+    ),
     "lessonMinutes": ("目安時間", "Time"),
     "scenarioPrompt": ("あなたならどうしますか。", "What would you do?"),
     "answer": ("回答する", "Answer"),

@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
+      for problem in MoodleGrades.problems(in: module) { Console.error("warning: \(problem)") }
       try ProjectInput.write(GIFTExporter.export(module), to: out)
     }
   }
@@ -43,6 +44,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
+      for problem in MoodleGrades.problems(in: module) { Console.error("warning: \(problem)") }
       try ProjectInput.write(MoodleXMLExporter.export(module), to: out)
     }
   }

@@ -13,6 +13,7 @@
     recommended: en ? "✓ Recommended" : "✓ 推奨される対応です",
     better: en ? "△ There is a better response" : "△ より良い対応があります",
     chooseFirst: en ? "Choose an answer first." : "選択肢を選んでください。",
+    answerFirst: en ? "No question has been answered yet. Choose your answers, then check them." : "まだ1問も回答していません。回答を選んでから採点してください。",
     read: en ? "(read)" : "（既読）",
     answered: en ? "(answered)" : "（回答済み）",
     passed: en ? "passed" : "合格",
@@ -236,7 +237,19 @@
     quizForm.addEventListener("submit", function (event) {
       event.preventDefault();
       var answers = {};
-      questions.forEach(function (q) { answers[q.getAttribute("data-question")] = chosenIn(q); });
+      var answeredAny = false;
+      questions.forEach(function (q) {
+        var chosen = chosenIn(q);
+        answers[q.getAttribute("data-question")] = chosen;
+        if (chosen.length) answeredAny = true;
+      });
+      /* An empty submission is a slip, not an attempt: ask for answers, record nothing. */
+      if (!answeredAny) {
+        scoreOut.replaceChildren(para(words.answerFirst, "result--no"));
+        var firstInput = quizForm.querySelector("input[type=radio], input[type=checkbox]");
+        if (firstInput) firstInput.focus();
+        return;
+      }
       var result = grade(answers, true);
       collect(result);
     });
