@@ -13,6 +13,8 @@ import KenshuModel
 ///   (one quote); line breaks inside it are normalised to "\n";
 /// - text after a closing quote (`"abc"def`) is kept, with a `csv-text-after-quote` warning;
 ///   a quote inside an unquoted field (`5"`) is kept as is;
+/// - a cell that is an apostrophe before formula-like text (`'=1+1`, `'-特になし`) loses that
+///   apostrophe: it is the guard `CSVWriter` adds (see `FormulaGuard`);
 /// - empty physical lines are skipped (they hold no data; trailing ones are common);
 /// - a quote that is never closed is an error (`csv-unterminated-quote`) at the line where its
 ///   record starts; that record is rejected and reading resumes on the next physical line after
@@ -226,7 +228,8 @@ public struct CSVParser: Sendable {
           while position < bytes.count, !isFieldEnd(bytes[position]) { position += 1 }
           field = Self.string(UnsafeBufferPointer(rebasing: bytes[start..<position]))
         }
-        fields.append(field)
+        // Undo the writer's formula guard, so files Kenshu wrote read back as they were.
+        fields.append(field.utf8.first == FormulaGuard.apostrophe ? FormulaGuard.unguarded(field) : field)
         if position >= bytes.count {
           return .record(CSVRecord(line: startLine, fields: fields), textAfterQuoteLines: afterQuote)
         }

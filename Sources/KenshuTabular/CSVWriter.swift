@@ -24,7 +24,8 @@ public struct CSVWriter: Sendable, Hashable {
   /// (CSV injection). On by default: every CSV Kenshu writes for people to open (group plans,
   /// progress reports, token lists for mail merge, summaries, evaluation tables, response
   /// exports) holds text others typed. Only a caller that needs the exact bytes for a
-  /// non-spreadsheet reader turns it off, and must say why.
+  /// non-spreadsheet reader turns it off, and must say why. Kenshu's own reader (`CSVParser`)
+  /// removes exactly this apostrophe again, so guarded files round-trip: see `FormulaGuard`.
   public var guardsFormulas: Bool
 
   public init(
@@ -119,7 +120,7 @@ public struct CSVWriter: Sendable, Hashable {
 
   /// A field as it must appear in the file.
   public func quoted(_ field: String) -> String {
-    let field = guardsFormulas && Self.looksLikeFormula(field) ? "'" + field : field
+    let field = guardsFormulas ? FormulaGuard.guarded(field) : field
     guard needsQuotes(field) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
@@ -140,19 +141,5 @@ public struct CSVWriter: Sendable, Hashable {
     }
     guard let (first, last) = field.endScalars else { return false }
     return first.isWhiteSpace || last.isWhiteSpace
-  }
-
-  /// Text a spreadsheet would evaluate: it starts with `=`, `+`, `-`, `@`, a tab or a CR, and
-  /// is not simply a number (`-5`, `+81` stay as they are).
-  static func looksLikeFormula(_ field: String) -> Bool {
-    guard let first = field.utf8.first,
-      first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
-    else { return false }
-    // A signed decimal number, as written in data (digits, points, thousands commas).
-    let body = field.utf8.dropFirst()
-    let isNumber =
-      (first == 0x2B || first == 0x2D) && body.contains { $0 >= 0x30 && $0 <= 0x39 }
-      && body.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
-    return !isNumber
   }
 }

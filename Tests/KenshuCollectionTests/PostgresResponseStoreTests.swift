@@ -34,6 +34,18 @@ struct PostgresResponseStoreTests {
     await store.close()
   }
 
+  @Test func idempotencyKeys_areStoredWithTheirRecord() async throws {
+    let store = try await freshStore()
+    try await IdempotencyStoreBehaviour.keysAreStoredWithTheirRecord(store)
+    await store.close()
+  }
+
+  @Test func idempotencyKeys_concurrentWritesStoreOneRecord() async throws {
+    let store = try await freshStore()
+    try await IdempotencyStoreBehaviour.concurrentWritesOfOneKeyStoreOneRecord(store)
+    await store.close()
+  }
+
   @Test func concurrentWriters() async throws {
     let store = try await freshStore()
     try await StoreBehaviour.concurrentWriters(store)

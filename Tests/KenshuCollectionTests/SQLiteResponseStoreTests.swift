@@ -30,6 +30,18 @@ import Testing
     await store.close()
   }
 
+  @Test func idempotencyKeys_areStoredWithTheirRecord() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await IdempotencyStoreBehaviour.keysAreStoredWithTheirRecord(store)
+    await store.close()
+  }
+
+  @Test func idempotencyKeys_concurrentWritesStoreOneRecord() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await IdempotencyStoreBehaviour.concurrentWritesOfOneKeyStoreOneRecord(store)
+    await store.close()
+  }
+
   @Test func concurrentWriters_shareCommitsButLoseNothing() async throws {
     let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
     try await StoreBehaviour.concurrentWriters(store)

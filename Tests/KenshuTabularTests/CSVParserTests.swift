@@ -103,7 +103,8 @@ import Testing
   }
 
   static let alphabet = [
-    "a", "1", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{3000}", "あ", "看護師", "🏥", "é",
+    "a", "1", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{3000}", "あ", "看護師", "🏥", "é", "'",
+    "=",
   ]
 
   @Test(arguments: [FieldSeparator.comma, .tab, .semicolon])

@@ -94,7 +94,7 @@ struct ScalarReferenceCSVParser: Sendable {
           field.append(scalars[position])
           position += 1
         }
-        fields.append(String(field))
+        fields.append(FormulaGuard.unguarded(String(field)))
         if position >= scalars.count {
           return .record(CSVRecord(line: startLine, fields: fields), textAfterQuoteLines: afterQuote)
         }

@@ -7,11 +7,11 @@ import GRDB
 /// among concurrent submissions keeps throughput up under load without weakening the
 /// guarantee: each caller resumes only after the transaction holding its write committed.
 final class GroupCommit: @unchecked Sendable {
-  typealias Work = @Sendable (Database) throws -> TokenCheck
+  typealias Work = @Sendable (Database) throws -> StoreWrite
 
   private struct Pending: Sendable {
     let work: Work
-    let continuation: CheckedContinuation<TokenCheck, any Error>
+    let continuation: CheckedContinuation<StoreWrite, any Error>
   }
 
   /// Writes per transaction at most, so that one commit stays short.
@@ -27,7 +27,7 @@ final class GroupCommit: @unchecked Sendable {
 
   /// Runs `work` in a transaction shared with other concurrent writes; returns its result once
   /// that transaction committed, or throws when the transaction (or `work`) failed.
-  func perform(_ work: @escaping Work) async throws -> TokenCheck {
+  func perform(_ work: @escaping Work) async throws -> StoreWrite {
     try await withCheckedThrowingContinuation { continuation in
       let start = lock.withLock {
         pending.append(Pending(work: work, continuation: continuation))
@@ -53,9 +53,9 @@ final class GroupCommit: @unchecked Sendable {
       let batch = nextBatch()
       if batch.isEmpty { return }
       do {
-        let results: [Result<TokenCheck, any Error>] = try await pool.write { db in
+        let results: [Result<StoreWrite, any Error>] = try await pool.write { db in
           batch.map { item in
-            var outcome: Result<TokenCheck, any Error> = .failure(StoreError("write not run"))
+            var outcome: Result<StoreWrite, any Error> = .failure(StoreError("write not run"))
             do {
               try db.inSavepoint {
                 do {

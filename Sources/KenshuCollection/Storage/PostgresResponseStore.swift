@@ -53,7 +53,19 @@ public final class PostgresResponseStore: ResponseStore {
     }
   }
 
-  public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
+  public func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?)
+    async throws -> StoreWrite
+  {
+    if let idempotency {
+      return try await withKey(idempotency) { connection in
+        let check = try await Self.useToken(
+          connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
+          recordID: response.id, at: response.receivedAt, logger: self.logger)
+        guard check == .notRequired || check == .accepted else { return check }
+        try await Self.insertRow(response, connection, logger: self.logger)
+        return check
+      }
+    }
     // Surveys without tokens (the common case): one autocommitted statement, one round trip,
     // that inserts only while the survey has no tokens.
     var inserted = false
@@ -68,37 +80,116 @@ public final class PostgresResponseStore: ResponseStore {
     ).decode(String.self) {
       inserted = true
     }
-    if inserted { return .notRequired }
-    return try await client.withTransaction(logger: logger) { connection in
-      let check = try await Self.useToken(
-        connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
-        recordID: response.id, at: response.receivedAt, logger: logger)
-      guard check == .notRequired || check == .accepted else { return check }
-      try await connection.query(
-        """
-        INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
-        VALUES (\(response.id), \(response.surveyID), \(response.surveyHash), \(response.participant), \
-        \(response.answersJSON), \(response.receivedAt))
-        """, logger: logger)
-      return check
-    }
+    if inserted { return .checked(.notRequired) }
+    return .checked(
+      try await client.withTransaction(logger: logger) { connection in
+        let check = try await Self.useToken(
+          connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
+          recordID: response.id, at: response.receivedAt, logger: logger)
+        guard check == .notRequired || check == .accepted else { return check }
+        try await Self.insertRow(response, connection, logger: logger)
+        return check
+      })
   }
 
-  public func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck {
-    try await client.withTransaction(logger: logger) { connection in
+  static func insertRow(_ response: StoredResponse, _ connection: PostgresConnection, logger: Logger)
+    async throws
+  {
+    try await connection.query(
+      """
+      INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
+      VALUES (\(response.id), \(response.surveyID), \(response.surveyHash), \(response.participant), \
+      \(response.answersJSON), \(response.receivedAt))
+      """, logger: logger)
+  }
+
+  public func insert(_ completion: StoredCompletion, tokenHash: String?, idempotency: IdempotencyRecord?)
+    async throws -> StoreWrite
+  {
+    let write: @Sendable (PostgresConnection) async throws -> TokenCheck = { connection in
       let check = try await Self.useToken(
         connection, scope: "module:" + completion.moduleID, participant: completion.participant,
         hash: tokenHash,
-        recordID: completion.id, at: completion.receivedAt, logger: logger)
+        recordID: completion.id, at: completion.receivedAt, logger: self.logger)
       guard check == .notRequired || check == .accepted else { return check }
       try await connection.query(
         """
         INSERT INTO completions (id, module_id, module_edition, participant, score, passed, received_at)
         VALUES (\(completion.id), \(completion.moduleID), \(completion.moduleEdition), \(completion.participant), \
         \(completion.score), \(completion.passed), \(completion.receivedAt))
-        """, logger: logger)
+        """, logger: self.logger)
       return check
     }
+    if let idempotency { return try await withKey(idempotency, write) }
+    return .checked(try await client.withTransaction(logger: logger) { try await write($0) })
+  }
+
+  /// A token refusal inside `withKey`: thrown to roll the key back with everything else.
+  private struct Refused: Error { var check: TokenCheck }
+
+  /// Runs `write` in a transaction that first claims the key. The claim is an `INSERT … ON
+  /// CONFLICT DO NOTHING`: a concurrent transaction holding the same key makes it wait until
+  /// that one commits (then nothing is inserted and the stored key is returned) or rolls back
+  /// (then this one proceeds), so one key never stores two records, across servers too.
+  func withKey(
+    _ record: IdempotencyRecord, _ write: @escaping @Sendable (PostgresConnection) async throws -> TokenCheck
+  ) async throws -> StoreWrite {
+    do {
+      return try await client.withTransaction(logger: logger) { connection in
+        var claimed = false
+        for try await _ in try await connection.query(
+          """
+          INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, status, body, record_id, created_at)
+          VALUES (\(record.scope), \(record.key), \(record.fingerprint), \(record.status), \(record.body), \
+          \(record.recordID), \(record.createdAt))
+          ON CONFLICT DO NOTHING RETURNING scope
+          """, logger: logger
+        ).decode(String.self) {
+          claimed = true
+        }
+        guard claimed else {
+          guard
+            let existing = try await Self.idempotencyRecord(
+              connection, scope: record.scope, key: record.key, logger: logger)
+          else { throw StoreError("an idempotency key conflicted but cannot be read") }
+          return .keyExists(existing)
+        }
+        let check = try await write(connection)
+        guard check == .notRequired || check == .accepted else { throw Refused(check: check) }
+        return .checked(check)
+      }
+    } catch let refused as Refused {
+      return .checked(refused.check)
+    } catch let failed as PostgresTransactionError {
+      // The client wraps what the closure threw; a refusal rolled back cleanly.
+      if let refused = failed.closureError as? Refused, failed.rollbackError == nil {
+        return .checked(refused.check)
+      }
+      throw failed
+    }
+  }
+
+  public func idempotencyRecord(scope: String, key: String) async throws -> IdempotencyRecord? {
+    try await client.withConnection { connection in
+      try await Self.idempotencyRecord(connection, scope: scope, key: key, logger: self.logger)
+    }
+  }
+
+  static func idempotencyRecord(_ connection: PostgresConnection, scope: String, key: String, logger: Logger)
+    async throws -> IdempotencyRecord?
+  {
+    var found: IdempotencyRecord?
+    for try await (fingerprint, status, body, recordID, createdAt) in try await connection.query(
+      """
+      SELECT fingerprint, status, body, record_id, created_at FROM idempotency_keys
+      WHERE scope = \(scope) AND idempotency_key = \(key)
+      """, logger: logger
+    ).decode((String, Int, String, String, String).self) {
+      found = IdempotencyRecord(
+        scope: scope, key: key, fingerprint: fingerprint, status: status, body: body, recordID: recordID,
+        createdAt: createdAt)
+    }
+    return found
   }
 
   /// The token is claimed with one conditional UPDATE, so two concurrent submissions with the
@@ -213,7 +304,8 @@ public final class PostgresResponseStore: ResponseStore {
   /// Removes every table of this schema (tests only: each test starts from an empty database).
   public func dropAllForTesting() async throws {
     try await client.query(
-      "DROP TABLE IF EXISTS responses, completions, tokens, kenshu_migrations", logger: logger)
+      "DROP TABLE IF EXISTS responses, completions, tokens, idempotency_keys, kenshu_migrations",
+      logger: logger)
   }
 
   public func close() async {

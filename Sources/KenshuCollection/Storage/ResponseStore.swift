@@ -44,10 +44,17 @@ public struct StoreCounts: Sendable, Hashable, Codable {
 /// 201 after that and never before.
 public protocol ResponseStore: Sendable {
   /// Stores a response, using up the participant's token in the same transaction when the
-  /// survey has tokens. Nothing is stored unless the result is `.notRequired` or `.accepted`.
-  func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck
-  /// Stores a completion; tokens work as for responses, with scope `module:ID`.
-  func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck
+  /// survey has tokens. Nothing is stored unless the result is `.checked(.notRequired)` or
+  /// `.checked(.accepted)`. With `idempotency`, the key is stored in that same transaction;
+  /// when its scope and key are already stored, nothing is written and `.keyExists` returns
+  /// the stored key (two concurrent writes of one key never both store a record).
+  func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?) async throws
+    -> StoreWrite
+  /// Stores a completion; tokens and keys work as for responses, with scope `module:ID`.
+  func insert(_ completion: StoredCompletion, tokenHash: String?, idempotency: IdempotencyRecord?)
+    async throws -> StoreWrite
+  /// The stored key, if any.
+  func idempotencyRecord(scope: String, key: String) async throws -> IdempotencyRecord?
   /// Every response to a survey, oldest first.
   func responses(surveyID: String) async throws -> [StoredResponse]
   /// Every completion of a module, oldest first.
@@ -58,6 +65,23 @@ public protocol ResponseStore: Sendable {
   func addTokens(_ tokens: [TokenRecord]) async throws -> [String]
   /// Releases connections.
   func close() async
+}
+
+extension ResponseStore {
+  /// Stores a response without an idempotency key.
+  public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
+    try Self.check(await insert(response, tokenHash: tokenHash, idempotency: nil))
+  }
+
+  /// Stores a completion without an idempotency key.
+  public func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck {
+    try Self.check(await insert(completion, tokenHash: tokenHash, idempotency: nil))
+  }
+
+  private static func check(_ write: StoreWrite) throws -> TokenCheck {
+    guard case .checked(let check) = write else { throw StoreError("a write without a key found a key") }
+    return check
+  }
 }
 
 /// Failures of a store, with messages safe to log (no SQL, no answers).

@@ -35,13 +35,20 @@ public final class SQLiteResponseStore: ResponseStore {
     commits = GroupCommit(pool: pool)
   }
 
-  public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
+  public func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?)
+    async throws -> StoreWrite
+  {
     try await commits.perform { db in
+      if let idempotency,
+        let existing = try Self.idempotencyRecord(db, scope: idempotency.scope, key: idempotency.key)
+      {
+        return .keyExists(existing)
+      }
       let check = try Self.useToken(
         db, scope: response.surveyID, participant: response.participant, hash: tokenHash,
         recordID: response.id,
         at: response.receivedAt)
-      guard check == .notRequired || check == .accepted else { return check }
+      guard check == .notRequired || check == .accepted else { return .checked(check) }
       try db.execute(
         sql: """
           INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
@@ -51,16 +58,24 @@ public final class SQLiteResponseStore: ResponseStore {
           response.id, response.surveyID, response.surveyHash, response.participant, response.answersJSON,
           response.receivedAt,
         ])
-      return check
+      if let idempotency { try Self.store(idempotency, db) }
+      return .checked(check)
     }
   }
 
-  public func insert(_ completion: StoredCompletion, tokenHash: String?) async throws -> TokenCheck {
+  public func insert(_ completion: StoredCompletion, tokenHash: String?, idempotency: IdempotencyRecord?)
+    async throws -> StoreWrite
+  {
     try await commits.perform { db in
+      if let idempotency,
+        let existing = try Self.idempotencyRecord(db, scope: idempotency.scope, key: idempotency.key)
+      {
+        return .keyExists(existing)
+      }
       let check = try Self.useToken(
         db, scope: "module:" + completion.moduleID, participant: completion.participant, hash: tokenHash,
         recordID: completion.id, at: completion.receivedAt)
-      guard check == .notRequired || check == .accepted else { return check }
+      guard check == .notRequired || check == .accepted else { return .checked(check) }
       try db.execute(
         sql: """
           INSERT INTO completions (id, module_id, module_edition, participant, score, passed, received_at)
@@ -71,8 +86,41 @@ public final class SQLiteResponseStore: ResponseStore {
           completion.score,
           completion.passed, completion.receivedAt,
         ])
-      return check
+      if let idempotency { try Self.store(idempotency, db) }
+      return .checked(check)
     }
+  }
+
+  public func idempotencyRecord(scope: String, key: String) async throws -> IdempotencyRecord? {
+    try await pool.read { db in try Self.idempotencyRecord(db, scope: scope, key: key) }
+  }
+
+  static func idempotencyRecord(_ db: Database, scope: String, key: String) throws -> IdempotencyRecord? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT fingerprint, status, body, record_id, created_at FROM idempotency_keys
+        WHERE scope = ? AND idempotency_key = ?
+        """, arguments: [scope, key]
+    ).map { row in
+      IdempotencyRecord(
+        scope: scope, key: key, fingerprint: row["fingerprint"], status: row["status"], body: row["body"],
+        recordID: row["record_id"], createdAt: row["created_at"])
+    }
+  }
+
+  /// Writes are serialised (one writer, and each write checks the key first inside the same
+  /// transaction), so the primary key is never violated here.
+  static func store(_ record: IdempotencyRecord, _ db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, status, body, record_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        record.scope, record.key, record.fingerprint, record.status, record.body, record.recordID,
+        record.createdAt,
+      ])
   }
 
   /// Marks the token used when the scope has tokens; the caller's transaction rolls it back

@@ -42,6 +42,25 @@ enum StoreSchema {
         """,
         "CREATE UNIQUE INDEX tokens_by_hash ON tokens (scope, token_hash)",
       ]
-    )
+    ),
+    (
+      // Idempotency keys with the response they were answered with; kept for good, like the
+      // records they point to (see docs/collect.md, "Retries and Idempotency-Key").
+      "2-idempotency-keys",
+      [
+        """
+        CREATE TABLE idempotency_keys (
+          scope TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          status INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (scope, idempotency_key)
+        )
+        """
+      ]
+    ),
   ]
 }

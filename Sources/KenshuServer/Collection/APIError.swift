@@ -45,6 +45,22 @@ struct APIError: Encodable, Sendable {
     message: "保存できませんでした。しばらくしてから再送してください / not stored; please try again shortly",
     status: .serviceUnavailable)
 
+  static let badIdempotencyKey = APIError(
+    error: "bad-idempotency-key",
+    message:
+      "Idempotency-Key は 1〜255 文字の ASCII 英数記号で1つだけ送ってください / send one Idempotency-Key of 1–255 visible ASCII characters",
+    status: .badRequest)
+  static let idempotencyKeyReused = APIError(
+    error: "idempotency-key-reused",
+    message:
+      "この Idempotency-Key は別の内容で使われています / this Idempotency-Key was already used with a different body",
+    status: .unprocessableContent)
+  static let idempotencyKeyInUse = APIError(
+    error: "idempotency-key-in-use",
+    message:
+      "同じ Idempotency-Key の送信を処理中です。少し待って再送してください / a request with this Idempotency-Key is being processed; retry shortly",
+    status: .conflict)
+
   static func invalid(_ problems: [SubmissionProblem]) -> APIError {
     APIError(
       error: "invalid-answers", message: "回答に問題があります（problems 参照）/ some answers are invalid (see problems)",

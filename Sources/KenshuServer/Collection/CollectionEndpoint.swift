@@ -26,6 +26,9 @@ public struct CollectionEndpoint: Sendable {
   static let secFetchSite = HTTPFields.Element.Name("Sec-Fetch-Site")!
   static let realIP = HTTPFields.Element.Name("X-Real-IP")!
   static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
+  static let idempotencyKey = HTTPFields.Element.Name("Idempotency-Key")!
+  /// Marks a replayed response, for clients and logs; the body is the original one.
+  static let idempotentReplayed = HTTPFields.Element.Name("Idempotent-Replayed")!
 
   /// Adds `/api/health`, the two POST endpoints, their CORS preflights and a JSON 404 for
   /// other `/api/` paths.
@@ -35,7 +38,7 @@ public struct CollectionEndpoint: Sendable {
       APIResponse.json(["status": "ok"], status: .ok)
     }
     router.post("/api/surveys/:surveyId/responses") { request, context in
-      await endpoint.handle(request, context) { body, cors in
+      await endpoint.handle(request, context) { body, idempotency, cors in
         let surveyID = context.parameters.get("surveyId") ?? ""
         guard endpoint.collector.knowsSurvey(surveyID) else {
           return APIError.unknownSurvey.response(headers: cors)
@@ -45,11 +48,12 @@ public struct CollectionEndpoint: Sendable {
           return APIError.malformedJSON.response(headers: cors)
         }
         return endpoint.respond(
-          await endpoint.collector.submitResponse(surveyID: surveyID, submission), cors: cors)
+          await endpoint.collector.submitResponse(surveyID: surveyID, submission, idempotency: idempotency),
+          cors: cors)
       }
     }
     router.post("/api/modules/:moduleId/completions") { request, context in
-      await endpoint.handle(request, context) { body, cors in
+      await endpoint.handle(request, context) { body, idempotency, cors in
         let moduleID = context.parameters.get("moduleId") ?? ""
         guard endpoint.collector.knowsModule(moduleID) else {
           return APIError.unknownModule.response(headers: cors)
@@ -59,7 +63,8 @@ public struct CollectionEndpoint: Sendable {
           return APIError.malformedJSON.response(headers: cors)
         }
         return endpoint.respond(
-          await endpoint.collector.submitCompletion(moduleID: moduleID, submission), cors: cors,
+          await endpoint.collector.submitCompletion(moduleID: moduleID, submission, idempotency: idempotency),
+          cors: cors,
           unknown: .unknownModule)
       }
     }
@@ -71,11 +76,11 @@ public struct CollectionEndpoint: Sendable {
 
   /// The checks every POST shares, in order: origin (403), rate limit (429), then the
   /// handler's look-up of the target (404) before the body is read, content type (415), size
-  /// (413); the handler is called twice: first without a body to look up the target, then
-  /// with the body.
+  /// (413), `Idempotency-Key` syntax (400); the handler is called twice: first without a body
+  /// to look up the target, then with the body and the key (with the body's fingerprint).
   func handle(
     _ request: Request, _ context: KenshuRequestContext,
-    _ handler: (_ body: Data?, _ cors: HTTPFields) async -> Response?
+    _ handler: (_ body: Data?, _ idempotency: IdempotencyRequest?, _ cors: HTTPFields) async -> Response?
   ) async -> Response {
     var cors: HTTPFields = [:]
     switch origins.decide(
@@ -93,7 +98,7 @@ public struct CollectionEndpoint: Sendable {
     if let wait = await rateLimiter.admit(clientAddress(request, context)) {
       return APIError.rateLimited(retryAfter: wait).response(headers: cors)
     }
-    if let early = await handler(nil, cors) { return early }
+    if let early = await handler(nil, nil, cors) { return early }
     let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(
       in: .whitespaces
     )
@@ -109,20 +114,46 @@ public struct CollectionEndpoint: Sendable {
     } catch {
       return APIError.payloadTooLarge.response(headers: cors)
     }
-    return await handler(Data(buffer.readableBytesView), cors)
+    let body = Data(buffer.readableBytesView)
+    var idempotency: IdempotencyRequest?
+    let keyValues = request.headers[values: Self.idempotencyKey]
+    if !keyValues.isEmpty {
+      guard keyValues.count == 1, let key = IdempotencyRequest.key(fromHeader: keyValues[0]) else {
+        return APIError.badIdempotencyKey.response(headers: cors)
+      }
+      idempotency = IdempotencyRequest(key: key, fingerprint: IdempotencyRequest.fingerprint(of: body))
+    }
+    return await handler(body, idempotency, cors)
       ?? APIError.malformedJSON.response(headers: cors)
   }
 
   func respond(_ outcome: CollectOutcome, cors: HTTPFields, unknown: APIError = .unknownSurvey) -> Response {
     switch outcome {
-    case .stored(let id): APIResponse.json(["id": id], status: .created, headers: cors)
+    case .stored(let id):
+      Response(
+        status: .created, headers: Self.jsonHeaders(cors, replayed: false),
+        body: ResponseBody(byteBuffer: ByteBuffer(string: CollectOutcome.storedBody(id: id))))
     case .unknownTarget: unknown.response(headers: cors)
     case .invalid(let problems): APIError.invalid(problems).response(headers: cors)
     case .tokenRefused(.used): APIError.tokenUsed.response(headers: cors)
     case .tokenRefused(.missing): APIError.tokenMissing.response(headers: cors)
     case .tokenRefused: APIError.tokenInvalid.response(headers: cors)
     case .storageFailed: APIError.storageFailed.response(headers: cors)
+    case .replayed(let status, let body):
+      // The original response, byte for byte; only the CORS headers are this request's.
+      Response(
+        status: HTTPResponse.Status(code: status), headers: Self.jsonHeaders(cors, replayed: true),
+        body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    case .idempotencyKeyReused: APIError.idempotencyKeyReused.response(headers: cors)
+    case .idempotencyKeyInUse: APIError.idempotencyKeyInUse.response(headers: cors)
     }
+  }
+
+  static func jsonHeaders(_ cors: HTTPFields, replayed: Bool) -> HTTPFields {
+    var headers = APIResponse.jsonHeaders
+    headers.append(contentsOf: cors)
+    if replayed { headers[idempotentReplayed] = "true" }
+    return headers
   }
 
   /// CORS preflight: allowed only for configured other origins.
@@ -135,7 +166,8 @@ public struct CollectionEndpoint: Sendable {
       status: .noContent,
       headers: [
         .accessControlAllowOrigin: origin, .accessControlAllowMethods: "POST",
-        .accessControlAllowHeaders: "Content-Type", .accessControlMaxAge: "600", .vary: "Origin",
+        .accessControlAllowHeaders: "Content-Type, Idempotency-Key", .accessControlMaxAge: "600",
+        .vary: "Origin",
       ])
   }
 

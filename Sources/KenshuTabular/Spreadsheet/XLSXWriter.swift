@@ -23,7 +23,7 @@ public struct XLSXSheet: Sendable, Hashable {
 /// Text is always an inline string, never a formula, so nothing in a cell can run. The CSV
 /// formula guard still applies, in Excel's own form: text that Excel would take for a formula
 /// if the cell were edited (`=`, `+`, `-`, `@`, tab or CR first; see
-/// `CSVWriter.looksLikeFormula`) gets the `quotePrefix` style, Excel's leading apostrophe, so
+/// `FormulaGuard.looksLikeFormula`) gets the `quotePrefix` style, Excel's leading apostrophe, so
 /// that it is shown and kept as text — the same cells the CSV writer guards, without changing
 /// the text itself.
 public enum XLSXWriter {
@@ -131,7 +131,7 @@ public enum XLSXWriter {
         if !header && isNumber(text) {
           xml += "<c r=\"\(reference)\"><v>\(text)</v></c>"
         } else {
-          let style = header ? 1 : CSVWriter.looksLikeFormula(text) ? 2 : 0
+          let style = header ? 1 : FormulaGuard.looksLikeFormula(Substring(text).utf8) ? 2 : 0
           xml += "<c r=\"\(reference)\"\(style > 0 ? " s=\"\(style)\"" : "") t=\"inlineStr\">"
           xml += "<is><t xml:space=\"preserve\">\(cellText(text))</t></is></c>"
         }
