@@ -6,7 +6,10 @@ extension GroupFormationResult {
   /// or `participant`. Written by `CSVWriter` (RFC 4180 quoting, CR LF line ends as Excel
   /// expects, and its formula guard: the file is opened in spreadsheets and holds names typed
   /// by others). Contains names.
-  public func renderCSV() -> String {
+  public func renderCSV() -> String { CSVWriter(guardsFormulas: true).text(for: seatingRows) }
+
+  /// The rows of `renderCSV()`, header first.
+  public var seatingRows: [[String]] {
     let people = peopleByID
     var rows = [["round", "group", "person id", "name", "profession", "organisation", "role"]]
     for round in plan.rounds {
@@ -22,6 +25,6 @@ extension GroupFormationResult {
         }
       }
     }
-    return CSVWriter(guardsFormulas: true).text(for: rows)
+    return rows
   }
 }

@@ -26,18 +26,23 @@ extension GroupFormationResult {
       lines.append("")
     }
     lines.append("参加者別テーブル / Table per person")
-    let header = ["ID", "氏名 / Name"] + plan.rounds.map { "R\($0.round)" }
-    var rows: [[String]] = [header]
+    lines += TextColumns.aligned(tablePerPersonRows).map { "  " + $0 }
+    lines.append("")
+    lines += qualityLines
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Which table each person sits at in each round: `ID, 氏名 / Name, R1, R2, …`, facilitators
+  /// last and marked （FA）, `-` for a round without a seat.
+  public var tablePerPersonRows: [[String]] {
+    var rows = [["ID", "氏名 / Name"] + plan.rounds.map { "R\($0.round)" }]
     let tables = tablesByPerson
     for person in participants + facilitators {
       let name = facilitators.contains(person) ? "\(person.name)（FA）" : person.name
       rows.append(
         [person.id, name] + plan.rounds.indices.map { tables[person.id]?[$0].map(String.init) ?? "-" })
     }
-    lines += TextColumns.aligned(rows).map { "  " + $0 }
-    lines.append("")
-    lines += qualityLines
-    return lines.joined(separator: "\n") + "\n"
+    return rows
   }
 
   /// The quality report lines (also used by the text table).

@@ -68,20 +68,16 @@ public struct ProgressReport: Sendable, Hashable {
   ///   "ranLocalTraining": true | false | null, "missing": ["follow-up"]}, …],
   ///   "missing": {"pre-learning": 3, …}}`.
   public func rendered(as format: ReportFormat) -> String {
-    let headers =
-      ["ID", "氏名", "職種", "所属"] + ProgrammeStage.allCases.map(\.japaneseLabel) + ["地域研修実施", "未了"]
-    let rows = entries.map { entry in
-      [entry.personID, entry.name, entry.profession.japaneseLabel, entry.organisation ?? ""]
-        + ProgrammeStage.allCases.map { cell(entry.stages[$0]) }
-        + [yesNo(entry.ranLocalTraining), entry.missing.map(\.japaneseLabel).joined(separator: "・")]
-    }
+    let table = tableRows
+    let headers = table[0]
+    let rows = Array(table.dropFirst())
     switch format {
     case .table:
       let footer = missingCounts.map { "\($0.stage.japaneseLabel) 未了 \($0.count) 人" }.joined(separator: "、")
       return TerminalTable(headers: headers, rows: rows).rendered()
         + "\n\(programme): \(entries.count) 人 — \(footer)\n"
-    case .csv:
-      return CSVWriter().text(for: [headers] + rows)
+    case .csv, .xlsx:
+      return CSVWriter().text(for: table)
     case .json:
       let people = entries.map { entry in
         let stages = ProgrammeStage.allCases.map { stage -> (String, String) in
@@ -101,4 +97,21 @@ public struct ProgressReport: Sendable, Hashable {
         + "\"missing\": \(missing)}\n"
     }
   }
+}
+
+extension ProgressReport: SingleTableReport {
+  /// The table and CSV columns: ID, 氏名, 職種, 所属, one column per stage, 地域研修実施, 未了.
+  public var tableRows: [[String]] {
+    let headers =
+      ["ID", "氏名", "職種", "所属"] + ProgrammeStage.allCases.map(\.japaneseLabel) + ["地域研修実施", "未了"]
+    return [headers]
+      + entries.map { entry in
+        [entry.personID, entry.name, entry.profession.japaneseLabel, entry.organisation ?? ""]
+          + ProgrammeStage.allCases.map { cell(entry.stages[$0]) }
+          + [yesNo(entry.ranLocalTraining), entry.missing.map(\.japaneseLabel).joined(separator: "・")]
+      }
+  }
+
+  /// The programme id.
+  public var sheetName: String { programme }
 }

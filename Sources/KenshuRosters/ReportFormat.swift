@@ -6,4 +6,11 @@ public enum ReportFormat: String, Sendable, Codable, CaseIterable, Hashable {
   case csv
   /// JSON with a documented shape.
   case json
+  /// An Excel workbook (`XLSXWriter`): the CSV form's cells, one sheet, numbers as numbers,
+  /// frozen header. Binary: write it with `data(as:)` of a `SingleTableReport`; as text
+  /// (`rendered(as:)`) it is the CSV form.
+  case xlsx
+
+  /// The file extension of a file in this format (`txt` for the terminal table).
+  public var fileExtension: String { self == .table ? "txt" : rawValue }
 }

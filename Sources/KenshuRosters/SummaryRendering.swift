@@ -15,11 +15,8 @@ extension RosterSummary {
         rightAligned: [2, 3],
         footer: [["合計 Total", "", "\(total)", total > 0 ? "100.0" : "0.0"]]
       ).rendered()
-    case .csv:
-      CSVWriter().text(
-        for: [["key", "label", "count", "percent"]]
-          + rows.map { [$0.key, $0.label, "\($0.count)", $0.percent.text] }
-          + [["total", "合計", "\(total)", total > 0 ? "100.0" : "0.0"]])
+    case .csv, .xlsx:
+      CSVWriter().text(for: tableRows)
     case .json:
       "{\"total\": \(total), \"rows\": "
         + JSONText.array(
@@ -53,12 +50,8 @@ extension RosterCrossTab {
         rightAligned: Set(1...(columns.count + 1)),
         footer: [["計 Total"] + columnTotals.map { "\($0)" } + ["\(total)"]]
       ).rendered()
-    case .csv:
-      return CSVWriter().text(
-        for: [["\(rowKey.rawValue)\\\(columnKey.rawValue)"] + columns.map(\.key) + ["total"]]
-          + [["label"] + columns.map(\.label) + ["合計"]]
-          + rows.indices.map { [rows[$0].key] + counts[$0].map { "\($0)" } + ["\(rowTotals[$0])"] }
-          + [["total"] + columnTotals.map { "\($0)" } + ["\(total)"]])
+    case .csv, .xlsx:
+      return CSVWriter().text(for: tableRows)
     case .json:
       let columnObjects = columns.indices.map {
         JSONText.object([
@@ -78,4 +71,30 @@ extension RosterCrossTab {
         + "\"rows\": \(JSONText.array(rowObjects))}\n"
     }
   }
+}
+
+extension RosterSummary: SingleTableReport {
+  /// The CSV form's rows: `key,label,count,percent`, one row per category, `total,合計,N,100.0`.
+  public var tableRows: [[String]] {
+    [["key", "label", "count", "percent"]]
+      + rows.map { [$0.key, $0.label, "\($0.count)", $0.percent.text] }
+      + [["total", "合計", "\(total)", total > 0 ? "100.0" : "0.0"]]
+  }
+
+  /// The key's Japanese label (`職種`).
+  public var sheetName: String { key.japaneseLabel }
+}
+
+extension RosterCrossTab: SingleTableReport {
+  /// The CSV form's rows: `rowKey\columnKey,<column keys…>,total`, a `label` row, one row per
+  /// category, a total row.
+  public var tableRows: [[String]] {
+    [["\(rowKey.rawValue)\\\(columnKey.rawValue)"] + columns.map(\.key) + ["total"]]
+      + [["label"] + columns.map(\.label) + ["合計"]]
+      + rows.indices.map { [rows[$0].key] + counts[$0].map { "\($0)" } + ["\(rowTotals[$0])"] }
+      + [["total"] + columnTotals.map { "\($0)" } + ["\(total)"]]
+  }
+
+  /// `職種×段階`.
+  public var sheetName: String { "\(rowKey.japaneseLabel)×\(columnKey.japaneseLabel)" }
 }

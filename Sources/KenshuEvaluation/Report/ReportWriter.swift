@@ -91,12 +91,13 @@ extension EvaluationReport {
   /// Writes `index.html`, `report.css`, `summary.json` and the CSV tables (UTF-8 with BOM, so
   /// Excel opens them correctly) into `dir`, creating it if needed. With `freeText: false` (a
   /// shareable copy) every file is made from `shareableCopy()`: no free-text answer, no
-  /// fragment of one, no participant id; `freetext.csv` is not written.
-  public func write(to dir: URL, freeText: Bool = true) throws {
+  /// fragment of one, no participant id; `freetext.csv` is not written. With `workbook`, the
+  /// same tables are also written as `tables.xlsx` (`tablesWorkbook`), one sheet each.
+  public func write(to dir: URL, freeText: Bool = true, workbook: Bool = false) throws {
     if !freeText {
-      try shareableCopy().writeFiles(to: dir, freeText: false)
+      try shareableCopy().writeFiles(to: dir, freeText: false, workbook: workbook)
     } else {
-      try writeFiles(to: dir, freeText: true)
+      try writeFiles(to: dir, freeText: true, workbook: workbook)
     }
   }
 
@@ -118,7 +119,7 @@ extension EvaluationReport {
     return copy
   }
 
-  private func writeFiles(to dir: URL, freeText: Bool) throws {
+  private func writeFiles(to dir: URL, freeText: Bool, workbook: Bool) throws {
     let files = FileManager.default
     try files.createDirectory(at: dir, withIntermediateDirectories: true)
     try summaryJSON().write(to: dir.appendingPathComponent("summary.json"), options: .atomic)
@@ -145,6 +146,10 @@ extension EvaluationReport {
       try records.data(file: "freetext.csv").data.write(
         to: dir.appendingPathComponent("freetext.csv"), options: .atomic)
     }
+    if workbook {
+      try tablesWorkbook(includingFreeText: freeText).write(
+        to: dir.appendingPathComponent("tables.xlsx"), options: .atomic)
+    }
   }
 }
 
@@ -158,9 +163,11 @@ extension EvaluationReport {
   }
 }
 
-/// `writeReport(_:to:)` for the CLI: the same as `report.write(to:freeText:)`.
-public func writeReport(_ report: EvaluationReport, to dir: URL, freeText: Bool = true) throws {
-  try report.write(to: dir, freeText: freeText)
+/// `writeReport(_:to:)` for the CLI: the same as `report.write(to:freeText:workbook:)`.
+public func writeReport(
+  _ report: EvaluationReport, to dir: URL, freeText: Bool = true, workbook: Bool = false
+) throws {
+  try report.write(to: dir, freeText: freeText, workbook: workbook)
 }
 
 /// Item ids are user text: keep file names to safe characters.

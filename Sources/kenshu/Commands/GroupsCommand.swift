@@ -15,7 +15,7 @@ struct GroupsCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html, xlsx }
 
   @Option(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
   @Option(
@@ -32,7 +32,7 @@ struct GroupsCommand: ParsableCommand {
   @Option(help: "Seed for the search (same seed, same plan).") var seed: UInt64 = 1
   @Flag(help: "Also keep people from the same municipality apart.") var separateMunicipalities = false
   @Flag(help: "Balance regions (prefectures) across groups.") var balanceRegions = false
-  @Option(help: "table, csv, json or html.") var format: Format = .table
+  @Option(help: "table, csv, json, html or xlsx.") var format: Format = .table
   @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
   var sheet: String?
   @Option(
@@ -97,6 +97,11 @@ struct GroupsCommand: ParsableCommand {
       try write(result.renderCSV(), personal: true, defaultName: "groups-\(name).csv")
     case .html:
       try write(result.renderHTML(), personal: true, defaultName: "groups-\(name).html")
+    case .xlsx:
+      // A workbook is never sent to the terminal.
+      try PrivateOutput.write(
+        result.renderXLSX(),
+        to: PrivateOutput.path(out == "-" ? nil : out, defaultName: "groups-\(name).xlsx"))
     }
   }
 

@@ -106,7 +106,12 @@ struct RosterCommand: ParsableCommand {
     var sheet: String?
     @Option(help: "profession, prefecture, role or stage; two separated by a comma for a cross-tab.")
     var by = "profession"
-    @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @Option(help: "table, csv, json or xlsx (a workbook: written to a file).") var format: ReportFormat =
+      .table
+    @Option(
+      name: .shortAndLong,
+      help: "File to write (default: the terminal; for xlsx private/roster-summary-<by>.xlsx).")
+    var out: String?
     @Option(help: "Professions to show; others are counted as other (e.g. doctor,nurse,municipal-staff).")
     var professions: String?
     @Option(help: "Programme whose stages count (for --by stage).") var programme: String?
@@ -134,14 +139,20 @@ struct RosterCommand: ParsableCommand {
         Set($0.split(separator: ",").compactMap { Profession(parsing: String($0)) })
       }
       let classifier = SummaryClassifier(programme: programme, professionsShown: shown)
-      let text: String
+      let report: any SingleTableReport
       if keys.count == 2 {
         let table = RosterCrossTab(people: people, rows: keys[0], columns: keys[1], classifier: classifier)
-        text = `public` ? PublicCrossTab(table).rendered(as: format) : table.rendered(as: format)
+        report = `public` ? PublicCrossTab(table) : table
       } else {
         let summary = RosterSummary(people: people, by: keys[0], classifier: classifier)
-        text = `public` ? PublicSummary(summary).rendered(as: format) : summary.rendered(as: format)
+        report = `public` ? PublicSummary(summary) : summary
       }
+      if format == .xlsx || out != nil {
+        let name = "roster-summary-\(keys.map(\.rawValue).joined(separator: "-")).\(format.fileExtension)"
+        try PrivateOutput.write(report.data(as: format), to: PrivateOutput.path(out, defaultName: name))
+        return
+      }
+      let text = report.rendered(as: format)
       FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
   }
@@ -157,22 +168,22 @@ struct RosterCommand: ParsableCommand {
     var sheet: String?
     @Option(help: "Programme id.") var programme: String
     @Flag(help: "Only people missing a stage.") var missing = false
-    @Option(help: "table (terminal), csv or json.") var format: ReportFormat = .table
+    @Option(help: "table (terminal), csv, json or xlsx.") var format: ReportFormat = .table
     @Option(
-      name: .shortAndLong, help: "File to write (default for csv/json: private/progress-<programme>.<ext>).")
+      name: .shortAndLong,
+      help: "File to write (default for csv/json/xlsx: private/progress-<programme>.<ext>).")
     var out: String?
 
     func run() throws {
       let report = ProgressReport(
         roster: try RosterInput.load(roster, sheet: sheet), programme: programme, onlyMissing: missing)
-      let text = report.rendered(as: format)
       if format == .table && out == nil {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
         return
       }
       try PrivateOutput.write(
-        text,
-        to: PrivateOutput.path(out, defaultName: "progress-\(programme).\(format == .json ? "json" : "csv")"))
+        report.data(as: format),
+        to: PrivateOutput.path(out, defaultName: "progress-\(programme).\(format.fileExtension)"))
     }
   }
 }

@@ -89,6 +89,10 @@ struct EvaluateCommand: ParsableCommand {
   var sheet: String?
   @Option(name: .shortAndLong, help: "Folder to write (default: private/evaluation-SURVEY).") var out: String?
   @Flag(help: "Leave free-text answers out, for a copy to pass on.") var shareable = false
+  @Option(help: "csv, or xlsx for the CSV tables also as one workbook, tables.xlsx (one sheet per table).")
+  var format: TablesFormat = .csv
+
+  enum TablesFormat: String, ExpressibleByArgument { case csv, xlsx }
 
   func validate() throws {
     if responses.isEmpty && (pre == nil || post == nil) {
@@ -114,9 +118,10 @@ struct EvaluateCommand: ParsableCommand {
     DiagnosticPrinter(format: .text).print(diagnostics)
     let folder = try PrivateOutput.path(out, defaultName: "evaluation-\(survey)")
     try PrivateOutput.prepare(folder)
-    try writeReport(report, to: folder, freeText: !shareable)
+    try writeReport(report, to: folder, freeText: !shareable, workbook: format == .xlsx)
     Console.error(
       "wrote \(PrivateOutput.display(folder))/index.html, summary.json and CSV tables"
+        + (format == .xlsx ? " (also as tables.xlsx)" : "")
         + (shareable ? " (no free text)" : " (contains free-text answers: organisers only)"))
     if diagnostics.hasErrors { throw ExitCode(1) }
   }

@@ -109,9 +109,12 @@ enum PrivateOutput {
   }
 
   /// Writes `text`, creating the private folder (with its .gitignore) when needed.
-  static func write(_ text: String, to url: URL) throws {
+  static func write(_ text: String, to url: URL) throws { try write(Data(text.utf8), to: url) }
+
+  /// Writes `data` (an .xlsx workbook, say), creating the private folder when needed.
+  static func write(_ data: Data, to url: URL) throws {
     try prepare(url, isFolder: false)
-    try Data(text.utf8).write(to: url, options: .atomic)
+    try data.write(to: url, options: .atomic)
     Console.error("wrote \(display(url)) (personal data: keep it private)")
   }
 

@@ -1,0 +1,33 @@
+import Foundation
+import KenshuTabular
+
+/// A table too long for one Excel sheet (1,048,576 rows).
+public struct WorkbookTooLong: Error, CustomStringConvertible {
+  public var table: String
+  public var rows: Int
+  public var description: String {
+    "\(table) has \(rows) rows, more than an Excel sheet holds (1,048,576); use the CSV file"
+  }
+}
+
+extension EvaluationReport {
+  /// Excel's row limit per sheet.
+  static let excelRows = 1_048_576
+
+  /// The CSV tables as one Excel workbook (`tables.xlsx`), one sheet per table named after its
+  /// file without `.csv`, in the order items, prepost, measures, breakdown-…, freetext, files.
+  /// Numbers are numbers; text is a string cell, never a formula (`XLSXWriter`).
+  public func tablesWorkbook(includingFreeText: Bool = true) throws -> Data {
+    let tables = csvTables(includingFreeText: includingFreeText)
+    let first = ["items.csv", "prepost.csv", "measures.csv"]
+    let last = ["freetext.csv", "files.csv"]
+    let middle = tables.keys.filter { !first.contains($0) && !last.contains($0) }.sorted()
+    let sheets = (first + middle + last).compactMap { name -> XLSXSheet? in
+      tables[name].map { XLSXSheet(name: String(name.dropLast(4)), rows: $0) }
+    }
+    if let long = sheets.first(where: { $0.rows.count > Self.excelRows }) {
+      throw WorkbookTooLong(table: long.name + ".csv", rows: long.rows.count)
+    }
+    return try XLSXWriter.data(sheets: sheets)
+  }
+}
