@@ -98,10 +98,31 @@ public enum SiteLayout {
   /// One file a build may write, and what in the project it comes from.
   public struct PlannedFile: Sendable, Hashable {
     public var path: String
-    /// What the file is for, as a message names it: `the timetable of <course> "day1"`.
-    public var owner: String
+    /// What the file is, without its element: `the timetable of`, or `the home page`.
+    public var role: String
+    /// The element and id that made the path (`<course> "day1"`), when there is one.
+    public var element: String?
+    public var id: String?
     /// The definition whose id made the path, when there is one.
     public var location: SourceLocation?
+
+    public init(
+      path: String, role: String, element: String? = nil, id: String? = nil, location: SourceLocation? = nil
+    ) {
+      self.path = path
+      self.role = role
+      self.element = element
+      self.id = id
+      self.location = location
+    }
+
+    /// What the file is for, as a message names it: `the timetable of <course> "day1"`. Made
+    /// only when a collision is reported: `validate` plans every file of every project, and
+    /// building these texts for all of them was most of the check's cost.
+    public var owner: String {
+      guard let element, let id else { return role }
+      return "\(role) <\(element)> \"\(id)\""
+    }
   }
 
   /// Every file a build of `project` may write whose path comes from an id, plus the fixed
@@ -110,63 +131,75 @@ public enum SiteLayout {
   /// them can be written by the next build.
   public static func plannedFiles(of project: Project) -> [PlannedFile] {
     var files: [PlannedFile] = [
-      PlannedFile(path: home, owner: "the home page"),
-      PlannedFile(path: glossary, owner: "the glossary page"),
-      PlannedFile(path: search, owner: "the search page"),
-      PlannedFile(path: facilitatorNotes, owner: "the facilitator notes page"),
+      PlannedFile(path: home, role: "the home page"),
+      PlannedFile(path: glossary, role: "the glossary page"),
+      PlannedFile(path: search, role: "the search page"),
+      PlannedFile(path: facilitatorNotes, role: "the facilitator notes page"),
     ]
     for programme in project.programmes {
       let p = programme.id
-      let label = "<programme> \"\(p)\""
+      let programmeFolder = "programmes/" + segment(p) + "/"
       files.append(
-        PlannedFile(path: self.programme(p), owner: "the page of \(label)", location: programme.location))
+        PlannedFile(
+          path: self.programme(p), role: "the page of", element: "programme", id: p,
+          location: programme.location))
       files.append(
-        PlannedFile(path: calendar(p), owner: "the calendar of \(label)", location: programme.location))
+        PlannedFile(
+          path: calendar(p), role: "the calendar of", element: "programme", id: p,
+          location: programme.location))
       for course in programme.courses {
         let c = course.id
-        let courseLabel = "<course> \"\(c)\""
         files.append(
           PlannedFile(
-            path: timetable(p, c), owner: "the timetable of \(courseLabel)", location: course.location))
+            path: timetable(p, c), role: "the timetable of", element: "course", id: c,
+            location: course.location))
         files.append(
-          PlannedFile(path: handout(p, c), owner: "the handout of \(courseLabel)", location: course.location))
-        for item in course.sessions {
-          let sessionLabel = "<session> \"\(item.id)\""
+          PlannedFile(
+            path: handout(p, c), role: "the handout of", element: "course", id: c, location: course.location))
+        // Segments of the programme and course once per course, not twice per session; the
+        // paths are those of `session(_:_:_:facilitator:)`, which a test compares.
+        let sessionsFolder = programmeFolder + segment(c) + "/sessions/"
+        for index in course.sessions.indices {
+          let id = course.sessions[index].id
+          let location = course.sessions[index].location
+          let path = sessionsFolder + segment(id) + ".html"
+          files.append(
+            PlannedFile(path: path, role: "the page of", element: "session", id: id, location: location))
           files.append(
             PlannedFile(
-              path: session(p, c, item.id, facilitator: false), owner: "the page of \(sessionLabel)",
-              location: item.location))
-          files.append(
-            PlannedFile(
-              path: session(p, c, item.id, facilitator: true),
-              owner: "the facilitator page of \(sessionLabel)", location: item.location))
+              path: facilitatorFolder + path, role: "the facilitator page of", element: "session", id: id,
+              location: location))
         }
       }
     }
     for item in project.surveys {
       files.append(
         PlannedFile(
-          path: survey(item.id), owner: "the form of <survey> \"\(item.id)\"", location: item.location))
+          path: survey(item.id), role: "the form of", element: "survey", id: item.id, location: item.location)
+      )
     }
     for item in project.modules {
       let m = item.id
-      let label = "<module> \"\(m)\""
-      files.append(PlannedFile(path: module(m), owner: "the page of \(label)", location: item.location))
+      files.append(
+        PlannedFile(path: module(m), role: "the page of", element: "module", id: m, location: item.location))
       for lesson in item.lessons {
         files.append(
           PlannedFile(
-            path: self.lesson(m, lesson.id), owner: "the page of <lesson> \"\(lesson.id)\"",
+            path: self.lesson(m, lesson.id), role: "the page of", element: "lesson", id: lesson.id,
             location: lesson.location))
       }
       for scenario in item.scenarios {
         files.append(
           PlannedFile(
-            path: self.scenario(m, scenario.id), owner: "the page of <scenario> \"\(scenario.id)\"",
+            path: self.scenario(m, scenario.id), role: "the page of", element: "scenario", id: scenario.id,
             location: scenario.location))
       }
-      files.append(PlannedFile(path: quiz(m), owner: "the quiz of \(label)", location: item.location))
       files.append(
-        PlannedFile(path: certificate(m), owner: "the certificate of \(label)", location: item.location))
+        PlannedFile(path: quiz(m), role: "the quiz of", element: "module", id: m, location: item.location))
+      files.append(
+        PlannedFile(
+          path: certificate(m), role: "the certificate of", element: "module", id: m, location: item.location)
+      )
     }
     return files
   }
