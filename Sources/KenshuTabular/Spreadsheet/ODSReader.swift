@@ -42,12 +42,7 @@ struct ODSReader {
         message: "content.xml がありません / the file has no content.xml: it is damaged or not a spreadsheet")
     }
     if let problem = handler.problem { throw problem }
-    if let first = parser.finish().first {
-      throw SpreadsheetProblem(
-        code: first.code == "xml-doctype" ? "spreadsheet-doctype" : "spreadsheet-xml",
-        location: first.location,
-        message: first.message, hint: first.hint)
-    }
+    if let first = parser.finish().first { throw SpreadsheetProblem(parsingProblem: first) }
     return Document(sheets: handler.sheets, grids: handler.grids)
   }
 }

@@ -32,6 +32,16 @@ struct SpreadsheetProblem: Error {
   var diagnostic: Diagnostic { .error(code, at: location, message, hint: hint) }
 }
 
+extension SpreadsheetProblem {
+  /// A part's XML could not be read: libxml2's first problem, under a spreadsheet code (both
+  /// readers, .xlsx and .ods, report a broken part the same way).
+  init(parsingProblem first: Diagnostic) {
+    self.init(
+      code: first.code == "xml-doctype" ? "spreadsheet-doctype" : "spreadsheet-xml", location: first.location,
+      message: first.message, hint: first.hint)
+  }
+}
+
 /// The non-empty rows of a sheet (each record's `line` is its row number, its fields start at
 /// column A) and its merged ranges.
 struct SheetGrid {

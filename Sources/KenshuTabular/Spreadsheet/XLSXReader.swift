@@ -75,12 +75,7 @@ struct XLSXReader {
       return
     }
     if let problem = handler.problem { throw problem }
-    if let first = parser.finish().first {
-      throw SpreadsheetProblem(
-        code: first.code == "xml-doctype" ? "spreadsheet-doctype" : "spreadsheet-xml",
-        location: first.location,
-        message: first.message, hint: first.hint)
-    }
+    if let first = parser.finish().first { throw SpreadsheetProblem(parsingProblem: first) }
   }
 }
 
