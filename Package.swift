@@ -32,6 +32,12 @@ let package = Package(
       name: "CMimalloc",
       providers: [.apt(["libmimalloc-dev"])]
     ),
+    // QR Code symbols for printed token slips and certificates.
+    .systemLibrary(
+      name: "CQRencode",
+      pkgConfig: "libqrencode",
+      providers: [.apt(["libqrencode-dev"])]
+    ),
     .systemLibrary(
       name: "CCmarkGFM",
       pkgConfig: "libcmark-gfm",
@@ -45,6 +51,8 @@ let package = Package(
     .target(name: "KenshuXML", dependencies: ["CLibXML2", "KenshuModel"]),
     // Domain types; no I/O.
     .target(name: "KenshuModel"),
+    // QR Code symbols as SVG (libqrencode): the links on token slips and certificates.
+    .target(name: "KenshuQR", dependencies: ["CQRencode", "KenshuModel"]),
     // XML course definitions → model, semantic checks, the embedded schema.
     .target(
       name: "KenshuDefinitions",
@@ -109,6 +117,7 @@ let package = Package(
 
     .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuModelTests", dependencies: ["KenshuModel"]),
+    .testTarget(name: "KenshuQRTests", dependencies: ["KenshuQR"]),
     .testTarget(
       name: "KenshuDefinitionsTests", dependencies: ["KenshuDefinitions"], resources: [.copy("Fixtures")]),
     .testTarget(
