@@ -7,8 +7,8 @@ import KenshuModel
 /// The previous build recorded, per content file, the pages whose fingerprint read it. When the
 /// project, the theme and the output are what that build used, a page that reads none of the
 /// edited files cannot have changed, so it is neither fingerprinted nor rendered nor written.
-/// Pages without a fingerprint (home, glossary, search, surveys, modules, and any page whose
-/// last rendering had diagnostics) are always rendered, as in a full build. Anything else —
+/// Pages without a fingerprint (any page whose last rendering had diagnostics) are always
+/// rendered, as in a full build. Anything else —
 /// another project value, another theme, an atomic write, a file that is not Markdown or no
 /// longer exists — answers nil and the caller builds the whole site.
 extension SiteBuilder {

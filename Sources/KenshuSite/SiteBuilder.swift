@@ -252,30 +252,28 @@ public struct SiteBuilder: Sendable {
         let current = selected[position]
         let page = pages[current]
         position += workers
-        var sources: [String] = []
-        let fingerprint = renderer.fingerprint(page, sources: &sources)
+        let context = renderer.recordedContext(of: page)
+        let fingerprint = renderer.fingerprint(of: page, context: context)
+        let entry = context.searchDocument.map {
+          SearchIndex.Entry(title: $0.title, path: $0.path, text: $0.text)
+        }
         if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
           results.set(
-            current,
-            .init(
-              fingerprint: fingerprint, entry: previous.entries[page.path], fresh: false, sources: sources))
+            current, .init(fingerprint: fingerprint, entry: entry, fresh: false, sources: context.sources))
           continue
         }
-        let rendered = renderer.render(page)
+        let rendered = renderer.render(page, context: context)
         do {
           try writer.put(page.path, text: rendered.html)
         } catch {
           results.fail(error)
           return
         }
-        let entry = rendered.searchDocument.map {
-          SearchIndex.Entry(title: $0.title, path: $0.path, text: $0.text)
-        }
         results.set(
           current,
           .init(
-            fingerprint: rendered.diagnostics.isEmpty ? fingerprint : nil, entry: entry, fresh: true,
-            diagnostics: rendered.diagnostics, sources: sources))
+            fingerprint: fingerprint, entry: entry, fresh: true, diagnostics: rendered.diagnostics,
+            sources: context.sources))
       }
     }
     if let error = results.error { throw error }

@@ -35,20 +35,7 @@ final class LayoutCache: @unchecked Sendable {
   func wrap(_ body: String, title: String, canonicalURL: String?, page: SitePage, renderer: PageRenderer)
     -> String
   {
-    let crumbs = renderer.breadcrumbs(for: page)
-    let key = Key(
-      root: page.root, view: page.view, kind: page.kind.templateName,
-      crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")" })
-    let frame =
-      lock.withLock({ frames[key] })
-      ?? {
-        var context = renderer.layoutContext(page: page, title: Self.markers[0].0, breadcrumbs: crumbs)
-        context["bodyHtml"] = Self.markers[1].0
-        if canonicalURL != nil { context["canonicalURL"] = Self.markers[2].0 }
-        let frame = Self.split(renderer.theme.render("layout", context) ?? Self.markers[1].0)
-        lock.withLock { frames[key] = frame }
-        return frame
-      }()
+    let frame = frame(for: page, renderer: renderer)
     var out = frame.pieces[0]
     out.reserveCapacity(body.utf8.count + 4096)
     for (slot, piece) in zip(frame.slots, frame.pieces.dropFirst()) {
@@ -60,6 +47,21 @@ final class LayoutCache: @unchecked Sendable {
       out += piece
     }
     return out
+  }
+
+  /// The page's layout, rendered once per distinct frame and split at the markers.
+  func frame(for page: SitePage, renderer: PageRenderer) -> Frame {
+    let crumbs = renderer.breadcrumbs(for: page)
+    let key = Key(
+      root: page.root, view: page.view, kind: page.kind.templateName,
+      crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")" })
+    if let frame = lock.withLock({ frames[key] }) { return frame }
+    var context = renderer.layoutContext(page: page, title: Self.markers[0].0, breadcrumbs: crumbs)
+    context["bodyHtml"] = Self.markers[1].0
+    if renderer.canonicalURL(for: page) != nil { context["canonicalURL"] = Self.markers[2].0 }
+    let frame = Self.split(renderer.theme.render("layout", context) ?? Self.markers[1].0)
+    lock.withLock { frames[key] = frame }
+    return frame
   }
 
   /// Splits rendered text at every marker, in order of appearance.

@@ -23,7 +23,8 @@ struct RenderedPage: Sendable {
 /// Markdown and are used with `{{{…}}}`; every other key is plain text that Mustache escapes.
 struct PageRenderer: Sendable {
   let project: Project
-  let content: ContentStore
+  /// How contexts read `content/`; `recording()` gives a copy that records what a page reads.
+  private(set) var content: ContentReader
   let theme: Theme
   let strings: UIStrings
   let format: DisplayFormat
@@ -36,8 +37,8 @@ struct PageRenderer: Sendable {
   let layouts = LayoutCache()
   /// Files the search index is written in; the search page loads them all.
   let searchIndexParts: Int
-  /// The inputs every page's fingerprint shares (theme, settings, base URL, site title),
-  /// hashed once per build rather than once per page.
+  /// What every page's output depends on besides its context and layout frame: the theme's
+  /// templates and the interface strings (`t`), hashed once per build rather than per page.
   let sharedFingerprint: Int
   /// Module pages rendered for a SCORM package: no site navigation, no links out of the module.
   var packaged = false
@@ -47,7 +48,7 @@ struct PageRenderer: Sendable {
   ) {
     self.searchIndexParts = searchIndexParts
     self.project = project
-    self.content = content
+    self.content = ContentReader(store: content)
     self.theme = theme
     self.options = options
     edition = options.edition.effective(for: project.settings)
@@ -57,17 +58,15 @@ struct PageRenderer: Sendable {
     people = project.peopleByID
     var shared = Hasher()
     shared.combine(theme.fingerprint)
-    shared.combine(project.settings)
-    shared.combine(options.baseURL)
-    // Learner pages of the two editions differ (navigation, links to facilitator pages).
-    shared.combine(edition)
-    shared.combine(project.settings.title ?? project.programmes.first?.title ?? "Kenshu")
+    _ = ContextFingerprint.combine(strings.table, into: &shared)
     sharedFingerprint = shared.finalize()
   }
 
   var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }
 
-  func render(_ page: SitePage) -> RenderedPage {
+  /// The page's title, template context and search text, built from the model; `content`
+  /// records the `content/` files read on the way.
+  func context(of page: SitePage) -> PageContext {
     var diagnostics: [Diagnostic] = []
     var search: SearchDocument?
     let root = page.root
@@ -98,11 +97,27 @@ struct PageRenderer: Sendable {
       (title, body, search) = modulePartContext(id, part, page: page, diagnostics: &diagnostics)
     }
     body["root"] = root
+    return PageContext(title: title, body: body, diagnostics: diagnostics, searchDocument: search)
+  }
+
+  /// Renders a page's context with its template and wraps it in the layout.
+  func render(_ page: SitePage, context: PageContext) -> RenderedPage {
+    var body = context.body
     body["t"] = strings.table
     let bodyHtml = theme.render(page.kind.templateName, body) ?? ""
     let html = layouts.wrap(
-      bodyHtml, title: title, canonicalURL: canonicalURL(for: page), page: page, renderer: self)
-    return RenderedPage(page: page, html: html, diagnostics: diagnostics, searchDocument: search)
+      bodyHtml, title: context.title, canonicalURL: canonicalURL(for: page), page: page, renderer: self)
+    return RenderedPage(
+      page: page, html: html, diagnostics: context.diagnostics, searchDocument: context.searchDocument)
+  }
+
+  func render(_ page: SitePage) -> RenderedPage { render(page, context: context(of: page)) }
+
+  /// A copy whose context builders record the `content/` files they read in `recorder`.
+  func recording(into recorder: ReadRecorder) -> PageRenderer {
+    var copy = self
+    copy.content = ContentReader(store: content.store, recorder: recorder)
+    return copy
   }
 
   // MARK: Layout
