@@ -93,6 +93,27 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     .init(["unknown-objective.xml"], "unknown-objective", .error, 6, 5),
     .init(["unknown-scale.xml"], "unknown-scale", .error, 4, 3),
     .init(["unknown-measure.xml"], "unknown-measure", .error, 4, 3),
+    // Completion rules and attendance.
+    .init(
+      ["award-invalid-numbering.xml"], "invalid-numbering", .error, 8, 41, #""{m}" is not a placeholder"#),
+    .init(["award-rules.xml"], "unsatisfiable-rule", .error, 10, 5, "asks for roleplay sessions"),
+    .init(["award-rules.xml"], "unknown-session", .error, 11, 5, #"names session "pr-nothing""#),
+    .init(["award-rules.xml"], "unsatisfiable-rule", .error, 12, 5, "more than the 150 minutes"),
+    .init(["award-rules.xml"], "unknown-module", .error, 13, 5, #"<pass> names module "nowhere""#),
+    .init(["award-rules.xml"], "unknown-survey", .error, 14, 5, #"<submit> names survey "no-survey""#),
+    .init(["award-rules.xml"], "unsatisfiable-rule", .error, 15, 5, "needs the programme's roster"),
+    .init(["award-rules.xml"], "duplicate-numbering", .error, 17, 3, #"like <award> "pr-done""#),
+    .init(["award-rules.xml"], "award-without-rule", .warning, 17, 3, "everyone on the roster"),
+    .init(
+      ["attendance-checks.xml", "attendance-programme.xml", "roster.xml"], "duplicate-attendee", .error, 4, 3,
+      #"<attendee> "p1" is recorded twice"#),
+    .init(
+      ["attendance-checks.xml", "attendance-programme.xml", "roster.xml"], "unknown-person", .error, 5, 3,
+      #"<attendee> "p9" is not on roster "r""#),
+    .init(
+      ["attendance-checks.xml", "attendance-programme.xml", "roster.xml"], "unknown-session", .error, 5, 3,
+      #"session "pa-nothing" is not in programme "pa""#),
+    .init(["attendance-unknown-programme.xml"], "unknown-programme", .error, 2, 1, #"programme "nobody""#),
     // Timetable.
     .init(["session-overlap.xml"], "session-overlap", .error, 7, 5, #"before "a" ends at 14:00"#),
     .init(["session-past-end.xml"], "session-past-end", .error, 7, 5, "ends at 17:30"),

@@ -28,6 +28,8 @@ struct ProjectChecks {
       (false, { SelfStudyCheck(project: project).run() }),
       (false, { SurveyCheck(project: project).run() }),
       (false, { AlignmentCheck(project: project).run() }),
+      (false, { AwardCheck(project: project).run() }),
+      (false, { AttendanceCheck(project: project).run() }),
       // Reads the folder, not the definitions: runs again whenever content files change.
       (true, { ContentFolderCheck(content: content).run() }),
       (false, { OutputPathCheck(project: project).run() }),

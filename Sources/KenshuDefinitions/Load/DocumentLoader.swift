@@ -8,6 +8,7 @@ enum Definition: Sendable {
   case module(SelfStudyModule)
   case survey(Survey)
   case roster(Roster)
+  case attendance(AttendanceRecord)
   case glossary([GlossaryTerm])
   case site(SiteSettings, SourceLocation)
 }
@@ -157,6 +158,7 @@ struct DocumentLoader {
       case "module": .module(reader.module(root))
       case "survey": .survey(reader.survey(root))
       case "roster": .roster(reader.roster(root))
+      case "attendance": .attendance(reader.attendance(root))
       case "glossary": .glossary(reader.glossary(root))
       case "site": .site(reader.site(root), root.location)
       default: nil

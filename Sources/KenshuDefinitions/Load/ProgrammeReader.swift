@@ -33,6 +33,7 @@ extension ValueReader {
     programme.objectives = objectives(element)
     programme.roster = string(element, "roster")
     programme.courses = element.children(named: "course").map { course($0) }
+    programme.awards = awards(element, course: nil)
     return programme
   }
 
@@ -48,6 +49,7 @@ extension ValueReader {
     course.description = element.child(named: "description").flatMap { markdown($0) }
     course.objectives = objectives(element)
     course.sessions = element.children(named: "session").map { session($0) }
+    course.awards = awards(element, course: course.id)
     return course
   }
 

@@ -15,6 +15,8 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
   public var courses: [Course]
   /// Id of the roster whose people instruct and facilitate, when sessions name them.
   public var roster: String?
+  /// Certificates the whole programme awards, with their completion rules (修了要件).
+  public var awards: [Award] = []
   public var location: SourceLocation?
 
   public init(
@@ -58,6 +60,8 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
   public var description: MarkdownBlock?
   public var objectives: [Objective]
   public var sessions: [Session]
+  /// Certificates this course awards on its own (one-day events).
+  public var awards: [Award] = []
   public var location: SourceLocation?
 
   public init(

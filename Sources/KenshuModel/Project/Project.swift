@@ -66,6 +66,8 @@ public struct Project: Sendable, Hashable, Codable {
   public var surveys: [Survey]
   public var rosters: [Roster]
   public var glossary: [GlossaryTerm]
+  /// Attendance recorded on the training days (personal data, from `rosters/`).
+  public var attendance: [AttendanceRecord] = []
 
   public init(
     settings: SiteSettings = SiteSettings(), programmes: [Programme] = [],
