@@ -35,6 +35,8 @@ import Testing
       for desk in ["事業所の管理者", "県の相談窓口", "警察相談専用電話"] { #expect(html.contains(desk), "\(name): \(desk)") }
       #expect(html.contains(#"href="tel:%239110""#), "\(name)")
       #expect(html.contains(#"<script src="../../assets/module.js" defer></script>"#), "\(name)")
+      // Completions go through the outbox, which also re-sends survey answers left waiting.
+      #expect(html.contains(#"<script src="../../assets/outbox.js" defer></script>"#), "\(name)")
       #expect(html.contains("../../assets/module.css"), "\(name)")
     }
   }
@@ -133,6 +135,8 @@ import Testing
     #expect(!overview.contains(#"href="../../index.html""#))
     #expect(overview.contains(#"data-package="scorm""#))
     #expect(files.files["assets/module.js"] != nil)
+    // No collection server inside an LMS: no outbox in the package.
+    #expect(!overview.contains("outbox.js"))
     #expect(files.startPage == "modules/safety/index.html")
   }
 }

@@ -99,6 +99,21 @@ import Testing
     #expect(html.contains("<textarea id=\"q-comment-input\" name=\"comment\" rows=\"4\" maxlength=\"400\""))
   }
 
+  /// Answers left waiting are re-sent when any page of the site is opened, not only the form.
+  @Test func everyPage_loadsTheOutbox() throws {
+    let site = try Self.build([Self.evaluation])
+    for path in [SiteRoutes.home, SiteRoutes.glossary, SiteRoutes.search] {
+      #expect(SampleProject.read(site, path).contains("assets/outbox.js\" defer></script>"), "\(path)")
+    }
+  }
+
+  @Test func outboxStatus_isWordedInTheFormsAttributes() {
+    #expect(html.contains("data-msg-queued=\"送信待ち："))
+    #expect(html.contains("data-msg-sent-later=\"送信済み："))
+    #expect(html.contains("data-msg-rejected=\"サーバーが回答を受け付けませんでした（%s）"))
+    #expect(html.contains("data-msg-discard=\"この回答をこの端末から削除\""))
+  }
+
   @Test func requiredItems_areMarkedInWordsAndWithTheAttribute() {
     #expect(html.contains("職種 <span class=\"required\">（必須）</span>"))
     #expect(html.contains("data-required=\"true\""))
@@ -107,6 +122,11 @@ import Testing
 
   @Test func form_worksOfflineFromAScriptFileWithAParticipantField() {
     #expect(html.contains("<script src=\"../../assets/survey.js\" defer></script>"))
+    // The outbox runs first: survey.js queues through it (deferred scripts run in order).
+    #expect(
+      html.contains(
+        "<script src=\"../../assets/outbox.js\" defer></script>\n<script src=\"../../assets/survey.js\" defer></script>"
+      ))
     #expect(html.contains("<input type=\"text\" id=\"participant\" name=\"participant\""))
     #expect(
       html.contains(

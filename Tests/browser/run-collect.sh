@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Headless-Chromium test of collection (issue 7): serves a copy of the sample project with
 # `kenshu serve --collect` (SQLite under the copy's private/), fills and submits a real survey
-# form, then checks `responses export` and `kenshu evaluate`. Uses web-check's venv (selenium).
+# form, then checks `responses export` and `kenshu evaluate`. Then the outbox (issue 14) on a
+# second copy: server stopped, submit, server restarted, page reopened → stored exactly once.
+# Uses web-check's venv (selenium).
 # usage: Tests/browser/run-collect.sh [SURVEY_ID]   (uses .build/debug/kenshu)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,3 +19,8 @@ server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
 "$python" Tests/browser/collect_form.py "http://127.0.0.1:$port/" "$survey" "$kenshu" "$work" "$work"
+kill $server 2>/dev/null || true
+wait $server 2>/dev/null || true
+mkdir "$work/outbox"
+cp -r kenshu.xml curricula content rosters "$work/outbox/"
+"$python" Tests/browser/outbox_test.py "$kenshu" "$work/outbox" "$survey"

@@ -3,7 +3,9 @@
 Fills the sample survey's form the way a participant would, submits it, and checks that
 - submitting with required questions unanswered shows announced errors (role=alert, focused,
   fields marked aria-invalid) instead of saving;
-- after a valid submit, localStorage holds the answers under kenshu.survey.ID;
+- after a valid submit without a collector, localStorage holds the answers under kenshu.survey.ID;
+- with a collector, the post carries an Idempotency-Key, nothing stays on the device after it,
+  and a failed post waits in the outbox and is re-sent with the same key;
 - the downloaded CSV row is read by `kenshu evaluate` with every row used and no value excluded.
 
 usage: survey_form.py SITE_DIR SURVEY_ID KENSHU_BINARY PROJECT_DIR WORK_DIR
@@ -37,7 +39,7 @@ def check(condition, message):
 # A stand-in for `kenshu serve --collect` on the same origin: off (a static host, /api/health
 # is 404), "ok" (answers health and stores posts with 201) or "fail" (health answers, posts
 # get 500).
-collector = {"mode": "off", "posts": []}
+collector = {"mode": "off", "posts": [], "keys": [], "stored": []}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -60,8 +62,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         if collector["mode"] == "ok" and self.path == "/api/surveys/%s/responses" % survey_id:
+            key = self.headers.get("Idempotency-Key")
+            collector["keys"].append(key)
+            known = [i for i, k in enumerate(collector["stored"]) if k == key]
+            if known:  # the real server's replay: same answer, nothing stored
+                return self.reply(201, {"id": str(known[0] + 1)})
+            collector["stored"].append(key)
             collector["posts"].append((self.headers.get("Content-Type"), json.loads(body)))
             return self.reply(201, {"id": str(len(collector["posts"]))})
+        collector["keys"].append(self.headers.get("Idempotency-Key"))
         return self.reply(500, {"error": "internal", "message": "test failure"})
 
 
@@ -124,6 +133,10 @@ try:
             break
         time.sleep(0.2)
     check(len(csv_files) == 1, "a CSV file was downloaded: %s" % os.listdir(downloads))
+    driver.find_element(By.ID, "survey-clear").click()
+    stored = driver.execute_script("return localStorage.getItem('kenshu.survey.' + arguments[0])", survey_id)
+    check(stored is None, "the clear button removes the answers saved on this device")
+    check("消去しました" in driver.find_element(By.ID, "survey-result").text, "clearing is announced")
 
     # 3. Served by a collector on the same origin: the answers are posted, success announced.
     def answer_required_and_submit(participant):
@@ -153,16 +166,29 @@ try:
         numbers = [v for k, v in body["answers"].items() if isinstance(v, (int, float))]
         check(len(numbers) > 0, "Likert answers are posted as numbers: %s" % body["answers"])
     check(not driver.find_elements(By.ID, "survey-download-csv"), "no download offered after sending")
-    driver.find_element(By.ID, "survey-clear").click()
-    stored = driver.execute_script("return localStorage.getItem('kenshu.survey.' + arguments[0])", survey_id)
-    check(stored is None, "the clear button removes the answers saved on this device")
-    check("消去しました" in driver.find_element(By.ID, "survey-result").text, "clearing is announced")
+    check(len(collector["keys"]) == 1 and collector["keys"][0] and collector["keys"][0].startswith('"'),
+          "the post carries an Idempotency-Key (a structured-field string): %s" % collector["keys"])
+    left = driver.execute_script(
+        "return Object.keys(localStorage).filter(function (k) { return k.indexOf('kenshu.') === 0; })")
+    check(left == [], "nothing of the answers is left on the device after sending: %s" % left)
 
-    # 4. The collector fails: failure announced, answers kept and offered as files.
+    # 4. The collector fails (500): the answers wait in the outbox, the file is the last resort,
+    #    and once the collector answers again the page's timer sends them with the same key.
     collector["mode"] = "fail"  # /api/health still answers; the post gets 500
     text = answer_required_and_submit("web-0003")
-    check("送信できませんでした" in text, "status announces the failure: %r" % text)
-    check(driver.find_element(By.ID, "survey-download-csv").is_displayed(), "download offered after a failure")
+    check("送信待ち" in text, "status says the answers wait to be sent: %r" % text)
+    check(driver.find_element(By.ID, "survey-download-csv").is_displayed(), "download offered as a last resort")
+    queued = json.loads(driver.execute_script("return localStorage.getItem('kenshu.outbox')") or "[]")
+    check(len(queued) == 1, "the outbox holds the submission")
+    collector["mode"] = "ok"
+    status = driver.find_element(By.ID, "survey-result")
+    deadline = time.time() + 40
+    while time.time() < deadline and "送信しました" not in status.text:
+        time.sleep(0.25)
+    check("送信しました" in status.text, "the timer re-sends and the status says sent: %r" % status.text)
+    keys = collector["keys"][1:]
+    check(len(keys) >= 2 and len(set(keys)) == 1, "every attempt carried the same key: %s" % keys)
+    check(len(collector["posts"]) == 2, "stored once more, not per attempt")
 finally:
     driver.quit()
     server.shutdown()

@@ -147,6 +147,10 @@ struct PageRenderer: Sendable {
       scripts = ["assets/module.js"]
       stylesheets = ["assets/module.css"]
     }
+    // Every page of the site re-sends survey answers still waiting on this device; first, so
+    // that survey.js finds window.KenshuOutbox (deferred scripts run in order). A packaged
+    // module has no collection server and no outbox.
+    if !packaged { scripts.insert("assets/outbox.js", at: 0) }
     var context: [String: Any] = [
       "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
       "root": page.root,

@@ -112,6 +112,19 @@ public struct UIStrings: Sendable {
       "Sending failed. Your answers are saved on this device; download the file below and send it to the organiser."
     ),
     "surveySending": ("送信しています…", "Sending…"),
+    "surveyQueued": (
+      "送信待ち：サーバーに接続できないため、回答をこの端末に保存しました。接続が戻ると自動で送信します（このページや研修サイトの他のページを開いたときにも送信します）。送れないまま研修が終わるときだけ、下のファイルを主催者に渡してください。",
+      "Waiting to send: the server cannot be reached, so your answers are kept on this device and will be sent automatically when the connection is back (also when you open this or any other page of the training site). Only if they are still not sent when the training ends, hand the file below to the organiser."
+    ),
+    "surveySentLater": (
+      "送信済み：保存していた回答を送信しました。この端末には残っていません。",
+      "Sent: your saved answers were sent. Nothing is left on this device."
+    ),
+    "surveyRejected": (
+      "サーバーが回答を受け付けませんでした（%s）。下のファイルを主催者に渡すか、この端末から削除してください。",
+      "The server refused the answers (%s). Hand the file below to the organiser, or delete it from this device."
+    ),
+    "surveyDiscard": ("この回答をこの端末から削除", "Delete these answers from this device"),
     "surveyDownloadCSV": ("回答を CSV でダウンロード", "Download answers (CSV)"),
     "surveyDownloadJSON": ("回答を JSON でダウンロード", "Download answers (JSON)"),
     "surveyClear": ("この端末に保存した回答を消去", "Delete the answers saved on this device"),

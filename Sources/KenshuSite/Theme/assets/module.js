@@ -27,7 +27,9 @@
     certReady: en ? "You passed the quiz. Type your name and print." : "確認テストに合格しています。氏名を入力して印刷してください。",
     certNotYet: en ? "You have not passed the quiz yet. The certificate can be printed after passing." : "まだ確認テストに合格していません。合格後に印刷できます。",
     sent: en ? "Your result was sent to the organiser." : "結果を主催者に送信しました。",
-    notSent: en ? "Your result could not be sent; it is kept in this browser." : "結果を送信できませんでした（この端末には保存されています）。"
+    notSent: en ? "Your result could not be sent; it is kept in this browser." : "結果を送信できませんでした（この端末には保存されています）。",
+    queued: en ? "Waiting to send: your result is kept on this device and will be sent automatically when the connection is back."
+               : "送信待ち：結果をこの端末に保存しました。接続が戻ると自動で送信します。"
   };
   var moduleID = root.getAttribute("data-module-id");
   var key = "kenshu.module." + moduleID;
@@ -275,9 +277,20 @@
       var body = { score: result.score, passed: result.passed };
       var name = quizForm.querySelector("#participant-name");
       if (name && name.value.trim()) body.participant = name.value.trim();
-      window.fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
-        .then(function (r) { scoreOut.appendChild(para(r.ok ? words.sent : words.notSent)); })
-        .catch(function () { scoreOut.appendChild(para(words.notSent)); });
+      var outbox = window.KenshuOutbox;
+      var entry = outbox ? outbox.add(new URL(url, window.location.href).href, JSON.stringify(body), "completion", moduleID) : null;
+      if (!entry) {
+        window.fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+          .then(function (r) { scoreOut.appendChild(para(r.ok ? words.sent : words.notSent)); })
+          .catch(function () { scoreOut.appendChild(para(words.notSent)); });
+        return;
+      }
+      /* Through the outbox (outbox.js): kept and re-sent with one Idempotency-Key until acknowledged. */
+      outbox.flush().then(function (outcomes) {
+        var mine = outcomes.filter(function (o) { return o.key === entry.key; })[0] || { outcome: "pending" };
+        if (mine.outcome === "rejected") outbox.remove(entry.key);
+        scoreOut.appendChild(para(mine.outcome === "sent" ? words.sent : mine.outcome === "pending" ? words.queued : words.notSent));
+      });
     };
   }
 

@@ -1,7 +1,9 @@
-// Kenshu survey form: validates, keeps the answers on this device (localStorage), offers them
-// as one CSV row in Kenshu's own response format (what `kenshu evaluate` reads) and as JSON,
-// and, when a collection server is configured (data-collect-url) or the page is served by
-// `kenshu serve --collect`, posts them there. Field names are the CSV's column names.
+// Kenshu survey form: validates, keeps a draft of the answers on this device while they are
+// typed, and, when a collection server is configured (data-collect-url) or the page is served by
+// `kenshu serve --collect`, queues the submission in the outbox (outbox.js), which sends it with
+// an Idempotency-Key and re-sends it until the server acknowledges it. Without a server the
+// answers are kept in localStorage and offered as one CSV row in Kenshu's own response format
+// (what `kenshu evaluate` reads) and as JSON. Field names are the CSV's column names.
 (function () {
   "use strict";
   var form = document.getElementById("survey-form");
@@ -218,8 +220,10 @@
   }
 
   // Where to post: data-collect-url, else the same origin when it answers /api/health (the
-  // page is served by `kenshu serve --collect`); null for a static host or file://.
-  function endpoint() {
+  // page is served by `kenshu serve --collect`); null for a static host or file://. Probed when
+  // the page opens, so that a server gone by the time of submitting still gets the answers
+  // (queued) rather than a download.
+  function probeEndpoint() {
     var base = form.getAttribute("data-collect-url");
     var path = "api/surveys/" + encodeURIComponent(surveyID) + "/responses";
     if (base) {
@@ -234,21 +238,121 @@
       })
       .catch(function () { return null; });
   }
+  var probed = probeEndpoint();
+  function endpoint() {
+    return probed.then(function (url) {
+      if (url) return url;
+      probed = probeEndpoint(); // the server may have come up since the page opened
+      return probed;
+    });
+  }
 
-  function post(url, payload) {
-    return fetch(url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      credentials: "same-origin",
-      body: JSON.stringify(payload),
-    }).then(function (response) {
-      if (response.status !== 201 && !response.ok) throw new Error("HTTP " + response.status);
-      return true;
+  // The draft: what has been typed so far, restored when the page is opened again (no expiry).
+  // Removed once the answers are submitted. Fields marked data-no-draft (the token) are left out.
+  var draftKey = "kenshu.draft." + surveyID;
+  function draftFields() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.id && el.tagName !== "BUTTON" && el.type !== "submit" && !el.hasAttribute("data-no-draft");
+    });
+  }
+  function saveDraft() {
+    var fields = {};
+    draftFields().forEach(function (el) {
+      if (el.type === "radio" || el.type === "checkbox") { if (el.checked) fields[el.id] = true; }
+      else if (el.value !== "") fields[el.id] = el.value;
+    });
+    try {
+      if (Object.keys(fields).length) window.localStorage.setItem(draftKey, JSON.stringify({ v: 1, fields: fields }));
+      else window.localStorage.removeItem(draftKey);
+    } catch (e) { /* storage blocked: no draft */ }
+  }
+  function restoreDraft() {
+    var draft = null;
+    try { draft = JSON.parse(window.localStorage.getItem(draftKey) || "null"); } catch (e) { draft = null; }
+    if (!draft || draft.v !== 1 || !draft.fields) return;
+    draftFields().forEach(function (el) {
+      if (!Object.prototype.hasOwnProperty.call(draft.fields, el.id)) return;
+      if (el.type === "radio" || el.type === "checkbox") el.checked = draft.fields[el.id] === true;
+      else el.value = String(draft.fields[el.id]);
+    });
+  }
+  function dropDraft() {
+    try { window.localStorage.removeItem(draftKey); } catch (e) { /* nothing stored */ }
+  }
+
+  var outbox = window.KenshuOutbox || null;
+
+  // Offers the answers of a refused or waiting submission as files, and (when refused) a way to
+  // delete them from this device.
+  function offerFallback(entry, body, refused) {
+    var columns = collect().columns;
+    offerDownloads(body.participant || "", columns, body.answers || {}, body);
+    if (!refused) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary";
+    button.id = "survey-discard";
+    button.textContent = msg("discard");
+    button.addEventListener("click", function () {
+      if (entry) outbox.remove(entry.key);
+      downloads.textContent = "";
+      downloads.hidden = true;
+      result.textContent = msg("cleared");
+      result.focus();
+    });
+    downloads.appendChild(button);
+  }
+
+  function resetDownloads() {
+    objectURLs.forEach(function (u) { URL.revokeObjectURL(u); });
+    objectURLs = [];
+    downloads.textContent = "";
+    downloads.hidden = true;
+  }
+
+  function refusalText(outcome) {
+    return msg("rejected", outcome.error || ("HTTP " + outcome.status));
+  }
+
+  // Shows what the outbox holds for this survey when the page opens; later deliveries (by the
+  // timer, on `online`, by another tab) update the status.
+  var shown = null; // the key whose fate the status line reports
+  var submitting = false; // the submit handler reports its own attempt
+  function showOutbox() {
+    if (!outbox) return;
+    var mine = outbox.entries().filter(function (e) { return e.kind === "survey" && e.target === surveyID; });
+    var refused = mine.filter(function (e) { return e.state === "rejected"; })[0];
+    var waiting = mine.filter(function (e) { return e.state !== "rejected"; })[0];
+    var entry = waiting || refused;
+    if (!entry) return;
+    shown = entry.key;
+    resetDownloads();
+    var body = {};
+    try { body = JSON.parse(entry.body); } catch (e) { body = {}; }
+    if (waiting) { result.textContent = msg("queued"); offerFallback(entry, body, false); }
+    else { result.textContent = refusalText(refused); offerFallback(entry, body, true); }
+  }
+  if (outbox) {
+    outbox.onChange(function (event) {
+      if (event.type !== "flushed" || !shown || submitting) return;
+      var mine = event.outcomes.filter(function (o) { return o.key === shown; })[0];
+      if (!mine || mine.outcome === "pending") return;
+      shown = null;
+      if (mine.outcome === "sent") {
+        resetDownloads();
+        result.textContent = msg("sent-later");
+      }
+      showOutbox(); // another waiting or refused submission of this survey, if any
+      if (mine.outcome === "rejected" && !shown) result.textContent = refusalText(mine);
     });
   }
 
   form.noValidate = true; // our own messages: announced, in the page's language, per field
   submit.disabled = false;
+  restoreDraft();
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
+  showOutbox();
   // Typing an "other" answer chooses "other".
   Array.prototype.forEach.call(form.querySelectorAll("[data-other-text]"), function (field) {
     field.addEventListener("input", function () {
@@ -258,31 +362,72 @@
     });
   });
 
+  // The submission is done (delivered or safely queued): the form is emptied, so that on a
+  // shared PC the next person sees none of it, and the draft goes.
+  function finished() {
+    dropDraft();
+    form.reset();
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearErrors();
-    objectURLs.forEach(function (u) { URL.revokeObjectURL(u); });
-    objectURLs = [];
-    downloads.textContent = "";
-    downloads.hidden = true;
+    resetDownloads();
     result.textContent = "";
     var read = collect();
     if (read.problems.length) { showErrors(read.problems); return; }
     var participant = (form.querySelector("#participant") || { value: "" }).value.trim();
     var payload = { participant: participant || null, answers: read.answers };
-    var stored = store({ participant: participant || null, answers: read.answers, savedAt: new Date().toISOString() });
     submit.disabled = true;
+    submitting = true;
     result.textContent = msg("sending");
-    endpoint()
-      .then(function (url) {
-        if (!url) return "saved";
-        return post(url, payload).then(function () { return "sent"; }, function () { return "failed"; });
-      })
-      .then(function (outcome) {
+    endpoint().then(function (url) {
+      if (!url) {
+        submitting = false;
+        // No server: kept here and handed over as a file.
+        var stored = store({ participant: participant || null, answers: read.answers, savedAt: new Date().toISOString() });
         submit.disabled = false;
-        result.textContent = msg(outcome);
-        if (outcome !== "sent") offerDownloads(participant, read.columns, read.answers, payload);
+        result.textContent = msg("saved");
+        offerDownloads(participant, read.columns, read.answers, payload);
         if (stored) offerClear();
+        dropDraft();
+        return;
+      }
+      var body = JSON.stringify(payload);
+      var entry = outbox ? outbox.add(url, body, "survey", surveyID) : null;
+      if (!entry) {
+        // This browser cannot keep it (storage blocked): one attempt, then the files.
+        return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin", body: body })
+          .then(function (r) { return r.status === 201; }, function () { return false; })
+          .then(function (ok) {
+            submitting = false;
+            submit.disabled = false;
+            result.textContent = msg(ok ? "sent" : "failed");
+            if (ok) finished(); else offerDownloads(participant, read.columns, read.answers, payload);
+          });
+      }
+      shown = entry.key;
+      return outbox.flush().then(function (outcomes) {
+        submitting = false;
+        submit.disabled = false;
+        var mine = outcomes.filter(function (o) { return o.key === entry.key; })[0] || { outcome: "pending" };
+        if (mine.outcome === "sent") {
+          shown = null;
+          result.textContent = msg("sent");
+          finished();
+        } else if (mine.outcome === "pending") {
+          result.textContent = msg("queued");
+          offerFallback(entry, payload, false);
+          finished();
+        } else {
+          // Refused for good (e.g. a wrong code): nothing was stored, the answers stay in the
+          // form to be corrected and sent again (a new submission, with a new key).
+          shown = null;
+          outbox.remove(entry.key);
+          result.textContent = refusalText(mine);
+          offerDownloads(participant, read.columns, read.answers, payload);
+        }
       });
+    });
   });
 })();
