@@ -78,7 +78,7 @@ import Testing
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引用&quot;"))
     #expect(html.contains("Content-Security-Policy"))
     #expect(html.contains("<svg class=\"diverging\""))
-    #expect(html.contains("<table class=\"counts\">"))
+    #expect(html.contains("<table class=\"likert-table\">"))
   }
 
   @Test func test_prePostFiles_arePairedByParticipant_andUnmatchedListed() throws {

@@ -37,6 +37,15 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var answers: Int
   }
 
+  /// One bar of a numeric item's histogram: answers from `low` up to `high` (both inclusive
+  /// for whole-number bins of width 1, where `low == high`; otherwise `low` ≤ x < `high`, the
+  /// last bin including `high`).
+  public struct HistogramBin: Sendable, Hashable, Codable {
+    public var low: Double
+    public var high: Double
+    public var count: Int
+  }
+
   /// The figures of one survey item.
   public struct Item: Sendable, Hashable, Codable {
     public var id: String
@@ -63,6 +72,8 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var top2boxCI: [Double]?
     public var minimum: Double?
     public var maximum: Double?
+    /// Numeric items: the distribution of the answers, for the report's histogram.
+    public var histogram: [HistogramBin]?
     /// "Other" texts of choice items; free-text answers of text items. Organiser output: they
     /// go to `index.html` and `freetext.csv`, not to `summary.json` (which holds figures only
     /// and is the file most likely to be passed on).
@@ -78,7 +89,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
       case id, type, text, level, levelLabel, n, missing, counts, beforeCounts, points, reverse, mean, sd,
         median, top2box
-      case top2boxCI, minimum, maximum, frequentBigrams
+      case top2boxCI, minimum, maximum, histogram, frequentBigrams
     }
   }
 
@@ -132,6 +143,9 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var reverseItems: [String]
     public var completeCases: Int
     public var cronbachAlpha: Double?
+    /// α of the measure without each item (in `items` order), on the same complete cases; nil
+    /// where undefined (e.g. a measure of two items leaves one).
+    public var alphaIfDeleted: [Double?]
   }
 
   /// An item broken down by a grouping item, with small cells suppressed.

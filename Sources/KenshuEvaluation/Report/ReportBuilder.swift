@@ -150,6 +150,7 @@ extension EvaluationReport {
       figures.median = finite(descriptive.median)
       figures.minimum = numbers.min()
       figures.maximum = numbers.max()
+      figures.histogram = HistogramBins.bins(numbers)
     case .text:
       let tally = TextTally(texts)
       figures.texts = texts
@@ -209,7 +210,8 @@ extension EvaluationReport {
     return MeasureFigures(
       id: measure.id, title: measure.title, items: members.map { survey.items[$0].id },
       reverseItems: members.filter { survey.items[$0].reverse }.map { survey.items[$0].id },
-      completeCases: alpha.completeCases, cronbachAlpha: finite(alpha.alpha))
+      completeCases: alpha.completeCases, cronbachAlpha: finite(alpha.alpha),
+      alphaIfDeleted: CronbachAlpha.ifDeleted(columns: columns, reverse: reverse, points: points).map(finite))
   }
 
   /// A breakdown, or why it is not published.

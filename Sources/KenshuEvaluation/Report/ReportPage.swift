@@ -114,111 +114,17 @@ struct ReportPage {
     }
     for level in levels {
       out +=
-        "<section class=\"level\">\n<h3>\(escapeHTML(level.japaneseLabel)) <small>\(escapeHTML(level.englishLabel))</small></h3>\n"
+        "<section class=\"level\">\n<h3>\(escapeHTML(level.japaneseLabel)) <small>\(escapeHTML(level.englishLabel))</small></h3>\n<div class=\"items\">\n"
       for item in report.items where item.level == level.rawValue { out += itemBlock(item) }
-      out += "</section>\n"
+      out += "</div>\n</section>\n"
     }
     let unlevelled = report.items.filter { $0.level == nil }
     if !unlevelled.isEmpty {
-      out += "<section class=\"level\">\n<h3>その他の項目 <small>Other items</small></h3>\n"
+      out += "<section class=\"level\">\n<h3>その他の項目 <small>Other items</small></h3>\n<div class=\"items\">\n"
       for item in unlevelled { out += itemBlock(item) }
-      out += "</section>\n"
+      out += "</div>\n</section>\n"
     }
     return out + "</section>\n"
-  }
-
-  func itemBlock(_ item: EvaluationReport.Item) -> String {
-    var out = "<article class=\"item\" id=\"item-\(escapeHTML(item.id))\">\n"
-    out += "<h4><span class=\"itemid\">\(escapeHTML(item.id))</span> \(escapeHTML(item.text))</h4>\n"
-    out += "<p class=\"denominator\">回答 n=\(item.n)、無回答 \(item.missing)</p>\n"
-    switch item.type {
-    case "likert":
-      let labels = item.counts.map(\.label)
-      let counts = item.counts.map(\.count)
-      let summary =
-        "\(item.text): "
-        + item.counts.map { "\($0.label) \(Figure.percent($0.percent))" }.joined(separator: "、")
-      out += "<div class=\"likert\">\n<figure>"
-      if let before = item.beforeCounts {
-        let beforeSummary =
-          "\(item.text)（研修前）: "
-          + before.map { "\($0.label) \(Figure.percent($0.percent))" }.joined(separator: "、")
-        out += "<span class=\"barlabel\">研修前 / Before</span>"
-        out += DivergingBar.svg(labels: labels, counts: before.map(\.count), summary: beforeSummary)
-        out += "<span class=\"barlabel\">現在 / Now</span>"
-      }
-      out += DivergingBar.svg(labels: labels, counts: counts, summary: summary)
-      out +=
-        "<figcaption>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median, digits: 1))、肯定的回答（上位2段階） \(Figure.share(item.top2box))、95%CI \(ci(item.top2boxCI))<br><span class=\"barlabel\">帯グラフ：中央線の左が否定的、右が肯定的な回答（中間の選択肢は中央線をまたぐ）</span>"
-      if item.reverse == true { out += "<br>逆転項目（尺度得点では反転して扱う）/ reverse-keyed" }
-      out += "</figcaption></figure>\n"
-      out += countTable(item, caption: item.beforeCounts == nil ? "回答分布 / Distribution" : "現在の回答分布 / Now")
-      if let before = item.beforeCounts {
-        var beforeItem = item
-        beforeItem.counts = before
-        beforeItem.n = before.reduce(0) { $0 + $1.count }
-        out += countTable(beforeItem, caption: "研修前の回答分布（振り返り） / Before (retrospective)")
-      }
-      out += "</div>\n"
-    case "single", "profession":
-      out += countTable(item, caption: "回答分布 / Distribution")
-      out += otherTexts(item)
-    case "multiple":
-      out += countTable(item, caption: "選択した回答者の割合（複数回答、回答者数に対する%） / % of respondents")
-      out += otherTexts(item)
-    case "numeric":
-      out +=
-        "<p>平均 \(Figure.decimal(item.mean)) (SD \(Figure.decimal(item.sd)))、中央値 \(Figure.decimal(item.median))、最小 \(Figure.decimal(item.minimum))、最大 \(Figure.decimal(item.maximum))</p>\n"
-    case "text":
-      if let bigrams = item.frequentBigrams, !bigrams.isEmpty {
-        out +=
-          "<p class=\"bigrams\">よく現れる2文字の並び（文字bigram。単語解析ではありません。その並びを含む回答数）: "
-        out += bigrams.map { "\(escapeHTML($0.bigram)) (\($0.answers))" }.joined(separator: "、")
-        out += "</p>\n"
-      }
-      if freeText, let texts = item.texts, !texts.isEmpty {
-        out += answerList(item.textTally ?? TextTally(texts))
-      }
-    default:
-      break
-    }
-    return out + "</article>\n"
-  }
-
-  func countTable(_ item: EvaluationReport.Item, caption: String) -> String {
-    var out = "<table class=\"counts\">\n<caption>\(escapeHTML(caption))</caption>\n"
-    out +=
-      "<thead><tr><th scope=\"col\">選択肢</th><th scope=\"col\">人数</th><th scope=\"col\">%</th></tr></thead>\n<tbody>\n"
-    for count in item.counts {
-      out +=
-        "<tr><th scope=\"row\">\(escapeHTML(count.label))</th><td>\(count.count)</td><td>\(Figure.percent(count.percent))</td></tr>\n"
-    }
-    out +=
-      "</tbody>\n<tfoot><tr><th scope=\"row\">回答者計 (n)</th><td>\(item.n)</td><td></td></tr></tfoot>\n</table>\n"
-    return out
-  }
-
-  func otherTexts(_ item: EvaluationReport.Item) -> String {
-    guard freeText, let others = item.otherTexts, !others.isEmpty else { return "" }
-    return "<details><summary>「その他」の記述 (\(others.count)件)</summary>\n"
-      + answerList(item.otherTally ?? TextTally(others)) + "</details>\n"
-  }
-
-  /// Free-text answers as a list, identical answers once with their number (「特になし」 written
-  /// by 300 people is one line, not 300), in the order they first appear. Every answer is also
-  /// in `freetext.csv`, one per row.
-  func answerList(_ tally: TextTally) -> String {
-    var out = "<ul class=\"freetext\">\n"
-    // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
-    for (text, count) in zip(tally.texts, tally.counts) {
-      out += "<li>"
-      out += escapeHTML(text)
-      if count > 1 {
-        out += " <span class=\"repeat\">（同じ回答 \(count)件）</span>"
-      }
-      out += "</li>\n"
-    }
-    return out + "</ul>\n"
   }
 
   // MARK: Pre/post
@@ -226,7 +132,8 @@ struct ReportPage {
   func prePostSection() -> String {
     guard !report.prePost.isEmpty else { return "" }
     var out = "<section id=\"prepost\">\n<h2>研修前後の変化 <small>Pre/post change</small></h2>\n"
-    out += "<table class=\"prepost\">\n<caption>対応のある比較（振り返り式の事前評価を含む） / Paired comparisons</caption>\n"
+    out +=
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"研修前後の比較の表\">\n<table class=\"prepost\">\n<caption>対応のある比較（振り返り式の事前評価を含む。分母：前後の両方に回答した組数） / Paired comparisons</caption>\n"
     out +=
       "<thead><tr><th scope=\"col\">項目</th><th scope=\"col\">方式</th><th scope=\"col\">組数</th><th scope=\"col\">前</th><th scope=\"col\">後</th><th scope=\"col\">変化</th><th scope=\"col\">Wilcoxon W</th><th scope=\"col\">p</th><th scope=\"col\">t (df)</th><th scope=\"col\">p</th><th scope=\"col\">r</th><th scope=\"col\">d<sub>z</sub></th></tr></thead>\n<tbody>\n"
     for row in report.prePost {
@@ -234,7 +141,7 @@ struct ReportPage {
       out +=
         "<tr><th scope=\"row\">\(escapeHTML(row.text))</th><td>\(kind)</td><td>\(row.pairs)</td><td>\(Figure.decimal(row.meanBefore))</td><td>\(Figure.decimal(row.meanAfter))</td><td>\(Figure.signed(row.meanChange))</td><td>\(Figure.decimal(row.wilcoxon.statistic, digits: 1))</td><td>\(Figure.p(row.wilcoxon.p))</td><td>\(Figure.decimal(row.tTest.t)) (\(Figure.decimal(row.tTest.df, digits: 0)))</td><td>\(Figure.p(row.tTest.p))</td><td>\(Figure.decimal(row.effectSize.r))</td><td>\(Figure.decimal(row.effectSize.dz))</td></tr>\n"
     }
-    out += "</tbody>\n</table>\n"
+    out += "</tbody>\n</table>\n</div>\n"
     out +=
       "<p class=\"note\">効果量 r = Z/√n（n は変化が0でない組の数）。d<sub>z</sub> = 変化の平均 ÷ 変化の標準偏差（符号付き。他のツールが示す d<sub>av</sub> とは異なります）。</p>\n"
     if let unmatched = report.unmatched {
@@ -249,21 +156,6 @@ struct ReportPage {
       }
     }
     return out + "</section>\n"
-  }
-
-  // MARK: Measures
-
-  func measuresSection() -> String {
-    guard !report.measures.isEmpty else { return "" }
-    var out = "<section id=\"measures\">\n<h2>尺度の信頼性 <small>Scale reliability</small></h2>\n"
-    out +=
-      "<table>\n<caption>Cronbach の α（逆転項目は反転、欠測のある回答者は除外）</caption>\n<thead><tr><th scope=\"col\">尺度</th><th scope=\"col\">項目</th><th scope=\"col\">完全回答者数</th><th scope=\"col\">α</th></tr></thead>\n<tbody>\n"
-    for measure in report.measures {
-      let items = measure.items.map { id in measure.reverseItems.contains(id) ? "\(id)（逆転）" : id }
-      out +=
-        "<tr><th scope=\"row\">\(escapeHTML(measure.title))</th><td>\(escapeHTML(items.joined(separator: ", ")))</td><td>\(measure.completeCases)</td><td>\(Figure.decimal(measure.cronbachAlpha, digits: 3))</td></tr>\n"
-    }
-    return out + "</tbody>\n</table>\n</section>\n"
   }
 
   // MARK: Breakdowns
@@ -284,16 +176,20 @@ struct ReportPage {
         + report.breakdownsOmitted.map(escapeHTML).joined(separator: ", ") + "</p>\n"
     }
     let itemTexts = Dictionary(report.items.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+    out += "<div class=\"crosstabs\">\n"
     for breakdown in report.breakdowns {
       out +=
-        "<table class=\"crosstab\">\n<caption>\(escapeHTML(breakdown.item)) \(escapeHTML(itemTexts[breakdown.item] ?? "")) × \(escapeHTML(itemTexts[breakdown.by] ?? breakdown.by))</caption>\n"
+        "<div class=\"scroll crosstab-box\" tabindex=\"0\" role=\"region\" aria-label=\"\(escapeHTML(breakdown.item)) の属性別集計\">\n<table class=\"crosstab\">\n<caption>\(escapeHTML(breakdown.item)) \(escapeHTML(itemTexts[breakdown.item] ?? "")) × \(escapeHTML(itemTexts[breakdown.by] ?? breakdown.by))<br><small>人数（行%：分母は各行の回答者数＝右端の計）</small></caption>\n"
       out += "<thead><tr><th scope=\"col\"></th>"
       for label in breakdown.columnLabels { out += "<th scope=\"col\">\(escapeHTML(label))</th>" }
       out += "<th scope=\"col\">計 (n)</th></tr></thead>\n<tbody>\n"
       for (r, label) in breakdown.rowLabels.enumerated() {
         out += "<tr><th scope=\"row\">\(escapeHTML(label))</th>"
         for c in breakdown.columnLabels.indices {
-          if let count = breakdown.cells[r][c] {
+          if let count = breakdown.cells[r][c], count == 0 {
+            // A zero's row percentage says nothing more; leaving it out keeps the table narrow.
+            out += "<td>0</td>"
+          } else if let count = breakdown.cells[r][c] {
             out +=
               "<td>\(count) <span class=\"pct\">(\(Figure.percent(breakdown.rowPercents[r][c], digits: 0)))</span></td>"
           } else {
@@ -304,9 +200,9 @@ struct ReportPage {
       }
       out += "</tbody>\n<tfoot><tr><th scope=\"row\">計</th>"
       for total in breakdown.columnTotals { out += "<td>\(total)</td>" }
-      out += "<td>\(breakdown.total)</td></tr></tfoot>\n</table>\n"
+      out += "<td>\(breakdown.total)</td></tr></tfoot>\n</table>\n</div>\n"
     }
-    return out + "</section>\n"
+    return out + "</div>\n</section>\n"
   }
 
   // MARK: Accounting and methods
@@ -314,12 +210,12 @@ struct ReportPage {
   func accountingSection() -> String {
     var out = "<section id=\"files\">\n<h2>読み込んだ回答ファイル <small>Response files</small></h2>\n"
     out +=
-      "<table>\n<thead><tr><th scope=\"col\">ファイル</th><th scope=\"col\">形式</th><th scope=\"col\">読込</th><th scope=\"col\">使用</th><th scope=\"col\">除外</th><th scope=\"col\">除外した値</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"回答ファイルの表\">\n<table>\n<caption>ファイルごとの行数（読込 = 使用 + 除外） / Rows per file (read = used + rejected)</caption>\n<thead><tr><th scope=\"col\">ファイル</th><th scope=\"col\">形式</th><th scope=\"col\">読込</th><th scope=\"col\">使用</th><th scope=\"col\">除外</th><th scope=\"col\">除外した値</th></tr></thead>\n<tbody>\n"
     for file in report.responses.files {
       out +=
         "<tr><th scope=\"row\">\(escapeHTML(file.file))</th><td>\(escapeHTML(file.format))</td><td>\(file.read)</td><td>\(file.used)</td><td>\(file.rejected.count)</td><td>\(file.excludedValues)</td></tr>\n"
     }
-    out += "</tbody>\n</table>\n"
+    out += "</tbody>\n</table>\n</div>\n"
     let rejections = report.responses.files.flatMap { file in file.rejected.map { (file.file, $0) } }
     if !rejections.isEmpty {
       out += "<details><summary>除外した行 (\(rejections.count))</summary><ul>\n"

@@ -56,11 +56,13 @@ extension EvaluationReport {
         ]
       }
     tables["measures.csv"] =
-      [["id", "title", "items", "reverse_items", "complete_cases", "cronbach_alpha"]]
-      + measures.map {
+      [["id", "title", "items", "reverse_items", "complete_cases", "cronbach_alpha", "alpha_if_deleted"]]
+      + measures.map { measure in
         [
-          $0.id, $0.title, $0.items.joined(separator: ";"), $0.reverseItems.joined(separator: ";"),
-          String($0.completeCases), number($0.cronbachAlpha),
+          measure.id, measure.title, measure.items.joined(separator: ";"),
+          measure.reverseItems.joined(separator: ";"), String(measure.completeCases),
+          number(measure.cronbachAlpha),
+          zip(measure.items, measure.alphaIfDeleted).map { "\($0)=\(number($1))" }.joined(separator: ";"),
         ]
       }
     for breakdown in breakdowns {

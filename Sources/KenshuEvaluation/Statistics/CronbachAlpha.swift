@@ -75,3 +75,21 @@ public struct CronbachAlpha: Sendable, Hashable {
     alpha = k / (k - 1) * (1 - itemVariances / totalVariance)
   }
 }
+
+extension CronbachAlpha {
+  /// "α if item deleted" for each item, as SPSS and R's `psych::alpha` report it: the alpha of
+  /// the other items on the same respondents, those who answered every item of the full
+  /// measure (otherwise dropping an item would also change the sample). NaN where undefined.
+  public static func ifDeleted(columns: [[Double?]], reverse: Set<Int> = [], points: Int) -> [Double] {
+    let respondents = columns.map(\.count).min() ?? 0
+    let complete = (0..<respondents).filter { row in
+      columns.allSatisfy { $0[row].map { !$0.isNaN } ?? false }
+    }
+    let restricted = columns.map { column in complete.map { column[$0] } }
+    return columns.indices.map { dropped in
+      let kept = restricted.indices.filter { $0 != dropped }
+      let keptReverse = Set(kept.enumerated().filter { reverse.contains($0.element) }.map(\.offset))
+      return CronbachAlpha(columns: kept.map { restricted[$0] }, reverse: keptReverse, points: points).alpha
+    }
+  }
+}
