@@ -112,9 +112,12 @@ func scormProject() throws -> (Project, URL) {
     #expect(launch.contains(#"<script src="scorm/runtime.js" defer></script>"#))
     #expect(launch.contains(#"data-start="modules/2026.__/index.html""#))
     #expect(launch.contains("&amp; &lt;基礎&gt;"))
+    // The compact suspend_data records progress by position in these lists.
+    #expect(launch.contains(#"data-lesson-ids="types" data-scenario-ids="" data-question-ids="q1">"#))
     let runtime = String(decoding: try #require(package.files["scorm/runtime.js"]), as: UTF8.self)
     for call in [
       "LMSInitialize", "LMSSetValue", "LMSCommit", "LMSFinish", "cmi.core.score.raw", "window.opener",
+      "cmi.core.student_id",
     ] {
       #expect(runtime.contains(call), "\(call)")
     }

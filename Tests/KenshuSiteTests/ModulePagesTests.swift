@@ -128,6 +128,9 @@ import Testing
   @Test func packagedPages_haveNoSiteNavigation() throws {
     var project = SampleProject.make()
     project.modules = [SampleModule.make()]
+    var preTest = Survey(id: "safety-pre", title: "事前テスト", kind: .preTest, items: [])
+    preTest.module = "safety"
+    project.surveys.append(preTest)
     let files = try #require(
       ModuleFiles.render(moduleID: "safety", project: project, projectRoot: SampleProject.root))
     let overview = String(decoding: try #require(files.files["modules/safety/index.html"]), as: UTF8.self)
@@ -137,6 +140,11 @@ import Testing
     #expect(files.files["assets/module.js"] != nil)
     // No collection server inside an LMS: no outbox in the package.
     #expect(!overview.contains("outbox.js"))
+    // The site's survey pages are not in the package: no link to them (a 404 in the LMS).
+    #expect(!overview.contains("surveys/"))
+    let site = SampleProject.temporaryFolder().appendingPathComponent("site")
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(project)
+    #expect(SampleProject.read(site, Self.folder + "index.html").contains("../../surveys/safety-pre/"))
     #expect(files.startPage == "modules/safety/index.html")
   }
 }

@@ -230,8 +230,8 @@ def scorm_tests(drv, base):
     passed = calls.index(["LMSSetValue", "cmi.core.lesson_status", "passed", "true"])
     check("incomplete comes before passed", incomplete < passed)
     check("committed after passing", "LMSCommit" in names[passed:])
-    check("suspend_data ≤ 4096 characters and JSON",
-          0 < len(cmi.get("cmi.suspend_data", "")) <= 4096 and json.loads(cmi["cmi.suspend_data"])["quiz"]["best"] == 100)
+    check("suspend_data ≤ 4096 characters and compact JSON (v2, best score first in q)",
+          0 < len(cmi.get("cmi.suspend_data", "")) <= 4096 and json.loads(cmi["cmi.suspend_data"])["q"][0] == 100)
     check("LMSFinish(\"\") last, once, on unload", calls[-1] == ["LMSFinish", "", "true"] and names.count("LMSFinish") == 1,
           calls[-3:])
     check("session time set before finishing", any(c[:2] == ["LMSSetValue", "cmi.core.session_time"] for c in calls))
@@ -247,6 +247,124 @@ def scorm_tests(drv, base):
     check("launch page: 0 axe violations", not (v := axe_violations(drv)), v)
 
 
+def open_lms(drv, base, learner, course):
+    """Launches the package in the fake LMS as `learner` in `course`; leaves the driver in the
+    module's frame."""
+    drv.switch_to.default_content()
+    drv.get(f"{base}/lms.html?learner={learner}&course={course}")
+    WebDriverWait(drv, 5).until(lambda d: d.execute_script("return window.calls.length > 0"))
+    drv.switch_to.frame("sco")
+    wait_text(drv, "#lms-status", "接続")
+    drv.switch_to.frame("module-frame")
+    WebDriverWait(drv, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-progress-summary] li"))
+
+
+def close_lms(drv):
+    """Ends the LMS session (the SCO frame goes away) and returns the LMS's data model."""
+    drv.switch_to.default_content()
+    drv.execute_script("document.getElementById('sco').remove()")
+    return drv.execute_script("return window.cmi"), drv.execute_script("return window.calls")
+
+
+def in_module_frame(drv, page):
+    drv.execute_script("location.href = arguments[0]", page)
+    WebDriverWait(drv, 5).until(lambda d: d.execute_script("return document.readyState") == "complete"
+                                and d.find_elements(By.CSS_SELECTOR, "#module"))
+
+
+def scorm_learner_tests(drv, base):
+    """Two learners (and two courses) on one browser profile: each LMS gets its learner's own
+    status, restored from suspend_data; a reset after passing keeps the pass (issue 14)."""
+    # Someone passed the module outside any LMS in this browser: progress in localStorage.
+    drv.get(f"{base}/pkg/scorm.html")
+    drv.switch_to.frame("module-frame")
+    WebDriverWait(drv, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#module"))
+    in_module_frame(drv, "quiz.html")
+    answer_quiz(drv)
+    check("standalone pass stored in the browser", wait_text(drv, "[data-score]", "100%"))
+    standalone = drv.execute_script("return localStorage.getItem('kenshu.module.' + arguments[0])", module_id)
+    drv.switch_to.default_content()
+
+    # Learner A passes in course 1.
+    open_lms(drv, base, "A", "c1")
+    check("learner A starts with no progress (nothing from the browser's storage)",
+          "未受験" in text(drv, "[data-progress-summary]"), text(drv, "[data-progress-summary]"))
+    lessons = [a.get_attribute("href") for a in drv.find_elements(By.CSS_SELECTOR, ".module-contents li[data-item-kind=lesson] a")]
+    for lesson in lessons:
+        in_module_frame(drv, lesson)
+    in_module_frame(drv, "quiz.html")
+    answer_quiz(drv)
+    wait_text(drv, "[data-score]", "100%")
+    cmi_a, _ = close_lms(drv)
+    check("A: passed with 100", cmi_a.get("cmi.core.lesson_status") == "passed" and cmi_a.get("cmi.core.score.raw") == "100", cmi_a)
+    data = cmi_a.get("cmi.suspend_data", "")
+    check("A: suspend_data of the whole module read and answered is compact: %d characters" % len(data),
+          0 < len(data) <= 1024, data)
+
+    # Learner B, same browser, same course: opens one lesson only.
+    open_lms(drv, base, "B", "c1")
+    check("learner B does not see A's progress", "未受験" in text(drv, "[data-progress-summary]")
+          and "0 / " in text(drv, "[data-progress-summary]"), text(drv, "[data-progress-summary]"))
+    in_module_frame(drv, lessons[0])
+    cmi_b, calls_b = close_lms(drv)
+    check("B: reported incomplete, no score", cmi_b.get("cmi.core.lesson_status") == "incomplete"
+          and not cmi_b.get("cmi.core.score.raw")
+          and not any(c[:2] == ["LMSSetValue", "cmi.core.score.raw"] for c in calls_b), cmi_b)
+    saved_b = json.loads(cmi_b.get("cmi.suspend_data") or "{}")
+    check("B: suspend_data holds B's one lesson and no quiz", saved_b.get("l") == "1" and "q" not in saved_b, saved_b)
+
+    # Learner A in another course using the same module.
+    open_lms(drv, base, "A", "c2")
+    check("A in course 2 starts afresh", "未受験" in text(drv, "[data-progress-summary]"), text(drv, "[data-progress-summary]"))
+    cmi_a2, _ = close_lms(drv)
+    check("A in course 2: incomplete, no score", cmi_a2.get("cmi.core.lesson_status") == "incomplete"
+          and not cmi_a2.get("cmi.core.score.raw"), cmi_a2)
+
+    # A comes back to course 1: restored from suspend_data; a reset keeps the pass.
+    open_lms(drv, base, "A", "c1")
+    summary = text(drv, "[data-progress-summary]")
+    check("A's progress is restored from the LMS", "100%" in summary and "合格" in summary
+          and "%d / %d" % (len(lessons), len(lessons)) in summary, summary)
+    drv.find_element(By.CSS_SELECTOR, "[data-reset-progress]").send_keys(Keys.ENTER)
+    check("reset inside the LMS clears the shown progress", "未受験" in text(drv, "[data-progress-summary]"))
+    cmi_a3, calls_a3 = close_lms(drv)
+    check("reset after passing does not downgrade the LMS record",
+          cmi_a3.get("cmi.core.lesson_status") == "passed" and cmi_a3.get("cmi.core.score.raw") == "100"
+          and not any(c[:3] in (["LMSSetValue", "cmi.core.lesson_status", "incomplete"],
+                                ["LMSSetValue", "cmi.core.lesson_status", "failed"]) for c in calls_a3), cmi_a3)
+
+    # Another learner's suspend_data handed over by the LMS is not restored.
+    drv.get(f"{base}/lms.js")  # a page of the LMS's origin without a running SCO
+    drv.execute_script("localStorage.setItem('fake-lms:c1:C', JSON.stringify({'cmi.core.lesson_status': 'incomplete', "
+                       "'cmi.suspend_data': arguments[0]}))", data)
+    open_lms(drv, base, "C", "c1")
+    check("suspend_data tagged for another learner is ignored", "未受験" in text(drv, "[data-progress-summary]"),
+          text(drv, "[data-progress-summary]"))
+    close_lms(drv)
+    check("the LMS sessions left the browser's own progress alone",
+          drv.execute_script("return localStorage.getItem('kenshu.module.' + arguments[0])", module_id) == standalone)
+
+    # Room to spare: 40 lessons, 40 scenarios and 40 multiple-answer questions with long ids.
+    drv.get(f"{base}/pkg/scorm.html")
+    size = drv.execute_script("""
+      var codec = window.KenshuSCORM.codec, shape = {lessons: [], scenarios: [], questions: []};
+      var state = {v: 1, lessons: {}, scenarios: {}, quiz: {answers: {}, best: 85, last: 85, passed: true, passedAt: '2026-06-01'}, warningDismissed: true};
+      for (var i = 1; i <= 40; i++) {
+        var n = String(i).padStart(2, '0');
+        shape.lessons.push('lesson-' + n + '-communication-with-families');
+        shape.scenarios.push('scenario-' + n + '-night-visit');
+        shape.questions.push('question-' + n + '-care-plan');
+        state.lessons['lesson-' + n + '-communication-with-families'] = true;
+        state.scenarios['scenario-' + n + '-night-visit'] = 'response-' + n + '-c';
+        state.quiz.answers['question-' + n + '-care-plan'] = ['choice-' + n + '-b', 'choice-' + n + '-d'];
+      }
+      var text = codec.encode(state, shape, codec.tag('learner-0001'));
+      var back = codec.decode(text, shape, codec.tag('learner-0001'));
+      return [text.length, JSON.stringify(back), JSON.stringify(state)];""")
+    check("40 lessons + 40 scenarios + 40 questions: %d characters of 4096, round trip exact" % size[0],
+          size[0] <= 2048 and json.loads(size[1]) == json.loads(size[2]), size)
+
+
 site_server, site_base = serve(site_dir)
 lms_server, lms_base = serve(lms_dir)
 drv = browser()
@@ -254,6 +372,7 @@ try:
     site_tests(drv, site_base)
     no_script_tests(site_base)
     scorm_tests(drv, lms_base)
+    scorm_learner_tests(drv, lms_base)
 finally:
     drv.quit()
     site_server.shutdown()

@@ -2,7 +2,9 @@ import KenshuModel
 
 /// The SCO's launch page (`scorm.html`): connects to the LMS with `scorm/runtime.js` and shows
 /// the module's pages in a frame, so the LMS session lasts while the participant moves between
-/// pages (a page of its own would initialise and finish the session on every link).
+/// pages (a page of its own would initialise and finish the session on every link). It lists
+/// the lesson, scenario and question ids in order: the runtime's compact `suspend_data` records
+/// progress by position in these lists.
 struct SCORMLaunchPage: Sendable {
   var module: SelfStudyModule
   var startPage: String
@@ -18,7 +20,9 @@ struct SCORMLaunchPage: Sendable {
       <!DOCTYPE html>
       <html lang="\(lang)" data-module-id="\(escape(module.id))" data-start="\(escape(startPage))" \
       data-has-quiz="\(module.quiz != nil)" data-pass-mark="\(passMark)" \
-      data-lesson-ids="\(escape(module.lessons.map(\.id).joined(separator: " ")))">
+      data-lesson-ids="\(escape(module.lessons.map(\.id).joined(separator: " ")))" \
+      data-scenario-ids="\(escape(module.scenarios.map(\.id).joined(separator: " ")))" \
+      data-question-ids="\(escape((module.quiz?.questions ?? []).map(\.id).joined(separator: " ")))">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -37,9 +37,13 @@ extension PageRenderer {
     if let first = ModulePart.all(of: module).first {
       context["startHref"] = SiteRoutes.module(module, first).fileName
     }
-    // The module's pre/post knowledge tests, so they are reachable from the module itself.
-    let tests = project.surveys.filter { $0.module == module.id && [.preTest, .postTest].contains($0.kind) }
-      .sorted { ($0.kind == .preTest ? 0 : 1, $0.id) < ($1.kind == .preTest ? 0 : 1, $1.id) }
+    // The module's pre/post knowledge tests, so they are reachable from the module itself. A
+    // package (SCORM) holds the module's pages only: the site's survey pages are not in it, so
+    // it links to none (they would be 404 inside the LMS).
+    let tests = (packaged ? [] : project.surveys).filter {
+      $0.module == module.id && [.preTest, .postTest].contains($0.kind)
+    }
+    .sorted { ($0.kind == .preTest ? 0 : 1, $0.id) < ($1.kind == .preTest ? 0 : 1, $1.id) }
     if !tests.isEmpty {
       context["hasTests"] = true
       context["tests"] = tests.map { survey -> [String: Any] in

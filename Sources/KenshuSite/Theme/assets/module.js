@@ -1,5 +1,5 @@
-/* Kenshu self-study modules: progress in localStorage, scenario feedback, quiz scoring, the
-   certificate's name and date, and (inside a SCORM package) reports to the LMS wrapper.
+/* Kenshu self-study modules: progress in localStorage (inside an LMS: in the LMS, through the
+   SCORM launch page), scenario feedback, quiz scoring, the certificate's name and date.
    Shipped as a file: the Content-Security-Policy forbids inline scripts. Nothing is sent
    anywhere unless the quiz form names a collection endpoint (data-collect-url). */
 (function () {
@@ -37,27 +37,43 @@
   var scenarioIDs = split(root.getAttribute("data-scenario-ids"));
   var hasQuiz = root.getAttribute("data-has-quiz") === "true";
   var passMark = parseInt(root.getAttribute("data-pass-mark"), 10) || 0;
+  var lms = connectedLMS();
   var state = load();
 
   function split(text) { return (text || "").split(" ").filter(Boolean); }
   function blank() { return { v: 1, lessons: {}, scenarios: {}, quiz: null, warningDismissed: false }; }
+  /* Inside a SCORM package whose launch page reached an LMS, the LMS holds the progress (this
+     learner's, this course's): the page takes it from the runtime and never touches the
+     browser's storage, where another learner's progress may be. */
+  function connectedLMS() {
+    if (root.getAttribute("data-package") !== "scorm") return null;
+    try {
+      var runtime = window.parent !== window ? window.parent.KenshuSCORM : null;
+      return runtime && runtime.connected() && runtime.stateText ? runtime : null;
+    } catch (e) { return null; } /* a parent from another origin: standalone */
+  }
   function load() {
     try {
-      var parsed = JSON.parse(window.localStorage.getItem(key) || "null");
-      if (parsed && parsed.v === 1) return parsed;
+      var parsed = JSON.parse(lms ? lms.stateText() : window.localStorage.getItem(key) || "null");
+      if (parsed && parsed.v === 1) {
+        parsed.lessons = parsed.lessons || {};
+        parsed.scenarios = parsed.scenarios || {};
+        return parsed;
+      }
     } catch (e) { /* storage blocked or corrupt: start afresh */ }
     return blank();
   }
-  function save() {
+  function persist() {
+    if (lms) return;
     try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode */ }
+  }
+  function save() {
+    persist();
     report();
   }
   /* Inside a SCORM package the launch page (the parent frame) talks to the LMS. */
   function report() {
-    if (root.getAttribute("data-package") !== "scorm") return;
-    try {
-      if (window.parent !== window && window.parent.KenshuSCORM) window.parent.KenshuSCORM.report(state);
-    } catch (e) { /* a parent from another origin: standalone */ }
+    if (lms) lms.report(state);
   }
   function all(selector, scope) { return Array.prototype.slice.call((scope || document).querySelectorAll(selector)); }
   function reveal(selector) { all(selector).forEach(function (el) { el.hidden = false; }); }
@@ -137,8 +153,8 @@
         reset.hidden = false;
         reset.addEventListener("click", function () {
           state = blank();
-          try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
-          report();
+          if (!lms) { try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ } }
+          report(); /* the LMS keeps a recorded pass (runtime.js never lowers the status) */
           showStates();
           all("[data-content-warning]").forEach(function (n) { n.hidden = false; });
           var status = document.querySelector("[data-progress-status]");
@@ -303,7 +319,8 @@
     var showName = function () { nameOut.textContent = nameInput.value.trim() || blankName; };
     nameInput.addEventListener("input", function () {
       state.name = nameInput.value.trim();
-      try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode */ }
+      persist(); /* in an LMS the name stays in the launch page's memory, not in suspend_data */
+      if (lms) lms.report(state);
       showName();
     });
     showName();
