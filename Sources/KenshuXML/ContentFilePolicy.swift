@@ -65,10 +65,7 @@ public enum ContentFilePolicy {
         guard let real = realPath(path) ?? danglingTarget(of: path), isInside(real, realRoot) else {
           let shown = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
           scan.diagnostics.append(
-            .error(
-              "content-link-outside", at: location,
-              "シンボリックリンク \(relativePath) が content/ の外 (\(shown)) を指しています / symbolic link points outside content/ (to \(shown))",
-              hint: "copy the file into content/ instead; links that leave content/ are never published"))
+            .error(Catalogue.contentLinkOutside, (relativePath, shown), at: location))
           continue
         }
         var targetInfo = stat()
@@ -88,10 +85,7 @@ public enum ContentFilePolicy {
       if fileExtension == "md" { continue }
       if activeExtensions.contains(fileExtension) {
         scan.diagnostics.append(
-          .error(
-            "content-active-file", at: location,
-            "\(relativePath) はブラウザーでスクリプトを実行できる形式のため公開しません / .\(fileExtension) files can run script on the site and are not published",
-            hint: "write the page in Markdown, or publish the file elsewhere and link to it"))
+          .error(Catalogue.contentActiveFile, (relativePath, fileExtension), at: location))
         continue
       }
       if fileExtension == "svg" {

@@ -11,8 +11,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
   public init(bytes: [UInt8], path: String = "kenshu.rng") throws(SchemaCompileError) {
     XMLSafety.ensureSetUp()
     guard !bytes.isEmpty else {
-      let missing = Diagnostic.error(
-        "schema-missing", at: SourceLocation(file: path), "the schema is empty or missing")
+      let missing = Diagnostic.error(Catalogue.schemaEmpty, (), at: SourceLocation(file: path))
       throw SchemaCompileError(diagnostics: [missing])
     }
     let collector = XMLErrorCollector(file: path, locator: SourceLocator(bytes: bytes, file: path))

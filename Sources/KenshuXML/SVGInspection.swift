@@ -28,20 +28,20 @@ public enum SVGInspection {
     var problems: [Diagnostic] = []
     if let line = lineOf("<?xml-stylesheet", in: bytes) {
       problems.append(
-        refusal(at: SourceLocation(file: path, line: line, column: 1), "an <?xml-stylesheet?> instruction"))
+        refusal(
+          at: SourceLocation(file: path, line: line, column: 1),
+          Bilingual(ja: "<?xml-stylesheet?> 命令", en: "an <?xml-stylesheet?> instruction")))
     }
     let parsed = readXML(bytes, path: path)
     guard let root = parsed.root, !parsed.diagnostics.hasErrors else {
       let reasons = parsed.diagnostics.filter { $0.severity == .error }
       for reason in reasons {
-        problems.append(
-          .error(
-            "content-svg-active", at: reason.location,
-            "SVG を XML として読めないため公開しません / SVG is not well-formed XML and is not published: \(reason.message)",
-            hint: reason.hint ?? "save it again as plain SVG (no DOCTYPE, no entities)"))
+        problems.append(.error(Catalogue.svgNotWellFormed, reason.bilingual, at: reason.location))
       }
       if reasons.isEmpty {
-        problems.append(refusal(at: SourceLocation(file: path), "no readable root element"))
+        problems.append(
+          refusal(
+            at: SourceLocation(file: path), Bilingual(ja: "読めるルート要素がないこと", en: "no readable root element")))
       }
       return problems
     }
@@ -52,7 +52,9 @@ public enum SVGInspection {
   private static func inspect(_ element: XMLElement, into problems: inout [Diagnostic]) {
     let name = element.name.lowercased()
     if forbiddenElements.contains(name) {
-      problems.append(refusal(at: element.location, "a <\(element.name)> element"))
+      problems.append(
+        refusal(
+          at: element.location, Bilingual(ja: "<\(element.name)> 要素", en: "a <\(element.name)> element")))
     }
     for attribute in element.attributes {
       let attributeName = attribute.name.lowercased()
@@ -60,25 +62,46 @@ public enum SVGInspection {
       let compact = String(value.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 })
         .lowercased()
       if attributeName.hasPrefix("on") {
-        problems.append(refusal(at: attribute.location, "an event handler attribute \(attribute.name)"))
+        problems.append(
+          refusal(
+            at: attribute.location,
+            Bilingual(
+              ja: "イベントハンドラー属性 \(attribute.name)", en: "an event handler attribute \(attribute.name)")))
       } else if attributeName == "href" || attributeName == "src" {
         if !isLocalReference(value, element: name) {
           problems.append(
-            refusal(at: attribute.location, "an external reference \(attribute.name)=\"\(value)\""))
+            refusal(
+              at: attribute.location,
+              Bilingual(
+                ja: "外部参照 \(attribute.name)=\"\(value)\"",
+                en: "an external reference \(attribute.name)=\"\(value)\"")))
         }
       } else if compact.contains("javascript:") {
-        problems.append(refusal(at: attribute.location, "javascript: in \(attribute.name)"))
+        problems.append(
+          refusal(
+            at: attribute.location,
+            Bilingual(ja: "\(attribute.name) の中の javascript:", en: "javascript: in \(attribute.name)")))
       } else if (name == "set" || name.hasPrefix("animate")) && attributeName == "attributename" {
         let target = compact.split(separator: ":").last.map(String.init) ?? compact
         if target == "href" || target.hasPrefix("on") {
-          problems.append(refusal(at: attribute.location, "an animation of \(value)"))
+          problems.append(
+            refusal(
+              at: attribute.location, Bilingual(ja: "\(value) のアニメーション", en: "an animation of \(value)")))
         }
       } else if let reason = styleProblem(compact) {
-        problems.append(refusal(at: attribute.location, "\(reason) in \(attribute.name)"))
+        problems.append(
+          refusal(
+            at: attribute.location,
+            Bilingual(
+              ja: "\(attribute.name) の中の\(reason.ja.message)", en: "\(reason.en.message) in \(attribute.name)"
+            )))
       }
     }
     if name == "style", let reason = styleProblem(element.text.lowercased().filter { !$0.isWhitespace }) {
-      problems.append(refusal(at: element.location, "\(reason) in <style>"))
+      problems.append(
+        refusal(
+          at: element.location,
+          Bilingual(ja: "<style> の中の\(reason.ja.message)", en: "\(reason.en.message) in <style>")))
     }
     for child in element.children { inspect(child, into: &problems) }
   }
@@ -91,23 +114,20 @@ public enum SVGInspection {
   }
 
   /// An `@import` or a `url(…)` that is not `url(#id)`, in CSS with white space removed.
-  private static func styleProblem(_ css: String) -> String? {
-    if css.contains("@import") { return "@import" }
+  private static func styleProblem(_ css: String) -> Bilingual? {
+    if css.contains("@import") { return Bilingual(ja: " @import", en: "@import") }
     var rest = Substring(css)
     while let open = rest.range(of: "url(") {
       let argument = rest[open.upperBound...].drop { $0 == "\"" || $0 == "'" }
-      if !argument.hasPrefix("#") { return "an external url(…)" }
+      if !argument.hasPrefix("#") { return Bilingual(ja: "外部の url(…)", en: "an external url(…)") }
       rest = rest[open.upperBound...]
     }
-    if css.contains("javascript:") { return "javascript:" }
+    if css.contains("javascript:") { return Bilingual(ja: " javascript:", en: "javascript:") }
     return nil
   }
 
-  private static func refusal(at location: SourceLocation, _ what: String) -> Diagnostic {
-    .error(
-      "content-svg-active", at: location,
-      "SVG にスクリプトや外部参照があるため公開しません / SVG holds \(what) and is not published",
-      hint: "remove scripts, event handlers, foreignObject and external references (href only to #id)")
+  private static func refusal(at location: SourceLocation, _ what: Bilingual) -> Diagnostic {
+    .error(Catalogue.svgActive, what, at: location)
   }
 
   /// The 1-based line of the first occurrence of `needle` (ASCII), or nil.

@@ -255,6 +255,13 @@ struct SourceLocator {
     }
   }
 
+  /// The text of a 1-based line (invalid UTF-8 repaired), for explaining a syntax error on it;
+  /// nil for a line the file does not have.
+  func text(ofLine line: Int) -> String? {
+    guard line >= 1, line <= lineCount else { return nil }
+    return String(decoding: bytes[lineStarts[line - 1]..<lineEnds[line - 1]], as: UTF8.self)
+  }
+
   /// The 1-based line of the first occurrence of `marker` (for DOCTYPE diagnostics).
   func line(containing marker: String) -> Int? {
     var marker = marker

@@ -46,12 +46,12 @@ public func readXML<Result>(
   XMLSafety.ensureSetUp()
   let locator = SourceLocator(bytes: bytes, file: path)
   let collector = XMLErrorCollector(file: path, locator: locator) { raw in
-    if raw.defaultCode == "schema" || raw.defaultCode == "xml-syntax" {
+    if raw.defaultCode == "xml-syntax" { return SyntaxErrorRewriting.rewrite(raw, locator: locator) }
+    if raw.defaultCode == "schema" {
       let error = SchemaError(
-        isSchema: raw.defaultCode == "schema", code: Int(raw.code), message: raw.message,
-        element: raw.elementName, detail1: raw.str1, detail2: raw.str2)
-      if raw.defaultCode == "xml-syntax" { return rewriteSyntaxError(error) }
-      return rewriteSchemaError(error).map { ($0.code, $0.message, $0.hint) }
+        isSchema: true, code: Int(raw.code), message: raw.message, element: raw.elementName,
+        detail1: raw.str1, detail2: raw.str2)
+      return rewriteSchemaError(error).map { RewrittenError(code: $0.code, text: $0.text) }
     }
     return nil
   }
@@ -61,7 +61,7 @@ public func readXML<Result>(
       XMLDocumentView(
         root: nil,
         diagnostics: [
-          .error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+          .error(Catalogue.fileEmpty, (), at: SourceLocation(file: path, line: 1, column: 1))
         ]))
   }
   guard bytes.count < Int(Int32.max) else {
@@ -69,7 +69,7 @@ public func readXML<Result>(
       XMLDocumentView(
         root: nil,
         diagnostics: [
-          .error("xml-too-large", at: SourceLocation(file: path), "the file is too large to read")
+          .error(Catalogue.fileTooLarge, (), at: SourceLocation(file: path))
         ]))
   }
 
@@ -87,8 +87,7 @@ public func readXML<Result>(
   guard let document else {
     var diagnostics = collector.diagnostics
     if !diagnostics.hasErrors {
-      diagnostics.append(
-        .error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
+      diagnostics.append(.error(Catalogue.unreadableAsXML, (), at: SourceLocation(file: path)))
     }
     return read(XMLDocumentView(root: nil, diagnostics: diagnostics))
   }
@@ -97,16 +96,11 @@ public func readXML<Result>(
   // Course files never need a DTD; an internal subset is how XXE and entity bombs arrive.
   if document.pointee.intSubset != nil {
     let line = locator.line(containing: "<!DOCTYPE") ?? 1
-    collector.append(
-      .error(
-        "xml-doctype", at: SourceLocation(file: path, line: line, column: 1),
-        "DOCTYPE declarations are not allowed in Kenshu files",
-        hint: "remove the <!DOCTYPE …> line; entities and DTDs are never loaded"))
+    collector.append(.error(Catalogue.doctype, (), at: SourceLocation(file: path, line: line, column: 1)))
     return read(XMLDocumentView(root: nil, diagnostics: collector.diagnostics))
   }
   guard let rootNode = xmlDocGetRootElement(document) else {
-    collector.append(
-      .error("xml-syntax", at: SourceLocation(file: path, line: 1), "the document has no root element"))
+    collector.append(.error(Catalogue.noRoot, (), at: SourceLocation(file: path, line: 1)))
     return read(XMLDocumentView(root: nil, diagnostics: collector.diagnostics))
   }
 
@@ -133,16 +127,14 @@ public struct SchemaError: Sendable {
   public var detail2: String?
 }
 
-/// A rewritten message with its stable diagnostic code.
+/// A rewritten message with its stable diagnostic code, in both languages.
 public struct SchemaErrorRewrite: Sendable {
   public var code: String
-  public var message: String
-  public var hint: String?
+  public var text: Bilingual
 
-  public init(code: String, message: String, hint: String? = nil) {
-    self.code = code
-    self.message = message
-    self.hint = hint
+  public init<Arguments>(_ template: MessageTemplate<Arguments>, _ arguments: Arguments) {
+    code = template.code
+    text = template(arguments)
   }
 }
 
@@ -156,49 +148,6 @@ func isNodeSizeLimit(_ message: String) -> Bool {
     || message.hasPrefix("PI ") && message.contains("too big")
     || message.contains("use XML_PARSE_HUGE option")
       && !message.hasPrefix("Excessive depth")
-}
-
-/// Plain-language versions of the syntax errors trainers meet most.
-private func rewriteSyntaxError(_ error: SchemaError) -> (code: String, message: String, hint: String?)? {
-  let m = error.message
-  if m.hasPrefix("Input is not proper UTF-8") || m.contains("Invalid bytes in character encoding")
-    || m.hasPrefix("Char 0x")
-  {
-    return (
-      "xml-encoding",
-      "the file is not valid \(m.contains("UTF-8") ? "UTF-8" : "text in its declared encoding")",
-      "save the file as UTF-8 (文字コード: UTF-8)"
-    )
-  }
-  if m.hasPrefix("input conversion failed") || m.hasPrefix("encoder error") {
-    return (
-      "xml-encoding", "the file is not valid text in its declared encoding",
-      "save the file as UTF-8 (文字コード: UTF-8)"
-    )
-  }
-  if m.hasPrefix("Document is empty") { return ("xml-empty", "the file has no XML content", nil) }
-  if m.hasPrefix("Premature end of data") || m.hasPrefix("EndTag: '</' not found")
-    || m.contains("Extra content at the end")
-  {
-    return ("xml-syntax", m, "the file may be truncated or have an unclosed element")
-  }
-  if isNodeSizeLimit(m) {
-    return (
-      "xml-node-too-large",
-      "a text, attribute value or comment is longer than the XML parser accepts (10,000,000 bytes; names 50,000 bytes)",
-      "put long text in a Markdown file under content/ and name it with src=\"…\"; no definition needs a value this long"
-    )
-  }
-  if m.hasPrefix("Excessive depth") {
-    return ("xml-too-deep", "elements are nested too deeply (over 256 levels)", nil)
-  }
-  if m.contains("Detected an entity reference loop") || m.contains("entity") && m.contains("amplification") {
-    return ("xml-entity", m, "entities are not allowed in Kenshu files")
-  }
-  if m.hasPrefix("Entity '") && m.hasSuffix("not defined") {
-    return ("xml-entity", m, "only &amp; &lt; &gt; &quot; &apos; and character references are allowed")
-  }
-  return nil
 }
 
 /// Copies libxml2's tree into `XMLElement` values, locating every element and attribute.

@@ -11,14 +11,15 @@ final class XMLErrorCollector {
   private var seen: Set<Diagnostic> = []
   /// Set once a parser limit is reported (see `receive`).
   private var stoppedAtLimit = false
+  /// Set once the parser has reported a fatal syntax error (see `receive`).
+  private var stoppedAtSyntaxError = false
   /// Codes of the parser limits, after which nothing more is said.
   static let limitCodes: Set<String> = ["xml-node-too-large", "xml-too-deep"]
   /// Turns libxml2's terse messages into plain language.
-  let rewrite: (XMLRawError) -> (code: String, message: String, hint: String?)?
+  let rewrite: (XMLRawError) -> RewrittenError?
 
   init(
-    file: String, locator: SourceLocator?,
-    rewrite: @escaping (XMLRawError) -> (code: String, message: String, hint: String?)? = { _ in nil }
+    file: String, locator: SourceLocator?, rewrite: @escaping (XMLRawError) -> RewrittenError? = { _ in nil }
   ) {
     self.file = file
     self.locator = locator
@@ -36,20 +37,28 @@ final class XMLErrorCollector {
     // the one problem to report.
     if stoppedAtLimit { return }
     let raw = XMLRawError(error, locator: locator)
+    // After a fatal syntax error the document is not well-formed and will not be used; what
+    // libxml2 says next (a missing end tag, "attributes construct error", "Extra content")
+    // follows from that first mistake, so only the first one is reported: one message per
+    // root cause. Fix it and validate again to see the next.
+    let isParserError =
+      raw.domain == Int32(XML_FROM_PARSER.rawValue) || raw.domain == Int32(XML_FROM_NAMESPACE.rawValue)
+    if isParserError, stoppedAtSyntaxError { return }
+    if isParserError, raw.level == XML_ERR_FATAL { stoppedAtSyntaxError = true }
     let severity: Severity = raw.level == XML_ERR_WARNING ? .warning : .error
     // Some encoding errors come without a line; every diagnostic must point somewhere.
     var location = SourceLocation(file: file, line: max(raw.line, 1), column: raw.column)
     let diagnostic: Diagnostic
     if let rewritten = rewrite(raw) {
+      if let column = rewritten.column { location.column = column }
       if Self.limitCodes.contains(rewritten.code) {
         stoppedAtLimit = true
         // libxml2's column for an oversized value is somewhere inside it, not a useful place.
         location.column = 0
       }
-      diagnostic = Diagnostic(
-        severity, code: rewritten.code, at: location, rewritten.message, hint: rewritten.hint)
+      diagnostic = Diagnostic(severity, code: rewritten.code, at: location, rewritten.text)
     } else {
-      diagnostic = Diagnostic(severity, code: raw.defaultCode, at: location, raw.message)
+      diagnostic = Diagnostic(severity, raw.quotedTemplate, raw.message, at: location)
     }
     // libxml2 repeats some errors (one per input chunk or entity level); say each once.
     if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
@@ -79,6 +88,8 @@ struct XMLRawError {
   var elementName: String?
   var str1: String?
   var str2: String?
+  /// libxml2's integer detail: the line an unclosed element was opened at, a character value.
+  var int1: Int
 
   init(_ error: UnsafePointer<xmlError>, locator: SourceLocator?) {
     let e = error.pointee
@@ -88,6 +99,7 @@ struct XMLRawError {
     message = e.message.map { String(cString: $0) }?.trimmingTrailingNewlines() ?? "unknown XML error"
     str1 = e.str1.map { String(cString: $0) }
     str2 = e.str2.map { String(cString: $0) }
+    int1 = Int(e.int1)
     line = Int(e.line)
     column = Int(e.int2)
     if let raw = e.node {
@@ -106,6 +118,16 @@ struct XMLRawError {
           column = 0
         }
       }
+    }
+  }
+
+  /// The template that quotes libxml2's own message under `defaultCode`.
+  var quotedTemplate: MessageTemplate<String> {
+    switch Int(domain) {
+    case Int(XML_FROM_RELAXNGV.rawValue), Int(XML_FROM_RELAXNGP.rawValue): Catalogue.schemaMessage
+    case Int(XML_FROM_SCHEMASV.rawValue), Int(XML_FROM_SCHEMASP.rawValue): Catalogue.xsdMessage
+    case Int(XML_FROM_IO.rawValue): Catalogue.ioMessage
+    default: Catalogue.parserMessage
     }
   }
 

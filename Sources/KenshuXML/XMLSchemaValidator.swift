@@ -24,7 +24,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
       var diagnostics = collector.diagnostics
       if diagnostics.isEmpty {
         diagnostics.append(
-          .error("xsd", at: SourceLocation(file: url.lastPathComponent), "cannot compile the schema"))
+          .error(
+            Catalogue.xsdMessage, "cannot compile the schema", at: SourceLocation(file: url.lastPathComponent)
+          ))
       }
       throw SchemaCompileError(diagnostics: diagnostics)
     }
@@ -51,7 +53,7 @@ public final class XMLSchemaValidator: @unchecked Sendable {
       var diagnostics = collector.diagnostics
       if !diagnostics.hasErrors {
         diagnostics.append(
-          .error("xml-syntax", at: SourceLocation(file: path), "the file could not be read as XML"))
+          .error(Catalogue.unreadableAsXML, (), at: SourceLocation(file: path)))
       }
       return diagnostics
     }

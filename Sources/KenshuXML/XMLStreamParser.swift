@@ -145,7 +145,7 @@ public final class XMLStreamParser {
   /// Finishes the document and returns every problem found (empty when it was well-formed).
   public func finish() -> [Diagnostic] {
     if context == nil, !stopped {
-      return [.error("xml-empty", at: SourceLocation(file: path, line: 1, column: 1), "the part is empty")]
+      return [.error(Catalogue.partEmpty, (), at: SourceLocation(file: path, line: 1, column: 1))]
     }
     if !stopped, let context {
       _ = collector.capturing { xmlParseChunk(context, nil, 0, 1) }
@@ -153,10 +153,7 @@ public final class XMLStreamParser {
     var diagnostics: [Diagnostic] = []
     if sawDoctype {
       diagnostics.append(
-        .error(
-          "xml-doctype", at: SourceLocation(file: path, line: max(line, 1), column: 1),
-          "DOCTYPE declarations are not allowed in Kenshu files",
-          hint: "remove the <!DOCTYPE …> line; entities and DTDs are never loaded"))
+        .error(Catalogue.doctype, (), at: SourceLocation(file: path, line: max(line, 1), column: 1)))
     } else if let stopDiagnostic {
       diagnostics.append(stopDiagnostic)
     } else {

@@ -7,7 +7,11 @@ struct Kenshu: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kenshu",
     abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
-    discussion: "Run inside a project folder (curricula/, content/). See README.md and docs/.",
+    discussion: """
+      Run inside a project folder (curricula/, content/). See README.md and docs/.
+      Messages are in Japanese or English: --lang ja|en (before or after the command), else \
+      KENSHU_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else xml:lang of kenshu.xml.
+      """,
     // Every command and subcommand names itself (`commandName`): otherwise ArgumentParser derives
     // the name with `String(describing:)`, whose casts scan all of the binary's protocol
     // conformances once per type, at every start-up.
@@ -25,7 +29,9 @@ struct Kenshu: AsyncParsableCommand {
     // linker drops unused ones (--as-needed); being needed is what makes its malloc the process's.
     _ = mi_version()
     do {
-      var command = try parseAsRoot()
+      let (option, arguments) = try Language.extractOption(from: Array(CommandLine.arguments.dropFirst()))
+      Language.current = Language.choose(option: option)
+      var command = try parseAsRoot(arguments)
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

@@ -156,6 +156,7 @@ final class ServeProcess {
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
     process.executableURL = try KenshuBinary.url
+    process.environment = KenshuBinary.englishEnvironment
     process.arguments = arguments
     process.currentDirectoryURL = folder
     process.standardError = handle

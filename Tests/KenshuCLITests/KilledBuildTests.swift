@@ -25,6 +25,7 @@ import Testing
     for _ in 0..<30 where !caught {
       let process = Process()
       process.executableURL = try KenshuBinary.url
+      process.environment = KenshuBinary.englishEnvironment
       process.arguments = ["build"]
       process.currentDirectoryURL = project
       process.standardOutput = FileHandle.nullDevice

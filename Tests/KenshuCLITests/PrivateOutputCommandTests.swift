@@ -75,6 +75,7 @@ import Testing
       to: project.appendingPathComponent("private/tokens-day1.csv"))
     let process = Process()
     process.executableURL = try KenshuBinary.url
+    process.environment = KenshuBinary.englishEnvironment
     process.arguments = ["serve", "--output", ".", "--port", "0", "--no-watch"]
     process.currentDirectoryURL = project
     let errors = project.appendingPathComponent("serve-stderr")
@@ -127,6 +128,7 @@ import Testing
     try Data(text.utf8).write(to: settings)
     let process = Process()
     process.executableURL = try KenshuBinary.url
+    process.environment = KenshuBinary.englishEnvironment
     process.arguments = ["serve", "--port", "0", "--no-watch"]
     process.currentDirectoryURL = project
     let errors = folder.appendingPathComponent("serve-stderr")

@@ -22,6 +22,14 @@ enum KenshuBinary {
     }
   }
 
+  /// This process's environment with `KENSHU_LANG=en`, for running `kenshu` with English
+  /// messages whatever the machine's locale or the project's language.
+  static var englishEnvironment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["KENSHU_LANG"] = "en"
+    return environment
+  }
+
   struct Run {
     var status: Int32
     var stdout: String
@@ -31,11 +39,19 @@ enum KenshuBinary {
 
   /// Runs `kenshu arguments…` in `folder`, with output captured through files (pipes can
   /// fill up and block when one stream is read before the other).
-  static func run(_ arguments: [String], in folder: URL) throws -> Run {
+  static func run(
+    _ arguments: [String], in folder: URL, environment extraEnvironment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
     process.executableURL = try url
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    // Messages in English unless a test asks otherwise: the tests match on English wording,
+    // and the machine's locale or a project's xml:lang="ja" would otherwise choose Japanese.
+    // `environment` overrides it; an empty value removes a variable.
+    var environment = englishEnvironment
+    for (name, value) in extraEnvironment { environment[name] = value.isEmpty ? nil : value }
+    process.environment = environment
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "kenshu-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -39,7 +39,7 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
     .init(["unknown-attribute.xml"], "unknown-attribute", .error, 4, 21, "did you mean 'start'?"),
     .init(["invalid-value.xml"], "invalid-value", .error, 6, 23, #"did you mean "lecture"?"#),
     .init(["invalid-separate.xml"], "invalid-value", .error, 7, 24, #"separate "family""#),
-    .init(["invalid-role.xml"], "invalid-value", .error, 3, 48, #"role "wizard""#),
+    .init(["invalid-role.xml"], "invalid-value", .error, 3, 48, #"roles "wizard""#),
     .init(["unexpected-text.xml"], "unexpected-text", .error, 7, 7, "6人"),
     .init(["duplicate-element.xml"], "duplicate-element", .error, 8, 7, "only one <title>"),
     .init(["missing-element.xml"], "missing-element", .error, 6, 5, "needs a <title>"),

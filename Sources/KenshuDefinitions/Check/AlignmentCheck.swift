@@ -27,25 +27,16 @@ struct AlignmentCheck {
       let preview = objective.text.count > 24 ? String(objective.text.prefix(24)) + "…" : objective.text
       guard let id = objective.id else {
         diagnostics.append(
-          .warning(
-            "objective-without-id", at: location,
-            "objective \"\(preview)\" has no id, so nothing can be aligned with it",
-            hint: "add id=\"…\" and name it in practises/assesses/evaluates"))
+          .warning(Catalogue.objectiveWithoutID, preview, at: location))
         continue
       }
       if !practised.contains(id) {
         diagnostics.append(
-          .warning(
-            "objective-not-practised", at: location,
-            "objective \"\(id)\" is not practised by any session or lesson",
-            hint: "add practises=\"\(id)\" to the activity that works on it"))
+          .warning(Catalogue.objectiveNotPractised, id, at: location))
       }
       if !evaluated.contains(id) {
         diagnostics.append(
-          .warning(
-            "objective-not-evaluated", at: location,
-            "objective \"\(id)\" is not evaluated by any quiz question or survey item",
-            hint: "add assesses=\"\(id)\" to a question or evaluates=\"\(id)\" to a survey item"))
+          .warning(Catalogue.objectiveNotEvaluated, id, at: location))
       }
     }
     return diagnostics

@@ -19,10 +19,9 @@ struct ContentEncodingCheck {
       let position = Self.lineAndColumn(of: bad, in: data)
       diagnostics.append(
         .error(
-          "content-not-utf8",
-          at: SourceLocation(file: content.displayName(path), line: position.line, column: position.column),
-          "content file \"\(path)\" (\(owner)) is not UTF-8: byte 0x\(String(data[data.startIndex + bad], radix: 16, uppercase: true)) cannot start or continue a character",
-          hint: "save it as UTF-8 (e.g. iconv -f SHIFT_JIS -t UTF-8 in.md > out.md)"))
+          Catalogue.contentNotUTF8,
+          (path, owner, String(data[data.startIndex + bad], radix: 16, uppercase: true)),
+          at: SourceLocation(file: content.displayName(path), line: position.line, column: position.column)))
     }
     return diagnostics
   }

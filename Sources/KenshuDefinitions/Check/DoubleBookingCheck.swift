@@ -44,12 +44,15 @@ struct DoubleBookingCheck {
       var latest = list[0]
       for booking in list.dropFirst() {
         if booking.start < latest.end {
-          let day = key[2].hasPrefix("\u{0}") ? "" : " on \(key[2])"
+          let day: String? = key[2].hasPrefix("\u{0}") ? nil : key[2]
           diagnostics.append(
             .error(
-              "double-booked", at: booking.session.location ?? SourceLocation(file: "?"),
-              "\(booking.role.rawValue) \"\(key[1])\" is in <session> \"\(booking.session.id)\" (\(booking.start)–\(booking.end)) and in <session> \"\(latest.session.id)\" (\(latest.start)–\(latest.end)) at the same time\(day)",
-              hint: "name someone else for one of them, or move one of the sessions"))
+              Catalogue.doubleBooked,
+              (
+                booking.role.rawValue, key[1], booking.session.id, "\(booking.start)", "\(booking.end)",
+                latest.session.id, "\(latest.start)", "\(latest.end)", day
+              ),
+              at: booking.session.location ?? SourceLocation(file: "?")))
         }
         if booking.end > latest.end { latest = booking }
       }

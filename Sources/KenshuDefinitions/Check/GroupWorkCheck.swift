@@ -15,10 +15,7 @@ struct GroupWorkCheck {
         guard let spec = session.groupWork else {
           if session.kind == .groupwork {
             diagnostics.append(
-              .warning(
-                "groupwork-without-groups", at: location,
-                "\(label) is group work but says nothing about groups",
-                hint: "add <groups size=\"6\" min-professions=\"4\"/> so kenshu groups can plan the tables"))
+              .warning(Catalogue.groupworkWithoutGroups, label, at: location))
           }
           continue
         }
@@ -26,30 +23,20 @@ struct GroupWorkCheck {
         let largest = spec.maxSize ?? spec.size
         if let maxSize = spec.maxSize, maxSize < spec.size {
           diagnostics.append(
-            .error(
-              "invalid-group-size", at: specLocation,
-              "\(label): max-size \(maxSize) is smaller than size \(spec.size)"))
+            .error(Catalogue.invalidGroupSize, (label, maxSize, spec.size), at: specLocation))
         }
         if let minimum = spec.minProfessions {
           if minimum > largest {
             diagnostics.append(
-              .error(
-                "unsatisfiable-groups", at: specLocation,
-                "\(label): groups of \(largest) cannot hold \(minimum) different professions",
-                hint: "lower min-professions to \(largest) or raise the group size"))
+              .error(Catalogue.groupsTooSmall, (label, largest, minimum), at: specLocation))
           } else if minimum > Profession.allCases.count {
             diagnostics.append(
-              .error(
-                "unsatisfiable-groups", at: specLocation,
-                "\(label): there are only \(Profession.allCases.count) professions"))
+              .error(Catalogue.tooFewProfessionsExist, (label, Profession.allCases.count), at: specLocation))
           } else if !trainees.isEmpty {
             let distinct = Set(trainees.map(\.profession)).count
             if distinct < minimum {
               diagnostics.append(
-                .warning(
-                  "unsatisfiable-groups", at: specLocation,
-                  "\(label): the roster has only \(distinct) profession\(distinct == 1 ? "" : "s"), fewer than min-professions \(minimum)"
-                ))
+                .warning(Catalogue.rosterHasFewProfessions, (label, distinct, minimum), at: specLocation))
             }
           }
         }
@@ -58,11 +45,8 @@ struct GroupWorkCheck {
           if total != duration {
             diagnostics.append(
               .error(
-                "phase-minutes", at: spec.phases.first?.location ?? location,
-                "\(label): phases add up to \(total) minutes but the session lasts \(duration)",
-                hint: total < duration
-                  ? "add \(duration - total) minutes to a phase"
-                  : "remove \(total - duration) minutes from the phases"))
+                Catalogue.phaseMinutes, (label, total, duration), at: spec.phases.first?.location ?? location)
+            )
           }
         }
       }

@@ -14,9 +14,8 @@ struct IdentifierCheck {
         if let earlier = first[entry.id] {
           diagnostics.append(
             .error(
-              "duplicate-id", at: entry.location ?? SourceLocation(file: "?"),
-              "\(kind) id \"\(entry.id)\" is used twice",
-              hint: earlier.map { "first defined at \($0.description)" }))
+              Catalogue.duplicateID, (kind, entry.id, earlier.map(\.description)),
+              at: entry.location ?? SourceLocation(file: "?")))
         } else {
           first[entry.id] = entry.location
         }
@@ -61,8 +60,8 @@ struct IdentifierCheck {
         for option in item.options where !seen.insert(option.label).inserted {
           diagnostics.append(
             .error(
-              "duplicate-option", at: item.location ?? SourceLocation(file: "?"),
-              "<item> \"\(item.id)\" lists the option \"\(option.label)\" twice"))
+              Catalogue.duplicateOption, (item.id, option.label),
+              at: item.location ?? SourceLocation(file: "?")))
         }
       }
     }

@@ -13,15 +13,12 @@ struct OutputPathCheck {
     // Each pair of definitions is reported once, though a session has two pages (learner and
     // facilitator) that collide together.
     var reported: Set<[SourceLocation?]> = []
-    func report(_ file: SiteLayout.PlannedFile, _ other: SiteLayout.PlannedFile, _ message: String) {
+    func report(_ file: SiteLayout.PlannedFile, _ other: SiteLayout.PlannedFile, _ text: Bilingual) {
       guard reported.insert([file.location, other.location]).inserted else { return }
       diagnostics.append(
-        .error(
-          "output-collision", at: file.location ?? other.location ?? SourceLocation(file: "kenshu.xml"),
-          message,
-          hint:
-            "rename one of the two ids (in file names, characters other than ASCII letters, digits, '-', '_' and '.' become '_')"
-        ))
+        Diagnostic(
+          .error, code: Catalogue.outputCollision.code,
+          at: file.location ?? other.location ?? SourceLocation(file: "kenshu.xml"), text))
     }
     // A folder that is also a file is reported for the first thing put in it (a course's
     // timetable), not again for each of its sessions.
@@ -30,8 +27,7 @@ struct OutputPathCheck {
     var unique: [Int] = []
     for (index, file) in files.enumerated() {
       if let first = byPath[file.path] {
-        report(
-          file, files[first], "\(file.owner) and \(files[first].owner) would both be written to \(file.path)")
+        report(file, files[first], Catalogue.outputCollision((file.owner, files[first].owner, file.path)))
       } else {
         byPath[file.path] = index
         unique.append(index)
@@ -44,9 +40,7 @@ struct OutputPathCheck {
         folder = folder[..<slash]
         if let other = byPath[String(folder)], reportedFolders.insert(String(folder)).inserted {
           report(
-            file, files[other],
-            "\(file.owner) would be written inside the folder \(folder)/, but \(files[other].owner) is the file \(folder)"
-          )
+            file, files[other], Catalogue.outputInsideFile((file.owner, String(folder), files[other].owner)))
         }
       }
     }
@@ -59,9 +53,8 @@ struct OutputPathCheck {
         guard reported.insert([file.location, files[other].location]).inserted else { continue }
         diagnostics.append(
           .warning(
-            "output-case-collision", at: file.location ?? SourceLocation(file: "kenshu.xml"),
-            "\(file.owner) (\(file.path)) and \(files[other].owner) (\(files[other].path)) differ only in upper and lower case",
-            hint: "on macOS and Windows one would overwrite the other; rename one of the ids"))
+            Catalogue.outputCaseCollision, (file.owner, file.path, files[other].owner, files[other].path),
+            at: file.location ?? SourceLocation(file: "kenshu.xml")))
       } else {
         byFoldedPath[folded] = index
       }

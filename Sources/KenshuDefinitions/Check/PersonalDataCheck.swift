@@ -47,10 +47,7 @@ struct PersonalDataCheck {
   private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation)
     -> Diagnostic
   {
-    .warning(
-      "possible-personal-data", at: location,
-      "\(owner) contains what looks like \(finding.kind): \"\(finding.text)\"",
-      hint: "anonymise cases (e.g. Aさん・80代男性) before publishing")
+    .warning(Catalogue.possiblePersonalData, (owner, finding.kindWording, finding.text), at: location)
   }
 }
 
@@ -62,6 +59,19 @@ enum PersonalDataPatterns {
     /// 0-based line within the text; 1-based column.
     var line: Int
     var column: Int
+
+    /// What was found, as a message names it in each language.
+    var kindWording: Bilingual {
+      let japanese =
+        switch kind {
+        case PersonalDataPatterns.phone: "電話番号"
+        case PersonalDataPatterns.birth: "生年月日"
+        case PersonalDataPatterns.insurance: "保険証の番号やマイナンバー"
+        case PersonalDataPatterns.name: "実名らしい名前"
+        default: kind
+        }
+      return Bilingual(ja: japanese, en: kind)
+    }
   }
 
   /// What a line holds, counted in one pass, so that each pattern runs only on lines where it
@@ -141,10 +151,10 @@ enum PersonalDataPatterns {
     }
   }
 
-  private static let phone = "a phone number"
-  private static let birth = "a date of birth"
-  private static let insurance = "an insurance or My Number"
-  private static let name = "a real-looking name"
+  fileprivate static let phone = "a phone number"
+  fileprivate static let birth = "a date of birth"
+  fileprivate static let insurance = "an insurance or My Number"
+  fileprivate static let name = "a real-looking name"
 
   private static let patterns: [Pattern] = [
     Pattern(

@@ -15,14 +15,10 @@ struct ReferenceCheck {
       case .found: break
       case .missing:
         diagnostics.append(
-          .error(
-            "missing-content", at: location, "\(owner): content file \"\(path)\" does not exist",
-            hint: "expected at \(content.displayName(path))"))
+          .error(Catalogue.missingContent, (owner, path, content.displayName(path)), at: location))
       case .outside:
         diagnostics.append(
-          .error(
-            "content-outside", at: location, "\(owner): \"\(path)\" is outside the content folder",
-            hint: "src paths are relative to content/ and cannot use .. or absolute paths"))
+          .error(Catalogue.contentOutside, (owner, path), at: location))
       }
     }
 
@@ -32,14 +28,10 @@ struct ReferenceCheck {
       case .found: break
       case .missing:
         diagnostics.append(
-          .error(
-            "missing-content", at: location, "<site>: logo \"\(logo)\" does not exist",
-            hint: "expected at \(content.displayName(logo))"))
+          .error(Catalogue.missingLogo, (logo, content.displayName(logo)), at: location))
       case .outside:
         diagnostics.append(
-          .error(
-            "logo-outside", at: location, "<site>: logo \"\(logo)\" is outside the content folder",
-            hint: "put the image under content/ and give its path from there, e.g. logo=\"images/logo.svg\""))
+          .error(Catalogue.logoOutside, logo, at: location))
       }
     }
 
@@ -62,9 +54,8 @@ struct ReferenceCheck {
       for id in ids where !objectiveIDs.contains(id) {
         diagnostics.append(
           .error(
-            "unknown-objective", at: location ?? SourceLocation(file: "?"),
-            "\(owner): \(attribute) names objective \"\(id)\", which is not defined",
-            hint: closestName(id, among: Array(objectiveIDs)).map { "did you mean \"\($0)\"?" }))
+            Catalogue.unknownObjective, (owner, attribute, id, closestName(id, among: Array(objectiveIDs))),
+            at: location ?? SourceLocation(file: "?")))
       }
     }
 
@@ -73,9 +64,8 @@ struct ReferenceCheck {
       if let name = programme.roster, roster == nil {
         diagnostics.append(
           .error(
-            "unknown-roster", at: programme.location ?? SourceLocation(file: "?"),
-            "<programme> \"\(programme.id)\" names roster \"\(name)\", which is not defined",
-            hint: "put the roster in rosters/\(name).xml (kenshu roster import)"))
+            Catalogue.unknownRoster, (programme.id, name), at: programme.location ?? SourceLocation(file: "?")
+          ))
       }
       let tracksQualifications =
         roster.map { $0.people.contains { !$0.qualifications.isEmpty } } ?? anyoneHasQualifications
@@ -88,26 +78,22 @@ struct ReferenceCheck {
         if let survey = session.survey, !surveyIDs.contains(survey) {
           diagnostics.append(
             .error(
-              "unknown-survey", at: location, "\(label) names survey \"\(survey)\", which is not defined",
-              hint: closestName(survey, among: Array(surveyIDs)).map { "did you mean \"\($0)\"?" }))
+              Catalogue.unknownSurvey, (label, survey, closestName(survey, among: Array(surveyIDs))),
+              at: location))
         }
         if session.kind == .survey, session.survey == nil {
           diagnostics.append(
-            .error(
-              "missing-survey", at: location, "\(label) is a survey session without a survey",
-              hint: "add survey=\"…\" with the id of a <survey>"))
+            .error(Catalogue.missingSurvey, label, at: location))
         }
         if session.kind == .selfstudy, session.module == nil {
           diagnostics.append(
-            .error(
-              "missing-module", at: location, "\(label) is a self-study session without a module",
-              hint: "add module=\"…\" with the id of a <module>"))
+            .error(Catalogue.missingModule, label, at: location))
         }
         if let module = session.module, !moduleIDs.contains(module) {
           diagnostics.append(
             .error(
-              "unknown-module", at: location, "\(label) names module \"\(module)\", which is not defined",
-              hint: closestName(module, among: Array(moduleIDs)).map { "did you mean \"\($0)\"?" }))
+              Catalogue.unknownModule, (label, module, closestName(module, among: Array(moduleIDs))),
+              at: location))
         }
         checkObjectives(session.practises, "practises", at: session.location, label)
         for (role, ids) in [
@@ -118,10 +104,7 @@ struct ReferenceCheck {
           for id in ids {
             guard let person = rosterPeople?[id] ?? people[id] else {
               diagnostics.append(
-                .error(
-                  "unknown-person", at: location,
-                  "\(label) names \(role.rawValue) \"\(id)\", who is not on \(programme.roster.map { "roster \"\($0)\"" } ?? "any roster")"
-                ))
+                .error(Catalogue.unknownPerson, (label, role.rawValue, id, programme.roster), at: location))
               continue
             }
             // Qualification tracking is on when the roster records qualifications at all; a
@@ -129,11 +112,8 @@ struct ReferenceCheck {
             if tracksQualifications, !person.isQualified(as: role, for: programme.id) {
               diagnostics.append(
                 .warning(
-                  "unqualified-\(role.rawValue)", at: location,
-                  "\(label): \(role.rawValue) \"\(id)\" has no \(role.rawValue) qualification for \"\(programme.id)\"",
-                  hint:
-                    "record it on the roster: <qualification subject=\"\(programme.id)\" role=\"\(role.rawValue)\"/>"
-                ))
+                  role == .instructor ? Catalogue.unqualifiedInstructor : Catalogue.unqualifiedFacilitator,
+                  (label, id, programme.id), at: location))
             }
           }
         }
@@ -158,16 +138,14 @@ struct ReferenceCheck {
       let location = survey.location ?? SourceLocation(file: "?")
       if let module = survey.module, !moduleIDs.contains(module) {
         diagnostics.append(
-          .error("unknown-module", at: location, "\(label) names module \"\(module)\", which is not defined"))
+          .error(Catalogue.unknownModule, (label, module, nil), at: location))
       }
       if let partner = survey.pairedWith {
         if !surveyIDs.contains(partner) {
           diagnostics.append(
-            .error(
-              "unknown-survey", at: location,
-              "\(label) is paired with survey \"\(partner)\", which is not defined"))
+            .error(Catalogue.unknownPairedSurvey, (label, partner), at: location))
         } else if partner == survey.id {
-          diagnostics.append(.error("invalid-pairing", at: location, "\(label) is paired with itself"))
+          diagnostics.append(.error(Catalogue.invalidPairing, label, at: location))
         }
       }
       let measures = Set(survey.measures.map(\.id))
@@ -176,17 +154,11 @@ struct ReferenceCheck {
         let itemLocation = item.location ?? location
         if let scale = item.scale, survey.scale(named: scale) == nil {
           diagnostics.append(
-            .error(
-              "unknown-scale", at: itemLocation, "\(itemLabel) uses scale \"\(scale)\", which is not defined",
-              hint: "define <scale id=\"\(scale)\"> or use a built-in scale: "
-                + LikertScale.builtIn.map(\.id).joined(separator: ", ")))
+            .error(Catalogue.unknownScale, (item.id, scale, LikertScale.builtIn.map(\.id)), at: itemLocation))
         }
         if let measure = item.measure, !measures.contains(measure) {
           diagnostics.append(
-            .error(
-              "unknown-measure", at: itemLocation,
-              "\(itemLabel) belongs to measure \"\(measure)\", which is not defined",
-              hint: "add <measure id=\"\(measure)\" title=\"…\"/> to the survey"))
+            .error(Catalogue.unknownMeasure, (item.id, measure), at: itemLocation))
         }
         checkObjectives(item.evaluates, "evaluates", at: item.location, itemLabel)
       }

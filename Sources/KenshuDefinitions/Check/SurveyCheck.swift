@@ -11,18 +11,13 @@ struct SurveyCheck {
       for scale in survey.scales {
         if scale.points < 2 {
           diagnostics.append(
-            .error(
-              "too-few-points", at: scale.location ?? surveyLocation,
-              "<scale> \"\(scale.id)\" needs at least two points"))
+            .error(Catalogue.tooFewPoints, scale.id, at: scale.location ?? surveyLocation))
         }
         // Two points with one label cannot be told apart by whoever answers, nor in the report.
         var seen: Set<String> = []
         for label in scale.labels where !seen.insert(label).inserted {
           diagnostics.append(
-            .error(
-              "duplicate-point", at: scale.location ?? surveyLocation,
-              "<scale> \"\(scale.id)\" lists the point \"\(label)\" twice",
-              hint: "each point needs its own label, from the lowest to the highest"))
+            .error(Catalogue.duplicatePoint, (scale.id, label), at: scale.location ?? surveyLocation))
         }
       }
       let isTest = [.preTest, .postTest].contains(survey.kind)
@@ -35,45 +30,32 @@ struct SurveyCheck {
           // question silently drops out of the pre/post comparison.
           if isTest, !item.options.isEmpty, !item.options.contains(where: \.correct) {
             diagnostics.append(
-              .error(
-                "no-correct-option", at: location,
-                "\(label) in \(survey.kind.rawValue) \"\(survey.id)\" marks no option as correct",
-                hint:
-                  "add correct=\"true\" to the right answer; ask background questions as type=\"profession\" or \"text\", or in an evaluation survey"
-              ))
+              .error(Catalogue.noCorrectOption, (label, survey.kind.rawValue, survey.id), at: location))
           }
           if item.options.count < 2 {
             diagnostics.append(
-              .error(
-                "too-few-options", at: location,
-                "\(label) is a \(item.type.rawValue)-choice item with fewer than two options",
-                hint: "add <option>…</option> elements"))
+              .error(Catalogue.tooFewOptions, (label, item.type.rawValue), at: location))
           }
         case .likert:
           if item.scale == nil {
             diagnostics.append(
-              .error(
-                "missing-scale", at: location, "\(label) is a Likert item without a scale",
-                hint: "add scale=\"agree5\" or the id of a <scale> in this survey"))
+              .error(Catalogue.missingScale, label, at: location))
           }
         case .numeric:
           if let low = item.minimum, let high = item.maximum, low > high {
             diagnostics.append(
-              .error("invalid-range", at: location, "\(label): min \(low) is larger than max \(high)"))
+              .error(Catalogue.invalidRange, (label, "\(low)", "\(high)"), at: location))
           }
         case .text, .profession:
           break
         }
         if item.type != .likert && (item.reverse || item.retrospective || item.scale != nil) {
           diagnostics.append(
-            .warning(
-              "ignored-attribute", at: location,
-              "\(label): scale, reverse and retrospective apply to Likert items only"))
+            .warning(Catalogue.likertOnlyAttributes, label, at: location))
         }
         if !item.options.isEmpty && ![.single, .multiple].contains(item.type) {
           diagnostics.append(
-            .warning(
-              "ignored-attribute", at: location, "\(label): options apply to single and multiple items only"))
+            .warning(Catalogue.choiceOnlyOptions, label, at: location))
         }
       }
       for measure in survey.measures {
@@ -81,17 +63,12 @@ struct SurveyCheck {
         if members.count < 2 {
           diagnostics.append(
             .warning(
-              "small-measure", at: measure.location ?? surveyLocation,
-              "<measure> \"\(measure.id)\" has \(members.count) item\(members.count == 1 ? "" : "s"); reliability needs at least two"
-            ))
+              Catalogue.smallMeasure, (measure.id, members.count), at: measure.location ?? surveyLocation))
         }
       }
       if [.preTest, .postTest].contains(survey.kind), survey.pairedWith == nil {
         diagnostics.append(
-          .warning(
-            "unpaired-test", at: surveyLocation,
-            "<survey> \"\(survey.id)\" is a \(survey.kind.rawValue) without paired-with",
-            hint: "name the matching test so answers can be compared"))
+          .warning(Catalogue.unpairedTest, (survey.id, survey.kind.rawValue), at: surveyLocation))
       }
     }
     return diagnostics

@@ -10,9 +10,7 @@ struct TimetableCheck {
       let courseLocation = course.location ?? SourceLocation(file: "?")
       if let start = course.start, let end = course.end, end <= start {
         diagnostics.append(
-          .error(
-            "invalid-day", at: courseLocation,
-            "<course> \"\(course.id)\" ends at \(end) but starts at \(start)"))
+          .error(Catalogue.invalidDay, (course.id, "\(start)", "\(end)"), at: courseLocation))
       }
       var previous: TimetableSlot?
       for slot in course.timetable {
@@ -22,28 +20,22 @@ struct TimetableCheck {
         if let start = slot.start {
           if let courseStart = course.start, start < courseStart {
             diagnostics.append(
-              .error(
-                "session-before-start", at: location,
-                "\(label) starts at \(start), before the day starts at \(courseStart)"))
+              .error(Catalogue.sessionBeforeStart, (label, "\(start)", "\(courseStart)"), at: location))
           }
           if let previous, let previousEnd = previous.end, start < previousEnd {
             diagnostics.append(
               .error(
-                "session-overlap", at: location,
-                "\(label) starts at \(start), before \"\(previous.session.id)\" ends at \(previousEnd)",
-                hint: "move its start to \(previousEnd) or shorten \"\(previous.session.id)\""))
+                Catalogue.sessionOverlap, (label, "\(start)", previous.session.id, "\(previousEnd)"),
+                at: location))
           }
         }
         if let end = slot.end {
           if let courseEnd = course.end, end > courseEnd {
             diagnostics.append(
-              .error(
-                "session-past-end", at: location,
-                "\(label) ends at \(end), after the day ends at \(courseEnd)",
-                hint: "shorten the sessions or move the day's end"))
+              .error(Catalogue.sessionPastEnd, (label, "\(end)", "\(courseEnd)"), at: location))
           }
           if end.minutes > 24 * 60 {
-            diagnostics.append(.error("session-past-midnight", at: location, "\(label) runs past midnight"))
+            diagnostics.append(.error(Catalogue.sessionPastMidnight, label, at: location))
           }
         }
         previous = slot
@@ -52,10 +44,7 @@ struct TimetableCheck {
         course.mode != "on-demand"
       {
         diagnostics.append(
-          .warning(
-            "no-start-time", at: courseLocation,
-            "<course> \"\(course.id)\" has no start time, so its timetable shows no clock times",
-            hint: "add start=\"HH:MM\" to the course"))
+          .warning(Catalogue.noStartTime, course.id, at: courseLocation))
       }
     }
     return diagnostics

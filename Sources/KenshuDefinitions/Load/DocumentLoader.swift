@@ -35,13 +35,11 @@ struct DocumentLoader {
       return LoadedDocument(
         definition: nil,
         diagnostics: [
-          .error(
-            "xml-too-large", at: location,
-            "the file is over 20 MB (20,000,000 bytes); definitions are never this large")
+          .error(Catalogue.fileTooLarge, (), at: location)
         ])
     case .unreadable:
       return LoadedDocument(
-        definition: nil, diagnostics: [.error("file-unreadable", at: location, "cannot read the file")])
+        definition: nil, diagnostics: [.error(Catalogue.fileUnreadable, (), at: location)])
     case .notRegular: break
     }
     let bytes: [UInt8]
@@ -54,16 +52,14 @@ struct DocumentLoader {
         return LoadedDocument(
           definition: nil,
           diagnostics: [
-            .error(
-              "xml-too-large", at: location,
-              "the file is over 20 MB (20,000,000 bytes); definitions are never this large")
+            .error(Catalogue.fileTooLarge, (), at: location)
           ])
       }
       try handle.seek(toOffset: 0)
       bytes = [UInt8](try handle.readToEnd() ?? Data())
     } catch {
       return LoadedDocument(
-        definition: nil, diagnostics: [.error("file-unreadable", at: location, "cannot read the file")])
+        definition: nil, diagnostics: [.error(Catalogue.fileUnreadable, (), at: location)])
     }
     return load(bytes: bytes, displayName: displayName)
   }
@@ -116,14 +112,11 @@ struct DocumentLoader {
 
     var structural: [Diagnostic] = []
     guard root.namespace == kenshuNamespace else {
-      let hint = "the root element needs xmlns=\"\(kenshuNamespace)\""
       return LoadedDocument(
         definition: nil,
         diagnostics: parsed.diagnostics.filter { $0.code != "schema" }
           + [
-            .error(
-              "wrong-namespace", at: root.location, "<\(root.name)> is not in the Kenshu namespace",
-              hint: hint)
+            .error(Catalogue.rootNotInNamespace, (root.name, kenshuNamespace), at: root.location)
           ])
     }
     guard let spec = model.spec(forChild: root.name, of: nil) else {
@@ -131,9 +124,7 @@ struct DocumentLoader {
       return LoadedDocument(
         definition: nil,
         diagnostics: [
-          .error(
-            "unknown-root", at: root.location, "<\(root.name)> cannot be the root of a Kenshu file",
-            hint: "use one of " + roots.joined(separator: ", "))
+          .error(Catalogue.unknownRoot, (root.name, roots), at: root.location)
         ])
     }
     // The structure check explains schema failures in plain language; when libxml2 has

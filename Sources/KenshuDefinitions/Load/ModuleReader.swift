@@ -66,10 +66,7 @@ extension ValueReader {
       let answer = element.attribute("answer")
       if answer == nil {
         diagnostics.append(
-          .error(
-            "missing-answer", at: element.location,
-            "\(element.displayLabel) is a true-false question without an answer",
-            hint: "add answer=\"true\" or answer=\"false\""))
+          .error(Catalogue.missingAnswer, element.displayLabel, at: element.location))
       }
       choices = [
         Choice(id: "true", text: "正しい", correct: answer == "true"),
@@ -90,8 +87,7 @@ extension ValueReader {
     guard ["https://", "http://", "tel:", "mailto:"].contains(where: { lower.hasPrefix($0) }) else {
       diagnostics.append(
         .error(
-          "unsafe-url", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" must start with https://, http://, tel: or mailto:"))
+          Catalogue.unsafeURL, (element.displayLabel, name, value), at: element.location(ofAttribute: name)))
       return nil
     }
     return value

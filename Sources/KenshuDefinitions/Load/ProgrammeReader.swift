@@ -108,8 +108,9 @@ extension ValueReader {
         } else {
           diagnostics.append(
             .error(
-              "invalid-value", at: groups.location(ofAttribute: "separate"),
-              "<groups>: separate \"\(token)\" is not one of organisation, municipality"))
+              Catalogue.invalidValue,
+              ("<groups>", "separate", String(token), ["organisation", "municipality"], nil),
+              at: groups.location(ofAttribute: "separate")))
         }
       }
     }
@@ -124,14 +125,10 @@ extension ValueReader {
         }
       if src != nil, bodyElement != nil {
         diagnostics.append(
-          .error(
-            "src-and-text", at: element.location, "\(element.displayLabel) has both src and a <body>",
-            hint: "keep one of them"))
+          .error(Catalogue.srcAndBody, element.displayLabel, at: element.location))
       } else if body == nil, bodyElement == nil {
         diagnostics.append(
-          .error(
-            "missing-text", at: element.location, "\(element.displayLabel) has no text",
-            hint: "give src=\"cases/….md\" or a <body> with the case"))
+          .error(Catalogue.caseWithoutText, element.displayLabel, at: element.location))
       }
       return GroupCase(
         id: identifierIfPresent(element), title: string(element, "title") ?? "",

@@ -60,10 +60,7 @@ public struct ProjectLoader: Sendable {
     // Without the embedded schema nothing could be validated: say so rather than pass files.
     if !files.isEmpty, EmbeddedSchema.bytes.isEmpty {
       diagnostics.append(
-        .error(
-          "schema-missing", at: SourceLocation(file: "kenshu.rng"),
-          "Kenshu's embedded schema could not be read, so no file was validated",
-          hint: "reinstall Kenshu; its resource bundle is missing"))
+        .error(Catalogue.embeddedSchemaMissing, (), at: SourceLocation(file: "kenshu.rng")))
     }
     var settingsFile: String?
     for document in documents {
@@ -78,9 +75,7 @@ public struct ProjectLoader: Sendable {
       case .site(let settings, let location):
         if let settingsFile {
           diagnostics.append(
-            .error(
-              "duplicate-site", at: location, "a second <site> settings file",
-              hint: "the first is \(settingsFile)"))
+            .error(Catalogue.duplicateSite, settingsFile, at: location))
         } else {
           project.settings = settings
           settingsFile = location.file
@@ -98,6 +93,17 @@ public struct ProjectLoader: Sendable {
   }
 
   /// `.xml` files under a folder, recursively, in a stable order (by path).
+  /// The `xml:lang` of the project's `kenshu.xml` in `root`, read without loading the project
+  /// (the command line asks it to choose the language of its messages); nil when there is no
+  /// readable `kenshu.xml` or it declares no language.
+  public static func declaredLanguage(in root: URL) -> String? {
+    let url = root.appendingPathComponent("kenshu.xml")
+    guard let data = FileManager.default.contents(atPath: url.path),
+      data.count < DocumentLoader.maximumFileSize
+    else { return nil }
+    return readXML([UInt8](data), path: "kenshu.xml") { $0.root?.attribute("xml:lang") }
+  }
+
   public static func xmlFiles(under folder: URL) -> [URL] {
     DefinitionFileWalk.xmlPaths(under: folder.path).sorted().map {
       // The kind is known not to matter here: saying so spares URL a `stat` of every file.

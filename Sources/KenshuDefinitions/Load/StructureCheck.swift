@@ -38,12 +38,9 @@ struct StructureCheck {
           attribute.name, context: "@" + spec.define, among: { spec.attributes.map(\.name) })
         diagnostics.append(
           .error(
-            "unknown-attribute", at: attribute.location,
-            "\(label) has no attribute '\(attribute.name)'",
-            hint: suggestion.map { "did you mean '\($0)'?" }
-              ?? (spec.attributes.isEmpty
-                ? "<\(element.name)> takes no attributes"
-                : "allowed: \(spec.attributes.map(\.name).joined(separator: ", "))")))
+            Catalogue.unknownAttribute,
+            (label, element.name, attribute.name, suggestion, spec.attributes.map(\.name)),
+            at: attribute.location))
         continue
       }
       if let values = attributeSpec.values, !values.contains(attribute.value) {
@@ -51,19 +48,16 @@ struct StructureCheck {
           attribute.value, context: "=" + spec.define + "@" + attribute.name, among: { values })
         diagnostics.append(
           .error(
-            "invalid-value", at: attribute.location,
-            "\(label): \(attribute.name) \"\(attribute.value)\" is not one of \(values.joined(separator: ", "))",
-            hint: suggestion.map { "did you mean \"\($0)\"?" }))
+            Catalogue.invalidValue, (label, attribute.name, attribute.value, values, suggestion),
+            at: attribute.location))
       }
     }
     for attributeSpec in spec.attributes where attributeSpec.required {
       if element.attribute(attributeSpec.name) == nil {
-        let article = "aeiou".contains(attributeSpec.name.first ?? "x") ? "an" : "a"
         diagnostics.append(
           .error(
-            "missing-attribute", at: element.location,
-            "\(label) needs \(article) \(attributeSpec.name)",
-            hint: attributeSpec.example.map { "e.g. \(attributeSpec.name)=\"\($0)\"" }))
+            Catalogue.missingAttribute, (label, attributeSpec.name, attributeSpec.example),
+            at: element.location))
       }
     }
     if !spec.allowsText {
@@ -73,9 +67,8 @@ struct StructureCheck {
       }) {
         diagnostics.append(
           .error(
-            "unexpected-text", at: element.location,
-            "\(label) cannot contain text (\"\(text.trimmedPreview)\")",
-            hint: spec.children.isEmpty ? nil : "put text inside a child element"))
+            Catalogue.unexpectedText, (label, text.trimmedPreview, !spec.children.isEmpty),
+            at: element.location))
         break
       }
     }
@@ -84,38 +77,25 @@ struct StructureCheck {
       if let define = schema.spec(forChild: child.name, of: spec.define)?.define {
         seen[define, default: 0] += 1
         if seen[define] == 2, !spec.repeatableChildren.contains(define) {
-          diagnostics.append(
-            .error(
-              "duplicate-element", at: child.location, "\(label) can have only one <\(child.name)>",
-              hint: "merge them into one"))
+          diagnostics.append(.error(Catalogue.duplicateElement, (label, child.name), at: child.location))
         }
       }
     }
     for define in spec.children where spec.requiredChildren.contains(define) && seen[define] == nil {
       guard let childName = schema.elements[define]?.name else { continue }
-      diagnostics.append(
-        .error(
-          "missing-element", at: element.location, "\(label) needs a <\(childName)>",
-          hint: "add <\(childName)>…</\(childName)>"))
+      diagnostics.append(.error(Catalogue.missingElement, (label, childName), at: element.location))
     }
     for child in element.children {
       guard child.namespace == kenshuNamespace else {
         diagnostics.append(
-          .error(
-            "wrong-namespace", at: child.location,
-            "<\(child.name)> is not in the Kenshu namespace",
-            hint: "declare xmlns=\"\(kenshuNamespace)\" on the root element"))
+          .error(Catalogue.childNotInNamespace, (child.name, kenshuNamespace), at: child.location))
         continue
       }
       guard let childSpec = schema.spec(forChild: child.name, of: spec.define) else {
         let allowed = spec.children.compactMap { schema.elements[$0]?.name }
         let suggestion = suggestions.closest(child.name, context: "<" + spec.define, among: { allowed })
         diagnostics.append(
-          .error(
-            "unknown-element", at: child.location,
-            "<\(child.name)> is not allowed inside \(label)",
-            hint: suggestion.map { "did you mean <\($0)>?" }
-              ?? (allowed.isEmpty ? nil : "allowed: " + allowed.map { "<\($0)>" }.joined(separator: ", "))))
+          .error(Catalogue.unknownElement, (child.name, label, suggestion, allowed), at: child.location))
         continue
       }
       check(child, spec: childSpec, into: &diagnostics, suggestions: &suggestions)

@@ -48,8 +48,8 @@ extension ValueReader {
       if profession == nil, !professionText.isEmpty {
         diagnostics.append(
           .warning(
-            "unknown-profession", at: person.location(ofAttribute: "profession"),
-            "\(person.displayLabel): unknown profession \"\(professionText)\", counted as other"))
+            Catalogue.unknownProfessionCountedAsOther, (person.displayLabel, professionText),
+            at: person.location(ofAttribute: "profession")))
       }
       var roles: Set<PersonRole> = []
       for token in identifierList(person, "roles") {
@@ -58,9 +58,12 @@ extension ValueReader {
         } else {
           diagnostics.append(
             .error(
-              "invalid-value", at: person.location(ofAttribute: "roles"),
-              "\(person.displayLabel): role \"\(token)\" is not one of trainee, instructor, facilitator, organiser"
-            ))
+              Catalogue.invalidValue,
+              (
+                person.displayLabel, "roles", String(token),
+                ["trainee", "instructor", "facilitator", "organiser"], nil
+              ),
+              at: person.location(ofAttribute: "roles")))
         }
       }
       return Person(
@@ -96,10 +99,8 @@ extension ValueReader {
         guard let other = string(keepApart, "person"), !ids.contains(other) else { continue }
         diagnostics.append(
           .error(
-            "unknown-keep-apart", at: keepApart.location(ofAttribute: "person"),
-            "\(person.displayLabel): <keep-apart person=\"\(other)\"> names nobody on roster \"\(roster.id)\"",
-            hint: "use the id of a <person> in this roster; without it the two people can be put in one group"
-          ))
+            Catalogue.unknownKeepApart, (person.displayLabel, other, roster.id),
+            at: keepApart.location(ofAttribute: "person")))
       }
     }
   }
@@ -125,9 +126,7 @@ extension ValueReader {
         settings.accentColour = colour
       } else {
         diagnostics.append(
-          .error(
-            "invalid-colour", at: element.location(ofAttribute: "accent-colour"),
-            "<site>: accent-colour \"\(colour)\" is not a #rrggbb colour"))
+          .error(Catalogue.invalidColour, colour, at: element.location(ofAttribute: "accent-colour")))
       }
     }
     settings.collectURL = safeURL(element, "collect-url")

@@ -19,9 +19,7 @@ struct ValueReader {
     if !isValidIdentifier(value) {
       diagnostics.append(
         .error(
-          "invalid-id", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a valid id",
-          hint: "use ASCII letters, digits, '-' and '_', starting with a letter (ids appear in URLs)"))
+          Catalogue.invalidID, (element.displayLabel, name, value), at: element.location(ofAttribute: name)))
     }
     return value
   }
@@ -33,67 +31,75 @@ struct ValueReader {
 
   mutating func duration(_ element: XMLElementView, _ name: String = "duration") -> Int? {
     guard let value = element.attribute(name) else { return nil }
-    guard let minutes = parseISODurationMinutes(trimmedSpaces(value)) else {
-      diagnostics.append(
-        .error(
-          "invalid-duration", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): duration \"\(value)\" is not an ISO 8601 duration in whole minutes",
-          hint: "e.g. duration=\"PT30M\", \"PT1H\" or \"PT1H30M\""))
-      return nil
-    }
-    return minutes
+    if let minutes = parseISODurationMinutes(trimmedSpaces(value)) { return minutes }
+    if let understood = halfWidth(element, name, value, parse: parseISODurationMinutes) { return understood }
+    diagnostics.append(
+      .error(
+        Catalogue.invalidDuration, (element.displayLabel, value), at: element.location(ofAttribute: name)))
+    return nil
   }
 
   mutating func clockTime(_ element: XMLElementView, _ name: String) -> ClockTime? {
     guard let value = element.attribute(name) else { return nil }
-    guard let time = ClockTime(parsing: trimmedSpaces(value)) else {
-      diagnostics.append(
-        .error(
-          "invalid-time", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a clock time", hint: "write HH:MM, e.g. 13:30"
-        ))
-      return nil
+    if let time = ClockTime(parsing: trimmedSpaces(value)) { return time }
+    if let understood = halfWidth(element, name, value, parse: { ClockTime(parsing: $0) }) {
+      return understood
     }
-    return time
+    diagnostics.append(
+      .error(
+        Catalogue.invalidTime, (element.displayLabel, name, value), at: element.location(ofAttribute: name)))
+    return nil
   }
 
   mutating func date(_ element: XMLElementView, _ name: String = "date") -> String? {
     guard let value = element.attribute(name) else { return nil }
     let trimmed = trimmedSpaces(value)
-    guard isValidISODate(trimmed) else {
-      diagnostics.append(
-        .error(
-          "invalid-date", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a date",
-          hint: "write YYYY-MM-DD, e.g. 2026-10-17"))
-      return nil
+    if isValidISODate(trimmed) { return trimmed }
+    if let understood = halfWidth(element, name, value, parse: { isValidISODate($0) ? $0 : nil }) {
+      return understood
     }
-    return trimmed
+    diagnostics.append(
+      .error(
+        Catalogue.invalidDate, (element.displayLabel, name, value), at: element.location(ofAttribute: name)))
+    return nil
   }
 
   mutating func integer(_ element: XMLElementView, _ name: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = element.attribute(name) else { return nil }
-    guard let number = Int(trimmedSpaces(value)), range.contains(number) else {
-      diagnostics.append(
-        .error(
-          "invalid-number", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)"
-        ))
-      return nil
-    }
-    return number
+    let inRange = { (text: String) -> Int? in Int(text).flatMap { range.contains($0) ? $0 : nil } }
+    if let number = inRange(trimmedSpaces(value)) { return number }
+    if let understood = halfWidth(element, name, value, parse: inRange) { return understood }
+    diagnostics.append(
+      .error(
+        Catalogue.numberOutOfRange, (element.displayLabel, name, value, range.lowerBound, range.upperBound),
+        at: element.location(ofAttribute: name)))
+    return nil
   }
 
   mutating func decimal(_ element: XMLElementView, _ name: String) -> Double? {
     guard let value = element.attribute(name) else { return nil }
-    guard let number = Double(trimmedSpaces(value)), number.isFinite else {
-      diagnostics.append(
-        .error(
-          "invalid-number", at: element.location(ofAttribute: name),
-          "\(element.displayLabel): \(name) \"\(value)\" is not a number"))
-      return nil
-    }
-    return number
+    let finite = { (text: String) -> Double? in Double(text).flatMap { $0.isFinite ? $0 : nil } }
+    if let number = finite(trimmedSpaces(value)) { return number }
+    if let understood = halfWidth(element, name, value, parse: finite) { return understood }
+    diagnostics.append(
+      .error(
+        Catalogue.notANumber, (element.displayLabel, name, value), at: element.location(ofAttribute: name)))
+    return nil
+  }
+
+  /// A value typed with full-width digits, letters or colons (`１１：２０`, `ＰＴ６０Ｍ`, common with a
+  /// Japanese input method), read in its half-width form (Unicode NFKC) when that form is valid;
+  /// a warning says what was understood. Nil when the half-width form is no better.
+  private mutating func halfWidth<Value>(
+    _ element: XMLElementView, _ name: String, _ value: String, parse: (String) -> Value?
+  ) -> Value? {
+    let normalized = trimmedSpaces(value.precomposedStringWithCompatibilityMapping)
+    guard normalized != trimmedSpaces(value), let parsed = parse(normalized) else { return nil }
+    diagnostics.append(
+      .warning(
+        Catalogue.fullWidthValue, (element.displayLabel, name, value, normalized),
+        at: element.location(ofAttribute: name)))
+    return parsed
   }
 
   /// Booleans are enumerated in the schema; anything but "true" is false.
@@ -116,9 +122,8 @@ struct ValueReader {
         let suggestion = closestName(String(token), among: Profession.allCases.map(\.rawValue))
         diagnostics.append(
           .error(
-            "unknown-profession", at: element.location(ofAttribute: name),
-            "\(element.displayLabel): unknown profession \"\(token)\"",
-            hint: suggestion.map { "did you mean \($0)?" } ?? "see docs/reference/professions.md"))
+            Catalogue.unknownProfession, (element.displayLabel, String(token), suggestion),
+            at: element.location(ofAttribute: name)))
       }
     }
     return result
@@ -129,15 +134,13 @@ struct ValueReader {
     if !isValidLanguageTag(value) {
       diagnostics.append(
         .error(
-          "invalid-language", at: element.location(ofAttribute: "xml:lang"),
-          "\(element.displayLabel): xml:lang \"\(value)\" is not a valid language tag",
-          hint: "use \"ja\" or \"en\" (BCP 47)"))
+          Catalogue.invalidLanguage, (element.displayLabel, value),
+          at: element.location(ofAttribute: "xml:lang")))
     } else if !["ja", "en"].contains(value.lowercased().prefix(2)) {
       diagnostics.append(
         .warning(
-          "unsupported-language", at: element.location(ofAttribute: "xml:lang"),
-          "\(element.displayLabel): xml:lang \"\(value)\" has no translated interface; pages use Japanese labels"
-        ))
+          Catalogue.unsupportedLanguage, (element.displayLabel, value),
+          at: element.location(ofAttribute: "xml:lang")))
     }
     return value
   }
@@ -152,18 +155,13 @@ struct ValueReader {
     if let src = element.attribute("src") {
       if !inline.isEmpty {
         diagnostics.append(
-          .error(
-            "src-and-text", at: element.location(ofAttribute: "src"),
-            "\(element.displayLabel) has both src and inline text", hint: "keep one of them"))
+          .error(Catalogue.srcAndText, element.displayLabel, at: element.location(ofAttribute: "src")))
       }
       return MarkdownBlock(.file(src), location: element.location(ofAttribute: "src"))
     }
     if inline.isEmpty {
       if required {
-        diagnostics.append(
-          .error(
-            "missing-text", at: element.location, "\(element.displayLabel) is empty",
-            hint: "write Markdown inside it or give src=\"file.md\" under content/"))
+        diagnostics.append(.error(Catalogue.emptyText, element.displayLabel, at: element.location))
       }
       return nil
     }

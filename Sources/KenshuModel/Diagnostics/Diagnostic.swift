@@ -13,6 +13,16 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
   }
 
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+  /// The word printed before a message: `error` / `エラー`.
+  public func label(in language: MessageLanguage) -> String {
+    switch (self, language) {
+    case (_, .en): rawValue
+    case (.error, .ja): "エラー"
+    case (.warning, .ja): "警告"
+    case (.note, .ja): "注記"
+    }
+  }
 }
 
 /// A place in a source file. Lines and columns are 1-based; 0 means "unknown".
@@ -65,7 +75,9 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
 /// One problem found in a user's files: errors are data, collected rather than thrown.
 ///
 /// `code` is a stable, documented identifier (see `docs/diagnostics.md`) so that tools and
-/// tests can match on it; `message` is plain language and may change.
+/// tests can match on it; `message` is plain language and may change. `message` and `hint` are
+/// the English wording; `japanese` the Japanese one, which every diagnostic made from the
+/// catalogue (`MessageTemplate`) has. Printing picks one with `wording(in:)`.
 public struct Diagnostic: Sendable, Hashable, Codable {
   public var severity: Severity
   public var code: String
@@ -73,6 +85,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   public var message: String
   /// A suggestion for how to fix the problem, when there is one.
   public var hint: String?
+  /// The message and hint in Japanese.
+  public var japanese: Wording?
 
   public init(
     _ severity: Severity, code: String, at location: SourceLocation, _ message: String,
@@ -83,6 +97,49 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     self.location = location
     self.message = message
     self.hint = hint
+  }
+
+  /// A diagnostic worded in both languages.
+  public init(_ severity: Severity, code: String, at location: SourceLocation, _ text: Bilingual) {
+    self.init(severity, code: code, at: location, text.en.message, hint: text.en.hint)
+    japanese = text.ja
+  }
+
+  /// A diagnostic from the catalogue: `template`'s code, worded from `arguments` in both languages.
+  public init<Arguments>(
+    _ severity: Severity, _ template: MessageTemplate<Arguments>, _ arguments: Arguments,
+    at location: SourceLocation
+  ) {
+    self.init(severity, code: template.code, at: location, template(arguments))
+  }
+
+  public static func error<Arguments>(
+    _ template: MessageTemplate<Arguments>, _ arguments: Arguments, at location: SourceLocation
+  ) -> Diagnostic {
+    Diagnostic(.error, template, arguments, at: location)
+  }
+
+  public static func warning<Arguments>(
+    _ template: MessageTemplate<Arguments>, _ arguments: Arguments, at location: SourceLocation
+  ) -> Diagnostic {
+    Diagnostic(.warning, template, arguments, at: location)
+  }
+
+  public static func note<Arguments>(
+    _ template: MessageTemplate<Arguments>, _ arguments: Arguments, at location: SourceLocation
+  ) -> Diagnostic {
+    Diagnostic(.note, template, arguments, at: location)
+  }
+
+  /// The message and hint in `language` (English where a diagnostic has no Japanese wording).
+  public func wording(in language: MessageLanguage) -> Wording {
+    if language == .ja, let japanese { return japanese }
+    return Wording(message, hint: hint)
+  }
+
+  /// Both wordings, for carrying a diagnostic's text into another one.
+  public var bilingual: Bilingual {
+    Bilingual(ja: wording(in: .ja), en: wording(in: .en))
   }
 
   public static func error(
@@ -98,10 +155,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   }
 
   /// The one-line, compiler-style rendering: `file:line:col: error: message (hint)`.
-  public var formatted: String {
-    var text = "\(location.description): \(severity.rawValue): \(message)"
-    if let hint, !hint.isEmpty { text += " (\(hint))" }
-    return text
+  public var formatted: String { formatted(in: .en) }
+
+  /// The one-line, compiler-style rendering in `language`: `file:line:col: error: message (hint)`,
+  /// `file:line:col: エラー: message（hint）`. The location and code stay as they are.
+  public func formatted(in language: MessageLanguage) -> String {
+    "\(location.description): \(severity.label(in: language)): \(wording(in: language).joined(in: language))"
   }
 }
 

@@ -20,28 +20,33 @@ public struct DiagnosticRecord: Sendable, Codable, Equatable {
   public var message: String
   public var hint: String?
 
-  public init(_ diagnostic: Diagnostic) {
+  /// The record of `diagnostic`, its message and hint in `language` (the other fields never
+  /// change with the language).
+  public init(_ diagnostic: Diagnostic, language: MessageLanguage = .en) {
     file = diagnostic.location.file
     line = diagnostic.location.line
     column = diagnostic.location.column
     severity = diagnostic.severity.rawValue
     code = diagnostic.code
-    message = diagnostic.message
-    hint = diagnostic.hint
+    let wording = diagnostic.wording(in: language)
+    message = wording.message
+    hint = wording.hint
   }
 }
 
 extension Array where Element == Diagnostic {
-  /// The diagnostics as a pretty-printed JSON array with sorted keys.
-  public func jsonText() -> String {
+  /// The diagnostics as a pretty-printed JSON array with sorted keys, messages in `language`.
+  public func jsonText(in language: MessageLanguage = .en) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(map(DiagnosticRecord.init))) ?? Data("[]".utf8)
+    let records = map { DiagnosticRecord($0, language: language) }
+    let data = (try? encoder.encode(records)) ?? Data("[]".utf8)
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// GitHub Actions workflow commands, one per diagnostic (notes become `notice`).
-  public func githubAnnotations() -> [String] {
+  /// GitHub Actions workflow commands, one per diagnostic (notes become `notice`), messages in
+  /// `language`.
+  public func githubAnnotations(in language: MessageLanguage = .en) -> [String] {
     map { d in
       let kind =
         switch d.severity {
@@ -53,18 +58,22 @@ extension Array where Element == Diagnostic {
       if d.location.line > 0 { props.append("line=\(d.location.line)") }
       if d.location.column > 0 { props.append("col=\(d.location.column)") }
       props.append("title=\(escapeGitHubProperty(d.code))")
-      var message = d.message
-      if let hint = d.hint, !hint.isEmpty { message += " (\(hint))" }
+      let message = d.wording(in: language).joined(in: language)
       return "::\(kind) \(props.joined(separator: ","))::\(escapeGitHubData(message))"
     }
   }
 
-  /// A one-line count such as `2 errors, 1 warning`.
-  public func summaryLine() -> String {
+  /// A one-line count such as `2 errors, 1 warning` (`エラー 2 件、警告 1 件`).
+  public func summaryLine(in language: MessageLanguage = .en) -> String {
     let errors = filter { $0.severity == .error }.count
     let warnings = filter { $0.severity == .warning }.count
-    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    switch language {
+    case .ja:
+      return "エラー \(errors) 件、警告 \(warnings) 件"
+    case .en:
+      func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+      return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
   }
 }
 

@@ -116,13 +116,10 @@ public enum SiteLayout {
       self.location = location
     }
 
-    /// What the file is for, as a message names it: `the timetable of <course> "day1"`. Made
-    /// only when a collision is reported: `validate` plans every file of every project, and
-    /// building these texts for all of them was most of the check's cost.
-    public var owner: String {
-      guard let element, let id else { return role }
-      return "\(role) <\(element)> \"\(id)\""
-    }
+    /// What the file is for, as a message names it: `the timetable of <course> "day1"`,
+    /// `<course> "day1" の時間割`. Made only when a collision is reported: `validate` plans every
+    /// file of every project, and building these texts for all of them was most of the check's cost.
+    public var owner: Bilingual { Catalogue.siteFileOwner(role: role, element: element, id: id) }
   }
 
   /// Every file a build of `project` may write whose path comes from an id, plus the fixed

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KenshuDefinitions
+import KenshuModel
 
 /// Maintainer commands that generate documentation from the code; hidden from `kenshu --help`.
 struct DocsCommand: ParsableCommand {
@@ -8,7 +9,7 @@ struct DocsCommand: ParsableCommand {
     commandName: "docs",
     abstract: "Generate Kenshu's own documentation (for maintainers).",
     shouldDisplay: false,
-    subcommands: [DocsReferenceCommand.self]
+    subcommands: [DocsReferenceCommand.self, DocsDiagnosticsCommand.self]
   )
 }
 
@@ -36,6 +37,36 @@ struct DocsReferenceCommand: ParsableCommand {
     for page in pages {
       try Data(page.contents.utf8).write(to: folder.appendingPathComponent(page.path), options: .atomic)
     }
-    Console.error("wrote \(pages.count) pages to \(out)")
+    Console.error(ja: "\(out) に \(pages.count) ページを書き出しました", en: "wrote \(pages.count) pages to \(out)")
+  }
+}
+
+/// `kenshu docs diagnostics --file docs/diagnostics.md`: the message catalogue in both languages,
+/// written between its markers in the page.
+struct DocsDiagnosticsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diagnostics",
+    abstract:
+      "Write the message catalogue (every diagnostic in Japanese and English) into docs/diagnostics.md."
+  )
+
+  @Option(help: "The page holding the catalogue's markers.")
+  var file: String = "docs/diagnostics.md"
+
+  func run() throws {
+    let url = URL(fileURLWithPath: file)
+    let page = try String(contentsOf: url, encoding: .utf8)
+    guard let start = page.range(of: Catalogue.tableStartMarker + "\n"),
+      let end = page.range(of: Catalogue.tableEndMarker, range: start.upperBound..<page.endIndex)
+    else {
+      throw argumentError(
+        ja: "\(file) にカタログの印（\(Catalogue.tableStartMarker)）がありません",
+        en: "\(file) has no catalogue markers (\(Catalogue.tableStartMarker))")
+    }
+    let updated = page[..<start.upperBound] + Catalogue.markdownTable() + page[end.lowerBound...]
+    try Data(updated.utf8).write(to: url, options: .atomic)
+    Console.error(
+      ja: "\(file) にメッセージ \(Catalogue.entries.count) 件を書き出しました",
+      en: "wrote \(Catalogue.entries.count) messages to \(file)")
   }
 }

@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
 
   func validate() throws {
     for path in paths where !FileManager.default.fileExists(atPath: path) {
-      throw ValidationError("no such file or folder: \(path)")
+      throw argumentError(ja: "ファイルもフォルダーもありません: \(path)", en: "no such file or folder: \(path)")
     }
   }
 
@@ -37,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
       result = loader.load()
       if result.files.isEmpty {
         Console.error(
-          "error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
+          ja: "エラー: ここには定義がありません（kenshu.xml か curricula/*.xml が必要です）。kenshu init で作れます",
+          en: "error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
         throw ExitCode(2)
       }
     } else {
@@ -47,9 +48,10 @@ struct ValidateCommand: ParsableCommand {
     let failed =
       result.diagnostics.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })
     if format != .json {
+      let count = result.files.count
       Console.error(
-        "checked \(result.files.count) file\(result.files.count == 1 ? "" : "s"): \(result.diagnostics.summaryLine())"
-      )
+        ja: "\(count) ファイルを確認しました: \(result.diagnostics.summaryLine(in: .ja))",
+        en: "checked \(count) file\(count == 1 ? "" : "s"): \(result.diagnostics.summaryLine(in: .en))")
     }
     // Exit with `result` still alive (Swift would otherwise free it after its last use): nothing
     // needs the loaded project any more, and freeing it (hundreds of thousands of allocations for

@@ -12,12 +12,15 @@ enum ProjectInput {
     let result = ProjectLoader(root: root).load()
     if result.files.isEmpty {
       Console.error(
-        "error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
+        ja: "エラー: ここには定義がありません（kenshu.xml か curricula/*.xml が必要です）。kenshu init で作れます",
+        en: "error: no definitions found here (expected kenshu.xml or curricula/*.xml); run kenshu init")
       throw ExitCode(2)
     }
     DiagnosticPrinter(format: format).print(result.diagnostics.filter { $0.severity == .error })
     if result.diagnostics.hasErrors {
-      Console.error("stopped: \(result.diagnostics.summaryLine()) (run kenshu validate for details)")
+      Console.error(
+        ja: "中止しました: \(result.diagnostics.summaryLine(in: .ja))（詳しくは kenshu validate で確認してください）",
+        en: "stopped: \(result.diagnostics.summaryLine(in: .en)) (run kenshu validate for details)")
       throw ExitCode(1)
     }
     return result.project
@@ -33,6 +36,6 @@ enum ProjectInput {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url, options: .atomic)
-    Console.error("wrote \(path)")
+    Console.error(ja: "\(path) に書き出しました", en: "wrote \(path)")
   }
 }
