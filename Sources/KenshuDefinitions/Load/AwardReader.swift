@@ -16,9 +16,8 @@ extension ValueReader {
       case .failure(let problem):
         diagnostics.append(
           .error(
-            "invalid-numbering", at: element.location(ofAttribute: "numbering"),
-            "\(element.displayLabel): numbering \"\(text)\" cannot number certificates: \(problem)",
-            hint: "e.g. numbering=\"R8-多職種-{n:03}\" gives R8-多職種-001, R8-多職種-002, …"))
+            Catalogue.invalidNumbering, (element.displayLabel, text, problem.wording),
+            at: element.location(ofAttribute: "numbering")))
       }
     }
     var requirements: [Requirement] = []
@@ -31,9 +30,8 @@ extension ValueReader {
           } else {
             diagnostics.append(
               .error(
-                "invalid-value", at: child.location(ofAttribute: "kinds"),
-                "<attend>: kind \"\(token)\" is not a session kind",
-                hint: "one of " + SessionKind.allCases.map(\.rawValue).joined(separator: ", ")))
+                Catalogue.unknownSessionKind, (String(token), SessionKind.allCases.map(\.rawValue)),
+                at: child.location(ofAttribute: "kinds")))
           }
         }
         requirements.append(

@@ -32,6 +32,18 @@ public struct NumberingPattern: Sendable, Hashable, Codable, CustomStringConvert
       case .strayBrace: "it has a { or } outside the {n} placeholder"
       }
     }
+
+    /// The reason in both languages, for the diagnostic.
+    public var wording: Bilingual {
+      let japanese =
+        switch self {
+        case .noPlaceholder: "連番を入れる {n} がありません"
+        case .severalPlaceholders: "{n} が二つ以上あります"
+        case .badPlaceholder(let text): "\"\(text)\" は使えません。{n} か {n:03}（桁数 1–9）と書いてください"
+        case .strayBrace: "{n} の外に { か } があります"
+        }
+      return Bilingual(ja: japanese, en: description)
+    }
   }
 
   /// Parses `text`; the placeholder is `{n}` or `{n:0W}`/`{n:W}` with W from 1 to 9.
