@@ -88,8 +88,16 @@ public struct ProjectLoader: Sendable {
     )
     .runEach(reusing: contentEditsOnly && sameDefinitions ? cache?.lastChecks : nil)
     cache?.lastChecks = checks
-    diagnostics += checks.flatMap { $0 }
-    return LoadResult(project: project, diagnostics: diagnostics.sortedByLocation(), files: displayNames)
+    // A file that could not be read at all defines nothing; what other files say about it
+    // follows from its error (see `CascadeSuppression`).
+    let unreadable = zip(displayNames, documents).compactMap { name, document in
+      document.definition == nil && document.diagnostics.hasErrors ? name : nil
+    }
+    let folded = CascadeSuppression.fold(checks.flatMap { $0 }, unreadable: unreadable)
+    diagnostics += folded.kept
+    let sorted = CascadeSuppression.ordered(
+      diagnostics.sortedByLocation(), unreadable: unreadable, note: folded.note)
+    return LoadResult(project: project, diagnostics: sorted, files: displayNames)
   }
 
   /// `.xml` files under a folder, recursively, in a stable order (by path).

@@ -319,18 +319,18 @@ extension Catalogue {
         hint: "add <measure id=\"\($0.measure)\" title=\"…\"/> to the survey")
     })
 
-  /// One note for the references that were not checked because a file could not be read.
-  public static let checksSkipped = MessageTemplate<(count: Int, file: String)>(
-    "checks-skipped", sample: (14, "curricula/day1.xml"),
+  /// One note for the references that were not checked because files could not be read.
+  public static let checksSkipped = MessageTemplate<(count: Int, files: [String])>(
+    "checks-skipped", sample: (14, ["curricula/day1.xml"]),
     ja: {
       Wording(
-        "\($0.file) を読めなかったため、そこに定義があるかもしれない参照 \($0.count) 件を確認していません",
-        hint: "\($0.file) のエラーを直すと確認されます")
+        "\($0.files.joined(separator: "、")) を読めなかったため、そこに定義があるかもしれない参照などの確認 \($0.count) 件を省きました",
+        hint: "上のエラーを直すと確認されます")
     },
     en: {
       Wording(
-        "\($0.count) reference\($0.count == 1 ? "" : "s") that may point into \($0.file) \($0.count == 1 ? "was" : "were") not checked, because that file could not be read",
-        hint: "they are checked once \($0.file) is fixed")
+        "\($0.count) check\($0.count == 1 ? "" : "s") of references that may point into \($0.files.joined(separator: ", ")) \($0.count == 1 ? "was" : "were") skipped, because \($0.files.count == 1 ? "that file" : "those files") could not be read",
+        hint: "they are made again once the errors above are fixed")
     })
 
   static let referenceEntries: [CatalogueEntry] = [
