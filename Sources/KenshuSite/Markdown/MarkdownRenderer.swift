@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import KenshuModel
 
 /// A heading found in rendered Markdown, for anchors and tables of contents.
 public struct MarkdownHeading: Sendable, Hashable {

@@ -72,26 +72,26 @@ extension Catalogue {
     "markdown-image-missing", sample: ("images/map.png", "content/day1/images/map.png"),
     ja: {
       Wording(
-        "画像 \"\($0.target)\" がありません（\($0.expected) を探しました）",
-        hint: "画像を置くか、このファイルからの相対パスを直してください")
+        "画像 \"\($0.target)\" がありません",
+        hint: "\($0.expected) に画像を置くか、このファイルからの相対パスを直してください")
     },
     en: {
       Wording(
-        "image \"\($0.target)\" does not exist (looked for \($0.expected))",
-        hint: "add the image, or fix the path (relative to this Markdown file)")
+        "image \"\($0.target)\" does not exist",
+        hint: "expected at \($0.expected); add it, or fix the path (relative to this Markdown file)")
     })
 
   public static let markdownLinkMissing = MessageTemplate<(target: String, expected: String)>(
     "markdown-link-missing", sample: ("../x/nothere.md", "content/x/nothere.md"),
     ja: {
       Wording(
-        "リンク先 \"\($0.target)\" がありません（\($0.expected) を探しました）",
-        hint: "ファイルを置くか、このファイルからの相対パスを直してください")
+        "リンク先 \"\($0.target)\" がありません",
+        hint: "\($0.expected) にファイルを置くか、このファイルからの相対パスを直してください")
     },
     en: {
       Wording(
-        "link target \"\($0.target)\" does not exist (looked for \($0.expected))",
-        hint: "add the file, or fix the path (relative to this Markdown file)")
+        "link target \"\($0.target)\" does not exist",
+        hint: "expected at \($0.expected); add it, or fix the path (relative to this Markdown file)")
     })
 
   public static let markdownTargetOutside = MessageTemplate<String>(
