@@ -32,6 +32,12 @@ let package = Package(
       name: "CMimalloc",
       providers: [.apt(["libmimalloc-dev"])]
     ),
+    // Japanese word segmentation for free-text keywords (MeCab with the IPA dictionary in
+    // UTF-8). No pkg-config file in Debian: the header and library are in the default paths.
+    .systemLibrary(
+      name: "CMeCab",
+      providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]
+    ),
     // QR Code symbols for printed token slips and certificates.
     .systemLibrary(
       name: "CQRencode",
@@ -70,7 +76,7 @@ let package = Package(
     // Multidisciplinary group formation.
     .target(name: "KenshuGroups", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Survey response import, statistics and reports.
-    .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular"]),
+    .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular", "CMeCab"]),
     // Quiz and module exports for learning-management systems: GIFT, Moodle XML, SCORM 1.2.
     // SCORM packages hold the module's site pages, so the export renders them with KenshuSite.
     .target(

@@ -30,7 +30,14 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var percent: Double?
   }
 
-  /// A recurring character bigram in free text.
+  /// A recurring word (noun or compound noun) of free-text answers.
+  public struct KeywordCount: Sendable, Hashable, Codable {
+    public var keyword: String
+    /// Number of answers containing it (each answer counted once).
+    public var answers: Int
+  }
+
+  /// A recurring character bigram in free text (the keywords' fallback without MeCab).
   public struct BigramCount: Sendable, Hashable, Codable {
     public var bigram: String
     /// Number of answers containing it (each answer counted once).
@@ -79,9 +86,12 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     /// and is the file most likely to be passed on).
     public var otherTexts: [String]?
     public var texts: [String]?
-    /// Character bigrams (two-character sequences containing a kanji or katakana), by number of
-    /// answers containing them; only those in at least two answers.
-    public var frequentBigrams: [BigramCount]?
+    /// Text items: recurring words by number of answers containing them; only those in at
+    /// least two answers (`JapaneseKeywords`).
+    public var keywords: [KeywordCount]?
+    /// How `keywords` were found: `mecab-ipadic` (word segmentation) or `character-bigrams`
+    /// (no MeCab dictionary installed).
+    public var keywordMethod: String?
     /// `texts` and `otherTexts` tallied (not encoded: figures only go to `summary.json`).
     var textTally: TextTally?
     var otherTally: TextTally?
@@ -89,7 +99,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
       case id, type, text, level, levelLabel, n, missing, counts, beforeCounts, points, reverse, mean, sd,
         median, top2box
-      case top2boxCI, minimum, maximum, histogram, frequentBigrams
+      case top2boxCI, minimum, maximum, histogram, keywords, keywordMethod
     }
   }
 

@@ -155,7 +155,8 @@ extension EvaluationReport {
       let tally = TextTally(texts)
       figures.texts = texts
       figures.textTally = tally
-      figures.frequentBigrams = CharacterBigrams.frequent(in: tally)
+      figures.keywords = JapaneseKeywords.frequent(in: tally)
+      figures.keywordMethod = JapaneseKeywords.method
     case .single, .profession:
       break
     }

@@ -84,12 +84,16 @@ extension ReportPage {
     return out + "</tbody>\n</table>\n"
   }
 
-  /// Recurring words of a free-text item (see `frequentBigrams` in `summary.json`).
+  /// Recurring words of a free-text item (see `keywords` in `summary.json`).
   func keywords(_ item: EvaluationReport.Item) -> String {
-    guard let bigrams = item.frequentBigrams, !bigrams.isEmpty else { return "" }
+    guard let keywords = item.keywords, !keywords.isEmpty else { return "" }
+    let method =
+      item.keywordMethod == "character-bigrams"
+      ? "よく現れる2文字の並び（MeCab の辞書がないため文字bigramで代用。単語ではありません）"
+      : "よく現れる語（MeCab による形態素解析。名詞・複合名詞、一般的な語は除外）"
     var out =
-      "<p class=\"bigrams\">よく現れる2文字の並び（文字bigram。単語解析ではありません。括弧内はその並びを含む回答数、分母：回答者 n=\(item.n)）: "
-    out += bigrams.map { "\(escapeHTML($0.bigram)) (\($0.answers))" }.joined(separator: "、")
+      "<p class=\"keywords\">\(method) / Frequent words。括弧内はその語を含む回答数（分母：回答者 n=\(item.n)）: "
+    out += keywords.map { "\(escapeHTML($0.keyword)) (\($0.answers))" }.joined(separator: "、")
     return out + "</p>\n"
   }
 

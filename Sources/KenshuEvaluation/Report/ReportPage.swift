@@ -6,7 +6,7 @@ import KenshuModel
 struct ReportPage {
   var report: EvaluationReport
   /// Whether free-text and "other" answers are listed (organiser copy) or left out (a copy to
-  /// pass on; the bigram frequencies and counts stay).
+  /// pass on; counts stay, keywords of free text go).
   var freeText = true
 
   func html() -> String {
@@ -235,7 +235,7 @@ struct ReportPage {
     <li>肯定的回答は尺度の上位2段階の割合。95%信頼区間は Wilson のスコア法。</li>
     <li>事前・事後の比較は参加者IDで対応づけ、Wilcoxon 符号付順位検定（変化0の組は除外。50組以下で同順位がなければ正確分布、13組以下で同順位・0があれば全符号反転の並べ替え検定、それ以外は同順位補正付き正規近似）と対応のある t 検定（両側）。</li>
     <li>割合は各項目の回答者数（複数回答は回答者数）を分母とします。</li>
-    <li>自由記述の頻出語は文字2-gram（漢字またはカタカナを含む2文字の並び）で、形態素解析ではありません。</li>
+    <li>自由記述の頻出語は MeCab（IPA 辞書）で単語に分け、名詞の連続を複合名詞としてまとめ、「こと」「今回」などの一般的な語を除いたもの。1つの回答に何度現れても1と数えます。</li>
     </ul>
     </section>
 

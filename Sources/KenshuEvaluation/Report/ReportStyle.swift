@@ -53,7 +53,7 @@ enum ReportStyle {
     .scroll { overflow-x: auto; max-width: 100%; }
     .caution { border-left: 4px solid #b00020; background: #fdecea; padding: 0.2rem 0.8rem; margin: 0.4rem 0; }
     .caution p, .caution ul { margin: 0.2rem 0; }
-    .denominator, .note, .suppression, .bigrams, .caution { font-size: 0.9em; }
+    .denominator, .note, .suppression, .keywords, .caution { font-size: 0.9em; }
     .freetext { padding-left: 1.2rem; }
     .freetext li { margin-bottom: 0.15rem; }
     .freetext .repeat { color: #555555; white-space: nowrap; }
@@ -71,7 +71,7 @@ enum ReportStyle {
       h2, h3, h4, caption { break-after: avoid; }
       .items, .crosstabs { grid-template-columns: 1fr 1fr; gap: 0 6mm; }
       .item { padding: 1.2mm 0; }
-      .denominator, figcaption, .note, .suppression, .bigrams, .caution { font-size: 7.5pt; }
+      .denominator, figcaption, .note, .suppression, .keywords, .caution { font-size: 7.5pt; }
       figure { margin: 0.5mm 0; }
       svg.diverging { max-width: none; }
       svg.histogram { max-width: 75mm; }

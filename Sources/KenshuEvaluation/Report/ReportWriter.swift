@@ -104,12 +104,12 @@ extension EvaluationReport {
   }
 
   /// The report with nothing a participant wrote or is known by: no unmatched ids, no
-  /// character bigrams of free text (fragments of what people typed, names included). Free text
+  /// keywords of free text (words people typed, names included). Free text
   /// itself is left out by the writers (`freeText: false`).
   public func shareableCopy() -> EvaluationReport {
     var copy = self
     for index in copy.items.indices {
-      copy.items[index].frequentBigrams = nil
+      copy.items[index].keywords = nil
       copy.items[index].texts = nil
       copy.items[index].otherTexts = nil
     }

@@ -1,0 +1,83 @@
+import CMeCab
+
+/// The MeCab morphological analyser with a UTF-8 dictionary: the only place MeCab's C pointers
+/// live. One model is loaded per process (memory-mapped, shared by every thread, as MeCab allows);
+/// each `tokens(of:)` call makes its own tagger and lattice, so calls may run in parallel.
+final class MeCabTagger: @unchecked Sendable {
+  /// A word as the analyser cut it: its text and the dictionary's features (IPA dictionary:
+  /// part of speech, three sub-categories, conjugation type and form, base form, reading,
+  /// pronunciation; unknown words have fewer).
+  struct Token: Sendable, Hashable {
+    var surface: String
+    var features: [Substring]
+    var partOfSpeech: Substring { features.first ?? "" }
+    var subcategory: Substring { features.count > 1 ? features[1] : "" }
+    var subcategory2: Substring { features.count > 2 ? features[2] : "" }
+  }
+
+  /// Where Debian's `mecab-ipadic-utf8` installs the dictionary. Tried when the default
+  /// configuration (`/etc/mecabrc`) is missing or points at a dictionary in another encoding
+  /// (Debian's `mecab-ipadic` is EUC-JP).
+  static let debianUTF8Dictionary = "/var/lib/mecab/dic/ipadic-utf8"
+
+  /// The process's analyser, or nil when no UTF-8 dictionary can be loaded (then keywords fall
+  /// back to character bigrams, and the report says so).
+  static let shared: MeCabTagger? = MeCabTagger()
+
+  private let model: OpaquePointer
+  /// The dictionary's file and character set, for the report's method note.
+  let dictionary: String
+
+  private init?() {
+    for arguments in ["", "-r /dev/null -d \(Self.debianUTF8Dictionary)"] {
+      guard let model = mecab_model_new2(arguments) else { continue }
+      let info = mecab_model_dictionary_info(model)
+      let charset = info.flatMap { $0.pointee.charset.map { String(cString: $0) } } ?? ""
+      guard ["utf-8", "utf8"].contains(charset.lowercased()) else {
+        mecab_model_destroy(model)
+        continue
+      }
+      self.model = model
+      dictionary = info.flatMap { $0.pointee.filename.map { String(cString: $0) } } ?? ""
+      return
+    }
+    return nil
+  }
+
+  deinit { mecab_model_destroy(model) }
+
+  /// The words of each text, in order (empty for a text MeCab cannot parse).
+  func tokens(of texts: [String]) -> [[Token]] {
+    guard let tagger = mecab_model_new_tagger(model) else { return texts.map { _ in [] } }
+    defer { mecab_destroy(tagger) }
+    guard let lattice = mecab_model_new_lattice(model) else { return texts.map { _ in [] } }
+    defer { mecab_lattice_destroy(lattice) }
+    return texts.map { text in
+      // MeCab reads a C string: an answer with a NUL would be cut there, so it is split first.
+      text.split(separator: "\0").flatMap { part -> [Token] in
+        var words: [Token] = []
+        String(part).withCString { sentence in
+          mecab_lattice_set_sentence(lattice, sentence)
+          guard mecab_parse_lattice(tagger, lattice) != 0 else { return }
+          var node = mecab_lattice_get_bos_node(lattice)
+          while let current = node {
+            let stat = Int(current.pointee.stat)
+            if stat == Int(MECAB_NOR_NODE) || stat == Int(MECAB_UNK_NODE),
+              let surface = current.pointee.surface
+            {
+              // `surface` points into the sentence and is not terminated: `length` bytes.
+              let bytes = UnsafeRawBufferPointer(start: surface, count: Int(current.pointee.length))
+              let feature = current.pointee.feature.map { String(cString: $0) } ?? ""
+              words.append(
+                Token(
+                  surface: String(decoding: bytes, as: UTF8.self),
+                  features: feature.split(separator: ",", omittingEmptySubsequences: false)))
+            }
+            node = current.pointee.next
+          }
+        }
+        return words
+      }
+    }
+  }
+}

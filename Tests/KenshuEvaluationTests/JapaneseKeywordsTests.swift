@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import KenshuEvaluation
+
+/// Free-text keywords from MeCab word segmentation (issue 16): nouns and compound nouns, known
+/// answers with the words a reader would pick out by hand.
+@Suite struct JapaneseKeywordsTests {
+  func keywords(_ text: String) throws -> [String] {
+    let tagger = try #require(MeCabTagger.shared, "MeCab with a UTF-8 dictionary (apt: mecab-ipadic-utf8)")
+    return JapaneseKeywords.compounds(try #require(tagger.tokens(of: [text]).first))
+  }
+
+  @Test func test_compoundNouns_areJoined_prefixesKept_honorificsDropped() throws {
+    #expect(
+      try keywords("退院前カンファレンスでケアマネジャーさんの役割がよくわかりました。")
+        == ["退院前カンファレンス", "ケアマネジャー", "役割"])
+    #expect(
+      try keywords("多職種連携研修会で在宅医療・介護連携推進事業について学んだ")
+        == ["多職種連携研修会", "在宅医療", "介護連携推進事業"])
+    // Adjectival nouns with a suffix stay one word; verbs and particles are no keywords.
+    #expect(try keywords("事例が具体的で、明日からの業務に活かせると思いました。") == ["事例", "具体的", "業務"])
+  }
+
+  @Test func test_genericWords_andSingleCharacters_areLeftOut() throws {
+    #expect(try keywords("今回の内容はとても参考になりました。ありがとうございました。").isEmpty)
+    #expect(try keywords("特になし").isEmpty)
+    // こと (非自立) and これ (代名詞) are no keywords; 看取り, which the dictionary tags as a
+    // verb, is a noun before の.
+    #expect(try keywords("これは看取りのことです") == ["看取り"])
+    #expect(try keywords("学びました") == [])
+  }
+
+  @Test func test_frequent_countsEachAnswerOnce_andFoldsWidths() throws {
+    _ = try #require(MeCabTagger.shared)
+    let tally = TextTally([
+      "多職種連携が大切。多職種で話した", "多職種の役割", "ありがとう", "ありがとう", "ＩＣＴの活用", "ICTの活用を進めたい",
+    ])
+    let found = JapaneseKeywords.frequent(in: tally)
+    #expect(found.contains(EvaluationReport.KeywordCount(keyword: "多職種", answers: 2)))
+    #expect(found.contains(EvaluationReport.KeywordCount(keyword: "ICT", answers: 2)))
+    #expect(found.contains(EvaluationReport.KeywordCount(keyword: "活用", answers: 2)))
+    // In one answer only: not frequent. The bigram noise of the old method is gone.
+    #expect(!found.contains { $0.keyword == "多職種連携" || $0.keyword == "役割" })
+    #expect(!found.contains { ["か整", "が具", "ァレ", "職種"].contains($0.keyword) })
+    #expect(JapaneseKeywords.method == "mecab-ipadic")
+  }
+
+  @Test func test_report_listsKeywords_andTheShareableCopyDropsThem() throws {
+    let (report, _) = evaluate(
+      survey: SampleSurveys.dayOne, responseFiles: [try fixtureURL("day1-eval-kenshu", "csv")])
+    let q9 = try #require(report.items.first { $0.id == "q9" })
+    #expect(q9.keywordMethod == "mecab-ipadic")
+    let words = try #require(q9.keywords)
+    #expect(!words.isEmpty)
+    #expect(words.allSatisfy { $0.answers >= 2 && $0.keyword.count >= 2 })
+    #expect(ReportPage(report: report).itemBlock(q9).contains("MeCab による形態素解析"))
+    #expect(report.shareableCopy().items.allSatisfy { $0.keywords == nil })
+  }
+}
