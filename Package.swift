@@ -96,7 +96,7 @@ let package = Package(
     .target(
       name: "KenshuCollection",
       dependencies: [
-        "KenshuModel", "KenshuTabular", "KenshuEvaluation",
+        "KenshuModel", "KenshuTabular", "KenshuEvaluation", "KenshuQR",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Crypto", package: "swift-crypto"),

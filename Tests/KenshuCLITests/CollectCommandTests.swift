@@ -41,6 +41,35 @@ import Testing
     #expect(unknown.status == 2)
   }
 
+  @Test func test_rosterTokens_slips_arePrintablePagesInPrivateWithEachPersonsLinkAndCode() throws {
+    let folder = try project()
+    let noSite = try KenshuBinary.run(
+      ["roster", "tokens", "people.csv", "--survey", "my-training-eval", "--slips"], in: folder)
+    #expect(noSite.status != 0, "the slips need the site's address")
+    let run = try KenshuBinary.run(
+      [
+        "roster", "tokens", "people.csv", "--survey", "my-training-eval", "--slips", "--site-url",
+        "https://kenshu.example.org/",
+      ], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    let csv = try String(
+      contentsOf: folder.appendingPathComponent("private/tokens-my-training-eval.csv"), encoding: .utf8)
+    let html = try String(
+      contentsOf: folder.appendingPathComponent("private/token-slips-my-training-eval.html"), encoding: .utf8)
+    for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let link = "https://kenshu.example.org/surveys/my-training-eval/?p=\(cells[0])&amp;t=\(cells[3])"
+      #expect(html.contains(link), "\(cells[0])'s link")
+      #expect(html.contains(cells[1]), "\(cells[0])'s name")
+    }
+    #expect(html.components(separatedBy: "<svg ").count == 3, "a QR code per person")
+    #expect(!html.contains("<script"))
+    let module = try KenshuBinary.run(
+      ["roster", "tokens", "people.csv", "--module", "x", "--slips", "--site-url", "https://a.example/"],
+      in: folder)
+    #expect(module.status == 2)
+  }
+
   @Test func test_responses_countAndExport_onAnEmptyDatabase() throws {
     let folder = try project()
     let count = try KenshuBinary.run(["responses", "count", "--format", "json"], in: folder)

@@ -107,6 +107,19 @@ import Testing
     }
   }
 
+  /// The answer code (one-time token) from the slip: typed or filled in from the link; never
+  /// in the draft, never autocompleted, and worded for each refusal.
+  @Test func answerCode_isACollapsedFieldLeftOutOfTheDraft() {
+    #expect(html.contains(#"<details class="survey-field survey-code" id="survey-code">"#))
+    #expect(
+      html.contains(
+        #"<input type="text" id="answer-code" name="token" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" data-no-draft"#
+      ))
+    #expect(html.contains("data-msg-token-required=\"このアンケートには回答コードが必要です。"))
+    #expect(html.contains("data-msg-bad-token=\"回答コードが正しくないか"))
+    #expect(html.contains("data-msg-token-used=\"この回答コードはすでに使われています"))
+  }
+
   @Test func outboxStatus_isWordedInTheFormsAttributes() {
     #expect(html.contains("data-msg-queued=\"送信待ち："))
     #expect(html.contains("data-msg-sent-later=\"送信済み："))

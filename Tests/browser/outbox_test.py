@@ -10,12 +10,18 @@ port and database:
    them and the form's status turns to "送信しました";
 4. a lost acknowledgement: the delivered entry (same Idempotency-Key, same bytes) is put back
    into the outbox and a page opened: the server replays its answer, nothing is stored again;
-5. afterwards nothing of the answers is left in localStorage (shared PCs).
+5. afterwards nothing of the answers is left in localStorage (shared PCs);
+6. tokens: `roster tokens --slips` writes each person's link; without a code the form asks for
+   one; the slip's link fills in the participant and code and leaves the address bar at once;
+   the code is in no storage but the tab's; a used code is refused; a typed code is accepted.
 
 usage: outbox_test.py KENSHU_BINARY PROJECT_DIR SURVEY_ID
 """
+import csv
+import html
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -170,6 +176,64 @@ try:
     keys = driver.execute_script("return Object.keys(localStorage)")
     left = [k for k in keys if k.startswith("kenshu.outbox") or k.startswith("kenshu.draft") or k.startswith("kenshu.survey")]
     check(left == [], "no answers left in localStorage after delivery: %s" % left)
+
+    # 6. Tokens: the survey now has one-time tokens; slips carry each person's link.
+    run = subprocess.run([kenshu, "roster", "tokens", "local-2026", "--survey", survey_id, "--slips",
+                          "--site-url", base], cwd=project, capture_output=True, text=True)
+    check(run.returncode == 0, "roster tokens --slips exits 0: %s" % run.stderr.strip()[-300:])
+    with open(os.path.join(project, "private", "tokens-%s.csv" % survey_id), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    slips = open(os.path.join(project, "private", "token-slips-%s.html" % survey_id), encoding="utf-8").read()
+    first_link = html.unescape(re.search(r'<p class="link">([^<]+)</p>', slips).group(1))
+    check(first_link == "%ssurveys/%s/?p=%s&t=%s" % (base, survey_id, rows[0][0], rows[0][3]),
+          "the first slip links to the form with its participant and token: %s" % first_link)
+
+    driver.get(form_url)
+    driver.find_element(By.ID, "participant").send_keys("no-token")
+    fill_every_item(driver)
+    text = submit(driver)
+    check("回答コードが必要" in text, "without a code the form asks for one: %r" % text)
+    check(driver.find_element(By.ID, "survey-code").get_attribute("open") is not None, "the code field is opened")
+    check(outbox(driver) == [], "a refused submission is not left in the outbox")
+
+    driver.get(first_link)
+    check("t=" not in driver.current_url and "p=" not in driver.current_url,
+          "the token is removed from the address bar: %s" % driver.current_url)
+    check(driver.find_element(By.ID, "answer-code").get_attribute("value") == rows[0][3]
+          and driver.find_element(By.ID, "participant").get_attribute("value") == rows[0][0],
+          "the link fills in the participant id and the code")
+    fill_every_item(driver)
+    stored_local = driver.execute_script(
+        "return Object.keys(localStorage).map(function (k) { return localStorage.getItem(k); }).join(' ')")
+    check(rows[0][3] not in stored_local, "the token is not in the draft or anywhere in localStorage")
+    text = submit(driver)
+    check("送信しました" in text, "the answers with the link's code are sent: %r" % text)
+    check(driver.execute_script("return sessionStorage.getItem(arguments[0])", "kenshu.token." + survey_id) is None,
+          "the code is forgotten after delivery")
+
+    driver.get(first_link)
+    fill_every_item(driver)
+    text = submit(driver)
+    check("すでに使われています" in text, "the same code again is refused as used: %r" % text)
+
+    # A typed code, with hyphens, as read off the slip, by the next person.
+    check(driver.execute_script("return localStorage.getItem(arguments[0])", "kenshu.draft." + survey_id) is None,
+          "a used code empties the form: nothing of it is kept")
+    driver.get(form_url)
+    driver.find_element(By.ID, "participant").send_keys(rows[1][0])
+    fill_every_item(driver)
+    check(driver.find_element(By.ID, "answer-code").get_attribute("value") == "",
+          "a used code is not kept for the next form")
+    summary = driver.find_element(By.CSS_SELECTOR, "#survey-code summary")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    typed = "-".join(rows[1][3][i:i + 5] for i in range(0, len(rows[1][3]), 5)).upper()
+    driver.find_element(By.ID, "answer-code").send_keys(typed)
+    text = submit(driver)
+    check("送信しました" in text, "a typed code is accepted: %r" % text)
+    participants = stored_participants()
+    check(participants.count(rows[0][0]) == 1 and participants.count(rows[1][0]) == 1
+          and "no-token" not in participants, "with tokens: each person once, nothing without a code: %s" % participants)
 finally:
     driver.quit()
     if server and server.poll() is None:

@@ -125,6 +125,24 @@ public struct UIStrings: Sendable {
       "The server refused the answers (%s). Hand the file below to the organiser, or delete it from this device."
     ),
     "surveyDiscard": ("この回答をこの端末から削除", "Delete these answers from this device"),
+    "surveyCodeSummary": ("回答コードが配られた方", "If you were given an answer code"),
+    "surveyCode": ("回答コード", "Answer code"),
+    "surveyCodeHint": (
+      "配布された用紙に印刷されたコードです（ハイフンや空白は入力しなくてもかまいません）。用紙の QR コードから開いた場合は入力済みです。",
+      "The code printed on your slip (hyphens and spaces may be left out). Opened from the slip's QR code, it is already filled in."
+    ),
+    "surveyTokenRequired": (
+      "このアンケートには回答コードが必要です。配布された用紙の受講者IDと回答コードを入力して、もう一度送信してください。",
+      "This survey needs an answer code. Enter the participant ID and the answer code from your slip, and send again."
+    ),
+    "surveyTokenBad": (
+      "回答コードが正しくないか、受講者IDと合っていません。用紙の受講者IDと回答コードを確かめて、もう一度送信してください。",
+      "The answer code is wrong or does not belong to this participant ID. Check both on your slip and send again."
+    ),
+    "surveyTokenUsed": (
+      "この回答コードはすでに使われています（回答は受け付け済みです）。",
+      "This answer code has already been used (the answers were already received)."
+    ),
     "surveyDownloadCSV": ("回答を CSV でダウンロード", "Download answers (CSV)"),
     "surveyDownloadJSON": ("回答を JSON でダウンロード", "Download answers (JSON)"),
     "surveyClear": ("この端末に保存した回答を消去", "Delete the answers saved on this device"),

@@ -24,10 +24,25 @@ extension RosterCommand {
     @Option(help: "Module id (completions) the tokens are for, instead of a survey.") var module: String?
     @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
     @Option(name: .shortAndLong, help: "CSV to write (default: private/tokens-ID.csv).") var out: String?
+    @Flag(
+      help:
+        "Also write printable A4 slips (name, link, QR code, code) to private/token-slips-ID.html (surveys only)."
+    )
+    var slips = false
+    @Option(
+      help:
+        "The published site's address for the slips' links (default: kenshu.xml's collect-url when absolute)."
+    )
+    var siteURL: String?
 
     func validate() throws {
       if (survey == nil) == (module == nil) {
         throw ValidationError("give exactly one of --survey ID or --module ID")
+      }
+      if slips, survey == nil { throw ValidationError("--slips is for surveys (--survey ID)") }
+      if siteURL != nil, !slips { throw ValidationError("--site-url needs --slips") }
+      if let siteURL, !TokenSlips.isSiteURL(siteURL) {
+        throw ValidationError("--site-url must be an http(s) address such as https://kenshu.example.org/")
       }
     }
 
@@ -43,6 +58,11 @@ extension RosterCommand {
           throw ValidationError("no module \"\(id)\" with collect-completion=\"true\"")
         }
         scope = "module:" + id
+      }
+      let slipsSite = siteURL ?? project.settings.collectURL.flatMap { TokenSlips.isSiteURL($0) ? $0 : nil }
+      if slips, slipsSite == nil {
+        throw ValidationError(
+          "--slips needs the site's address: --site-url https://… (or an absolute collect-url)")
       }
       let people = try RosterInput.load(roster, sheet: sheet).people
       let destination = try PrivateOutput.path(
@@ -71,6 +91,14 @@ extension RosterCommand {
       }
       try PrivateOutput.prepare(destination, isFolder: false)
       try CSVWriter(encoding: .utf8BOM).data(for: rows).data.write(to: destination, options: .atomic)
+      if slips, let slipsSite, let survey, let definition = project.survey(survey) {
+        let page = TokenSlips(
+          surveyID: survey, surveyTitle: definition.title, siteURL: slipsSite,
+          slips: rows.dropFirst().map { TokenSlips.Slip(participant: $0[0], name: $0[1], token: $0[3]) },
+          language: definition.language)
+        try PrivateOutput.write(
+          try page.html(), to: try PrivateOutput.path(nil, defaultName: "token-slips-\(survey).html"))
+      }
       let kept = Set(people.map(\.id)).subtracting(added).count
       Console.error(
         "wrote \(PrivateOutput.display(destination)): \(rows.count - 1) tokens for \(scope)"

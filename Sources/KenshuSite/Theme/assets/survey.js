@@ -282,6 +282,56 @@
 
   var outbox = window.KenshuOutbox || null;
 
+  // The answer code (one-time token). From the slip's link (…/surveys/ID/?p=ID&t=CODE, or the
+  // same after "#") it goes into the form and straight out of the address bar, so it is not
+  // left in the history, a bookmark, a shared link or a Referer; it is kept for this tab only
+  // (sessionStorage, so a reload keeps it) until the answers are delivered, and never in the
+  // draft. A survey without tokens ignores an empty code.
+  var codeField = document.getElementById("answer-code");
+  var codeBox = document.getElementById("survey-code");
+  var participantField = document.getElementById("participant");
+  var tokenKey = "kenshu.token." + surveyID;
+  function rememberToken() {
+    try {
+      if (codeField.value.trim()) window.sessionStorage.setItem(tokenKey, codeField.value.trim());
+      else window.sessionStorage.removeItem(tokenKey);
+    } catch (e) { /* storage blocked: the field alone holds it */ }
+  }
+  function forgetToken() {
+    try { window.sessionStorage.removeItem(tokenKey); } catch (e) { /* nothing kept */ }
+  }
+  function takeTokenFromAddress() {
+    var url;
+    try { url = new URL(window.location.href); } catch (e) { return; }
+    var fromHash = /(^|&)(t|p)=/.test(url.hash.replace(/^#/, ""));
+    var hash = new URLSearchParams(fromHash ? url.hash.replace(/^#/, "") : "");
+    var token = url.searchParams.get("t") || hash.get("t");
+    var participant = url.searchParams.get("p") || hash.get("p");
+    if (token === null && participant === null) return;
+    url.searchParams.delete("t");
+    url.searchParams.delete("p");
+    if (fromHash) {
+      hash.delete("t");
+      hash.delete("p");
+      url.hash = hash.toString() ? "#" + hash.toString() : "";
+    }
+    try { window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash); } catch (e) { /* file:// in some browsers */ }
+    if (participant && participantField) participantField.value = participant.slice(0, 64);
+    if (token && codeField) {
+      codeField.value = token.slice(0, 64);
+      rememberToken();
+    }
+  }
+  function restoreToken() {
+    if (!codeField || codeField.value) return;
+    try { codeField.value = window.sessionStorage.getItem(tokenKey) || ""; } catch (e) { /* blocked */ }
+  }
+  var TOKEN_ERRORS = ["token-required", "bad-token", "token-used"];
+  function askForCode() {
+    if (!codeBox || !codeField) return;
+    codeBox.open = true;
+  }
+
   // Offers the answers of a refused or waiting submission as files, and (when refused) a way to
   // delete them from this device.
   function offerFallback(entry, body, refused) {
@@ -311,6 +361,7 @@
   }
 
   function refusalText(outcome) {
+    if (TOKEN_ERRORS.indexOf(outcome.error) >= 0) return msg(outcome.error);
     return msg("rejected", outcome.error || ("HTTP " + outcome.status));
   }
 
@@ -330,7 +381,11 @@
     var body = {};
     try { body = JSON.parse(entry.body); } catch (e) { body = {}; }
     if (waiting) { result.textContent = msg("queued"); offerFallback(entry, body, false); }
-    else { result.textContent = refusalText(refused); offerFallback(entry, body, true); }
+    else {
+      result.textContent = refusalText(refused);
+      offerFallback(entry, body, true);
+      if (TOKEN_ERRORS.indexOf(refused.error) >= 0) askForCode();
+    }
   }
   if (outbox) {
     outbox.onChange(function (event) {
@@ -350,6 +405,12 @@
   form.noValidate = true; // our own messages: announced, in the page's language, per field
   submit.disabled = false;
   restoreDraft();
+  takeTokenFromAddress();
+  restoreToken();
+  if (codeField) {
+    if (codeField.value) codeBox.open = true;
+    codeField.addEventListener("input", rememberToken);
+  }
   form.addEventListener("input", saveDraft);
   form.addEventListener("change", saveDraft);
   showOutbox();
@@ -366,6 +427,7 @@
   // shared PC the next person sees none of it, and the draft goes.
   function finished() {
     dropDraft();
+    forgetToken();
     form.reset();
   }
 
@@ -376,8 +438,13 @@
     result.textContent = "";
     var read = collect();
     if (read.problems.length) { showErrors(read.problems); return; }
-    var participant = (form.querySelector("#participant") || { value: "" }).value.trim();
+    var participant = (participantField || { value: "" }).value.trim();
+    var token = codeField ? codeField.value.trim() : "";
+    // A code belongs to one participant: the server checks the two together.
+    if (token && !participant) read.problems.unshift({ item: participantField.closest(".survey-field"), problem: "required" });
+    if (read.problems.length) { showErrors(read.problems); return; }
     var payload = { participant: participant || null, answers: read.answers };
+    if (token) payload = { participant: participant, token: token, answers: read.answers };
     submit.disabled = true;
     submitting = true;
     result.textContent = msg("sending");
@@ -425,7 +492,14 @@
           shown = null;
           outbox.remove(entry.key);
           result.textContent = refusalText(mine);
-          offerDownloads(participant, read.columns, read.answers, payload);
+          if (mine.error === "token-used") {
+            finished(); // this person's answers are already in: nothing here is worth keeping
+          } else if (TOKEN_ERRORS.indexOf(mine.error) >= 0) {
+            askForCode();
+            (token ? codeField : participantField).focus();
+          } else {
+            offerDownloads(participant, read.columns, read.answers, payload);
+          }
         }
       });
     });
