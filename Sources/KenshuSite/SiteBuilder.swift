@@ -255,7 +255,8 @@ public struct SiteBuilder: Sendable {
         let context = renderer.recordedContext(of: page)
         let fingerprint = renderer.fingerprint(of: page, context: context)
         let entry = context.searchDocument.map {
-          SearchIndex.Entry(title: $0.title, path: $0.path, text: $0.text)
+          SearchIndex.Entry(
+            title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
         }
         if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
           results.set(

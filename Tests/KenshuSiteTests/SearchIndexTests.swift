@@ -18,6 +18,29 @@ import Testing
     #expect(index.search("").isEmpty)
   }
 
+  /// Readings and headings are searchable; the document carries its text on one line, its
+  /// headings and readings for search.js to check matches, rank and cut snippets (issue 14).
+  @Test func readingsAndHeadings_areIndexed_andShippedWithTheText() {
+    var index = SearchIndex()
+    index.add(
+      title: "講義", path: "a/index.html", text: "人生会議を\n\n  繰り返す", headings: ["ACPの基本"],
+      readings: ["じんせいかいぎ"])
+    #expect(index.search("じんせいかいぎ") == [0])
+    #expect(index.search("基本") == [0])
+    #expect(index.documents[0].text == "人生会議を 繰り返す")
+    let script = index.javaScript()
+    #expect(
+      script.contains(#""x":"人生会議を 繰り返す","h":["ACPの基本"],"r":"じんせいかいぎ"}"#), "\(script)")
+  }
+
+  @Test func rubyReadings_areTakenFromTextAndMarkdown() {
+    #expect(HTMLText.readings("{看取|みと}りと{人生会議|じんせいかいぎ}") == ["みと", "じんせいかいぎ"])
+    #expect(HTMLText.readings("ルビなし").isEmpty)
+    let rendering = MarkdownRenderer().render("# 見出し\n\n{人生会議|じんせいかいぎ}を知る\n")
+    #expect(rendering.readings == ["じんせいかいぎ"])
+    #expect(rendering.plainText.contains("人生会議") && !rendering.plainText.contains("じんせいかいぎ"))
+  }
+
   @Test func script_cannotBeClosedByPageText() {
     var index = SearchIndex()
     index.add(title: "</script><script>alert(1)</script>", path: "x/index.html", text: "")

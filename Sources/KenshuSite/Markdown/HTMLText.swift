@@ -82,6 +82,16 @@ public enum HTMLText {
 
   /// The text without the ruby readings (`{漢字|かんじ}` → `漢字`), for `<title>`, calendars and
   /// search.
+  /// The readings of the text's ruby, in order (`{看取|みと}り` → `["みと"]`): indexed for search,
+  /// so that a page is found by how its terms are read.
+  public static func readings(_ text: String) -> [String] {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
+    return rubySegments(text).compactMap { segment in
+      if case .ruby(_, let reading) = segment { return reading }
+      return nil
+    }
+  }
+
   public static func plain(_ text: String) -> String {
     guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
     return rubySegments(text).map { segment in

@@ -18,6 +18,8 @@ public struct MarkdownRendering: Sendable, Hashable {
   public var headings: [MarkdownHeading]
   /// `content/`-relative paths of local files the text links to or shows.
   public var contentLinks: [String]
+  /// The readings of its ruby (`{人生会議|じんせいかいぎ}` → `じんせいかいぎ`), for the search index.
+  public var readings: [String] = []
 }
 
 /// Renders Markdown with cmark-gfm: CommonMark plus GFM tables, strikethrough, autolinks and
@@ -48,7 +50,7 @@ public struct MarkdownRenderer: Sendable {
     html = Self.addHeadingIDs(to: html, headings: rewriter.headings)
     return MarkdownRendering(
       html: html, plainText: rewriter.plainText, headings: rewriter.headings,
-      contentLinks: rewriter.contentLinks)
+      contentLinks: rewriter.contentLinks, readings: rewriter.readings)
   }
 
   /// cmark-gfm writes `align="…"` on table cells, which HTML5 made obsolete; classes keep the
@@ -171,6 +173,7 @@ private struct TreeRewriter {
   var headings: [MarkdownHeading] = []
   var plainText = ""
   var contentLinks: [String] = []
+  var readings: [String] = []
   private var usedIDs: [String: Int] = [:]
   /// Ruby nodes this rewriter created, with their base text (for the plain text).
   private var rubyBases: [OpaquePointer: String] = [:]
@@ -310,6 +313,7 @@ private struct TreeRewriter {
           created = cmark_node_new(CMARK_NODE_HTML_INLINE)
           cmark_node_set_literal(created, HTMLText.rubyHTML(base: base, reading: reading))
           if let created { rubyBases[created] = base }
+          readings.append(reading)
         }
         if let created { cmark_node_insert_before(current, created) }
       }

@@ -78,7 +78,9 @@ extension PageRenderer {
       context["bodyHtml"] = body?.html ?? ""
       search = SearchDocument(
         title: HTMLText.plain(lesson.title + " | " + module.title), path: page.path,
-        text: HTMLText.plain(lesson.title) + "\n" + (body?.plainText ?? ""))
+        text: HTMLText.plain(lesson.title) + "\n" + (body?.plainText ?? ""),
+        headings: body?.headings.map(\.text) ?? [],
+        readings: HTMLText.readings(lesson.title) + (body?.readings ?? []))
     case .scenario(let index):
       let scenario = module.scenarios[index]
       title = scenario.title

@@ -6,6 +6,10 @@ struct SearchDocument: Sendable, Hashable {
   var title: String
   var path: String
   var text: String
+  /// Section headings of the page: a match there ranks above one in the body text.
+  var headings: [String] = []
+  /// Readings of the page's ruby and glossary terms (ひらがな), searchable but not shown.
+  var readings: [String] = []
 }
 
 /// One rendered page.

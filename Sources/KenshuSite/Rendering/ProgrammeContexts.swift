@@ -59,7 +59,7 @@ extension PageRenderer {
     let text = [programme.subtitle ?? "", purpose?.plainText ?? ""] + programme.objectives.map(\.text)
     let search = SearchDocument(
       title: HTMLText.plain(programme.title), path: page.path,
-      text: HTMLText.plain(text.joined(separator: "\n")))
+      text: HTMLText.plain(text.joined(separator: "\n")), readings: text.flatMap(HTMLText.readings))
     return (HTMLText.plain(programme.title), context, search)
   }
 

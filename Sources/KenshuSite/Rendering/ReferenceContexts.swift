@@ -24,7 +24,9 @@ extension PageRenderer {
       project.glossary.map { "\($0.term) \($0.english ?? "") \($0.definition)" }
       + Profession.allCases.map { "\($0.japaneseLabel) \($0.englishLabel)" }
     let search = SearchDocument(
-      title: strings["glossary"], path: page.path, text: HTMLText.plain(text.joined(separator: "\n")))
+      title: strings["glossary"], path: page.path, text: HTMLText.plain(text.joined(separator: "\n")),
+      headings: project.glossary.map { HTMLText.plain($0.term) },
+      readings: project.glossary.compactMap(\.reading) + Profession.allCases.map(\.japaneseReading))
     return (strings["glossary"], ["terms": terms, "professions": professions], search)
   }
 }

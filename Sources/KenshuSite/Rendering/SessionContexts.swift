@@ -18,6 +18,8 @@ extension PageRenderer {
     let facilitator = page.view == .facilitator
     // Search text: XML text without ruby readings; Markdown's plain text has none already.
     var searchText: [String] = session.objectives.map { HTMLText.plain($0.text) }
+    var searchReadings: [String] = session.objectives.flatMap { HTMLText.readings($0.text) }
+    var searchHeadings: [String] = []
 
     var context: [String: Any] = [
       "titleHtml": HTMLText.html(session.title), "kindLabel": kindLabel(session.kind),
@@ -36,6 +38,8 @@ extension PageRenderer {
     {
       context["contentHtml"] = rendering.html
       searchText.append(rendering.plainText)
+      searchReadings += rendering.readings
+      searchHeadings += rendering.headings.map(\.text)
     }
     if let spec = session.groupWork {
       context["groupWork"] = groupWorkContext(
@@ -77,7 +81,8 @@ extension PageRenderer {
     // a title that tells them from the learner page.
     let search = SearchDocument(
       title: (facilitator ? strings["facilitatorView"] + ": " : "") + HTMLText.plain(session.title),
-      path: page.path, text: searchText.joined(separator: "\n"))
+      path: page.path, text: searchText.joined(separator: "\n"), headings: searchHeadings,
+      readings: HTMLText.readings(session.title) + searchReadings)
     return (facilitator ? strings["facilitatorView"] + ": " + title : title, context, search)
   }
 

@@ -4,8 +4,13 @@ import Foundation
 ///
 /// Japanese has no spaces between words, so runs of kana and kanji are indexed as overlapping
 /// character bigrams (a one-character run as itself); other letters and digits form
-/// lower-cased words. A query is cut the same way and a document matches when it holds every
-/// term. Text is NFKC-normalised first so full-width ＡＢＣ and half-width ｶﾅ match.
+/// lower-cased words. A query is cut the same way and a document is a candidate when it holds
+/// every term. Text is NFKC-normalised first so full-width ＡＢＣ and half-width ｶﾅ match.
+///
+/// Each document carries its text, headings and ruby/glossary readings, so that `search.js`
+/// keeps only pages that contain the query itself (bigrams alone also match their parts in
+/// any order), ranks them (title, then headings, then BM25 over the bigrams) and shows a
+/// snippet from where the query occurs, with the match highlighted.
 public struct SearchIndex: Sendable {
   public struct Document: Sendable, Hashable {
     public var title: String
@@ -13,6 +18,12 @@ public struct SearchIndex: Sendable {
     public var path: String
     /// The start of the page's text, shown under the title in results.
     public var snippet: String
+    /// The page's text (lines joined by spaces), where matches are checked and snippets cut.
+    public var text: String = ""
+    /// Section headings.
+    public var headings: [String] = []
+    /// Readings of ruby and glossary terms, joined by spaces.
+    public var readings: String = ""
   }
 
   public private(set) var documents: [Document] = []
@@ -33,9 +44,13 @@ public struct SearchIndex: Sendable {
     var document: Document
     var terms: [String]
 
-    init(title: String, path: String, text: String) {
-      document = Document(title: title, path: path, snippet: SearchIndex.snippet(of: text))
-      terms = SearchIndex.uniqueTerms(title + "\n" + text)
+    init(title: String, path: String, text: String, headings: [String] = [], readings: [String] = []) {
+      let joinedReadings = readings.joined(separator: " ")
+      document = Document(
+        title: title, path: path, snippet: SearchIndex.snippet(of: text), text: SearchIndex.flattened(text),
+        headings: headings, readings: joinedReadings)
+      terms = SearchIndex.uniqueTerms(
+        title + "\n" + text + "\n" + headings.joined(separator: "\n") + "\n" + joinedReadings)
     }
   }
 
@@ -57,8 +72,16 @@ public struct SearchIndex: Sendable {
     return String(joined.prefix(length))
   }
 
-  public mutating func add(title: String, path: String, text: String) {
-    add(Entry(title: title, path: path, text: text))
+  /// The text on one line: line breaks and runs of spaces become one space (snippets are cut
+  /// from it and matches are looked for in it).
+  static func flattened(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  public mutating func add(
+    title: String, path: String, text: String, headings: [String] = [], readings: [String] = []
+  ) {
+    add(Entry(title: title, path: path, text: text, headings: headings, readings: readings))
   }
 
   mutating func add(_ entry: Entry) {
@@ -189,7 +212,10 @@ public struct SearchIndex: Sendable {
       if i > 0 { out += "," }
       out +=
         "{\"t\":" + Self.jsonString(doc.title) + ",\"u\":" + Self.jsonString(doc.path) + ",\"s\":"
-        + Self.jsonString(doc.snippet) + "}"
+        + Self.jsonString(doc.snippet) + ",\"x\":" + Self.jsonString(doc.text) + ",\"h\":["
+        + doc.headings.map(Self.jsonString).joined(separator: ",") + "],\"r\":"
+        + Self.jsonString(doc.readings)
+        + "}"
     }
     out += "],\"terms\":{"
     for (i, (term, ids)) in termPostings.sorted(by: { $0.key < $1.key }).enumerated() {

@@ -1,0 +1,78 @@
+"""Headless Chromium check of the site search (issue 14), opened from file:// as a participant
+without a server would: ranking (a page whose title holds the query first), only pages that
+contain the query itself, a snippet from where it occurs with the match marked, readings of
+ruby and glossary terms found, and no facilitator-only text.
+
+usage: search_test.py SITE_DIR
+"""
+import os
+import sys
+import urllib.parse
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+site = os.path.abspath(sys.argv[1])
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+options = webdriver.ChromeOptions()
+for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,1200"]:
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"))
+
+
+def results(query):
+    driver.get("file://%s/search/index.html?q=%s" % (site, urllib.parse.quote(query)))
+    items = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+    return [(li.find_element(By.TAG_NAME, "a"), li.find_element(By.TAG_NAME, "p")) for li in items]
+
+
+def page_text(href):
+    driver.get(href)
+    return driver.find_element(By.ID, "main").text
+
+
+try:
+    hits = results("退院支援")
+    titles = [a.text for a, _ in hits]
+    check(len(hits) > 0 and "退院支援" in titles[0], "退院支援: a page titled with it comes first: %s" % titles[:3])
+    check(all("退院支援" in a.text for a, _ in hits[:1]), "the title match is ranked first")
+    marks = driver.find_elements(By.CSS_SELECTOR, "#search-results mark")
+    check(len(marks) > 0 and all(m.text == "退院支援" for m in marks), "matches are marked: %d" % len(marks))
+    body_hits = [(a.text, p.text) for a, p in hits if "退院支援" not in a.text]
+    check(all("退院支援" in p for _, p in body_hits),
+          "every snippet is cut where the query occurs: %s" % [t for t, p in body_hits if "退院支援" not in p])
+
+    # Precision: each hit's page really contains the query (bigrams in any order are not enough).
+    # 看護支援: its bigrams 看護, 護支, 支援 are all on four sample pages, the word on none.
+    hrefs = [a.get_attribute("href") for a, _ in results("看護支援")]
+    check(hrefs == [], "看護支援 (every bigram present, the word absent) finds nothing: %s" % hrefs)
+    for query in ["退院支援", "ケアマネジャー", "急変時"]:
+        hrefs = [a.get_attribute("href") for a, _ in results(query)]
+        missing = [h for h in hrefs if query not in page_text(h).replace("\n", "")]
+        check(hrefs and not missing, "%s: every hit's page contains it (%d hits) %s" % (query, len(hrefs), missing))
+
+    # Readings: ruby in the text and glossary readings.
+    hits = results("じんせいかいぎ")
+    titles = [a.text for a, _ in hits]
+    check(any("用語集" in t for t in titles), "じんせいかいぎ finds the glossary (its reading): %s" % titles)
+    check(len(hits) >= 2, "じんせいかいぎ also finds the pages with {人生会議|じんせいかいぎ}: %s" % titles)
+    hits = results("たいいんしえん")
+    check(any("用語集" in a.text for a, _ in hits), "a glossary reading finds the glossary")
+
+    # No facilitator-only text in the learner site's index.
+    hits = results("ファシリテーター用メモ")
+    check(not any("ファシリテーター用" in a.text for a, _ in hits), "no facilitator page in the learner index")
+finally:
+    driver.quit()
+
+print("%d failed" % len(failures))
+sys.exit(1 if failures else 0)
