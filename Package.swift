@@ -73,6 +73,10 @@ let package = Package(
       dependencies: ["KenshuModel", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Roster import (CSV → model), summaries, progress reports.
     .target(name: "KenshuRosters", dependencies: ["KenshuModel", "KenshuTabular"]),
+    // The training day: attendance import, reception sheets, certificates, their ledger and
+    // the verification list the public site publishes.
+    .target(
+      name: "KenshuTrainingDay", dependencies: ["KenshuModel", "KenshuTabular", "KenshuRosters", "KenshuQR"]),
     // Multidisciplinary group formation.
     .target(name: "KenshuGroups", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Survey response import, statistics and reports.
@@ -117,6 +121,7 @@ let package = Package(
       dependencies: [
         "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
         "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection", "CMimalloc",
+        "KenshuTrainingDay",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -132,6 +137,10 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
+    .testTarget(
+      name: "KenshuTrainingDayTests",
+      dependencies: ["KenshuTrainingDay", "KenshuDefinitions", "KenshuTabular"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KenshuDisclosureTests", dependencies: ["KenshuModel", "KenshuRosters", "KenshuEvaluation"]),
     .testTarget(

@@ -414,8 +414,6 @@ extension RosterImport {
       }
     }
 
-    private static func nameKey(_ name: String) -> String {
-      String(name.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace })
-    }
+    private static func nameKey(_ name: String) -> String { PersonNameKey.name(name) }
   }
 }

@@ -18,7 +18,7 @@ struct Kenshu: AsyncParsableCommand {
     subcommands: [
       InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, RosterCommand.self,
       GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ResponsesCommand.self, ExportCommand.self,
-      BenchCommand.self, DocsCommand.self,
+      AttendanceCommand.self, CertificatesCommand.self, BenchCommand.self, DocsCommand.self,
     ]
   )
 

@@ -1,0 +1,273 @@
+import KenshuModel
+import KenshuTabular
+
+/// Matches the rows of one attendance table against the roster and merges them into the
+/// programme's record, collecting located problems.
+struct AttendanceMatcher {
+  let importer: AttendanceImport
+  let table: Table
+  var diagnostics: [Diagnostic] = []
+
+  init(import importer: AttendanceImport, table: Table) {
+    self.importer = importer
+    self.table = table
+  }
+
+  private func location(_ line: Int, column: Int? = nil) -> SourceLocation {
+    SourceLocation(file: table.file, line: line, column: column.map { $0 + 1 } ?? 0)
+  }
+
+  mutating func run() -> AttendanceImportResult {
+    let programme = importer.programme
+    let map = AttendanceColumnMap(programme: programme, project: importer.project)
+    let columns = table.header.map(map.column(for:))
+    var ignored: [String] = []
+    for (index, column) in columns.enumerated() {
+      switch column {
+      case .unknown(let header):
+        diagnostics.append(
+          .error(
+            "attendance-unknown-column", at: location(table.headerLine, column: index),
+            "列「\(header)」に当たるセッション・コース・モジュール・アンケートがありません / column \"\(header)\" names no session, course, module or survey of programme \"\(programme.id)\"",
+            hint: "use a session id: "
+              + programme.courses.flatMap(\.sessions).map(\.id).prefix(4).joined(separator: ", ")
+              + ", …"))
+      case .ignored:
+        if !table.header[index].isEmpty { ignored.append(table.header[index]) }
+      default: break
+      }
+    }
+    let index = { (wanted: AttendanceColumn) in columns.firstIndex(of: wanted) }
+    let participant = index(.participant)
+    let name = index(.name)
+    let kana = index(.kana)
+    let arrived = index(.arrived)
+    let left = index(.left)
+    let headerLocation = location(max(table.headerLine, 1))
+    if participant == nil, name == nil {
+      diagnostics.append(
+        .error(
+          "attendance-no-person-column", at: headerLocation,
+          "受講者を表す列（participant / ID / 氏名）がありません / no participant, id or name column",
+          hint: "the simplest layout: a participant column with roster ids and one column per session id"))
+    }
+    let marksColumns = columns.filter {
+      switch $0 {
+      case .session, .course, .module, .survey: true
+      default: false
+      }
+    }
+    if marksColumns.isEmpty {
+      diagnostics.append(
+        .error(
+          "attendance-no-sessions", at: headerLocation,
+          "出欠の列（セッション id または 出欠）がありません / no column of attendance marks (a session id, a course id or 出欠)"
+        ))
+    }
+
+    let people = PeopleIndex(roster: importer.roster)
+    var record = importer.project.attendance(of: programme.id)
+    var seen: [String: Int] = [:]
+    var rows: [AttendanceRow] = []
+    for row in table.records where !row.isBlank {
+      let id = participant.flatMap { row.value(at: $0) }
+      let rowName = name.flatMap { row.value(at: $0) }
+      let rowKana = kana.flatMap { row.value(at: $0) }
+      let written = [id, rowName, rowKana.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+      let status = people.resolve(id: id, name: rowName, kana: rowKana)
+      var marks = RowMarks()
+      for (column, kind) in columns.enumerated() {
+        readCell(row, column: column, kind: kind, into: &marks)
+      }
+      if let arrived { marks.arrived = time(row, arrived) }
+      if let left { marks.left = time(row, left) }
+      applyCourses(&marks, arrivedColumn: arrived != nil, leftColumn: left != nil)
+      let present = programme.courses.flatMap(\.sessions).map(\.id).filter { marks.sessions[$0] == true }
+      rows.append(AttendanceRow(line: row.line, written: written, status: status, sessions: present))
+      switch status {
+      case .matched(let person):
+        if let first = seen[person] {
+          diagnostics.append(
+            .error(
+              "attendance-duplicate-row", at: location(row.line),
+              "「\(written)」は \(first) 行目と同じ人（\(person)）です / the same person as line \(first) (\(person))",
+              hint: "keep one row per person"))
+        } else {
+          seen[person] = row.line
+          merge(marks, person: person, into: &record, arrivedColumn: arrived != nil, leftColumn: left != nil)
+        }
+      case .unmatched(let reason):
+        diagnostics.append(
+          .error(
+            "attendance-unmatched-row", at: location(row.line),
+            "「\(written)」は名簿 \(importer.roster.id) にいません: \(reason)",
+            hint: "fix the id or name, or add the person to the roster first (kenshu roster import)"))
+      case .ambiguous(let candidates):
+        diagnostics.append(
+          .error(
+            "attendance-ambiguous-row", at: location(row.line),
+            "「\(written)」に当たる人が複数います / several people fit: " + candidates.joined(separator: ", "),
+            hint: "give the participant id (or the kana) in this row"))
+      }
+    }
+    let order = Dictionary(
+      importer.roster.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    record.attendees.sort {
+      (order[$0.person] ?? Int.max, $0.person) < (order[$1.person] ?? Int.max, $1.person)
+    }
+    return AttendanceImportResult(
+      rows: rows, record: record, ignoredColumns: ignored, diagnostics: diagnostics,
+      destination: AttendanceImport.recordPath(for: programme.id, root: .init(fileURLWithPath: ".")),
+      written: false)
+  }
+
+  /// What one row says, before it is merged.
+  struct RowMarks {
+    /// Per session: present (true) or absent (false); sessions the row says nothing of are absent.
+    var sessions: [String: Bool] = [:]
+    var courses: [String: Bool] = [:]
+    var modules: [String: Bool] = [:]
+    var surveys: [String: Bool] = [:]
+    var arrived: ClockTime?
+    var left: ClockTime?
+  }
+
+  private mutating func readCell(
+    _ row: CSVRecord, column: Int, kind: AttendanceColumn, into marks: inout RowMarks
+  ) {
+    let present: Bool
+    switch kind {
+    case .session, .course, .module, .survey:
+      let cell = row.value(at: column)
+      switch AttendanceMark(cell: cell) {
+      case .present: present = true
+      case .absent: present = false
+      case .unknown:
+        diagnostics.append(
+          .error(
+            "attendance-unknown-mark", at: location(row.line, column: column),
+            "「\(cell ?? "")」は出欠の印として読めません / \"\(cell ?? "")\" is not an attendance mark",
+            hint: "present: ○ ◯ 出 出席 1 ✓ TRUE; absent: blank, 欠, ×, 0"))
+        return
+      }
+    default: return
+    }
+    switch kind {
+    case .session(let id): marks.sessions[id] = present
+    case .course(let id): marks.courses[id] = present
+    case .module(let id): marks.modules[id] = present
+    case .survey(let id): marks.surveys[id] = present
+    default: break
+    }
+  }
+
+  private mutating func time(_ row: CSVRecord, _ column: Int) -> ClockTime? {
+    guard let cell = row.value(at: column) else { return nil }
+    if let time = AttendanceTime.parse(cell) { return time }
+    diagnostics.append(
+      .error(
+        "attendance-invalid-time", at: location(row.line, column: column),
+        "「\(cell)」は時刻として読めません / \"\(cell)\" is not a clock time", hint: "write 10:15 or 10時15分"))
+    return nil
+  }
+
+  /// A course marked present covers its sessions that the person was there for: from the
+  /// late-arrival time to the early-leave time. A session column of the same row wins.
+  private func applyCourses(_ marks: inout RowMarks, arrivedColumn: Bool, leftColumn: Bool) {
+    for course in importer.programme.courses {
+      guard let present = marks.courses[course.id] else { continue }
+      for slot in course.timetable where marks.sessions[slot.session.id] == nil {
+        var there = present
+        if there, let arrived = marks.arrived, let start = slot.start, start < arrived { there = false }
+        if there, let left = marks.left, let end = slot.end, end > left { there = false }
+        marks.sessions[slot.session.id] = there
+      }
+    }
+  }
+
+  private func merge(
+    _ marks: RowMarks, person: String, into record: inout AttendanceRecord, arrivedColumn: Bool,
+    leftColumn: Bool
+  ) {
+    var attendee = record.attendee(person) ?? Attendee(person: person)
+    let order = importer.programme.courses.flatMap(\.sessions).map(\.id)
+    var sessions = Set(attendee.sessions)
+    for (id, present) in marks.sessions {
+      if present { sessions.insert(id) } else { sessions.remove(id) }
+    }
+    attendee.sessions = order.filter { sessions.contains($0) }
+    func apply(_ changes: [String: Bool], to list: [String]) -> [String] {
+      var result = list.filter { changes[$0] != false }
+      for (id, present) in changes.sorted(by: { $0.key < $1.key }) where present && !result.contains(id) {
+        result.append(id)
+      }
+      return result
+    }
+    attendee.passed = apply(marks.modules, to: attendee.passed)
+    attendee.submitted = apply(marks.surveys, to: attendee.submitted)
+    if arrivedColumn { attendee.arrived = marks.arrived }
+    if leftColumn { attendee.left = marks.left }
+    attendee.location = nil
+    if let index = record.attendees.firstIndex(where: { $0.person == person }) {
+      record.attendees[index] = attendee
+    } else {
+      record.attendees.append(attendee)
+    }
+  }
+}
+
+/// The roster by id, name and kana, for matching rows.
+struct PeopleIndex {
+  let byID: [String: Person]
+  let byName: [String: [Person]]
+  let byKana: [String: [Person]]
+
+  init(roster: Roster) {
+    var byID: [String: Person] = [:]
+    var byName: [String: [Person]] = [:]
+    var byKana: [String: [Person]] = [:]
+    for person in roster.people {
+      if byID[person.id] == nil { byID[person.id] = person }
+      byName[PersonNameKey.name(person.name), default: []].append(person)
+      if let kana = person.kana { byKana[PersonNameKey.kana(kana), default: []].append(person) }
+    }
+    self.byID = byID
+    self.byName = byName
+    self.byKana = byKana
+  }
+
+  func resolve(id: String?, name: String?, kana: String?) -> AttendanceRowStatus {
+    if let id {
+      // Ids are compared as written, then width-folded (Ｐ００１ → P001) and case-folded.
+      let person =
+        byID[id]
+        ?? byID.values.first {
+          $0.id.lowercased() == id.precomposedStringWithCompatibilityMapping.lowercased()
+        }
+      guard let person else { return .unmatched(reason: "ID「\(id)」は名簿にありません / no person with id \"\(id)\"") }
+      if let name, PersonNameKey.name(name) != PersonNameKey.name(person.name) {
+        return .unmatched(
+          reason: "ID \(id) は「\(person.name)」で、氏名「\(name)」と一致しません / id and name disagree")
+      }
+      return .matched(person: person.id)
+    }
+    guard let name else {
+      return .unmatched(reason: "ID も氏名もありません / the row has neither an id nor a name")
+    }
+    let kanaKey = kana.map(PersonNameKey.kana)
+    let named = byName[PersonNameKey.name(name)] ?? []
+    if named.count == 1 {
+      if let kanaKey, let personKana = named[0].kana, PersonNameKey.kana(personKana) != kanaKey {
+        return .unmatched(
+          reason: "「\(name)」のふりがなが名簿（\(personKana)）と違います / the kana differs from the roster's")
+      }
+      return .matched(person: named[0].id)
+    }
+    if named.count > 1 {
+      let narrowed = kanaKey.map { key in named.filter { $0.kana.map(PersonNameKey.kana) == key } } ?? named
+      if narrowed.count == 1 { return .matched(person: narrowed[0].id) }
+      return .ambiguous(candidates: (narrowed.isEmpty ? named : narrowed).map(\.id))
+    }
+    return .unmatched(reason: "氏名「\(name)」は名簿にありません / no person of that name")
+  }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import KenshuModel
+import KenshuTabular
+
+/// A certificate of this run: from the ledger, issued now or before.
+public struct IssuedCertificate: Sendable, Hashable {
+  public var entry: LedgerEntry
+  /// Issued by this run (a new number).
+  public var isNew: Bool
+  /// Whether the person still meets the award's rule (a certificate once issued stays in the
+  /// ledger even when attendance is corrected later; revoke it if it was a mistake).
+  public var meetsRule: Bool
+}
+
+/// Someone on the roster who receives none of an award group's certificates, and why.
+public struct NotEligible: Sendable, Hashable {
+  public var participant: String
+  /// The first award of the group, whose requirements `missing` lists.
+  public var award: String
+  public var missing: [String]
+}
+
+/// What `kenshu certificates` did.
+public struct CertificateRun: Sendable {
+  public var programme: Programme
+  public var issued: [IssuedCertificate]
+  public var revoked: [LedgerEntry]
+  public var notEligible: [NotEligible]
+  public var diagnostics: [Diagnostic]
+  /// Files written (certificates, combined file, ledger, verification list).
+  public var files: [URL]
+}
+
+/// Decides who is eligible under the programme's completion rules and issues the certificates:
+/// numbers and codes from the ledger for people issued before, the award's next number for
+/// the others; then writes every valid certificate (one page each and one combined file), the
+/// ledger (CSV, xlsx) and the verification list the site publishes.
+///
+/// Awards form groups — the programme's, and each course's — and a person receives at most
+/// one certificate per group: the first award (in document order) whose rule they meet.
+/// `--course` restricts the run to that course's awards.
+public struct CertificateIssue: Sendable {
+  public let project: Project
+  public let programme: Programme
+  public let roster: Roster
+  public let groups: [[Award]]
+
+  public init(project: Project, programme id: String, course: String? = nil) throws(AttendanceImportFailure) {
+    guard let programme = project.programme(id) else {
+      throw AttendanceImportFailure("no programme \"\(id)\" in this project")
+    }
+    guard let rosterID = programme.roster, let roster = project.roster(rosterID) else {
+      throw AttendanceImportFailure("programme \"\(id)\" names no roster of this project (roster=\"…\")")
+    }
+    var groups: [[Award]]
+    if let course {
+      guard let found = programme.courses.first(where: { $0.id == course }) else {
+        throw AttendanceImportFailure("programme \"\(id)\" has no course \"\(course)\"")
+      }
+      groups = [found.awards]
+    } else {
+      groups = [programme.awards] + programme.courses.map(\.awards)
+    }
+    groups.removeAll(where: \.isEmpty)
+    guard !groups.isEmpty else {
+      throw AttendanceImportFailure(
+        "\(course.map { "course \"\($0)\"" } ?? "programme \"\(id)\"") has no <award>: add one with its completion rule"
+      )
+    }
+    self.project = project
+    self.programme = programme
+    self.roster = roster
+    self.groups = groups
+  }
+
+  /// The folder of a programme's certificates: `private/certificates/PROGRAMME`.
+  public static func folder(for programme: String, root: URL) -> URL {
+    root.appendingPathComponent("private").appendingPathComponent("certificates").appendingPathComponent(
+      programme)
+  }
+
+  /// Issues and writes into `folder` (checked private by the caller). `date`: ISO date of issue
+  /// for new certificates. `siteURL`: the public site's address, for the QR code (none without).
+  /// `revoke`: certificate numbers to mark revoked in the ledger.
+  public func run(folder: URL, date: String, siteURL: String? = nil, revoke: [String] = []) -> CertificateRun
+  {
+    var generator = SystemRandomNumberGenerator()
+    return run(folder: folder, date: date, siteURL: siteURL, revoke: revoke, using: &generator)
+  }
+
+  public func run<G: RandomNumberGenerator>(
+    folder: URL, date: String, siteURL: String? = nil, revoke: [String] = [], using generator: inout G
+  ) -> CertificateRun {
+    var diagnostics: [Diagnostic] = []
+    let ledgerFile = folder.appendingPathComponent("ledger.csv")
+    var ledger = CertificateLedger()
+    if FileManager.default.fileExists(atPath: ledgerFile.path) {
+      do {
+        let read = try Table.read(contentsOf: ledgerFile, displayName: ledgerFile.path)
+        let parsed = CertificateLedger.read(read)
+        ledger = parsed.ledger
+        diagnostics += parsed.diagnostics
+      } catch {
+        diagnostics.append(
+          .error(
+            "ledger-unreadable", at: SourceLocation(file: ledgerFile.path),
+            "台帳を読めません / cannot read the ledger"))
+      }
+    }
+    var run = CertificateRun(
+      programme: programme, issued: [], revoked: [], notEligible: [], diagnostics: diagnostics, files: [])
+    // Without the ledger as it was, numbers could be issued twice: stop.
+    if diagnostics.hasErrors { return run }
+    for number in revoke {
+      guard let index = ledger.entries.firstIndex(where: { $0.number == number }) else {
+        run.diagnostics.append(
+          .error(
+            "certificate-unknown-number", at: SourceLocation(file: ledgerFile.path),
+            "番号 \(number) の証書は台帳にありません / no certificate \(number) in the ledger"))
+        continue
+      }
+      ledger.entries[index].revoked = true
+    }
+    if run.diagnostics.hasErrors { return run }
+
+    let attendance = project.attendance(of: programme.id)
+    let trainees = roster.people(withRole: .trainee).sorted {
+      (PersonNameKey.kana($0.kana ?? $0.name), $0.id) < (PersonNameKey.kana($1.kana ?? $1.name), $1.id)
+    }
+    for group in groups {
+      for person in trainees {
+        let judged = group.map { Eligibility.judge(person, for: $0, of: programme, attendance: attendance) }
+        let earned = zip(group, judged).first { $0.1.isEligible }
+        var holds = group.compactMap { award in ledger.entry(participant: person.id, award: award.id) }
+        if let (award, eligibility) = earned, !holds.contains(where: { $0.award == award.id }) {
+          let entry = LedgerEntry(
+            number: award.numbering.format(ledger.nextRunningNumber(for: award)), award: award.id,
+            kind: award.kind,
+            participant: person.id, name: person.name, issued: date, minutes: eligibility.attendedMinutes,
+            code: VerificationCode.generate(using: &generator))
+          ledger.entries.append(entry)
+          holds.append(entry)
+          run.issued.append(IssuedCertificate(entry: entry, isNew: true, meetsRule: true))
+        }
+        for held in holds where !run.issued.contains(where: { $0.entry.number == held.number }) {
+          guard let index = ledger.entries.firstIndex(where: { $0.number == held.number }),
+            let awardIndex = group.firstIndex(where: { $0.id == held.award })
+          else { continue }
+          // Corrections of the roster and of attendance reach the certificate; its number,
+          // code and date of issue never change.
+          ledger.entries[index].name = person.name
+          ledger.entries[index].minutes = judged[awardIndex].attendedMinutes
+          let entry = ledger.entries[index]
+          if entry.revoked {
+            run.revoked.append(entry)
+          } else {
+            run.issued.append(
+              IssuedCertificate(entry: entry, isNew: false, meetsRule: judged[awardIndex].isEligible))
+          }
+        }
+        if holds.isEmpty, let first = group.first, let missing = judged.first?.missing {
+          run.notEligible.append(NotEligible(participant: person.id, award: first.id, missing: missing))
+        }
+      }
+    }
+    for issued in run.issued where !issued.meetsRule {
+      run.diagnostics.append(
+        .warning(
+          "certificate-rule-no-longer-met", at: SourceLocation(file: ledgerFile.path),
+          "\(issued.entry.number)（\(issued.entry.participant)）は修了要件を満たさなくなりましたが、発行済みのため台帳に残します / no longer meets the rule; kept as issued",
+          hint:
+            "kenshu certificates \(programme.id) --revoke \(issued.entry.number) if it was issued by mistake")
+      )
+    }
+    do {
+      run.files = try write(run, ledger: ledger, folder: folder, siteURL: siteURL, generator: &generator)
+    } catch {
+      run.diagnostics.append(
+        .error(
+          "certificate-unwritable", at: SourceLocation(file: folder.path),
+          "証書を書き込めません / cannot write the certificates: \(error.localizedDescription)"))
+    }
+    return run
+  }
+
+  private func write<G: RandomNumberGenerator>(
+    _ run: CertificateRun, ledger: CertificateLedger, folder: URL, siteURL: String?, generator: inout G
+  ) throws -> [URL] {
+    let manager = FileManager.default
+    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+    var files: [URL] = []
+    func put(_ data: Data, _ name: String) throws {
+      let url = folder.appendingPathComponent(name)
+      try data.write(to: url, options: .atomic)
+      files.append(url)
+    }
+    let people = Dictionary(roster.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let awards = Dictionary(programme.allAwards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let renderer = CertificatePage(programme: programme, siteURL: siteURL)
+    var pages: [String] = []
+    for issued in run.issued.sorted(by: { $0.entry.number < $1.entry.number }) {
+      guard let award = awards[issued.entry.award] else { continue }
+      let body = renderer.body(issued.entry, award: award, person: people[issued.entry.participant])
+      pages.append(body)
+      try put(
+        Data(renderer.document(title: issued.entry.number, bodies: [body]).utf8), Self.fileName(issued.entry))
+    }
+    for entry in run.revoked {
+      try? manager.removeItem(at: folder.appendingPathComponent(Self.fileName(entry)))
+    }
+    try put(Data(renderer.document(title: programme.title, bodies: pages).utf8), "all.html")
+    try put(ledger.csv(), "ledger.csv")
+    try put(ledger.xlsx(), "ledger.xlsx")
+    // The salt stays the same across runs, so published digests of old certificates stay valid.
+    let listFile = folder.appendingPathComponent(VerificationList.fileName)
+    let salt =
+      (try? Data(contentsOf: listFile)).flatMap { try? VerificationList.read($0) }?.salt
+      ?? VerificationCode.salt(using: &generator)
+    let entries = ledger.entries.compactMap { entry -> VerificationList.Entry? in
+      guard let award = awards[entry.award] else { return nil }
+      return VerificationList.Entry(
+        digest: VerificationCode.digest(salt: salt, number: entry.number, code: entry.code),
+        status: entry.revoked ? "revoked" : "valid", title: award.title,
+        dates: renderer.trainingDates(of: award), issued: entry.issued)
+    }
+    let list = VerificationList(
+      programme: programme.id, programmeTitle: programme.title, salt: salt, entries: entries)
+    try put(try list.json(), VerificationList.fileName)
+    return files
+  }
+
+  /// `NUMBER.html`, with characters a file system refuses replaced.
+  static func fileName(_ entry: LedgerEntry) -> String {
+    String(entry.number.map { "/\\:*?\"<>| ".contains($0) ? "_" : $0 }) + ".html"
+  }
+}

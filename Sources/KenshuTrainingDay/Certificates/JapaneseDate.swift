@@ -1,0 +1,43 @@
+/// Dates as Japanese certificates print them: the era (令和8年10月17日, 令和元年 for its first
+/// year) and the Western calendar (2026年10月17日).
+public enum JapaneseDate {
+  /// Year, month and day of an ISO date (YYYY-MM-DD), or nil.
+  static func parts(_ iso: String) -> (year: Int, month: Int, day: Int)? {
+    let pieces = iso.split(separator: "-")
+    guard pieces.count == 3, let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2])
+    else {
+      return nil
+    }
+    return (year, month, day)
+  }
+
+  /// `令和8年10月17日`; dates from 1989-01-08 to 2019-04-30 in 平成. The text as given when it is
+  /// not an ISO date or falls before 平成.
+  public static func era(_ iso: String) -> String {
+    guard let (year, month, day) = parts(iso) else { return iso }
+    let key = year * 10_000 + month * 100 + day
+    let (name, first): (String, Int)
+    if key >= 2019_0501 {
+      (name, first) = ("令和", 2019)
+    } else if key >= 1989_0108 {
+      (name, first) = ("平成", 1989)
+    } else {
+      return western(iso)
+    }
+    let number = year - first + 1
+    return "\(name)\(number == 1 ? "元" : String(number))年\(month)月\(day)日"
+  }
+
+  /// `2026年10月17日`.
+  public static func western(_ iso: String) -> String {
+    guard let (year, month, day) = parts(iso) else { return iso }
+    return "\(year)年\(month)月\(day)日"
+  }
+
+  /// Both: `令和8年10月17日（2026年10月17日）`.
+  public static func longForm(_ iso: String) -> String {
+    let era = era(iso)
+    let western = western(iso)
+    return era == western ? western : "\(era)（\(western)）"
+  }
+}

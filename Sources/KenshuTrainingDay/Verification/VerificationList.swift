@@ -1,0 +1,74 @@
+import Foundation
+import KenshuModel
+
+/// What the public site may know of a programme's certificates: for each one, the keyed hash of
+/// its number and code (`VerificationCode.digest`), whether it is valid or revoked, and what it
+/// was for — never a name or a participant id. Written by `kenshu certificates` beside the
+/// ledger (`verification.json`); `kenshu build` publishes it on the verify page.
+public struct VerificationList: Sendable, Hashable, Codable {
+  public struct Entry: Sendable, Hashable, Codable {
+    /// Hex SHA-256 of salt, number and code.
+    public var digest: String
+    /// `valid` or `revoked`.
+    public var status: String
+    /// Certificate title (修了証書 …).
+    public var title: String
+    /// Training date(s), as printed.
+    public var dates: String
+    /// Date of issue (ISO).
+    public var issued: String
+
+    public init(digest: String, status: String, title: String, dates: String, issued: String) {
+      self.digest = digest
+      self.status = status
+      self.title = title
+      self.dates = dates
+      self.issued = issued
+    }
+  }
+
+  public var version: Int
+  public var programme: String
+  public var programmeTitle: String
+  /// Random per programme, public: keeps the digests of one site useless on another.
+  public var salt: String
+  /// Sorted by digest, so the order tells nothing of the numbering.
+  public var entries: [Entry]
+
+  public init(programme: String, programmeTitle: String, salt: String, entries: [Entry]) {
+    version = 1
+    self.programme = programme
+    self.programmeTitle = programmeTitle
+    self.salt = salt
+    self.entries = entries.sorted { $0.digest < $1.digest }
+  }
+
+  /// The file name beside the ledger.
+  public static let fileName = "verification.json"
+
+  public func json() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return try encoder.encode(self)
+  }
+
+  public static func read(_ data: Data) throws -> VerificationList {
+    try JSONDecoder().decode(VerificationList.self, from: data)
+  }
+
+  /// Every list under `private/certificates/*/verification.json` of a project, by programme.
+  public static func all(inProject root: URL) -> [VerificationList] {
+    let folder = root.appendingPathComponent("private").appendingPathComponent("certificates")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().compactMap { name in
+      let file = folder.appendingPathComponent(name).appendingPathComponent(fileName)
+      return (try? Data(contentsOf: file)).flatMap { try? read($0) }
+    }
+  }
+
+  /// Whether `number` and `code` are a certificate of this list: its entry, or nil.
+  public func verify(number: String, code: String) -> Entry? {
+    let digest = VerificationCode.digest(salt: salt, number: number, code: code)
+    return entries.first { $0.digest == digest }
+  }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import KenshuModel
+import KenshuTrainingDay
+
+/// `kenshu certificates`: issue the numbered certificates of a programme.
+struct CertificatesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "certificates",
+    abstract: "Issue numbered certificates (修了証書・受講証明書) under the completion rules (docs/training-day.md).",
+    discussion: """
+      Writes into private/certificates/PROGRAMME/: one A4 page per certificate, all.html to print \
+      them all, the ledger (ledger.csv, ledger.xlsx) and verification.json (salted hashes only, \
+      published by kenshu build on verify/). Numbers come from the ledger and never change; \
+      rerunning issues new numbers only to people newly eligible.
+      """)
+
+  @Argument(help: "Programme id.") var programme: String
+  @Option(help: "Course id: only that course's awards.") var course: String?
+  @Option(help: "Output: text or json.") var format: OutputFormat = .text
+  @Option(help: "Date of issue for new certificates (YYYY-MM-DD, default today).") var date: String?
+  @Option(help: "The public site's address (https://…/), for the QR code to the verify page.") var siteURL:
+    String?
+  @Option(help: "Revoke a certificate by its number (repeatable).") var revoke: [String] = []
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
+  func validate() throws {
+    if let date, date.count != 10 || date.split(separator: "-").count != 3 {
+      throw ValidationError("--date must be YYYY-MM-DD")
+    }
+  }
+
+  func run() throws {
+    let project = try ProjectInput.load()
+    let issue: CertificateIssue
+    do {
+      issue = try CertificateIssue(project: project, programme: programme, course: course)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    let folder = CertificateIssue.folder(for: programme, root: ProjectInput.root)
+    try PrivateOutput.check(folder)
+    try PrivateOutput.prepare(folder)
+    let today = ISO8601DateFormatter.string(
+      from: Date(), timeZone: .current, formatOptions: [.withFullDate, .withDashSeparatorInDate])
+    let run = issue.run(folder: folder, date: date ?? today, siteURL: siteURL, revoke: revoke)
+    DiagnosticPrinter(format: .text).print(run.diagnostics)
+    let output = format == .json ? run.json() : run.text()
+    FileHandle.standardOutput.write(Data(output.utf8))
+    if !run.files.isEmpty {
+      Console.error(
+        "wrote \(run.files.count) files to \(PrivateOutput.display(folder)) (personal data: keep it private)")
+    }
+    if run.diagnostics.hasErrors { throw ExitCode(1) }
+  }
+}
