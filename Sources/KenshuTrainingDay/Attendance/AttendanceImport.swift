@@ -7,9 +7,16 @@ public enum AttendanceRowStatus: Sendable, Hashable {
   /// The row is this roster person.
   case matched(person: String)
   /// Nobody on the roster; the reason says why (unknown id, unknown name, id and name disagree).
-  case unmatched(reason: String)
+  case unmatched(reason: UnmatchedReason)
   /// Several people fit (same name, no kana or kana that does not separate them).
   case ambiguous(candidates: [String])
+}
+
+/// Why a row matches nobody, in both languages.
+public struct UnmatchedReason: Sendable, Hashable, CustomStringConvertible {
+  public var ja: String
+  public var en: String
+  public var description: String { "\(ja) / \(en)" }
 }
 
 /// One data row of an attendance file and what it records.
@@ -89,8 +96,7 @@ public struct AttendanceImport: Sendable {
         rows: [], record: project.attendance(of: programme.id), ignoredColumns: [],
         diagnostics: [
           .error(
-            "attendance-unreadable", at: SourceLocation(file: file.relativePath),
-            "出欠ファイルを読めません / cannot read the attendance file")
+            Catalogue.attendanceUnreadable, file.relativePath, at: SourceLocation(file: file.relativePath))
         ], destination: destination, written: false)
     }
     var result = match(read)
@@ -105,8 +111,8 @@ public struct AttendanceImport: Sendable {
       } catch {
         result.diagnostics.append(
           .error(
-            "attendance-unwritable", at: SourceLocation(file: destination.path),
-            "出席記録を書き込めません / cannot write the attendance record: \(error.localizedDescription)"))
+            Catalogue.attendanceUnwritable, error.localizedDescription,
+            at: SourceLocation(file: destination.path)))
       }
     }
     return result

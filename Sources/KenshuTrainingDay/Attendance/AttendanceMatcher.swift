@@ -27,11 +27,12 @@ struct AttendanceMatcher {
       case .unknown(let header):
         diagnostics.append(
           .error(
-            "attendance-unknown-column", at: location(table.headerLine, column: index),
-            "列「\(header)」に当たるセッション・コース・モジュール・アンケートがありません / column \"\(header)\" names no session, course, module or survey of programme \"\(programme.id)\"",
-            hint: "use a session id: "
-              + programme.courses.flatMap(\.sessions).map(\.id).prefix(4).joined(separator: ", ")
-              + ", …"))
+            Catalogue.attendanceUnknownColumn,
+            (
+              header, programme.id,
+              programme.courses.flatMap(\.sessions).map(\.id).prefix(4).joined(separator: ", ") + ", …"
+            ),
+            at: location(table.headerLine, column: index)))
       case .ignored:
         if !table.header[index].isEmpty { ignored.append(table.header[index]) }
       default: break
@@ -46,10 +47,7 @@ struct AttendanceMatcher {
     let headerLocation = location(max(table.headerLine, 1))
     if participant == nil, name == nil {
       diagnostics.append(
-        .error(
-          "attendance-no-person-column", at: headerLocation,
-          "受講者を表す列（participant / ID / 氏名）がありません / no participant, id or name column",
-          hint: "the simplest layout: a participant column with roster ids and one column per session id"))
+        .error(Catalogue.attendanceNoPersonColumn, table.file, at: headerLocation))
     }
     let marksColumns = columns.filter {
       switch $0 {
@@ -59,10 +57,7 @@ struct AttendanceMatcher {
     }
     if marksColumns.isEmpty {
       diagnostics.append(
-        .error(
-          "attendance-no-sessions", at: headerLocation,
-          "出欠の列（セッション id または 出欠）がありません / no column of attendance marks (a session id, a course id or 出欠)"
-        ))
+        .error(Catalogue.attendanceNoSessions, table.file, at: headerLocation))
     }
 
     let people = PeopleIndex(roster: importer.roster)
@@ -88,10 +83,7 @@ struct AttendanceMatcher {
       case .matched(let person):
         if let first = seen[person] {
           diagnostics.append(
-            .error(
-              "attendance-duplicate-row", at: location(row.line),
-              "「\(written)」は \(first) 行目と同じ人（\(person)）です / the same person as line \(first) (\(person))",
-              hint: "keep one row per person"))
+            .error(Catalogue.attendanceDuplicateRow, (written, first, person), at: location(row.line)))
         } else {
           seen[person] = row.line
           merge(marks, person: person, into: &record, arrivedColumn: arrived != nil, leftColumn: left != nil)
@@ -99,15 +91,13 @@ struct AttendanceMatcher {
       case .unmatched(let reason):
         diagnostics.append(
           .error(
-            "attendance-unmatched-row", at: location(row.line),
-            "「\(written)」は名簿 \(importer.roster.id) にいません: \(reason)",
-            hint: "fix the id or name, or add the person to the roster first (kenshu roster import)"))
+            Catalogue.attendanceUnmatchedRow, (written, importer.roster.id, reason.ja, reason.en),
+            at: location(row.line)))
       case .ambiguous(let candidates):
         diagnostics.append(
           .error(
-            "attendance-ambiguous-row", at: location(row.line),
-            "「\(written)」に当たる人が複数います / several people fit: " + candidates.joined(separator: ", "),
-            hint: "give the participant id (or the kana) in this row"))
+            Catalogue.attendanceAmbiguousRow, (written, candidates.joined(separator: ", ")),
+            at: location(row.line)))
       }
     }
     let order = Dictionary(
@@ -144,10 +134,7 @@ struct AttendanceMatcher {
       case .absent: present = false
       case .unknown:
         diagnostics.append(
-          .error(
-            "attendance-unknown-mark", at: location(row.line, column: column),
-            "「\(cell ?? "")」は出欠の印として読めません / \"\(cell ?? "")\" is not an attendance mark",
-            hint: "present: ○ ◯ 出 出席 1 ✓ TRUE; absent: blank, 欠, ×, 0"))
+          .error(Catalogue.attendanceUnknownMark, cell ?? "", at: location(row.line, column: column)))
         return
       }
     default: return
@@ -165,9 +152,7 @@ struct AttendanceMatcher {
     guard let cell = row.value(at: column) else { return nil }
     if let time = AttendanceTime.parse(cell) { return time }
     diagnostics.append(
-      .error(
-        "attendance-invalid-time", at: location(row.line, column: column),
-        "「\(cell)」は時刻として読めません / \"\(cell)\" is not a clock time", hint: "write 10:15 or 10時15分"))
+      .error(Catalogue.attendanceInvalidTime, cell, at: location(row.line, column: column)))
     return nil
   }
 
@@ -244,22 +229,28 @@ struct PeopleIndex {
         ?? byID.values.first {
           $0.id.lowercased() == id.precomposedStringWithCompatibilityMapping.lowercased()
         }
-      guard let person else { return .unmatched(reason: "ID「\(id)」は名簿にありません / no person with id \"\(id)\"") }
+      guard let person else {
+        return .unmatched(
+          reason: UnmatchedReason(ja: "ID「\(id)」は名簿にありません", en: "no person with id \"\(id)\""))
+      }
       if let name, PersonNameKey.name(name) != PersonNameKey.name(person.name) {
         return .unmatched(
-          reason: "ID \(id) は「\(person.name)」で、氏名「\(name)」と一致しません / id and name disagree")
+          reason: UnmatchedReason(
+            ja: "ID \(id) は「\(person.name)」で、氏名「\(name)」と一致しません", en: "id and name disagree"))
       }
       return .matched(person: person.id)
     }
     guard let name else {
-      return .unmatched(reason: "ID も氏名もありません / the row has neither an id nor a name")
+      return .unmatched(
+        reason: UnmatchedReason(ja: "ID も氏名もありません", en: "the row has neither an id nor a name"))
     }
     let kanaKey = kana.map(PersonNameKey.kana)
     let named = byName[PersonNameKey.name(name)] ?? []
     if named.count == 1 {
       if let kanaKey, let personKana = named[0].kana, PersonNameKey.kana(personKana) != kanaKey {
         return .unmatched(
-          reason: "「\(name)」のふりがなが名簿（\(personKana)）と違います / the kana differs from the roster's")
+          reason: UnmatchedReason(
+            ja: "「\(name)」のふりがなが名簿（\(personKana)）と違います", en: "the kana differs from the roster's"))
       }
       return .matched(person: named[0].id)
     }
@@ -268,6 +259,6 @@ struct PeopleIndex {
       if narrowed.count == 1 { return .matched(person: narrowed[0].id) }
       return .ambiguous(candidates: (narrowed.isEmpty ? named : narrowed).map(\.id))
     }
-    return .unmatched(reason: "氏名「\(name)」は名簿にありません / no person of that name")
+    return .unmatched(reason: UnmatchedReason(ja: "氏名「\(name)」は名簿にありません", en: "no person of that name"))
   }
 }

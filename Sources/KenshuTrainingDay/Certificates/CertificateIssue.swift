@@ -102,9 +102,7 @@ public struct CertificateIssue: Sendable {
         diagnostics += parsed.diagnostics
       } catch {
         diagnostics.append(
-          .error(
-            "ledger-unreadable", at: SourceLocation(file: ledgerFile.path),
-            "台帳を読めません / cannot read the ledger"))
+          .error(Catalogue.ledgerUnreadable, ledgerFile.path, at: SourceLocation(file: ledgerFile.path)))
       }
     }
     var run = CertificateRun(
@@ -114,9 +112,7 @@ public struct CertificateIssue: Sendable {
     for number in revoke {
       guard let index = ledger.entries.firstIndex(where: { $0.number == number }) else {
         run.diagnostics.append(
-          .error(
-            "certificate-unknown-number", at: SourceLocation(file: ledgerFile.path),
-            "番号 \(number) の証書は台帳にありません / no certificate \(number) in the ledger"))
+          .error(Catalogue.certificateUnknownNumber, number, at: SourceLocation(file: ledgerFile.path)))
         continue
       }
       ledger.entries[index].revoked = true
@@ -166,10 +162,8 @@ public struct CertificateIssue: Sendable {
     for issued in run.issued where !issued.meetsRule {
       run.diagnostics.append(
         .warning(
-          "certificate-rule-no-longer-met", at: SourceLocation(file: ledgerFile.path),
-          "\(issued.entry.number)（\(issued.entry.participant)）は修了要件を満たさなくなりましたが、発行済みのため台帳に残します / no longer meets the rule; kept as issued",
-          hint:
-            "kenshu certificates \(programme.id) --revoke \(issued.entry.number) if it was issued by mistake")
+          Catalogue.certificateRuleNoLongerMet, (issued.entry.number, issued.entry.participant, programme.id),
+          at: SourceLocation(file: ledgerFile.path))
       )
     }
     do {
@@ -177,8 +171,7 @@ public struct CertificateIssue: Sendable {
     } catch {
       run.diagnostics.append(
         .error(
-          "certificate-unwritable", at: SourceLocation(file: folder.path),
-          "証書を書き込めません / cannot write the certificates: \(error.localizedDescription)"))
+          Catalogue.certificateUnwritable, error.localizedDescription, at: SourceLocation(file: folder.path)))
     }
     return run
   }

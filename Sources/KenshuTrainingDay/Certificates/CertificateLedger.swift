@@ -72,9 +72,8 @@ public struct CertificateLedger: Sendable, Hashable {
     guard columns[0] != nil, columns[1] != nil, columns[3] != nil, columns[7] != nil else {
       diagnostics.append(
         .error(
-          "ledger-columns", at: SourceLocation(file: table.file, line: max(table.headerLine, 1)),
-          "台帳の列（番号・証書・受講者ID・確認コード）がありません / the ledger lacks its columns",
-          hint: "restore the ledger's header row; numbers are read back from it"))
+          Catalogue.ledgerColumns, table.file,
+          at: SourceLocation(file: table.file, line: max(table.headerLine, 1))))
       return (CertificateLedger(), diagnostics)
     }
     var entries: [LedgerEntry] = []
@@ -82,10 +81,7 @@ public struct CertificateLedger: Sendable, Hashable {
       func cell(_ index: Int) -> String? { record.value(at: columns[index]) }
       guard let number = cell(0), let award = cell(1), let participant = cell(3), let code = cell(7) else {
         diagnostics.append(
-          .error(
-            "ledger-row", at: SourceLocation(file: table.file, line: record.line),
-            "台帳の行に番号・証書・受講者ID・確認コードのどれかが欠けています / a ledger row lacks its number, award, participant or code"
-          ))
+          .error(Catalogue.ledgerRow, record.line, at: SourceLocation(file: table.file, line: record.line)))
         continue
       }
       let kind =
