@@ -33,6 +33,8 @@ import Testing
     let site = SampleProject.temporaryFolder().appendingPathComponent("site")
     var project = SampleProject.make()
     project.settings.language = "en"
+    // Pages follow their programme's language (loaded from XML, an undeclared one is the site's).
+    project.programmes[0].language = "en"
     _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(project)
     let html = SampleProject.read(site, "programmes/renkei2026/day1/index.html")
     #expect(html.contains("<html lang=\"en\""))

@@ -4,7 +4,7 @@ import KenshuXML
 extension ValueReader {
   mutating func module(_ element: XMLElementView) -> SelfStudyModule {
     var module = SelfStudyModule(
-      id: identifier(element) ?? "", language: language(element) ?? "ja",
+      id: identifier(element) ?? "", language: language(element) ?? "",
       title: element.child(named: "title")?.normalizedText ?? "", location: element.location)
     module.edition = edition(element)
     module.description = element.child(named: "description").flatMap { markdown($0) }

@@ -22,7 +22,7 @@ extension ValueReader {
 
   mutating func programme(_ element: XMLElementView) -> Programme {
     var programme = Programme(
-      id: identifier(element) ?? "", language: language(element) ?? "ja",
+      id: identifier(element) ?? "", language: language(element) ?? "",
       title: element.child(named: "title")?.normalizedText ?? "", location: element.location)
     programme.subtitle = element.child(named: "subtitle")?.normalizedText
     programme.edition = edition(element)

@@ -83,6 +83,18 @@ public struct ProjectLoader: Sendable {
       case nil: break
       }
     }
+    // A programme, module or survey without xml:lang is in the site's language (readers leave
+    // it empty): an English site's undeclared programmes are English.
+    let siteLanguage = project.settings.language.isEmpty ? "ja" : project.settings.language
+    for index in project.programmes.indices where project.programmes[index].language.isEmpty {
+      project.programmes[index].language = siteLanguage
+    }
+    for index in project.modules.indices where project.modules[index].language.isEmpty {
+      project.modules[index].language = siteLanguage
+    }
+    for index in project.surveys.indices where project.surveys[index].language.isEmpty {
+      project.surveys[index].language = siteLanguage
+    }
     let checks = ProjectChecks(
       project: project, contentRoot: root.appendingPathComponent("content"), displayRoot: root
     )

@@ -4,7 +4,7 @@ import KenshuXML
 extension ValueReader {
   mutating func survey(_ element: XMLElementView) -> Survey {
     var survey = Survey(
-      id: identifier(element) ?? "", language: language(element) ?? "ja",
+      id: identifier(element) ?? "", language: language(element) ?? "",
       title: element.child(named: "title")?.normalizedText ?? "",
       kind: element.attribute("kind").flatMap(SurveyKind.init(rawValue:)) ?? .evaluation,
       location: element.location)

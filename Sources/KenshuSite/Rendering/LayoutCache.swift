@@ -12,6 +12,8 @@ final class LayoutCache: @unchecked Sendable {
     var view: PageView
     var kind: String
     var crumbs: [String]
+    /// The language of the page's content, which chooses the interface words.
+    var language: String
   }
 
   /// The layout split at the markers: text pieces and which value goes between them.
@@ -54,7 +56,8 @@ final class LayoutCache: @unchecked Sendable {
     let crumbs = renderer.breadcrumbs(for: page)
     let key = Key(
       root: page.root, view: page.view, kind: page.kind.templateName,
-      crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")" })
+      crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")" },
+      language: renderer.contentLanguage)
     if let frame = lock.withLock({ frames[key] }) { return frame }
     var context = renderer.layoutContext(page: page, title: Self.markers[0].0, breadcrumbs: crumbs)
     context["bodyHtml"] = Self.markers[1].0

@@ -30,8 +30,12 @@ struct PageRenderer: Sendable {
   /// How contexts read `content/`; `recording()` gives a copy that records what a page reads.
   private(set) var content: ContentReader
   let theme: Theme
-  let strings: UIStrings
-  let format: DisplayFormat
+  /// The interface words and date formats of the page being built: those of its content's
+  /// language (`localized(for:)`), the site's everywhere else.
+  private(set) var strings: UIStrings
+  private(set) var format: DisplayFormat
+  /// The `xml:lang` of the page being built's content (the site's by default).
+  private(set) var contentLanguage: String
   let options: BuildOptions
   /// The edition being built (`BuildOptions.edition`, effective for the project).
   let edition: SiteEdition
@@ -58,19 +62,53 @@ struct PageRenderer: Sendable {
     edition = options.edition.effective(for: project.settings)
     strings = UIStrings(language: project.settings.language)
     format = DisplayFormat(language: project.settings.language)
+    contentLanguage = project.settings.language.isEmpty ? "ja" : project.settings.language
     timetables = project.programmes.map { $0.courses.map(\.timetable) }
     people = project.peopleByID
     var shared = Hasher()
     shared.combine(theme.fingerprint)
-    _ = ContextFingerprint.combine(strings.table, into: &shared)
+    // Pages take the words of their content's language, so both tables are part of every page.
+    _ = ContextFingerprint.combine(UIStrings(language: "ja").table, into: &shared)
+    _ = ContextFingerprint.combine(UIStrings(language: "en").table, into: &shared)
     sharedFingerprint = shared.finalize()
   }
 
   var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }
 
+  /// The language of a page's content: the `xml:lang` of its programme, module or survey, else
+  /// the site's. A Japanese site's English programme has English pages, and the other way round.
+  func language(of page: SitePage) -> String {
+    let declared: String? =
+      switch page.kind {
+      case .programme(let p), .timetable(let p, _), .handout(let p, _), .session(let p, _, _):
+        project.programmes[p].language
+      case .module(let id), .modulePart(let id, _): project.module(id)?.language
+      case .survey(let id): project.survey(id)?.language
+      default: nil
+      }
+    let site = project.settings.language.isEmpty ? "ja" : project.settings.language
+    guard let declared, !declared.isEmpty else { return site }
+    return declared
+  }
+
+  /// This renderer with the interface words and formats of `page`'s content language.
+  func localized(for page: SitePage) -> PageRenderer {
+    let language = language(of: page)
+    if language == contentLanguage { return self }
+    var copy = self
+    copy.contentLanguage = language
+    copy.strings = UIStrings.shared(for: language)
+    copy.format = DisplayFormat(language: language)
+    return copy
+  }
+
   /// The page's title, template context and search text, built from the model; `content`
   /// records the `content/` files read on the way.
   func context(of page: SitePage) -> PageContext {
+    localized(for: page).localizedContext(of: page)
+  }
+
+  private func localizedContext(of page: SitePage) -> PageContext {
     var diagnostics: [Diagnostic] = []
     var search: SearchDocument?
     let root = page.root
@@ -106,6 +144,10 @@ struct PageRenderer: Sendable {
 
   /// Renders a page's context with its template and wraps it in the layout.
   func render(_ page: SitePage, context: PageContext) -> RenderedPage {
+    localized(for: page).localizedRender(page, context: context)
+  }
+
+  private func localizedRender(_ page: SitePage, context: PageContext) -> RenderedPage {
     var body = context.body
     body["t"] = strings.table
     let bodyHtml = theme.render(page.kind.templateName, body) ?? ""
@@ -156,7 +198,8 @@ struct PageRenderer: Sendable {
     // module has no collection server and no outbox.
     if !packaged { scripts.insert("assets/outbox.js", at: 0) }
     var context: [String: Any] = [
-      "lang": strings.language == "en" ? "en" : (settings.language.isEmpty ? "ja" : settings.language),
+      // The content's language (a language without interface words, fr, keeps Japanese words).
+      "lang": contentLanguage,
       "root": page.root,
       "pageTitle": title,
       "siteTitle": HTMLText.plain(siteTitle),

@@ -2,6 +2,12 @@ import KenshuModel
 
 /// Contexts of the home, programme, timetable and handout pages.
 extension PageRenderer {
+  /// `language` when it is not the language of the page being built, for a `lang` attribute on
+  /// text in another language (an English programme's title on a Japanese home page).
+  func otherLanguage(_ language: String) -> String? {
+    language.isEmpty || language.lowercased() == contentLanguage.lowercased() ? nil : language
+  }
+
   func homeContext(root: String) -> (String, [String: Any]) {
     let programmes: [[String: Any]] = project.programmes.map { programme in
       var item: [String: Any] = [
@@ -9,10 +15,13 @@ extension PageRenderer {
       ]
       if let subtitle = programme.subtitle { item["subtitleHtml"] = HTMLText.html(subtitle) }
       if let dates = format.dateRange(programme.courses.compactMap(\.date)) { item["dates"] = dates }
+      if let other = otherLanguage(programme.language) { item["itemLang"] = other }
       return item
     }
     let modules: [[String: Any]] = project.modules.map {
-      ["href": SiteRoutes.module($0.id), "titleHtml": HTMLText.html($0.title)]
+      var item: [String: Any] = ["href": SiteRoutes.module($0.id), "titleHtml": HTMLText.html($0.title)]
+      if let other = otherLanguage($0.language) { item["itemLang"] = other }
+      return item
     }
     let context: [String: Any] = [
       "siteTitleHtml": HTMLText.html(siteTitle), "programmes": programmes, "modules": modules,

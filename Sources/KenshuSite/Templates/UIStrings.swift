@@ -17,6 +17,15 @@ public struct UIStrings: Sendable {
 
   public subscript(_ key: String) -> String { table[key] ?? key }
 
+  private static let japanese = UIStrings(language: "ja")
+  private static let english = UIStrings(language: "en")
+
+  /// The strings for `language`, made once per process (pages in another language than the
+  /// site's take them page by page).
+  public static func shared(for language: String) -> UIStrings {
+    language.lowercased().hasPrefix("en") ? english : japanese
+  }
+
   /// key: (Japanese, English).
   static let entries: [String: (String, String)] = [
     "skipToContent": ("本文へ移動", "Skip to content"),

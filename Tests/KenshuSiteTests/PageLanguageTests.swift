@@ -1,0 +1,56 @@
+import Foundation
+import KenshuModel
+import KenshuSite
+import Testing
+
+/// Every page's `lang` and interface words follow its content's language: a Japanese site's
+/// English programme has English pages, and an English site's Japanese programme Japanese ones.
+@Suite struct PageLanguageTests {
+  private func build(siteLanguage: String, programmeLanguage: String) throws -> URL {
+    var project = SampleProject.make()
+    project.settings.language = siteLanguage
+    var english = project.programmes[0]
+    english.id = "english"
+    english.language = programmeLanguage
+    english.title = "Interprofessional training"
+    project.programmes.append(english)
+    let site = SampleProject.temporaryFolder()
+    let report = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(
+      project)
+    #expect(report.published, "\(report.diagnostics.map(\.formatted))")
+    return site
+  }
+
+  @Test func test_japaneseSite_englishProgramme_hasEnglishPages() throws {
+    let site = try build(siteLanguage: "ja", programmeLanguage: "en")
+    defer { try? FileManager.default.removeItem(at: site) }
+    let english = SampleProject.read(site, "programmes/english/index.html")
+    #expect(english.contains(#"<html lang="en""#))
+    #expect(english.contains("Add to calendar (.ics)"))
+    #expect(!english.contains("カレンダーに追加"))
+    let timetable = SampleProject.read(site, "programmes/english/day1/index.html")
+    #expect(timetable.contains(#"<html lang="en""#))
+    #expect(timetable.contains("Timetable"))
+    let japanese = SampleProject.read(site, "programmes/renkei2026/index.html")
+    #expect(japanese.contains(#"<html lang="ja""#))
+    #expect(japanese.contains("カレンダーに追加"))
+    // The home page is the site's: Japanese, with the English programme's card marked.
+    let home = SampleProject.read(site, "index.html")
+    #expect(home.contains(#"<html lang="ja""#))
+    #expect(home.contains(#"<li class="card" lang="en">"#))
+    #expect(home.components(separatedBy: #"lang="en""#).count == 2)
+  }
+
+  @Test func test_englishSite_japaneseProgramme_hasJapanesePages() throws {
+    let site = try build(siteLanguage: "en", programmeLanguage: "en")
+    defer { try? FileManager.default.removeItem(at: site) }
+    // renkei2026 keeps the model's "ja" (SampleProject is built in Swift, so it is declared).
+    let japanese = SampleProject.read(site, "programmes/renkei2026/index.html")
+    #expect(japanese.contains(#"<html lang="ja""#))
+    #expect(japanese.contains("カレンダーに追加"))
+    let home = SampleProject.read(site, "index.html")
+    #expect(home.contains(#"<html lang="en""#))
+    #expect(home.contains("Programmes"))
+    #expect(home.contains(#"<li class="card" lang="ja">"#))
+  }
+}
