@@ -9,6 +9,7 @@ import Testing
   private func build(siteLanguage: String, programmeLanguage: String) throws -> URL {
     var project = SampleProject.make()
     project.settings.language = siteLanguage
+    project.programmes[0].language = "ja"
     var english = project.programmes[0]
     english.id = "english"
     english.language = programmeLanguage
@@ -41,10 +42,20 @@ import Testing
     #expect(home.components(separatedBy: #"lang="en""#).count == 2)
   }
 
+  @Test func test_undeclaredLanguage_isTheSites() throws {
+    var project = SampleProject.make()
+    project.settings.language = "en"
+    let site = SampleProject.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(project)
+    #expect(SampleProject.read(site, "programmes/renkei2026/index.html").contains(#"<html lang="en""#))
+    #expect(!SampleProject.read(site, "index.html").contains(#"<li class="card" lang="#))
+  }
+
   @Test func test_englishSite_japaneseProgramme_hasJapanesePages() throws {
     let site = try build(siteLanguage: "en", programmeLanguage: "en")
     defer { try? FileManager.default.removeItem(at: site) }
-    // renkei2026 keeps the model's "ja" (SampleProject is built in Swift, so it is declared).
+    // renkei2026 says xml:lang="ja".
     let japanese = SampleProject.read(site, "programmes/renkei2026/index.html")
     #expect(japanese.contains(#"<html lang="ja""#))
     #expect(japanese.contains("カレンダーに追加"))

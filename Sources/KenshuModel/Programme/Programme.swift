@@ -1,7 +1,8 @@
 /// A training programme (研修プログラム): one or more courses (days) of sessions.
 public struct Programme: Sendable, Hashable, Codable, Identifiable {
   public var id: String
-  /// BCP 47 language of the text (`xml:lang`), `ja` by default.
+  /// BCP 47 language of the text (`xml:lang`); empty for the site's language (the loader
+  /// fills it in from `kenshu.xml`).
   public var language: String
   public var title: String
   public var subtitle: String?
@@ -20,7 +21,7 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
   public var location: SourceLocation?
 
   public init(
-    id: String, language: String = "ja", title: String, subtitle: String? = nil,
+    id: String, language: String = "", title: String, subtitle: String? = nil,
     edition: Edition? = nil, purpose: MarkdownBlock? = nil, audience: [Profession] = [],
     organiser: String? = nil, venue: String? = nil, objectives: [Objective] = [],
     courses: [Course] = [], roster: String? = nil, location: SourceLocation? = nil

@@ -1,6 +1,8 @@
 /// A self-study module (e-learning): lessons, scenario questions, a quiz and a certificate.
 public struct SelfStudyModule: Sendable, Hashable, Codable, Identifiable {
   public var id: String
+  /// BCP 47 language of the text (`xml:lang`); empty for the site's language (the loader
+  /// fills it in from `kenshu.xml`).
   public var language: String
   public var title: String
   public var edition: Edition?
@@ -23,7 +25,7 @@ public struct SelfStudyModule: Sendable, Hashable, Codable, Identifiable {
   public var location: SourceLocation?
 
   public init(
-    id: String, language: String = "ja", title: String, edition: Edition? = nil,
+    id: String, language: String = "", title: String, edition: Edition? = nil,
     description: MarkdownBlock? = nil, objectives: [Objective] = [], audience: [Profession] = [],
     estimatedMinutes: Int? = nil, organiser: String? = nil, contentWarning: String? = nil,
     consultation: [ConsultationDesk] = [], lessons: [Lesson] = [], scenarios: [Scenario] = [],

@@ -13,6 +13,8 @@ public enum SurveyKind: String, Sendable, Codable, CaseIterable, Hashable {
 /// A participant survey (アンケート) or knowledge test.
 public struct Survey: Sendable, Hashable, Codable, Identifiable {
   public var id: String
+  /// BCP 47 language of the text (`xml:lang`); empty for the site's language (the loader
+  /// fills it in from `kenshu.xml`).
   public var language: String
   public var title: String
   public var kind: SurveyKind
@@ -31,7 +33,7 @@ public struct Survey: Sendable, Hashable, Codable, Identifiable {
   public var location: SourceLocation?
 
   public init(
-    id: String, language: String = "ja", title: String, kind: SurveyKind = .evaluation,
+    id: String, language: String = "", title: String, kind: SurveyKind = .evaluation,
     description: MarkdownBlock? = nil, module: String? = nil, pairedWith: String? = nil,
     scales: [LikertScale] = [], measures: [Measure] = [], items: [SurveyItem] = [],
     invited: Int? = nil, location: SourceLocation? = nil
