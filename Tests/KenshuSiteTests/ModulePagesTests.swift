@@ -125,6 +125,19 @@ import Testing
         #"data-collect-url="https://kenshu.example.org/api/modules/safety/completions""#))
   }
 
+  /// Every learner page of a module is searchable, the quiz by its questions and choices
+  /// (never by an answer's feedback, which the page hides until answered).
+  @Test func everyModulePage_isInTheSearchIndex() {
+    let index = SampleProject.read(site, "search/search-index-0.js")
+    for name in Self.pages {
+      #expect(index.contains(#""u":"modules/safety/\#(name)""#), "\(name)")
+    }
+    #expect(index.contains(#""u":"index.html""#), "the home page")
+    let module = SampleModule.make()
+    let feedback = (module.quiz?.questions ?? []).compactMap(\.feedback).filter { !$0.isEmpty }
+    for text in feedback { #expect(!index.contains(text), "\(text)") }
+  }
+
   @Test func packagedPages_haveNoSiteNavigation() throws {
     var project = SampleProject.make()
     project.modules = [SampleModule.make()]

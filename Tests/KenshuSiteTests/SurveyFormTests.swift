@@ -120,6 +120,16 @@ import Testing
     #expect(html.contains("data-msg-token-used=\"この回答コードはすでに使われています"))
   }
 
+  @Test func surveyForm_isSearchableByItsQuestions_withoutTheAnswerKey() throws {
+    let site = try Self.build([Self.evaluation, Self.test])
+    let index = SampleProject.read(site, "search/search-index-0.js")
+    #expect(index.contains(#""u":"surveys/eval/index.html""#))
+    #expect(index.contains("経験年数"))
+    // The options are shown, so they are searchable; which one is correct is nowhere.
+    #expect(index.contains("KEY-OPTION"))
+    #expect(!index.contains("correct"))
+  }
+
   @Test func outboxStatus_isWordedInTheFormsAttributes() {
     #expect(html.contains("data-msg-queued=\"送信待ち："))
     #expect(html.contains("data-msg-sent-later=\"送信済み："))

@@ -60,6 +60,28 @@ try:
         missing = [h for h in hrefs if query not in page_text(h).replace("\n", "")]
         check(hrefs and not missing, "%s: every hit's page contains it (%d hits) %s" % (query, len(hrefs), missing))
 
+    # Recall and precision against the pages' own text: for each query, the hits are exactly
+    # the learner pages (all but the search page and the print handouts) whose main text
+    # contains it.
+    pages = sorted(os.path.relpath(os.path.join(d, f), site) for d, _, fs in os.walk(site) for f in fs
+                   if f.endswith(".html") and not d.endswith("/handout") and not d.endswith("/search"))
+    texts = {}
+    for path in pages:
+        driver.get("file://%s/%s" % (site, path))
+        # The page's own text: navigation (breadcrumbs, the previous/next pager) left out.
+        texts[path] = driver.execute_script(
+            "var main = document.getElementById('main');"
+            "main.querySelectorAll('nav').forEach(function (n) { n.style.display = 'none'; });"
+            "return main.innerText.normalize('NFKC').toLowerCase().replace(/\\s+/g, ' ')")
+    driver.get("file://%s/search/index.html" % site)
+    for query in ["退院支援", "ケアマネジャー", "急変時", "人生会議", "ハラスメント", "訪問看護", "事例", "アンケート",
+                  "在宅医療", "心不全", "acp", "グループワーク", "確認テスト", "修了証", "用語集", "多職種"]:
+        ranked = driver.execute_script("return window.KenshuSearch.rank(arguments[0])", query)
+        expected = {p for p, t in texts.items() if query in t}
+        got = set(ranked)
+        check(got == expected, "%s: hits = pages containing it (%d): missing %s, extra %s"
+              % (query, len(expected), sorted(expected - got), sorted(got - expected)))
+
     # Readings: ruby in the text and glossary readings.
     hits = results("じんせいかいぎ")
     titles = [a.text for a, _ in hits]

@@ -139,6 +139,7 @@ struct PageRenderer: Sendable {
       (title, body, search) = modulePartContext(id, part, page: page, diagnostics: &diagnostics)
     }
     body["root"] = root
+    if search == nil { search = additionalSearchDocument(for: page) }
     return PageContext(title: title, body: body, diagnostics: diagnostics, searchDocument: search)
   }
 

@@ -65,7 +65,13 @@ extension PageRenderer {
       if let mode = course.mode { item["mode"] = modeLabel(mode) }
       return item
     }
-    let text = [programme.subtitle ?? "", purpose?.plainText ?? ""] + programme.objectives.map(\.text)
+    // What the page shows, as the participant reads it (the search finds pages by their text).
+    let text =
+      [
+        programme.subtitle ?? "", purpose?.plainText ?? "", programme.edition?.note ?? "",
+        programme.venue ?? "",
+      ]
+      + programme.objectives.map(\.text) + programme.courses.map(\.title)
     let search = SearchDocument(
       title: HTMLText.plain(programme.title), path: page.path,
       text: HTMLText.plain(text.joined(separator: "\n")), readings: text.flatMap(HTMLText.readings))
@@ -88,7 +94,9 @@ extension PageRenderer {
     if edition.includesFacilitatorPages { context["facilitatorHref"] = SiteRoutes.facilitatorNotes }
     let search = SearchDocument(
       title: HTMLText.plain(course.title), path: page.path,
-      text: HTMLText.plain(([course.title] + course.sessions.map(\.title)).joined(separator: "\n")))
+      text: HTMLText.plain(
+        ([course.title, course.venue ?? programme.venue ?? ""] + course.objectives.map(\.text)
+          + course.sessions.flatMap { [$0.title, kindLabel($0.kind)] }).joined(separator: "\n")))
     return (HTMLText.plain(course.title) + " | " + HTMLText.plain(programme.title), context, search)
   }
 

@@ -17,7 +17,7 @@ extension PageRenderer {
     let root = page.root
     let facilitator = page.view == .facilitator
     // Search text: XML text without ruby readings; Markdown's plain text has none already.
-    var searchText: [String] = session.objectives.map { HTMLText.plain($0.text) }
+    var searchText: [String] = [kindLabel(session.kind)] + session.objectives.map { HTMLText.plain($0.text) }
     var searchReadings: [String] = session.objectives.flatMap { HTMLText.readings($0.text) }
     var searchHeadings: [String] = []
 
@@ -129,6 +129,12 @@ extension PageRenderer {
       "phases": phaseContexts(spec.phases, start: start, facilitator: facilitator),
     ]
     if spec.rounds > 1 { context["rounds"] = String(spec.rounds) }
+    // The section's own headings and lines, as the page shows them.
+    searchText.append(strings["groupWork"])
+    searchText += spec.roles.flatMap { [HTMLText.plain($0.name), HTMLText.plain($0.description ?? "")] }
+    searchText += spec.phases.map { HTMLText.plain($0.title) }
+    if !spec.cases.isEmpty { searchText.append(strings["cases"]) }
+    if !spec.questions.isEmpty { searchText.append(strings["questions"]) }
     searchText += spec.questions.map { HTMLText.plain($0.text) }
     if facilitator { searchText += spec.phases.flatMap(\.prompts).map(HTMLText.plain) }
     context["cases"] = spec.cases.enumerated().map { index, groupCase -> [String: Any] in
