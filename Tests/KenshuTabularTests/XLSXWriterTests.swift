@@ -43,6 +43,18 @@ import ZIPFoundation
     #expect(!XLSXWriter.isNumber("12.") && !XLSXWriter.isNumber(".5") && !XLSXWriter.isNumber("12%"))
   }
 
+  /// Regression: p-values below 0.0001 are printed by Swift as `1.2e-05` and were written as text
+  /// cells, so Excel could neither sort nor format them. Codes that merely look numeric stay text.
+  @Test func test_isNumber_acceptsSwiftsExponentFormOnly() {
+    for number in [String(0.000012), String(1e-05), String(1e16), "-2.5e-10", "3e+7"] {
+      #expect(XLSXWriter.isNumber(number), "\(number)")
+    }
+    for text in ["1e5", "1E5", "1E-5", "2e", "2e-", "1.e-5", "1e-5x", "1e-99999", "inf", "nan", "007e-1"] {
+      #expect(!XLSXWriter.isNumber(text), "\(text)")
+    }
+    #expect(String(0.000012) == "1.2e-05")
+  }
+
   @Test func test_sheetNames_followExcelsRules() {
     #expect(
       XLSXWriter.sheetNames(["a/b", "A/B", String(repeating: "長", count: 40), ""]) == [

@@ -67,7 +67,10 @@ public enum XLSXWriter {
     }
   }
 
-  /// Whether `text` is written as a number: a plain decimal without leading zeros.
+  /// Whether `text` is written as a number: a plain decimal without leading zeros, or a decimal
+  /// in the exponent form Swift prints for very small or large values (`1.2e-05`, `1e+16`:
+  /// p-values of a table). The exponent must be lowercase `e` with a sign, so a code such as
+  /// `1E5` or `2e3` (a room, a form version) stays text, as typed.
   static func isNumber(_ text: String) -> Bool {
     var bytes = Substring(text).utf8[...]
     if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
@@ -75,10 +78,22 @@ public enum XLSXWriter {
     guard !integer.isEmpty, integer.count <= 15, integer.first != 0x30 || integer.count == 1 else {
       return false
     }
-    let rest = bytes.dropFirst(integer.count)
+    var rest = bytes.dropFirst(integer.count)
     if rest.isEmpty { return true }
-    guard rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
-    return rest.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && Double(text) != nil
+    if rest.first == UInt8(ascii: ".") {
+      let fraction = rest.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
+      guard !fraction.isEmpty else { return false }
+      rest = rest.dropFirst(1 + fraction.count)
+      if rest.isEmpty { return Double(text) != nil }
+    }
+    guard rest.first == UInt8(ascii: "e") else { return false }
+    rest = rest.dropFirst()
+    guard rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: "+") else { return false }
+    let exponent = rest.dropFirst()
+    guard !exponent.isEmpty, exponent.count <= 3, exponent.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let value = Double(text)
+    else { return false }
+    return value.isFinite
   }
 
   /// Text for an XML text node: escaped, and the control characters XML 1.0 cannot hold
