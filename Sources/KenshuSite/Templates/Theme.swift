@@ -50,7 +50,10 @@ public struct Theme: Sendable {
         projectTheme.appendingPathComponent("templates/\(name).mustache"),
         builtIn?.appendingPathComponent("templates/\(name).mustache"),
       ].compactMap { $0 }
-      for url in candidates {
+      // Most projects override no template: look before reading, so the usual case throws
+      // nothing (a thrown error is caught here, but a test host that captures a backtrace for
+      // every thrown error has crashed unwinding through it).
+      for url in candidates where FileManager.default.fileExists(atPath: url.path) {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
         do {
           library.register(try MustacheTemplate(string: Self.withKenshuEscaping(text)), named: name)
