@@ -42,6 +42,45 @@ import Testing
       ])
     #expect(item(set, "q8") == [.number(3), .number(12), .number(0), nil])
     #expect(!diagnostics.contains { $0.code == "evaluation-duplicate-participant" })
+    // 完了時刻 in the Japanese-locale format: the response period of the file.
+    #expect(account.firstSubmitted == "2026-04-18" && account.lastSubmitted == "2026-04-18")
+    #expect(!diagnostics.contains { $0.code == "evaluation-timestamp-unreadable" })
+  }
+
+  /// Google Forms' own CSV download in a Japanese locale writes `2026/11/20 4:00:00 午後 GMT+9`;
+  /// a time it cannot read is reported where it is and the row's answers are still used.
+  @Test func test_googleForms_japaneseTimestampsGiveThePeriod_unreadableOneIsLocated() throws {
+    let (set, diagnostics) = try load("google-forms-japanese-timestamps")
+    let account = try #require(set.accounts.first)
+    #expect(account.format == "google-forms")
+    #expect(account.used == 3)
+    #expect(account.firstSubmitted == "2026-11-20")
+    #expect(account.lastSubmitted == "2026-11-21")
+    let unreadable = diagnostics.filter { $0.code == "evaluation-timestamp-unreadable" }
+    #expect(unreadable.count == 1)
+    #expect(unreadable.first?.location.line == 4 && unreadable.first?.location.column == 1)
+    #expect(unreadable.first?.message.contains("昨日の夕方") == true)
+    let report = EvaluationReport(responses: set)
+    #expect(report.html().contains("<td>2026-11-20 〜 2026-11-21</td>"))
+    #expect(report.csvTables()["files.csv"]?.last?.suffix(2) == ["2026-11-20", "2026-11-21"])
+  }
+
+  /// Microsoft Forms only exports .xlsx: with an English Office, `Start time`/`Completion time`
+  /// are date cells (serials with a date format), answers are numbers, e-mail says anonymous.
+  @Test func test_microsoftForms_englishXLSX_dateCellsNumbersAndAnonymous() throws {
+    var set = ResponseSet(survey: SampleSurveys.dayOne)
+    let (table, problems) = try ResponseTable.read(contentsOf: try fixtureURL("ms-forms-english", "xlsx"))
+    let diagnostics = problems + set.add(table)
+    let account = try #require(set.accounts.first)
+    #expect(account.read == account.used + account.rejected.count)
+    #expect(account.format == "microsoft-forms")
+    #expect(account.used == 3)
+    #expect(set.participants == [nil, nil, nil])
+    #expect(item(set, "q1") == [.point(5), .point(4), nil])
+    #expect(diagnostics.contains { $0.code == "evaluation-value-not-whole" && $0.message.contains("4.5") })
+    #expect(item(set, "q8") == [.number(3), .number(12), .number(0)])
+    #expect(account.firstSubmitted == "2026-11-20" && account.lastSubmitted == "2026-11-21")
+    #expect(!diagnostics.contains { $0.code == "evaluation-timestamp-unreadable" })
   }
 
   @Test func test_googleForms_decimalsOtherAndCommasInOptionLabels() throws {

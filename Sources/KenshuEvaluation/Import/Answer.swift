@@ -60,4 +60,10 @@ public struct RowAccount: Sendable, Hashable, Codable {
   public var rejected: [Rejection]
   /// Answers excluded from their item (unknown or out-of-range values), row kept.
   public var excludedValues: Int
+  /// The dates (`2026-11-20`) of the earliest and latest submission among the used rows, from
+  /// the tool's submission-time column (Google Forms `タイムスタンプ`, Microsoft Forms `完了時刻`,
+  /// LimeSurvey `submitdate`); nil when the file has none or none could be read. Dates only: the
+  /// time of one answer could identify its author.
+  public var firstSubmitted: String? = nil
+  public var lastSubmitted: String? = nil
 }

@@ -31,6 +31,17 @@ public enum ExportFormat: String, Sendable, Hashable, Codable {
     return .unknown
   }
 
+  /// Header keys (see `matchKey`) of the column saying when a response was submitted, in the
+  /// order tried: the completion time rather than the start time.
+  var submissionTimeKeys: [String] {
+    switch self {
+    case .googleForms: ["タイムスタンプ", "timestamp"]
+    case .microsoftForms: ["完了時刻", "completiontime", "開始時刻", "starttime"]
+    case .limeSurvey: ["submitdate", "datesubmitted", "回答日時", "datestamp"]
+    case .kenshu, .unknown: []
+    }
+  }
+
   /// Bookkeeping columns the tools add, ignored without comment.
   static let metadataKeys: Set<String> = [
     "タイムスタンプ", "timestamp", "id", "開始時刻", "完了時刻", "starttime", "completiontime", "メール", "email",

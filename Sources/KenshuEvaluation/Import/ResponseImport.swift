@@ -29,6 +29,11 @@ extension ResponseSet {
       plan.format == .limeSurvey && !includeIncomplete
       ? table.header.map(matchKey).firstIndex(of: "submitdate") : nil
     var incomplete = 0
+    // When each used row was submitted, read after the loop: the day/month order is decided
+    // from the whole column.
+    let keys = table.header.map(matchKey)
+    let timeColumn = plan.format.submissionTimeKeys.lazy.compactMap { keys.firstIndex(of: $0) }.first
+    var submissionTimes: [(line: Int, text: String)] = []
 
     // Value problems: the first few per column in full, then one summary, so that a wrongly
     // mapped column does not bury everything else (the accounting still counts them all).
@@ -93,6 +98,10 @@ extension ResponseSet {
           if let participant { seenParticipants[participant] = participants.count }
           participants.append(participant)
           account.used += 1
+          if let timeColumn, timeColumn < table.rows[rowIndex].count {
+            let text = trimmedCell(table.rows[rowIndex][timeColumn])
+            if !text.isEmpty { submissionTimes.append((row.line, text)) }
+          }
         }
       }
     }
@@ -109,6 +118,37 @@ extension ResponseSet {
         before[item, default: []].append(
           contentsOf: columns.takeBefore(item: item, kept: kept, keptCount: keptCount))
       }
+    }
+    if let timeColumn, !submissionTimes.isEmpty {
+      let order = SubmissionTime.DateOrder.of(submissionTimes.lazy.map(\.text))
+      var first: SubmissionTime?
+      var last: SubmissionTime?
+      for (line, text) in submissionTimes {
+        guard let time = SubmissionTime(text, order: order) else {
+          // Column -2 collects unreadable times; the row itself is still used.
+          report(column: -2) {
+            .warning(
+              "evaluation-timestamp-unreadable",
+              at: SourceLocation(file: table.file, line: line, column: timeColumn + 1),
+              "回答日時「\(text)」を日時として読めません（この行の回答は使います） / submission time not understood (the answers are used)",
+              hint: "例: 2026/11/20 14:03:12、11/20/2026 2:03:12 PM、2026-11-20 14:03")
+          }
+          continue
+        }
+        if first.map({ time < $0 }) ?? true { first = time }
+        if last.map({ $0 < time }) ?? true { last = time }
+      }
+      account.firstSubmitted = first?.isoDate
+      account.lastSubmitted = last?.isoDate
+    }
+    if let unreadable = problemsPerColumn.removeValue(forKey: -2), unreadable > Self.detailedProblemsPerColumn
+    {
+      diagnostics.append(
+        .warning(
+          "evaluation-timestamp-unreadable",
+          at: SourceLocation(file: table.file, line: 1, column: (timeColumn ?? 0) + 1),
+          "他に \(unreadable - Self.detailedProblemsPerColumn) 件の回答日時を読めませんでした（計 \(unreadable) 件） / \(unreadable) submission times not understood"
+        ))
     }
     if let empty = problemsPerColumn.removeValue(forKey: -1), empty > Self.detailedProblemsPerColumn {
       diagnostics.append(

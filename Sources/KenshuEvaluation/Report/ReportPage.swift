@@ -210,10 +210,10 @@ struct ReportPage {
   func accountingSection() -> String {
     var out = "<section id=\"files\">\n<h2>読み込んだ回答ファイル <small>Response files</small></h2>\n"
     out +=
-      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"回答ファイルの表\">\n<table>\n<caption>ファイルごとの行数（読込 = 使用 + 除外） / Rows per file (read = used + rejected)</caption>\n<thead><tr><th scope=\"col\">ファイル</th><th scope=\"col\">形式</th><th scope=\"col\">読込</th><th scope=\"col\">使用</th><th scope=\"col\">除外</th><th scope=\"col\">除外した値</th></tr></thead>\n<tbody>\n"
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"回答ファイルの表\">\n<table>\n<caption>ファイルごとの行数（読込 = 使用 + 除外） / Rows per file (read = used + rejected)</caption>\n<thead><tr><th scope=\"col\">ファイル</th><th scope=\"col\">形式</th><th scope=\"col\">読込</th><th scope=\"col\">使用</th><th scope=\"col\">除外</th><th scope=\"col\">除外した値</th><th scope=\"col\">回答期間</th></tr></thead>\n<tbody>\n"
     for file in report.responses.files {
       out +=
-        "<tr><th scope=\"row\">\(escapeHTML(file.file))</th><td>\(escapeHTML(file.format))</td><td>\(file.read)</td><td>\(file.used)</td><td>\(file.rejected.count)</td><td>\(file.excludedValues)</td></tr>\n"
+        "<tr><th scope=\"row\">\(escapeHTML(file.file))</th><td>\(escapeHTML(file.format))</td><td>\(file.read)</td><td>\(file.used)</td><td>\(file.rejected.count)</td><td>\(file.excludedValues)</td><td>\(period(file))</td></tr>\n"
     }
     out += "</tbody>\n</table>\n</div>\n"
     let rejections = report.responses.files.flatMap { file in file.rejected.map { (file.file, $0) } }
@@ -225,6 +225,12 @@ struct ReportPage {
       out += "</ul></details>\n"
     }
     return out + "</section>\n"
+  }
+
+  /// `2026-11-20` or `2026-11-20 〜 2026-11-21`; `—` when the file has no readable times.
+  func period(_ file: RowAccount) -> String {
+    guard let first = file.firstSubmitted, let last = file.lastSubmitted else { return "—" }
+    return first == last ? first : "\(first) 〜 \(last)"
   }
 
   func methods() -> String {

@@ -80,11 +80,16 @@ extension EvaluationReport {
       tables["freetext.csv"] = freeText
     }
     tables["files.csv"] =
-      [["file", "format", "read", "used", "rejected", "excluded_values"]]
+      [
+        [
+          "file", "format", "read", "used", "rejected", "excluded_values", "first_submitted",
+          "last_submitted",
+        ]
+      ]
       + responses.files.map {
         [
           $0.file, $0.format, String($0.read), String($0.used), String($0.rejected.count),
-          String($0.excludedValues),
+          String($0.excludedValues), $0.firstSubmitted ?? "", $0.lastSubmitted ?? "",
         ]
       }
     return tables
