@@ -367,6 +367,10 @@ public struct SiteBuilder: Sendable {
       extras.files[SiteRoutes.calendar(programme.id)] = Data(
         ICalendar.calendar(for: programme, baseURL: options.baseURL).utf8)
     }
+    if project.programmes.contains(where: { !$0.allAwards.isEmpty }) {
+      extras.files[SiteRoutes.verifyData] = VerifyData.script(
+        VerifyData.lists(for: project, projectRoot: projectRoot))
+    }
     extras.files["assets/settings.css"] = Data(
       SettingsStylesheet.css(for: project.settings, diagnostics: &extras.diagnostics).utf8)
     for (relative, url) in theme.assets {

@@ -5,6 +5,10 @@ public enum SiteLayout {
   public static let home = "index.html"
   public static let glossary = "glossary/index.html"
   public static let search = "search/index.html"
+  /// The certificate verification page (修了証の確認), published when a programme awards
+  /// certificates, and the salted hashes it checks against (docs/training-day.md).
+  public static let verify = "verify/index.html"
+  public static let verifyData = "verify/certificates.js"
   public static let facilitatorNotes = "facilitator/index.html"
   /// Folder of the facilitator edition of the session pages.
   public static let facilitatorFolder = "facilitator/"

@@ -17,6 +17,8 @@ public enum PageKind: Sendable, Hashable {
   case facilitatorNotes
   case glossary
   case search
+  /// The certificate verification page (`verify/index.html`).
+  case verify
   /// A survey's form page (`SurveyFormContext`).
   case survey(id: String)
   /// A self-study module's overview page (`ModuleContexts`).
@@ -35,6 +37,7 @@ public enum PageKind: Sendable, Hashable {
     case .facilitatorNotes: "facilitator-notes"
     case .glossary: "glossary"
     case .search: "search"
+    case .verify: "verify"
     case .survey: "survey"
     case .module: "module"
     case .modulePart(_, let part): part.templateName

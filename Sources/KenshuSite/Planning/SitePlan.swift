@@ -53,6 +53,9 @@ public struct SitePlan: Sendable {
     }
     pages.append(SitePage(path: SiteRoutes.glossary, kind: .glossary))
     pages.append(SitePage(path: SiteRoutes.search, kind: .search))
+    if project.programmes.contains(where: { !$0.allAwards.isEmpty }) {
+      pages.append(SitePage(path: SiteRoutes.verify, kind: .verify))
+    }
     for survey in Self.surveyIDs(in: project, diagnostics: &diagnostics) {
       pages.append(SitePage(path: SiteRoutes.survey(survey), kind: .survey(id: survey)))
     }

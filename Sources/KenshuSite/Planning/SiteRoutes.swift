@@ -6,6 +6,8 @@ public enum SiteRoutes {
   public static let home = SiteLayout.home
   public static let glossary = SiteLayout.glossary
   public static let search = SiteLayout.search
+  public static let verify = SiteLayout.verify
+  public static let verifyData = SiteLayout.verifyData
   /// One part of the search index; big sites get several, so that a rebuild rewrites only
   /// the part holding the pages that changed.
   public static func searchIndex(part: Int) -> String { SiteLayout.searchIndex(part: part) }

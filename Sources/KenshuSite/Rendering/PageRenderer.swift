@@ -131,6 +131,8 @@ struct PageRenderer: Sendable {
       (title, body, search) = glossaryContext(page: page)
     case .search:
       (title, body) = (strings["search"], [:])
+    case .verify:
+      (title, body) = (strings["verify"], [:])
     case .survey(let id):
       (title, body) = surveyContext(id, root: root, diagnostics: &diagnostics)
     case .module(let id):
@@ -189,6 +191,7 @@ struct PageRenderer: Sendable {
       scripts = (0..<searchIndexParts).map { SiteRoutes.searchIndex(part: $0) } + ["assets/search.js"]
     }
     if case .survey = page.kind { scripts = ["assets/survey.js"] }
+    if page.kind == .verify { scripts = [SiteRoutes.verifyData, "assets/verify.js"] }
     var stylesheets: [String] = []
     if page.isModulePage {
       scripts = ["assets/module.js"]

@@ -21,7 +21,8 @@ public struct Theme: Sendable {
   /// Template names the builder renders; a project may override any of them.
   public static let templateNames = [
     "layout", "home", "programme", "timetable", "session", "facilitator-notes", "handout", "glossary",
-    "search", "survey", "module", "module-lesson", "module-scenario", "module-quiz", "module-certificate",
+    "search", "verify", "survey", "module", "module-lesson", "module-scenario", "module-quiz",
+    "module-certificate",
     "module-header", "module-footer",
   ]
 

@@ -87,6 +87,27 @@ public struct UIStrings: Sendable {
       "検索には JavaScript が必要です。各ページの目次からもたどれます。",
       "Search needs JavaScript; every page is also reachable from the menus."
     ),
+    "verify": ("修了証の確認", "Verify a certificate"),
+    "verifyIntro": (
+      "修了証書・受講証明書に記載された証書番号と確認コードを入力すると、この研修で発行された本物かどうかを確認できます。氏名などの個人情報はこのサイトにはありません。",
+      "Enter the certificate number and verification code printed on a certificate to check that it was issued by this training. This site holds no names or other personal data."
+    ),
+    "verifyNumber": ("証書番号", "Certificate number"),
+    "verifyCode": ("確認コード", "Verification code"),
+    "verifyButton": ("確認する", "Verify"),
+    "verifyValid": ("有効な証書です。", "This certificate is genuine."),
+    "verifyRevoked": ("この証書は取り消されています。", "This certificate has been revoked."),
+    "verifyInvalid": (
+      "この番号と確認コードの証書は見つかりません。入力を確かめてください。",
+      "No certificate matches this number and code. Check what you typed."
+    ),
+    "verifyProgramme": ("研修", "Training"),
+    "verifyDates": ("研修日", "Date"),
+    "verifyIssued": ("発行日", "Issued"),
+    "verifyNeedsScript": (
+      "確認には JavaScript が必要です。発行元にお問い合わせください。",
+      "Verification needs JavaScript; otherwise ask the issuer."
+    ),
     "surveyRequiredNote": ("「必須」と書かれた質問には回答が必要です。", "Questions marked “required” must be answered."),
     "surveyRequired": ("（必須）", "(required)"),
     "surveyBefore": ("研修前", "Before the training"),

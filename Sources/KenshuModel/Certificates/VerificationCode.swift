@@ -1,5 +1,4 @@
 import Foundation
-import KenshuModel
 
 /// Verification codes printed on certificates, and the keyed hash the public site holds.
 ///

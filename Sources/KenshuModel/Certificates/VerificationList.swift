@@ -1,5 +1,4 @@
 import Foundation
-import KenshuModel
 
 /// What the public site may know of a programme's certificates: for each one, the keyed hash of
 /// its number and code (`VerificationCode.digest`), whether it is valid or revoked, and what it
@@ -54,16 +53,6 @@ public struct VerificationList: Sendable, Hashable, Codable {
 
   public static func read(_ data: Data) throws -> VerificationList {
     try JSONDecoder().decode(VerificationList.self, from: data)
-  }
-
-  /// Every list under `private/certificates/*/verification.json` of a project, by programme.
-  public static func all(inProject root: URL) -> [VerificationList] {
-    let folder = root.appendingPathComponent("private").appendingPathComponent("certificates")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.sorted().compactMap { name in
-      let file = folder.appendingPathComponent(name).appendingPathComponent(fileName)
-      return (try? Data(contentsOf: file)).flatMap { try? read($0) }
-    }
   }
 
   /// Whether `number` and `code` are a certificate of this list: its entry, or nil.
