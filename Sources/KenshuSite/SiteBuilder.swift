@@ -52,12 +52,16 @@ public struct BuildReport: Sendable {
   /// Seconds spent in each stage (`render`, `assemble`, `write`), in order.
   public var stageSeconds: [(stage: String, seconds: Double)] = []
 
-  /// `42 pages, 40 written, 2 unchanged in 0.31 s` / Japanese first.
-  public var summary: String {
+  /// `42 pages, 40 files written, 2 unchanged in 0.31 s`, in both languages.
+  public var summaryText: Bilingual {
     let time = String(format: "%.2f", seconds)
-    return "\(pages) ページ（書き込み \(written)、変更なし \(unchanged)）\(time) 秒 / "
-      + "\(pages) pages, \(written) files written, \(unchanged) unchanged in \(time) s"
+    return Bilingual(
+      ja: "\(pages) ページ（書き込み \(written)、変更なし \(unchanged)）\(time) 秒",
+      en: "\(pages) pages, \(written) files written, \(unchanged) unchanged in \(time) s")
   }
+
+  /// Both languages on one line, Japanese first (for logs that are not for one reader).
+  public var summary: String { "\(summaryText.ja.message) / \(summaryText.en.message)" }
 }
 
 /// Builds the course site of a project: plans pages from the model, renders Markdown and
@@ -376,7 +380,7 @@ public struct SiteBuilder: Sendable {
     for (relative, url) in theme.assets {
       guard let data = try? Data(contentsOf: url) else {
         extras.diagnostics.append(
-          .error("site-asset-unreadable", at: SourceLocation(file: url.path), "読めません / cannot read"))
+          .error(Catalogue.assetUnreadable, (), at: SourceLocation(file: url.path)))
         continue
       }
       if relative == "search.js" { extras.searchScriptBytes = data.count }
@@ -401,9 +405,7 @@ public struct SiteBuilder: Sendable {
     for file in scan.files where !facilitatorOnly.excludes(file.relativePath) {
       guard let data = try? Data(contentsOf: file.url) else {
         diagnostics.append(
-          .error(
-            "site-asset-unreadable", at: SourceLocation(file: "content/" + file.relativePath),
-            "読めません / cannot read"))
+          .error(Catalogue.assetUnreadable, (), at: SourceLocation(file: "content/" + file.relativePath)))
         continue
       }
       files["content/" + file.relativePath] = data

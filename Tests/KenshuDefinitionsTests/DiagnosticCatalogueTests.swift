@@ -22,13 +22,6 @@ import Testing
     "Sources/KenshuRosters/RosterColumnMap.swift",
     "Sources/KenshuRosters/RosterImport.swift",
     "Sources/KenshuRosters/RosterImportBuilder.swift",
-    "Sources/KenshuSite/Modules/ModuleFiles.swift",
-    "Sources/KenshuSite/Output/FacilitatorOutputCheck.swift",
-    "Sources/KenshuSite/Output/SettingsStylesheet.swift",
-    "Sources/KenshuSite/Planning/SitePlan.swift",
-    "Sources/KenshuSite/Rendering/ContentStore.swift",
-    "Sources/KenshuSite/SiteBuilder.swift",
-    "Sources/KenshuSite/Templates/Theme.swift",
     "Sources/KenshuTabular/CSVParser.swift",
     "Sources/KenshuTabular/DecodedText.swift",
     "Sources/KenshuTabular/EncodedText.swift",
@@ -37,7 +30,6 @@ import Testing
     "Sources/KenshuTabular/Spreadsheet/SpreadsheetReader.swift",
     "Sources/KenshuTabular/Table.swift",
     "Sources/KenshuTabular/TableReader.swift",
-    "Sources/kenshu/Commands/BuildCommand.swift",
   ]
 
   /// A diagnostic made from a literal code and English text: `.error("code", at: …, "…")`,

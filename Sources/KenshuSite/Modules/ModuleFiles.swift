@@ -47,7 +47,7 @@ public struct ModuleFiles: Sendable {
     for name in assetNames {
       guard let url = theme.assets[name], let data = try? Data(contentsOf: url) else {
         diagnostics.append(
-          .error("site-asset-unreadable", at: SourceLocation(file: name), "読めません / cannot read \(name)"))
+          .error(Catalogue.assetUnreadable, (), at: SourceLocation(file: name)))
         continue
       }
       files["assets/" + name] = data

@@ -16,7 +16,10 @@ public enum FacilitatorOutputCheck {
     let full = destination.standardizedFileURL.path
     let shown = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : full
     if target == publicSite || target.hasPrefix(publicSite + "/") {
-      return refusal(shown, "\(shown) は公開サイト site/ の中です / \(shown) is inside the public site folder site/")
+      return refusal(
+        shown,
+        Bilingual(
+          ja: "\(shown) は公開サイト site/ の中です", en: "\(shown) is inside the public site folder site/"))
     }
     let fm = FileManager.default
     if isFolder, fm.fileExists(atPath: target + "/" + SiteWriteSession.marker),
@@ -24,15 +27,18 @@ public enum FacilitatorOutputCheck {
     {
       return refusal(
         shown,
-        "\(shown) は受講者用サイトです / \(shown) holds a learner site, which would be replaced by the facilitator edition"
-      )
+        Bilingual(
+          ja: "\(shown) は受講者用サイトで、ファシリテーター用で置き換えられます",
+          en: "\(shown) holds a learner site, which would be replaced by the facilitator edition"))
     }
     var folder = (target as NSString).deletingLastPathComponent
     while !folder.isEmpty {
       if fm.fileExists(atPath: folder + "/" + SiteWriteSession.marker) {
         return refusal(
           shown,
-          "\(shown) は Kenshu のサイト \(folder) の中です / \(shown) is inside the site Kenshu built at \(folder)")
+          Bilingual(
+            ja: "\(shown) は Kenshu が作ったサイト \(folder) の中です",
+            en: "\(shown) is inside the site Kenshu built at \(folder)"))
       }
       if folder == "/" { break }
       folder = (folder as NSString).deletingLastPathComponent
@@ -40,13 +46,8 @@ public enum FacilitatorOutputCheck {
     return nil
   }
 
-  static func refusal(_ path: String, _ message: String) -> Diagnostic {
-    .error(
-      "site-facilitator-output", at: SourceLocation(file: path),
-      message + "（ファシリテーター用の解答やメモが公開されます / answer keys and notes would be published）",
-      hint:
-        "write the facilitator edition outside every site folder, e.g. the default private/facilitator-site/, "
-        + "or publish it on purpose with <site publish-facilitator=\"true\"> in kenshu.xml")
+  static func refusal(_ path: String, _ reason: Bilingual) -> Diagnostic {
+    .error(Catalogue.facilitatorOutput, reason, at: SourceLocation(file: path))
   }
 
   /// The absolute path with every symbolic link resolved, also links whose target does not

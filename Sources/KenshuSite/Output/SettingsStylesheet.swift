@@ -11,18 +11,13 @@ enum SettingsStylesheet {
     }
     guard let rgb = hexColour(accent) else {
       diagnostics.append(
-        .warning(
-          "site-accent-invalid", at: SourceLocation(file: "kenshu.xml"),
-          "アクセント色は #RRGGBB で指定してください / accent colour must be #RRGGBB or #RGB: \(accent)"))
+        .warning(Catalogue.accentInvalid, accent, at: SourceLocation(file: "kenshu.xml")))
       return css
     }
     let onAccent = contrast(rgb, (255, 255, 255)) >= contrast(rgb, (0, 0, 0)) ? "#ffffff" : "#000000"
     if contrast(rgb, (251, 250, 247)) < 4.5 {
       diagnostics.append(
-        .warning(
-          "site-accent-contrast", at: SourceLocation(file: "kenshu.xml"),
-          "アクセント色 \(accent) は背景とのコントラストが 4.5:1 未満です / accent \(accent) has contrast below 4.5:1 against the page",
-          hint: "choose a darker colour"))
+        .warning(Catalogue.accentContrast, accent, at: SourceLocation(file: "kenshu.xml")))
     }
     css +=
       "@media (prefers-color-scheme: light) { :root { --accent: \(accent); --accent-contrast: \(onAccent); } }\n"

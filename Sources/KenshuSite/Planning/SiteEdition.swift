@@ -29,10 +29,13 @@ public enum SiteEdition: String, Sendable, Hashable, Codable, CaseIterable {
   }
 
   /// The edition in words, for messages (Japanese first).
-  public var label: String {
+  public var label: String { "\(labelText.ja.message) / \(labelText.en.message)" }
+
+  /// The edition in words, in both languages.
+  public var labelText: Bilingual {
     switch self {
-    case .learner: "受講者用 / learner edition"
-    case .facilitator: "ファシリテーター用・全ページ / facilitator edition, all pages"
+    case .learner: Bilingual(ja: "受講者用", en: "learner edition")
+    case .facilitator: Bilingual(ja: "ファシリテーター用・全ページ", en: "facilitator edition, all pages")
     }
   }
 

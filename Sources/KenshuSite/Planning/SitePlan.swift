@@ -75,10 +75,7 @@ public struct SitePlan: Sendable {
         unique.append(page)
       } else {
         diagnostics.append(
-          .error(
-            "site-duplicate-page", at: Self.location(of: page, in: project),
-            "同じ場所に2つのページがあります / two pages would be written to \(page.path)",
-            hint: "give the programmes, courses or sessions distinct ids"))
+          .error(Catalogue.duplicatePage, page.path, at: Self.location(of: page, in: project)))
       }
     }
     self.pages = unique
@@ -94,8 +91,8 @@ public struct SitePlan: Sendable {
       if let id = session.survey, !known.contains(id) {
         diagnostics.append(
           .warning(
-            "site-unknown-survey", at: session.location ?? SourceLocation(file: ""),
-            "セッション「\(session.title)」のアンケート \(id) が定義されていません / unknown survey \(id)"))
+            Catalogue.siteUnknownSurvey, (session.title, id), at: session.location ?? SourceLocation(file: "")
+          ))
       }
     }
     return project.surveys.map(\.id)
@@ -107,8 +104,8 @@ public struct SitePlan: Sendable {
       if let id = session.module, !known.contains(id) {
         diagnostics.append(
           .warning(
-            "site-unknown-module", at: session.location ?? SourceLocation(file: ""),
-            "セッション「\(session.title)」の自己学習教材 \(id) が定義されていません / unknown module \(id)"))
+            Catalogue.siteUnknownModule, (session.title, id), at: session.location ?? SourceLocation(file: "")
+          ))
       }
     }
     return project.modules.map(\.id)

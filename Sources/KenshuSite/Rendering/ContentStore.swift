@@ -103,9 +103,7 @@ final class ContentStore: @unchecked Sendable {
       let folder = path.split(separator: "/").dropLast().joined(separator: "/")
       guard LinkPolicy.resolve(path, fromFolder: "") != nil, !path.hasPrefix("/") else {
         diagnostics.append(
-          .error(
-            "site-content-outside", at: block.location ?? SourceLocation(file: path),
-            "content/ の外のファイルは読めません / \(path) is outside content/"))
+          .error(Catalogue.siteContentOutside, path, at: block.location ?? SourceLocation(file: path)))
         return nil
       }
       let (cached, current) = lock.withLock { (texts[path], generation) }
@@ -120,17 +118,12 @@ final class ContentStore: @unchecked Sendable {
       }
       guard let stamp, let data = FileManager.default.contents(atPath: filePath) else {
         diagnostics.append(
-          .error(
-            "site-content-missing", at: block.location ?? SourceLocation(file: path),
-            "内容のファイルが見つかりません / content file not found: content/\(path)",
-            hint: "create the file or correct the src attribute"))
+          .error(Catalogue.siteContentMissing, path, at: block.location ?? SourceLocation(file: path)))
         return nil
       }
       guard let text = String(data: data, encoding: .utf8) else {
         diagnostics.append(
-          .error(
-            "site-content-encoding", at: block.location ?? SourceLocation(file: path),
-            "UTF-8 で読めません / content/\(path) is not UTF-8", hint: "save the file as UTF-8"))
+          .error(Catalogue.siteContentEncoding, path, at: block.location ?? SourceLocation(file: path)))
         return nil
       }
       var hasher = Hasher()

@@ -65,10 +65,7 @@ public struct Theme: Sendable {
           break
         } catch {
           diagnostics.append(
-            .error(
-              "site-template-invalid", at: SourceLocation(file: url.path),
-              "テンプレートを解析できません / template does not parse: \(error)",
-              hint: "the built-in template is used instead"))
+            .error(Catalogue.templateInvalid, "\(error)", at: SourceLocation(file: url.path)))
         }
       }
     }

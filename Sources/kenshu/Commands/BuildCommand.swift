@@ -51,8 +51,9 @@ struct BuildCommand: ParsableCommand {
 
   func validate() throws {
     if let collectURL, !SiteBuild.isCollectURL(collectURL) {
-      throw ValidationError(
-        "--collect-url must be an http(s) URL or a path starting with / (got \(collectURL))")
+      throw argumentError(
+        ja: "--collect-url には http(s) の URL か / で始まるパスを指定してください（指定: \(collectURL)）",
+        en: "--collect-url must be an http(s) URL or a path starting with / (got \(collectURL))")
     }
   }
 
@@ -75,11 +76,13 @@ struct BuildCommand: ParsableCommand {
       }
       do {
         let count = try SiteArchive.write(folder: folder, to: archive, rootName: folder.lastPathComponent)
-        if format != .json { Console.error("zip: \(count) files in \(archive.path)") }
+        if format != .json {
+          Console.error(
+            ja: "zip: \(archive.path) に \(count) ファイル", en: "zip: \(count) files in \(archive.path)")
+        }
       } catch {
         printer.print([
-          .error(
-            "site-zip-failed", at: SourceLocation(file: archive.path), "could not write the zip: \(error)")
+          .error(Catalogue.zipFailed, "\(error)", at: SourceLocation(file: archive.path))
         ])
         throw ExitCode(1)
       }
@@ -140,10 +143,7 @@ struct SiteBuild: Sendable {
     var loaded = ProjectLoader(root: root).load(cache: definitions, contentEditsOnly: edits != nil)
     if let collectURL { loaded.project.settings.collectURL = collectURL }
     if loaded.files.isEmpty {
-      let diagnostic = Diagnostic.error(
-        "no-definitions", at: SourceLocation(file: "curricula"),
-        "no definitions found (expected curricula/*.xml)",
-        hint: "run kenshu init")
+      let diagnostic = Diagnostic.error(Catalogue.noDefinitions, (), at: SourceLocation(file: "curricula"))
       printer.print([diagnostic])
       return Outcome(published: false, diagnostics: [diagnostic])
     }
@@ -151,24 +151,32 @@ struct SiteBuild: Sendable {
       printer.print(loaded.diagnostics)
       if !quiet {
         Console.error(
-          "build stopped: \(loaded.diagnostics.summaryLine()); \(displayOutput) was left untouched")
+          ja: "ビルドを中止しました: \(loaded.diagnostics.summaryLine(in: .ja))。\(displayOutput) はそのままです",
+          en: "build stopped: \(loaded.diagnostics.summaryLine(in: .en)); \(displayOutput) was left untouched"
+        )
       }
       return Outcome(published: false, diagnostics: loaded.diagnostics)
     }
     let effective = edition.effective(for: loaded.project.settings)
     if !quiet {
       Console.error(
-        "building \(loaded.files.count) definitions into \(displayOutput)/ (\(effective.label)) …")
+        ja: "定義 \(loaded.files.count) 件から \(displayOutput)/ に\(effective.labelText.ja.message)のサイトを作っています …",
+        en:
+          "building \(loaded.files.count) definitions into \(displayOutput)/ (\(effective.labelText.en.message)) …"
+      )
     }
     do {
       let report = try builder.build(loaded.project, changedContent: edits)
       let diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
       printer.print(diagnostics)
       if !quiet {
-        Console.error(
-          report.published
-            ? report.summary
-            : "build stopped: \(diagnostics.summaryLine()); \(displayOutput) was left untouched")
+        if report.published {
+          Console.error(ja: report.summaryText.ja.message, en: report.summaryText.en.message)
+        } else {
+          Console.error(
+            ja: "ビルドを中止しました: \(diagnostics.summaryLine(in: .ja))。\(displayOutput) はそのままです",
+            en: "build stopped: \(diagnostics.summaryLine(in: .en)); \(displayOutput) was left untouched")
+        }
       }
       return Outcome(
         published: report.published, diagnostics: diagnostics, written: report.written,
@@ -176,7 +184,7 @@ struct SiteBuild: Sendable {
         publishesFacilitator: loaded.project.settings.publishFacilitator)
     } catch {
       let diagnostic = Diagnostic.error(
-        "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")
+        Catalogue.siteWriteFailed, "\(error)", at: SourceLocation(file: displayOutput))
       printer.print([diagnostic])
       return Outcome(published: false, diagnostics: [diagnostic])
     }
