@@ -81,6 +81,12 @@ let package = Package(
     .target(name: "KenshuGroups", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Survey response import, statistics and reports.
     .target(name: "KenshuEvaluation", dependencies: ["KenshuModel", "KenshuTabular", "CMeCab"]),
+    // Documents organisers submit: the programme report (実施報告) from the definition, the
+    // roster, attendance records and the evaluation's statistics (Markdown through KenshuSite's
+    // renderer, as on the site).
+    .target(
+      name: "KenshuReports",
+      dependencies: ["KenshuModel", "KenshuEvaluation", "KenshuRosters", "KenshuTabular", "KenshuSite"]),
     // Quiz and module exports for learning-management systems: GIFT, Moodle XML, SCORM 1.2.
     // SCORM packages hold the module's site pages, so the export renders them with KenshuSite.
     .target(
@@ -120,8 +126,8 @@ let package = Package(
       name: "kenshu",
       dependencies: [
         "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
-        "KenshuEvaluation", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection", "CMimalloc",
-        "KenshuTrainingDay",
+        "KenshuEvaluation", "KenshuReports", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection",
+        "CMimalloc", "KenshuTrainingDay",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -145,6 +151,7 @@ let package = Package(
       name: "KenshuDisclosureTests", dependencies: ["KenshuModel", "KenshuRosters", "KenshuEvaluation"]),
     .testTarget(
       name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KenshuReportsTests", dependencies: ["KenshuReports", "KenshuModel"]),
     .testTarget(
       name: "KenshuExportTests",
       dependencies: ["KenshuExport", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

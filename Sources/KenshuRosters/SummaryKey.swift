@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 
 /// What `roster summary --by` can count people by.
@@ -11,6 +12,9 @@ public enum SummaryKey: String, Sendable, Codable, CaseIterable, Hashable {
   /// follow-up), or `none`. One category per person, so stage rows add up to the total;
   /// "who is missing which stage" is the job of `ProgressReport`.
   case stage
+  /// The municipality (市区町村) of the person's workplace, as the roster writes it; people
+  /// without one count as 不明. Categories sort by prefecture (JIS code), then by name.
+  case municipality
 
   public var japaneseLabel: String {
     switch self {
@@ -18,6 +22,7 @@ public enum SummaryKey: String, Sendable, Codable, CaseIterable, Hashable {
     case .prefecture: "都道府県"
     case .role: "役割"
     case .stage: "進捗"
+    case .municipality: "市区町村"
     }
   }
 
@@ -27,6 +32,7 @@ public enum SummaryKey: String, Sendable, Codable, CaseIterable, Hashable {
     case .prefecture: "Prefecture"
     case .role: "Role"
     case .stage: "Stage"
+    case .municipality: "Municipality"
     }
   }
 
@@ -96,6 +102,16 @@ public struct SummaryClassifier: Sendable, Hashable {
         return [SummaryCategory(key: "none", label: "未着手", order: 0)]
       }
       return [Self.category(furthest)]
+    case .municipality:
+      guard let name = person.municipality?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        return [.unknown]
+      }
+      // Same-named towns exist in several prefectures (府中市: 東京都 and 広島県): keep them apart.
+      let prefecture = person.prefecture ?? ""
+      let code = Prefecture.code(of: prefecture) ?? 99
+      return [
+        SummaryCategory(key: prefecture.isEmpty ? name : "\(prefecture) \(name)", label: name, order: code)
+      ]
     }
   }
 
@@ -112,6 +128,8 @@ public struct SummaryClassifier: Sendable, Hashable {
     case .role: PersonRole.allCases.map(Self.category)
     case .stage:
       [SummaryCategory(key: "none", label: "未着手", order: 0)] + ProgrammeStage.allCases.map(Self.category)
+    // No closed list of municipalities: only those with somebody in them are shown.
+    case .municipality: []
     }
   }
 

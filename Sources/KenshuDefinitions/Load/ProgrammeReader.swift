@@ -32,6 +32,10 @@ extension ValueReader {
     programme.venue = element.child(named: "venue")?.normalizedText
     programme.objectives = objectives(element)
     programme.roster = string(element, "roster")
+    // The schema allows only the eight item codes; anything else has been reported by then.
+    programme.serves = (string(element, "serves") ?? "").split(whereSeparator: \.isWhitespace).compactMap {
+      ServiceItem(rawValue: String($0))
+    }
     programme.courses = element.children(named: "course").map { course($0) }
     programme.awards = awards(element, course: nil)
     return programme

@@ -42,3 +42,9 @@ enum ReliabilityCaution {
     return notes
   }
 }
+
+extension EvaluationReport.MeasureFigures {
+  /// The cautions the report prints beside this measure's α (empty when there is none), for
+  /// other documents that quote the α (the programme report).
+  public var cautions: [String] { ReliabilityCaution.notes(self) }
+}

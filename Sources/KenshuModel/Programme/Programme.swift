@@ -16,6 +16,8 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
   public var courses: [Course]
   /// Id of the roster whose people instruct and facilitate, when sessions name them.
   public var roster: String?
+  /// The work items (事業項目 (ア)〜(ク)) the programme serves (`serves="ka"`).
+  public var serves: [ServiceItem] = []
   /// Certificates the whole programme awards, with their completion rules (修了要件).
   public var awards: [Award] = []
   public var location: SourceLocation?

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KenshuReports
+
+/// `kenshu report PROGRAMME`: the programme report (実施報告) for a committee.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Programme report (実施報告): printable A4 HTML, report.json and tables.xlsx.",
+    discussion: """
+      Purpose, dates, sessions and hours, instructors, the work items (事業項目) the programme \
+      serves, participants by profession × municipality, attendance and completion (from \
+      <attendance> records), and the evaluation's highlights from --responses. Written to \
+      private/report-PROGRAMME/ (it names people); --shareable leaves names out and suppresses \
+      small counts (docs/reports.md, docs/privacy.md).
+      """
+  )
+
+  @Argument(help: "Programme id.") var programme: String
+  @Option(parsing: .upToNextOption, help: "Evaluation survey responses (as for kenshu evaluate).")
+  var responses: [String] = []
+  @Option(help: "Survey the responses answer (default: the one a session names, else PROGRAMME-eval).")
+  var survey: String?
+  @Option(help: "Only courses of this fiscal year (年度: April to March), e.g. 2026.") var fiscalYear: Int?
+  @Flag(help: "A copy to pass on: no names, small counts suppressed.") var shareable = false
+  @Option(name: .shortAndLong, help: "Folder to write (default: private/report-PROGRAMME[-shareable]).")
+  var out: String?
+
+  func validate() throws {
+    for path in responses where !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError("no such file: \(path)")
+    }
+    if let fiscalYear, !(1990...2200).contains(fiscalYear) {
+      throw ValidationError("--fiscal-year takes a year such as 2026")
+    }
+  }
+
+  func run() throws {
+    let project = try ProjectInput.load()
+    let folder = try PrivateOutput.path(
+      out, defaultName: "report-\(programme)" + (shareable ? "-shareable" : ""))
+    try PrivateOutput.prepare(folder)
+    do {
+      let (_, diagnostics) = try writeProgrammeReport(
+        project: project, root: ProjectInput.root, programme: programme, survey: survey,
+        responses: responses.map { URL(fileURLWithPath: $0) }, fiscalYear: fiscalYear, shareable: shareable,
+        to: folder)
+      DiagnosticPrinter(format: .text).print(diagnostics)
+      Console.error(
+        "wrote \(PrivateOutput.display(folder))/index.html, report.json and tables.xlsx"
+          + (shareable
+            ? " (shareable: no names, small counts suppressed)" : " (names people: organisers only)"))
+      if diagnostics.hasErrors { throw ExitCode(1) }
+    } catch let error as ProgrammeReportError {
+      throw ValidationError(error.description)
+    }
+  }
+}
