@@ -15,6 +15,8 @@ public enum SummaryKey: String, Sendable, Codable, CaseIterable, Hashable {
   /// The municipality (市区町村) of the person's workplace, as the roster writes it; people
   /// without one count as 不明. Categories sort by prefecture (JIS code), then by name.
   case municipality
+  /// The region (地方区分) of the person's prefecture (`Region`): 北海道 … 九州・沖縄.
+  case region
 
   public var japaneseLabel: String {
     switch self {
@@ -23,6 +25,7 @@ public enum SummaryKey: String, Sendable, Codable, CaseIterable, Hashable {
     case .role: "役割"
     case .stage: "進捗"
     case .municipality: "市区町村"
+    case .region: "地方"
     }
   }
 
@@ -33,6 +36,7 @@ public enum SummaryKey: String, Sendable, Codable, CaseIterable, Hashable {
     case .role: "Role"
     case .stage: "Stage"
     case .municipality: "Municipality"
+    case .region: "Region"
     }
   }
 
@@ -102,6 +106,9 @@ public struct SummaryClassifier: Sendable, Hashable {
         return [SummaryCategory(key: "none", label: "未着手", order: 0)]
       }
       return [Self.category(furthest)]
+    case .region:
+      guard let name = person.prefecture, let region = Region.of(prefecture: name) else { return [.unknown] }
+      return [Self.category(region)]
     case .municipality:
       guard let name = person.municipality?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
         return [.unknown]
@@ -130,6 +137,7 @@ public struct SummaryClassifier: Sendable, Hashable {
       [SummaryCategory(key: "none", label: "未着手", order: 0)] + ProgrammeStage.allCases.map(Self.category)
     // No closed list of municipalities: only those with somebody in them are shown.
     case .municipality: []
+    case .region: Region.allCases.map(Self.category)
     }
   }
 
@@ -142,6 +150,12 @@ public struct SummaryClassifier: Sendable, Hashable {
   static func category(_ role: PersonRole) -> SummaryCategory {
     SummaryCategory(
       key: role.rawValue, label: role.japaneseLabel, order: PersonRole.allCases.firstIndex(of: role) ?? 0)
+  }
+
+  static func category(_ region: Region) -> SummaryCategory {
+    SummaryCategory(
+      key: region.rawValue, label: region.japaneseLabel,
+      order: (Region.allCases.firstIndex(of: region) ?? 0) + 1)
   }
 
   static func category(_ stage: ProgrammeStage) -> SummaryCategory {

@@ -18,7 +18,8 @@ struct Kenshu: AsyncParsableCommand {
     subcommands: [
       InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, RosterCommand.self,
       GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ReportCommand.self, ResponsesCommand.self,
-      ExportCommand.self, AttendanceCommand.self, CertificatesCommand.self, BenchCommand.self, DocsCommand.self,
+      ExportCommand.self, AttendanceCommand.self, CertificatesCommand.self, BenchCommand.self,
+      DocsCommand.self,
     ]
   )
 
