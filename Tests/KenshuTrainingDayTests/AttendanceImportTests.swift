@@ -127,6 +127,33 @@ import Testing
     #expect(record.attendee("a02")?.sessions == ["lec", "gw-am", "gw-pm"])
   }
 
+  @Test func test_rowCounterColumn_doesNotHideTheParticipantIDs() throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let file = fixture.root.appendingPathComponent("numbered.csv")
+    try Data("No.,受講者ID,氏名,lec\n1,a02,山田 太郎,○\n2,a05,鈴木 一郎,○\n".utf8).write(to: file)
+    let result = try importing(file, in: fixture, dryRun: true)
+    #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.formatted))")
+    #expect(result.rows.map(\.status) == [.matched(person: "a02"), .matched(person: "a05")])
+  }
+
+  @Test func test_nameWrittenWithoutCP932Characters_matchesByIDOrKana_withAWarning() throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    // Shift_JIS cannot hold 髙 or 﨑: offices write 高橋 崎子.
+    let byID = fixture.root.appendingPathComponent("by-id.csv")
+    try Data("participant,氏名,lec\na01,高橋 崎子,○\n".utf8).write(to: byID)
+    let first = try importing(byID, in: fixture, dryRun: true)
+    #expect(first.rows.map(\.status) == [.matched(person: "a01")])
+    #expect(!first.diagnostics.hasErrors)
+    #expect(first.diagnostics.contains { $0.code == "attendance-name-differs" && $0.severity == .warning })
+    let byKana = fixture.root.appendingPathComponent("by-kana.csv")
+    try Data("氏名,フリガナ,lec\n高橋 崎子,タカハシ サキコ,○\n".utf8).write(to: byKana)
+    let second = try importing(byKana, in: fixture, dryRun: true)
+    #expect(second.rows.map(\.status) == [.matched(person: "a01")])
+    #expect(second.diagnostics.contains { $0.code == "attendance-name-differs" })
+  }
+
   @Test(arguments: ["○", "◯", "〇", "出", "出席", "1", "１", "✓", "TRUE", "true", "ＴＲＵＥ"])
   func test_presentMarks(_ mark: String) { #expect(AttendanceMark(cell: mark) == .present) }
 

@@ -5,6 +5,9 @@ import KenshuTabular
 /// What one column of an attendance file holds, decided from its header.
 enum AttendanceColumn: Sendable, Hashable {
   case participant
+  /// A header that usually holds the roster id (番号, No.) but may be a row counter: used only
+  /// when no column is clearly the participant id.
+  case possibleParticipant
   case name
   case kana
   /// Marks for one session.
@@ -65,7 +68,10 @@ struct AttendanceColumnMap {
     }
     if let module = modules.first(where: { Table.normalizedHeader($0) == key }) { return .module(module) }
     if let survey = surveys.first(where: { Table.normalizedHeader($0) == key }) { return .survey(survey) }
-    if matches(Self.participantHeaders + RosterField.id.defaultHeaders) { return .participant }
+    if matches(Self.participantHeaders + ["id", "受講者番号", "受講番号", "person id", "participant no"]) {
+      return .participant
+    }
+    if matches(RosterField.id.defaultHeaders) { return .possibleParticipant }
     if matches(RosterField.name.defaultHeaders) { return .name }
     if matches(RosterField.kana.defaultHeaders) { return .kana }
     if matches(Self.arrivedHeaders) { return .arrived }

@@ -39,7 +39,7 @@ struct AttendanceMatcher {
       }
     }
     let index = { (wanted: AttendanceColumn) in columns.firstIndex(of: wanted) }
-    let participant = index(.participant)
+    let participant = index(.participant) ?? index(.possibleParticipant)
     let name = index(.name)
     let kana = index(.kana)
     let arrived = index(.arrived)
@@ -69,7 +69,13 @@ struct AttendanceMatcher {
       let rowName = name.flatMap { row.value(at: $0) }
       let rowKana = kana.flatMap { row.value(at: $0) }
       let written = [id, rowName, rowKana.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-      let status = people.resolve(id: id, name: rowName, kana: rowKana)
+      let (status, mismatch) = people.resolve(id: id, name: rowName, kana: rowKana)
+      if let mismatch {
+        diagnostics.append(
+          .warning(
+            Catalogue.attendanceNameDiffers, (written, mismatch.person, mismatch.roster),
+            at: location(row.line)))
+      }
       var marks = RowMarks()
       for (column, kind) in columns.enumerated() {
         readCell(row, column: column, kind: kind, into: &marks)
@@ -221,7 +227,26 @@ struct PeopleIndex {
     self.byKana = byKana
   }
 
-  func resolve(id: String?, name: String?, kana: String?) -> AttendanceRowStatus {
+  /// What the roster says of a matched person when the row writes the name or kana otherwise
+  /// (高橋 for 髙橋 in a file saved as Shift_JIS, a typo in the kana): matched, with a warning.
+  struct Mismatch {
+    var person: String
+    var roster: String
+  }
+
+  func resolve(id: String?, name: String?, kana: String?) -> (AttendanceRowStatus, Mismatch?) {
+    let status = resolveStatus(id: id, name: name, kana: kana)
+    guard case .matched(let person) = status, let found = byID[person] else { return (status, nil) }
+    if let name, PersonNameKey.name(name) != PersonNameKey.name(found.name) {
+      return (status, Mismatch(person: person, roster: found.name))
+    }
+    if let kana, let rosterKana = found.kana, PersonNameKey.kana(kana) != PersonNameKey.kana(rosterKana) {
+      return (status, Mismatch(person: person, roster: found.name + "（" + rosterKana + "）"))
+    }
+    return (status, nil)
+  }
+
+  private func resolveStatus(id: String?, name: String?, kana: String?) -> AttendanceRowStatus {
     if let id {
       // Ids are compared as written, then width-folded (Ｐ００１ → P001) and case-folded.
       let person =
@@ -233,11 +258,6 @@ struct PeopleIndex {
         return .unmatched(
           reason: UnmatchedReason(ja: "ID「\(id)」は名簿にありません", en: "no person with id \"\(id)\""))
       }
-      if let name, PersonNameKey.name(name) != PersonNameKey.name(person.name) {
-        return .unmatched(
-          reason: UnmatchedReason(
-            ja: "ID \(id) は「\(person.name)」で、氏名「\(name)」と一致しません", en: "id and name disagree"))
-      }
       return .matched(person: person.id)
     }
     guard let name else {
@@ -247,17 +267,18 @@ struct PeopleIndex {
     let kanaKey = kana.map(PersonNameKey.kana)
     let named = byName[PersonNameKey.name(name)] ?? []
     if named.count == 1 {
-      if let kanaKey, let personKana = named[0].kana, PersonNameKey.kana(personKana) != kanaKey {
-        return .unmatched(
-          reason: UnmatchedReason(
-            ja: "「\(name)」のふりがなが名簿（\(personKana)）と違います", en: "the kana differs from the roster's"))
-      }
       return .matched(person: named[0].id)
     }
     if named.count > 1 {
       let narrowed = kanaKey.map { key in named.filter { $0.kana.map(PersonNameKey.kana) == key } } ?? named
       if narrowed.count == 1 { return .matched(person: narrowed[0].id) }
       return .ambiguous(candidates: (narrowed.isEmpty ? named : narrowed).map(\.id))
+    }
+    // No such name: the kana alone may still find the person whose name the file could not
+    // write (髙, 﨑 are missing from Shift_JIS), but only when one person has it.
+    if let kanaKey, let readers = byKana[kanaKey] {
+      if readers.count == 1 { return .matched(person: readers[0].id) }
+      return .ambiguous(candidates: readers.map(\.id))
     }
     return .unmatched(reason: UnmatchedReason(ja: "氏名「\(name)」は名簿にありません", en: "no person of that name"))
   }

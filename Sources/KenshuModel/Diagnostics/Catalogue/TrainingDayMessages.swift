@@ -69,6 +69,19 @@ extension Catalogue {
         hint: "fix the id or name, or add the person to the roster first (kenshu roster import)")
     })
 
+  public static let attendanceNameDiffers = MessageTemplate<(row: String, person: String, roster: String)>(
+    "attendance-name-differs", sample: ("a01 高橋 崎子", "a01", "髙橋 﨑子"),
+    ja: {
+      Wording(
+        "「\($0.row)」を \($0.person) として記録しますが、名簿では「\($0.roster)」です",
+        hint: "別の人なら行を直してください。Shift_JIS の CSV では 髙・﨑 などを書けません")
+    },
+    en: {
+      Wording(
+        "\"\($0.row)\" is recorded as \($0.person), whom the roster names \"\($0.roster)\"",
+        hint: "fix the row if it is someone else; a Shift_JIS CSV cannot hold 髙, 﨑 and the like")
+    })
+
   public static let attendanceAmbiguousRow = MessageTemplate<(row: String, candidates: String)>(
     "attendance-ambiguous-row", sample: ("佐藤 花子", "a03, a04"),
     ja: {
@@ -147,7 +160,8 @@ extension Catalogue {
   static let trainingDayEntries: [CatalogueEntry] = [
     attendanceUnreadable.entry, attendanceUnwritable.entry, attendanceUnknownColumn.entry,
     attendanceNoPersonColumn.entry, attendanceNoSessions.entry, attendanceDuplicateRow.entry,
-    attendanceUnmatchedRow.entry, attendanceAmbiguousRow.entry, attendanceUnknownMark.entry,
+    attendanceUnmatchedRow.entry, attendanceNameDiffers.entry, attendanceAmbiguousRow.entry,
+    attendanceUnknownMark.entry,
     attendanceInvalidTime.entry, ledgerColumns.entry, ledgerRow.entry, ledgerUnreadable.entry,
     certificateUnknownNumber.entry, certificateRuleNoLongerMet.entry, certificateUnwritable.entry,
   ]
