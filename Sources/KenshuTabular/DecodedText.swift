@@ -55,9 +55,7 @@ public struct DecodedText: Sendable, Hashable {
       var diagnostics: [Diagnostic] = []
       if text.isEmpty && !data.isEmpty {
         diagnostics.append(
-          .error(
-            "csv-bad-encoding", at: SourceLocation(file: file),
-            "ファイルを UTF-16 として読めません / the file is not valid UTF-16"))
+          .error(Catalogue.notUTF16, (), at: SourceLocation(file: file)))
       }
       if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
       (self.text, self.diagnostics) = (text, diagnostics)
@@ -85,9 +83,8 @@ public struct DecodedText: Sendable, Hashable {
         + 1
       diagnostics.append(
         .error(
-          "csv-bad-encoding", at: SourceLocation(file: file, line: line.number, column: column),
-          "\(encodingName) として読めない文字があります / bytes that are not valid \(encodingName)",
-          hint: "replaced by U+FFFD; check the cell, or force the encoding"))
+          Catalogue.badBytes, encodingName, at: SourceLocation(file: file, line: line.number, column: column))
+      )
       text += repaired + terminator
     }
     return (text, diagnostics)

@@ -50,10 +50,7 @@ public struct EncodedText: Sendable, Hashable {
       guard !lostOnLine.isEmpty else { return }
       diagnostics.append(
         .warning(
-          "csv-unencodable-character", at: SourceLocation(file: file, line: line),
-          "CP932 で表せない文字を ? に置き換えました / characters CP932 cannot represent were replaced by ?: "
-            + String(lostOnLine),
-          hint: "write UTF-8 with BOM to keep them"))
+          Catalogue.unencodableCharacters, String(lostOnLine), at: SourceLocation(file: file, line: line)))
       lostOnLine = []
     }
     for character in text {

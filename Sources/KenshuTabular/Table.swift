@@ -69,9 +69,7 @@ public struct Table: Sendable, Hashable {
         continue
       } else if !seen.insert(key).inserted {
         diagnostics.append(
-          .warning(
-            "csv-duplicate-header", at: location,
-            "列名「\(name)」が重複しています。最初の列を使います / duplicate column \"\(name)\"; the first one is used"))
+          .warning(Catalogue.duplicateHeader, name, at: location))
       }
     }
     return diagnostics

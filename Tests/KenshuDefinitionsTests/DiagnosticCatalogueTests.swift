@@ -22,14 +22,7 @@ import Testing
     "Sources/KenshuRosters/RosterColumnMap.swift",
     "Sources/KenshuRosters/RosterImport.swift",
     "Sources/KenshuRosters/RosterImportBuilder.swift",
-    "Sources/KenshuTabular/CSVParser.swift",
-    "Sources/KenshuTabular/DecodedText.swift",
-    "Sources/KenshuTabular/EncodedText.swift",
-    "Sources/KenshuTabular/Spreadsheet/SheetTableBuilder.swift",
     "Sources/KenshuTabular/Spreadsheet/SpreadsheetModel.swift",
-    "Sources/KenshuTabular/Spreadsheet/SpreadsheetReader.swift",
-    "Sources/KenshuTabular/Table.swift",
-    "Sources/KenshuTabular/TableReader.swift",
   ]
 
   /// A diagnostic made from a literal code and English text: `.error("code", at: …, "…")`,

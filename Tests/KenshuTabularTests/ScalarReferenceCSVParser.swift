@@ -25,9 +25,7 @@ struct ScalarReferenceCSVParser: Sendable {
       case .record(let record, let warnings):
         for line in warnings {
           diagnostics.append(
-            .warning(
-              "csv-text-after-quote", at: SourceLocation(file: file, line: line),
-              "閉じ引用符の後に文字があります / text after a closing quote was kept as part of the field"))
+            .warning(Catalogue.textAfterQuote, (), at: SourceLocation(file: file, line: line)))
         }
         if !(record.fields.count == 1 && record.fields[0].isEmpty && !scanner.lastFieldWasQuoted) {
           records.append(record)
@@ -35,10 +33,7 @@ struct ScalarReferenceCSVParser: Sendable {
       case .unterminated(let line):
         rejectedLines.append(line)
         diagnostics.append(
-          .error(
-            "csv-unterminated-quote", at: SourceLocation(file: file, line: line),
-            "引用符 \" が閉じられていません。この行は読み込みません / a quoted field is never closed; the record is rejected",
-            hint: "double quotes inside a field must be written as \"\""))
+          .error(Catalogue.unterminatedQuote, (), at: SourceLocation(file: file, line: line)))
       }
     }
     return CSVDocument(records: records, rejectedLines: rejectedLines, diagnostics: diagnostics)

@@ -53,7 +53,7 @@ import Testing
     var diagnostics = decoded.diagnostics + document.diagnostics + table.headerDiagnostics()
     if table.header.isEmpty && document.rejectedLines.isEmpty {
       diagnostics.append(
-        .error("csv-empty", at: SourceLocation(file: file, line: 1), "ファイルが空です / the file has no header row"))
+        .error(Catalogue.emptyTable, (), at: SourceLocation(file: file, line: 1)))
     }
     return TableReadResult(
       table: table, encoding: decoded.encoding, separator: separator, rejectedLines: document.rejectedLines,

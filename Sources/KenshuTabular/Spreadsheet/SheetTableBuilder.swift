@@ -30,13 +30,10 @@ enum SheetTableBuilder {
     let headerRecord = rows[headerIndex]
     if headerRecord.line > 1 {
       let above = rows[..<headerIndex].map { $0.fields.first { !$0.isEmpty } ?? "" }
-      let shown = above.isEmpty ? "" : "（\(above.map { "「\($0)」" }.joined(separator: "、"))）"
       diagnostics.append(
-        Diagnostic(
-          .note, code: "spreadsheet-title-rows", at: SourceLocation(file: tableFile, line: headerRecord.line),
-          "\(headerRecord.line) 行目を見出し行として読みます。それより上の \(headerRecord.line - 1) 行はタイトル・空行とみなします\(shown)"
-            + " / row \(headerRecord.line) is the header; the \(headerRecord.line - 1) row(s) above it are taken as a title or blank"
-        ))
+        .note(
+          Catalogue.titleRows, (headerRecord.line, above),
+          at: SourceLocation(file: tableFile, line: headerRecord.line)))
     }
     // A sheet has no "short rows": empty cells at the end of a row are simply not stored.
     let width = headerRecord.fields.count

@@ -78,19 +78,14 @@ enum SpreadsheetReader {
       grid: grid, file: file, sheet: chosen.name, limits: limits)
     let visible = sheets.filter { !$0.hidden }
     if visible.count > 1 || chosen.hidden {
-      let names = visible.map { "「\($0.name)」" }.joined(separator: "、")
       notes.insert(
-        Diagnostic(
-          .note, code: "spreadsheet-sheet", at: SourceLocation(file: file),
-          "シート「\(chosen.name)」を読みます（シート: \(names)。--sheet で選べます） / reading sheet \"\(chosen.name)\" (choose another with --sheet NAME or --sheet N)"
-        ), at: 0)
+        .note(Catalogue.sheetChosen, (chosen.name, visible.map(\.name)), at: SourceLocation(file: file)),
+        at: 0)
     }
     var diagnostics = notes + table.headerDiagnostics()
     if table.header.isEmpty {
       diagnostics.append(
-        .error(
-          "csv-empty", at: SourceLocation(file: table.file, line: 1),
-          "シートが空です / the sheet has no header row"))
+        .error(Catalogue.emptySheet, (), at: SourceLocation(file: table.file, line: 1)))
     }
     return TableReadResult(
       table: table, encoding: .utf8, separator: .comma, rejectedLines: [], diagnostics: diagnostics,
