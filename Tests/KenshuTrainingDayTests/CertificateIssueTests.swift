@@ -192,3 +192,48 @@ import Testing
     #expect(result.record.attendee("a01")?.sessions == ["lec", "gw-am", "gw-pm"])
   }
 }
+
+/// An award inside a course counts that course's sessions only, and `--course` issues only it.
+@Suite struct CourseAwardTests {
+  @Test func test_courseAward_judgesItsOwnDay_andCourseOptionIssuesOnlyIt() throws {
+    let day1 = Course(
+      id: "d1", title: "1日目", date: "2026-10-17",
+      sessions: [Session(id: "l1", kind: .lecture, title: "講義1", durationMinutes: 60)])
+    var day2 = Course(
+      id: "d2", title: "2日目", date: "2026-10-24",
+      sessions: [Session(id: "l2", kind: .lecture, title: "講義2", durationMinutes: 90)])
+    day2.awards = [
+      Award(
+        id: "d2-part", kind: .attendance, numbering: NumberingPattern(prefix: "D2-", width: 2),
+        requirements: [.attend(kinds: [], sessions: [], minutes: nil, location: nil)], course: "d2")
+    ]
+    var programme = Programme(id: "p", title: "研修", courses: [day1, day2], roster: "r")
+    programme.awards = [
+      Award(
+        id: "all", kind: .completion, numbering: NumberingPattern(prefix: "ALL-", width: 2),
+        requirements: [.attend(kinds: [], sessions: [], minutes: nil, location: nil)])
+    ]
+    var project = Project(
+      programmes: [programme],
+      rosters: [
+        Roster(id: "r", people: [Person(id: "a1", name: "山田 太郎", kana: "やまだ たろう", profession: .nurse)])
+      ])
+    project.attendance = [
+      AttendanceRecord(programme: "p", attendees: [Attendee(person: "a1", sessions: ["l2"])])
+    ]
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-course-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let all = try CertificateIssue(project: project, programme: "p").run(folder: folder, date: "2026-10-24")
+    #expect(all.issued.map(\.entry.number) == ["D2-01"])
+    #expect(all.issued.first?.entry.minutes == 90)
+    #expect(all.notEligible.map(\.missing) == [["l1"]])
+    let onlyDay2 = try CertificateIssue(project: project, programme: "p", course: "d2").run(
+      folder: folder, date: "2026-10-24")
+    #expect(onlyDay2.issued.map(\.entry.number) == ["D2-01"])
+    #expect(onlyDay2.notEligible.isEmpty)
+    let page = try String(contentsOf: folder.appendingPathComponent("D2-01.html"), encoding: .utf8)
+    #expect(page.contains("令和8年10月24日（2026年10月24日）"))
+    #expect(!page.contains("令和8年10月17日"))
+  }
+}
