@@ -26,6 +26,12 @@ import Testing
     }
   }
 
+  /// Printed handouts and facilitator pages carry page numbers (issue 16).
+  @Test func printedPages_areNumbered() {
+    let css = SampleProject.read(site, "assets/kenshu.css")
+    #expect(css.contains("@bottom-center { content: counter(page) \" / \" counter(pages);"))
+  }
+
   @Test func hiddenAttribute_beatsClassDisplayRules() {
     let css = SampleProject.read(site, "assets/kenshu.css")
     #expect(css.contains("[hidden] { display: none !important; }"))
