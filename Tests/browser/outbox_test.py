@@ -119,11 +119,25 @@ try:
     driver.find_element(By.ID, "participant").send_keys("outbox-1")
     fill_every_item(driver)
     driver.refresh()
-    check(driver.find_element(By.ID, "participant").get_attribute("value") == "outbox-1",
-          "the draft restores the participant id after a reload")
+    # The draft keeps the answers but never whose they are (shared PCs): the id is typed again.
+    check(driver.find_element(By.ID, "participant").get_attribute("value") == "",
+          "the draft does not keep the participant id")
+    draft = driver.execute_script("return localStorage.getItem(arguments[0])", "kenshu.draft." + survey_id) or ""
+    check("outbox-1" not in draft, "the participant id is not stored in the draft")
     restored = driver.execute_script(
         "return document.querySelectorAll('#survey-form input:checked').length")
     check(restored > 0, "the draft restores the chosen answers (%d checked)" % restored)
+    driver.find_element(By.ID, "participant").send_keys("outbox-1")
+    # A draft older than a day is someone else's: dropped, not restored.
+    driver.execute_script(
+        "var k = arguments[0], d = JSON.parse(localStorage.getItem(k)); d.savedAt = Date.now() - 25 * 3600e3;"
+        " localStorage.setItem(k, JSON.stringify(d));", "kenshu.draft." + survey_id)
+    driver.refresh()
+    check(driver.execute_script("return document.querySelectorAll('#survey-form input:checked').length") == 0
+          and driver.execute_script("return localStorage.getItem(arguments[0])", "kenshu.draft." + survey_id) is None,
+          "a draft older than a day is dropped")
+    fill_every_item(driver)
+    driver.find_element(By.ID, "participant").send_keys("outbox-1")
 
     # 2. Server stopped; submitted; restarted; another page of the site opened.
     stop_server()
@@ -171,6 +185,23 @@ try:
     participants = stored_participants()
     check(participants.count("outbox-1") == 1 and participants.count("outbox-2") == 1 and len(participants) == 2,
           "each submission is stored exactly once: %s" % participants)
+
+    # 4b. Shared PCs: another tab's (another person's) refused answers are never shown or offered
+    # as a file to whoever opens the form next, and refused answers older than a day are removed.
+    foreign = dict(first_entry, key="00000000-0000-4000-8000-000000000001", owner="another-tab",
+                   state="rejected", status=422, error="invalid")
+    stale = dict(foreign, key="00000000-0000-4000-8000-000000000002", owner="",
+                 queuedAt="2000-01-01T00:00:00.000Z")
+    driver.execute_script("localStorage.setItem('kenshu.outbox', JSON.stringify(arguments[0]))", [foreign, stale])
+    driver.get(form_url)
+    time.sleep(1)
+    check(not driver.find_elements(By.ID, "survey-download-csv"),
+          "another tab's refused answers are not offered as a file")
+    check("outbox-1" not in driver.find_element(By.ID, "survey-result").text,
+          "another tab's answers are not shown")
+    keys_left = [e.get("key") for e in outbox(driver)]
+    check(keys_left == [foreign["key"]], "a refused entry older than a day is removed: %s" % keys_left)
+    driver.execute_script("localStorage.removeItem('kenshu.outbox')")
 
     # 5. Nothing personal lingers on the device.
     keys = driver.execute_script("return Object.keys(localStorage)")

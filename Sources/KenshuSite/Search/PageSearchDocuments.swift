@@ -56,6 +56,10 @@ extension PageRenderer {
       case .lesson:
         return nil
       }
+    case .verify:
+      // What the page shows before a certificate is looked up: people search for 修了証の確認.
+      let shown = ["verify", "verifyIntro", "verifyNumber", "verifyCode", "verifyButton"]
+      return document(strings["verify"], page, shown.map { strings[$0] })
     default:
       return nil
     }

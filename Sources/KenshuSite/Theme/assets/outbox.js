@@ -22,12 +22,42 @@
   var timer = null;
   var failures = 0;
 
+  // How long an entry is kept on a shared device: a waiting one for two weeks (a training day's
+  // Wi-Fi, a weekend offline), a refused one for a day (for the person who sent it to see why
+  // and take the file); after that the answers are removed, delivered or not.
+  var PENDING_DAYS = 14;
+  var REFUSED_HOURS = 24;
+  function expired(entry, now) {
+    var queued = Date.parse(entry.queuedAt || "");
+    if (!(queued > 0)) return true;
+    var limit = entry.state === "rejected" ? REFUSED_HOURS * 3600e3 : PENDING_DAYS * 86400e3;
+    return now - queued > limit;
+  }
   function read() {
     try {
       var list = JSON.parse(window.localStorage.getItem(KEY) || "[]");
-      return Array.isArray(list) ? list.filter(function (e) { return e && e.key && e.url && typeof e.body === "string"; }) : [];
+      if (!Array.isArray(list)) return [];
+      var now = Date.now();
+      var valid = list.filter(function (e) { return e && e.key && e.url && typeof e.body === "string"; });
+      var kept = valid.filter(function (e) { return !expired(e, now); });
+      if (kept.length !== list.length) write(kept);
+      return kept;
     } catch (e) { return []; }
   }
+
+  // This tab's own name (sessionStorage dies with the tab): entries it queued carry it, so the
+  // survey form shows and offers as files only what was sent from this tab.
+  var TAB_KEY = "kenshu.tab";
+  var tab = null;
+  function tabID() {
+    if (tab) return tab;
+    try {
+      tab = window.sessionStorage.getItem(TAB_KEY);
+      if (!tab) { tab = newKey(); window.sessionStorage.setItem(TAB_KEY, tab); }
+    } catch (e) { tab = tab || newKey(); }
+    return tab;
+  }
+  function isOwn(entry) { return !!entry && entry.owner === tabID(); }
   function write(list) {
     try {
       if (list.length) window.localStorage.setItem(KEY, JSON.stringify(list));
@@ -145,7 +175,7 @@
   // Queues a submission: the exact body to send, where, and what it belongs to ({kind, target}).
   // Returns the entry (with its key), or null when this browser cannot keep it.
   function add(url, body, kind, target) {
-    var entry = { key: newKey(), url: url, body: body, kind: kind, target: target, queuedAt: new Date().toISOString(), tries: 0 };
+    var entry = { key: newKey(), url: url, body: body, kind: kind, target: target, queuedAt: new Date().toISOString(), tries: 0, owner: tabID() };
     var list = read();
     list.push(entry);
     if (!write(list)) return null;
@@ -160,6 +190,7 @@
     flush: flush,
     remove: remove,
     entries: read,
+    isOwn: isOwn,
     pendingCount: pendingCount,
     onChange: function (listener) { listeners.push(listener); }
   };

@@ -156,9 +156,21 @@
     errorBox.focus();
   }
 
+  // The formula guard of Kenshu's CSV writer (KenshuTabular/FormulaGuard.swift), exactly: one
+  // apostrophe before a cell a spreadsheet would run (=, +, -, @, tab, CR first, and not just a
+  // signed number), also when apostrophes already stand before such text; Kenshu's reader
+  // removes it again, so `evaluate` reads the answer as typed.
+  function looksLikeFormula(text) {
+    if (!/^[=+\-@\t\r]/.test(text)) return false;
+    return !/^[+\-](?=.*[0-9])[0-9.,]*$/.test(text);
+  }
+  function guarded(text) {
+    return looksLikeFormula(text.replace(/^'+/, "")) ? "'" + text : text;
+  }
   // RFC 4180 cell; the reader trims cells, so leading/trailing spaces are quoted too.
   function csvCell(value) {
     var text = value === undefined || value === null ? "" : Array.isArray(value) ? value.join(";") : String(value);
+    text = guarded(text);
     return /[",\r\n]|^\s|\s$/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   // UTF-8 with BOM (Excel shows Japanese correctly), CRLF line ends.
@@ -247,8 +259,11 @@
     });
   }
 
-  // The draft: what has been typed so far, restored when the page is opened again (no expiry).
-  // Removed once the answers are submitted. Fields marked data-no-draft (the token) are left out.
+  // The draft: what has been typed so far, restored when the page is opened again within a day
+  // (ward and facility PCs are shared: a draft older than that is someone else's and is dropped).
+  // Removed once the answers are submitted. Fields marked data-no-draft (the participant id and
+  // the token) are left out, so a draft never says whose answers these are.
+  var DRAFT_HOURS = 24;
   var draftKey = "kenshu.draft." + surveyID;
   function draftFields() {
     return Array.prototype.filter.call(form.elements, function (el) {
@@ -262,7 +277,7 @@
       else if (el.value !== "") fields[el.id] = el.value;
     });
     try {
-      if (Object.keys(fields).length) window.localStorage.setItem(draftKey, JSON.stringify({ v: 1, fields: fields }));
+      if (Object.keys(fields).length) window.localStorage.setItem(draftKey, JSON.stringify({ v: 1, savedAt: Date.now(), fields: fields }));
       else window.localStorage.removeItem(draftKey);
     } catch (e) { /* storage blocked: no draft */ }
   }
@@ -270,6 +285,10 @@
     var draft = null;
     try { draft = JSON.parse(window.localStorage.getItem(draftKey) || "null"); } catch (e) { draft = null; }
     if (!draft || draft.v !== 1 || !draft.fields) return;
+    if (!(draft.savedAt > Date.now() - DRAFT_HOURS * 3600 * 1000)) {
+      try { window.localStorage.removeItem(draftKey); } catch (e) { /* blocked */ }
+      return;
+    }
     draftFields().forEach(function (el) {
       if (!Object.prototype.hasOwnProperty.call(draft.fields, el.id)) return;
       if (el.type === "radio" || el.type === "checkbox") el.checked = draft.fields[el.id] === true;
@@ -371,7 +390,11 @@
   var submitting = false; // the submit handler reports its own attempt
   function showOutbox() {
     if (!outbox) return;
-    var mine = outbox.entries().filter(function (e) { return e.kind === "survey" && e.target === surveyID; });
+    // Only what was submitted in this tab is shown or offered as files: on a shared PC another
+    // person's waiting answers are re-sent silently, never displayed to the next person.
+    var mine = outbox.entries().filter(function (e) {
+      return e.kind === "survey" && e.target === surveyID && outbox.isOwn(e);
+    });
     var refused = mine.filter(function (e) { return e.state === "rejected"; })[0];
     var waiting = mine.filter(function (e) { return e.state !== "rejected"; })[0];
     var entry = waiting || refused;
