@@ -61,9 +61,12 @@ import Testing
     let data = try String(
       contentsOf: root.appendingPathComponent("site/verify/certificates.js"), encoding: .utf8)
     #expect(data.contains("\"digest\""))
+    // The salt and digests are random hex, which may spell a short id such as "a01" by
+    // chance: look for the secrets in everything but them.
+    let published = data.replacingOccurrences(of: "[0-9a-f]{32,64}", with: "", options: .regularExpression)
     for secret in ["髙橋", "山田", "a01", "a02", "R8-修了-001"] + certificates.compactMap({ $0["code"] as? String })
     {
-      #expect(!data.contains(secret), "the site publishes \(secret)")
+      #expect(!published.contains(secret), "the site publishes \(secret)")
     }
     // Nothing of the day's personal data is in the site.
     let files =
