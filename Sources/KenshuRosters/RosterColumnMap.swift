@@ -41,9 +41,8 @@ public struct RosterColumnMap: Sendable, Hashable {
       guard let field = RosterField(mapName: fieldName) else {
         diagnostics.append(
           .error(
-            "roster-map-unknown-field", at: SourceLocation(file: file, line: record.line),
-            "「\(fieldName)」は名簿の項目ではありません / \"\(fieldName)\" is not a roster field",
-            hint: "one of " + RosterField.allCases.map(\.rawValue).joined(separator: ", ")))
+            Catalogue.rosterMapUnknownField, (fieldName, RosterField.allCases.map(\.rawValue)),
+            at: SourceLocation(file: file, line: record.line)))
         continue
       }
       overrides[Table.normalizedHeader(column)] = field
@@ -58,8 +57,7 @@ public struct RosterColumnMap: Sendable, Hashable {
       return (
         RosterColumnMap(),
         [
-          .error(
-            "roster-map-unreadable", at: SourceLocation(file: file), "対応表を読めません / cannot read the map file")
+          .error(Catalogue.rosterMapUnreadable, (), at: SourceLocation(file: file))
         ]
       )
     }

@@ -125,8 +125,7 @@ public func importRoster(csvAt url: URL, map: URL?, sheet: String? = nil) -> Ros
     return RosterImportResult(
       roster: Roster(id: options.rosterID ?? "roster", people: []),
       diagnostics: mapDiagnostics + [
-        .error(
-          "roster-unreadable", at: SourceLocation(file: file), "名簿ファイルを読めません / cannot read the roster file")
+        .error(Catalogue.rosterUnreadable, (), at: SourceLocation(file: file))
       ],
       rowsRead: 0, rejections: [])
   }

@@ -50,10 +50,7 @@ extension RosterImport {
       var pending: [PendingPerson] = []
       if columnOfField[.name] == nil && columnOfField[.familyName] == nil {
         diagnostics.append(
-          .error(
-            "roster-missing-name-column", at: location(max(table.headerLine, 1)),
-            "氏名の列がありません / no name column (氏名, 名前, name, or 姓 and 名)",
-            hint: "rename the column or map it with --map: 列名,name"))
+          .error(Catalogue.rosterMissingNameColumn, (), at: location(max(table.headerLine, 1))))
         for row in rows {
           rejections.append(
             RosterRejection(
@@ -90,10 +87,7 @@ extension RosterImport {
       else { return }
       let header = table.records[index]
       diagnostics.append(
-        Diagnostic(
-          .note, code: "roster-title-rows-skipped", at: location(table.headerLine),
-          "\(header.line) 行目を見出しとし、それより上の行は読み飛ばしました / line \(header.line) is the header; the lines above it are skipped"
-        ))
+        .note(Catalogue.rosterTitleRowsSkipped, header.line, at: location(table.headerLine)))
       table = Table(
         file: table.file, header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) },
         headerLine: header.line, records: Array(table.records[(index + 1)...]))
@@ -110,16 +104,12 @@ extension RosterImport {
             used = nil
             diagnostics.append(
               .warning(
-                "roster-duplicate-column", at: location(table.headerLine, column: index + 1),
-                "列「\(header)」は \(field.rawValue) の2つ目の列なので使いません / a second \(field.rawValue) column is ignored"
-              ))
+                Catalogue.rosterDuplicateColumn, (header, field.rawValue),
+                at: location(table.headerLine, column: index + 1)))
           }
         } else if field == nil, !header.isEmpty {
           diagnostics.append(
-            Diagnostic(
-              .note, code: "roster-unmapped-column", at: location(table.headerLine, column: index + 1),
-              "列「\(header)」は取り込みません / column \"\(header)\" is not imported",
-              hint: "map it with --map: \(header),FIELD"))
+            .note(Catalogue.rosterUnmappedColumn, header, at: location(table.headerLine, column: index + 1)))
         }
         columns.append(RosterColumn(header: header, column: index + 1, field: used == .ignore ? nil : used))
       }
@@ -137,30 +127,29 @@ extension RosterImport {
 
     // MARK: Rows
 
-    private mutating func reject(_ row: CSVRecord, code: String, _ message: String, reason: String) {
-      diagnostics.append(.error(code, at: location(row.line), message))
-      rejections.append(RosterRejection(line: row.line, code: code, reason: reason))
+    private mutating func reject<Arguments>(
+      _ row: CSVRecord, _ template: MessageTemplate<Arguments>, _ arguments: Arguments, reason: String
+    ) {
+      diagnostics.append(.error(template, arguments, at: location(row.line)))
+      rejections.append(RosterRejection(line: row.line, code: template.code, reason: reason))
     }
 
-    private mutating func warn(_ row: CSVRecord, code: String, _ message: String, hint: String? = nil) {
-      diagnostics.append(.warning(code, at: location(row.line), message, hint: hint))
+    private mutating func warn<Arguments>(
+      _ row: CSVRecord, _ template: MessageTemplate<Arguments>, _ arguments: Arguments
+    ) {
+      diagnostics.append(.warning(template, arguments, at: location(row.line)))
     }
 
     private mutating func readRow(_ row: CSVRecord) -> PendingPerson? {
       checkShape(row)
       guard let name = cell(row, .name) ?? joined(row, .familyName, .givenName) else {
-        reject(
-          row, code: "roster-missing-name", "氏名が空です。この行は取り込みません / the row has no name and is rejected",
-          reason: "氏名が空 / no name")
+        reject(row, Catalogue.rosterMissingName, (), reason: "氏名が空 / no name")
         return nil
       }
       var id: String?
       if let written = cell(row, .id) {
         guard let valid = RosterCells.personID(written) else {
-          reject(
-            row, code: "roster-bad-id",
-            "ID「\(written)」は英数字・-・_ のみにしてください / id \"\(written)\" must be letters, digits, - or _",
-            reason: "不正な ID / bad id")
+          reject(row, Catalogue.rosterBadID, written, reason: "不正な ID / bad id")
           return nil
         }
         id = valid
@@ -182,35 +171,27 @@ extension RosterImport {
       let width = table.header.count
       let extra = row.fields.dropFirst(width).contains { $0.contains { !$0.isWhitespace } }
       if extra {
-        warn(
-          row, code: "roster-ragged-row",
-          "この行は \(count) 列あり、見出しの \(width) 列より多いため、余分な値を無視します / \(count) fields but the header has \(width); extra values are ignored"
-        )
+        warn(row, Catalogue.rosterLongRow, (count, width))
       } else if count < width {
-        warn(
-          row, code: "roster-ragged-row",
-          "この行は \(count) 列しかありません（見出しは \(width) 列）/ only \(count) of \(width) fields; the rest are empty")
+        warn(row, Catalogue.rosterShortRow, (count, width))
       }
     }
 
     private mutating func profession(_ row: CSVRecord) -> Profession {
       guard columnOfField[.profession] != nil else { return .other }
       guard let text = cell(row, .profession) else {
-        warn(row, code: "roster-missing-profession", "職種が空なので「その他」とします / no profession; counted as other")
+        warn(row, Catalogue.rosterMissingProfession, ())
         return .other
       }
       if let profession = Profession(parsing: text) { return profession }
-      warn(
-        row, code: "roster-unknown-profession",
-        "職種「\(text)」は不明なので「その他」とします / unknown profession \"\(text)\"; counted as other",
-        hint: "use a label from the profession list, e.g. 医師, 看護師, 薬剤師, 介護支援専門員")
+      warn(row, Catalogue.rosterUnknownProfession, text)
       return .other
     }
 
     private mutating func prefecture(_ row: CSVRecord) -> String? {
       guard let text = cell(row, .prefecture) else { return nil }
       if let name = Prefecture.canonicalName(text) { return name }
-      warn(row, code: "roster-unknown-prefecture", "都道府県「\(text)」が見つかりません / unknown prefecture \"\(text)\"")
+      warn(row, Catalogue.rosterUnknownPrefecture, text)
       return text
     }
 
@@ -221,9 +202,7 @@ extension RosterImport {
         if let role = PersonRole(parsing: item) {
           roles.insert(role)
         } else {
-          warn(
-            row, code: "roster-unknown-role", "役割「\(item)」は不明なので無視します / unknown role \"\(item)\" ignored",
-            hint: "受講者, 講師, ファシリテーター, 事務局 (trainee, instructor, facilitator, organiser)")
+          warn(row, Catalogue.rosterUnknownRole, String(item))
         }
       }
       return roles.isEmpty ? [.trainee] : roles
@@ -233,9 +212,7 @@ extension RosterImport {
       guard let text = cell(row, .email) else { return nil }
       let folded = text.precomposedStringWithCompatibilityMapping
       if !folded.contains("@") || folded.contains(where: \.isWhitespace) {
-        warn(
-          row, code: "roster-bad-email",
-          "メールアドレス「\(text)」の形式が正しくありません / \"\(text)\" does not look like an e-mail address")
+        warn(row, Catalogue.rosterBadEmail, text)
       }
       return folded
     }
@@ -252,10 +229,7 @@ extension RosterImport {
         case .done(let date): progress.append(StageProgress(programme: programme, stage: stage, date: date))
         case .notDone: break
         case nil:
-          warn(
-            row, code: "roster-bad-stage-value",
-            "\(stage.japaneseLabel)「\(text ?? "")」は日付でも済/未でもないので未了とします / \(stage.rawValue) value is neither a date nor yes/no; treated as not done",
-            hint: "write a date such as 2022-09-01, or 済 / 未")
+          warn(row, Catalogue.rosterBadStageValue, (stage.japaneseLabel, stage.rawValue, text ?? ""))
         }
       }
       if let text = cell(row, .ranLocalTraining) {
@@ -266,14 +240,10 @@ extension RosterImport {
             // With no follow-up column, an answer about local training is itself the follow-up.
             progress.append(StageProgress(programme: programme, stage: .followUp, ranLocalTraining: ran))
           } else if ran {
-            warn(
-              row, code: "roster-inconsistent-progress",
-              "フォローアップ未了なのに地域研修実施「\(text)」となっています / ran local training but follow-up not done; ignored")
+            warn(row, Catalogue.rosterInconsistentProgress, text)
           }
         } else {
-          warn(
-            row, code: "roster-bad-stage-value",
-            "地域研修実施「\(text)」は はい/いいえ で書いてください / ran-local-training must be yes or no")
+          warn(row, Catalogue.rosterBadLocalTraining, text)
         }
       }
       return progress
@@ -294,10 +264,7 @@ extension RosterImport {
         let subject = parts.first.flatMap(RosterCells.personID)
         let role = parts.count > 1 ? PersonRole(parsing: parts[1]) : .facilitator
         guard let subject, let role, role == .facilitator || role == .instructor else {
-          warn(
-            row, code: "roster-bad-qualification",
-            "資格「\(item)」は「科目ID:facilitator」の形で書いてください / qualification \"\(item)\" must be subject:facilitator or subject:instructor"
-          )
+          warn(row, Catalogue.rosterBadQualification, String(item))
           continue
         }
         let qualification = Qualification(subject: subject, role: role, date: completed?.date)
@@ -320,10 +287,7 @@ extension RosterImport {
         }
         if let line = firstLine[entry.person.id] {
           diagnostics.append(
-            .error(
-              "roster-duplicate-id", at: location(entry.line),
-              "ID「\(entry.person.id)」は \(line) 行目と重複しています。この行は取り込みません / id \"\(entry.person.id)\" already used on line \(line); row rejected"
-            ))
+            .error(Catalogue.rosterDuplicateID, (entry.person.id, line), at: location(entry.line)))
           rejections.append(
             RosterRejection(line: entry.line, code: "roster-duplicate-id", reason: "ID 重複 / duplicate id"))
         } else {
@@ -363,14 +327,10 @@ extension RosterImport {
           case .person: break
           case .ambiguous(let name):
             diagnostics.append(
-              .warning(
-                "roster-ambiguous-keep-apart", at: location(entry.line),
-                "同席不可の「\(name)」は同名の人が複数います。ID で書いてください / \"\(name)\" names several people; use an id"))
+              .warning(Catalogue.rosterAmbiguousKeepApart, name, at: location(entry.line)))
           case .unknown(let token):
             diagnostics.append(
-              .warning(
-                "roster-unknown-keep-apart", at: location(entry.line),
-                "同席不可の「\(token)」が名簿にいません / keep-apart \"\(token)\" is not on the roster"))
+              .warning(Catalogue.rosterUnknownKeepApart, token, at: location(entry.line)))
           }
         }
       }

@@ -36,10 +36,15 @@ public struct RosterImportResult: Sendable, Hashable {
   public var rowsRejected: Int { rejections.count }
 
   /// One line for the terminal: `名簿: 361 行を読み込み、361 人を取り込み、0 行を除外 / read 361 rows: 361 imported, 0 rejected`.
-  public var summaryLine: String {
-    "\(rowsRead) 行を読み込み、\(rowsImported) 人を取り込み、\(rowsRejected) 行を除外 / "
-      + "read \(rowsRead) rows: \(rowsImported) imported, \(rowsRejected) rejected"
-      + (blankRows > 0 ? " (\(blankRows) blank rows skipped)" : "")
+  public var summaryLine: String { "\(summaryText.ja.message) / \(summaryText.en.message)" }
+
+  /// The summary in both languages, for printing in one.
+  public var summaryText: Bilingual {
+    Bilingual(
+      ja: "\(rowsRead) 行を読み込み、\(rowsImported) 人を取り込み、\(rowsRejected) 行を除外"
+        + (blankRows > 0 ? "（空行 \(blankRows) 行は読み飛ばし）" : ""),
+      en: "read \(rowsRead) rows: \(rowsImported) imported, \(rowsRejected) rejected"
+        + (blankRows > 0 ? " (\(blankRows) blank rows skipped)" : ""))
   }
 
   public init(

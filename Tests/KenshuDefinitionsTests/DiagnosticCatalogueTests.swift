@@ -19,9 +19,6 @@ import Testing
     "Sources/KenshuExport/SCORM/SCORMPackage.swift",
     "Sources/KenshuGroups/FacilitatorSelection.swift",
     "Sources/KenshuGroups/GroupFormation.swift",
-    "Sources/KenshuRosters/RosterColumnMap.swift",
-    "Sources/KenshuRosters/RosterImport.swift",
-    "Sources/KenshuRosters/RosterImportBuilder.swift",
     "Sources/KenshuTabular/Spreadsheet/SpreadsheetModel.swift",
   ]
 

@@ -79,9 +79,12 @@ struct RosterCommand: ParsableCommand {
       let result = RosterImport(options: options).importData(data, file: file)
       diagnostics += result.diagnostics
       DiagnosticPrinter(format: .text).print(diagnostics)
-      Console.error("\(file): \(result.summaryLine)")
+      Console.error(
+        ja: "\(file): \(result.summaryText.ja.message)", en: "\(file): \(result.summaryText.en.message)")
       if diagnostics.hasErrors && !(skipBadRows && !result.roster.people.isEmpty) {
-        Console.error("nothing written: fix the rows above, or pass --skip-bad-rows to import the others")
+        Console.error(
+          ja: "何も書き出していません。上の行を直すか、--skip-bad-rows で残りの行だけ取り込んでください",
+          en: "nothing written: fix the rows above, or pass --skip-bad-rows to import the others")
         throw ExitCode(1)
       }
       let destination = URL(
@@ -91,8 +94,10 @@ struct RosterCommand: ParsableCommand {
       try FileManager.default.createDirectory(
         at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(RosterXMLWriter().xml(for: result.roster).utf8).write(to: destination, options: .atomic)
+      let shown = PrivateOutput.display(destination.standardizedFileURL)
       Console.error(
-        "wrote \(PrivateOutput.display(destination.standardizedFileURL)) (\(result.rowsImported) people)")
+        ja: "\(shown) に書き出しました（\(result.rowsImported) 人）",
+        en: "wrote \(shown) (\(result.rowsImported) people)")
     }
   }
 

@@ -27,14 +27,16 @@ enum RosterInput {
       DiagnosticPrinter(format: .text).print(result.diagnostics)
       if result.diagnostics.hasErrors { throw ExitCode(1) }
       guard let roster = result.project.rosters.first else {
-        Console.error("error: \(argument) holds no <roster>")
+        Console.error(ja: "エラー: \(argument) に <roster> がありません", en: "error: \(argument) holds no <roster>")
         throw ExitCode(1)
       }
       return roster
     default:
       let result = importRoster(csvAt: url, map: map.map { URL(fileURLWithPath: $0) }, sheet: sheet)
       DiagnosticPrinter(format: .text).print(result.diagnostics)
-      Console.error("\(argument): \(result.summaryLine)")
+      Console.error(
+        ja: "\(argument): \(result.summaryText.ja.message)",
+        en: "\(argument): \(result.summaryText.en.message)")
       if result.roster.people.isEmpty, result.diagnostics.hasErrors { throw ExitCode(1) }
       return result.roster
     }
@@ -115,7 +117,9 @@ enum PrivateOutput {
   static func write(_ data: Data, to url: URL) throws {
     try prepare(url, isFolder: false)
     try data.write(to: url, options: .atomic)
-    Console.error("wrote \(display(url)) (personal data: keep it private)")
+    Console.error(
+      ja: "\(display(url)) に書き出しました（個人情報です。外部に出さないでください）",
+      en: "wrote \(display(url)) (personal data: keep it private)")
   }
 
   static func display(_ url: URL) -> String {

@@ -10,7 +10,7 @@ public enum Catalogue {
   /// Every template with its sample arguments rendered in both languages.
   public static var entries: [CatalogueEntry] {
     readingEntries + structureEntries + valueEntries + referenceEntries + checkEntries + contentEntries
-      + awardEntries + siteEntries + tabularEntries + trainingDayEntries
+      + awardEntries + siteEntries + tabularEntries + rosterEntries + trainingDayEntries
   }
 
   /// The codes that have a catalogue entry.
