@@ -122,10 +122,13 @@ let package = Package(
       ],
       resources: [.copy("Resources/live-reload.js")]
     ),
+    // One build of a project from its files: layout, stages (load, check, plan, render, write,
+    // commit), full or patch decided once; what build, serve and bench run.
+    .target(name: "KenshuBuild", dependencies: ["KenshuModel", "KenshuDefinitions", "KenshuSite"]),
     .executableTarget(
       name: "kenshu",
       dependencies: [
-        "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
+        "KenshuBuild", "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
         "KenshuEvaluation", "KenshuReports", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection",
         "CMimalloc", "KenshuTrainingDay",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -164,6 +167,9 @@ let package = Package(
     .testTarget(
       name: "KenshuCollectionTests", dependencies: ["KenshuCollection", "KenshuEvaluation"],
       resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuBuildTests",
+      dependencies: ["KenshuBuild", "KenshuDefinitions", "KenshuSite", "KenshuModel", "KenshuServer"]),
     .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"], resources: [.copy("Fixtures")]),
   ]

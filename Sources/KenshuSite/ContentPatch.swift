@@ -52,10 +52,12 @@ extension SiteBuilder {
     let writer = try SiteWriteSession(
       output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
       beforeWrite: beforeWrite)
+    var stages: [(stage: String, seconds: Double)] = [("plan", Date().timeIntervalSince(started))]
+    var mark = Date()
     var outcome = try renderAndWritePages(pages, with: renderer, to: writer, only: selected.sorted())
     outcome.dependents = previous.dependents  // the same project shows the same files on the same pages
-    var stages: [(stage: String, seconds: Double)] = [("pages", Date().timeIntervalSince(started))]
-    let mark = Date()
+    stages.append(("render", Date().timeIntervalSince(mark)))
+    mark = Date()
     var files: [String: Data] = [:]
     let (written, searchIndexBytes) = writeSearchIndex(
       outcome, parts: searchParts, previous: previous, writer: writer, into: &files)
@@ -64,11 +66,15 @@ extension SiteBuilder {
       pages: pages.count, files: 0, written: 0, unchanged: 0, removed: 0, seconds: 0,
       diagnostics: diagnostics, published: false, searchIndexBytes: searchIndexBytes, searchScriptBytes: 0)
     if diagnostics.hasErrors {
+      stages.append(("write", Date().timeIntervalSince(mark)))
+      mark = Date()
       writer.abandon()
       // In place, some pages may already be new: the next build must not trust this state.
       state.forget(output: options.output)
     } else {
       for (path, data) in files { try writer.put(path, data) }
+      stages.append(("write", Date().timeIntervalSince(mark)))
+      mark = Date()
       let (counts, hashes) = try writer.commit()
       var next = previous
       next.hashes = hashes
@@ -84,7 +90,7 @@ extension SiteBuilder {
       report.unchanged = counts.unchanged
       report.published = true
     }
-    stages.append(("search index and write", Date().timeIntervalSince(mark)))
+    stages.append(("commit", Date().timeIntervalSince(mark)))
     report.stageSeconds = stages
     report.seconds = Date().timeIntervalSince(started)
     return report

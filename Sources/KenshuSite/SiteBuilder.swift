@@ -49,7 +49,9 @@ public struct BuildReport: Sendable {
   /// Bytes of the search index script and the search page's script.
   public var searchIndexBytes: Int
   public var searchScriptBytes: Int
-  /// Seconds spent in each stage (`render`, `assemble`, `write`), in order.
+  /// Seconds spent in each stage, in order: `plan` (theme, page plan), `render` (pages rendered
+  /// and written as each is ready), `write` (search index, calendars, assets, content files),
+  /// `commit` (the swap or the in-place clean-up, and what the next build remembers).
   public var stageSeconds: [(stage: String, seconds: Double)] = []
 
   /// `42 pages, 40 files written, 2 unchanged in 0.31 s`, in both languages.
@@ -80,7 +82,7 @@ public struct SiteBuilder: Sendable {
   public init(projectRoot: URL, options: BuildOptions) {
     self.projectRoot = projectRoot
     self.options = options
-    content = ContentStore(contentRoot: projectRoot.appendingPathComponent("content"))
+    content = ContentStore(contentRoot: ProjectLayout(root: projectRoot).content)
     state = BuildState()
   }
 
@@ -114,6 +116,8 @@ public struct SiteBuilder: Sendable {
     let writer = try SiteWriteSession(
       output: options.output, mode: options.writeMode, previousHashes: state.hashes(for: options.output),
       beforeWrite: beforeWrite)
+    var stages: [(stage: String, seconds: Double)] = [("plan", Date().timeIntervalSince(started))]
+    var mark = Date()
     // The files that do not depend on the pages are made while the pages render, so the cores
     // are not left to one thread after them.
     let extrasBox = ResultList<SiteExtras>(count: 1)
@@ -131,8 +135,8 @@ public struct SiteBuilder: Sendable {
       throw error
     }
     diagnostics += outcome.diagnostics
-    var stages: [(stage: String, seconds: Double)] = [("pages", Date().timeIntervalSince(started))]
-    var mark = Date()
+    stages.append(("render", Date().timeIntervalSince(mark)))
+    mark = Date()
 
     var files: [String: Data] = [:]
     let (searchParts, searchIndexBytes) = writeSearchIndex(
@@ -145,15 +149,14 @@ public struct SiteBuilder: Sendable {
     let assembleDiagnostics = extras.diagnostics
     let searchScriptBytes = extras.searchScriptBytes
     diagnostics += assembleDiagnostics
-    stages.append(("assemble", Date().timeIntervalSince(mark)))
-    mark = Date()
-
     diagnostics = Self.unique(diagnostics)
     var report = BuildReport(
       pages: plan.pages.count, files: plan.pages.count + files.count, written: 0, unchanged: 0, removed: 0,
       seconds: 0, diagnostics: diagnostics, published: false, searchIndexBytes: searchIndexBytes,
       searchScriptBytes: searchScriptBytes)
     if diagnostics.hasErrors {
+      stages.append(("write", Date().timeIntervalSince(mark)))
+      mark = Date()
       writer.abandon()
       // In place, some pages may already be new: the next build must not trust what was recorded.
       if options.writeMode == .inPlace { state.forget(output: options.output) }
@@ -165,6 +168,8 @@ public struct SiteBuilder: Sendable {
         state.forget(output: options.output)
         throw error
       }
+      stages.append(("write", Date().timeIntervalSince(mark)))
+      mark = Date()
       let (counts, hashes) = try writer.commit()
       state.remember(
         BuildState.Previous(
@@ -181,7 +186,7 @@ public struct SiteBuilder: Sendable {
       report.removed = counts.removed
       report.published = true
     }
-    stages.append(("write", Date().timeIntervalSince(mark)))
+    stages.append(("commit", Date().timeIntervalSince(mark)))
     report.stageSeconds = stages
     report.seconds = Date().timeIntervalSince(started)
     return report

@@ -11,6 +11,20 @@ public struct LoadResult: Sendable {
   public var files: [String]
 }
 
+/// What reading the definition files produced, before the project-wide checks
+/// (`ProjectLoader.read`, then `ProjectLoader.check`).
+public struct DefinitionRead: Sendable {
+  public var project: Project
+  /// Each file's own problems (syntax, schema, values), in file order.
+  public var diagnostics: [Diagnostic]
+  /// The definition files read, as displayed in diagnostics.
+  public var files: [String]
+  /// Files that could not be read at all (they define nothing), as displayed.
+  var unreadable: [String]
+  /// Whether these are the same files as the cache's previous read, none read again.
+  var sameDefinitions: Bool
+}
+
 /// Loads course definitions: finds the files, reads and validates each one (in parallel), turns
 /// them into the model, then runs the semantic checks across the whole project.
 public struct ProjectLoader: Sendable {
@@ -30,18 +44,34 @@ public struct ProjectLoader: Sendable {
   /// files under `content/` were edited (none added or removed). When no definition file
   /// changed either, the project-wide checks that cannot see such edits keep their results.
   public func load(cache: DefinitionCache?, contentEditsOnly: Bool = false) -> LoadResult {
+    check(read(cache: cache), cache: cache, contentEditsOnly: contentEditsOnly)
+  }
+
+  /// The project's definition files: `kenshu.xml` when present, then every `.xml` under
+  /// `curricula/` and `rosters/`.
+  public func definitionFiles() -> [URL] {
+    let layout = ProjectLayout(root: root)
     var inputs: [URL] = []
-    let settings = root.appendingPathComponent("kenshu.xml")
-    if FileManager.default.fileExists(atPath: settings.path) { inputs.append(settings) }
-    inputs += Self.xmlFiles(under: root.appendingPathComponent("curricula"))
-    inputs += Self.xmlFiles(under: root.appendingPathComponent("rosters"))
-    return load(files: inputs, cache: cache, contentEditsOnly: contentEditsOnly)
+    if FileManager.default.fileExists(atPath: layout.settingsFile.path) { inputs.append(layout.settingsFile) }
+    inputs += Self.xmlFiles(under: layout.curricula)
+    inputs += Self.xmlFiles(under: layout.rosters)
+    return inputs
   }
 
   /// Loads the given files (definitions of any kind) and checks them as one project.
   public func load(files: [URL]) -> LoadResult { load(files: files, cache: nil) }
 
   func load(files: [URL], cache: DefinitionCache?, contentEditsOnly: Bool = false) -> LoadResult {
+    check(read(files: files, cache: cache), cache: cache, contentEditsOnly: contentEditsOnly)
+  }
+
+  /// The first half of `load`: reads, validates and converts every definition file (in
+  /// parallel) into one model, with each file's own problems; nothing across files is checked.
+  public func read(cache: DefinitionCache?) -> DefinitionRead {
+    read(files: definitionFiles(), cache: cache)
+  }
+
+  func read(files: [URL], cache: DefinitionCache?) -> DefinitionRead {
     let readBefore = cache?.reads
     let displayNames: [String]
     let documents: [LoadedDocument]
@@ -95,21 +125,35 @@ public struct ProjectLoader: Sendable {
     for index in project.surveys.indices where project.surveys[index].language.isEmpty {
       project.surveys[index].language = siteLanguage
     }
-    let checks = ProjectChecks(
-      project: project, contentRoot: root.appendingPathComponent("content"), displayRoot: root
-    )
-    .runEach(reusing: contentEditsOnly && sameDefinitions ? cache?.lastChecks : nil)
-    cache?.lastChecks = checks
-    // A file that could not be read at all defines nothing; what other files say about it
-    // follows from its error (see `CascadeSuppression`).
     let unreadable = zip(displayNames, documents).compactMap { name, document in
       document.definition == nil && document.diagnostics.hasErrors ? name : nil
     }
-    let folded = CascadeSuppression.fold(checks.flatMap { $0 }, unreadable: unreadable)
-    diagnostics += folded.kept
+    return DefinitionRead(
+      project: project, diagnostics: diagnostics, files: displayNames, unreadable: unreadable,
+      sameDefinitions: sameDefinitions)
+  }
+
+  /// The second half of `load`: the project-wide checks (ids, references, timetables, groups,
+  /// alignment, personal data) over what `read` produced, all diagnostics sorted by location.
+  ///
+  /// `contentEditsOnly`: only existing files under `content/` were edited since `cache`'s last
+  /// load; when no definition file changed either, the checks that cannot see such edits keep
+  /// their results.
+  public func check(_ read: DefinitionRead, cache: DefinitionCache?, contentEditsOnly: Bool = false)
+    -> LoadResult
+  {
+    let checks = ProjectChecks(
+      project: read.project, contentRoot: ProjectLayout(root: root).content, displayRoot: root
+    )
+    .runEach(reusing: contentEditsOnly && read.sameDefinitions ? cache?.lastChecks : nil)
+    cache?.lastChecks = checks
+    // A file that could not be read at all defines nothing; what other files say about it
+    // follows from its error (see `CascadeSuppression`).
+    let folded = CascadeSuppression.fold(checks.flatMap { $0 }, unreadable: read.unreadable)
+    let diagnostics = read.diagnostics + folded.kept
     let sorted = CascadeSuppression.ordered(
-      diagnostics.sortedByLocation(), unreadable: unreadable, note: folded.note)
-    return LoadResult(project: project, diagnostics: sorted, files: displayNames)
+      diagnostics.sortedByLocation(), unreadable: read.unreadable, note: folded.note)
+    return LoadResult(project: read.project, diagnostics: sorted, files: read.files)
   }
 
   /// `.xml` files under a folder, recursively, in a stable order (by path).

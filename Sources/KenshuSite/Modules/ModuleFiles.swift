@@ -19,7 +19,7 @@ public struct ModuleFiles: Sendable {
     guard let module = project.module(id) else { return nil }
     var diagnostics: [Diagnostic] = []
     let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
-    let content = ContentStore(contentRoot: projectRoot.appendingPathComponent("content"))
+    let content = ContentStore(contentRoot: ProjectLayout(root: projectRoot).content)
     var renderer = PageRenderer(
       project: project, content: content, theme: theme,
       options: BuildOptions(

@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 
 /// Which edition of the site a build writes.
@@ -23,8 +24,8 @@ public enum SiteEdition: String, Sendable, Hashable, Codable, CaseIterable {
   /// and which is never published), away from `site/`.
   public var defaultOutput: String {
     switch self {
-    case .learner: "site"
-    case .facilitator: "private/facilitator-site"
+    case .learner: ProjectLayout.Name.site
+    case .facilitator: ProjectLayout.Name.facilitatorSite
     }
   }
 
@@ -41,4 +42,11 @@ public enum SiteEdition: String, Sendable, Hashable, Codable, CaseIterable {
 
   /// Whether this edition's pages include the facilitator views.
   var includesFacilitatorPages: Bool { self == .facilitator }
+}
+
+extension ProjectLayout {
+  /// Where `edition` is written by default (`SiteEdition.defaultOutput`).
+  public func output(for edition: SiteEdition) -> URL {
+    edition == .learner ? site : facilitatorSite
+  }
 }

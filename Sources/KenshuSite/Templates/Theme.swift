@@ -41,7 +41,7 @@ public struct Theme: Sendable {
   /// used instead.
   public static func load(projectRoot: URL, diagnostics: inout [Diagnostic]) -> Theme {
     let builtIn = Bundle.module.resourceURL?.appendingPathComponent("Theme")
-    let projectTheme = projectRoot.appendingPathComponent("theme")
+    let projectTheme = ProjectLayout(root: projectRoot).theme
     var library = MustacheLibrary()
     var fast: [String: FastTemplate?] = [:]
     var sources: [String: URL] = [:]

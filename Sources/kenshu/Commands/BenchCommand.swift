@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import KenshuBuild
 import KenshuDefinitions
 import KenshuEvaluation
 import KenshuGroups
+import KenshuModel
 import KenshuRosters
 import KenshuServer
 import KenshuSite
@@ -60,28 +62,27 @@ struct BenchCommand: ParsableCommand {
     }
   }
 
-  /// What `kenshu serve` does after an edit: the watcher's look at the sources, then
-  /// `SiteBuild.run` with the changes it found (project reloaded, site rebuilt in place), for
-  /// the learner site and then the facilitator edition, as serve previews both.
+  /// What `kenshu serve` does after an edit: the watcher's look at the sources, then a run of
+  /// each edition's `BuildSession` with the changes it found (project reloaded, site rebuilt
+  /// in place), the learner site and then the facilitator edition, as serve previews both.
   /// Five edits to different files; the median is reported.
   static func serveRebuild(projectRoot: URL, output: URL, edited: URL) throws -> ServeRebuildFigures {
+    let layout = ProjectLayout(root: projectRoot)
     let definitions = DefinitionCache()
+    let facilitatorOutput = output.deletingLastPathComponent().appendingPathComponent(
+      output.lastPathComponent + "-facilitator")
     let builds = [
-      SiteBuild(
-        root: projectRoot, output: output, baseURL: nil, writeMode: .inPlace, definitions: definitions),
-      SiteBuild(
-        root: projectRoot,
-        output: output.deletingLastPathComponent().appendingPathComponent(
-          output.lastPathComponent + "-facilitator"), baseURL: nil, edition: .facilitator,
-        writeMode: .inPlace,
+      BuildSession(
+        layout: layout, configuration: BuildConfiguration(output: output, writeMode: .inPlace),
+        definitions: definitions),
+      BuildSession(
+        layout: layout,
+        configuration: BuildConfiguration(
+          edition: .facilitator, output: facilitatorOutput, writeMode: .inPlace),
         definitions: definitions),
     ]
-    let quiet = DiagnosticPrinter(format: .text, silent: true)
-    for build in builds { _ = build.run(printer: quiet, quiet: true) }
-    let watcher = SourceWatcher(
-      paths: ["kenshu.xml", "curricula", "content", "rosters", "theme"].map {
-        projectRoot.appendingPathComponent($0)
-      })
+    for build in builds { _ = build.run() }
+    let watcher = SourceWatcher(paths: layout.watchedPaths)
     let folder = edited.deletingLastPathComponent()
     var rounds: [ServeRebuildFigures] = []
     for round in 0..<5 {
@@ -92,7 +93,7 @@ struct BenchCommand: ParsableCommand {
       let cpuBefore = processCPUSeconds()
       let started = Date()
       let changes = SourceWatcher.changes(from: before, to: watcher.fingerprint())
-      let outcomes = builds.map { $0.run(printer: quiet, quiet: true, changes: changes) }
+      let outcomes = builds.map { $0.run(changes: changes) }
       let seconds = Date().timeIntervalSince(started)
       let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
       for outcome in outcomes where !outcome.published {

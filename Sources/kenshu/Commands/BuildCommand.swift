@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import KenshuDefinitions
+import KenshuBuild
 import KenshuExport
 import KenshuModel
-import KenshuServer
 import KenshuSite
 
 extension SiteEdition: ExpressibleByArgument {}
@@ -50,7 +49,7 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Diagnostics output: text, json or github.") var format: DiagnosticFormat = .text
 
   func validate() throws {
-    if let collectURL, !SiteBuild.isCollectURL(collectURL) {
+    if let collectURL, !BuildConfiguration.isCollectURL(collectURL) {
       throw argumentError(
         ja: "--collect-url には http(s) の URL か / で始まるパスを指定してください（指定: \(collectURL)）",
         en: "--collect-url must be an http(s) URL or a path starting with / (got \(collectURL))")
@@ -58,13 +57,17 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
-    let root = ProjectInput.root
-    let folder = URL(fileURLWithPath: output ?? edition.defaultOutput, relativeTo: root).standardizedFileURL
-    let build = SiteBuild(
-      root: root, output: folder, baseURL: baseURL, collectURL: collectURL, edition: edition)
+    let layout = ProjectLayout(root: ProjectInput.root)
+    let session = BuildSession(
+      layout: layout,
+      configuration: BuildConfiguration(
+        edition: edition, output: output.map { URL(fileURLWithPath: $0, relativeTo: layout.root) },
+        baseURL: baseURL, collectURL: collectURL))
     let printer = DiagnosticPrinter(format: format)
-    let outcome = build.run(printer: printer, quiet: format == .json)
+    let outcome = session.run(printer: printer, quiet: format == .json)
     if !outcome.published { throw ExitCode(1) }
+    let root = layout.root
+    let folder = session.output
     if zip || zipFile != nil {
       let archive = URL(fileURLWithPath: zipFile ?? folder.path + ".zip", relativeTo: root)
         .standardizedFileURL
@@ -90,118 +93,13 @@ struct BuildCommand: ParsableCommand {
   }
 }
 
-/// One build of the site from the project's current files, shared by `build` and `serve`.
-struct SiteBuild: Sendable {
-  var root: URL
-  var output: URL
-  var baseURL: String?
-  /// Overrides the project's `collect-url` setting (where survey forms post).
-  var collectURL: String?
-  /// The edition asked for (the project may publish more: `SiteEdition.effective`).
-  var edition: SiteEdition
-  let builder: SiteBuilder
-  /// Definition files already parsed, for `serve`'s rebuilds (shared by its two editions).
-  let definitions: DefinitionCache
-
-  /// `writeMode` is `.atomicSwap` for `build` (a failed build leaves the old site whole) and
-  /// `.inPlace` for `serve`, whose rebuilds rewrite only what changed.
-  init(
-    root: URL, output: URL, baseURL: String?, collectURL: String? = nil, edition: SiteEdition = .learner,
-    writeMode: WriteMode = .atomicSwap, definitions: DefinitionCache = DefinitionCache()
-  ) {
-    self.root = root
-    self.definitions = definitions
-    self.output = output.standardizedFileURL
-    self.baseURL = baseURL
-    self.collectURL = collectURL
-    self.edition = edition
-    builder = SiteBuilder(
-      projectRoot: root,
-      options: BuildOptions(output: self.output, baseURL: baseURL, writeMode: writeMode, edition: edition))
-  }
-
-  struct Outcome {
-    var published: Bool
-    var diagnostics: [Diagnostic]
-    /// Files the build wrote (0 when it stopped before writing).
-    var written = 0
-    /// Where the built forms post (the project's `collect-url` or the override), when known:
-    /// `serve` allows its origin in the Content-Security-Policy header, as the pages do.
-    var collectURL: String?
-    /// The edition written (`SiteEdition.effective` for the project), when the project loaded.
-    var edition: SiteEdition?
-    /// Whether the project publishes its facilitator pages in its public site.
-    var publishesFacilitator = false
-  }
-
-  /// Loads, checks and builds; prints diagnostics and a one-line summary on stderr.
-  ///
-  /// `changes`: what changed since the previous run of this value (the preview server's
-  /// watcher knows), so that edits to Markdown alone re-render only the pages showing it.
-  func run(printer: DiagnosticPrinter, quiet: Bool = false, changes: SourceChanges? = nil) -> Outcome {
-    let edits = changes?.edits(onlyUnder: root.appendingPathComponent("content"))
-    var loaded = ProjectLoader(root: root).load(cache: definitions, contentEditsOnly: edits != nil)
-    if let collectURL { loaded.project.settings.collectURL = collectURL }
-    if loaded.files.isEmpty {
-      let diagnostic = Diagnostic.error(Catalogue.noDefinitions, (), at: SourceLocation(file: "curricula"))
-      printer.print([diagnostic])
-      return Outcome(published: false, diagnostics: [diagnostic])
-    }
-    if loaded.diagnostics.hasErrors {
-      printer.print(loaded.diagnostics)
-      if !quiet {
-        Console.error(
-          ja: "ビルドを中止しました: \(loaded.diagnostics.summaryLine(in: .ja))。\(displayOutput) はそのままです",
-          en: "build stopped: \(loaded.diagnostics.summaryLine(in: .en)); \(displayOutput) was left untouched"
-        )
-      }
-      return Outcome(published: false, diagnostics: loaded.diagnostics)
-    }
-    let effective = edition.effective(for: loaded.project.settings)
-    if !quiet {
-      Console.error(
-        ja: "定義 \(loaded.files.count) 件から \(displayOutput)/ に\(effective.labelText.ja.message)のサイトを作っています …",
-        en:
-          "building \(loaded.files.count) definitions into \(displayOutput)/ (\(effective.labelText.en.message)) …"
-      )
-    }
-    do {
-      let report = try builder.build(loaded.project, changedContent: edits)
-      let diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
-      printer.print(diagnostics)
-      if !quiet {
-        if report.published {
-          Console.error(ja: report.summaryText.ja.message, en: report.summaryText.en.message)
-        } else {
-          Console.error(
-            ja: "ビルドを中止しました: \(diagnostics.summaryLine(in: .ja))。\(displayOutput) はそのままです",
-            en: "build stopped: \(diagnostics.summaryLine(in: .en)); \(displayOutput) was left untouched")
-        }
-      }
-      return Outcome(
-        published: report.published, diagnostics: diagnostics, written: report.written,
-        collectURL: loaded.project.settings.collectURL, edition: effective,
-        publishesFacilitator: loaded.project.settings.publishFacilitator)
-    } catch {
-      let diagnostic = Diagnostic.error(
-        Catalogue.siteWriteFailed, "\(error)", at: SourceLocation(file: displayOutput))
-      printer.print([diagnostic])
-      return Outcome(published: false, diagnostics: [diagnostic])
-    }
-  }
-
-  /// An absolute http(s) URL, or a site-relative path such as `/` (same origin).
-  static func isCollectURL(_ text: String) -> Bool {
-    if text.hasPrefix("/") { return !text.hasPrefix("//") }
-    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
-      return false
-    }
-    return (scheme == "https" || scheme == "http") && components.host?.isEmpty == false
-  }
-
-  var displayOutput: String {
-    let rootPath = root.standardizedFileURL.path
-    return output.path.hasPrefix(rootPath + "/")
-      ? String(output.path.dropFirst(rootPath.count + 1)) : output.path
+extension BuildSession {
+  /// Runs the session and prints its diagnostics and summary (`quiet`: diagnostics only), as
+  /// `build`, `serve` and `bench` show them.
+  func run(printer: DiagnosticPrinter, quiet: Bool = false, changes: SourceChanges? = nil) -> BuildOutcome {
+    let outcome = run(changes: changes) { line in if !quiet { Console.error(line) } }
+    printer.print(outcome.diagnostics)
+    if !quiet, let summary = outcome.summary { Console.error(summary) }
+    return outcome
   }
 }

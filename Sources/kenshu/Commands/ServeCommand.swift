@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import KenshuBuild
 import KenshuCollection
 import KenshuDefinitions
+import KenshuModel
 import KenshuServer
 import KenshuSite
 import Logging
@@ -57,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("port must be 0–65535") }
     guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 (off) or more") }
-    if let collectURL, !SiteBuild.isCollectURL(collectURL) {
+    if let collectURL, !BuildConfiguration.isCollectURL(collectURL) {
       throw ValidationError("--collect-url must be an http(s) URL or a path starting with /")
     }
     for origin in allowOrigin where OriginPolicy.origin(origin) == nil {
@@ -79,20 +81,35 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let root = ProjectInput.root
+    let layout = ProjectLayout(root: ProjectInput.root)
+    let definitions = DefinitionCache()
+    // With --collect, forms post to this server unless the project (or --collect-url) names
+    // another base.
+    let build = BuildSession(
+      layout: layout,
+      configuration: BuildConfiguration(
+        output: URL(fileURLWithPath: output, relativeTo: layout.root), collectURL: collectURL,
+        fallbackCollectURL: collect ? "/" : nil, writeMode: .inPlace),
+      definitions: definitions)
+    let status = BuildStatus()
+    let first = build.run(printer: DiagnosticPrinter(format: .text))
+    await status.record(diagnostics: first.diagnostics, succeeded: first.published)
+    try Self.showErrorsPage(in: build, after: first)
     var collection: CollectionEndpoint?
-    var buildCollectURL: String?
     if collect {
-      let project = try ProjectInput.load()
-      // Forms post to this server unless the project (or --collect-url) names another base.
-      buildCollectURL = collectURL ?? project.settings.collectURL ?? "/"
+      // The catalogue comes from the project the build loaded; a project with errors is not
+      // collected for.
+      guard let project = first.project, !first.loadFailed else {
+        Console.error("stopped: the project has errors (run kenshu validate for details)")
+        throw ExitCode(1)
+      }
       let store = try await CollectionInput.open(database)
       var logHandler = StreamLogHandler.standardError(label: "kenshu.collect")
       logHandler.logLevel = .info
       let collector = ResponseCollector(
         catalog: CollectionCatalog(project: project), store: store,
         logger: Logger(label: "kenshu.collect") { _ in logHandler })
-      let origins = allowOrigin + [buildCollectURL].compactMap { $0 }.filter { !$0.hasPrefix("/") }
+      let origins = allowOrigin + [first.collectURL].compactMap { $0 }.filter { !$0.hasPrefix("/") }
       collection = CollectionEndpoint(
         collector: collector, rateLimitPerMinute: rateLimit, origins: OriginPolicy(allowedOrigins: origins),
         trustProxyHeaders: trustProxy)
@@ -104,20 +121,15 @@ struct ServeCommand: AsyncParsableCommand {
           "warning: listening on \(host): use a TLS reverse proxy for anything beyond this computer")
       }
     }
-    let definitions = DefinitionCache()
-    let build = SiteBuild(
-      root: root, output: URL(fileURLWithPath: output, relativeTo: root), baseURL: nil,
-      collectURL: buildCollectURL, writeMode: .inPlace, definitions: definitions)
-    let status = BuildStatus()
-    let first = build.run(printer: DiagnosticPrinter(format: .text))
-    await status.record(diagnostics: first.diagnostics, succeeded: first.published)
-    try Self.showErrorsPage(in: build, after: first)
     // The facilitator edition, unless the learner site already holds everything.
-    var facilitatorPreview: (build: SiteBuild, status: BuildStatus, address: FacilitatorPreviewAddress)?
+    var facilitatorPreview: (build: BuildSession, status: BuildStatus, address: FacilitatorPreviewAddress)?
     if !noFacilitator, !first.publishesFacilitator {
-      let facilitatorBuild = SiteBuild(
-        root: root, output: root.appendingPathComponent(SiteEdition.facilitator.defaultOutput), baseURL: nil,
-        collectURL: buildCollectURL, edition: .facilitator, writeMode: .inPlace, definitions: definitions)
+      let facilitatorBuild = BuildSession(
+        layout: layout,
+        configuration: BuildConfiguration(
+          edition: .facilitator, collectURL: collectURL, fallbackCollectURL: collect ? "/" : nil,
+          writeMode: .inPlace),
+        definitions: definitions)
       let facilitatorStatus = BuildStatus()
       let outcome = facilitatorBuild.run(printer: DiagnosticPrinter(format: .text))
       await facilitatorStatus.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
@@ -132,12 +144,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let facilitator = facilitatorPreview
 
-    let watcher = SourceWatcher(
-      paths: ["kenshu.xml", "curricula", "content", "rosters", "theme"].map {
-        root.appendingPathComponent($0)
-      })
+    let watcher = SourceWatcher(paths: layout.watchedPaths)
     // The pages post to the override or the project's collect-url: the CSP header allows that origin.
-    let connectOrigin = (buildCollectURL ?? first.collectURL).flatMap(OriginPolicy.origin)
+    let connectOrigin = first.collectURL.flatMap(OriginPolicy.origin)
     let server = PreviewServer(
       siteRoot: build.output, host: host, port: port, status: status, collection: collection,
       liveReload: !noWatch, connectOrigin: connectOrigin)
@@ -170,13 +179,10 @@ struct ServeCommand: AsyncParsableCommand {
               let other = facilitator.build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
               await facilitator.status.record(diagnostics: other.diagnostics, succeeded: other.published)
             }
-            // New survey definitions apply to the next submission once they load cleanly. They
-            // live in definition files: edits under content/ alone cannot change them.
-            if let collector, changes.edits(onlyUnder: root.appendingPathComponent("content")) == nil {
-              let loaded = ProjectLoader(root: root).load(cache: build.definitions)
-              if !loaded.diagnostics.hasErrors {
-                collector.update(CollectionCatalog(project: loaded.project))
-              }
+            // New survey definitions apply to the next submission once they load cleanly, from
+            // the project the rebuild loaded.
+            if let collector, outcome.scope == .full, let project = outcome.project, !outcome.loadFailed {
+              collector.update(CollectionCatalog(project: project))
             }
           }
         }
@@ -188,7 +194,7 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   /// When a first build failed and left nothing to serve, a page that can show the errors.
-  static func showErrorsPage(in build: SiteBuild, after outcome: SiteBuild.Outcome) throws {
+  static func showErrorsPage(in build: BuildSession, after outcome: BuildOutcome) throws {
     guard !outcome.published, !FileManager.default.fileExists(atPath: build.output.path) else { return }
     try BuildErrorPlaceholder.write(into: build.output)
   }

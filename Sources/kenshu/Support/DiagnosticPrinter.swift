@@ -8,14 +8,11 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 /// annotations on stdout plus text on stderr.
 struct DiagnosticPrinter {
   var format: DiagnosticFormat
-  /// Prints nothing (benchmarks drive commands' code without output).
-  var silent = false
 
   /// The language of the messages and hints (codes, locations and formats never change).
   var language: MessageLanguage = Language.current
 
   func print(_ diagnostics: [Diagnostic]) {
-    if silent { return }
     switch format {
     case .text:
       for diagnostic in diagnostics { Console.error(diagnostic.formatted(in: language)) }

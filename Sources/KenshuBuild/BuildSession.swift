@@ -1,0 +1,116 @@
+import Foundation
+import KenshuDefinitions
+import KenshuModel
+import KenshuSite
+
+/// One project's builds of one edition of the site, from first to last: what `kenshu build`
+/// runs once, and `kenshu serve` after every edit.
+///
+/// A run goes through the stages of `BuildStage`, in order, timing each:
+///
+/// 1. **scope** — full build or patch, decided once from the change set (`BuildScope`);
+/// 2. **load** — definition files read into the model, through the session's
+///    `DefinitionCache` (only files whose size or time changed are parsed again);
+/// 3. **check** — the project-wide checks; with errors the run stops here and the previous
+///    site is left as it was;
+/// 4. **plan, render, write, commit** — `SiteBuilder.build`, whose builder the session keeps,
+///    so a rebuild renders only pages whose fingerprint changed, or with a `.contentEdits`
+///    scope only the pages that read the edited files.
+///
+/// A class because the cache and the builder's record of the previous build live across runs;
+/// runs must not overlap (`serve` runs them one after another).
+public final class BuildSession: Sendable {
+  public let layout: ProjectLayout
+  public let configuration: BuildConfiguration
+  /// The output folder (the configuration's, else the edition's default), standardised.
+  public let output: URL
+  /// Parsed definition files, shared by the sessions of one `serve` (its two editions).
+  public let definitions: DefinitionCache
+  let builder: SiteBuilder
+
+  /// The stages a run goes through, in order.
+  public static let stages = BuildStage.allCases
+
+  public init(
+    layout: ProjectLayout, configuration: BuildConfiguration = BuildConfiguration(),
+    definitions: DefinitionCache = DefinitionCache()
+  ) {
+    self.layout = layout
+    self.configuration = configuration
+    self.definitions = definitions
+    output = (configuration.output ?? layout.output(for: configuration.edition)).standardizedFileURL
+    builder = SiteBuilder(
+      projectRoot: layout.root,
+      options: BuildOptions(
+        output: output, baseURL: configuration.baseURL, writeMode: configuration.writeMode,
+        edition: configuration.edition))
+  }
+
+  /// The output as messages show it: relative to the project folder when inside it.
+  public var displayOutput: String { layout.displayPath(output) }
+
+  /// Loads, checks and builds. `changes`: what changed since this session's previous run (the
+  /// preview server's watcher knows); nil for a first build or when unknown. `announce` is
+  /// told, before the site is built, what is about to be built (for the terminal).
+  public func run(changes: SourceChanges? = nil, announce: (String) -> Void = { _ in }) -> BuildOutcome {
+    let scope = BuildScope(changes: changes, layout: layout)
+    var times = StageTimes()
+    let loader = ProjectLoader(root: layout.root)
+
+    let read = timed(.load, &times) { loader.read(cache: definitions) }
+    if read.files.isEmpty {
+      let diagnostic = Diagnostic.error(
+        "no-definitions", at: SourceLocation(file: ProjectLayout.Name.curricula),
+        "no definitions found (expected curricula/*.xml)",
+        hint: "run kenshu init")
+      return BuildOutcome(
+        published: false, diagnostics: [diagnostic], scope: scope, times: times, loadFailed: true,
+        summary: nil)
+    }
+    var loaded = timed(.check, &times) {
+      loader.check(read, cache: definitions, contentEditsOnly: scope != .full)
+    }
+    loaded.project.settings.collectURL =
+      configuration.collectURL ?? loaded.project.settings.collectURL ?? configuration.fallbackCollectURL
+    var outcome = BuildOutcome(
+      published: false, diagnostics: loaded.diagnostics, scope: scope, times: times, project: loaded.project,
+      summary: nil)
+    if loaded.diagnostics.hasErrors {
+      outcome.loadFailed = true
+      outcome.summary =
+        "build stopped: \(loaded.diagnostics.summaryLine()); \(displayOutput) was left untouched"
+      return outcome
+    }
+
+    let edition = configuration.edition.effective(for: loaded.project.settings)
+    outcome.edition = edition
+    announce("building \(loaded.files.count) definitions into \(displayOutput)/ (\(edition.label)) …")
+    do {
+      let report = try builder.build(loaded.project, changedContent: scope.contentEdits)
+      for (name, seconds) in report.stageSeconds {
+        if let stage = BuildStage(rawValue: name) { outcome.times.add(stage, seconds) }
+      }
+      outcome.report = report
+      outcome.published = report.published
+      outcome.diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
+      outcome.summary =
+        report.published
+        ? report.summary
+        : "build stopped: \(outcome.diagnostics.summaryLine()); \(displayOutput) was left untouched"
+    } catch {
+      outcome.diagnostics = [
+        Diagnostic.error(
+          "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")
+      ]
+      outcome.summary = nil
+    }
+    return outcome
+  }
+
+  private func timed<Value>(_ stage: BuildStage, _ times: inout StageTimes, _ body: () -> Value) -> Value {
+    let started = Date()
+    let value = body()
+    times.add(stage, Date().timeIntervalSince(started))
+    return value
+  }
+}
