@@ -12,6 +12,10 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    // Graceful shutdown of `serve` (Hummingbird runs on it): open live-reload streams end on Ctrl-C.
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+    // The preview server reads files on NIO's thread pool, not on an event loop.
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // Response collection: SQLite (embedded default) and PostgreSQL (shared deployments).
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -119,6 +123,8 @@ let package = Package(
       dependencies: [
         "KenshuModel", "KenshuCollection", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ],
       resources: [.copy("Resources/live-reload.js")]
     ),

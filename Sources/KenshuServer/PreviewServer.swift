@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import KenshuModel
 import Logging
+import NIOPosix
+import ServiceLifecycle
 
 /// `kenshu serve`: serves the built site on loopback, rebuilds when sources change and tells
 /// open pages to reload; when a rebuild fails, the previous site stays and pages show the
@@ -63,12 +65,18 @@ public struct PreviewServer: Sendable {
         headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
         body: ResponseBody { writer in
           try await writer.write(ByteBuffer(string: ": connected\n\n"))
-          for await event in events {
-            do {
-              try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: {}\n\n"))
-            } catch {
-              break
+          // The stream never ends by itself: on Ctrl-C (the server's graceful shutdown, which
+          // waits for open responses) it is finished, or the process would never exit.
+          await withGracefulShutdownHandler {
+            for await event in events {
+              do {
+                try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: {}\n\n"))
+              } catch {
+                break
+              }
             }
+          } onGracefulShutdown: {
+            Task { await status.unsubscribe(id) }
           }
           await status.unsubscribe(id)
           try await writer.finish(nil)
@@ -83,7 +91,8 @@ public struct PreviewServer: Sendable {
           body: ResponseBody(byteBuffer: ByteBuffer(string: "404 ページが見つかりません / Not found\n")))
       }
       let type = SiteFiles.contentType(for: file)
-      guard var data = try? Data(contentsOf: file) else {
+      // Read on NIO's thread pool: a blocking read here would hold an event-loop thread.
+      guard var data = try? await NIOThreadPool.singleton.runIfActive({ try Data(contentsOf: file) }) else {
         return Response(status: .internalServerError)
       }
       if liveReload, type.hasPrefix("text/html") {
