@@ -22,7 +22,7 @@ public struct BuildOutcome: Sendable {
   public var edition: SiteEdition?
   /// The one-line summary for the terminal (Japanese first), or why the build stopped; nil
   /// when the diagnostics say it all.
-  public var summary: String?
+  public var summary: Bilingual?
 
   /// Files written (0 when the build stopped before writing).
   public var written: Int { report?.written ?? 0 }

@@ -52,7 +52,7 @@ public final class BuildSession: Sendable {
   /// Loads, checks and builds. `changes`: what changed since this session's previous run (the
   /// preview server's watcher knows); nil for a first build or when unknown. `announce` is
   /// told, before the site is built, what is about to be built (for the terminal).
-  public func run(changes: SourceChanges? = nil, announce: (String) -> Void = { _ in }) -> BuildOutcome {
+  public func run(changes: SourceChanges? = nil, announce: (Bilingual) -> Void = { _ in }) -> BuildOutcome {
     let scope = BuildScope(changes: changes, layout: layout)
     var times = StageTimes()
     let loader = ProjectLoader(root: layout.root)
@@ -60,9 +60,7 @@ public final class BuildSession: Sendable {
     let read = timed(.load, &times) { loader.read(cache: definitions) }
     if read.files.isEmpty {
       let diagnostic = Diagnostic.error(
-        "no-definitions", at: SourceLocation(file: ProjectLayout.Name.curricula),
-        "no definitions found (expected curricula/*.xml)",
-        hint: "run kenshu init")
+        Catalogue.noDefinitions, (), at: SourceLocation(file: ProjectLayout.Name.curricula))
       return BuildOutcome(
         published: false, diagnostics: [diagnostic], scope: scope, times: times, loadFailed: true,
         summary: nil)
@@ -77,14 +75,18 @@ public final class BuildSession: Sendable {
       summary: nil)
     if loaded.diagnostics.hasErrors {
       outcome.loadFailed = true
-      outcome.summary =
-        "build stopped: \(loaded.diagnostics.summaryLine()); \(displayOutput) was left untouched"
+      outcome.summary = stopped(loaded.diagnostics)
       return outcome
     }
 
     let edition = configuration.edition.effective(for: loaded.project.settings)
     outcome.edition = edition
-    announce("building \(loaded.files.count) definitions into \(displayOutput)/ (\(edition.label)) …")
+    announce(
+      Bilingual(
+        ja: "定義 \(loaded.files.count) 件から \(displayOutput)/ に\(edition.labelText.ja.message)のサイトを作っています …",
+        en:
+          "building \(loaded.files.count) definitions into \(displayOutput)/ (\(edition.labelText.en.message)) …"
+      ))
     do {
       let report = try builder.build(loaded.project, changedContent: scope.contentEdits)
       for (name, seconds) in report.stageSeconds {
@@ -93,18 +95,21 @@ public final class BuildSession: Sendable {
       outcome.report = report
       outcome.published = report.published
       outcome.diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
-      outcome.summary =
-        report.published
-        ? report.summary
-        : "build stopped: \(outcome.diagnostics.summaryLine()); \(displayOutput) was left untouched"
+      outcome.summary = report.published ? report.summaryText : stopped(outcome.diagnostics)
     } catch {
       outcome.diagnostics = [
-        Diagnostic.error(
-          "site-write-failed", at: SourceLocation(file: displayOutput), "could not write the site: \(error)")
+        Diagnostic.error(Catalogue.siteWriteFailed, "\(error)", at: SourceLocation(file: displayOutput))
       ]
       outcome.summary = nil
     }
     return outcome
+  }
+
+  /// Why the build stopped, and that the output was left as it was.
+  private func stopped(_ diagnostics: [Diagnostic]) -> Bilingual {
+    Bilingual(
+      ja: "ビルドを中止しました: \(diagnostics.summaryLine(in: .ja))。\(displayOutput) はそのままです",
+      en: "build stopped: \(diagnostics.summaryLine(in: .en)); \(displayOutput) was left untouched")
   }
 
   private func timed<Value>(_ stage: BuildStage, _ times: inout StageTimes, _ body: () -> Value) -> Value {

@@ -70,7 +70,7 @@ import Testing
     #expect(!outcome.published)
     #expect(outcome.loadFailed)
     #expect(outcome.times.stages == [.load, .check])
-    #expect(outcome.summary?.hasPrefix("build stopped:") == true)
+    #expect(outcome.summary?.en.message.hasPrefix("build stopped:") == true)
     #expect(try Data(contentsOf: index) == before)
   }
 

@@ -97,9 +97,11 @@ extension BuildSession {
   /// Runs the session and prints its diagnostics and summary (`quiet`: diagnostics only), as
   /// `build`, `serve` and `bench` show them.
   func run(printer: DiagnosticPrinter, quiet: Bool = false, changes: SourceChanges? = nil) -> BuildOutcome {
-    let outcome = run(changes: changes) { line in if !quiet { Console.error(line) } }
+    let outcome = run(changes: changes) { line in
+      if !quiet { Console.error(ja: line.ja.message, en: line.en.message) }
+    }
     printer.print(outcome.diagnostics)
-    if !quiet, let summary = outcome.summary { Console.error(summary) }
+    if !quiet, let summary = outcome.summary { Console.error(ja: summary.ja.message, en: summary.en.message) }
     return outcome
   }
 }
