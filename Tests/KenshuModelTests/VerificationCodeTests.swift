@@ -20,8 +20,8 @@ import Testing
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<50 {
       let code = VerificationCode.generate(using: &generator)
-      #expect(code.count == 14)
-      #expect(VerificationCode.canonical(code).count == 12)
+      #expect(code.count == 19)
+      #expect(VerificationCode.canonical(code).count == 16)
       #expect(!code.contains { "ILOU".contains($0) })
     }
   }

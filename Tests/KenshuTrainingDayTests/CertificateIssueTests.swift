@@ -57,7 +57,7 @@ import Testing
     let issued = try #require(json?["issued"] as? [[String: Any]])
     #expect(
       issued.contains { $0["participant"] as? String == "a01" && $0["number"] as? String == "R8-修了-001" })
-    #expect(issued.allSatisfy { ($0["code"] as? String)?.count == 14 })
+    #expect(issued.allSatisfy { ($0["code"] as? String)?.count == 19 })
     #expect(run.json().contains("\"number\":\"R8-修了-001\""))
     let notEligible = try #require(json?["not_eligible"] as? [[String: Any]])
     #expect(

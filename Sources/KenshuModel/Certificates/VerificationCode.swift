@@ -2,11 +2,14 @@ import Foundation
 
 /// Verification codes printed on certificates, and the keyed hash the public site holds.
 ///
-/// A code is 12 random characters of Crockford's base-32 alphabet (60 bits, from the system's
-/// cryptographic generator), shown as `XXXX-XXXX-XXXX`. The site publishes, per certificate,
-/// only SHA-256 of the programme's random salt, the number and the code: a reader learns
-/// nothing of who was certified, and finding a valid code for a known number means trying
-/// 2⁶⁰ codes.
+/// A code is 16 random characters of Crockford's base-32 alphabet (80 bits, from the system's
+/// cryptographic generator), shown as `XXXX-XXXX-XXXX-XXXX`. The site publishes, per
+/// certificate, only SHA-256 of the programme's random salt, the number and the code: a reader
+/// learns nothing of who was certified. The salt is public (the page's script needs it), so the
+/// code's length is the whole defence against an offline search for a valid code of a known
+/// number: 2⁸⁰ SHA-256 computations, out of reach of any GPU farm (60 bits, the first design,
+/// was within reach of a determined one). Codes issued before keep verifying: the digest is
+/// over whatever code the ledger holds.
 public enum VerificationCode {
   /// Crockford's base 32: no I, L, O or U, so codes read aloud and typed by hand survive.
   static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
@@ -14,7 +17,7 @@ public enum VerificationCode {
   /// A new code.
   public static func generate<G: RandomNumberGenerator>(using generator: inout G) -> String {
     var characters: [Character] = []
-    for index in 0..<12 {
+    for index in 0..<16 {
       if index > 0, index % 4 == 0 { characters.append("-") }
       characters.append(alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))])
     }

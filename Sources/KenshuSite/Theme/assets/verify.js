@@ -117,12 +117,26 @@
   function start() {
     var result = document.getElementById("verify-result");
     if (!result) return;
+    var numberField = document.getElementById("verify-number");
+    var codeField = document.getElementById("verify-code");
+    // A typed number and code are checked here, never put in the address bar (history, host logs).
+    var form = numberField && numberField.form;
+    if (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        show(result, numberField.value, codeField.value);
+      });
+    }
+    // The certificate's QR code opens ?n=NUMBER&c=CODE (or #n=…&c=…): read it, then take it out
+    // of the address bar at once, so the code is not kept in the history or a shared link.
     var params = new URLSearchParams(window.location.search);
-    var number = params.get("n");
-    var code = params.get("c");
+    var hash = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    var number = params.get("n") !== null ? params.get("n") : hash.get("n");
+    var code = params.get("c") !== null ? params.get("c") : hash.get("c");
     if (number === null || code === null) return;
-    document.getElementById("verify-number").value = number;
-    document.getElementById("verify-code").value = code;
+    try { window.history.replaceState(window.history.state, "", window.location.pathname); } catch (e) { /* file:// in some browsers */ }
+    numberField.value = number;
+    codeField.value = code;
     show(result, number, code);
   }
 
