@@ -156,6 +156,11 @@ import Testing
     #expect(JapaneseDate.era("2019-05-01") == "令和元年5月1日")
     #expect(JapaneseDate.era("2019-04-30") == "平成31年4月30日")
     #expect(JapaneseDate.longForm("2026-04-01") == "令和8年4月1日（2026年4月1日）")
+    // A ledger saved from Excel writes 2026/10/17; impossible dates are no dates.
+    #expect(JapaneseDate.era("2026/10/17") == "令和8年10月17日")
+    #expect(JapaneseDate.isValid("2028-02-29") && !JapaneseDate.isValid("2026-02-29"))
+    #expect(!JapaneseDate.isValid("2026-02-30") && !JapaneseDate.isValid("2026-13-01"))
+    #expect(JapaneseDate.era("2026-02-30") == "2026-02-30")
   }
 }
 

@@ -249,16 +249,17 @@ struct PeopleIndex {
   private func resolveStatus(id: String?, name: String?, kana: String?) -> AttendanceRowStatus {
     if let id {
       // Ids are compared as written, then width-folded (Ｐ００１ → P001) and case-folded.
-      let person =
-        byID[id]
-        ?? byID.values.first {
-          $0.id.lowercased() == id.precomposedStringWithCompatibilityMapping.lowercased()
-        }
-      guard let person else {
+      if let person = byID[id] { return .matched(person: person.id) }
+      // Folded, two roster ids may meet (p001 and P001): then the row is ambiguous, never
+      // given to whichever the dictionary happens to yield first.
+      let folded = id.precomposedStringWithCompatibilityMapping.lowercased()
+      let candidates = byID.values.filter { $0.id.lowercased() == folded }.map(\.id).sorted()
+      if candidates.count > 1 { return .ambiguous(candidates: candidates) }
+      guard let person = candidates.first else {
         return .unmatched(
           reason: UnmatchedReason(ja: "ID「\(id)」は名簿にありません", en: "no person with id \"\(id)\""))
       }
-      return .matched(person: person.id)
+      return .matched(person: person)
     }
     guard let name else {
       return .unmatched(

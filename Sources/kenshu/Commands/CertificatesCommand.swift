@@ -29,8 +29,8 @@ struct CertificatesCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if let date, date.count != 10 || date.split(separator: "-").count != 3 {
-      throw ValidationError("--date must be YYYY-MM-DD")
+    if let date, date.count != 10 || date.split(separator: "-").count != 3 || !JapaneseDate.isValid(date) {
+      throw ValidationError("--date must be a real date, YYYY-MM-DD / --date は実在する日付を YYYY-MM-DD で")
     }
   }
 

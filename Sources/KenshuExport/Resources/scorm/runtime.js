@@ -170,7 +170,9 @@
       changed = set("cmi.core.lesson_status", lessonStatus) || changed;
       recordedRank = RANK[lessonStatus];
     }
-    changed = set("cmi.suspend_data", encode(current, layout, learnerTag(learner))) || changed;
+    /* Nothing that fits: keep what the LMS holds rather than overwrite it with nothing. */
+    var suspend = encode(current, layout, learnerTag(learner));
+    if (suspend) changed = set("cmi.suspend_data", suspend) || changed;
     if (changed) call("LMSCommit", "");
   }
 
