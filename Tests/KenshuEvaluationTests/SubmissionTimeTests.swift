@@ -15,7 +15,7 @@ import Testing
   @Test(arguments: [
     // LimeSurvey and ISO, spreadsheet date cells as the xlsx/ods readers write them.
     ("2026-11-20 14:03:12", 14, 3, 12), ("2026-11-20T14:03:12.123+09:00", 14, 3, 12),
-    ("2026-11-20T14:03:12Z", 14, 3, 12), ("2026-11-20 14:03", 14, 3, 0),
+    ("2026-11-20T05:03:12Z", 14, 3, 12), ("2026-11-20 14:03", 14, 3, 0),
     // Japanese Google and Microsoft Forms.
     ("2026/11/20 14:03:12", 14, 3, 12), ("2026/11/20 2:03:12 午後 GMT+9", 14, 3, 12),
     ("2026/11/20 0:03:12 午前 GMT+9", 0, 3, 12), ("2026/11/20 12:03:12 午前 GMT+9", 0, 3, 12),
@@ -24,11 +24,26 @@ import Testing
     ("２０２６/１１/２０ １４:０３", 14, 3, 0),
     // English Forms (US order), Google's English CSV download.
     ("11/20/2026 2:03:12 PM", 14, 3, 12), ("11/20/26 14:03", 14, 3, 0),
-    ("2026/11/20 2:03:12 PM GMT+9", 14, 3, 12), ("11/20/2026 2:03 p.m. GMT-5", 14, 3, 0),
+    ("2026/11/20 2:03:12 PM GMT+9", 14, 3, 12),
   ])
   func readsEveryToolsFormat(text: String, hour: Int, minute: Int, second: Int) throws {
     let read = try #require(time(text), "\(text)")
     #expect(read == at(2026, 11, 20, hour, minute, second), "\(text)")
+  }
+
+  /// Regression: the zone was dropped, so a UTC export's evening answers fell on the day before
+  /// in Japan. A time with a zone is moved to Japanese time; GMT+9 and no zone stay as written.
+  @Test func explicitZonesAreMovedToJapaneseTime() {
+    #expect(time("2026-11-19T20:00:00Z") == at(2026, 11, 20, 5, 0))
+    #expect(time("2026-11-19T20:00:00.250Z") == at(2026, 11, 20, 5, 0))
+    #expect(time("2026-12-31T15:30:00+00:00") == at(2027, 1, 1, 0, 30))
+    #expect(time("2026-03-01 08:00 -05:00") == at(2026, 3, 1, 22, 0))
+    #expect(time("2026/03/01 1:00 AM UTC") == at(2026, 3, 1, 10, 0))
+    #expect(time("11/20/2026 2:03 p.m. GMT-5") == at(2026, 11, 21, 4, 3))
+    #expect(time("2026/11/20 2:03:12 午後 GMT+9") == at(2026, 11, 20, 14, 3, 12))
+    #expect(time("2026-03-01T00:10:00+0900") == at(2026, 3, 1, 0, 10))
+    #expect(time("2028-03-01T00:30:00+10:00") == at(2028, 2, 29, 23, 30))
+    #expect(time("2026-11-20") == at(2026, 11, 20))
   }
 
   @Test func dateOnlyIsMidnight() {

@@ -91,6 +91,62 @@ struct SubmissionTime: Sendable, Hashable, Comparable {
     else { return nil }
     guard Self.onlyKnownWords(in: text) else { return nil }
     self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    if let offset = Self.zoneOffsetMinutes(in: text) { shift(minutes: Self.japanMinutes - offset) }
+  }
+
+  /// Japan's offset from UTC. A time written with another zone (`2026-11-19T20:00Z`, an export
+  /// made on a server in UTC) is moved to Japanese time, the organiser's calendar day.
+  static let japanMinutes = 9 * 60
+
+  /// The offset from UTC in minutes of a zone written after the time — `Z`, `+09:00`, `-0500`,
+  /// `GMT+9`, `UTC-5`, a bare `UTC` — or nil when there is none (the time is then Japanese
+  /// already).
+  static func zoneOffsetMinutes(in text: String) -> Int? {
+    let pattern =
+      #/\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?|午前|午後)?\s*(?:(Z|GMT|UTC)|(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?)\s*$/#
+    guard let match = text.firstMatch(of: pattern) else { return nil }
+    if match.output.1 != nil { return 0 }
+    guard let sign = match.output.2, let hours = match.output.3.flatMap({ Int($0) }) else { return nil }
+    let minutes = hours * 60 + (match.output.4.flatMap { Int($0) } ?? 0)
+    return sign == "-" ? -minutes : minutes
+  }
+
+  /// Moves the time by `minutes`, carrying into the date.
+  mutating func shift(minutes: Int) {
+    guard minutes != 0 else { return }
+    var total = (hour * 60 + minute) + minutes
+    var dayShift = 0
+    while total < 0 {
+      total += 1440
+      dayShift -= 1
+    }
+    while total >= 1440 {
+      total -= 1440
+      dayShift += 1
+    }
+    hour = total / 60
+    minute = total % 60
+    while dayShift > 0 {
+      dayShift -= 1
+      if day < Self.days(inMonth: month, year: year) {
+        day += 1
+      } else if month < 12 {
+        (month, day) = (month + 1, 1)
+      } else {
+        (year, month, day) = (year + 1, 1, 1)
+      }
+    }
+    while dayShift < 0 {
+      dayShift += 1
+      if day > 1 {
+        day -= 1
+      } else if month > 1 {
+        month -= 1
+        day = Self.days(inMonth: month, year: year)
+      } else {
+        (year, month, day) = (year - 1, 12, 31)
+      }
+    }
   }
 
   init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
@@ -172,7 +228,7 @@ struct SubmissionTime: Sendable, Hashable, Comparable {
     }
   }
 
-  private static func days(inMonth month: Int, year: Int) -> Int {
+  static func days(inMonth month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: 30
