@@ -66,7 +66,7 @@ enum RosterCells {
     guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
       let year = Int(parts[0]),
       let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), day >= 1,
-      day <= daysIn(month: month, year: year)
+      day <= GregorianMonth.days(month, year: year)
     else { return nil }
     func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
     return "\(parts[0])-\(twoDigits(month))-\(twoDigits(day))"
@@ -74,11 +74,4 @@ enum RosterCells {
 
   private static let dateCharacters = Set("0123456789-/.年月日 ")
 
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
-  }
 }

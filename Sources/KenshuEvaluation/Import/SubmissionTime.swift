@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// When a response was submitted, as the survey tool wrote it: a wall-clock date and time with
 /// no time zone applied (the organiser's own local time in every export Kenshu has seen).
 ///
@@ -85,7 +87,7 @@ struct SubmissionTime: Sendable, Hashable, Comparable {
     case nil:
       break
     }
-    guard (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day),
+    guard (1...12).contains(month), (1...GregorianMonth.days(month, year: year)).contains(day),
       (1900...2999).contains(year), (0...23).contains(hour), (0...59).contains(minute),
       (0...60).contains(second)
     else { return nil }
@@ -128,7 +130,7 @@ struct SubmissionTime: Sendable, Hashable, Comparable {
     minute = total % 60
     while dayShift > 0 {
       dayShift -= 1
-      if day < Self.days(inMonth: month, year: year) {
+      if day < GregorianMonth.days(month, year: year) {
         day += 1
       } else if month < 12 {
         (month, day) = (month + 1, 1)
@@ -142,7 +144,7 @@ struct SubmissionTime: Sendable, Hashable, Comparable {
         day -= 1
       } else if month > 1 {
         month -= 1
-        day = Self.days(inMonth: month, year: year)
+        day = GregorianMonth.days(month, year: year)
       } else {
         (year, month, day) = (year - 1, 12, 31)
       }
@@ -228,11 +230,4 @@ struct SubmissionTime: Sendable, Hashable, Comparable {
     }
   }
 
-  static func days(inMonth month: Int, year: Int) -> Int {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
-  }
 }

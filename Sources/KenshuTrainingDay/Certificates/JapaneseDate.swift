@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// Dates as Japanese certificates print them: the era (令和8年10月17日, 令和元年 for its first
 /// year) and the Western calendar (2026年10月17日).
 public enum JapaneseDate {
@@ -7,7 +9,7 @@ public enum JapaneseDate {
     let pieces = iso.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
     guard pieces.count == 3, let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2]),
       (1...9999).contains(year), (1...12).contains(month),
-      (1...daysIn(month: month, year: year)).contains(day)
+      (1...GregorianMonth.days(month, year: year)).contains(day)
     else {
       return nil
     }
@@ -16,14 +18,6 @@ public enum JapaneseDate {
 
   /// Whether `text` is a real date in either form (`--date` and ledger dates are checked with it).
   public static func isValid(_ text: String) -> Bool { parts(text) != nil }
-
-  static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
-  }
 
   /// `令和8年10月17日`; dates from 1989-01-08 to 2019-04-30 in 平成. The text as given when it is
   /// not an ISO date or falls before 平成.
