@@ -121,7 +121,8 @@ let package = Package(
     .target(
       name: "KenshuServer",
       dependencies: [
-        "KenshuModel", "KenshuCollection", .product(name: "Hummingbird", package: "hummingbird"),
+        "KenshuModel", "KenshuBuild", "KenshuCollection",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -168,7 +169,8 @@ let package = Package(
     .testTarget(
       name: "KenshuServerTests",
       dependencies: [
-        "KenshuServer", "KenshuCollection", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "KenshuServer", "KenshuBuild", "KenshuCollection", "KenshuDefinitions",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(
       name: "KenshuCollectionTests", dependencies: ["KenshuCollection", "KenshuEvaluation"],

@@ -46,6 +46,12 @@ public final class BuildSession: Sendable {
         edition: configuration.edition))
   }
 
+  /// A session of the same project for another configuration (the other edition) that shares
+  /// this one's definition cache, so an edited file is parsed once for both.
+  public func sibling(_ configuration: BuildConfiguration) -> BuildSession {
+    BuildSession(layout: layout, configuration: configuration, definitions: definitions)
+  }
+
   /// The output as messages show it: relative to the project folder when inside it.
   public var displayOutput: String { layout.displayPath(output) }
 

@@ -43,11 +43,12 @@ public struct PreviewServer: Sendable {
     let liveReload = liveReload
     let site = site
     let status = status
+    // Read once, when the routes are made: no handler blocks an event-loop thread on a file.
+    let script =
+      Bundle.module.url(forResource: "live-reload", withExtension: "js")
+      .flatMap { try? Data(contentsOf: $0) } ?? Data()
     router.get("/_kenshu/live-reload.js") { _, _ -> Response in
-      let script =
-        Bundle.module.url(forResource: "live-reload", withExtension: "js")
-        .flatMap { try? Data(contentsOf: $0) } ?? Data()
-      return Response(
+      Response(
         status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
         body: ResponseBody(byteBuffer: ByteBuffer(bytes: script)))
     }
@@ -83,18 +84,27 @@ public struct PreviewServer: Sendable {
         })
     }
     let servePage: @Sendable (Request, KenshuRequestContext) async throws -> Response = { request, _ in
-      // Only a folder Kenshu built a site into is served: never a project folder the build
-      // refused to replace (`serve --output .` would otherwise publish private/).
-      guard site.isKenshuSite, let file = site.file(forPath: request.uri.path) else {
+      // The look-up (`stat`s, symlinks resolved) and the read on NIO's thread pool: blocking
+      // file calls here would hold an event-loop thread.
+      let path = request.uri.path
+      let found: (file: URL, data: Data?)?
+      do {
+        found = try await NIOThreadPool.singleton.runIfActive {
+          // Only a folder Kenshu built a site into is served: never a project folder the build
+          // refused to replace (`serve --output .` would otherwise publish private/).
+          guard site.isKenshuSite, let file = site.file(forPath: path) else { return nil }
+          return (file, try? Data(contentsOf: file))
+        }
+      } catch {
+        return Response(status: .internalServerError)
+      }
+      guard let found else {
         return Response(
           status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
           body: ResponseBody(byteBuffer: ByteBuffer(string: "404 ページが見つかりません / Not found\n")))
       }
-      let type = SiteFiles.contentType(for: file)
-      // Read on NIO's thread pool: a blocking read here would hold an event-loop thread.
-      guard var data = try? await NIOThreadPool.singleton.runIfActive({ try Data(contentsOf: file) }) else {
-        return Response(status: .internalServerError)
-      }
+      let type = SiteFiles.contentType(for: found.file)
+      guard var data = found.data else { return Response(status: .internalServerError) }
       if liveReload, type.hasPrefix("text/html") {
         data = Data(SiteFiles.injectLiveReload(into: String(decoding: data, as: UTF8.self)).utf8)
       }

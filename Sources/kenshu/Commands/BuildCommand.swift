@@ -64,7 +64,7 @@ struct BuildCommand: ParsableCommand {
         edition: edition, output: output.map { URL(fileURLWithPath: $0, relativeTo: layout.root) },
         baseURL: baseURL, collectURL: collectURL))
     let printer = DiagnosticPrinter(format: format)
-    let outcome = session.run(printer: printer, quiet: format == .json)
+    let outcome = session.run(console: .terminal(diagnostics: printer), quiet: format == .json)
     if !outcome.published { throw ExitCode(1) }
     let root = layout.root
     let folder = session.output
@@ -90,18 +90,5 @@ struct BuildCommand: ParsableCommand {
         throw ExitCode(1)
       }
     }
-  }
-}
-
-extension BuildSession {
-  /// Runs the session and prints its diagnostics and summary (`quiet`: diagnostics only), as
-  /// `build`, `serve` and `bench` show them.
-  func run(printer: DiagnosticPrinter, quiet: Bool = false, changes: SourceChanges? = nil) -> BuildOutcome {
-    let outcome = run(changes: changes) { line in
-      if !quiet { Console.error(ja: line.ja.message, en: line.en.message) }
-    }
-    printer.print(outcome.diagnostics)
-    if !quiet, let summary = outcome.summary { Console.error(ja: summary.ja.message, en: summary.en.message) }
-    return outcome
   }
 }

@@ -2,11 +2,8 @@ import ArgumentParser
 import Foundation
 import KenshuBuild
 import KenshuCollection
-import KenshuDefinitions
 import KenshuModel
 import KenshuServer
-import KenshuSite
-import Logging
 
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -81,121 +78,26 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let layout = ProjectLayout(root: ProjectInput.root)
-    let definitions = DefinitionCache()
-    // With --collect, forms post to this server unless the project (or --collect-url) names
-    // another base.
-    let build = BuildSession(
-      layout: layout,
-      configuration: BuildConfiguration(
-        output: URL(fileURLWithPath: output, relativeTo: layout.root), collectURL: collectURL,
-        fallbackCollectURL: collect ? "/" : nil, writeMode: .inPlace),
-      definitions: definitions)
-    let status = BuildStatus()
-    let first = build.run(printer: DiagnosticPrinter(format: .text))
-    await status.record(diagnostics: first.diagnostics, succeeded: first.published)
-    try Self.showErrorsPage(in: build, after: first)
-    var collection: CollectionEndpoint?
-    if collect {
-      // The catalogue comes from the project the build loaded; a project with errors is not
-      // collected for.
-      guard let project = first.project, !first.loadFailed else {
-        Console.error("stopped: the project has errors (run kenshu validate for details)")
-        throw ExitCode(1)
-      }
-      let store = try await CollectionInput.open(database)
-      var logHandler = StreamLogHandler.standardError(label: "kenshu.collect")
-      logHandler.logLevel = .info
-      let collector = ResponseCollector(
-        catalog: CollectionCatalog(project: project), store: store,
-        logger: Logger(label: "kenshu.collect") { _ in logHandler })
-      let origins = allowOrigin + [first.collectURL].compactMap { $0 }.filter { !$0.hasPrefix("/") }
-      collection = CollectionEndpoint(
-        collector: collector, rateLimitPerMinute: rateLimit, origins: OriginPolicy(allowedOrigins: origins),
-        trustProxyHeaders: trustProxy)
-      Console.error(
-        "collecting \(collector.catalog.surveys.count) surveys, \(collector.catalog.modules.count) modules' completions into \(database ?? .defaultSQLite)"
-          + (rateLimit > 0 ? " (rate limit \(rateLimit)/min per client)" : " (no rate limit)"))
-      if !["127.0.0.1", "::1", "localhost"].contains(host) {
-        Console.error(
-          "warning: listening on \(host): use a TLS reverse proxy for anything beyond this computer")
-      }
+    let root = ProjectInput.root
+    let configuration = PreviewConfiguration(
+      host: host, port: port, output: URL(fileURLWithPath: output, relativeTo: root), collectURL: collectURL,
+      watch: !noWatch,
+      facilitator: noFacilitator
+        ? nil : FacilitatorPreviewAddress(learnerPort: port, host: facilitatorHost, port: facilitatorPort),
+      collection: collect
+        ? CollectionSettings(
+          rateLimitPerMinute: rateLimit, allowedOrigins: allowOrigin, trustProxyHeaders: trustProxy,
+          database: database ?? .defaultSQLite,
+          openStore: { [database] in try await CollectionInput.open(database) })
+        : nil)
+    do {
+      try await PreviewSession.start(
+        layout: ProjectLayout(root: root), configuration: configuration, console: .terminal
+      )
+      .serve()
+    } catch let error as PreviewSessionError {
+      Console.error(ja: error.message.ja.message, en: error.message.en.message)
+      throw ExitCode(1)
     }
-    // The facilitator edition, unless the learner site already holds everything.
-    var facilitatorPreview: (build: BuildSession, status: BuildStatus, address: FacilitatorPreviewAddress)?
-    if !noFacilitator, !first.publishesFacilitator {
-      let facilitatorBuild = BuildSession(
-        layout: layout,
-        configuration: BuildConfiguration(
-          edition: .facilitator, collectURL: collectURL, fallbackCollectURL: collect ? "/" : nil,
-          writeMode: .inPlace),
-        definitions: definitions)
-      let facilitatorStatus = BuildStatus()
-      let outcome = facilitatorBuild.run(printer: DiagnosticPrinter(format: .text))
-      await facilitatorStatus.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
-      try Self.showErrorsPage(in: facilitatorBuild, after: outcome)
-      let address = FacilitatorPreviewAddress(learnerPort: port, host: facilitatorHost, port: facilitatorPort)
-      if address.isExposed {
-        Console.error(
-          "warning: the facilitator preview (answer keys, notes) listens on \(address.host): other computers can read it"
-        )
-      }
-      facilitatorPreview = (facilitatorBuild, facilitatorStatus, address)
-    }
-    let facilitator = facilitatorPreview
-
-    let watcher = SourceWatcher(paths: layout.watchedPaths)
-    // The pages post to the override or the project's collect-url: the CSP header allows that origin.
-    let connectOrigin = first.collectURL.flatMap(OriginPolicy.origin)
-    let server = PreviewServer(
-      siteRoot: build.output, host: host, port: port, status: status, collection: collection,
-      liveReload: !noWatch, connectOrigin: connectOrigin)
-    let facilitatorServer = facilitator.map {
-      PreviewServer(
-        siteRoot: $0.build.output, host: $0.address.host, port: $0.address.port, status: $0.status,
-        liveReload: !noWatch, connectOrigin: connectOrigin)
-    }
-    let watch = !noWatch
-    let collector = collection?.collector
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask {
-        try await server.run { url in Console.error("serving \(url) (Ctrl-C to stop)") }
-      }
-      if let facilitatorServer {
-        group.addTask {
-          try await facilitatorServer.run { url in
-            Console.error(
-              "serving the facilitator edition at \(url) (answer keys and notes: not for learners)")
-          }
-        }
-      }
-      if watch {
-        group.addTask {
-          await watcher.watch { changes in
-            Console.error("change detected, rebuilding …")
-            let outcome = build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
-            await status.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
-            if let facilitator {
-              let other = facilitator.build.run(printer: DiagnosticPrinter(format: .text), changes: changes)
-              await facilitator.status.record(diagnostics: other.diagnostics, succeeded: other.published)
-            }
-            // New survey definitions apply to the next submission once they load cleanly, from
-            // the project the rebuild loaded.
-            if let collector, outcome.scope == .full, let project = outcome.project, !outcome.loadFailed {
-              collector.update(CollectionCatalog(project: project))
-            }
-          }
-        }
-      }
-      try await group.next()
-      group.cancelAll()
-    }
-    await collector?.store.close()
-  }
-
-  /// When a first build failed and left nothing to serve, a page that can show the errors.
-  static func showErrorsPage(in build: BuildSession, after outcome: BuildOutcome) throws {
-    guard !outcome.published, !FileManager.default.fileExists(atPath: build.output.path) else { return }
-    try BuildErrorPlaceholder.write(into: build.output)
   }
 }

@@ -1,0 +1,34 @@
+import KenshuModel
+
+/// Where the lines of a run go, for a terminal or a test: progress lines and the summary in
+/// both languages (the receiver picks one), and the diagnostics.
+public struct BuildConsole: Sendable {
+  /// A line for the user (progress, summary, warning), Japanese and English.
+  public var say: @Sendable (Bilingual) -> Void
+  /// A run's diagnostics, once per run, sorted by location.
+  public var diagnostics: @Sendable ([Diagnostic]) -> Void
+
+  public init(
+    say: @escaping @Sendable (Bilingual) -> Void, diagnostics: @escaping @Sendable ([Diagnostic]) -> Void
+  ) {
+    self.say = say
+    self.diagnostics = diagnostics
+  }
+
+  /// Prints nothing (benchmarks, tests).
+  public static let silent = BuildConsole(say: { _ in }, diagnostics: { _ in })
+}
+
+extension BuildSession {
+  /// Runs the session and tells `console` what `build`, `serve` and `bench` show: the
+  /// announcement, the diagnostics and the summary (`quiet`: the diagnostics only, as with
+  /// `--format json`).
+  public func run(changes: SourceChanges? = nil, console: BuildConsole, quiet: Bool = false) -> BuildOutcome {
+    let outcome = run(changes: changes) { line in
+      if !quiet { console.say(line) }
+    }
+    console.diagnostics(outcome.diagnostics)
+    if !quiet, let summary = outcome.summary { console.say(summary) }
+    return outcome
+  }
+}
