@@ -62,3 +62,31 @@ import Testing
     #expect(!items.diagnostics.contains { $0.severity != .note } && items.table.records.count > 10)
   }
 }
+
+/// Regression: the writer decided number or text by a cell's shape alone, so a free-text answer
+/// typed `1e+05` became the number 100000 in `tables.xlsx` (and `12` the number 12). Answers are
+/// text cells, as typed; only the computed figures are numbers.
+@Suite struct ReportWorkbookTextCellTests {
+  @Test func test_freeTextShapedLikeANumber_staysTextInTheWorkbook() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-workbook-text-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let answers = ["1e+05", "0012", "1,000", "3.0e2", "12"]
+    var csv = "participant,prof,q1,q2,q3.before,q3.now,q4,q5,q6,q7,q8,q9\n"
+    for (index, answer) in answers.enumerated() {
+      csv += "P\(index),医師,4,5,2,4,2,4,退院支援,はい,6,\"\(answer)\"\n"
+    }
+    let file = dir.appendingPathComponent("answers.csv")
+    try Data(csv.utf8).write(to: file)
+    let (report, _) = evaluate(survey: SampleSurveys.dayOne, responseFiles: [file])
+    let workbook = try report.tablesWorkbook()
+    let freeText = Table.read(
+      data: workbook, file: "tables.xlsx", options: TableReadOptions(sheet: "freetext"))
+    let typed = freeText.table.records.map { $0.fields[2] }
+    for answer in answers { #expect(typed.contains(answer), "\(answer) not kept as typed: \(typed)") }
+    #expect(!typed.contains("100000") && !typed.contains("300"))
+    // The computed figures are still numbers: items' n column holds number cells.
+    let items = Table.read(data: workbook, file: "tables.xlsx", options: TableReadOptions(sheet: "items"))
+    #expect(items.table.records.first.map { $0.fields[4] } == "5")
+  }
+}

@@ -62,3 +62,26 @@ import ZIPFoundation
       ])
   }
 }
+
+/// Text columns (what people wrote) are string cells whatever they look like; the figure
+/// columns beside them are still numbers.
+@Suite struct XLSXTextColumnTests {
+  @Test func test_textColumns_areStringCells_evenWhenTheyReadAsNumbers() throws {
+    let rows = [["answer", "n"], ["1e+05", "3"], ["12", "1e+05"], ["-3", "4.5"]]
+    let sheet = XLSXWriter.worksheet(rows, textColumns: [0])
+    #expect(sheet.contains("<c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">1e+05</t>"))
+    #expect(sheet.contains("<c r=\"A3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">12</t>"))
+    #expect(sheet.contains("<c r=\"A4\" t=\"inlineStr\"><is><t xml:space=\"preserve\">-3</t>"))
+    #expect(sheet.contains("<c r=\"B2\"><v>3</v></c>"))
+    #expect(sheet.contains("<c r=\"B3\"><v>1e+05</v></c>"))
+    let data = try XLSXWriter.data(sheets: [XLSXSheet(name: "a", rows: rows, textColumns: [0])])
+    #expect(
+      Table.read(data: data, file: "a.xlsx").table.records.map { $0.fields[0] } == ["1e+05", "12", "-3"])
+  }
+
+  @Test func test_textOfOtherShapes_isNeverANumber() {
+    for text in ["0012", "1,000", "3.0e2", "1E+05", "１２", "12 "] {
+      #expect(!XLSXWriter.isNumber(text), "\(text)")
+    }
+  }
+}

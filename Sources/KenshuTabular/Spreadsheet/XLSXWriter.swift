@@ -7,10 +7,16 @@ public struct XLSXSheet: Sendable, Hashable {
   /// The tab name (shortened to Excel's 31 characters, `[]:*?/\` replaced, made unique).
   public var name: String
   public var rows: [[String]]
+  /// Columns (0-based) that hold what people wrote — free-text answers, names, ids, labels —
+  /// and so are always string cells, whatever their text looks like: an answer typed `1e+05`
+  /// or `12` is kept as typed, not turned into the number 100000 or 12. The other columns hold
+  /// figures Kenshu computed, written as numbers when they read as one (`XLSXWriter.isNumber`).
+  public var textColumns: Set<Int>
 
-  public init(name: String, rows: [[String]]) {
+  public init(name: String, rows: [[String]], textColumns: Set<Int> = []) {
     self.name = name
     self.rows = rows
+    self.textColumns = textColumns
   }
 }
 
@@ -18,8 +24,10 @@ public struct XLSXSheet: Sendable, Hashable {
 /// header row bold and frozen, column widths fitted to the text (East Asian wide characters
 /// count two, `DisplayWidth`), numbers as numbers.
 ///
-/// A cell is a number only when its text is a plain decimal as Kenshu writes numbers (`12`,
-/// `-3`, `4.25`); anything else — ids with leading zeros (`007`), `12.5%`, `<5` — is text.
+/// A cell is a number only when its column holds figures (not one of the sheet's
+/// `textColumns`, which hold what people wrote) and its text is a plain decimal as Kenshu writes
+/// numbers (`12`, `-3`, `4.25`, `1.2e-05`); anything else — ids with leading zeros (`007`),
+/// `12.5%`, `<5`, `1,000` — is text.
 /// Text is always an inline string, never a formula, so nothing in a cell can run. The CSV
 /// formula guard still applies, in Excel's own form: text that Excel would take for a formula
 /// if the cell were edited (`=`, `+`, `-`, `@`, tab or CR first; see
@@ -43,7 +51,7 @@ public enum XLSXWriter {
     try add("xl/_rels/workbook.xml.rels", workbookRelationships(count: sheets.count))
     try add("xl/styles.xml", styles)
     for (index, sheet) in sheets.enumerated() {
-      try add("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.rows))
+      try add("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.rows, textColumns: sheet.textColumns))
     }
     guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
     return data
@@ -112,7 +120,7 @@ public enum XLSXWriter {
     return Markup.escape(clean)
   }
 
-  static func worksheet(_ rows: [[String]]) -> String {
+  static func worksheet(_ rows: [[String]], textColumns: Set<Int> = []) -> String {
     let columns = rows.map(\.count).max() ?? 0
     var widths = [Int](repeating: 4, count: columns)
     for row in rows.prefix(2000) {
@@ -143,7 +151,7 @@ public enum XLSXWriter {
       for (column, text) in row.enumerated() where !text.isEmpty {
         let reference = CellReference.columnName(column + 1) + String(number)
         let header = rowIndex == 0
-        if !header && isNumber(text) {
+        if !header && !textColumns.contains(column) && isNumber(text) {
           xml += "<c r=\"\(reference)\"><v>\(text)</v></c>"
         } else {
           let style = header ? 1 : FormulaGuard.looksLikeFormula(Substring(text).utf8) ? 2 : 0

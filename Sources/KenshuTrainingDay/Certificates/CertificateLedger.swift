@@ -61,7 +61,13 @@ public struct CertificateLedger: Sendable, Hashable {
   public func csv() -> Data { CSVWriter(encoding: .utf8BOM).data(for: rows).data }
 
   /// The same cells as an Excel workbook.
-  public func xlsx() throws -> Data { try XLSXWriter.data(sheets: [XLSXSheet(name: "台帳", rows: rows)]) }
+  /// `研修時間(分)` is the one number column; numbers, ids, names and codes stay text as written.
+  public func xlsx() throws -> Data {
+    let minutes = Self.header.firstIndex(of: "研修時間(分)") ?? -1
+    return try XLSXWriter.data(sheets: [
+      XLSXSheet(name: "台帳", rows: rows, textColumns: Set(Self.header.indices).subtracting([minutes]))
+    ])
+  }
 
   /// Reads a ledger written by `csv()` (and perhaps edited: 状態 set to 取消 revokes).
   /// Problems are diagnostics; a row without number, award or participant is refused.

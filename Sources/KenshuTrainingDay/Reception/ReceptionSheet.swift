@@ -90,7 +90,10 @@ public struct ReceptionSheet: Sendable {
   public func csv() -> Data { CSVWriter(encoding: .utf8BOM).data(for: rows).data }
 
   /// The sheet as an Excel workbook.
-  public func xlsx() throws -> Data { try XLSXWriter.data(sheets: [XLSXSheet(name: "受付名簿", rows: rows)]) }
+  /// The id, name, kana, profession and organisation are text cells, as written in the roster.
+  public func xlsx() throws -> Data {
+    try XLSXWriter.data(sheets: [XLSXSheet(name: "受付名簿", rows: rows, textColumns: Set(0..<5))])
+  }
 
   /// Group numbers per person id from a group plan CSV written by `kenshu groups --format csv`
   /// (columns `round`, `group`, `person id`; round 1 is used).
