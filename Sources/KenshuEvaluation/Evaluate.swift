@@ -31,8 +31,8 @@ public func evaluate(
     } catch {
       diagnostics.append(
         .error(
-          "evaluation-file-unreadable", at: SourceLocation(file: map.relativePath),
-          "対応表を読めません / cannot read map file: \(error.localizedDescription)"))
+          Catalogue.evaluationMapUnreadable, error.localizedDescription,
+          at: SourceLocation(file: map.relativePath)))
     }
   }
   func load(_ urls: [URL], survey: Survey) -> ResponseSet {
@@ -48,8 +48,8 @@ public func evaluate(
       } catch {
         diagnostics.append(
           .error(
-            "evaluation-file-unreadable", at: SourceLocation(file: url.relativePath),
-            "回答ファイルを読めません / cannot read response file: \(error.localizedDescription)"))
+            Catalogue.evaluationResponsesUnreadable, error.localizedDescription,
+            at: SourceLocation(file: url.relativePath)))
       }
     }
     return set
@@ -62,8 +62,8 @@ public func evaluate(
   } else if pre != nil || post != nil {
     diagnostics.append(
       .error(
-        "evaluation-pre-post-incomplete", at: SourceLocation(file: (pre ?? post)?.relativePath ?? ""),
-        "--pre と --post は両方指定してください / give both --pre and --post"))
+        Catalogue.evaluationPrePostIncomplete, (), at: SourceLocation(file: (pre ?? post)?.relativePath ?? "")
+      ))
   }
   // With only a pre/post pair, the item figures describe the post-test answers.
   let responses =
@@ -73,24 +73,19 @@ public func evaluate(
     responses: responses, pre: preSet, post: postSet, by: by, minCell: minCell)
   if let unmatched = report.unmatched, !(unmatched.pre.isEmpty && unmatched.post.isEmpty) {
     diagnostics.append(
-      Diagnostic(
-        .note, code: "evaluation-pair-unmatched", at: SourceLocation(file: post?.relativePath ?? ""),
-        "事前・事後で対応しない参加者: 事前のみ \(unmatched.pre.count) 名、事後のみ \(unmatched.post.count) 名 / unpaired participants"
-      ))
+      .note(
+        Catalogue.evaluationPairUnmatched, (unmatched.pre.count, unmatched.post.count),
+        at: SourceLocation(file: post?.relativePath ?? "")))
   }
   if let invited = survey.invited, report.responses.used > invited {
     diagnostics.append(
       .warning(
-        "evaluation-more-responses-than-invited",
-        at: SourceLocation(file: survey.location?.file ?? survey.id),
-        "回答数 \(report.responses.used) が対象者数 \(invited) を超えています / more responses than people invited",
-        hint: "対象者数 (invited) か、重複した回答ファイルを確認してください"))
+        Catalogue.evaluationMoreThanInvited, (report.responses.used, invited),
+        at: SourceLocation(file: survey.location?.file ?? survey.id)))
   }
   if let by, EvaluationReport.groupingItem(by, in: survey) == nil {
     diagnostics.append(
-      .error(
-        "evaluation-by-unknown", at: SourceLocation(file: survey.location?.file ?? survey.id),
-        "--by「\(by)」は単一選択または職種の項目ではありません / --by must name a single-choice or profession item"))
+      .error(Catalogue.evaluationByUnknown, by, at: SourceLocation(file: survey.location?.file ?? survey.id)))
   }
   return (report, diagnostics)
 }

@@ -15,10 +15,8 @@ public enum FacilitatorSelection {
       if let subject, !person.isQualified(as: .facilitator, for: subject) {
         diagnostics.append(
           .warning(
-            "groups-unqualified-facilitator", at: person.location ?? SourceLocation(file: ""),
-            "\(person.id) は \(subject) のファシリテーター資格がないため外しました /"
-              + " \(person.id) is not qualified to facilitate \(subject) and was left out",
-            hint: "修了した講師人材養成の資格を名簿に記録してください / record the qualification in the roster"))
+            Catalogue.groupsUnqualifiedFacilitator, (person.id, subject),
+            at: person.location ?? SourceLocation(file: "")))
       } else {
         chosen.append(person)
       }

@@ -102,16 +102,12 @@ public struct GroupFormation: Sendable {
     var diagnostics: [Diagnostic] = []
     if settings.size < 1 {
       diagnostics.append(
-        .error(
-          "groups-invalid-size", at: SourceLocation(file: ""),
-          "グループの人数は1以上にしてください / group size must be at least 1 (got \(settings.size))"))
+        .error(Catalogue.groupsInvalidSize, settings.size, at: SourceLocation(file: "")))
     }
     if settings.rounds < 1 || settings.rounds > Self.maximumRounds {
       diagnostics.append(
         .error(
-          "groups-invalid-rounds", at: SourceLocation(file: ""),
-          "ラウンド数は1〜\(Self.maximumRounds)にしてください / rounds must be 1–\(Self.maximumRounds) (got \(settings.rounds))"
-        ))
+          Catalogue.groupsInvalidRounds, (settings.rounds, Self.maximumRounds), at: SourceLocation(file: "")))
     }
     var seen = Set<String>()
     var staff: [Person] = []
@@ -128,9 +124,8 @@ public struct GroupFormation: Sendable {
       if facilitatorIDs.contains(person.id) {
         diagnostics.append(
           .warning(
-            "groups-facilitator-is-participant", at: person.location ?? SourceLocation(file: ""),
-            "\(person.id) はファシリテーターのため参加者から外しました / \(person.id) is a facilitator and was left out of the participants"
-          ))
+            Catalogue.groupsFacilitatorIsParticipant, person.id,
+            at: person.location ?? SourceLocation(file: "")))
       } else if seen.insert(person.id).inserted {
         people.append(person)
       } else {
@@ -139,15 +134,13 @@ public struct GroupFormation: Sendable {
     }
     if people.isEmpty {
       diagnostics.append(
-        .warning("groups-no-participants", at: SourceLocation(file: ""), "参加者がいません / no participants"))
+        .warning(Catalogue.groupsNoParticipants, (), at: SourceLocation(file: "")))
     }
     return (people, staff, diagnostics)
   }
 
   private func duplicate(_ person: Person) -> Diagnostic {
-    .warning(
-      "groups-duplicate-person", at: person.location ?? SourceLocation(file: ""),
-      "ID \(person.id) が重複しています。最初の1件のみ使います / duplicate id \(person.id); only the first is used")
+    .warning(Catalogue.groupsDuplicatePerson, person.id, at: person.location ?? SourceLocation(file: ""))
   }
 
   private func emptyQuality() -> GroupQuality {

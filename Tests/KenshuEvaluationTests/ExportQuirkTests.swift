@@ -118,7 +118,7 @@ import Testing
     #expect(item(set, "q1") == [.other("地域包括支援センター"), .other("居宅介護支援事業所")])
     #expect(item(set, "q2") == [.point(5), .point(3)])
     let note = try #require(diagnostics.first { $0.code == "evaluation-incomplete-excluded" })
-    #expect(note.message.contains("未完了 1 件"))
+    #expect(note.wording(in: .ja).message.contains("未完了 1 件"))
 
     let (kept, keptDiagnostics) = try load(
       "limesurvey-other", survey: Self.limeSurvey, includeIncomplete: true)

@@ -76,7 +76,7 @@ func makeXLSX(sheetXML: Data, sharedStrings: String? = nil) throws -> Data {
     #expect(try readSpreadsheet("roster.xlsx", sheet: "設定").table.header == ["内部用"])
     let missing = try readSpreadsheet("roster.xlsx", sheet: "3")
     #expect(missing.diagnostics.map(\.code) == ["spreadsheet-no-sheet"])
-    #expect(missing.diagnostics[0].message.contains("「名簿」"))
+    #expect(missing.diagnostics[0].wording(in: .ja).message.contains("「名簿」"))
   }
 
   @Test func test_dateSystems_1904AndLotusLeapDay() throws {

@@ -34,9 +34,7 @@ public struct ColumnMap: Sendable, Hashable {
       if line.isEmpty || (line.hasPrefix("#") && !line.contains("=")) { continue }
       guard let equals = line.lastIndex(of: "=") else {
         diagnostics.append(
-          .error(
-            "evaluation-map-invalid", at: SourceLocation(file: file, line: offset + 1),
-            "対応表の行に「=」がありません / map line has no '='", hint: "列見出し = 項目ID"))
+          .error(Catalogue.evaluationMapNoEquals, (), at: SourceLocation(file: file, line: offset + 1)))
         continue
       }
       let left = line[..<equals].trimmingCharacters(in: .whitespaces)
@@ -47,9 +45,7 @@ public struct ColumnMap: Sendable, Hashable {
         map.byHeader[matchKey(left)] = right
       } else {
         diagnostics.append(
-          .error(
-            "evaluation-map-invalid", at: SourceLocation(file: file, line: offset + 1),
-            "対応表の行が不完全です / incomplete map line"))
+          .error(Catalogue.evaluationMapIncomplete, (), at: SourceLocation(file: file, line: offset + 1)))
       }
     }
     return (map, diagnostics)

@@ -66,8 +66,9 @@ struct ColumnPlan: Sendable {
         if found == nil {
           diagnostics.append(
             .error(
-              "evaluation-map-unknown-item", at: SourceLocation(file: file, line: 1, column: position + 1),
-              "対応表の項目「\(target)」は調査にありません / map names unknown item '\(target)'"))
+              Catalogue.evaluationMapUnknownItem, target,
+              at: SourceLocation(file: file, line: 1, column: position + 1)
+            ))
         }
       }
       if found == nil { found = role(forTarget: key).flatMap { $0 == .ignored ? nil : $0 } }
@@ -87,9 +88,8 @@ struct ColumnPlan: Sendable {
       if found == nil {
         diagnostics.append(
           .warning(
-            "evaluation-column-unmatched", at: SourceLocation(file: file, line: 1, column: position + 1),
-            "列「\(header[position])」は調査のどの項目にも対応しません / column matches no survey item",
-            hint: "--map で対応を指定できます (列見出し = 項目ID)"))
+            Catalogue.evaluationColumnUnmatched, header[position],
+            at: SourceLocation(file: file, line: 1, column: position + 1)))
       }
       roles.append(found ?? .ignored)
     }
@@ -103,8 +103,8 @@ struct ColumnPlan: Sendable {
       if !seen.insert(role).inserted {
         diagnostics.append(
           .warning(
-            "evaluation-column-duplicate", at: SourceLocation(file: file, line: 1, column: position + 1),
-            "列「\(header[position])」は前の列と同じ項目に対応するため使いません / column duplicates an earlier one"))
+            Catalogue.evaluationColumnDuplicate, header[position],
+            at: SourceLocation(file: file, line: 1, column: position + 1)))
         roles[position] = .ignored
       }
     }
@@ -112,8 +112,8 @@ struct ColumnPlan: Sendable {
     for (index, item) in items.enumerated() where !covered.contains(index) {
       diagnostics.append(
         .warning(
-          "evaluation-item-without-column", at: SourceLocation(file: file, line: 1),
-          "項目 \(item.id)「\(item.text)」に対応する列がありません / no column for item \(item.id)"))
+          Catalogue.evaluationItemWithoutColumn, (item.id, item.text), at: SourceLocation(file: file, line: 1)
+        ))
     }
     self.roles = roles
   }

@@ -61,8 +61,8 @@ extension ResponseSet {
           // Column -1 collects empty rows, summarised like value problems (Excel leaves many).
           report(column: -1) {
             .warning(
-              "evaluation-row-empty", at: SourceLocation(file: table.file, line: row.line, column: 1),
-              "回答のない行を除外しました / row has no answers")
+              Catalogue.evaluationRowEmpty, (),
+              at: SourceLocation(file: table.file, line: row.line, column: 1))
           }
         case .answered(let participant):
           if let submitColumn {
@@ -80,10 +80,8 @@ extension ResponseSet {
               .init(line: row.line, reason: "参加者ID重複 / duplicate participant id"))
             diagnostics.append(
               .warning(
-                "evaluation-duplicate-participant",
-                at: SourceLocation(file: table.file, line: row.line, column: (participantColumn ?? 0) + 1),
-                "参加者ID「\(participant)」は既に回答があるため、この行を除外しました / duplicate participant id",
-                hint: "最初の回答を使います"))
+                Catalogue.evaluationDuplicateParticipant, participant,
+                at: SourceLocation(file: table.file, line: row.line, column: (participantColumn ?? 0) + 1)))
             continue
           }
           kept[rowIndex] = true
@@ -128,10 +126,8 @@ extension ResponseSet {
           // Column -2 collects unreadable times; the row itself is still used.
           report(column: -2) {
             .warning(
-              "evaluation-timestamp-unreadable",
-              at: SourceLocation(file: table.file, line: line, column: timeColumn + 1),
-              "回答日時「\(text)」を日時として読めません（この行の回答は使います） / submission time not understood (the answers are used)",
-              hint: "例: 2026/11/20 14:03:12、11/20/2026 2:03:12 PM、2026-11-20 14:03")
+              Catalogue.evaluationTimestampUnreadable, text,
+              at: SourceLocation(file: table.file, line: line, column: timeColumn + 1))
           }
           continue
         }
@@ -145,33 +141,27 @@ extension ResponseSet {
     {
       diagnostics.append(
         .warning(
-          "evaluation-timestamp-unreadable",
-          at: SourceLocation(file: table.file, line: 1, column: (timeColumn ?? 0) + 1),
-          "他に \(unreadable - Self.detailedProblemsPerColumn) 件の回答日時を読めませんでした（計 \(unreadable) 件） / \(unreadable) submission times not understood"
-        ))
+          Catalogue.evaluationTimestampsUnreadableSummary,
+          (unreadable - Self.detailedProblemsPerColumn, unreadable),
+          at: SourceLocation(file: table.file, line: 1, column: (timeColumn ?? 0) + 1)))
     }
     if let empty = problemsPerColumn.removeValue(forKey: -1), empty > Self.detailedProblemsPerColumn {
       diagnostics.append(
         .warning(
-          "evaluation-row-empty", at: SourceLocation(file: table.file),
-          "他に回答のない行 \(empty - Self.detailedProblemsPerColumn) 行を除外しました（計 \(empty) 行）/ \(empty) rows without answers"
-        ))
+          Catalogue.evaluationRowsEmptySummary, (empty - Self.detailedProblemsPerColumn, empty),
+          at: SourceLocation(file: table.file)))
     }
     for (column, count) in problemsPerColumn.sorted(by: { $0.key < $1.key })
     where count > Self.detailedProblemsPerColumn {
       let header = column < table.header.count ? table.header[column] : "#\(column + 1)"
       diagnostics.append(
         .warning(
-          "evaluation-values-excluded", at: SourceLocation(file: table.file, line: 1, column: column + 1),
-          "列「\(header)」では他に \(count - Self.detailedProblemsPerColumn) 件の値を除外しました（計 \(count) 件）/ \(count) values excluded in this column",
-          hint: "列の対応（--map）や選択肢の文言を確認してください"))
+          Catalogue.evaluationValuesExcludedSummary, (header, count - Self.detailedProblemsPerColumn, count),
+          at: SourceLocation(file: table.file, line: 1, column: column + 1)))
     }
     if incomplete > 0 {
       diagnostics.append(
-        Diagnostic(
-          .note, code: "evaluation-incomplete-excluded", at: SourceLocation(file: table.file),
-          "未完了 \(incomplete) 件を除外しました（submitdate が空の回答） / \(incomplete) incomplete responses excluded",
-          hint: "--include-incomplete で含めます / --include-incomplete keeps them"))
+        .note(Catalogue.evaluationIncompleteExcluded, incomplete, at: SourceLocation(file: table.file)))
     }
     account.rejected.sort { $0.line < $1.line }
     accounts.append(account)
@@ -189,18 +179,11 @@ extension ResponseSet {
   {
     switch problem {
     case .unknown(let text):
-      .warning(
-        "evaluation-value-unknown", at: location,
-        "項目 \(item.id) の値「\(text)」を解釈できないため、この項目から除外しました / unknown value excluded from item")
+      .warning(Catalogue.evaluationValueUnknown, (item.id, text), at: location)
     case .outOfRange(let text):
-      .warning(
-        "evaluation-value-out-of-range", at: location,
-        "項目 \(item.id) の値「\(text)」は範囲外のため、この項目から除外しました / out-of-range value excluded from item")
+      .warning(Catalogue.evaluationValueOutOfRange, (item.id, text), at: location)
     case .notWhole(let text):
-      .warning(
-        "evaluation-value-not-whole", at: location,
-        "項目 \(item.id) の値「\(text)」は整数ではないため、この項目から除外しました / \(text) is not a whole number; excluded from item",
-        hint: "4.0 のような整数値は読めます / whole values written as 4.0 are accepted")
+      .warning(Catalogue.evaluationValueNotWhole, (item.id, text), at: location)
     }
   }
 }

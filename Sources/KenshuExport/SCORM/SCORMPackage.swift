@@ -30,8 +30,7 @@ public struct SCORMPackage: Sendable {
         let data = try? Data(contentsOf: url)
       else {
         diagnostics.append(
-          .error(
-            "scorm-runtime-missing", at: SourceLocation(file: name), "SCORM 実行ファイルがありません / missing \(name)"))
+          .error(Catalogue.scormRuntimeMissing, name, at: SourceLocation(file: name)))
         continue
       }
       files["scorm/" + name] = data

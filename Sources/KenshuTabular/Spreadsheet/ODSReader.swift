@@ -32,14 +32,10 @@ struct ODSReader {
     do {
       found = try archive.stream("content.xml") { chunk in chunk.withUnsafeBytes { parser.feed($0) } }
     } catch {
-      throw SpreadsheetProblem(
-        code: "spreadsheet-zip-limit", location: SourceLocation(file: "\(file) [\(error.part)]"),
-        message: error.message)
+      throw SpreadsheetProblem(file: file, archiveFailure: error)
     }
     guard found else {
-      throw SpreadsheetProblem(
-        code: "spreadsheet-missing-part", location: SourceLocation(file: file),
-        message: "content.xml がありません / the file has no content.xml: it is damaged or not a spreadsheet")
+      throw SpreadsheetProblem(Catalogue.spreadsheetMissingContent, (), at: SourceLocation(file: file))
     }
     if let problem = handler.problem { throw problem }
     if let first = parser.finish().first { throw SpreadsheetProblem(parsingProblem: first) }
@@ -205,16 +201,14 @@ private final class ContentHandler: PartHandler, XMLStreamHandler {
     if cellRepeat > limits.columns || first + cellRepeat - 1 > limits.columns {
       fail(
         SpreadsheetProblem(
-          code: "spreadsheet-too-large", location: location(column: min(first, limits.columns)),
-          message: "列が多すぎます（上限 \(limits.columns) 列） / too many columns (limit \(limits.columns))"))
+          Catalogue.spreadsheetTooManyColumns, limits.columns,
+          at: location(column: min(first, limits.columns))))
       return
     }
     cells += cellRepeat
     if cells > limits.cells {
       fail(
-        SpreadsheetProblem(
-          code: "spreadsheet-too-large", location: location(column: first),
-          message: "値のあるセルが多すぎます（上限 \(limits.cells)） / too many cells with values (limit \(limits.cells))"))
+        SpreadsheetProblem(Catalogue.spreadsheetTooManyCells, limits.cells, at: location(column: first)))
       return
     }
     if fields.count < column { fields.append(contentsOf: repeatElement("", count: column - fields.count)) }
@@ -227,17 +221,13 @@ private final class ContentHandler: PartHandler, XMLStreamHandler {
     guard !fields.isEmpty else { return }
     if rowRepeat > limits.rows || row + rowRepeat > limits.rows {
       fail(
-        SpreadsheetProblem(
-          code: "spreadsheet-too-large", location: location(),
-          message: "行が多すぎます（上限 \(limits.rows) 行） / too many rows (limit \(limits.rows))"))
+        SpreadsheetProblem(Catalogue.spreadsheetTooManyRows, limits.rows, at: location()))
       return
     }
     cells += fields.count * (rowRepeat - 1)
     if cells > limits.cells {
       fail(
-        SpreadsheetProblem(
-          code: "spreadsheet-too-large", location: location(),
-          message: "値のあるセルが多すぎます（上限 \(limits.cells)） / too many cells with values (limit \(limits.cells))"))
+        SpreadsheetProblem(Catalogue.spreadsheetTooManyCells, limits.cells, at: location()))
       return
     }
     for offset in 0..<rowRepeat {

@@ -65,8 +65,7 @@ enum SheetTableBuilder {
       added += merge.last.row - merge.first.row
       if added > limits.cells || merge.last.row > limits.rows {
         throw SpreadsheetProblem(
-          code: "spreadsheet-too-large", location: SourceLocation(file: file, line: merge.first.row),
-          message: "結合セルの範囲が大きすぎます / merged ranges cover too many cells")
+          Catalogue.spreadsheetMergesTooLarge, (), at: SourceLocation(file: file, line: merge.first.row))
       }
       for row in (merge.first.row + 1)...merge.last.row {
         let position: Int

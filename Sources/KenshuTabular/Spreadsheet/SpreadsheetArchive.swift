@@ -25,7 +25,14 @@ struct SpreadsheetArchive {
   /// A part that could not be read, with the reason.
   struct Failure: Error {
     var part: String
-    var message: String
+    var code: String
+    var text: Bilingual
+
+    init<Arguments>(part: String, _ template: MessageTemplate<Arguments>, _ arguments: Arguments) {
+      self.part = part
+      self.code = template.code
+      self.text = template(arguments)
+    }
   }
 
   let archive: Archive
@@ -45,30 +52,20 @@ struct SpreadsheetArchive {
   /// Returns false when there is no such part. `consumer` returns false to stop early.
   mutating func stream(_ path: String, _ consumer: (Data) -> Bool) throws(Failure) -> Bool {
     guard let entry = archive[path] else { return false }
-    guard entry.type == .file else { throw Failure(part: path, message: "the part is not a file") }
+    guard entry.type == .file else { throw Failure(part: path, Catalogue.zipPartNotFile, ()) }
     let declared = entry.uncompressedSize
     let compressed = max(entry.compressedSize, 1)
     if declared > limits.entryBytes {
-      throw Failure(
-        part: path,
-        message:
-          "the part declares \(declared) bytes uncompressed (limit \(limits.entryBytes)): a zip bomb or a damaged file"
-      )
+      throw Failure(part: path, Catalogue.zipPartDeclaresTooMuch, (declared, limits.entryBytes))
     }
     if declared > limits.ratioFloor, declared / compressed > limits.ratio {
-      throw Failure(
-        part: path,
-        message:
-          "the part inflates \(declared / compressed)× (limit \(limits.ratio)×): a zip bomb or a damaged file"
-      )
+      throw Failure(part: path, Catalogue.zipPartRatio, (declared / compressed, limits.ratio))
     }
     if bytesRead + declared > limits.totalBytes {
-      throw Failure(
-        part: path,
-        message: "the file inflates to more than \(limits.totalBytes) bytes: a zip bomb or a damaged file")
+      throw Failure(part: path, Catalogue.zipTotalTooLarge, limits.totalBytes)
     }
     var produced: UInt64 = 0
-    var overrun: String?
+    var overrun: UInt64?
     var stoppedByConsumer = false
     struct Stop: Error {}
     do {
@@ -76,8 +73,7 @@ struct SpreadsheetArchive {
         produced += UInt64(chunk.count)
         // The header lied: more bytes than declared is never legitimate.
         if produced > declared {
-          overrun =
-            "the part inflates past its declared size of \(declared) bytes: a zip bomb or a damaged file"
+          overrun = declared
           throw Stop()
         }
         if !consumer(chunk) {
@@ -86,12 +82,12 @@ struct SpreadsheetArchive {
         }
       }
     } catch is Stop {
-      if let overrun { throw Failure(part: path, message: overrun) }
+      if let overrun { throw Failure(part: path, Catalogue.zipPartOverrun, overrun) }
     } catch {
-      throw Failure(part: path, message: "the part cannot be inflated (\(error)): the file is damaged")
+      throw Failure(part: path, Catalogue.zipPartNotInflatable, "\(error)")
     }
     if !stoppedByConsumer, produced != declared {
-      throw Failure(part: path, message: "the part is shorter than its declared size: the file is damaged")
+      throw Failure(part: path, Catalogue.zipPartShort, ())
     }
     bytesRead += produced
     return true

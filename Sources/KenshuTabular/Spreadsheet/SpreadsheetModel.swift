@@ -22,14 +22,30 @@ public struct SpreadsheetLimits: Sendable, Hashable {
   public init() {}
 }
 
-/// A located reason why a spreadsheet cannot be read.
+/// A located reason why a spreadsheet cannot be read, worded from the catalogue.
 struct SpreadsheetProblem: Error {
   var code: String
   var location: SourceLocation
-  var message: String
-  var hint: String?
+  var text: Bilingual
 
-  var diagnostic: Diagnostic { .error(code, at: location, message, hint: hint) }
+  init(code: String, location: SourceLocation, text: Bilingual) {
+    self.code = code
+    self.location = location
+    self.text = text
+  }
+
+  init<Arguments>(_ template: MessageTemplate<Arguments>, _ arguments: Arguments, at location: SourceLocation)
+  {
+    self.init(code: template.code, location: location, text: template(arguments))
+  }
+
+  /// A limit of the archive was hit while reading one of its parts.
+  init(file: String, archiveFailure failure: SpreadsheetArchive.Failure) {
+    self.init(
+      code: failure.code, location: SourceLocation(file: "\(file) [\(failure.part)]"), text: failure.text)
+  }
+
+  var diagnostic: Diagnostic { Diagnostic(.error, code: code, at: location, text) }
 }
 
 extension SpreadsheetProblem {
@@ -38,7 +54,7 @@ extension SpreadsheetProblem {
   init(parsingProblem first: Diagnostic) {
     self.init(
       code: first.code == "xml-doctype" ? "spreadsheet-doctype" : "spreadsheet-xml", location: first.location,
-      message: first.message, hint: first.hint)
+      text: first.bilingual)
   }
 }
 

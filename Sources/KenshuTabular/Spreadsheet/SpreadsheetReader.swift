@@ -13,9 +13,6 @@ public struct SpreadsheetSource: Sendable, Hashable {
 /// Reads the chosen sheet of an .xlsx or .ods file as a `Table`; refuses .xls and other
 /// containers with one clear message.
 enum SpreadsheetReader {
-  static let saveAsHint =
-    "Excel で『CSV UTF-8』または .xlsx で保存してください / save it from Excel as \"CSV UTF-8\" or .xlsx"
-
   static func read(
     data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions
   ) -> TableReadResult {
@@ -32,25 +29,14 @@ enum SpreadsheetReader {
     let start = SourceLocation(file: file)
     switch format {
     case .xls:
-      throw SpreadsheetProblem(
-        code: "spreadsheet-legacy-xls", location: start,
-        message:
-          "古い Excel 形式（.xls, Excel 97–2003）は読めません / the legacy Excel format (.xls, BIFF) is not supported",
-        hint: saveAsHint)
+      throw SpreadsheetProblem(Catalogue.spreadsheetLegacyXLS, (), at: start)
     case .otherZip:
-      throw SpreadsheetProblem(
-        code: "spreadsheet-unreadable", location: start,
-        message:
-          "ZIP ファイルですが Excel (.xlsx) や LibreOffice (.ods) の表ではありません / a zip file that is not an .xlsx or .ods spreadsheet",
-        hint: saveAsHint)
+      throw SpreadsheetProblem(Catalogue.spreadsheetOtherZip, (), at: start)
     case .xlsx, .ods: break
     }
     guard let archive = SpreadsheetArchive(data: data) else {
       throw SpreadsheetProblem(
-        code: "spreadsheet-unreadable", location: start,
-        message:
-          "\(format == .xlsx ? "Excel (.xlsx)" : "OpenDocument (.ods)") ファイルとして開けません（壊れているか途中までしかありません） / the file cannot be opened as \(format.rawValue): it is damaged or truncated",
-        hint: saveAsHint)
+        Catalogue.spreadsheetDamaged, format == .xlsx ? "Excel (.xlsx)" : "OpenDocument (.ods)", at: start)
     }
     let limits = options.limits
     let sheets: [SpreadsheetSheet]
@@ -69,8 +55,7 @@ enum SpreadsheetReader {
       sheets = document.sheets
       chosen = try choose(options.sheet, from: sheets, file: file)
       guard let found = document.grids[chosen.name] else {
-        throw SpreadsheetProblem(
-          code: "spreadsheet-no-sheet", location: start, message: "シートがありません / the file has no sheet")
+        throw SpreadsheetProblem(Catalogue.spreadsheetNoSheet, (), at: start)
       }
       grid = found
     }
@@ -99,12 +84,9 @@ enum SpreadsheetReader {
     -> SpreadsheetSheet
   {
     let visible = sheets.filter { !$0.hidden }
-    let listed = sheets.map { "「\($0.name)」\($0.hidden ? "(非表示 hidden)" : "")" }.joined(separator: "、")
     guard let selector else {
       guard let first = visible.first ?? sheets.first else {
-        throw SpreadsheetProblem(
-          code: "spreadsheet-no-sheet", location: SourceLocation(file: file),
-          message: "シートがありません / the workbook has no sheet")
+        throw SpreadsheetProblem(Catalogue.spreadsheetNoSheet, (), at: SourceLocation(file: file))
       }
       return first
     }
@@ -113,11 +95,8 @@ enum SpreadsheetReader {
     if let loose = sheets.first(where: { Table.normalizedHeader($0.name) == key }) { return loose }
     if let number = Int(selector), visible.indices.contains(number - 1) { return visible[number - 1] }
     throw SpreadsheetProblem(
-      code: "spreadsheet-no-sheet", location: SourceLocation(file: file),
-      message: "シート「\(selector)」がありません（シート: \(listed)） / no sheet \"\(selector)\"",
-      hint:
-        "--sheet にはシート名か、表示されているシートの番号 (1 から) を指定します / give --sheet a sheet name or the number of a visible sheet, from 1"
-    )
+      Catalogue.spreadsheetSheetNotFound, (selector, sheets.map { ($0.name, $0.hidden) }),
+      at: SourceLocation(file: file))
   }
 
   private static func failure(file: String, _ diagnostic: Diagnostic) -> TableReadResult {

@@ -61,16 +61,11 @@ struct XLSXReader {
         chunk.withUnsafeBytes { parser.feed($0) }
       }
     } catch {
-      throw SpreadsheetProblem(
-        code: "spreadsheet-zip-limit", location: SourceLocation(file: "\(file) [\(error.part)]"),
-        message: error.message)
+      throw SpreadsheetProblem(file: file, archiveFailure: error)
     }
     if !found {
       if required {
-        throw SpreadsheetProblem(
-          code: "spreadsheet-missing-part", location: SourceLocation(file: file),
-          message:
-            "ブックに \(part) がありません / the workbook has no \(part): the file is damaged or not an Excel workbook")
+        throw SpreadsheetProblem(Catalogue.spreadsheetMissingPart, part, at: SourceLocation(file: file))
       }
       return
     }
@@ -234,9 +229,7 @@ private final class SheetHandler: PartHandler, XMLStreamHandler {
       if let reference = attributes.value("r") {
         guard let parsed = CellReference.parse(reference.bytes) else {
           fail(
-            SpreadsheetProblem(
-              code: "spreadsheet-bad-cell", location: location(),
-              message: "セル参照「\(reference.string)」が不正です / bad cell reference \"\(reference.string)\""))
+            SpreadsheetProblem(Catalogue.spreadsheetBadReference, reference.string, at: location()))
           return
         }
         column = parsed.column
@@ -277,9 +270,7 @@ private final class SheetHandler: PartHandler, XMLStreamHandler {
       }
       if row <= previous || row > CellReference.maxRows {
         fail(
-          SpreadsheetProblem(
-            code: "spreadsheet-bad-cell", location: location(),
-            message: "行番号 \(row) が不正です / row number \(row) is out of order or beyond Excel's 1,048,576 rows"))
+          SpreadsheetProblem(Catalogue.spreadsheetBadRow, row, at: location()))
         return
       }
       column = 0
@@ -303,16 +294,13 @@ private final class SheetHandler: PartHandler, XMLStreamHandler {
       if column > limits.columns {
         fail(
           SpreadsheetProblem(
-            code: "spreadsheet-too-large", location: location(column: column),
-            message: "列が多すぎます（上限 \(limits.columns) 列） / too many columns (limit \(limits.columns))"))
+            Catalogue.spreadsheetTooManyColumns, limits.columns, at: location(column: column)))
         return
       }
       cells += 1
       if cells > limits.cells {
         fail(
-          SpreadsheetProblem(
-            code: "spreadsheet-too-large", location: location(column: column),
-            message: "値のあるセルが多すぎます（上限 \(limits.cells)） / too many cells with values (limit \(limits.cells))"))
+          SpreadsheetProblem(Catalogue.spreadsheetTooManyCells, limits.cells, at: location(column: column)))
         return
       }
       if fields.count < column - 1 {
@@ -339,9 +327,7 @@ private final class SheetHandler: PartHandler, XMLStreamHandler {
       guard let index = Int(String(decoding: buffer, as: UTF8.self)), sharedStrings.indices.contains(index)
       else {
         fail(
-          SpreadsheetProblem(
-            code: "spreadsheet-bad-cell", location: location(column: column),
-            message: "共有文字列の番号が範囲外です / the cell refers to a shared string that does not exist"))
+          SpreadsheetProblem(Catalogue.spreadsheetBadSharedString, (), at: location(column: column)))
         return nil
       }
       return sharedStrings[index]
@@ -363,9 +349,7 @@ private final class SheetHandler: PartHandler, XMLStreamHandler {
       let raw = String(decoding: buffer, as: UTF8.self)
       guard let value = CellText.parseNumber(raw) else {
         fail(
-          SpreadsheetProblem(
-            code: "spreadsheet-bad-cell", location: location(column: column),
-            message: "数値「\(raw)」を読めません / the number \"\(raw)\" cannot be read"))
+          SpreadsheetProblem(Catalogue.spreadsheetBadNumber, raw, at: location(column: column)))
         return nil
       }
       if isDate, let date = CellText.date(serial: value, date1904: date1904) { return date }

@@ -10,7 +10,8 @@ public enum Catalogue {
   /// Every template with its sample arguments rendered in both languages.
   public static var entries: [CatalogueEntry] {
     readingEntries + structureEntries + valueEntries + referenceEntries + checkEntries + contentEntries
-      + awardEntries + siteEntries + tabularEntries + rosterEntries + trainingDayEntries
+      + awardEntries + siteEntries + tabularEntries + spreadsheetEntries + rosterEntries + trainingDayEntries
+      + evaluationEntries + groupEntries + exportEntries
   }
 
   /// The codes that have a catalogue entry.
