@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// A single- or multiple-choice item as a table that is also a bar chart: one row per option
 /// with its count, its percentage and a bar of that length. The numbers are in the cells, so
 /// the bars are decorative for assistive technology (`aria-hidden`), and the caption names the
@@ -5,16 +7,19 @@
 enum ChoiceBars {
   static let fill = "#2b6cb0"
 
-  static func table(_ counts: [EvaluationReport.CategoryCount], n: Int, caption: String) -> String {
+  static func table(
+    _ counts: [EvaluationReport.CategoryCount], n: Int, caption: String, language: MessageLanguage = .ja
+  ) -> String {
+    let ja = language == .ja
     var out = "<table class=\"choices\">\n<caption>\(escapeHTML(caption))</caption>\n"
     out +=
-      "<thead><tr><th scope=\"col\">選択肢</th><th scope=\"col\">人数</th><th scope=\"col\">%</th><th scope=\"col\" class=\"barcol\"><span class=\"visually-hidden\">グラフ / Chart</span></th></tr></thead>\n<tbody>\n"
+      "<thead><tr><th scope=\"col\">\(ja ? "選択肢" : "Option")</th><th scope=\"col\">\(ja ? "人数" : "People")</th><th scope=\"col\">%</th><th scope=\"col\" class=\"barcol\"><span class=\"visually-hidden\">\(ja ? "グラフ / Chart" : "Chart")</span></th></tr></thead>\n<tbody>\n"
     for count in counts {
       out +=
         "<tr><th scope=\"row\">\(escapeHTML(count.label))</th><td>\(count.count)</td><td>\(Figure.percent(count.percent))</td><td class=\"barcol\">\(bar(count.percent))</td></tr>\n"
     }
     out +=
-      "</tbody>\n<tfoot><tr><th scope=\"row\">%の分母：回答者 n</th><td>\(n)</td><td></td><td class=\"barcol\"></td></tr></tfoot>\n</table>\n"
+      "</tbody>\n<tfoot><tr><th scope=\"row\">\(ja ? "%の分母：回答者 n" : "% of respondents, n")</th><td>\(n)</td><td></td><td class=\"barcol\"></td></tr></tfoot>\n</table>\n"
     return out
   }
 

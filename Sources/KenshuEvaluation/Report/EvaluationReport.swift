@@ -8,6 +8,9 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var kind: String
+    /// The survey's language (`xml:lang`, BCP 47), which the HTML report is written in; absent
+    /// in reports written before it was recorded (read as Japanese).
+    public var language: String?
   }
 
   /// How many responses were used, of how many invited, and the row accounting per file.

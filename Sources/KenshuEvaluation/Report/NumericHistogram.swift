@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// A numeric item's answers as a histogram in inline SVG: one column per bin with its count
 /// above it, the bins' values below. The accessible name lists every bin and count.
 enum NumericHistogram {
@@ -6,13 +8,17 @@ enum NumericHistogram {
   static let top = 14.0
   static let bottom = 16.0
 
-  static func svg(_ bins: [EvaluationReport.HistogramBin], text: String) -> String {
+  static func svg(_ bins: [EvaluationReport.HistogramBin], text: String, language: MessageLanguage = .ja)
+    -> String
+  {
     guard !bins.isEmpty else { return "" }
     let largest = max(1, bins.map(\.count).max() ?? 1)
     let step = width / Double(bins.count)
     let height = top + plotHeight + bottom
     let summary =
-      "\(text)（ヒストグラム）: " + bins.map { "\(label($0)): \($0.count)人" }.joined(separator: "、")
+      language == .ja
+      ? "\(text)（ヒストグラム）: " + bins.map { "\(label($0)): \($0.count)人" }.joined(separator: "、")
+      : "\(text) (histogram): " + bins.map { "\(label($0)): \($0.count)" }.joined(separator: ", ")
     var out =
       "<svg class=\"histogram\" role=\"img\" viewBox=\"0 0 \(DivergingBar.format(width)) \(DivergingBar.format(height))\" aria-label=\"\(escapeHTML(summary))\">"
     // Label every bin when they fit; else every second or fifth, so labels never overlap.

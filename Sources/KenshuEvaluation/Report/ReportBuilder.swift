@@ -12,7 +12,9 @@ extension EvaluationReport {
     minCell: Int = 5
   ) {
     let survey = set.survey
-    self.survey = SurveyInfo(id: survey.id, title: survey.title, kind: survey.kind.rawValue)
+    self.survey = SurveyInfo(
+      id: survey.id, title: survey.title, kind: survey.kind.rawValue,
+      language: survey.language.isEmpty ? nil : survey.language)
     let used = set.count
     responses = Responses(
       used: used, invited: survey.invited,
@@ -100,7 +102,9 @@ extension EvaluationReport {
         figures.counts[otherOption].percent = percent(figures.counts[otherOption].count, of: n)
       } else {
         figures.counts.append(
-          CategoryCount(label: "その他", count: others.count, percent: percent(others.count, of: n)))
+          CategoryCount(
+            label: MessageLanguage(tag: survey.language) == .en ? "Other" : "その他", count: others.count,
+            percent: percent(others.count, of: n)))
       }
       figures.otherTexts = others
       figures.otherTally = TextTally(others)

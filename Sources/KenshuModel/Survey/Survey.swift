@@ -53,15 +53,18 @@ public struct Survey: Sendable, Hashable, Codable, Identifiable {
   }
 
   /// The scale an item uses: one defined here, else a built-in one.
+  /// A built-in scale is worded in the survey's language: an English survey (`xml:lang="en"`)
+  /// asks, and its report counts, "Agree" … "Disagree", not そう思う … そう思わない.
   public func scale(named id: String) -> LikertScale? {
-    scales.first { $0.id == id } ?? LikertScale.builtIn.first { $0.id == id }
+    let builtIn = MessageLanguage(tag: language) == .en ? LikertScale.builtInEnglish : LikertScale.builtIn
+    return scales.first { $0.id == id } ?? builtIn.first { $0.id == id }
   }
 
   /// The response scale of a Likert item: its named scale, else the built-in 5-point agreement
   /// scale (`agree5`), so forms and reports agree on the points. Nil for other item types.
   public func likertScale(of item: SurveyItem) -> LikertScale? {
     guard item.type == .likert else { return nil }
-    return item.scale.flatMap { scale(named: $0) } ?? LikertScale.builtIn[0]
+    return item.scale.flatMap { scale(named: $0) } ?? scale(named: LikertScale.builtIn[0].id)
   }
 }
 
@@ -88,6 +91,29 @@ public struct LikertScale: Sendable, Hashable, Codable, Identifiable {
       id: "understanding5",
       labels: ["理解できなかった", "あまり理解できなかった", "どちらともいえない", "おおむね理解できた", "よく理解できた"]),
     LikertScale(id: "confidence5", labels: ["自信がない", "あまり自信がない", "どちらともいえない", "やや自信がある", "自信がある"]),
+  ]
+
+  /// The built-in scales in English, point for point, for surveys written in English.
+  public static let builtInEnglish: [LikertScale] = [
+    LikertScale(
+      id: "agree5",
+      labels: ["Disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree", "Agree"]),
+    LikertScale(id: "agree4", labels: ["Disagree", "Somewhat disagree", "Somewhat agree", "Agree"]),
+    LikertScale(
+      id: "satisfaction5",
+      labels: [
+        "Dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied", "Somewhat satisfied",
+        "Satisfied",
+      ]
+    ),
+    LikertScale(
+      id: "understanding5",
+      labels: [
+        "Did not understand", "Understood little", "Neither", "Understood most of it", "Understood well",
+      ]),
+    LikertScale(
+      id: "confidence5",
+      labels: ["Not confident", "Somewhat unconfident", "Neither", "Somewhat confident", "Confident"]),
   ]
 }
 
