@@ -6,6 +6,8 @@ public struct KenshuRequestContext: RequestContext {
   public var coreContext: CoreRequestContextStorage
   /// The connecting peer's IP address, when the transport has one (not in router tests).
   public let peerAddress: String?
+  /// What the collection API's middleware found (CORS, target, body, key), for its handler.
+  public var collection = CollectionRequest()
 
   public init(source: ApplicationRequestContextSource) {
     coreContext = .init(source: source)

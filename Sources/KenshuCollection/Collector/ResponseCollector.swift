@@ -55,11 +55,11 @@ public final class ResponseCollector: Sendable {
   /// The definitions in force.
   public var catalog: CollectionCatalog { current.value }
 
+  /// How often `catalog` was read: the collection API reads it once per request (tests).
+  var catalogReads: Int { current.reads }
+
   /// Swaps in new definitions (after a rebuild); submissions in flight finish with the old.
   public func update(_ catalog: CollectionCatalog) { current.value = catalog }
-
-  public func knowsSurvey(_ id: String) -> Bool { catalog.surveys[id] != nil }
-  public func knowsModule(_ id: String) -> Bool { catalog.modules[id] != nil }
 
   /// Validates and stores one survey response.
   /// With `idempotency`, a repeat of a stored key gets the original response and a key sent
@@ -67,16 +67,24 @@ public final class ResponseCollector: Sendable {
   public func submitResponse(
     surveyID: String, _ submission: SurveySubmission, idempotency: IdempotencyRequest? = nil
   ) async -> CollectOutcome {
-    let catalog = catalog
-    guard let survey = catalog.surveys[surveyID] else { return .unknownTarget }
+    guard let target = catalog.survey(surveyID) else { return .unknownTarget }
+    return await submitResponse(to: target, submission, idempotency: idempotency)
+  }
+
+  /// Validates and stores one survey response for a survey already looked up (the HTTP
+  /// layer looks it up once, before reading the body); `.unknownTarget` for a module.
+  public func submitResponse(
+    to target: SubmissionTarget, _ submission: SurveySubmission, idempotency: IdempotencyRequest? = nil
+  ) async -> CollectOutcome {
+    guard case .survey(let surveyID, let survey, let fingerprint) = target else { return .unknownTarget }
     return await withKey(idempotency, scope: surveyID) { key in
       await self.validateAndStoreResponse(
-        surveyID: surveyID, survey: survey, catalog: catalog, submission, key: key)
+        surveyID: surveyID, survey: survey, surveyHash: fingerprint, submission, key: key)
     }
   }
 
   private func validateAndStoreResponse(
-    surveyID: String, survey: Survey, catalog: CollectionCatalog, _ submission: SurveySubmission,
+    surveyID: String, survey: Survey, surveyHash: String, _ submission: SurveySubmission,
     key: IdempotencyKeyed?
   ) async -> CollectOutcome {
     switch SubmissionValidator(survey: survey, limits: limits).validate(submission) {
@@ -89,7 +97,7 @@ public final class ResponseCollector: Sendable {
       return .invalid(problems)
     case .accepted(let accepted):
       let record = StoredResponse(
-        surveyID: surveyID, surveyHash: catalog.fingerprints[surveyID] ?? "", accepted: accepted)
+        surveyID: surveyID, surveyHash: surveyHash, accepted: accepted)
       return await store(surveyID: surveyID, recordID: record.id, kind: "response", key: key) { idempotency in
         try await self.store.insert(
           record, tokenHash: submission.token.map(ParticipantToken.hash), idempotency: idempotency)
@@ -101,7 +109,16 @@ public final class ResponseCollector: Sendable {
   public func submitCompletion(
     moduleID: String, _ submission: CompletionSubmission, idempotency: IdempotencyRequest? = nil
   ) async -> CollectOutcome {
-    guard let module = catalog.modules[moduleID] else { return .unknownTarget }
+    guard let target = catalog.module(moduleID) else { return .unknownTarget }
+    return await submitCompletion(to: target, submission, idempotency: idempotency)
+  }
+
+  /// Validates and stores one module completion for a module already looked up;
+  /// `.unknownTarget` for a survey.
+  public func submitCompletion(
+    to target: SubmissionTarget, _ submission: CompletionSubmission, idempotency: IdempotencyRequest? = nil
+  ) async -> CollectOutcome {
+    guard case .module(let moduleID, let module) = target else { return .unknownTarget }
     return await withKey(idempotency, scope: "module:" + moduleID) { key in
       await self.validateAndStoreCompletion(moduleID: moduleID, module: module, submission, key: key)
     }
@@ -229,10 +246,20 @@ final class LockedCatalog: @unchecked Sendable {
   private let lock = NSLock()
   private var catalog: CollectionCatalog
 
+  private var readCount = 0
+
   init(_ catalog: CollectionCatalog) { self.catalog = catalog }
 
   var value: CollectionCatalog {
-    get { lock.withLock { catalog } }
+    get {
+      lock.withLock {
+        readCount += 1
+        return catalog
+      }
+    }
     set { lock.withLock { catalog = newValue } }
   }
+
+  /// How often `value` was read.
+  var reads: Int { lock.withLock { readCount } }
 }
