@@ -161,7 +161,7 @@ let package = Package(
       name: "KenshuDisclosureTests", dependencies: ["KenshuModel", "KenshuRosters", "KenshuEvaluation"]),
     .testTarget(
       name: "KenshuEvaluationTests", dependencies: ["KenshuEvaluation"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuReportsTests", dependencies: ["KenshuReports", "KenshuModel"]),
+    .testTarget(name: "KenshuReportsTests", dependencies: ["KenshuReports", "KenshuModel", "KenshuRosters"]),
     .testTarget(
       name: "KenshuExportTests",
       dependencies: ["KenshuExport", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -17,7 +17,8 @@ struct Kenshu: AsyncParsableCommand {
     // conformances once per type, at every start-up.
     subcommands: [
       InitCommand.self, ValidateCommand.self, BuildCommand.self, ServeCommand.self, RosterCommand.self,
-      GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ReportCommand.self, ResponsesCommand.self,
+      GroupsCommand.self, SurveyCommand.self, EvaluateCommand.self, ReportCommand.self, FollowUpCommand.self,
+      ResponsesCommand.self,
       ExportCommand.self, AttendanceCommand.self, CertificatesCommand.self, BenchCommand.self,
       DocsCommand.self,
     ]

@@ -114,6 +114,20 @@ struct ExpectedDiagnostic: Sendable, CustomTestStringConvertible {
       ["attendance-checks.xml", "attendance-programme.xml", "roster.xml"], "unknown-session", .error, 5, 3,
       #"session "pa-nothing" is not in programme "pa""#),
     .init(["attendance-unknown-programme.xml"], "unknown-programme", .error, 2, 1, #"programme "nobody""#),
+    // Instructor-training follow-up.
+    .init(
+      ["followup-checks.xml", "roster.xml"], "followup-total-below-counts", .error, 3, 3,
+      #"3 participants is less than the 4 counted by profession"#),
+    .init(
+      ["followup-checks.xml", "roster.xml"], "followup-not-graduate", .warning, 3, 3,
+      #""p1" has not completed "cohort""#),
+    .init(
+      ["followup-checks.xml", "roster.xml"], "followup-duplicate-training", .error, 6, 3,
+      #"<local-training> "t1" is recorded twice"#),
+    .init(
+      ["followup-checks.xml", "roster.xml"], "followup-unknown-graduate", .error, 6, 3,
+      #"graduate "p9" is not on roster "r""#),
+    .init(["followup-unknown-roster.xml"], "followup-unknown-roster", .error, 2, 1, #"for "nobody""#),
     // Timetable.
     .init(["session-overlap.xml"], "session-overlap", .error, 7, 5, #"before "a" ends at 14:00"#),
     .init(["session-past-end.xml"], "session-past-end", .error, 7, 5, "ends at 17:30"),

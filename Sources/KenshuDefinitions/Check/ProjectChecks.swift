@@ -30,6 +30,7 @@ struct ProjectChecks {
       (false, { AlignmentCheck(project: project).run() }),
       (false, { AwardCheck(project: project).run() }),
       (false, { AttendanceCheck(project: project).run() }),
+      (false, { FollowUpCheck(project: project).run() }),
       // Reads the folder, not the definitions: runs again whenever content files change.
       (true, { ContentFolderCheck(content: content).run() }),
       (false, { OutputPathCheck(project: project).run() }),

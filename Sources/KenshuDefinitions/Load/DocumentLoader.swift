@@ -9,6 +9,7 @@ enum Definition: Sendable {
   case survey(Survey)
   case roster(Roster)
   case attendance(AttendanceRecord)
+  case followUp(FollowUpRecord)
   case glossary([GlossaryTerm])
   case site(SiteSettings, SourceLocation)
 }
@@ -150,6 +151,7 @@ struct DocumentLoader {
       case "survey": .survey(reader.survey(root))
       case "roster": .roster(reader.roster(root))
       case "attendance": .attendance(reader.attendance(root))
+      case "followup": .followUp(reader.followUp(root))
       case "glossary": .glossary(reader.glossary(root))
       case "site": .site(reader.site(root), root.location)
       default: nil

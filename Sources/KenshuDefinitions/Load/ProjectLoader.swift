@@ -101,6 +101,7 @@ public struct ProjectLoader: Sendable {
       case .survey(let survey): project.surveys.append(survey)
       case .roster(let roster): project.rosters.append(roster)
       case .attendance(let record): project.attendance.append(record)
+      case .followUp(let record): project.followUps.append(record)
       case .glossary(let terms): project.glossary += terms
       case .site(let settings, let location):
         if let settingsFile {

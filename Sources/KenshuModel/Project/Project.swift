@@ -68,6 +68,8 @@ public struct Project: Sendable, Hashable, Codable {
   public var glossary: [GlossaryTerm]
   /// Attendance recorded on the training days (personal data, from `rosters/`).
   public var attendance: [AttendanceRecord] = []
+  /// Local trainings run by graduates (personal data, from `rosters/`).
+  public var followUps: [FollowUpRecord] = []
 
   public init(
     settings: SiteSettings = SiteSettings(), programmes: [Programme] = [],
