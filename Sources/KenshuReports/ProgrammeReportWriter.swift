@@ -1,6 +1,7 @@
 import Foundation
 import KenshuEvaluation
 import KenshuModel
+import KenshuSite
 import KenshuTabular
 
 extension ProgrammeReport {
@@ -13,6 +14,11 @@ extension ProgrammeReport {
 
   /// The printable page (`index.html`).
   public func html() -> String { ProgrammeReportPage(report: self).html() }
+
+  /// What the top of every printed page says: the programme, its edition and which copy it is.
+  var printedLabel: String {
+    title + (edition.map { " · \($0) 版" } ?? "") + (shareable ? " · 提出用" : " · 主催者用")
+  }
 
   /// The report's tables as sheets: courses, instructors, participants, attendance, evaluation.
   /// Suppressed counts are empty cells, as in the CSV files of `kenshu evaluate`.
@@ -79,7 +85,7 @@ extension ProgrammeReport {
   public func write(to folder: URL) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(html().utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
-    try Data(ProgrammeReportStyle.css.utf8).write(
+    try Data((ProgrammeReportStyle.css + "\n" + PrintedEdition.pageRule(printedLabel)).utf8).write(
       to: folder.appendingPathComponent("report.css"), options: .atomic)
     try json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
     try XLSXWriter.data(sheets: tables()).write(

@@ -381,7 +381,9 @@ public struct SiteBuilder: Sendable {
         VerifyData.lists(for: project, projectRoot: projectRoot))
     }
     extras.files["assets/settings.css"] = Data(
-      SettingsStylesheet.css(for: project.settings, diagnostics: &extras.diagnostics).utf8)
+      SettingsStylesheet.css(
+        for: project.settings, programmes: project.programmes, diagnostics: &extras.diagnostics
+      ).utf8)
     for (relative, url) in theme.assets {
       guard let data = try? Data(contentsOf: url) else {
         extras.diagnostics.append(

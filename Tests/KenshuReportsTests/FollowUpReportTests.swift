@@ -151,3 +151,20 @@ import Testing
     #expect(try report(shareable: true).tables().map(\.name) == ["areas", "reached", "kinds"])
   }
 }
+
+extension FollowUpReportTests {
+  @Test func printedPages_sayWhichCopyTheyAre() throws {
+    for shareable in [false, true] {
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "followup-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: folder) }
+      try report(shareable: shareable).write(to: folder)
+      let css = try String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
+      #expect(
+        css.contains(
+          #"@page { @top-right { content: "令和4年度 講師人材養成（k）フォローアップ · "# + (shareable ? "提出用" : "主催者用")
+        ))
+      #expect(css.contains("@bottom-center { content: counter(page) \" / \" counter(pages);"))
+    }
+  }
+}

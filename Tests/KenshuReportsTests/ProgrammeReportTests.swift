@@ -169,3 +169,17 @@ import Testing
     #expect(ProgrammeReportPage.fiscalYearLabel(2019) == "令和元年度（2019年度）")
   }
 }
+
+extension ProgrammeReportTests {
+  /// Every printed page names the programme, its edition and the copy (issue 16).
+  @Test func test_printedPages_carryTheProgrammeEditionAndCopy() throws {
+    var programme = Self.programme
+    programme.edition = Edition(version: "2026.1", date: "2026-08-01")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try ProgrammeReport(project: project(attendance: false), programme: programme, shareable: true).write(
+      to: folder)
+    let css = try String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
+    #expect(css.contains(#"@page { @top-right { content: "多職種連携研修 · 2026.1 2026-08-01 版 · 提出用"; "#))
+  }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import KenshuModel
 import KenshuRosters
+import KenshuSite
 import KenshuTabular
 
 extension FollowUpReport {
@@ -71,7 +72,8 @@ extension FollowUpReport {
   public func write(to folder: URL) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(html().utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
-    try Data(FollowUpReportStyle.css.utf8).write(
+    let label = title + "（\(programme)）フォローアップ" + (shareable ? " · 提出用" : " · 主催者用")
+    try Data((FollowUpReportStyle.css + "\n" + PrintedEdition.pageRule(label)).utf8).write(
       to: folder.appendingPathComponent("report.css"), options: .atomic)
     try json().write(to: folder.appendingPathComponent("followup.json"), options: .atomic)
     try XLSXWriter.data(sheets: tables()).write(

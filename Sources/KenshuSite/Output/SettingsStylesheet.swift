@@ -4,8 +4,11 @@ import KenshuModel
 /// `assets/settings.css`: the project's colours as CSS custom properties. A stylesheet file
 /// rather than inline styles, which the Content-Security-Policy forbids.
 enum SettingsStylesheet {
-  static func css(for settings: SiteSettings, diagnostics: inout [Diagnostic]) -> String {
-    var css = "/* Generated from kenshu.xml site settings. */\n"
+  static func css(for settings: SiteSettings, programmes: [Programme] = [], diagnostics: inout [Diagnostic])
+    -> String
+  {
+    // Each programme's title and edition at the top of its printed pages.
+    var css = "/* Generated from kenshu.xml site settings. */\n" + PrintedEdition.namedPages(programmes)
     guard let accent = settings.accentColour?.trimmingCharacters(in: .whitespaces), !accent.isEmpty else {
       return css
     }

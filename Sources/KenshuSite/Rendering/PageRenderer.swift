@@ -214,7 +214,8 @@ struct PageRenderer: Sendable {
       "navItems": nav,
       "breadcrumbs": breadcrumbs,
       "scripts": scripts,
-      "bodyClass": "page-\(page.kind.templateName) view-\(page.view.rawValue)",
+      "bodyClass": "page-\(page.kind.templateName) view-\(page.view.rawValue)"
+        + (printedProgramme(of: page).map { " " + PrintedEdition.bodyClass($0) } ?? ""),
     ]
     if let footer = settings.footer { context["footerHtml"] = HTMLText.html(footer) }
     if let organiser = settings.organiser { context["organiser"] = organiser }
@@ -231,6 +232,15 @@ struct PageRenderer: Sendable {
   func canonicalURL(for page: SitePage) -> String? {
     guard let base = options.baseURL else { return nil }
     return base + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path)
+  }
+
+  /// The programme a page belongs to, whose title and edition its printed pages carry.
+  func printedProgramme(of page: SitePage) -> Programme? {
+    switch page.kind {
+    case .programme(let p), .timetable(let p, _), .session(let p, _, _), .handout(let p, _):
+      project.programmes.indices.contains(p) ? project.programmes[p] : nil
+    default: nil
+    }
   }
 
   func isHandout(_ page: SitePage) -> Bool {

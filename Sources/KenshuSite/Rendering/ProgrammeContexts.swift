@@ -187,6 +187,16 @@ extension PageRenderer {
       {
         item["contentHtml"] = html
       }
+      // The learner-visible part of group work — size, roles, phases with minutes, cases — as
+      // on the learner session page: never prompts or answer keys (facilitator: false), on
+      // whichever edition the handout is built.
+      if let spec = session.groupWork {
+        var unused: [String] = []
+        item["groupWork"] = groupWorkContext(
+          spec, start: slot.start, root: root, facilitator: false, searchText: &unused,
+          diagnostics: &diagnostics, anchorPrefix: "s-\(SiteRoutes.segment(session.id))-", caseHeadingLevel: 5
+        )
+      }
       return item
     }
     return (HTMLText.plain(course.title) + " — " + strings["handout"], context)

@@ -114,9 +114,16 @@ extension PageRenderer {
     return rows
   }
 
+  /// The group work of a session: size, roles, phases (with prompts for facilitators only),
+  /// cases (answer keys for facilitators only) and questions.
+  ///
+  /// - Parameters:
+  ///   - anchorPrefix: prefixed to the cases' ids, for pages that show several sessions (the
+  ///     handout, the facilitator pack), so that two sessions' case 1 do not share an id.
+  ///   - caseHeadingLevel: the level of a case's title; its body's headings start one below.
   func groupWorkContext(
     _ spec: GroupWorkSpec, start: ClockTime?, root: String, facilitator: Bool, searchText: inout [String],
-    diagnostics: inout [Diagnostic]
+    diagnostics: inout [Diagnostic], anchorPrefix: String = "", caseHeadingLevel: Int = 4
   ) -> [String: Any] {
     var context: [String: Any] = [
       "size": String(spec.size),
@@ -139,14 +146,14 @@ extension PageRenderer {
     if facilitator { searchText += spec.phases.flatMap(\.prompts).map(HTMLText.plain) }
     context["cases"] = spec.cases.enumerated().map { index, groupCase -> [String: Any] in
       var item: [String: Any] = [
-        "anchor": "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
+        "anchor": anchorPrefix + "case-" + (groupCase.id.map(SiteRoutes.segment) ?? String(index + 1)),
         "titleHtml": HTMLText.html(groupCase.title),
       ]
       // Case bodies sit under the case's h4; a body that repeats the case title as its first
       // heading would show the title twice.
       let prefix = item["anchor"] as? String ?? "case"
       let placement = HeadingPlacement(
-        headingBase: 5, idPrefix: prefix + "-", droppingLeadingHeading: groupCase.title)
+        headingBase: caseHeadingLevel + 1, idPrefix: prefix + "-", droppingLeadingHeading: groupCase.title)
       if let body = content.render(
         groupCase.body, root: root, placement: placement, diagnostics: &diagnostics)
       {
@@ -156,7 +163,7 @@ extension PageRenderer {
       if facilitator,
         let key = content.render(
           groupCase.answerKey, root: root,
-          placement: HeadingPlacement(headingBase: 6, idPrefix: prefix + "-key-"),
+          placement: HeadingPlacement(headingBase: min(caseHeadingLevel + 2, 6), idPrefix: prefix + "-key-"),
           diagnostics: &diagnostics)
       {
         item["answerKeyHtml"] = key.html

@@ -1,0 +1,69 @@
+import Foundation
+import KenshuModel
+import Testing
+
+@testable import KenshuSite
+
+/// Printed materials for the day (issue 16): the handout carries each group work's roles, phases
+/// with minutes and cases (never prompts or answer keys), and every printed page of a programme
+/// its title and edition.
+@Suite struct PrintedMaterialsTests {
+  let learner: URL
+  let facilitator: URL
+
+  init() throws {
+    let folder = SampleProject.temporaryFolder()
+    learner = folder.appendingPathComponent("site")
+    facilitator = folder.appendingPathComponent("facilitator-site")
+    let project = SampleProject.make(title: "<script>alert('x')</script>研修")
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: learner)).build(
+      project)
+    _ = try SiteBuilder(
+      projectRoot: SampleProject.root, options: BuildOptions(output: facilitator, edition: .facilitator)
+    ).build(project)
+  }
+
+  static let handout = "programmes/renkei2026/day1/handout/index.html"
+
+  @Test(arguments: [true, false])
+  func handout_holdsTheGroupWorksLearnerParts(facilitatorEdition: Bool) {
+    let page = SampleProject.read(facilitatorEdition ? facilitator : learner, Self.handout)
+    #expect(page.contains(#"<h3 id="s-gw1-gw">グループワーク</h3>"#))
+    #expect(page.contains("1グループの人数: 6"))
+    #expect(page.contains("<strong>司会</strong>：全員が発言できるよう進める"))
+    // Phases with minutes and their clock times from the session's start (13:30 + 15 + 45 + 10).
+    #expect(page.contains("<strong>個人ワーク</strong> <span class=\"meta\">10分 · 14:40–14:50</span>"))
+    #expect(page.contains("<strong>全体共有</strong> <span class=\"meta\">10分"))
+    // The case, with an id of its own session's, and its body.
+    #expect(page.contains(#"<h5 id="s-gw1-case-a">"#))
+    #expect(page.contains("誤嚥性肺炎で入院し、自宅への退院を希望している"))
+    #expect(page.contains("退院前に誰が何を確認しますか？"))
+    // Never facilitator-only text, whichever edition the handout is built in.
+    #expect(!page.contains("SECRET-PROMPT") && !page.contains("SECRET-ANSWER-KEY"))
+    #expect(!page.contains("answer-key"))
+  }
+
+  @Test func printedPages_carryTheProgrammeAndItsEdition_inAnEscapedString() {
+    let css = SampleProject.read(learner, "assets/settings.css")
+    #expect(
+      css.contains(
+        #"@page kenshu-renkei2026 { @top-right { content: "\3c script\3e alert('x')\3c /script\3e 研修 · 1.0 版（2026-06-01）"; "#
+      ))
+    #expect(css.contains("@media print { .print-renkei2026 { page: kenshu-renkei2026; } }"))
+    #expect(!css.contains("<script"))
+    for path in [
+      Self.handout, "programmes/renkei2026/day1/index.html", "programmes/renkei2026/day1/sessions/gw1.html",
+    ] {
+      #expect(SampleProject.read(learner, path).contains("print-renkei2026\">"), "\(path)")
+    }
+    // Pages of no programme stay on the plain page.
+    #expect(!SampleProject.read(learner, "glossary/index.html").contains("print-renkei2026"))
+  }
+
+  @Test func cssString_escapesWhatCouldEndTheStringOrTheRule() {
+    #expect(PrintedEdition.cssString(#"a"b\c;}{<>"#) == #""a\22 b\5c c\3b \7d \7b \3c \3e ""#)
+    #expect(PrintedEdition.cssString("改\n行") == #""改\a 行""#)
+    #expect(PrintedEdition.label(title: "研修", edition: nil) == "研修")
+    #expect(PrintedEdition.label(title: "研修", edition: Edition(version: "2", date: nil)) == "研修 · 2 版")
+  }
+}
