@@ -12,6 +12,8 @@ enum MarkdownLinkScan {
     /// 1-based line and column (in characters) of the target.
     var line: Int
     var column: Int
+    /// The link text or an image's alt text, as written (empty for a reference definition).
+    var text: String = ""
   }
 
   static func links(in text: String) -> [Link] {
@@ -65,7 +67,10 @@ enum MarkdownLinkScan {
         }
         let isImage = opening > 0 && characters[opening - 1] == "!"
         if !target.isEmpty {
-          links.append(Link(isImage: isImage, target: target, line: index + 1, column: start + 1))
+          links.append(
+            Link(
+              isImage: isImage, target: target, line: index + 1, column: start + 1,
+              text: String(characters[(opening + 1)..<position])))
         }
         position = end
       }

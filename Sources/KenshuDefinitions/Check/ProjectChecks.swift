@@ -37,6 +37,7 @@ struct ProjectChecks {
       (false, { DoubleBookingCheck(project: project).run() }),
       (true, { ContentEncodingCheck(project: project, content: content).run() }),
       (true, { MarkdownLinkCheck(project: project, content: content).run() }),
+      (true, { MarkdownAuthoringCheck(project: project, content: content).run() }),
       // Last in the list, first to start (see below).
       (true, { PersonalDataCheck(project: project, content: content).run() }),
     ]

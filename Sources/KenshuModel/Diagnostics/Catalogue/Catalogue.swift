@@ -11,7 +11,7 @@ public enum Catalogue {
   public static var entries: [CatalogueEntry] {
     readingEntries + structureEntries + valueEntries + referenceEntries + checkEntries + contentEntries
       + awardEntries + siteEntries + tabularEntries + spreadsheetEntries + rosterEntries + trainingDayEntries
-      + evaluationEntries + groupEntries + exportEntries + followUpEntries
+      + evaluationEntries + groupEntries + exportEntries + followUpEntries + markdownEntries
   }
 
   /// The codes that have a catalogue entry.

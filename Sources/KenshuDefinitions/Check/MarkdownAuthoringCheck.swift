@@ -1,0 +1,131 @@
+import Foundation
+import KenshuModel
+
+/// Markdown checked for what the reader will meet, in files under `content/` and inline in the
+/// XML alike: images without alt text (warning `markdown-image-no-alt`), HTML tags, which the
+/// site shows as text instead of applying (`markdown-raw-html`, docs/markdown.md), a first
+/// heading that repeats the heading the page already shows above it
+/// (`markdown-heading-repeats-title`: 研修の目的 / 研修の目的), and learner text linking to a
+/// file that holds facilitator notes or an answer key (`markdown-link-facilitator`).
+///
+/// A file is located at the line and column in the file; inline Markdown at its XML element.
+struct MarkdownAuthoringCheck {
+  let project: Project
+  let content: ContentFiles
+
+  /// One Markdown block as the site shows it: the headings above it on its page, and whether
+  /// learners see it.
+  struct Placement {
+    var block: MarkdownBlock
+    var headings: [String]
+    var learner: Bool
+  }
+
+  func run() -> [Diagnostic] {
+    let placements = Self.placements(of: project)
+    let facilitatorFiles = Set(placements.filter { !$0.learner }.compactMap(\.block.path))
+      .subtracting(placements.filter(\.learner).compactMap(\.block.path))
+    var diagnostics: [Diagnostic] = []
+    var checkedFiles: Set<String> = []
+    for placement in placements {
+      let text: String
+      let folder: String
+      var locate: (Int, Int) -> SourceLocation
+      switch placement.block.source {
+      case .file(let path):
+        guard checkedFiles.insert(path).inserted, case .found(let url) = content.resolve(path),
+          let data = try? Data(contentsOf: url), let decoded = String(data: data, encoding: .utf8)
+        else { continue }
+        text = decoded
+        folder = (path as NSString).deletingLastPathComponent
+        let file = content.displayName(path)
+        locate = { SourceLocation(file: file, line: $0, column: $1) }
+      case .inline(let inline):
+        guard let element = placement.block.location else { continue }
+        text = inline
+        folder = ""
+        locate = { _, _ in element }
+      }
+      diagnostics += check(
+        text, folder: folder, placement: placement, facilitatorFiles: facilitatorFiles, at: locate)
+    }
+    return diagnostics
+  }
+
+  private func check(
+    _ text: String, folder: String, placement: Placement, facilitatorFiles: Set<String>,
+    at locate: (Int, Int) -> SourceLocation
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if let heading = MarkdownTextScan.leadingHeading(in: text),
+      placement.headings.contains(where: { Self.sameHeading($0, heading.text) })
+    {
+      diagnostics.append(
+        .warning(
+          Catalogue.markdownHeadingRepeatsTitle, heading.text, at: locate(heading.line, heading.column)))
+    }
+    for link in MarkdownLinkScan.links(in: text) {
+      if link.isImage, link.text.allSatisfy(\.isWhitespace) {
+        diagnostics.append(
+          .warning(Catalogue.markdownImageNoAlt, link.target, at: locate(link.line, link.column)))
+      }
+      guard placement.learner, !facilitatorFiles.isEmpty,
+        case .contentRelative(let relative) = LinkPolicy.decide(link.target),
+        let resolved = LinkPolicy.resolve(relative.removingPercentEncoding ?? relative, fromFolder: folder)
+      else { continue }
+      let file = String(resolved.prefix { $0 != "#" && $0 != "?" })
+      if facilitatorFiles.contains(file) {
+        diagnostics.append(
+          .warning(
+            Catalogue.markdownLinkFacilitator, content.displayName(file), at: locate(link.line, link.column)))
+      }
+    }
+    for tag in MarkdownTextScan.htmlTags(in: text) {
+      diagnostics.append(.warning(Catalogue.markdownRawHTML, tag.text, at: locate(tag.line, tag.column)))
+    }
+    return diagnostics
+  }
+
+  /// Equal after NFKC (Ａ = A, full-width spaces), ignoring spaces and letter case.
+  static func sameHeading(_ a: String, _ b: String) -> Bool {
+    func fold(_ text: String) -> String {
+      text.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace }
+    }
+    return fold(a) == fold(b)
+  }
+
+  /// Every Markdown block with the headings shown above it (the page's title and the section
+  /// heading, in both languages: the site's words are 研修の目的 / Purpose and so on) and its
+  /// audience. A case's body is left out of the heading rule: the site already drops a first
+  /// heading that repeats the case title.
+  static func placements(of project: Project) -> [Placement] {
+    var placements: [Placement] = []
+    func add(_ block: MarkdownBlock?, _ headings: [String], learner: Bool = true) {
+      if let block { placements.append(Placement(block: block, headings: headings, learner: learner)) }
+    }
+    for programme in project.programmes {
+      add(programme.purpose, ["研修の目的", "Purpose"])
+      for course in programme.courses {
+        add(course.description, [course.title])
+        for session in course.sessions {
+          add(session.content, [session.title, "内容", "Content"])
+          for note in session.facilitatorNotes {
+            add(note, ["ファシリテーター用メモ", "Facilitator notes"], learner: false)
+          }
+          for item in session.groupWork?.cases ?? [] {
+            add(item.body, [])
+            add(
+              item.answerKey, ["解答のポイント（ファシリテーター用）", "解答のポイント", "Answer key (facilitators)"], learner: false)
+          }
+        }
+      }
+    }
+    for module in project.modules {
+      add(module.description, [module.title])
+      for lesson in module.lessons { add(lesson.body, [lesson.title]) }
+      for scenario in module.scenarios { add(scenario.situation, [scenario.title]) }
+    }
+    for survey in project.surveys { add(survey.description, [survey.title]) }
+    return placements
+  }
+}

@@ -1,0 +1,113 @@
+/// What a Markdown text holds besides links: HTML tags written in it and its first heading,
+/// with their positions, outside code (fenced blocks and `code spans`).
+///
+/// Like `MarkdownLinkScan`, a scan for checks, not a parser: the renderer (cmark-gfm) decides
+/// what the page shows; this finds what an author most likely meant as markup.
+enum MarkdownTextScan {
+  struct Found: Equatable {
+    var text: String
+    /// 1-based line and column (in characters).
+    var line: Int
+    var column: Int
+  }
+
+  /// The lines outside fenced code, with code spans blanked (positions kept).
+  static func proseLines(of text: String) -> [(number: Int, characters: [Character])] {
+    var lines: [(Int, [Character])] = []
+    var fence: Substring?
+    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      let trimmed = line.drop { $0 == " " }
+      if let open = fence {
+        if trimmed.hasPrefix(open) { fence = nil }
+        continue
+      }
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        fence = trimmed.prefix(3)
+        continue
+      }
+      var blanked: [Character] = []
+      var inCode = false
+      for character in line {
+        if character == "`" { inCode.toggle() }
+        blanked.append(inCode || character == "`" ? " " : character)
+      }
+      lines.append((index + 1, blanked))
+    }
+    return lines
+  }
+
+  /// The first HTML tag or comment of each line (`<br>`, `</div>`, `<span class="x">`,
+  /// `<!--`). Autolinks (`<https://example.org>`, `<a@example.org>`) and text such as `<5` or
+  /// `a < b` are not tags.
+  static func htmlTags(in text: String) -> [Found] {
+    var found: [Found] = []
+    for (number, characters) in proseLines(of: text) {
+      var index = 0
+      while index < characters.count {
+        defer { index += 1 }
+        // `](<path with spaces>)` is a link destination, not a tag.
+        guard characters[index] == "<", index + 1 < characters.count,
+          index == 0 || characters[index - 1] != "("
+        else { continue }
+        if characters[index + 1] == "!", characters[(index + 1)...].starts(with: "!--") {
+          found.append(Found(text: "<!--", line: number, column: index + 1))
+          break
+        }
+        var name = index + 1
+        if characters[name] == "/" { name += 1 }
+        guard name < characters.count, characters[name].isASCII, characters[name].isLetter else { continue }
+        var end = name
+        while end < characters.count, characters[end].isASCII,
+          characters[end].isLetter || characters[end].isNumber || characters[end] == "-"
+        {
+          end += 1
+        }
+        guard end < characters.count,
+          [" ", ">", "\t"].contains(characters[end])
+            || characters[end] == "/" && end + 1 < characters.count && characters[end + 1] == ">"
+        else { continue }
+        guard let close = characters[end...].firstIndex(of: ">") else { continue }
+        let tag = String(characters[index...close])
+        if !tag.contains(" "), tag.contains(":") || tag.contains("@") { continue }
+        found.append(
+          Found(text: tag.count > 40 ? String(tag.prefix(39)) + "…" : tag, line: number, column: index + 1))
+        break
+      }
+    }
+    return found
+  }
+
+  /// The text of the first heading when it is the text's first block (`# 研修の目的`, or a line
+  /// underlined with `===` / `---`), at its line.
+  static func leadingHeading(in text: String) -> Found? {
+    let lines = proseLines(of: text)
+    guard let first = lines.firstIndex(where: { !String($0.characters).allSatisfy(\.isWhitespace) }) else {
+      return nil
+    }
+    let (number, characters) = lines[first]
+    let line = String(characters)
+    let indent = line.prefix { $0 == " " }.count
+    let rest = line.dropFirst(indent)
+    if indent <= 3, rest.hasPrefix("#") {
+      let hashes = rest.prefix { $0 == "#" }.count
+      let after = rest.dropFirst(hashes)
+      guard hashes <= 6, after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
+      var title = after.trimmingCharacters(in: .whitespaces)
+      // A closing sequence of #s is not part of the heading.
+      if let closing = title.range(of: #"\s+#+$"#, options: .regularExpression) {
+        title.removeSubrange(closing)
+      } else if title.allSatisfy({ $0 == "#" }) {
+        title = ""
+      }
+      return title.isEmpty ? nil : Found(text: title, line: number, column: indent + 1)
+    }
+    if first + 1 < lines.count, lines[first + 1].number == number + 1 {
+      let underline = String(lines[first + 1].characters).trimmingCharacters(in: .whitespaces)
+      if !underline.isEmpty, underline.allSatisfy({ $0 == "=" }) || underline.allSatisfy({ $0 == "-" }) {
+        return Found(text: line.trimmingCharacters(in: .whitespaces), line: number, column: indent + 1)
+      }
+    }
+    return nil
+  }
+}
