@@ -43,6 +43,31 @@ import Testing
     #expect(!page.contains("answer-key"))
   }
 
+  static let pack = "facilitator/programmes/renkei2026/day1/pack/index.html"
+
+  @Test func facilitatorPack_holdsNotesPromptsCasesAndAnswerKeys() {
+    let page = SampleProject.read(facilitator, Self.pack)
+    #expect(page.contains("ファシリテーター用資料（印刷用）"))
+    #expect(page.contains(#"<table class="timetable">"#))
+    #expect(page.contains(#"<h2 id="s-gw1">14:40–15:40 グループワーク：退院前カンファレンス</h2>"#))
+    #expect(page.contains("SECRET-PROMPT: 付箋に書き出すよう促す"))
+    #expect(page.contains("SECRET-ANSWER-KEY") && page.contains("解答のポイント（ファシリテーター用）"))
+    #expect(page.contains(#"<h5 id="s-gw1-case-a">"#))
+    #expect(page.contains("退院前に誰が何を確認しますか？"))
+    #expect(page.contains("facilitator-banner"))
+    // Reached from the facilitator notes and the course's timetable of the facilitator edition.
+    #expect(
+      SampleProject.read(facilitator, "facilitator/index.html").contains(
+        "programmes/renkei2026/day1/pack/index.html"))
+    #expect(
+      SampleProject.read(facilitator, "programmes/renkei2026/day1/index.html").contains("pack/index.html"))
+  }
+
+  @Test func learnerEdition_hasNoFacilitatorPack_norALinkToOne() {
+    #expect(!FileManager.default.fileExists(atPath: learner.appendingPathComponent(Self.pack).path))
+    #expect(!SampleProject.read(learner, "programmes/renkei2026/day1/index.html").contains("pack/index.html"))
+  }
+
   @Test func printedPages_carryTheProgrammeAndItsEdition_inAnEscapedString() {
     let css = SampleProject.read(learner, "assets/settings.css")
     #expect(
@@ -65,5 +90,31 @@ import Testing
     #expect(PrintedEdition.cssString("改\n行") == #""改\a 行""#)
     #expect(PrintedEdition.label(title: "研修", edition: nil) == "研修")
     #expect(PrintedEdition.label(title: "研修", edition: Edition(version: "2", date: nil)) == "研修 · 2 版")
+  }
+}
+
+/// Two programmes' pages of the same kind and depth: each body selects its own programme's
+/// printed page (the layout cache once handed the second the first one's frame).
+@Suite struct PrintedEditionPerProgrammeTests {
+  @Test func everyProgrammesPages_selectTheirOwnNamedPage() throws {
+    var project = SampleProject.make()
+    var second = project.programmes[0]
+    second.id = "second"
+    second.title = "二つ目の研修"
+    project.programmes.append(second)
+    let site = SampleProject.temporaryFolder().appendingPathComponent("site")
+    let facilitator = SampleProject.temporaryFolder().appendingPathComponent("facilitator-site")
+    _ = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(project)
+    _ = try SiteBuilder(
+      projectRoot: SampleProject.root, options: BuildOptions(output: facilitator, edition: .facilitator)
+    ).build(project)
+    for id in ["renkei2026", "second"] {
+      for path in ["programmes/\(id)/index.html", "programmes/\(id)/day1/handout/index.html"] {
+        #expect(SampleProject.read(site, path).contains("print-\(id)\">"), "\(path)")
+      }
+      let pack = SampleProject.read(facilitator, "facilitator/programmes/\(id)/day1/pack/index.html")
+      #expect(pack.contains("print-\(id)\">"))
+    }
+    #expect(SampleProject.read(site, "assets/settings.css").contains(#""二つ目の研修 · 1.0 版（2026-06-01）""#))
   }
 }

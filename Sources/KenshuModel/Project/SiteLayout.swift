@@ -35,6 +35,11 @@ public enum SiteLayout {
     return facilitator ? facilitatorFolder + path : path
   }
 
+  /// A course's facilitator pack (facilitator edition only).
+  public static func facilitatorPack(_ programme: String, _ course: String) -> String {
+    facilitatorFolder + "programmes/\(segment(programme))/\(segment(course))/pack/index.html"
+  }
+
   public static func handout(_ programme: String, _ course: String) -> String {
     "programmes/\(segment(programme))/\(segment(course))/handout/index.html"
   }
@@ -157,6 +162,10 @@ public enum SiteLayout {
         files.append(
           PlannedFile(
             path: handout(p, c), role: "the handout of", element: "course", id: c, location: course.location))
+        files.append(
+          PlannedFile(
+            path: facilitatorPack(p, c), role: "the facilitator pack of", element: "course", id: c,
+            location: course.location))
         // Segments of the programme and course once per course, not twice per session; the
         // paths are those of `session(_:_:_:facilitator:)`, which a test compares.
         let sessionsFolder = programmeFolder + segment(c) + "/sessions/"

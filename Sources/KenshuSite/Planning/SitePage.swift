@@ -13,6 +13,8 @@ public enum PageKind: Sendable, Hashable {
   case timetable(programme: Int, course: Int)
   case session(programme: Int, course: Int, session: Int)
   case handout(programme: Int, course: Int)
+  /// A course's printed pack for facilitators (facilitator edition only).
+  case facilitatorPack(programme: Int, course: Int)
   /// All facilitator notes of the project on one page.
   case facilitatorNotes
   case glossary
@@ -34,6 +36,7 @@ public enum PageKind: Sendable, Hashable {
     case .timetable: "timetable"
     case .session: "session"
     case .handout: "handout"
+    case .facilitatorPack: "facilitator-pack"
     case .facilitatorNotes: "facilitator-notes"
     case .glossary: "glossary"
     case .search: "search"

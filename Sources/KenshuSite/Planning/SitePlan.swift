@@ -50,6 +50,14 @@ public struct SitePlan: Sendable {
     }
     if edition.includesFacilitatorPages {
       pages.append(SitePage(path: SiteRoutes.facilitatorNotes, kind: .facilitatorNotes, view: .facilitator))
+      for (p, programme) in project.programmes.enumerated() {
+        for c in programme.courses.indices {
+          pages.append(
+            SitePage(
+              path: SiteRoutes.facilitatorPack(programme.id, programme.courses[c].id),
+              kind: .facilitatorPack(programme: p, course: c), view: .facilitator))
+        }
+      }
     }
     pages.append(SitePage(path: SiteRoutes.glossary, kind: .glossary))
     pages.append(SitePage(path: SiteRoutes.search, kind: .search))
@@ -115,7 +123,7 @@ public struct SitePlan: Sendable {
     let unknown = SourceLocation(file: "")
     switch page.kind {
     case .programme(let p): return project.programmes[p].location ?? unknown
-    case .timetable(let p, let c), .handout(let p, let c):
+    case .timetable(let p, let c), .handout(let p, let c), .facilitatorPack(let p, let c):
       return project.programmes[p].courses[c].location ?? unknown
     case .session(let p, let c, let s):
       return project.programmes[p].courses[c].sessions[s].location ?? unknown

@@ -28,6 +28,10 @@ public enum SiteRoutes {
     SiteLayout.session(programme, course, session, facilitator: view == .facilitator)
   }
 
+  public static func facilitatorPack(_ programme: String, _ course: String) -> String {
+    SiteLayout.facilitatorPack(programme, course)
+  }
+
   public static func handout(_ programme: String, _ course: String) -> String {
     SiteLayout.handout(programme, course)
   }

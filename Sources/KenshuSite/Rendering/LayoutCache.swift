@@ -14,6 +14,9 @@ final class LayoutCache: @unchecked Sendable {
     var crumbs: [String]
     /// The language of the page's content, which chooses the interface words.
     var language: String
+    /// The programme whose named print page the body selects (its edition in the top margin):
+    /// the handouts of two programmes share folder depth, kind and breadcrumbs but not this.
+    var printedProgramme: String?
   }
 
   /// The layout split at the markers: text pieces and which value goes between them.
@@ -57,7 +60,7 @@ final class LayoutCache: @unchecked Sendable {
     let key = Key(
       root: page.root, view: page.view, kind: page.kind.templateName,
       crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")" },
-      language: renderer.contentLanguage)
+      language: renderer.contentLanguage, printedProgramme: renderer.printedProgramme(of: page)?.id)
     if let frame = lock.withLock({ frames[key] }) { return frame }
     var context = renderer.layoutContext(page: page, title: Self.markers[0].0, breadcrumbs: crumbs)
     context["bodyHtml"] = Self.markers[1].0

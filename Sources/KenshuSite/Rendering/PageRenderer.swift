@@ -80,7 +80,8 @@ struct PageRenderer: Sendable {
   func language(of page: SitePage) -> String {
     let declared: String? =
       switch page.kind {
-      case .programme(let p), .timetable(let p, _), .handout(let p, _), .session(let p, _, _):
+      case .programme(let p), .timetable(let p, _), .handout(let p, _), .session(let p, _, _),
+        .facilitatorPack(let p, _):
         project.programmes[p].language
       case .module(let id), .modulePart(let id, _): project.module(id)?.language
       case .survey(let id): project.survey(id)?.language
@@ -127,6 +128,8 @@ struct PageRenderer: Sendable {
       (title, body, search) = sessionContext(p, c, s, page: page, diagnostics: &diagnostics)
     case .facilitatorNotes:
       (title, body) = facilitatorNotesContext(root: root, diagnostics: &diagnostics)
+    case .facilitatorPack(let p, let c):
+      (title, body) = facilitatorPackContext(p, c, root: root, diagnostics: &diagnostics)
     case .glossary:
       (title, body, search) = glossaryContext(page: page)
     case .search:
@@ -237,15 +240,18 @@ struct PageRenderer: Sendable {
   /// The programme a page belongs to, whose title and edition its printed pages carry.
   func printedProgramme(of page: SitePage) -> Programme? {
     switch page.kind {
-    case .programme(let p), .timetable(let p, _), .session(let p, _, _), .handout(let p, _):
+    case .programme(let p), .timetable(let p, _), .session(let p, _, _), .handout(let p, _),
+      .facilitatorPack(let p, _):
       project.programmes.indices.contains(p) ? project.programmes[p] : nil
     default: nil
     }
   }
 
   func isHandout(_ page: SitePage) -> Bool {
-    if case .handout = page.kind { return true }
-    return false
+    switch page.kind {
+    case .handout, .facilitatorPack: return true
+    default: return false
+    }
   }
 
   func breadcrumbs(for page: SitePage) -> [[String: Any]] {

@@ -91,7 +91,10 @@ extension PageRenderer {
     var context = courseHeader(programme, course, root: page.root, diagnostics: &diagnostics)
     context["slots"] = course.timetable.map { slot in slotContext(programme, course, slot) }
     context["handoutHref"] = SiteRoutes.handout(programme.id, course.id)
-    if edition.includesFacilitatorPages { context["facilitatorHref"] = SiteRoutes.facilitatorNotes }
+    if edition.includesFacilitatorPages {
+      context["facilitatorHref"] = SiteRoutes.facilitatorNotes
+      context["facilitatorPackHref"] = SiteRoutes.facilitatorPack(programme.id, course.id)
+    }
     let search = SearchDocument(
       title: HTMLText.plain(course.title), path: page.path,
       text: HTMLText.plain(

@@ -196,8 +196,17 @@ extension PageRenderer {
   }
 
   func facilitatorNotesContext(root: String, diagnostics: inout [Diagnostic]) -> (String, [String: Any]) {
-    let programmes: [[String: Any]] = project.programmes.map { programme in
-      let courses: [[String: Any]] = programme.courses.map { course in
+    // Programmes printed one after another in the order they take place, each course in date
+    // order (undated courses keep their place after the dated ones).
+    func firstDate(_ programme: Programme) -> String { programme.courses.compactMap(\.date).min() ?? "9999" }
+    let ordered = project.programmes.enumerated().sorted {
+      (firstDate($0.element), $0.offset) < (firstDate($1.element), $1.offset)
+    }.map(\.element)
+    let programmes: [[String: Any]] = ordered.map { programme in
+      let byDate = programme.courses.enumerated().sorted {
+        ($0.element.date ?? "9999", $0.offset) < ($1.element.date ?? "9999", $1.offset)
+      }.map(\.element)
+      let courses: [[String: Any]] = byDate.map { course in
         let sessions: [[String: Any]] = course.timetable.filter { $0.session.kind != .break }.map { slot in
           let session = slot.session
           var item: [String: Any] = [
@@ -218,7 +227,10 @@ extension PageRenderer {
           if let range = format.timeRange(slot.start, slot.end) { item["timeRange"] = range }
           return item
         }
-        var item: [String: Any] = ["titleHtml": HTMLText.html(course.title), "sessions": sessions]
+        var item: [String: Any] = [
+          "titleHtml": HTMLText.html(course.title), "sessions": sessions,
+          "packHref": SiteRoutes.facilitatorPack(programme.id, course.id),
+        ]
         if let date = course.date { item["date"] = format.date(date) }
         return item
       }

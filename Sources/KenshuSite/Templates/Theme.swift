@@ -20,7 +20,8 @@ struct KenshuHTMLEscaping: MustacheContentType {
 public struct Theme: Sendable {
   /// Template names the builder renders; a project may override any of them.
   public static let templateNames = [
-    "layout", "home", "programme", "timetable", "session", "facilitator-notes", "handout", "glossary",
+    "layout", "home", "programme", "timetable", "session", "facilitator-notes", "facilitator-pack", "handout",
+    "glossary",
     "search", "verify", "survey", "module", "module-lesson", "module-scenario", "module-quiz",
     "module-certificate",
     "module-header", "module-footer",

@@ -67,6 +67,11 @@ public struct UIStrings: Sendable {
       "All facilitator notes and timing cues. Do not share with participants."
     ),
     "facilitatorView": ("ファシリテーター用", "Facilitator view"),
+    "facilitatorPack": ("ファシリテーター用資料（印刷用）", "Facilitator pack (printable)"),
+    "facilitatorPackIntro": (
+      "このコースの進行メモ・進め方と問いかけ・事例と解答のポイントです。受講者には配布しないでください。",
+      "This course's facilitator notes, phases with prompts, cases and answer keys. Do not hand out to participants."
+    ),
     "facilitatorViewNote": (
       "このページには受講者向けページにない進行メモと解答が含まれます。",
       "This page contains notes and answers that learner pages do not show."

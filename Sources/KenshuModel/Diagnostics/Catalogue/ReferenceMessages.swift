@@ -33,6 +33,7 @@ extension Catalogue {
       case "the quiz of": "確認テスト"
       case "the form of": "回答フォーム"
       case "the facilitator page of": "ファシリテーター用ページ"
+      case "the facilitator pack of": "ファシリテーター用資料"
       case "the certificate of": "修了証"
       default: role
       }

@@ -1,0 +1,45 @@
+import KenshuModel
+
+/// The context of a course's facilitator pack (`facilitator/programmes/P/C/pack/index.html`):
+/// the course's timetable, then each session on its own printed pages with who runs it, its
+/// facilitator notes and its group work with phase prompts, cases and their answer keys.
+/// Planned only in the facilitator edition (`SitePlan`), so no learner edition holds it.
+extension PageRenderer {
+  func facilitatorPackContext(_ p: Int, _ c: Int, root: String, diagnostics: inout [Diagnostic]) -> (
+    String, [String: Any]
+  ) {
+    let programme = project.programmes[p]
+    let course = programme.courses[c]
+    var context = courseHeader(programme, course, root: root, diagnostics: &diagnostics)
+    context["backHref"] = SiteRoutes.facilitatorNotes
+    context["slots"] = course.timetable.map { slot in slotContext(programme, course, slot) }
+    context["sessions"] = course.timetable.filter { $0.session.kind != .break }.compactMap {
+      slot -> [String: Any]? in
+      let session = slot.session
+      let anchor = "s-" + SiteRoutes.segment(session.id)
+      var item: [String: Any] = [
+        "anchor": anchor, "titleHtml": HTMLText.html(session.title), "kindLabel": kindLabel(session.kind),
+        "people": people(session, programme: programme.id),
+        "notes": session.facilitatorNotes.enumerated().compactMap { index, note in
+          markdownHTML(
+            note, root: root,
+            placement: HeadingPlacement(headingBase: 4, idPrefix: "\(anchor)-note\(index + 1)-"),
+            diagnostics: &diagnostics)
+        },
+        "minutes": session.durationMinutes.map(String.init) ?? "",
+      ]
+      item["timeRange"] = format.timeRange(slot.start, slot.end) ?? false
+      if let spec = session.groupWork {
+        var unused: [String] = []
+        item["groupWork"] = groupWorkContext(
+          spec, start: slot.start, root: root, facilitator: true, searchText: &unused,
+          diagnostics: &diagnostics,
+          anchorPrefix: anchor + "-", caseHeadingLevel: 5)
+      }
+      let empty = (item["notes"] as? [String])?.isEmpty ?? true
+      // Sessions with nothing for a facilitator (an opening without notes) stay in the timetable only.
+      return empty && session.groupWork == nil ? nil : item
+    }
+    return (HTMLText.plain(course.title) + " — " + strings["facilitatorPack"], context)
+  }
+}
