@@ -42,7 +42,9 @@ struct AttendanceCommand: ParsableCommand {
       let folder = try PrivateOutput.path(out, defaultName: "attendance")
       try PrivateOutput.prepare(folder)
       for file in try sheet.write(into: folder) {
-        Console.error("wrote \(PrivateOutput.display(file)) (personal data: keep it private)")
+        Console.error(
+          ja: "\(PrivateOutput.display(file)) に書き出しました（個人情報です。外部に出さないでください）",
+          en: "wrote \(PrivateOutput.display(file)) (personal data: keep it private)")
       }
     }
   }

@@ -20,7 +20,9 @@ struct BenchCommand: ParsableCommand {
 
   static func warnIfDebug() {
     #if DEBUG
-      Console.error("warning: this is a debug build; figures are only meaningful with -c release")
+      Console.error(
+        ja: "警告: デバッグビルドです。計測値は -c release でビルドしたときだけ意味があります",
+        en: "warning: this is a debug build; figures are only meaningful with -c release")
     #endif
   }
 
@@ -98,8 +100,10 @@ struct BenchCommand: ParsableCommand {
       let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
       for outcome in outcomes where !outcome.published {
         let errors = outcome.diagnostics.filter { $0.severity == .error }
-        throw ValidationError(
-          "the serve-path rebuild failed with \(errors.count) errors: \(errors.prefix(3).map(\.message))")
+        throw argumentError(
+          ja:
+            "serve の再ビルドがエラー \(errors.count) 件で失敗しました: \(errors.prefix(3).map { $0.wording(in: .ja).message })",
+          en: "the serve-path rebuild failed with \(errors.count) errors: \(errors.prefix(3).map(\.message))")
       }
       rounds.append(
         ServeRebuildFigures(seconds: seconds, cpuSeconds: cpu, written: outcomes.map(\.written).reduce(0, +)))
@@ -123,7 +127,7 @@ struct BenchCommand: ParsableCommand {
       BenchCommand.warnIfDebug()
       if let writeCsv {
         try Data(benchmarkResponsesCSV(rows: rows).utf8).write(to: URL(fileURLWithPath: writeCsv))
-        Console.error("wrote \(writeCsv)")
+        Console.error(ja: "\(writeCsv) に書き出しました", en: "wrote \(writeCsv)")
       }
       print(runEvaluationBenchmark(rows: rows))
     }

@@ -30,7 +30,8 @@ struct CertificatesCommand: ParsableCommand {
 
   func validate() throws {
     if let date, date.count != 10 || date.split(separator: "-").count != 3 || !JapaneseDate.isValid(date) {
-      throw ValidationError("--date must be a real date, YYYY-MM-DD / --date は実在する日付を YYYY-MM-DD で")
+      throw argumentError(
+        ja: "--date には実在する日付を YYYY-MM-DD で指定してください", en: "--date must be a real date, YYYY-MM-DD")
     }
   }
 
@@ -53,7 +54,10 @@ struct CertificatesCommand: ParsableCommand {
     FileHandle.standardOutput.write(Data(output.utf8))
     if !run.files.isEmpty {
       Console.error(
-        "wrote \(run.files.count) files to \(PrivateOutput.display(folder)) (personal data: keep it private)")
+        ja: "\(PrivateOutput.display(folder)) に \(run.files.count) ファイルを書き出しました（個人情報です。外部に出さないでください）",
+        en:
+          "wrote \(run.files.count) files to \(PrivateOutput.display(folder)) (personal data: keep it private)"
+      )
     }
     if run.diagnostics.hasErrors { throw ExitCode(1) }
   }

@@ -14,10 +14,16 @@ struct ExportCommand: ParsableCommand {
   static func module(_ id: String, in project: Project) throws -> SelfStudyModule {
     guard let module = project.module(id) else {
       let known = project.modules.map(\.id).joined(separator: ", ")
-      Console.error("error: no module \"\(id)\" (modules: \(known.isEmpty ? "none" : known))")
+      Console.error(
+        ja: "エラー: 教材「\(id)」がありません（教材: \(known.isEmpty ? "なし" : known)）",
+        en: "error: no module \"\(id)\" (modules: \(known.isEmpty ? "none" : known))")
       throw ExitCode(2)
     }
-    if module.quiz == nil { Console.error("warning: module \"\(id)\" has no quiz; the export is empty") }
+    if module.quiz == nil {
+      Console.error(
+        ja: "警告: 教材「\(id)」には小テスト（<quiz>）がないため、書き出す問題はありません",
+        en: "warning: module \"\(id)\" has no quiz; the export is empty")
+    }
     return module
   }
 
@@ -30,7 +36,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
-      for problem in MoodleGrades.problems(in: module) { Console.error("warning: \(problem)") }
+      for problem in MoodleGrades.problems(in: module) {
+        Console.error(ja: "警告: \(problem)", en: "warning: \(problem)")
+      }
       try ProjectInput.write(GIFTExporter.export(module), to: out)
     }
   }
@@ -44,7 +52,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
-      for problem in MoodleGrades.problems(in: module) { Console.error("warning: \(problem)") }
+      for problem in MoodleGrades.problems(in: module) {
+        Console.error(ja: "警告: \(problem)", en: "warning: \(problem)")
+      }
       try ProjectInput.write(MoodleXMLExporter.export(module), to: out)
     }
   }
@@ -68,7 +78,8 @@ struct ExportCommand: ParsableCommand {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try package.zipData().write(to: url, options: .atomic)
-      Console.error("wrote \(out) (\(package.files.count) files)")
+      Console.error(
+        ja: "\(out) に書き出しました（\(package.files.count) ファイル）", en: "wrote \(out) (\(package.files.count) files)")
     }
   }
 }

@@ -69,10 +69,12 @@ struct FollowUpCommand: ParsableCommand {
 
     func validate() throws {
       guard let key = SummaryKey.parseList(by), key.count == 1, [.prefecture, .region].contains(key[0]) else {
-        throw ValidationError("--by は prefecture か region です / --by takes prefecture or region")
+        throw argumentError(
+          ja: "--by には prefecture か region を指定してください", en: "--by takes prefecture or region")
       }
       if let fiscalYear, !(1990...2200).contains(fiscalYear) {
-        throw ValidationError("--fiscal-year は 2023 のような年です / --fiscal-year takes a year such as 2023")
+        throw argumentError(
+          ja: "--fiscal-year には 2023 のように年度を指定してください", en: "--fiscal-year takes a year such as 2023")
       }
     }
 
@@ -87,11 +89,13 @@ struct FollowUpCommand: ParsableCommand {
           fiscalYear: fiscalYear, shareable: shareable, to: folder)
         DiagnosticPrinter(format: .text).print(diagnostics)
         Console.error(
-          "\(PrivateOutput.display(folder))/ に index.html, followup.json, tables.xlsx を書きました"
-            + "（研修 \(report.trainings) 回、参加者 \(report.reached) 人）/ wrote index.html, followup.json and tables.xlsx"
+          ja: "\(PrivateOutput.display(folder))/ に index.html, followup.json, tables.xlsx を書きました"
+            + "（研修 \(report.trainings) 回、参加者 \(report.reached) 人）"
+            + (shareable ? "（提出用: 氏名なし・少数秘匿）" : "（主催者用: 氏名を含みます）"),
+          en: "wrote \(PrivateOutput.display(folder))/index.html, followup.json and tables.xlsx"
+            + " (\(report.trainings) trainings, \(report.reached) participants)"
             + (shareable
-              ? "（提出用: 氏名なし・少数秘匿 / shareable: no names, small counts suppressed）"
-              : "（主催者用: 氏名を含みます / names people: organisers only）"))
+              ? " (shareable: no names, small counts suppressed)" : " (names people: organisers only)"))
       } catch let error as FollowUpReportError {
         throw ValidationError(error.description)
       }

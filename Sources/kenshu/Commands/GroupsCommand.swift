@@ -41,12 +41,21 @@ struct GroupsCommand: ParsableCommand {
 
   func validate() throws {
     if session == nil && size == nil {
-      throw ValidationError("give --session PROGRAMME_ID/SESSION_ID or --size K")
+      throw argumentError(
+        ja: "--session 研修ID/セッションID か --size 人数 を指定してください",
+        en: "give --session PROGRAMME_ID/SESSION_ID or --size K")
     }
-    if session != nil && size != nil { throw ValidationError("give --session or --size, not both") }
-    if let size, !(2...50).contains(size) { throw ValidationError("--size must be 2–50") }
+    if session != nil && size != nil {
+      throw argumentError(
+        ja: "--session と --size はどちらか一方だけを指定してください", en: "give --session or --size, not both")
+    }
+    if let size, !(2...50).contains(size) {
+      throw argumentError(ja: "--size は 2〜50 にしてください", en: "--size must be 2–50")
+    }
     if let rounds, !(1...GroupFormation.maximumRounds).contains(rounds) {
-      throw ValidationError("--rounds must be 1–\(GroupFormation.maximumRounds)")
+      throw argumentError(
+        ja: "--rounds は 1〜\(GroupFormation.maximumRounds) にしてください",
+        en: "--rounds must be 1–\(GroupFormation.maximumRounds)")
     }
   }
 
@@ -79,14 +88,17 @@ struct GroupsCommand: ParsableCommand {
     let chosenFacilitators = try facilitatorPool(from: people, subject: subject)
     if facilitators == nil, people.contains(where: { $0.roles.contains(.facilitator) }) {
       Console.error(
-        "note: the roster lists facilitators; add --facilitators facilitator to seat one per group")
+        ja: "注記: 名簿にファシリテーターがいます。各グループに 1 人ずつ配置するには --facilitators facilitator を付けてください",
+        en: "note: the roster lists facilitators; add --facilitators facilitator to seat one per group")
     }
     let result = GroupFormation(
       participants: participants, facilitators: chosenFacilitators, settings: settings
     ).run()
     DiagnosticPrinter(format: .text).print(result.diagnostics)
     if result.diagnostics.hasErrors { throw ExitCode(1) }
-    for unmet in result.quality.unmet { Console.error("unmet: \(unmet.message)") }
+    for unmet in result.quality.unmet {
+      Console.error(ja: "満たせなかった条件: \(unmet.message)", en: "unmet: \(unmet.message)")
+    }
 
     switch format {
     case .json:
@@ -129,11 +141,15 @@ struct GroupsCommand: ParsableCommand {
       let clashes = pool.filter { person in participantNames[person.id].map { $0 != person.name } ?? false }
         .map(\.id)
       if !clashes.isEmpty {
+        let listed = clashes.prefix(5).joined(separator: ", ") + (clashes.count > 5 ? ", …" : "")
         Console.error(
-          "error: \(facilitators) and \(roster) use the same ids for different people: "
-            + clashes.prefix(5).joined(separator: ", ") + (clashes.count > 5 ? ", …" : ""))
+          ja: "エラー: \(facilitators) と \(roster) で、別の人に同じ ID が使われています: \(listed)",
+          en: "error: \(facilitators) and \(roster) use the same ids for different people: \(listed)")
         Console.error(
-          "give the rosters an ID column (ID/番号) with distinct ids, or list facilitators in the same roster")
+          ja: "名簿に重ならない ID の列（ID/番号）を設けるか、ファシリテーターを同じ名簿に載せてください",
+          en:
+            "give the rosters an ID column (ID/番号) with distinct ids, or list facilitators in the same roster"
+        )
         throw ExitCode(1)
       }
     }
@@ -142,7 +158,9 @@ struct GroupsCommand: ParsableCommand {
       in: pool, role: role ?? .facilitator, qualifiedFor: tracksQualifications ? subject : nil)
     DiagnosticPrinter(format: .text).print(selection.diagnostics)
     if selection.facilitators.isEmpty {
-      Console.error("warning: no \(role?.rawValue ?? "facilitator") found in \(facilitators)")
+      Console.error(
+        ja: "警告: \(facilitators) に \(role?.rawValue ?? "facilitator") がいません",
+        en: "warning: no \(role?.rawValue ?? "facilitator") found in \(facilitators)")
     }
     return selection.facilitators
   }
@@ -150,19 +168,27 @@ struct GroupsCommand: ParsableCommand {
   /// The group-work spec of PROGRAMME_ID/SESSION_ID in this project.
   static func groupWork(_ reference: String) throws -> (programme: String, spec: GroupWorkSpec) {
     let parts = reference.split(separator: "/").map(String.init)
-    guard parts.count == 2 else { throw ValidationError("--session takes PROGRAMME_ID/SESSION_ID") }
+    guard parts.count == 2 else {
+      throw argumentError(
+        ja: "--session は 研修ID/セッションID の形で指定してください", en: "--session takes PROGRAMME_ID/SESSION_ID")
+    }
     let project = try ProjectInput.load()
     guard let programme = project.programme(parts[0]) else {
-      throw ValidationError(
-        "no programme \"\(parts[0])\" (programmes: \(project.programmes.map(\.id).joined(separator: ", ")))")
+      let known = project.programmes.map(\.id).joined(separator: ", ")
+      throw argumentError(
+        ja: "研修「\(parts[0])」がありません（研修: \(known)）", en: "no programme \"\(parts[0])\" (programmes: \(known))")
     }
     let sessions = programme.courses.flatMap(\.sessions)
     guard let session = sessions.first(where: { $0.id == parts[1] }) else {
       let groupSessions = sessions.filter { $0.groupWork != nil }.map(\.id).joined(separator: ", ")
-      throw ValidationError("no session \"\(parts[1])\" in \(parts[0]) (group work: \(groupSessions))")
+      throw argumentError(
+        ja: "\(parts[0]) にセッション「\(parts[1])」がありません（グループワーク: \(groupSessions)）",
+        en: "no session \"\(parts[1])\" in \(parts[0]) (group work: \(groupSessions))")
     }
     guard let spec = session.groupWork else {
-      throw ValidationError("session \"\(parts[1])\" has no <groups> spec; use --size")
+      throw argumentError(
+        ja: "セッション「\(parts[1])」には <groups> がありません。--size で人数を指定してください",
+        en: "session \"\(parts[1])\" has no <groups> spec; use --size")
     }
     return (programme.id, spec)
   }

@@ -16,10 +16,13 @@ struct InitCommand: ParsableCommand {
     let folder = URL(fileURLWithPath: directory)
     do {
       let written = try ProjectScaffold.write(into: folder)
-      for path in written { Console.error("created \(directory == "." ? "" : directory + "/")\(path)") }
-      Console.error("next: cd \(directory) && kenshu validate && kenshu build")
+      let folder = directory == "." ? "" : directory + "/"
+      for path in written { Console.error(ja: "\(folder)\(path) を作りました", en: "created \(folder)\(path)") }
+      Console.error(
+        ja: "次に: cd \(directory) && kenshu validate && kenshu build",
+        en: "next: cd \(directory) && kenshu validate && kenshu build")
     } catch let error as ProjectScaffold.ScaffoldError {
-      Console.error("error: \(error.description)")
+      Console.error(ja: "エラー: \(error.description)", en: "error: \(error.description)")
       throw ExitCode(1)
     }
   }

@@ -28,10 +28,11 @@ struct ReportCommand: ParsableCommand {
 
   func validate() throws {
     for path in responses where !FileManager.default.fileExists(atPath: path) {
-      throw ValidationError("no such file: \(path)")
+      throw argumentError(ja: "ファイル \(path) がありません", en: "no such file: \(path)")
     }
     if let fiscalYear, !(1990...2200).contains(fiscalYear) {
-      throw ValidationError("--fiscal-year takes a year such as 2026")
+      throw argumentError(
+        ja: "--fiscal-year には 2026 のように年度を指定してください", en: "--fiscal-year takes a year such as 2026")
     }
   }
 
@@ -47,7 +48,9 @@ struct ReportCommand: ParsableCommand {
         to: folder)
       DiagnosticPrinter(format: .text).print(diagnostics)
       Console.error(
-        "wrote \(PrivateOutput.display(folder))/index.html, report.json and tables.xlsx"
+        ja: "\(PrivateOutput.display(folder))/ に index.html, report.json, tables.xlsx を書き出しました"
+          + (shareable ? "（外部提供用: 氏名なし、少ない人数は秘匿）" : "（氏名を含みます。主催者のみで扱ってください）"),
+        en: "wrote \(PrivateOutput.display(folder))/index.html, report.json and tables.xlsx"
           + (shareable
             ? " (shareable: no names, small counts suppressed)" : " (names people: organisers only)"))
       if diagnostics.hasErrors { throw ExitCode(1) }

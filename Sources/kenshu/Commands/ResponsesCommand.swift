@@ -44,20 +44,25 @@ struct ResponsesCommand: AsyncParsableCommand {
       let older = responses.filter { $0.surveyHash != current }.count
       if older > 0 {
         Console.error(
-          "note: \(older) responses were given to an earlier edition of \(surveyID); columns follow the current definition"
+          ja: "注記: \(older) 件の回答は \(surveyID) の以前の版に対するものです。列は現在の定義に合わせています",
+          en:
+            "note: \(older) responses were given to an earlier edition of \(surveyID); columns follow the current definition"
         )
       }
       let dropped = ResponseExport.droppedAnswers(responses, survey: survey)
       if format == .csv, dropped > 0 {
         Console.error(
-          "warning: \(dropped) answers name items no longer in \(surveyID) and are left out of the CSV")
+          ja: "警告: \(dropped) 件の回答は \(surveyID) にもうない項目のもので、CSV には含めません",
+          en: "warning: \(dropped) answers name items no longer in \(surveyID) and are left out of the CSV")
       }
       let data =
         format == .csv ? ResponseExport.csv(responses, survey: survey) : try ResponseExport.json(responses)
       try PrivateOutput.prepare(destination, isFolder: false)
       try data.write(to: destination, options: .atomic)
       Console.error(
-        "wrote \(PrivateOutput.display(destination)): \(responses.count) responses (personal data: keep it private)"
+        ja: "\(PrivateOutput.display(destination)) に回答 \(responses.count) 件を書き出しました（個人情報です。外部に出さないでください）",
+        en:
+          "wrote \(PrivateOutput.display(destination)): \(responses.count) responses (personal data: keep it private)"
       )
     }
   }
@@ -89,7 +94,7 @@ struct ResponsesCommand: AsyncParsableCommand {
         Console.output(String(decoding: try encoder.encode(counts), as: UTF8.self))
       case .table:
         if counts.responses.isEmpty && counts.completions.isEmpty {
-          Console.output("回答なし / no responses yet")
+          Console.output(ja: "回答はまだありません", en: "no responses yet")
         }
         for (survey, count) in counts.responses.sorted(by: { $0.key < $1.key }) {
           Console.output("survey\t\(survey)\t\(count)")

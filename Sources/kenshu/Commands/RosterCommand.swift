@@ -45,15 +45,21 @@ struct RosterCommand: ParsableCommand {
         let parts = grant.split(separator: ":").map(String.init)
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
           parts.count == 1 || [.facilitator, .instructor].contains(PersonRole(parsing: parts[1]))
-        else { throw ValidationError("--grant takes SUBJECT or SUBJECT:facilitator|instructor") }
+        else {
+          throw argumentError(
+            ja: "--grant は 研修ID か 研修ID:facilitator|instructor の形で指定してください",
+            en: "--grant takes SUBJECT or SUBJECT:facilitator|instructor")
+        }
       }
-      if edition != nil && grant == nil { throw ValidationError("--edition goes with --grant") }
+      if edition != nil && grant == nil {
+        throw argumentError(ja: "--edition は --grant と一緒に使います", en: "--edition goes with --grant")
+      }
     }
 
     func run() throws {
       let url = URL(fileURLWithPath: file)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw ValidationError("no such file: \(file)")
+        throw argumentError(ja: "ファイル \(file) がありません", en: "no such file: \(file)")
       }
       var options = RosterImport.Options(rosterID: id, title: title, programme: programme)
       options.read.sheet = sheet
@@ -74,7 +80,7 @@ struct RosterCommand: ParsableCommand {
         options.rosterID = url.deletingPathExtension().lastPathComponent
       }
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw ValidationError("cannot read \(file)")
+        throw argumentError(ja: "\(file) を読めません", en: "cannot read \(file)")
       }
       let result = RosterImport(options: options).importData(data, file: file)
       diagnostics += result.diagnostics
@@ -123,16 +129,21 @@ struct RosterCommand: ParsableCommand {
     @Flag(help: "Suppress cells under 5 people, as for publication.") var `public` = false
 
     func validate() throws {
-      guard !rosters.isEmpty else { throw ValidationError("give at least one roster") }
+      guard !rosters.isEmpty else {
+        throw argumentError(ja: "名簿を一つ以上指定してください", en: "give at least one roster")
+      }
       guard let keys = SummaryKey.parseList(by), (1...2).contains(keys.count) else {
-        throw ValidationError("--by takes one or two of profession, prefecture, role, stage")
+        throw argumentError(
+          ja: "--by には profession, prefecture, role, stage から一つか二つを指定してください",
+          en: "--by takes one or two of profession, prefecture, role, stage")
       }
       if keys.count == 2, keys[0] == keys[1] {
-        throw ValidationError("--by takes two different keys for a cross-tab")
+        throw argumentError(
+          ja: "クロス集計の --by には異なる二つの項目を指定してください", en: "--by takes two different keys for a cross-tab")
       }
       if let professions {
         for item in professions.split(separator: ",") where Profession(parsing: String(item)) == nil {
-          throw ValidationError("unknown profession \"\(item)\"")
+          throw argumentError(ja: "職種「\(item)」はありません", en: "unknown profession \"\(item)\"")
         }
       }
     }

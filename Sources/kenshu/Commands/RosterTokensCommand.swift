@@ -37,12 +37,20 @@ extension RosterCommand {
 
     func validate() throws {
       if (survey == nil) == (module == nil) {
-        throw ValidationError("give exactly one of --survey ID or --module ID")
+        throw argumentError(
+          ja: "--survey ID か --module ID のどちらか一方を指定してください",
+          en: "give exactly one of --survey ID or --module ID")
       }
-      if slips, survey == nil { throw ValidationError("--slips is for surveys (--survey ID)") }
-      if siteURL != nil, !slips { throw ValidationError("--site-url needs --slips") }
+      if slips, survey == nil {
+        throw argumentError(ja: "--slips はアンケート（--survey ID）用です", en: "--slips is for surveys (--survey ID)")
+      }
+      if siteURL != nil, !slips {
+        throw argumentError(ja: "--site-url は --slips と一緒に使います", en: "--site-url needs --slips")
+      }
       if let siteURL, !TokenSlips.isSiteURL(siteURL) {
-        throw ValidationError("--site-url must be an http(s) address such as https://kenshu.example.org/")
+        throw argumentError(
+          ja: "--site-url には https://kenshu.example.org/ のような http(s) のアドレスを指定してください",
+          en: "--site-url must be an http(s) address such as https://kenshu.example.org/")
       }
     }
 
@@ -55,14 +63,17 @@ extension RosterCommand {
       } else {
         let id = module ?? ""
         guard project.module(id)?.collectCompletion == true else {
-          throw ValidationError("no module \"\(id)\" with collect-completion=\"true\"")
+          throw argumentError(
+            ja: "collect-completion=\"true\" の教材「\(id)」がありません",
+            en: "no module \"\(id)\" with collect-completion=\"true\"")
         }
         scope = "module:" + id
       }
       let slipsSite = siteURL ?? project.settings.collectURL.flatMap { TokenSlips.isSiteURL($0) ? $0 : nil }
       if slips, slipsSite == nil {
-        throw ValidationError(
-          "--slips needs the site's address: --site-url https://… (or an absolute collect-url)")
+        throw argumentError(
+          ja: "--slips にはサイトのアドレスが必要です: --site-url https://…（または絶対アドレスの collect-url）",
+          en: "--slips needs the site's address: --site-url https://… (or an absolute collect-url)")
       }
       let people = try RosterInput.load(roster, sheet: sheet).people
       let destination = try PrivateOutput.path(
@@ -101,7 +112,10 @@ extension RosterCommand {
       }
       let kept = Set(people.map(\.id)).subtracting(added).count
       Console.error(
-        "wrote \(PrivateOutput.display(destination)): \(rows.count - 1) tokens for \(scope)"
+        ja: "\(PrivateOutput.display(destination)) に \(scope) のトークン \(rows.count - 1) 件を書き出しました"
+          + (kept > 0 ? "。回答済みの \(kept) 人は使用済みのトークンのままです" : "")
+          + "（秘密の情報です。本人の分だけを渡してください）",
+        en: "wrote \(PrivateOutput.display(destination)): \(rows.count - 1) tokens for \(scope)"
           + (kept > 0 ? "; \(kept) people already answered and keep their used token" : "")
           + " (secret: hand each person only their own)")
     }

@@ -54,26 +54,39 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Preview the learner site only (no facilitator edition is built).") var noFacilitator = false
 
   func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("port must be 0–65535") }
-    guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 (off) or more") }
+    guard (0...65535).contains(port) else {
+      throw argumentError(ja: "ポート番号は 0〜65535 にしてください", en: "port must be 0–65535")
+    }
+    guard rateLimit >= 0 else {
+      throw argumentError(ja: "--rate-limit は 0（制限なし）以上にしてください", en: "--rate-limit must be 0 (off) or more")
+    }
     if let collectURL, !BuildConfiguration.isCollectURL(collectURL) {
-      throw ValidationError("--collect-url must be an http(s) URL or a path starting with /")
+      throw argumentError(
+        ja: "--collect-url には http(s) の URL か / で始まるパスを指定してください",
+        en: "--collect-url must be an http(s) URL or a path starting with /")
     }
     for origin in allowOrigin where OriginPolicy.origin(origin) == nil {
-      throw ValidationError(
-        "--allow-origin needs an http(s) origin such as https://example.org (got \(origin))")
+      throw argumentError(
+        ja: "--allow-origin には https://example.org のような http(s) のオリジンを指定してください（指定: \(origin)）",
+        en: "--allow-origin needs an http(s) origin such as https://example.org (got \(origin))")
     }
     if !collect, database != nil || collectURL != nil || !allowOrigin.isEmpty || trustProxy {
-      throw ValidationError("--database, --collect-url, --allow-origin and --trust-proxy need --collect")
+      throw argumentError(
+        ja: "--database, --collect-url, --allow-origin, --trust-proxy は --collect と一緒に使います",
+        en: "--database, --collect-url, --allow-origin and --trust-proxy need --collect")
     }
     if let facilitatorPort, !(0...65535).contains(facilitatorPort) {
-      throw ValidationError("--facilitator-port must be 0–65535")
+      throw argumentError(
+        ja: "--facilitator-port は 0〜65535 にしてください", en: "--facilitator-port must be 0–65535")
     }
     if let facilitatorPort, facilitatorPort != 0, facilitatorPort == port {
-      throw ValidationError("--facilitator-port must differ from --port")
+      throw argumentError(
+        ja: "--facilitator-port は --port と別の番号にしてください", en: "--facilitator-port must differ from --port")
     }
     if noFacilitator, facilitatorPort != nil || facilitatorHost != nil {
-      throw ValidationError("--facilitator-port and --facilitator-host cannot be used with --no-facilitator")
+      throw argumentError(
+        ja: "--facilitator-port と --facilitator-host は --no-facilitator と一緒には使えません",
+        en: "--facilitator-port and --facilitator-host cannot be used with --no-facilitator")
     }
   }
 

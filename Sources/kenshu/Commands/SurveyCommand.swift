@@ -13,7 +13,9 @@ struct SurveyCommand: ParsableCommand {
   static func survey(_ id: String, in project: Project) throws -> Survey {
     guard let survey = project.survey(id) else {
       let known = project.surveys.map(\.id).joined(separator: ", ")
-      throw ValidationError("no survey \"\(id)\" (surveys: \(known.isEmpty ? "none" : known))")
+      throw argumentError(
+        ja: "アンケート「\(id)」がありません（アンケート: \(known.isEmpty ? "なし" : known)）",
+        en: "no survey \"\(id)\" (surveys: \(known.isEmpty ? "none" : known))")
     }
     return survey
   }
@@ -58,7 +60,7 @@ struct SurveyCommand: ParsableCommand {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try data.write(to: url, options: .atomic)
-      Console.error("wrote \(out)")
+      Console.error(ja: "\(out) に書き出しました", en: "wrote \(out)")
     }
   }
 }
@@ -96,13 +98,19 @@ struct EvaluateCommand: ParsableCommand {
 
   func validate() throws {
     if responses.isEmpty && (pre == nil || post == nil) {
-      throw ValidationError("give --responses FILE… or both --pre FILE and --post FILE")
+      throw argumentError(
+        ja: "--responses ファイル… か、--pre ファイル と --post ファイル の両方を指定してください",
+        en: "give --responses FILE… or both --pre FILE and --post FILE")
     }
-    if (pre == nil) != (post == nil) { throw ValidationError("--pre and --post go together") }
-    if minCell < 1 { throw ValidationError("--min-cell must be at least 1") }
+    if (pre == nil) != (post == nil) {
+      throw argumentError(ja: "--pre と --post は一緒に指定してください", en: "--pre and --post go together")
+    }
+    if minCell < 1 {
+      throw argumentError(ja: "--min-cell は 1 以上にしてください", en: "--min-cell must be at least 1")
+    }
     for path in responses + [pre, post, map].compactMap({ $0 })
     where !FileManager.default.fileExists(atPath: path) {
-      throw ValidationError("no such file: \(path)")
+      throw argumentError(ja: "ファイル \(path) がありません", en: "no such file: \(path)")
     }
   }
 
@@ -120,7 +128,10 @@ struct EvaluateCommand: ParsableCommand {
     try PrivateOutput.prepare(folder)
     try writeReport(report, to: folder, freeText: !shareable, workbook: format == .xlsx)
     Console.error(
-      "wrote \(PrivateOutput.display(folder))/index.html, summary.json and CSV tables"
+      ja: "\(PrivateOutput.display(folder))/ に index.html, summary.json と CSV の表を書き出しました"
+        + (format == .xlsx ? "（tables.xlsx も）" : "")
+        + (shareable ? "（自由記述なし）" : "（自由記述の回答を含みます。主催者のみで扱ってください）"),
+      en: "wrote \(PrivateOutput.display(folder))/index.html, summary.json and CSV tables"
         + (format == .xlsx ? " (also as tables.xlsx)" : "")
         + (shareable ? " (no free text)" : " (contains free-text answers: organisers only)"))
     if diagnostics.hasErrors { throw ExitCode(1) }

@@ -23,7 +23,9 @@ enum CollectionInput {
     do {
       return try await location.open(relativeTo: ProjectInput.root)
     } catch {
-      Console.error("error: cannot open the response database \(location): \(error)")
+      Console.error(
+        ja: "エラー: 回答データベース \(location) を開けません: \(error)",
+        en: "error: cannot open the response database \(location): \(error)")
       throw ExitCode(1)
     }
   }

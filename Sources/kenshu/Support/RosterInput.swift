@@ -16,10 +16,11 @@ enum RosterInput {
         let project = try ProjectInput.load()
         if let roster = project.roster(argument) { return roster }
         let known = project.rosters.map(\.id).joined(separator: ", ")
-        throw ValidationError(
-          "no roster file or roster id \"\(argument)\" (rosters: \(known.isEmpty ? "none" : known))")
+        throw argumentError(
+          ja: "名簿のファイルまたは名簿 ID「\(argument)」がありません（名簿: \(known.isEmpty ? "なし" : known)）",
+          en: "no roster file or roster id \"\(argument)\" (rosters: \(known.isEmpty ? "none" : known))")
       }
-      throw ValidationError("no such roster file: \(argument)")
+      throw argumentError(ja: "名簿のファイル \(argument) がありません", en: "no such roster file: \(argument)")
     }
     switch url.pathExtension.lowercased() {
     case "xml":
@@ -57,7 +58,9 @@ enum RosterInput {
           continue
         }
         if earlier == person.name {
-          Console.error("note: \(argument): \(person.id) is already on an earlier roster; counted once")
+          Console.error(
+            ja: "注記: \(argument): \(person.id) は前の名簿にも載っているため、1 人として数えます",
+            en: "note: \(argument): \(person.id) is already on an earlier roster; counted once")
         } else {
           sharedIDs += 1
           people.append(person)
@@ -66,7 +69,8 @@ enum RosterInput {
     }
     if sharedIDs > 0 {
       Console.error(
-        "note: \(sharedIDs) people share an id with a different person on another roster; all are counted"
+        ja: "注記: \(sharedIDs) 人が別の名簿の別の人と同じ ID です。全員を数えます（区別するには名簿に ID の列を設けてください）",
+        en: "note: \(sharedIDs) people share an id with a different person on another roster; all are counted"
           + " (give rosters an ID column to tell people apart)")
     }
     return people
