@@ -80,7 +80,8 @@ let package = Package(
     // The training day: attendance import, reception sheets, certificates, their ledger and
     // the verification list the public site publishes.
     .target(
-      name: "KenshuTrainingDay", dependencies: ["KenshuModel", "KenshuTabular", "KenshuRosters", "KenshuQR"]),
+      name: "KenshuTrainingDay",
+      dependencies: ["KenshuModel", "KenshuTabular", "KenshuRosters", "KenshuQR", "CKenshuFiles"]),
     // Multidisciplinary group formation.
     .target(name: "KenshuGroups", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Survey response import, statistics and reports.

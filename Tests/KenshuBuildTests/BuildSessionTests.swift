@@ -38,7 +38,7 @@ import Testing
     #expect(layout.output(for: .facilitator).path == "/p/private/facilitator-site")
     #expect(
       layout.watchedPaths.map(\.path) == [
-        "/p/kenshu.xml", "/p/curricula", "/p/content", "/p/rosters", "/p/theme",
+        "/p/kenshu.xml", "/p/curricula", "/p/content", "/p/rosters", "/p/theme", "/p/verification",
       ])
     #expect(layout.displayPath(URL(fileURLWithPath: "/p/site")) == "site")
     #expect(layout.displayPath(URL(fileURLWithPath: "/elsewhere/site")) == "/elsewhere/site")

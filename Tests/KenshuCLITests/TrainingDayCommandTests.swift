@@ -53,6 +53,13 @@ import Testing
     let notEligible = try #require(json["not_eligible"] as? [[String: Any]])
     #expect(notEligible.contains { $0["participant"] as? String == "a03" })
 
+    // The register is outside private/ (git-ignored): a build on another machine — here, with
+    // private/ gone — publishes the same digests.
+    #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("verification/day.json").path))
+    try FileManager.default.moveItem(
+      at: root.appendingPathComponent("private"),
+      to: root.deletingLastPathComponent().appendingPathComponent("kept"))
+    #expect(try KenshuBinary.run(["validate", "--strict"], in: root).status == 0)
     let build = try KenshuBinary.run(["build"], in: root)
     #expect(build.status == 0, "\(build.stderr)")
     let page = try String(contentsOf: root.appendingPathComponent("site/verify/index.html"), encoding: .utf8)

@@ -103,3 +103,19 @@ import Testing
     #expect(ParticipantToken.hash("AB-C") == ParticipantToken.hash("abc"), "typed tokens are normalised")
   }
 }
+
+@Suite struct PassedModulesTests {
+  @Test func passedParticipants_countsOnlyPassingCompletions_oncePerPerson() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    for (module, person, passed) in [
+      ("m1", "a01", true), ("m1", "a01", true), ("m1", "a02", false), ("m2", "a03", true),
+    ] {
+      let completion = StoredCompletion(
+        moduleID: module, moduleEdition: "", participant: person, score: passed ? 90 : 10, passed: passed)
+      #expect(try await store.insert(completion, tokenHash: nil) == .notRequired)
+    }
+    let passed = try await store.passedParticipants(modules: ["m1", "m3"])
+    #expect(passed == ["m1": ["a01"]])
+    await store.close()
+  }
+}

@@ -85,3 +85,36 @@ import Testing
     if case .success = NumberingPattern.parse(text) { Issue.record("\(text) was accepted") }
   }
 }
+
+@Suite struct NumberingOverlapTests {
+  func pattern(_ text: String) throws -> NumberingPattern { try NumberingPattern.parse(text).get() }
+
+  @Test(arguments: [
+    ("A{n}", "A1{n}", "A11"), ("{n}", "{n}", "1"), ("R8-{n:03}", "R8-{n}", "R8-111"),
+    ("R8-受講-{n:03}", "R8-受講-0{n:02}", "R8-受講-011"), ("{n}-A", "1{n}-A", "11-A"),
+    ("A{n:03}", "A00{n}", "A001"),
+  ])
+  func test_patternsThatMeet_giveANumberBothProduce(_ a: String, _ b: String, _ expected: String) throws {
+    let shared = try pattern(a).sharedNumber(with: try pattern(b))
+    #expect(shared == expected)
+    if let shared {
+      #expect(try pattern(a).produces(shared) && pattern(b).produces(shared))
+    }
+    #expect(try pattern(b).sharedNumber(with: try pattern(a)) != nil)
+  }
+
+  @Test(arguments: [
+    ("R8-修了-{n:03}", "R8-受講-{n:03}"), ("A{n}", "B{n}"), ("A{n}", "A{n}-x"), ("A0{n}", "A{n}"),
+    ("day-done-{n:03}", "other-done-{n:03}"),
+  ])
+  func test_patternsThatNeverMeet(_ a: String, _ b: String) throws {
+    #expect(try pattern(a).sharedNumber(with: try pattern(b)) == nil, "\(a) \(b)")
+  }
+
+  @Test func test_defaultPattern_namesProgrammeAndAwardOnce() {
+    #expect(NumberingPattern.defaultPattern(programme: "p", award: "done").description == "p-done-{n:03}")
+    #expect(
+      NumberingPattern.defaultPattern(programme: "tashokushu-2026", award: "tashokushu-2026-completion")
+        .format(7) == "tashokushu-2026-completion-007")
+  }
+}

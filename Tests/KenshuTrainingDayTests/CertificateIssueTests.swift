@@ -98,7 +98,10 @@ import Testing
     let run = try issue(fixture)
     let entry = try #require(run.issued.first { $0.entry.participant == "a01" }?.entry)
     let folder = CertificateIssue.folder(for: "day", root: fixture.root)
-    let list = try VerificationList.read(Data(contentsOf: folder.appendingPathComponent("verification.json")))
+    let register = VerificationList.registerFile(for: "day", root: fixture.root)
+    #expect(register.path.hasSuffix("/verification/day.json"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("verification.json").path))
+    let list = try VerificationList.read(Data(contentsOf: register))
     #expect(list.verify(number: entry.number, code: entry.code)?.status == "valid")
     // Typed by hand: lower case, without hyphens, full-width.
     let typed = entry.code.lowercased().replacingOccurrences(of: "-", with: "")
@@ -108,16 +111,14 @@ import Testing
     #expect(list.verify(number: entry.number, code: String(forged)) == nil)
     #expect(list.verify(number: "R8-修了-999", code: entry.code) == nil)
     // The published list holds no name, no participant id, no number and no code.
-    let published = try String(
-      contentsOf: folder.appendingPathComponent("verification.json"), encoding: .utf8)
+    let published = try String(contentsOf: register, encoding: .utf8)
     for secret in ["髙橋", "a01", "a02", entry.number, entry.code] {
       #expect(!published.contains(secret), "\(secret)")
     }
     // Revoked: the same number and code now read as revoked, and the page is gone.
     let revoked = try issue(fixture, revoke: [entry.number])
     #expect(revoked.revoked.map(\.number) == [entry.number])
-    let after = try VerificationList.read(
-      Data(contentsOf: folder.appendingPathComponent("verification.json")))
+    let after = try VerificationList.read(Data(contentsOf: register))
     #expect(after.salt == list.salt)
     #expect(after.verify(number: entry.number, code: entry.code)?.status == "revoked")
     #expect(

@@ -1,15 +1,16 @@
 import KenshuModel
 
 /// Completion rules must be satisfiable and name what exists: sessions in the award's scope,
-/// modules, surveys; numbering patterns of one programme must not produce the same numbers.
+/// modules, surveys; no two awards of the project may be able to produce the same certificate number.
 struct AwardCheck {
   let project: Project
 
   func run() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // Every award of the project so far, for numbers two awards could share.
+    var numbered: [(programme: String, award: Award)] = []
     for programme in project.programmes {
       var ids: [String: SourceLocation] = [:]
-      var patterns: [String: String] = [:]
       for award in programme.allAwards {
         let location = award.location ?? programme.location ?? SourceLocation(file: "?")
         let label = "<award> \"\(award.id)\""
@@ -19,15 +20,17 @@ struct AwardCheck {
         } else {
           ids[award.id] = location
         }
-        let pattern = award.numbering.prefix + "\u{0}" + award.numbering.suffix
-        if !award.numbering.prefix.isEmpty || !award.numbering.suffix.isEmpty {
-          if let other = patterns[pattern] {
-            diagnostics.append(
-              .error(Catalogue.duplicateNumbering, (label, other, "\(award.numbering)"), at: location))
-          } else {
-            patterns[pattern] = award.id
-          }
+        // Across programmes too: an auditor quoting "R8-001" must find one certificate.
+        if let (other, number) = numbered.lazy.compactMap({ earlier in
+          award.numbering.sharedNumber(with: earlier.award.numbering).map { (earlier, $0) }
+        }).first {
+          let otherName =
+            other.programme == programme.id ? other.award.id : other.programme + "/" + other.award.id
+          diagnostics.append(
+            .error(
+              Catalogue.duplicateNumbering, (label, otherName, "\(award.numbering)", number), at: location))
         }
+        numbered.append((programme.id, award))
         if award.requirements.isEmpty {
           diagnostics.append(
             .warning(Catalogue.awardWithoutRule, label, at: location))

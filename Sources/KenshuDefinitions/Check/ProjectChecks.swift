@@ -18,6 +18,8 @@ struct ProjectChecks {
   func runEach(reusing previous: [[Diagnostic]]?) -> [[Diagnostic]] {
     let content = ContentFiles(root: contentRoot, displayRoot: displayRoot)
     let project = project
+    let projectRoot = contentRoot.deletingLastPathComponent()
+    let displayRoot = displayRoot
     // The checks only read the project, so they run side by side: they come after every file
     // has loaded and were the serial tail of `kenshu validate`. Results keep this order.
     let checks: [(readsContentText: Bool, run: @Sendable () -> [Diagnostic])] = [
@@ -31,6 +33,8 @@ struct ProjectChecks {
       (false, { AwardCheck(project: project).run() }),
       (false, { AttendanceCheck(project: project).run() }),
       (false, { FollowUpCheck(project: project).run() }),
+      // Reads verification/ and the ledgers' dates, not the definitions: runs again every time.
+      (true, { RegisterCheck(project: project, root: projectRoot, displayRoot: displayRoot).run() }),
       // Reads the folder, not the definitions: runs again whenever content files change.
       (true, { ContentFolderCheck(content: content).run() }),
       (false, { OutputPathCheck(project: project).run() }),

@@ -2,14 +2,17 @@ import KenshuModel
 import KenshuXML
 
 extension ValueReader {
-  /// The `<award>` children of a programme or course (`course` names the course).
-  mutating func awards(_ element: XMLElementView, course: String?) -> [Award] {
-    element.children(named: "award").map { award($0, course: course) }
+  /// The `<award>` children of a programme or course (`course` names the course) of the
+  /// programme `programme`.
+  mutating func awards(_ element: XMLElementView, programme: String, course: String?) -> [Award] {
+    element.children(named: "award").map { award($0, programme: programme, course: course) }
   }
 
-  mutating func award(_ element: XMLElementView, course: String?) -> Award {
+  mutating func award(_ element: XMLElementView, programme: String, course: String?) -> Award {
     let kind = element.attribute("kind").flatMap(AwardKind.init(rawValue:)) ?? .completion
-    var numbering = NumberingPattern(prefix: "", width: 1)
+    // Without `numbering`, numbers that name the programme and the award: a bare {n} would
+    // repeat 1, 2, 3 in every award of every programme.
+    var numbering = NumberingPattern.defaultPattern(programme: programme, award: identifier(element) ?? "")
     if let text = element.attribute("numbering") {
       switch NumberingPattern.parse(text) {
       case .success(let pattern): numbering = pattern

@@ -36,12 +36,12 @@ extension ValueReader {
     programme.serves = (string(element, "serves") ?? "").split(whereSeparator: \.isWhitespace).compactMap {
       ServiceItem(rawValue: String($0))
     }
-    programme.courses = element.children(named: "course").map { course($0) }
-    programme.awards = awards(element, course: nil)
+    programme.courses = element.children(named: "course").map { course($0, programme: programme.id) }
+    programme.awards = awards(element, programme: programme.id, course: nil)
     return programme
   }
 
-  mutating func course(_ element: XMLElementView) -> Course {
+  mutating func course(_ element: XMLElementView, programme: String) -> Course {
     var course = Course(
       id: identifier(element) ?? "", title: element.child(named: "title")?.normalizedText ?? "",
       location: element.location)
@@ -53,7 +53,7 @@ extension ValueReader {
     course.description = element.child(named: "description").flatMap { markdown($0) }
     course.objectives = objectives(element)
     course.sessions = element.children(named: "session").map { session($0) }
-    course.awards = awards(element, course: course.id)
+    course.awards = awards(element, programme: programme, course: course.id)
     return course
   }
 

@@ -75,3 +75,24 @@ extension Project {
     return merged
   }
 }
+
+extension AttendanceRecord {
+  /// The record with self-study completions collected elsewhere (module id → participants
+  /// who passed, e.g. by `serve --collect`) added to each person's `passed` modules, so that
+  /// `<pass module>` counts them like a mark in the attendance file.
+  public func counting(_ completions: [String: Set<String>]) -> AttendanceRecord {
+    var record = self
+    for (module, people) in completions.sorted(by: { $0.key < $1.key }) {
+      for person in people.sorted() {
+        if let index = record.attendees.firstIndex(where: { $0.person == person }) {
+          if !record.attendees[index].passed.contains(module) {
+            record.attendees[index].passed.append(module)
+          }
+        } else {
+          record.attendees.append(Attendee(person: person, passed: [module]))
+        }
+      }
+    }
+    return record
+  }
+}

@@ -2,13 +2,14 @@ import Foundation
 
 /// What the public site may know of a programme's certificates: for each one, the keyed hash of
 /// its number and code (`VerificationCode.digest`), whether it is valid or revoked, and what it
-/// was for — never a name or a participant id. Written by `kenshu certificates` beside the
-/// ledger (`verification.json`); `kenshu build` publishes it on the verify page.
+/// was for — never a name or a participant id. Written by `kenshu certificates` into the
+/// project's public register, `verification/PROGRAMME.json` (committed with the project, so a
+/// site built on another machine verifies too); `kenshu build` publishes it on the verify page.
 public struct VerificationList: Sendable, Hashable, Codable {
   public struct Entry: Sendable, Hashable, Codable {
     /// Hex SHA-256 of salt, number and code.
     public var digest: String
-    /// `valid` or `revoked`.
+    /// `valid` or `revoked` (revoked by the organiser, or replaced by a 修了証書: superseded).
     public var status: String
     /// Certificate title (修了証書 …).
     public var title: String
@@ -42,8 +43,17 @@ public struct VerificationList: Sendable, Hashable, Codable {
     self.entries = entries.sorted { $0.digest < $1.digest }
   }
 
-  /// The file name beside the ledger.
+  /// The file name of the list in a certificate folder before the register moved out of
+  /// `private/` (still read for its salt, so that codes issued then keep verifying).
   public static let fileName = "verification.json"
+
+  /// The statuses an entry may have.
+  public static let statuses: Set<String> = ["valid", "revoked"]
+
+  /// The programme's register in the project: `verification/PROGRAMME.json`.
+  public static func registerFile(for programme: String, root: URL) -> URL {
+    ProjectLayout(root: root).verification.appendingPathComponent(programme + ".json")
+  }
 
   public func json() throws -> Data {
     let encoder = JSONEncoder()
@@ -54,6 +64,11 @@ public struct VerificationList: Sendable, Hashable, Codable {
   public static func read(_ data: Data) throws -> VerificationList {
     try JSONDecoder().decode(VerificationList.self, from: data)
   }
+
+  /// The keys a register may hold, at the top and in each entry: anything else (a name, an
+  /// id) has no place in a public file, and `validate` reports it.
+  public static let allowedKeys: Set<String> = ["version", "programme", "programmeTitle", "salt", "entries"]
+  public static let allowedEntryKeys: Set<String> = ["digest", "status", "title", "dates", "issued"]
 
   /// Whether `number` and `code` are a certificate of this list: its entry, or nil.
   public func verify(number: String, code: String) -> Entry? {

@@ -88,3 +88,69 @@ public struct NumberingPattern: Sendable, Hashable, Codable, CustomStringConvert
     return Int(middle)
   }
 }
+
+extension NumberingPattern {
+  /// The pattern of an award that states none: the award's id — prefixed by the programme's
+  /// id unless it already starts with it — then three digits (`tashokushu-2026-completion-001`).
+  /// Award ids are unique within a programme and programme ids within a project, so no two
+  /// defaults of one project can produce the same number (a bare `{n}` would: 1, 2, 3 in every
+  /// award and programme).
+  public static func defaultPattern(programme: String, award: String) -> NumberingPattern {
+    let stem = award.hasPrefix(programme + "-") || award == programme ? award : programme + "-" + award
+    return NumberingPattern(prefix: stem + "-", width: 3)
+  }
+
+  /// Whether `number` is what this pattern writes for some running number from 1.
+  public func produces(_ number: String) -> Bool {
+    guard let n = runningNumber(of: number), n >= 1 else { return false }
+    return format(n) == number
+  }
+
+  /// A certificate number that both this pattern and `other` can produce, or nil when their
+  /// numbers never meet (`A{n}` and `A1{n}` meet at `A11`; `R8-修了-{n}` and `R8-受講-{n}` never).
+  ///
+  /// Exact, not sampled: for each length of this pattern's digits the positions of the number
+  /// are fixed, each taken by a literal character or a digit of either pattern; literals must
+  /// agree, a literal facing a digit must be a digit, and the free digits are set to 1, which
+  /// satisfies every rule a pattern has (no leading zero beyond its width, no number 0).
+  /// Lengths beyond the literals' total only lengthen the digit run both share, so the search
+  /// stops there.
+  public func sharedNumber(with other: NumberingPattern) -> String? {
+    let (p1, s1, p2, s2) = (Array(prefix), Array(suffix), Array(other.prefix), Array(other.suffix))
+    let limit = max(width, other.width) + p1.count + s1.count + p2.count + s2.count + 2
+    for digits in width...limit {
+      let total = p1.count + digits + s1.count
+      let otherDigits = total - p2.count - s2.count
+      guard otherDigits >= max(1, other.width) else { continue }
+      var characters: [Character] = []
+      var fits = true
+      for position in 0..<total {
+        let mine = Self.slot(position, prefix: p1, digits: digits)
+        let theirs = Self.slot(position, prefix: p2, digits: otherDigits)
+        let mineLiteral = mine.map { p1.indices.contains($0) ? p1[$0] : s1[$0 - p1.count - digits] }
+        let theirsLiteral = theirs.map { p2.indices.contains($0) ? p2[$0] : s2[$0 - p2.count - otherDigits] }
+        switch (mineLiteral, theirsLiteral) {
+        case (let a?, let b?):
+          fits = a == b
+          characters.append(a)
+        case (let a?, nil), (nil, let a?):
+          fits = a.isASCII && a.isNumber
+          characters.append(a)
+        case (nil, nil):
+          characters.append("1")
+        }
+        if !fits { break }
+      }
+      let number = String(characters)
+      if fits, produces(number), other.produces(number) { return number }
+    }
+    return nil
+  }
+
+  /// The index of the literal character at `position` (nil when it is one of the digits).
+  private static func slot(_ position: Int, prefix: [Character], digits: Int) -> Int? {
+    if position < prefix.count { return position }
+    if position < prefix.count + digits { return nil }
+    return position
+  }
+}

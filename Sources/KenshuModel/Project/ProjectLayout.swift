@@ -20,6 +20,8 @@ public struct ProjectLayout: Sendable, Hashable {
     public static let rosters = "rosters"
     public static let theme = "theme"
     public static let privateFolder = "private"
+    /// The public certificate register (salted hashes only), committed with the project.
+    public static let verification = "verification"
     /// The learner edition's default output.
     public static let site = "site"
     /// The facilitator edition's default output, inside `private/`.
@@ -43,8 +45,12 @@ public struct ProjectLayout: Sendable, Hashable {
   /// `private/facilitator-site/`: the facilitator edition, by default.
   public var facilitatorSite: URL { root.appendingPathComponent(Name.facilitatorSite) }
 
+  /// `verification/`: the public register of each programme's certificates
+  /// (`verification/PROGRAMME.json`: salted hashes, never a name), which the verify page publishes.
+  public var verification: URL { root.appendingPathComponent(Name.verification) }
+
   /// The sources a rebuild depends on, which the preview server watches.
-  public var watchedPaths: [URL] { [settingsFile, curricula, content, rosters, theme] }
+  public var watchedPaths: [URL] { [settingsFile, curricula, content, rosters, theme, verification] }
 
   /// `path` relative to the project folder when inside it (as diagnostics and messages show
   /// paths), else absolute.

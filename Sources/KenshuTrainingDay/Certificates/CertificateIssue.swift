@@ -25,9 +25,12 @@ public struct CertificateRun: Sendable {
   public var programme: Programme
   public var issued: [IssuedCertificate]
   public var revoked: [LedgerEntry]
+  /// 受講証明書 replaced by the same group's 修了証書 (now or in an earlier run).
+  public var superseded: [LedgerEntry]
   public var notEligible: [NotEligible]
   public var diagnostics: [Diagnostic]
-  /// Files written (certificates, combined file, ledger, verification list).
+  /// Files written (certificates, combined file, ledger, public register); none when a write
+  /// failed, since issuing is all or nothing.
   public var files: [URL]
 }
 
@@ -36,14 +39,26 @@ public struct CertificateRun: Sendable {
 /// the others; then writes every valid certificate (one page each and one combined file), the
 /// ledger (CSV, xlsx) and the verification list the site publishes.
 ///
-/// Awards form groups — the programme's, and each course's — and a person receives at most
-/// one certificate per group: the first award (in document order) whose rule they meet.
-/// `--course` restricts the run to that course's awards.
+/// Awards form groups — the programme's, and each course's — and a person holds at most one
+/// valid certificate per group: the first award (in document order) whose rule they meet.
+/// A higher award supersedes a lower one: someone who received the 受講証明書 and later
+/// completes the rest gets the 修了証書, and the 受講証明書 is marked 差替 in the ledger
+/// (verified as revoked, its page removed) — one person, one certificate of a training, as a
+/// Japanese organiser (and an auditor counting 修了者) expects. Nobody holding the 修了証書 is
+/// given a 受講証明書 after a correction. `--course` restricts the run to that course's awards.
+///
+/// The run is all or nothing (`CertificateCommit`): pages, ledger and register are staged and
+/// committed together, and a failure leaves the previous state.
 public struct CertificateIssue: Sendable {
   public let project: Project
   public let programme: Programme
   public let roster: Roster
   public let groups: [[Award]]
+  /// Self-study completions collected by `serve --collect` (module id → participants who
+  /// passed), counted by `<pass module>` like a `passed` mark in the attendance record.
+  public var collectedCompletions: [String: Set<String>] = [:]
+  /// Writes one staged file; replaced by tests to inject a failure.
+  var writeFile: @Sendable (Data, URL) throws -> Void = CertificateCommit.atomicWrite
 
   public init(project: Project, programme id: String, course: String? = nil) throws(AttendanceImportFailure) {
     guard let programme = project.programme(id) else {
@@ -79,9 +94,25 @@ public struct CertificateIssue: Sendable {
       programme)
   }
 
-  /// Issues and writes into `folder` (checked private by the caller). `date`: ISO date of issue
-  /// for new certificates. `siteURL`: the public site's address, for the QR code (none without).
-  /// `revoke`: certificate numbers to mark revoked in the ledger.
+  /// The modules whose completions the server may have collected and a `<pass module>` rule
+  /// of this run names: what to read from the response store.
+  public var collectedModules: [String] {
+    let named = groups.flatMap { $0 }.flatMap(\.requirements).compactMap { requirement -> String? in
+      if case .pass(let module, _) = requirement { return module }
+      return nil
+    }
+    return Array(Set(named)).filter { project.module($0)?.collectCompletion == true }.sorted()
+  }
+
+  /// The project folder of a certificate folder `PROJECT/private/certificates/PROGRAMME`.
+  static func projectRoot(ofFolder folder: URL) -> URL {
+    folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  /// Issues and writes into `folder` (`private/certificates/PROGRAMME` of the project, checked
+  /// private by the caller) and the project's public register `verification/PROGRAMME.json`. `date`: ISO date of issue for new certificates. `siteURL`: the public
+  /// site's address, for the QR code (none without). `revoke`: certificate numbers to mark
+  /// revoked in the ledger.
   public func run(folder: URL, date: String, siteURL: String? = nil, revoke: [String] = []) -> CertificateRun
   {
     var generator = SystemRandomNumberGenerator()
@@ -90,6 +121,16 @@ public struct CertificateIssue: Sendable {
 
   public func run<G: RandomNumberGenerator>(
     folder: URL, date: String, siteURL: String? = nil, revoke: [String] = [], using generator: inout G
+  ) -> CertificateRun {
+    let register = VerificationList.registerFile(for: programme.id, root: Self.projectRoot(ofFolder: folder))
+    return run(
+      folder: folder, register: register, date: date, siteURL: siteURL, revoke: revoke, using: &generator)
+  }
+
+  /// As `run(folder:date:siteURL:revoke:using:)`, with the register written to `register`.
+  public func run<G: RandomNumberGenerator>(
+    folder: URL, register: URL, date: String, siteURL: String? = nil, revoke: [String] = [],
+    using generator: inout G
   ) -> CertificateRun {
     var diagnostics: [Diagnostic] = []
     let ledgerFile = folder.appendingPathComponent("ledger.csv")
@@ -106,7 +147,9 @@ public struct CertificateIssue: Sendable {
       }
     }
     var run = CertificateRun(
-      programme: programme, issued: [], revoked: [], notEligible: [], diagnostics: diagnostics, files: [])
+      programme: programme, issued: [], revoked: [], superseded: [], notEligible: [],
+      diagnostics: diagnostics,
+      files: [])
     // Without the ledger as it was, numbers could be issued twice: stop.
     if diagnostics.hasErrors { return run }
     for number in revoke {
@@ -119,28 +162,42 @@ public struct CertificateIssue: Sendable {
     }
     if run.diagnostics.hasErrors { return run }
 
-    let attendance = project.attendance(of: programme.id)
+    let attendance = project.attendance(of: programme.id).counting(collectedCompletions)
     let trainees = roster.people(withRole: .trainee).sorted {
       (PersonNameKey.kana($0.kana ?? $0.name), $0.id) < (PersonNameKey.kana($1.kana ?? $1.name), $1.id)
     }
     for group in groups {
+      let rank = Dictionary(group.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
       for person in trainees {
         let judged = group.map { Eligibility.judge(person, for: $0, of: programme, attendance: attendance) }
-        let earned = zip(group, judged).first { $0.1.isEligible }
-        var holds = group.compactMap { award in ledger.entry(participant: person.id, award: award.id) }
-        if let (award, eligibility) = earned, !holds.contains(where: { $0.award == award.id }) {
-          let entry = LedgerEntry(
-            number: award.numbering.format(ledger.nextRunningNumber(for: award)), award: award.id,
-            kind: award.kind,
-            participant: person.id, name: person.name, issued: date, minutes: eligibility.attendedMinutes,
-            code: VerificationCode.generate(using: &generator))
-          ledger.entries.append(entry)
-          holds.append(entry)
-          run.issued.append(IssuedCertificate(entry: entry, isNew: true, meetsRule: true))
+        let holds = group.flatMap { award in
+          ledger.entries.filter { $0.participant == person.id && $0.award == award.id }
         }
-        for held in holds where !run.issued.contains(where: { $0.entry.number == held.number }) {
+        if let earned = judged.firstIndex(where: \.isEligible) {
+          let award = group[earned]
+          let valid = holds.filter(\.isValid)
+          // A certificate of this award once issued (even revoked) is never issued again, and
+          // nobody holding this award or a higher one is given another.
+          let covered =
+            holds.contains { $0.award == award.id } || valid.contains { (rank[$0.award] ?? 0) <= earned }
+          if !covered {
+            let entry = LedgerEntry(
+              number: award.numbering.format(ledger.nextRunningNumber(for: award)), award: award.id,
+              kind: award.kind, participant: person.id, name: person.name, issued: date,
+              minutes: judged[earned].attendedMinutes, code: VerificationCode.generate(using: &generator))
+            ledger.entries.append(entry)
+            run.issued.append(IssuedCertificate(entry: entry, isNew: true, meetsRule: true))
+            // Completion supersedes attendance: the lower certificates are replaced, not kept.
+            for lower in valid where (rank[lower.award] ?? 0) > earned {
+              if let index = ledger.entries.firstIndex(where: { $0.number == lower.number }) {
+                ledger.entries[index].supersededBy = entry.number
+              }
+            }
+          }
+        }
+        for held in holds {
           guard let index = ledger.entries.firstIndex(where: { $0.number == held.number }),
-            let awardIndex = group.firstIndex(where: { $0.id == held.award })
+            let awardIndex = rank[held.award]
           else { continue }
           // Corrections of the roster and of attendance reach the certificate; its number,
           // code and date of issue never change.
@@ -149,12 +206,17 @@ public struct CertificateIssue: Sendable {
           let entry = ledger.entries[index]
           if entry.revoked {
             run.revoked.append(entry)
+          } else if entry.supersededBy != nil {
+            run.superseded.append(entry)
           } else {
             run.issued.append(
               IssuedCertificate(entry: entry, isNew: false, meetsRule: judged[awardIndex].isEligible))
           }
         }
-        if holds.isEmpty, let first = group.first, let missing = judged.first?.missing {
+        if holds.isEmpty,
+          !run.issued.contains(where: { $0.entry.participant == person.id && rank[$0.entry.award] != nil }),
+          let first = group.first, let missing = judged.first?.missing
+        {
           run.notEligible.append(NotEligible(participant: person.id, award: first.id, missing: missing))
         }
       }
@@ -167,7 +229,8 @@ public struct CertificateIssue: Sendable {
       )
     }
     do {
-      run.files = try write(run, ledger: ledger, folder: folder, siteURL: siteURL, generator: &generator)
+      run.files = try write(
+        run, ledger: ledger, folder: folder, register: register, siteURL: siteURL, generator: &generator)
     } catch {
       run.diagnostics.append(
         .error(
@@ -176,17 +239,12 @@ public struct CertificateIssue: Sendable {
     return run
   }
 
+  /// Renders every file of the run and commits them together (`CertificateCommit`).
   private func write<G: RandomNumberGenerator>(
-    _ run: CertificateRun, ledger: CertificateLedger, folder: URL, siteURL: String?, generator: inout G
+    _ run: CertificateRun, ledger: CertificateLedger, folder: URL, register: URL, siteURL: String?,
+    generator: inout G
   ) throws -> [URL] {
-    let manager = FileManager.default
-    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-    var files: [URL] = []
-    func put(_ data: Data, _ name: String) throws {
-      let url = folder.appendingPathComponent(name)
-      try data.write(to: url, options: .atomic)
-      files.append(url)
-    }
+    var files: [(name: String, data: Data)] = []
     let people = Dictionary(roster.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let awards = Dictionary(programme.allAwards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let renderer = CertificatePage(programme: programme, siteURL: siteURL)
@@ -195,31 +253,36 @@ public struct CertificateIssue: Sendable {
       guard let award = awards[issued.entry.award] else { continue }
       let body = renderer.body(issued.entry, award: award, person: people[issued.entry.participant])
       pages.append(body)
-      try put(
-        Data(renderer.document(title: issued.entry.number, bodies: [body]).utf8), Self.fileName(issued.entry))
+      files.append(
+        (
+          Self.fileName(issued.entry),
+          Data(renderer.document(title: issued.entry.number, bodies: [body]).utf8)
+        ))
     }
-    for entry in run.revoked {
-      try? manager.removeItem(at: folder.appendingPathComponent(Self.fileName(entry)))
-    }
-    try put(Data(renderer.document(title: programme.title, bodies: pages).utf8), "all.html")
-    try put(ledger.csv(), "ledger.csv")
-    try put(ledger.xlsx(), "ledger.xlsx")
-    // The salt stays the same across runs, so published digests of old certificates stay valid.
-    let listFile = folder.appendingPathComponent(VerificationList.fileName)
+    files.append(("all.html", Data(renderer.document(title: programme.title, bodies: pages).utf8)))
+    files.append(("ledger.csv", ledger.csv()))
+    files.append(("ledger.xlsx", try ledger.xlsx()))
+    // The salt stays the same across runs, so published digests of old certificates stay
+    // valid; a register from before it left private/ gives its salt once.
+    let legacy = folder.appendingPathComponent(VerificationList.fileName)
     let salt =
-      (try? Data(contentsOf: listFile)).flatMap { try? VerificationList.read($0) }?.salt
+      [register, legacy].lazy.compactMap {
+        (try? Data(contentsOf: $0)).flatMap { try? VerificationList.read($0) }
+      }
+      .first(where: { $0.programme == programme.id })?.salt
       ?? VerificationCode.salt(using: &generator)
     let entries = ledger.entries.compactMap { entry -> VerificationList.Entry? in
       guard let award = awards[entry.award] else { return nil }
       return VerificationList.Entry(
         digest: VerificationCode.digest(salt: salt, number: entry.number, code: entry.code),
-        status: entry.revoked ? "revoked" : "valid", title: award.title,
+        status: entry.isValid ? "valid" : "revoked", title: award.title,
         dates: renderer.trainingDates(of: award), issued: entry.issued)
     }
     let list = VerificationList(
       programme: programme.id, programmeTitle: programme.title, salt: salt, entries: entries)
-    try put(try list.json(), VerificationList.fileName)
-    return files
+    let gone = (run.revoked + run.superseded).map(Self.fileName) + [VerificationList.fileName]
+    let commit = CertificateCommit(folder: folder, register: register, writeFile: writeFile)
+    return try commit.commit(files: files, removing: gone, register: try list.json())
   }
 
   /// `NUMBER.html`, with characters a file system refuses replaced.

@@ -17,10 +17,16 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
   /// The verification code printed on the certificate.
   public var code: String
   public var revoked: Bool
+  /// The number of the certificate that replaced this one (差替): a 受講証明書 is superseded
+  /// when the same person later earns the group's 修了証書. It then verifies as revoked.
+  public var supersededBy: String?
+
+  /// Neither revoked nor superseded: printed, and verified as valid.
+  public var isValid: Bool { !revoked && supersededBy == nil }
 
   public init(
     number: String, award: String, kind: AwardKind, participant: String, name: String, issued: String,
-    minutes: Int, code: String, revoked: Bool = false
+    minutes: Int, code: String, revoked: Bool = false, supersededBy: String? = nil
   ) {
     self.number = number
     self.award = award
@@ -31,6 +37,7 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
     self.minutes = minutes
     self.code = code
     self.revoked = revoked
+    self.supersededBy = supersededBy
   }
 }
 
@@ -42,9 +49,10 @@ public struct CertificateLedger: Sendable, Hashable {
 
   public init(entries: [LedgerEntry] = []) { self.entries = entries }
 
-  static let header = ["番号", "証書", "種別", "受講者ID", "氏名", "発行日", "研修時間(分)", "確認コード", "状態"]
+  static let header = ["番号", "証書", "種別", "受講者ID", "氏名", "発行日", "研修時間(分)", "確認コード", "状態", "差替先"]
   static let revokedLabel = "取消"
   static let validLabel = "有効"
+  static let supersededLabel = "差替"
 
   /// The ledger's cells, header first.
   public var rows: [[String]] {
@@ -52,7 +60,9 @@ public struct CertificateLedger: Sendable, Hashable {
       + entries.map {
         [
           $0.number, $0.award, $0.kind.japaneseLabel, $0.participant, $0.name, $0.issued, String($0.minutes),
-          $0.code, $0.revoked ? Self.revokedLabel : Self.validLabel,
+          $0.code,
+          $0.revoked ? Self.revokedLabel : $0.supersededBy != nil ? Self.supersededLabel : Self.validLabel,
+          $0.supersededBy ?? "",
         ]
       }
   }
@@ -69,7 +79,8 @@ public struct CertificateLedger: Sendable, Hashable {
     ])
   }
 
-  /// Reads a ledger written by `csv()` (and perhaps edited: 状態 set to 取消 revokes).
+  /// Reads a ledger written by `csv()` (and perhaps edited: 状態 set to 取消 revokes). A
+  /// ledger from before the 差替先 column reads as one without superseded certificates.
   /// Problems are diagnostics; a row without number, award or participant is refused.
   public static func read(_ read: TableReadResult) -> (ledger: CertificateLedger, diagnostics: [Diagnostic]) {
     let table = read.table
@@ -97,7 +108,8 @@ public struct CertificateLedger: Sendable, Hashable {
         LedgerEntry(
           number: number, award: award, kind: kind, participant: participant, name: cell(4) ?? "",
           issued: cell(5) ?? "", minutes: Int(cell(6) ?? "") ?? 0, code: code,
-          revoked: status == revokedLabel || status == "revoked"))
+          revoked: status == revokedLabel || status == "revoked",
+          supersededBy: cell(9) ?? (status == supersededLabel ? "" : nil)))
     }
     return (CertificateLedger(entries: entries), diagnostics)
   }

@@ -1,18 +1,21 @@
 import ArgumentParser
 import Foundation
+import KenshuCollection
 import KenshuModel
 import KenshuTrainingDay
 
 /// `kenshu certificates`: issue the numbered certificates of a programme.
-struct CertificatesCommand: ParsableCommand {
+struct CertificatesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "certificates",
     abstract: "Issue numbered certificates (修了証書・受講証明書) under the completion rules (docs/training-day.md).",
     discussion: """
       Writes into private/certificates/PROGRAMME/: one A4 page per certificate, all.html to print \
-      them all, the ledger (ledger.csv, ledger.xlsx) and verification.json (salted hashes only, \
-      published by kenshu build on verify/). Numbers come from the ledger and never change; \
-      rerunning issues new numbers only to people newly eligible.
+      them all, the ledger (ledger.csv, ledger.xlsx); and the public register \
+      verification/PROGRAMME.json (salted hashes only: commit it; kenshu build publishes it on \
+      verify/). All or nothing. Numbers come from the ledger and never change; rerunning issues \
+      new numbers only to people newly eligible. Module completions collected by serve --collect \
+      count in <pass module> rules.
       """)
 
   @Argument(help: "Programme id.") var programme: String
@@ -22,6 +25,10 @@ struct CertificatesCommand: ParsableCommand {
   @Option(help: "The public site's address (https://…/), for the QR code to the verify page.") var siteURL:
     String?
   @Option(help: "Revoke a certificate by its number (repeatable).") var revoke: [String] = []
+  @Option(
+    help: ArgumentHelp(
+      "Response database whose module completions count in <pass module> rules (default: private/responses.sqlite when it exists)."
+    )) var database: DatabaseLocation?
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
@@ -35,13 +42,25 @@ struct CertificatesCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     let project = try ProjectInput.load()
-    let issue: CertificateIssue
+    var issue: CertificateIssue
     do {
       issue = try CertificateIssue(project: project, programme: programme, course: course)
     } catch {
       throw ValidationError(error.description)
+    }
+    let modules = issue.collectedModules
+    let defaultStore = ProjectInput.root.appendingPathComponent("private/responses.sqlite")
+    if !modules.isEmpty, database != nil || FileManager.default.fileExists(atPath: defaultStore.path) {
+      let store = try await CollectionInput.open(database)
+      do {
+        issue.collectedCompletions = try await store.passedParticipants(modules: modules)
+      } catch {
+        await store.close()
+        throw error
+      }
+      await store.close()
     }
     let folder = CertificateIssue.folder(for: programme, root: ProjectInput.root)
     try PrivateOutput.check(folder)

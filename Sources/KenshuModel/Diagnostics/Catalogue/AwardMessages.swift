@@ -5,17 +5,21 @@ extension Catalogue {
     ja: { Wording("award の id \"\($0.id)\" が二回使われています", hint: "最初は \($0.first) にあります。どちらかの id を変えてください") },
     en: { Wording("award id \"\($0.id)\" is used twice", hint: "first defined at \($0.first)") })
 
-  public static let duplicateNumbering = MessageTemplate<(subject: String, other: String, numbering: String)>(
-    "duplicate-numbering", sample: ("<award> \"attendance\"", "completion", "R8-{n:03}"),
+  public static let duplicateNumbering = MessageTemplate<
+    (subject: String, other: String, numbering: String, example: String)
+  >(
+    "duplicate-numbering", sample: ("<award> \"attendance\"", "completion", "R8-{n:03}", "R8-001"),
     ja: {
       Wording(
-        "\($0.subject) の修了証番号の付け方（\($0.numbering)）が <award> \"\($0.other)\" と同じです",
-        hint: "賞ごとに違う接頭辞にしてください。例: R8-修了-{n:03} と R8-受講-{n:03}")
+        "\($0.subject) の修了証番号の付け方（\($0.numbering)）では <award> \"\($0.other)\" と同じ番号（\($0.example)）ができます",
+        hint: "賞ごとに違う接頭辞にしてください。例: R8-修了-{n:03} と R8-受講-{n:03}（numbering を省くと研修と賞の id が入ります）")
     },
     en: {
       Wording(
-        "\($0.subject) numbers its certificates like <award> \"\($0.other)\" (\($0.numbering))",
-        hint: "give each award its own prefix, e.g. R8-修了-{n:03} and R8-受講-{n:03}")
+        "\($0.subject) can number a certificate like <award> \"\($0.other)\" does (\($0.numbering) makes \($0.example) too)",
+        hint:
+          "give each award its own prefix, e.g. R8-修了-{n:03} and R8-受講-{n:03} (without numbering, the programme and award ids are used)"
+      )
     })
 
   public static let awardWithoutRule = MessageTemplate<String>(

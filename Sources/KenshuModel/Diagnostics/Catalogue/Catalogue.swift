@@ -12,6 +12,8 @@ public enum Catalogue {
     readingEntries + structureEntries + valueEntries + referenceEntries + checkEntries + contentEntries
       + awardEntries + siteEntries + tabularEntries + spreadsheetEntries + rosterEntries + trainingDayEntries
       + evaluationEntries + groupEntries + exportEntries + followUpEntries + markdownEntries
+      // The public certificate register (verification/PROGRAMME.json).
+      + registerEntries
   }
 
   /// The codes that have a catalogue entry.
