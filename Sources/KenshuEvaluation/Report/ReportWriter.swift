@@ -1,4 +1,5 @@
 import Foundation
+import KenshuModel
 import KenshuTabular
 
 extension EvaluationReport {
@@ -100,11 +101,16 @@ extension EvaluationReport {
   /// shareable copy) every file is made from `shareableCopy()`: no free-text answer, no
   /// fragment of one, no participant id; `freetext.csv` is not written. With `workbook`, the
   /// same tables are also written as `tables.xlsx` (`tablesWorkbook`), one sheet each.
-  public func write(to dir: URL, freeText: Bool = true, workbook: Bool = false) throws {
+  ///
+  /// `runningHead`, when given, is printed at the top of every page (`PrintedEdition.pageRule`):
+  /// the programme, its edition and the copy.
+  public func write(to dir: URL, freeText: Bool = true, workbook: Bool = false, runningHead: String? = nil)
+    throws
+  {
     if !freeText {
-      try shareableCopy().writeFiles(to: dir, freeText: false, workbook: workbook)
+      try shareableCopy().writeFiles(to: dir, freeText: false, workbook: workbook, runningHead: runningHead)
     } else {
-      try writeFiles(to: dir, freeText: true, workbook: workbook)
+      try writeFiles(to: dir, freeText: true, workbook: workbook, runningHead: runningHead)
     }
   }
 
@@ -126,13 +132,14 @@ extension EvaluationReport {
     return copy
   }
 
-  private func writeFiles(to dir: URL, freeText: Bool, workbook: Bool) throws {
+  private func writeFiles(to dir: URL, freeText: Bool, workbook: Bool, runningHead: String?) throws {
     let files = FileManager.default
     try files.createDirectory(at: dir, withIntermediateDirectories: true)
     try summaryJSON().write(to: dir.appendingPathComponent("summary.json"), options: .atomic)
     try Data(html(freeText: freeText).utf8).write(
       to: dir.appendingPathComponent("index.html"), options: .atomic)
-    try Data(ReportStyle.css.utf8).write(to: dir.appendingPathComponent("report.css"), options: .atomic)
+    let css = ReportStyle.css + (runningHead.map { "\n" + PrintedEdition.pageRule($0) } ?? "")
+    try Data(css.utf8).write(to: dir.appendingPathComponent("report.css"), options: .atomic)
     // Organisers open these in Excel, and free text is what respondents typed.
     let writer = CSVWriter(encoding: .utf8BOM, guardsFormulas: true)
     for (name, rows) in csvTables(includingFreeText: false) {
@@ -172,9 +179,10 @@ extension EvaluationReport {
 
 /// `writeReport(_:to:)` for the CLI: the same as `report.write(to:freeText:workbook:)`.
 public func writeReport(
-  _ report: EvaluationReport, to dir: URL, freeText: Bool = true, workbook: Bool = false
+  _ report: EvaluationReport, to dir: URL, freeText: Bool = true, workbook: Bool = false,
+  runningHead: String? = nil
 ) throws {
-  try report.write(to: dir, freeText: freeText, workbook: workbook)
+  try report.write(to: dir, freeText: freeText, workbook: workbook, runningHead: runningHead)
 }
 
 /// Item ids are user text: keep file names to safe characters.

@@ -126,7 +126,9 @@ struct EvaluateCommand: ParsableCommand {
     DiagnosticPrinter(format: .text).print(diagnostics)
     let folder = try PrivateOutput.path(out, defaultName: "evaluation-\(survey)")
     try PrivateOutput.prepare(folder)
-    try writeReport(report, to: folder, freeText: !shareable, workbook: format == .xlsx)
+    try writeReport(
+      report, to: folder, freeText: !shareable, workbook: format == .xlsx,
+      runningHead: PrintedEdition.evaluationHead(survey: definition, in: project, shareable: shareable))
     Console.error(
       ja: "\(PrivateOutput.display(folder))/ に index.html, summary.json と CSV の表を書き出しました"
         + (format == .xlsx ? "（tables.xlsx も）" : "")

@@ -1,5 +1,3 @@
-import KenshuModel
-
 /// The programme and its edition at the top of every printed page (handout, facilitator pack,
 /// programme report): `@page` margin boxes, which Chromium prints (checked with Chromium 156).
 ///
@@ -21,16 +19,26 @@ public enum PrintedEdition {
 
   /// The body class that puts a programme's pages on its named page.
   public static func bodyClass(_ programme: Programme) -> String {
-    "print-" + SiteRoutes.segment(programme.id)
+    "print-" + SiteLayout.segment(programme.id)
   }
 
   /// The named pages of every programme, for `assets/settings.css`.
-  static func namedPages(_ programmes: [Programme]) -> String {
+  public static func namedPages(_ programmes: [Programme]) -> String {
     programmes.map { programme in
-      let name = "kenshu-" + SiteRoutes.segment(programme.id)
+      let name = "kenshu-" + SiteLayout.segment(programme.id)
       return "@page \(name) { @top-right { \(declarations(label(programme))) } }\n"
         + "@media print { .\(bodyClass(programme)) { page: \(name); } }\n"
     }.joined()
+  }
+
+  /// The top line of an evaluation report's printed pages: the programme whose session names
+  /// the survey, with its edition, then the survey and the copy (主催者用 / 提出用).
+  public static func evaluationHead(survey: Survey, in project: Project, shareable: Bool) -> String {
+    let programme = project.programmes.first { programme in
+      programme.courses.contains { $0.sessions.contains { $0.survey == survey.id } }
+    }
+    return ((programme.map { [label($0)] } ?? []) + [survey.title, shareable ? "提出用" : "主催者用"])
+      .joined(separator: " · ")
   }
 
   /// An `@page` rule that prints `text` at the top right of every page of a standalone report.
