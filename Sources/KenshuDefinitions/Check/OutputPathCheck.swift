@@ -9,25 +9,117 @@ struct OutputPathCheck {
 
   func run() -> [Diagnostic] {
     let files = SiteLayout.plannedFiles(of: project)
-    var diagnostics: [Diagnostic] = []
-    // Each pair of definitions is reported once, though a session has two pages (learner and
-    // facilitator) that collide together.
-    var reported: Set<[SourceLocation?]> = []
-    func report(_ file: SiteLayout.PlannedFile, _ other: SiteLayout.PlannedFile, _ text: Bilingual) {
+    var diagnostics = Reports()
+    var byPath: [String: Int] = [:]
+    byPath.reserveCapacity(files.count)
+    var unique: [Int] = []
+    unique.reserveCapacity(files.count)
+    for (index, file) in files.enumerated() {
+      if let first = byPath[file.path] {
+        diagnostics.collision(file, files[first])
+      } else {
+        byPath[file.path] = index
+        unique.append(index)
+      }
+    }
+    // Each folder is looked up once. A folder met again had its parents looked up when it was
+    // first met, and looking again could report nothing (it is a file already reported, or no
+    // file), so the walk up stops there: 160,000 session pages share a handful of folders, and
+    // walking every folder of every page (a String for each) was a quarter of `validate`'s CPU
+    // on an 80,000-session programme. `referenceRun` is the walk this replaces.
+    var visitedFolders: Set<Substring> = []
+    for index in unique {
+      let file = files[index]
+      var folder = Substring(file.path)
+      while let slash = Self.lastSlash(in: folder) {
+        folder = folder[..<slash]
+        guard visitedFolders.insert(folder).inserted else { break }
+        if let other = byPath[String(folder)] {
+          diagnostics.fileAsFolder(file, String(folder), files[other])
+        }
+      }
+    }
+    // On macOS and Windows file names ignore case, so one page would overwrite the other.
+    var byFoldedPath: [String: Int] = [:]
+    byFoldedPath.reserveCapacity(unique.count)
+    for index in unique {
+      let file = files[index]
+      let folded = Self.folded(file.path)
+      if let other = byFoldedPath[folded] {
+        diagnostics.caseCollision(file, files[other])
+      } else {
+        byFoldedPath[folded] = index
+      }
+    }
+    return diagnostics.list
+  }
+
+  /// The last `/` of `path`. Site paths are ASCII (ids go through `SiteLayout.segment`), where
+  /// the UTF-8 bytes give the answer; otherwise by Characters, as `lastIndex(of:)` always did
+  /// (a `/` followed by a combining mark is not a `/` Character).
+  private static func lastSlash(in path: Substring) -> Substring.Index? {
+    let utf8 = path.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return path.lastIndex(of: "/") }
+    return utf8.lastIndex(of: UInt8(ascii: "/"))
+  }
+
+  /// `path.lowercased()`, without making a new string for a path that has no capital letter
+  /// and is all ASCII (every session page), which lowercases to itself.
+  static func folded(_ path: String) -> String {
+    for byte in path.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+      return path.lowercased()
+    }
+    return path
+  }
+
+  /// The diagnostics of one run: each pair of definitions is reported once, though a session has
+  /// two pages (learner and facilitator) that collide together, and a folder that is also a
+  /// file is reported for the first thing put in it (a course's timetable), not again for each
+  /// of its sessions.
+  struct Reports {
+    var list: [Diagnostic] = []
+    private var reported: Set<[SourceLocation?]> = []
+
+    mutating func collision(_ file: SiteLayout.PlannedFile, _ other: SiteLayout.PlannedFile) {
+      report(file, other, Catalogue.outputCollision((file.owner, other.owner, file.path)))
+    }
+
+    mutating func fileAsFolder(
+      _ file: SiteLayout.PlannedFile, _ folder: String, _ other: SiteLayout.PlannedFile
+    ) {
+      report(file, other, Catalogue.outputInsideFile((file.owner, folder, other.owner)))
+    }
+
+    mutating func caseCollision(_ file: SiteLayout.PlannedFile, _ other: SiteLayout.PlannedFile) {
       guard reported.insert([file.location, other.location]).inserted else { return }
-      diagnostics.append(
+      list.append(
+        .warning(
+          Catalogue.outputCaseCollision, (file.owner, file.path, other.owner, other.path),
+          at: file.location ?? SourceLocation(file: "kenshu.xml")))
+    }
+
+    private mutating func report(
+      _ file: SiteLayout.PlannedFile, _ other: SiteLayout.PlannedFile, _ text: Bilingual
+    ) {
+      guard reported.insert([file.location, other.location]).inserted else { return }
+      list.append(
         Diagnostic(
           .error, code: Catalogue.outputCollision.code,
           at: file.location ?? other.location ?? SourceLocation(file: "kenshu.xml"), text))
     }
-    // A folder that is also a file is reported for the first thing put in it (a course's
-    // timetable), not again for each of its sessions.
+  }
+
+  /// The check as first written (every folder of every file looked up, by Characters, and
+  /// every path lowercased): the reference `run` is tested against.
+  func referenceRun() -> [Diagnostic] {
+    let files = SiteLayout.plannedFiles(of: project)
+    var diagnostics = Reports()
     var reportedFolders: Set<String> = []
     var byPath: [String: Int] = [:]
     var unique: [Int] = []
     for (index, file) in files.enumerated() {
       if let first = byPath[file.path] {
-        report(file, files[first], Catalogue.outputCollision((file.owner, files[first].owner, file.path)))
+        diagnostics.collision(file, files[first])
       } else {
         byPath[file.path] = index
         unique.append(index)
@@ -39,26 +131,20 @@ struct OutputPathCheck {
       while let slash = folder.lastIndex(of: "/") {
         folder = folder[..<slash]
         if let other = byPath[String(folder)], reportedFolders.insert(String(folder)).inserted {
-          report(
-            file, files[other], Catalogue.outputInsideFile((file.owner, String(folder), files[other].owner)))
+          diagnostics.fileAsFolder(file, String(folder), files[other])
         }
       }
     }
-    // On macOS and Windows file names ignore case, so one page would overwrite the other.
     var byFoldedPath: [String: Int] = [:]
     for index in unique {
       let file = files[index]
       let folded = file.path.lowercased()
       if let other = byFoldedPath[folded] {
-        guard reported.insert([file.location, files[other].location]).inserted else { continue }
-        diagnostics.append(
-          .warning(
-            Catalogue.outputCaseCollision, (file.owner, file.path, files[other].owner, files[other].path),
-            at: file.location ?? SourceLocation(file: "kenshu.xml")))
+        diagnostics.caseCollision(file, files[other])
       } else {
         byFoldedPath[folded] = index
       }
     }
-    return diagnostics
+    return diagnostics.list
   }
 }
