@@ -169,7 +169,47 @@ extension Array where Element == Diagnostic {
   public var hasErrors: Bool { contains { $0.severity == .error } }
 
   /// Sorted by file, line and column, keeping the original order for ties.
+  ///
+  /// Sorts small keys (the file's rank among the distinct file names, line, column, position)
+  /// instead of the diagnostics themselves, whose every move retained and released their
+  /// strings and whose every comparison compared file names: `referenceSortedByLocation` is
+  /// what this replaces, and a test compares the two.
   public func sortedByLocation() -> [Diagnostic] {
+    // Names are ranked by `String`'s own order and equality (so names that are canonically
+    // equivalent share a rank, as they compare equal). Neighbours nearly always share a file:
+    // the previous name is tried before the dictionary.
+    var firstSeen: [String: Int] = [:]
+    var names: [String] = []
+    var keys: [(file: Int, line: Int, column: Int, index: Int)] = []
+    keys.reserveCapacity(count)
+    var previous: (name: String, rank: Int)?
+    for (index, diagnostic) in enumerated() {
+      let location = diagnostic.location
+      let rank: Int
+      if let previous, previous.name == location.file {
+        rank = previous.rank
+      } else if let known = firstSeen[location.file] {
+        rank = known
+      } else {
+        rank = names.count
+        firstSeen[location.file] = rank
+        names.append(location.file)
+      }
+      previous = (location.file, rank)
+      keys.append((rank, location.line, location.column, index))
+    }
+    // Insertion ranks → ranks in name order.
+    var order = [Int](repeating: 0, count: names.count)
+    for (position, rank) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
+      order[rank] = position
+    }
+    for position in keys.indices { keys[position].file = order[keys[position].file] }
+    keys.sort { a, b in (a.file, a.line, a.column, a.index) < (b.file, b.line, b.column, b.index) }
+    return keys.map { self[$0.index] }
+  }
+
+  /// `sortedByLocation` as first written: the reference it is tested against.
+  func referenceSortedByLocation() -> [Diagnostic] {
     enumerated().sorted { a, b in
       a.element.location == b.element.location
         ? a.offset < b.offset : a.element.location < b.element.location

@@ -15,12 +15,12 @@ struct DiagnosticPrinter {
   func print(_ diagnostics: [Diagnostic]) {
     switch format {
     case .text:
-      for diagnostic in diagnostics { Console.error(diagnostic.formatted(in: language)) }
+      Console.error(lines: diagnostics.lazy.map { $0.formatted(in: language) })
     case .json:
       Console.output(diagnostics.jsonText(in: language))
     case .github:
-      for diagnostic in diagnostics { Console.error(diagnostic.formatted(in: language)) }
-      for line in diagnostics.githubAnnotations(in: language) { Console.output(line) }
+      Console.error(lines: diagnostics.lazy.map { $0.formatted(in: language) })
+      Console.output(lines: diagnostics.githubAnnotations(in: language))
     }
   }
 }
@@ -29,6 +29,28 @@ struct DiagnosticPrinter {
 enum Console {
   static func output(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
   static func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
+  /// Lines on stderr, written in blocks of about 64 KB: one system call per line was a tenth of
+  /// `validate`'s time with 160,000 diagnostics.
+  static func error(lines: some Sequence<String>) { write(lines, to: .standardError) }
+
+  /// Lines on stdout, written in blocks of about 64 KB.
+  static func output(lines: some Sequence<String>) { write(lines, to: .standardOutput) }
+
+  private static func write(_ lines: some Sequence<String>, to handle: FileHandle) {
+    let block = 1 << 16
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(block + 1024)
+    for line in lines {
+      buffer.append(contentsOf: line.utf8)
+      buffer.append(UInt8(ascii: "\n"))
+      if buffer.count >= block {
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    if !buffer.isEmpty { handle.write(Data(buffer)) }
+  }
 
   /// A message for the user on stderr, in the language of this run.
   static func error(ja: String, en: String) { error(Language.say(ja: ja, en: en)) }
