@@ -64,4 +64,31 @@ import Testing
     #expect(home.contains("Programmes"))
     #expect(home.contains(#"<li class="card" lang="ja">"#))
   }
+
+  /// An English site whose English programme has one session written in Japanese
+  /// (`<content xml:lang="ja">`): the page stays English, the content is marked Japanese.
+  @Test func test_englishProgramme_japaneseContent_isMarkedJapanese() throws {
+    var project = SampleProject.make()
+    project.settings.language = "en"
+    project.programmes[0].language = "en"
+    let course = project.programmes[0].courses[0]
+    let index = try #require(course.sessions.firstIndex { $0.content != nil })
+    project.programmes[0].courses[0].sessions[index].content?.language = "ja"
+    let site = SampleProject.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    let report = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(
+      project)
+    #expect(report.published, "\(report.diagnostics.map(\.formatted))")
+    let page = { (session: Session) in
+      SampleProject.read(
+        site, "programmes/\(project.programmes[0].id)/\(course.id)/sessions/\(session.id).html")
+    }
+    let japanese = page(course.sessions[index])
+    #expect(japanese.contains(#"<html lang="en""#))
+    #expect(japanese.contains("<div lang=\"ja\">"))
+    #expect(japanese.components(separatedBy: "<div lang=\"ja\">").count == 2)
+    let handout = SampleProject.read(
+      site, "programmes/\(project.programmes[0].id)/\(course.id)/handout/index.html")
+    #expect(handout.components(separatedBy: "<div lang=\"ja\">").count == 2)
+  }
 }

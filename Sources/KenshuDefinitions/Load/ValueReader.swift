@@ -152,12 +152,14 @@ struct ValueReader {
     -> MarkdownBlock?
   {
     let (inline, inlineLocation) = (textElement ?? element).inlineMarkdown
+    // Only elements whose schema allows xml:lang (<content>) can carry one.
+    let textLanguage = element.attribute("xml:lang") != nil ? language(element) : nil
     if let src = element.attribute("src") {
       if !inline.isEmpty {
         diagnostics.append(
           .error(Catalogue.srcAndText, element.displayLabel, at: element.location(ofAttribute: "src")))
       }
-      return MarkdownBlock(.file(src), location: element.location(ofAttribute: "src"))
+      return MarkdownBlock(.file(src), location: element.location(ofAttribute: "src"), language: textLanguage)
     }
     if inline.isEmpty {
       if required {
@@ -165,7 +167,7 @@ struct ValueReader {
       }
       return nil
     }
-    return MarkdownBlock(.inline(inline), location: inlineLocation)
+    return MarkdownBlock(.inline(inline), location: inlineLocation, language: textLanguage)
   }
 }
 

@@ -10,10 +10,14 @@ public enum MarkdownSource: Sendable, Hashable, Codable {
 public struct MarkdownBlock: Sendable, Hashable, Codable {
   public var source: MarkdownSource
   public var location: SourceLocation?
+  /// The text's own language (`xml:lang` on its element, BCP 47) when it differs from the
+  /// programme's: the page shows it inside an element with that `lang`. Nil: the page's.
+  public var language: String?
 
-  public init(_ source: MarkdownSource, location: SourceLocation? = nil) {
+  public init(_ source: MarkdownSource, location: SourceLocation? = nil, language: String? = nil) {
     self.source = source
     self.location = location
+    self.language = language
   }
 
   /// The `content/`-relative path when the block lives in a file.

@@ -287,7 +287,16 @@ struct PageRenderer: Sendable {
     _ block: MarkdownBlock?, root: String, placement: HeadingPlacement = HeadingPlacement(),
     diagnostics: inout [Diagnostic]
   ) -> String? {
-    content.render(block, root: root, placement: placement, diagnostics: &diagnostics)?.html
+    content.render(block, root: root, placement: placement, diagnostics: &diagnostics)
+      .map { markedLanguage(of: block, $0.html) }
+  }
+
+  /// A text's HTML inside `<div lang="…">` when the text says it is in another language than
+  /// the page (`<content xml:lang="ja">` in an English programme), so that browsers, screen
+  /// readers and fonts treat it as that language.
+  func markedLanguage(of block: MarkdownBlock?, _ html: String) -> String {
+    guard let language = block?.language, let other = otherLanguage(language) else { return html }
+    return "<div lang=\"\(HTMLText.escape(other))\">\n\(html)</div>\n"
   }
 
   func objectives(_ list: [Objective]) -> [String] { list.map { HTMLText.html($0.text) } }

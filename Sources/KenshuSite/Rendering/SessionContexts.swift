@@ -36,7 +36,7 @@ extension PageRenderer {
     if let rendering = content.render(
       session.content, root: root, placement: HeadingPlacement(headingBase: 2), diagnostics: &diagnostics)
     {
-      context["contentHtml"] = rendering.html
+      context["contentHtml"] = markedLanguage(of: session.content, rendering.html)
       searchText.append(rendering.plainText)
       searchReadings += rendering.readings
       searchHeadings += rendering.headings.map(\.text)
