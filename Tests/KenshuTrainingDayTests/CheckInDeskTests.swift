@@ -1,0 +1,106 @@
+import Foundation
+import KenshuModel
+import Testing
+
+@testable import KenshuTrainingDay
+
+/// Check-in at reception: recorded like `attendance import`, written atomically, idempotent.
+@Suite struct CheckInDeskTests {
+  func time(_ text: String) throws -> ClockTime { try #require(ClockTime(parsing: text)) }
+
+  @Test func test_onTimeCheckIn_recordsEveryCourseSession_likeAMarkedDayColumn() throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    guard case .recorded(let receipt) = desk.checkIn(participant: "a01", at: try time("09:20")) else {
+      Issue.record("not recorded")
+      return
+    }
+    #expect(receipt.sessions == ["open", "lec", "gw-am", "lunch", "gw-pm", "close"])
+    #expect(receipt.arrived == nil && receipt.course == "day-1")
+    // The same as importing a 出欠 column marked ○: the loader reads the written file back.
+    let reloaded = try fixture.project().attendance(of: "day")
+    #expect(reloaded.attendee("a01")?.sessions == receipt.sessions)
+    #expect(!fixture.load().diagnostics.contains { $0.severity == .error })
+    let viaImport = try TrainingDayFixture()
+    defer { viaImport.remove() }
+    try CertificateIssueTests().importAttendance("participant,出欠\na01,○\n", viaImport)
+    #expect(
+      try String(contentsOf: AttendanceImport.recordPath(for: "day", root: fixture.root), encoding: .utf8)
+        == String(contentsOf: AttendanceImport.recordPath(for: "day", root: viaImport.root), encoding: .utf8))
+  }
+
+  @Test func test_lateCheckIn_recordsTheArrival_andOnlySessionsNotYetBegun() throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    // 09:30 opening (10 min), 09:40 lecture (60), 10:40 GW1: arriving 10:00 misses opening and lecture.
+    guard case .recorded(let receipt) = desk.checkIn(participant: "a02", at: try time("10:00")) else {
+      Issue.record("not recorded")
+      return
+    }
+    #expect(receipt.sessions == ["gw-am", "lunch", "gw-pm", "close"])
+    #expect(receipt.arrived == (try time("10:00")))
+    let xml = try String(
+      contentsOf: AttendanceImport.recordPath(for: "day", root: fixture.root), encoding: .utf8)
+    #expect(xml.contains(#"person="a02" sessions="gw-am lunch gw-pm close" arrived="10:00""#), "\(xml)")
+  }
+
+  @Test func test_repeatCheckIn_isRecordedOnce_andTheFirstArrivalStands() throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    #expect(
+      {
+        if case .recorded = desk.checkIn(participant: "a03", at: try! time("10:00")) { true } else { false }
+      }())
+    let file = AttendanceImport.recordPath(for: "day", root: fixture.root)
+    let before = try Data(contentsOf: file)
+    let again = desk.checkIn(participant: "a03", at: try time("11:30"))
+    guard case .alreadyRecorded(let receipt) = again else {
+      Issue.record("\(again)")
+      return
+    }
+    #expect(receipt.arrived == (try time("10:00")))
+    #expect(try Data(contentsOf: file) == before)
+    // A new desk (the server restarted) over the project as loaded now knows it too.
+    let restarted = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    if case .alreadyRecorded = restarted.checkIn(participant: "a03", at: try time("12:00")) {
+    } else {
+      Issue.record("recorded twice after a restart")
+    }
+    #expect(try fixture.project().attendance(of: "day").attendees.filter { $0.person == "a03" }.count == 1)
+  }
+
+  @Test func test_concurrentCheckIns_allRecorded_noneLost() async throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    let people = ["a01", "a02", "a03", "a04", "a05", "a06", "a07"]
+    let at = try time("09:00")
+    await withTaskGroup(of: Void.self) { group in
+      for person in people + people { group.addTask { _ = desk.checkIn(participant: person, at: at) } }
+    }
+    let recorded = try fixture.project().attendance(of: "day").attendees.map(\.person).sorted()
+    #expect(recorded == people)
+  }
+
+  @Test func test_unknownPeopleAndCourses_andAFailedWrite_changeNothing() throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    #expect(desk.checkIn(participant: "zz9", at: try time("09:00")) == .unknownPerson)
+    // The facilitator is on the roster but is no trainee.
+    #expect(desk.checkIn(participant: "f01", at: try time("09:00")) == .unknownPerson)
+    #expect(desk.checkIn(participant: "a01", course: "day-9", at: try time("09:00")) == .unknownCourse)
+    desk.write = { _, _ in throw CocoaError(.fileWriteOutOfSpace) }
+    if case .writeFailed = desk.checkIn(participant: "a01", at: try time("09:00")) {
+    } else {
+      Issue.record("a failed write was reported as recorded")
+    }
+    #expect(desk.current.attendee("a01") == nil)
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: AttendanceImport.recordPath(for: "day", root: fixture.root).path))
+  }
+}
