@@ -86,13 +86,16 @@ public enum MoodleGrades {
   }
 
   /// Questions whose grades Moodle would reject, as messages naming the question.
-  public static func problems(in module: SelfStudyModule) -> [String] {
+  public static func problems(in module: SelfStudyModule) -> [Bilingual] {
     (module.quiz?.questions ?? []).compactMap { question in
       guard question.kind == .multiple else { return nil }
       let right = question.choices.filter(\.correct).count
       guard right > maximumCorrectOptions else { return nil }
-      return "question \"\(question.id)\" has \(right) correct choices; Moodle accepts at most "
-        + "\(maximumCorrectOptions) in a multiple-answer question (each needs at least 5%)"
+      return Bilingual(
+        ja: "問題「\(question.id)」の正解は \(right) 個あります。Moodle の複数回答の問題では正解は \(maximumCorrectOptions) 個までです"
+          + "（一つにつき 5% 以上の配点が必要なため）",
+        en: "question \"\(question.id)\" has \(right) correct choices; Moodle accepts at most "
+          + "\(maximumCorrectOptions) in a multiple-answer question (each needs at least 5%)")
     }
   }
 

@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// The result of group formation: for each round, the groups with their facilitator and members.
 ///
 /// Members and facilitators are the roster's person ids, so a plan holds no personal data by
@@ -47,12 +49,28 @@ public struct PlannedGroup: Sendable, Hashable, Codable {
 public struct UnmetConstraint: Sendable, Hashable, Codable {
   /// Stable kebab-case identifier (see docs/groups.md), e.g. `min-professions`.
   public var code: String
-  /// Japanese first, then English, e.g. "…満たせません / … cannot be met".
+  /// Japanese first, then English, e.g. "…満たせません / … cannot be met" (the plan's files
+  /// show both).
   public var message: String
+  /// The reason in Japanese and in English, for a line in the run's language.
+  public var japanese: String?
+  public var english: String?
 
   /// An unmet constraint with its stable code and message.
   public init(code: String, message: String) {
     self.code = code
     self.message = message
+  }
+
+  /// An unmet constraint worded in both languages; `message` holds both, Japanese first.
+  public init(code: String, ja: String, en: String) {
+    self.init(code: code, message: "\(ja) / \(en)")
+    japanese = ja
+    english = en
+  }
+
+  /// The reason in one language (`message` when it was made without the two wordings).
+  public func text(in language: MessageLanguage) -> String {
+    (language == .ja ? japanese : english) ?? message
   }
 }

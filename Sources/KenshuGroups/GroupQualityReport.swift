@@ -53,9 +53,10 @@ struct GroupQualityReport {
       unmet.append(
         UnmetConstraint(
           code: "keep-apart",
-          message:
+          ja:
             "第\(violation.round + 1)ラウンドのテーブル\(violation.group + 1)で \(violation.a) と \(violation.b) を離せませんでした"
-            + "（別々にすべき組合せが多すぎます） / round \(violation.round + 1), table \(violation.group + 1):"
+            + "（別々にすべき組合せが多すぎます）",
+          en: "round \(violation.round + 1), table \(violation.group + 1):"
             + " \(violation.a) and \(violation.b) could not be kept apart (too many keep-apart pairs for the tables)"
         ))
     }
@@ -63,9 +64,9 @@ struct GroupQualityReport {
     unmet += uneven.map { profession in
       UnmetConstraint(
         code: "profession-spread",
-        message:
-          "\(profession.japaneseLabel)の人数がテーブル間で2人以上違います（グループの大きさと上位の条件のため） /"
-          + " \(profession.englishLabel) counts differ by 2 or more between tables (group sizes and higher priorities)"
+        ja: "\(profession.japaneseLabel)の人数がテーブル間で2人以上違います（グループの大きさと上位の条件のため）",
+        en:
+          "\(profession.englishLabel) counts differ by 2 or more between tables (group sizes and higher priorities)"
       )
     }
     if organisationClashes > 0 {
@@ -73,27 +74,29 @@ struct GroupQualityReport {
       unmet.append(
         UnmetConstraint(
           code: "organisation-separation",
-          message:
-            "同じ所属の\(organisationClashes)組が同じテーブルです（最低\(organisationBound)組は避けられません。最大の所属は\(largest)人、テーブルは\(problem.groupCount)卓） /"
-            + " \(organisationClashes) same-organisation pair(s) share a table (at least \(organisationBound) unavoidable:"
+          ja:
+            "同じ所属の\(organisationClashes)組が同じテーブルです（最低\(organisationBound)組は避けられません。最大の所属は\(largest)人、テーブルは\(problem.groupCount)卓）",
+          en:
+            "\(organisationClashes) same-organisation pair(s) share a table (at least \(organisationBound) unavoidable:"
             + " the largest organisation has \(largest) people for \(problem.groupCount) tables)"))
     }
     if problem.municipality.contains(where: { $0 >= 0 }) && municipalityClashes > 0 {
       unmet.append(
         UnmetConstraint(
           code: "municipality-separation",
-          message:
-            "同じ市区町村の\(municipalityClashes)組が同じテーブルです（所属の分離を優先） /"
-            + " \(municipalityClashes) same-municipality pair(s) share a table (organisations are separated first)"
+          ja: "同じ市区町村の\(municipalityClashes)組が同じテーブルです（所属の分離を優先）",
+          en:
+            "\(municipalityClashes) same-municipality pair(s) share a table (organisations are separated first)"
         ))
     }
     if state.score.repeatPairs > 0 {
       unmet.append(
         UnmetConstraint(
           code: "repeat-pairs",
-          message:
-            "前のラウンドと同じ組合せが\(state.score.repeatPairs)回あります（最低\(bounds.score.repeatPairs)回は避けられません。職種と所属の条件を優先） /"
-            + " \(state.score.repeatPairs) repeated pair meeting(s) (at least \(bounds.score.repeatPairs) unavoidable;"
+          ja:
+            "前のラウンドと同じ組合せが\(state.score.repeatPairs)回あります（最低\(bounds.score.repeatPairs)回は避けられません。職種と所属の条件を優先）",
+          en:
+            "\(state.score.repeatPairs) repeated pair meeting(s) (at least \(bounds.score.repeatPairs) unavoidable;"
             + " professions and organisations come first)"))
     }
     unmet += facilitatorFindings.unmet
@@ -139,8 +142,8 @@ struct GroupQualityReport {
     return [
       UnmetConstraint(
         code: "min-professions",
-        message:
-          "\(short)卓が\(minimum)職種に届きません：\(reason.ja) / \(short) table(s) have fewer than"
+        ja: "\(short)卓が\(minimum)職種に届きません：\(reason.ja)",
+        en: "\(short) table(s) have fewer than"
           + " \(minimum) professions: \(reason.en); minimum \(minimum) per group cannot be met")
     ]
   }
@@ -189,9 +192,10 @@ struct GroupQualityReport {
           findings.unmet.append(
             UnmetConstraint(
               code: "facilitator-organisation",
-              message:
-                "第\(round + 1)ラウンドのテーブル\(group + 1)：ファシリテーター \(facilitator.id) と同じ所属の参加者がいます（他の割り当てではより多く重なります） /"
-                + " round \(round + 1), table \(group + 1): facilitator \(facilitator.id) sits with a member of"
+              ja:
+                "第\(round + 1)ラウンドのテーブル\(group + 1)：ファシリテーター \(facilitator.id) と同じ所属の参加者がいます（他の割り当てではより多く重なります）",
+              en:
+                "round \(round + 1), table \(group + 1): facilitator \(facilitator.id) sits with a member of"
                 + " their own organisation (unavoidable with these tables)"))
         }
       }
@@ -201,9 +205,9 @@ struct GroupQualityReport {
       findings.unmet.append(
         UnmetConstraint(
           code: "facilitator-shortage",
-          message:
-            "ファシリテーター\(facilitators.count)人に対しテーブルが\(tables)卓のため、各ラウンド\(tables - facilitators.count)卓は担当なしです /"
-            + " only \(facilitators.count) facilitator(s) for \(tables) tables; \(tables - facilitators.count)"
+          ja:
+            "ファシリテーター\(facilitators.count)人に対しテーブルが\(tables)卓のため、各ラウンド\(tables - facilitators.count)卓は担当なしです",
+          en: "only \(facilitators.count) facilitator(s) for \(tables) tables; \(tables - facilitators.count)"
             + " table(s) per round have none"))
     }
     findings.spare = facilitators.enumerated().filter { !used.contains($0.offset) }.map(\.element.id)

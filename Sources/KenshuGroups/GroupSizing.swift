@@ -42,9 +42,9 @@ struct GroupSizing: Sendable, Hashable {
       let range = small == (sizes.first ?? small) ? "\(small)" : "\(small)–\(small + 1)"
       unmet = UnmetConstraint(
         code: "group-size",
-        message:
-          "\(people)人を\(allowed.lowerBound)〜\(allowed.upperBound)人のグループに分けられないため、\(range)人のグループを\(count)つ作りました"
-          + " / \(people) people cannot be split into groups of \(allowed.lowerBound)–\(allowed.upperBound);"
+        ja:
+          "\(people)人を\(allowed.lowerBound)〜\(allowed.upperBound)人のグループに分けられないため、\(range)人のグループを\(count)つ作りました",
+        en: "\(people) people cannot be split into groups of \(allowed.lowerBound)–\(allowed.upperBound);"
           + " made \(count) group(s) of \(range)")
     } else {
       unmet = nil

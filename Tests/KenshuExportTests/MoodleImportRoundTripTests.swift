@@ -71,7 +71,8 @@ private func expectedCategory(_ module: SelfStudyModule) -> [String] {
         passMark: 80, questions: [QuizQuestion(id: "q", kind: .multiple, text: "x", choices: choices)]))
     let problems = MoodleGrades.problems(in: module)
     #expect(problems.count == 1)
-    #expect(problems.first?.contains("\"q\" has 21 correct choices") == true)
+    #expect(problems.first?.en.message.contains("\"q\" has 21 correct choices") == true)
+    #expect(problems.first?.ja.message.contains("正解は 21 個") == true)
     #expect(MoodleGrades.problems(in: trickyModule).isEmpty)
   }
 }

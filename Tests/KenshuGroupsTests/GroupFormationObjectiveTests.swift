@@ -97,6 +97,10 @@ struct GroupFormationObjectiveTests {
     let unmet = result.quality.unmet.first { $0.code == "min-professions" }
     #expect(unmet?.message.contains("only 3 profession(s) among 40 people") == true)
     #expect(unmet?.message.contains("minimum 4 per group cannot be met") == true)
+    // One language per line for the command line; the plan's files keep both.
+    #expect(unmet?.text(in: .ja).contains("4職種に届きません") == true)
+    #expect(unmet?.text(in: .ja).contains("cannot be met") == false)
+    #expect(unmet?.text(in: .en).hasPrefix("8 table(s) have fewer than 4 professions") == true)
     #expect(result.quality.minDistinctProfessions == 3)
   }
 

@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
       for problem in MoodleGrades.problems(in: module) {
-        Console.error(ja: "警告: \(problem)", en: "warning: \(problem)")
+        Console.error(ja: "警告: \(problem.ja.message)", en: "warning: \(problem.en.message)")
       }
       try ProjectInput.write(GIFTExporter.export(module), to: out)
     }
@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
       for problem in MoodleGrades.problems(in: module) {
-        Console.error(ja: "警告: \(problem)", en: "warning: \(problem)")
+        Console.error(ja: "警告: \(problem.ja.message)", en: "warning: \(problem.en.message)")
       }
       try ProjectInput.write(MoodleXMLExporter.export(module), to: out)
     }

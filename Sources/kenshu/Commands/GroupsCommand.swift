@@ -97,7 +97,7 @@ struct GroupsCommand: ParsableCommand {
     DiagnosticPrinter(format: .text).print(result.diagnostics)
     if result.diagnostics.hasErrors { throw ExitCode(1) }
     for unmet in result.quality.unmet {
-      Console.error(ja: "満たせなかった条件: \(unmet.message)", en: "unmet: \(unmet.message)")
+      Console.error(ja: "満たせなかった条件: \(unmet.text(in: .ja))", en: "unmet: \(unmet.text(in: .en))")
     }
 
     switch format {
