@@ -127,7 +127,7 @@ run_backend() { # $1 backend, $2 database URL for the load run, $3 for the crash
 
 reset_db() {
   if [ "$1" = sqlite ]; then rm -f "$work"/private/load.sqlite*; else
-    psql -qAt "${pg_url%%\?*}" -c 'drop table if exists responses, completions, tokens, idempotency_keys, kenshu_migrations' >/dev/null
+    psql -qAt "${pg_url%%\?*}" -c 'drop table if exists responses, completions, tokens, idempotency_keys, anonymous_tokens, anonymous_unused_tokens, kenshu_migrations' >/dev/null
   fi
 }
 

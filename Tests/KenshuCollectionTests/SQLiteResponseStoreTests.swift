@@ -30,6 +30,18 @@ import Testing
     await store.close()
   }
 
+  @Test func tokenAlone_storesTheHoldersID() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await StoreBehaviour.tokenAloneNamesItsHolder(store)
+    await store.close()
+  }
+
+  @Test func anonymousTokens_areUsedOnceAndStoreNobody() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await AnonymousStoreBehaviour.tokensAreUsedOnceAndStoreNobody(store)
+    await store.close()
+  }
+
   @Test func idempotencyKeys_areStoredWithTheirRecord() async throws {
     let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
     try await IdempotencyStoreBehaviour.keysAreStoredWithTheirRecord(store)
@@ -117,5 +129,45 @@ import Testing
     let passed = try await store.passedParticipants(modules: ["m1", "m3"])
     #expect(passed == ["m1": ["a01"]])
     await store.close()
+  }
+}
+
+/// What a reader of the SQLite file can see of an anonymous survey: every row of every table
+/// with its `rowid` (insertion order). It must be the same whichever token sent which answer.
+@Suite struct SQLiteAnonymousLinkTests {
+  static func dump(_ store: SQLiteResponseStore) async throws -> [String] {
+    try await store.pool.read { db in
+      var lines: [String] = []
+      let tables = try String.fetchAll(
+        db,
+        sql:
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name"
+      )
+      for table in tables {
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, * FROM \(table) ORDER BY rowid") {
+          lines.append(table + " " + row.description)
+        }
+      }
+      return lines
+    }
+  }
+
+  @Test func theStoredTablesAreTheSameWhicheverTokenSentWhichAnswer() async throws {
+    var dumps: [[String]] = []
+    for holders in AnonymousStoreBehaviour.holderOrders {
+      let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+      try await AnonymousStoreBehaviour.answerWithTokens(store, holders: holders)
+      dumps.append(try await Self.dump(store))
+      await store.close()
+    }
+    #expect(dumps[0] == dumps[1], "the file would tell which token sent which answer")
+    // And the rows are there: the comparison is not of two empty databases.
+    #expect(dumps[0].filter { $0.hasPrefix("responses ") }.count == 3)
+    #expect(dumps[0].filter { $0.hasPrefix("anonymous_tokens ") }.count == 3)
+    #expect(dumps[0].filter { $0.hasPrefix("anonymous_unused_tokens ") }.isEmpty, "all three used")
+    #expect(dumps[0].filter { $0.hasPrefix("idempotency_keys ") }.count == 3)
+    #expect(
+      dumps[0].filter { $0.hasPrefix("responses ") }.allSatisfy { $0.contains("participant:NULL") },
+      "\(dumps[0])")
   }
 }

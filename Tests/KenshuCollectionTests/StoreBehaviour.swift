@@ -79,6 +79,30 @@ enum StoreBehaviour {
     #expect(try await store.insert(second, tokenHash: ParticipantToken.hash("new-2")) == .accepted)
   }
 
+  /// The token alone is enough (the slip's link carries no participant id): the response is
+  /// stored with the token holder's id; a participant id sent with it must be the holder's.
+  static func tokenAloneNamesItsHolder(_ store: any ResponseStore) async throws {
+    let token = ParticipantToken.generate()
+    let other = ParticipantToken.generate()
+    _ = try await store.addTokens([
+      TokenRecord(scope: "day1-eval", participant: "r0001", tokenHash: ParticipantToken.hash(token)),
+      TokenRecord(scope: "day1-eval", participant: "r0002", tokenHash: ParticipantToken.hash(other)),
+    ])
+    let alone = record(["q1": .number(5)], participant: nil)
+    #expect(try await store.insert(alone, tokenHash: nil) == .missing)
+    #expect(try await store.insert(alone, tokenHash: ParticipantToken.hash("wrong")) == .invalid)
+    #expect(try await store.insert(alone, tokenHash: ParticipantToken.hash(token)) == .accepted)
+    #expect(try await store.responses(surveyID: "day1-eval").map(\.participant) == ["r0001"])
+    var again = record(["q1": .number(4)], participant: nil)
+    again.id = RecordID.make()
+    #expect(try await store.insert(again, tokenHash: ParticipantToken.hash(token)) == .used, "still one-time")
+    #expect(
+      try await store.insert(
+        record(["q1": .number(4)], participant: "r0001"), tokenHash: ParticipantToken.hash(other))
+        == .invalid, "another person's token with one's own id")
+    #expect(try await store.responses(surveyID: "day1-eval").count == 1)
+  }
+
   /// Many concurrent writers: every insert that returned is stored, and one token admits one
   /// response even when it is used concurrently.
   static func concurrentWriters(_ store: any ResponseStore) async throws {

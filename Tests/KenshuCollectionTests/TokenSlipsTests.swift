@@ -11,10 +11,12 @@ import Testing
       TokenSlips.Slip(participant: "r0002", name: "", token: "0123456789ABCDEFGHJKMNPQRS"),
     ])
 
-  @Test func link_opensTheSurveyFolderWithTheParticipantAndTokenEncoded() {
+  @Test func link_opensTheSurveyFolderWithTheTokenAlone_namingNobody() {
     #expect(
       slips.link(for: slips.slips[0])
-        == "https://kenshu.example.org/training/surveys/day1-eval/?p=r%200001%26x&t=ABCDEFGHJKMNPQRSTVWXYZ0123"
+        == "https://kenshu.example.org/training/surveys/day1-eval/?t=ABCDEFGHJKMNPQRSTVWXYZ0123")
+    #expect(
+      slips.link(for: TokenSlips.Slip(participant: "r1", name: "", token: "a b&c")).hasSuffix("/?t=a%20b%26c")
     )
   }
 

@@ -20,11 +20,12 @@ import Testing
       self.inner = inner
       self.delay = delay
     }
-    func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?) async throws
-      -> StoreWrite
-    {
+    func insert(
+      _ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?, anonymous: Bool
+    ) async throws -> StoreWrite {
       try await Task.sleep(for: delay)
-      return try await inner.insert(response, tokenHash: tokenHash, idempotency: idempotency)
+      return try await inner.insert(
+        response, tokenHash: tokenHash, idempotency: idempotency, anonymous: anonymous)
     }
     func insert(_ completion: StoredCompletion, tokenHash: String?, idempotency: IdempotencyRecord?)
       async throws -> StoreWrite

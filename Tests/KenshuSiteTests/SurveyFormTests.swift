@@ -210,3 +210,19 @@ extension Theme {
     return Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
   }
 }
+
+/// An anonymous survey's form asks for no participant id and says why.
+@Suite struct AnonymousSurveyFormTests {
+  @Test func anonymousSurvey_hasNoParticipantField_andSaysItIsAnonymous() throws {
+    var anonymous = SurveyFormTests.test
+    anonymous.id = "anon"
+    anonymous.anonymous = true
+    let site = try SurveyFormTests.build([anonymous, SurveyFormTests.test])
+    let html = SampleProject.read(site, "surveys/anon/index.html")
+    #expect(!html.contains(#"id="participant""#))
+    #expect(html.contains(#"class="meta survey-anonymous""#) && html.contains("このアンケートは匿名です"))
+    #expect(html.contains(#"id="answer-code""#), "the answer code is still asked for")
+    let named = SampleProject.read(site, "surveys/pre/index.html")
+    #expect(named.contains(#"id="participant""#) && !named.contains("survey-anonymous"))
+  }
+}

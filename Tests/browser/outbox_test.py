@@ -216,8 +216,8 @@ try:
         rows = list(csv.reader(f))[1:]
     slips = open(os.path.join(project, "private", "token-slips-%s.html" % survey_id), encoding="utf-8").read()
     first_link = html.unescape(re.search(r'<p class="link">([^<]+)</p>', slips).group(1))
-    check(first_link == "%ssurveys/%s/?p=%s&t=%s" % (base, survey_id, rows[0][0], rows[0][3]),
-          "the first slip links to the form with its participant and token: %s" % first_link)
+    check(first_link == "%ssurveys/%s/?t=%s" % (base, survey_id, rows[0][3]),
+          "the first slip links to the form with its token alone: %s" % first_link)
 
     driver.get(form_url)
     driver.find_element(By.ID, "participant").send_keys("no-token")
@@ -231,8 +231,8 @@ try:
     check("t=" not in driver.current_url and "p=" not in driver.current_url,
           "the token is removed from the address bar: %s" % driver.current_url)
     check(driver.find_element(By.ID, "answer-code").get_attribute("value") == rows[0][3]
-          and driver.find_element(By.ID, "participant").get_attribute("value") == rows[0][0],
-          "the link fills in the participant id and the code")
+          and driver.find_element(By.ID, "participant").get_attribute("value") == "",
+          "the link fills in the code (and names nobody)")
     fill_every_item(driver)
     stored_local = driver.execute_script(
         "return Object.keys(localStorage).map(function (k) { return localStorage.getItem(k); }).join(' ')")
@@ -251,7 +251,6 @@ try:
     check(driver.execute_script("return localStorage.getItem(arguments[0])", "kenshu.draft." + survey_id) is None,
           "a used code empties the form: nothing of it is kept")
     driver.get(form_url)
-    driver.find_element(By.ID, "participant").send_keys(rows[1][0])
     fill_every_item(driver)
     check(driver.find_element(By.ID, "answer-code").get_attribute("value") == "",
           "a used code is not kept for the next form")
@@ -261,7 +260,17 @@ try:
     typed = "-".join(rows[1][3][i:i + 5] for i in range(0, len(rows[1][3]), 5)).upper()
     driver.find_element(By.ID, "answer-code").send_keys(typed)
     text = submit(driver)
-    check("送信しました" in text, "a typed code is accepted: %r" % text)
+    check("送信しました" in text, "a typed code alone (no participant id) is accepted: %r" % text)
+    # Another person's code with a participant id typed that is not theirs: refused.
+    driver.get(form_url)
+    driver.find_element(By.ID, "participant").send_keys(rows[1][0])
+    fill_every_item(driver)
+    summary = driver.find_element(By.CSS_SELECTOR, "#survey-code summary")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    driver.find_element(By.ID, "answer-code").send_keys(rows[2][3])
+    text = submit(driver)
+    check("正しくない" in text, "a code with another person's id is refused: %r" % text)
     participants = stored_participants()
     check(participants.count(rows[0][0]) == 1 and participants.count(rows[1][0]) == 1
           and "no-token" not in participants, "with tokens: each person once, nothing without a code: %s" % participants)

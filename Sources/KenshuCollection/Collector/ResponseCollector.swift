@@ -77,6 +77,14 @@ public final class ResponseCollector: Sendable {
     to target: SubmissionTarget, _ submission: SurveySubmission, idempotency: IdempotencyRequest? = nil
   ) async -> CollectOutcome {
     guard case .survey(let surveyID, let survey, let fingerprint) = target else { return .unknownTarget }
+    // The body's fingerprint holds the token: for an anonymous survey, whoever has the token
+    // list could recompute it for each response. Fingerprint the answers alone instead.
+    let idempotency =
+      survey.anonymous
+      ? idempotency.map {
+        IdempotencyRequest(key: $0.key, fingerprint: AnonymousResponse.fingerprint(submission))
+      }
+      : idempotency
     return await withKey(idempotency, scope: surveyID) { key in
       await self.validateAndStoreResponse(
         surveyID: surveyID, survey: survey, surveyHash: fingerprint, submission, key: key)
@@ -96,11 +104,20 @@ public final class ResponseCollector: Sendable {
         ])
       return .invalid(problems)
     case .accepted(let accepted):
-      let record = StoredResponse(
-        surveyID: surveyID, surveyHash: surveyHash, accepted: accepted)
-      return await store(surveyID: surveyID, recordID: record.id, kind: "response", key: key) { idempotency in
+      var anonymized = StoredResponse(surveyID: surveyID, surveyHash: surveyHash, accepted: accepted)
+      let now = Date()
+      if survey.anonymous {
+        anonymized.participant = nil
+        anonymized.receivedAt = AnonymousResponse.day(of: now)
+      }
+      let record = anonymized
+      let stamp = survey.anonymous ? record.receivedAt : Timestamp.string(now)
+      let anonymous = survey.anonymous
+      return await store(surveyID: surveyID, recordID: record.id, kind: "response", key: key, at: stamp) {
+        idempotency in
         try await self.store.insert(
-          record, tokenHash: submission.token.map(ParticipantToken.hash), idempotency: idempotency)
+          record, tokenHash: submission.token.map(ParticipantToken.hash), idempotency: idempotency,
+          anonymous: anonymous)
       }
     }
   }
@@ -136,7 +153,9 @@ public final class ResponseCollector: Sendable {
         ])
       return .invalid(problems)
     case .accepted(let record):
-      return await store(surveyID: moduleID, recordID: record.id, kind: "completion", key: key) {
+      return await store(
+        surveyID: moduleID, recordID: record.id, kind: "completion", key: key, at: Timestamp.string(Date())
+      ) {
         idempotency in
         try await self.store.insert(
           record, tokenHash: submission.token.map(ParticipantToken.hash), idempotency: idempotency)
@@ -191,13 +210,13 @@ public final class ResponseCollector: Sendable {
   }
 
   private func store(
-    surveyID: String, recordID: String, kind: String, key: IdempotencyKeyed?,
+    surveyID: String, recordID: String, kind: String, key: IdempotencyKeyed?, at createdAt: String,
     _ insert: @Sendable (IdempotencyRecord?) async throws -> StoreWrite
   ) async -> CollectOutcome {
     let record = key.map {
       IdempotencyRecord(
         scope: $0.scope, key: $0.request.key, fingerprint: $0.request.fingerprint, status: 201,
-        body: CollectOutcome.storedBody(id: recordID), recordID: recordID, createdAt: Timestamp.string(Date())
+        body: CollectOutcome.storedBody(id: recordID), recordID: recordID, createdAt: createdAt
       )
     }
     do {

@@ -53,21 +53,22 @@ public final class PostgresResponseStore: ResponseStore {
     }
   }
 
-  public func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?)
-    async throws -> StoreWrite
-  {
-    if let idempotency {
-      return try await withKey(idempotency) { connection in
-        let check = try await Self.useToken(
-          connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
-          recordID: response.id, at: response.receivedAt, logger: self.logger)
-        guard check == .notRequired || check == .accepted else { return check }
-        try await Self.insertRow(response, connection, logger: self.logger)
-        return check
-      }
+  public func insert(
+    _ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?, anonymous: Bool
+  ) async throws -> StoreWrite {
+    let write: @Sendable (PostgresConnection) async throws -> TokenCheck = { connection in
+      let use = try await Self.useToken(
+        connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
+        recordID: response.id, at: response.receivedAt, anonymousSurvey: anonymous, logger: self.logger)
+      guard use.admits else { return use.check }
+      var stored = response
+      stored.participant = use.participant
+      try await Self.insertRow(stored, connection, logger: self.logger)
+      return use.check
     }
+    if let idempotency { return try await withKey(idempotency, write) }
     // Surveys without tokens (the common case): one autocommitted statement, one round trip,
-    // that inserts only while the survey has no tokens.
+    // that inserts only while the survey has no tokens of either kind.
     var inserted = false
     for try await _ in try await client.query(
       """
@@ -75,21 +76,14 @@ public final class PostgresResponseStore: ResponseStore {
       SELECT \(response.id), \(response.surveyID), \(response.surveyHash), \(response.participant), \
       \(response.answersJSON), \(response.receivedAt)
       WHERE NOT EXISTS (SELECT 1 FROM tokens WHERE scope = \(response.surveyID))
+      AND NOT EXISTS (SELECT 1 FROM anonymous_tokens WHERE scope = \(response.surveyID))
       RETURNING id
       """, logger: logger
     ).decode(String.self) {
       inserted = true
     }
     if inserted { return .checked(.notRequired) }
-    return .checked(
-      try await client.withTransaction(logger: logger) { connection in
-        let check = try await Self.useToken(
-          connection, scope: response.surveyID, participant: response.participant, hash: tokenHash,
-          recordID: response.id, at: response.receivedAt, logger: logger)
-        guard check == .notRequired || check == .accepted else { return check }
-        try await Self.insertRow(response, connection, logger: logger)
-        return check
-      })
+    return .checked(try await transaction { try await write($0) })
   }
 
   static func insertRow(_ response: StoredResponse, _ connection: PostgresConnection, logger: Logger)
@@ -110,7 +104,8 @@ public final class PostgresResponseStore: ResponseStore {
       let check = try await Self.useToken(
         connection, scope: "module:" + completion.moduleID, participant: completion.participant,
         hash: tokenHash,
-        recordID: completion.id, at: completion.receivedAt, logger: self.logger)
+        recordID: completion.id, at: completion.receivedAt, logger: self.logger
+      ).check
       guard check == .notRequired || check == .accepted else { return check }
       try await connection.query(
         """
@@ -122,6 +117,19 @@ public final class PostgresResponseStore: ResponseStore {
     }
     if let idempotency { return try await withKey(idempotency, write) }
     return .checked(try await client.withTransaction(logger: logger) { try await write($0) })
+  }
+
+  /// A transaction whose closure's own `StoreError` comes out as itself (the client wraps
+  /// every error thrown in the closure in a `PostgresTransactionError`).
+  func transaction<Result: Sendable>(
+    _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+  ) async throws -> Result {
+    do {
+      return try await client.withTransaction(logger: logger) { try await body($0) }
+    } catch let failed as PostgresTransactionError {
+      if let own = failed.closureError as? StoreError, failed.rollbackError == nil { throw own }
+      throw failed
+    }
   }
 
   /// A token refusal inside `withKey`: thrown to roll the key back with everything else.
@@ -165,6 +173,7 @@ public final class PostgresResponseStore: ResponseStore {
       if let refused = failed.closureError as? Refused, failed.rollbackError == nil {
         return .checked(refused.check)
       }
+      if let own = failed.closureError as? StoreError, failed.rollbackError == nil { throw own }
       throw failed
     }
   }
@@ -194,39 +203,68 @@ public final class PostgresResponseStore: ResponseStore {
 
   /// The token is claimed with one conditional UPDATE, so two concurrent submissions with the
   /// same token cannot both succeed (the second waits on the row lock, then finds it used).
+  /// The token alone says whose it is. An anonymous survey's token is claimed by deleting its
+  /// unused hash: a DELETE leaves no row version that SQL can read, so no surviving row
+  /// carries this transaction's id (`xmin`) next to the response's.
   static func useToken(
     _ connection: PostgresConnection, scope: String, participant: String?, hash: String?, recordID: String,
-    at time: String, logger: Logger
-  ) async throws -> TokenCheck {
-    var hasTokens = false
-    for try await exists in try await connection.query(
-      "SELECT EXISTS (SELECT 1 FROM tokens WHERE scope = \(scope))", logger: logger
-    ).decode(Bool.self) {
-      hasTokens = exists
+    at time: String, anonymousSurvey: Bool = false, logger: Logger
+  ) async throws -> TokenUse {
+    var named = false
+    var anonymous = false
+    for try await (hasNamed, hasAnonymous) in try await connection.query(
+      """
+      SELECT EXISTS (SELECT 1 FROM tokens WHERE scope = \(scope)),
+      EXISTS (SELECT 1 FROM anonymous_tokens WHERE scope = \(scope))
+      """, logger: logger
+    ).decode((Bool, Bool).self) {
+      named = hasNamed
+      anonymous = hasAnonymous && !hasNamed
     }
-    guard hasTokens else { return .notRequired }
-    guard let hash, let participant else { return .missing }
-    var claimed = false
-    for try await _ in try await connection.query(
+    if named, anonymousSurvey { throw StoreError(TokenUse.namedTokensOfAnonymousSurvey(scope)) }
+    guard named || anonymous else { return TokenUse(check: .notRequired, participant: participant) }
+    guard let hash else { return .refused(.missing) }
+    if anonymous {
+      var claimed = false
+      for try await _ in try await connection.query(
+        """
+        DELETE FROM anonymous_unused_tokens WHERE scope = \(scope) AND token_hash = \(hash) RETURNING scope
+        """, logger: logger
+      ).decode(String.self) {
+        claimed = true
+      }
+      if claimed { return TokenUse(check: .accepted, participant: nil) }
+      var known = false
+      for try await exists in try await connection.query(
+        "SELECT EXISTS (SELECT 1 FROM anonymous_tokens WHERE scope = \(scope) AND token_hash = \(hash))",
+        logger: logger
+      ).decode(Bool.self) {
+        known = exists
+      }
+      return .refused(known ? .used : .invalid)
+    }
+    var holder: String?
+    for try await owner in try await connection.query(
       """
       UPDATE tokens SET used_at = \(time), record_id = \(recordID)
-      WHERE scope = \(scope) AND token_hash = \(hash) AND participant = \(participant) AND used_at IS NULL
+      WHERE scope = \(scope) AND token_hash = \(hash) AND used_at IS NULL
+      AND (\(participant)::text IS NULL OR participant = \(participant))
       RETURNING participant
       """, logger: logger
     ).decode(String.self) {
-      claimed = true
+      holder = owner
     }
-    if claimed { return .accepted }
+    if let holder { return TokenUse(check: .accepted, participant: holder) }
     var used = false
     var found = false
     for try await (owner, usedAt) in try await connection.query(
       "SELECT participant, used_at FROM tokens WHERE scope = \(scope) AND token_hash = \(hash)",
       logger: logger
     ).decode((String, String?).self) {
-      found = owner == participant
+      found = participant == nil || owner == participant
       used = usedAt != nil
     }
-    return found && used ? .used : .invalid
+    return .refused(found && used ? .used : .invalid)
   }
 
   public func responses(surveyID: String) async throws -> [StoredResponse] {
@@ -282,9 +320,26 @@ public final class PostgresResponseStore: ResponseStore {
   }
 
   public func addTokens(_ tokens: [TokenRecord]) async throws -> [String] {
-    try await client.withTransaction(logger: logger) { connection in
+    let logger = logger
+    return try await transaction { connection in
       var added: [String] = []
       for token in tokens {
+        var mixed = false
+        for try await (hasNamed, hasAnonymous) in try await connection.query(
+          """
+          SELECT EXISTS (SELECT 1 FROM tokens WHERE scope = \(token.scope)),
+          EXISTS (SELECT 1 FROM anonymous_tokens WHERE scope = \(token.scope))
+          """, logger: logger
+        ).decode((Bool, Bool).self) {
+          mixed = token.anonymous ? hasNamed : hasAnonymous
+        }
+        if mixed { throw StoreError(TokenUse.mixedTokens(token)) }
+        if token.anonymous {
+          if try await Self.addAnonymousToken(token, connection, logger: logger) {
+            added.append(token.participant)
+          }
+          continue
+        }
         try await connection.query(
           "DELETE FROM tokens WHERE scope = \(token.scope) AND participant = \(token.participant) AND used_at IS NULL",
           logger: logger)
@@ -301,10 +356,65 @@ public final class PostgresResponseStore: ResponseStore {
     }
   }
 
+  /// Replaces the participant's unused anonymous token (a used one is kept); true when stored.
+  static func addAnonymousToken(_ token: TokenRecord, _ connection: PostgresConnection, logger: Logger)
+    async throws -> Bool
+  {
+    var held: String?
+    for try await old in try await connection.query(
+      "SELECT token_hash FROM anonymous_tokens WHERE scope = \(token.scope) AND participant = \(token.participant)",
+      logger: logger
+    ).decode(String.self) {
+      held = old
+    }
+    if let held {
+      var unused = false
+      for try await _ in try await connection.query(
+        "DELETE FROM anonymous_unused_tokens WHERE scope = \(token.scope) AND token_hash = \(held) RETURNING scope",
+        logger: logger
+      ).decode(String.self) {
+        unused = true
+      }
+      guard unused else { return false }
+      try await connection.query(
+        "DELETE FROM anonymous_tokens WHERE scope = \(token.scope) AND participant = \(token.participant)",
+        logger: logger)
+    }
+    var inserted = false
+    for try await _ in try await connection.query(
+      """
+      INSERT INTO anonymous_tokens (scope, participant, token_hash) VALUES (\(token.scope), \
+      \(token.participant), \(token.tokenHash)) ON CONFLICT DO NOTHING RETURNING scope
+      """, logger: logger
+    ).decode(String.self) {
+      inserted = true
+    }
+    guard inserted else { return false }
+    try await connection.query(
+      "INSERT INTO anonymous_unused_tokens (scope, token_hash) VALUES (\(token.scope), \(token.tokenHash))",
+      logger: logger)
+    return true
+  }
+
+  /// Rows of three text columns from a query written by a test (tests only: they read
+  /// system columns such as `xmin` to check what a database reader could link).
+  func textRowsForTesting(_ sql: String) async throws -> [(String, String, String)] {
+    var rows: [(String, String, String)] = []
+    for try await row in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(
+      (String, String, String).self)
+    {
+      rows.append(row)
+    }
+    return rows
+  }
+
   /// Removes every table of this schema (tests only: each test starts from an empty database).
   public func dropAllForTesting() async throws {
     try await client.query(
-      "DROP TABLE IF EXISTS responses, completions, tokens, idempotency_keys, kenshu_migrations",
+      """
+      DROP TABLE IF EXISTS responses, completions, tokens, idempotency_keys, anonymous_tokens, \
+      anonymous_unused_tokens, kenshu_migrations
+      """,
       logger: logger)
   }
 

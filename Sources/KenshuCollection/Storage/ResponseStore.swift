@@ -8,7 +8,7 @@ public enum TokenCheck: Sendable, Hashable {
   case accepted
   /// Tokens are on for this survey and none was given.
   case missing
-  /// No such token for this survey and participant.
+  /// No such token for this survey (or it belongs to another participant than the one sent).
   case invalid
   /// The token was already used.
   case used
@@ -20,11 +20,41 @@ public struct TokenRecord: Sendable, Hashable {
   public var scope: String
   public var participant: String
   public var tokenHash: String
+  /// A token of an anonymous survey: once used, nothing stored links it to the response
+  /// (tables `anonymous_tokens` and `anonymous_unused_tokens`, docs/privacy.md).
+  public var anonymous: Bool
 
-  public init(scope: String, participant: String, tokenHash: String) {
+  public init(scope: String, participant: String, tokenHash: String, anonymous: Bool = false) {
     self.scope = scope
     self.participant = participant
     self.tokenHash = tokenHash
+    self.anonymous = anonymous
+  }
+}
+
+/// The outcome of a token check inside a store's write: the check, and the participant the
+/// record is stored with (the token's holder, nil for an anonymous survey's token, or the
+/// submitted participant when the scope has no tokens).
+struct TokenUse: Sendable, Hashable {
+  var check: TokenCheck
+  var participant: String?
+
+  static func refused(_ check: TokenCheck) -> TokenUse { TokenUse(check: check, participant: nil) }
+
+  /// Whether the record may be stored.
+  var admits: Bool { check == .notRequired || check == .accepted }
+
+  /// The survey was made anonymous after its tokens were issued: storing would put the
+  /// holder's id with the answers, so the store refuses (new tokens under a new survey id).
+  static func namedTokensOfAnonymousSurvey(_ scope: String) -> String {
+    "the anonymous survey \(scope) has tokens issued before it was anonymous; nothing stored"
+  }
+
+  /// A survey's tokens are all anonymous or all not: `roster tokens` refuses to mix them.
+  static func mixedTokens(_ token: TokenRecord) -> String {
+    token.anonymous
+      ? "\(token.scope) already has tokens that are not anonymous (issued before anonymous=\"true\"); use a new survey id"
+      : "\(token.scope) already has anonymous tokens; use a new survey id"
   }
 }
 
@@ -43,12 +73,20 @@ public struct StoreCounts: Sendable, Hashable, Codable {
 /// and return from `insert` only after the transaction committed durably: the server sends
 /// 201 after that and never before.
 public protocol ResponseStore: Sendable {
-  /// Stores a response, using up the participant's token in the same transaction when the
-  /// survey has tokens. Nothing is stored unless the result is `.checked(.notRequired)` or
-  /// `.checked(.accepted)`. With `idempotency`, the key is stored in that same transaction;
+  /// Stores a response, using up the token in the same transaction when the survey has
+  /// tokens. The token alone identifies its holder: the response is stored with the holder's
+  /// participant id (a different `participant` in the response is `.invalid`), or with none
+  /// when the token is an anonymous survey's. Nothing is stored unless the result is
+  /// `.checked(.notRequired)` or `.checked(.accepted)`. With `idempotency`, the key is stored in that same transaction;
   /// when its scope and key are already stored, nothing is written and `.keyExists` returns
   /// the stored key (two concurrent writes of one key never both store a record).
-  func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?) async throws
+  ///
+  /// `anonymous` is the survey's `anonymous="true"`: the caller has already left out the
+  /// participant and the time of day; a scope holding tokens that are not anonymous then
+  /// throws instead of storing the holder's id with the answers.
+  func insert(
+    _ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?, anonymous: Bool
+  ) async throws
     -> StoreWrite
   /// Stores a completion; tokens and keys work as for responses, with scope `module:ID`.
   func insert(_ completion: StoredCompletion, tokenHash: String?, idempotency: IdempotencyRecord?)
@@ -62,12 +100,20 @@ public protocol ResponseStore: Sendable {
   func counts() async throws -> StoreCounts
   /// Adds tokens, replacing an unused one for the same scope and participant; a participant
   /// whose token was already used keeps it. Returns the participants whose token was stored.
+  /// Throws when the scope already has tokens of the other kind (anonymous or not).
   func addTokens(_ tokens: [TokenRecord]) async throws -> [String]
   /// Releases connections.
   func close() async
 }
 
 extension ResponseStore {
+  /// Stores a response of a survey that is not anonymous.
+  public func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?)
+    async throws -> StoreWrite
+  {
+    try await insert(response, tokenHash: tokenHash, idempotency: idempotency, anonymous: false)
+  }
+
   /// Stores a response without an idempotency key.
   public func insert(_ response: StoredResponse, tokenHash: String?) async throws -> TokenCheck {
     try Self.check(await insert(response, tokenHash: tokenHash, idempotency: nil))

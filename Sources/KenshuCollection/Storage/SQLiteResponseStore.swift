@@ -21,6 +21,9 @@ public final class SQLiteResponseStore: ResponseStore {
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      // A used anonymous token is a deleted row: zero its bytes in the file instead of
+      // leaving them in a free page (deletes are rare here, so the cost does not matter).
+      try db.execute(sql: "PRAGMA secure_delete = ON")
     }
     try FileManager.default.createDirectory(
       at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -35,31 +38,30 @@ public final class SQLiteResponseStore: ResponseStore {
     commits = GroupCommit(pool: pool)
   }
 
-  public func insert(_ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?)
-    async throws -> StoreWrite
-  {
+  public func insert(
+    _ response: StoredResponse, tokenHash: String?, idempotency: IdempotencyRecord?, anonymous: Bool
+  ) async throws -> StoreWrite {
     try await commits.perform { db in
       if let idempotency,
         let existing = try Self.idempotencyRecord(db, scope: idempotency.scope, key: idempotency.key)
       {
         return .keyExists(existing)
       }
-      let check = try Self.useToken(
+      let use = try Self.useToken(
         db, scope: response.surveyID, participant: response.participant, hash: tokenHash,
-        recordID: response.id,
-        at: response.receivedAt)
-      guard check == .notRequired || check == .accepted else { return .checked(check) }
+        recordID: response.id, at: response.receivedAt, anonymousSurvey: anonymous)
+      guard use.admits else { return .checked(use.check) }
       try db.execute(
         sql: """
           INSERT INTO responses (id, survey_id, survey_hash, participant, answers, received_at)
           VALUES (?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          response.id, response.surveyID, response.surveyHash, response.participant, response.answersJSON,
+          response.id, response.surveyID, response.surveyHash, use.participant, response.answersJSON,
           response.receivedAt,
         ])
       if let idempotency { try Self.store(idempotency, db) }
-      return .checked(check)
+      return .checked(use.check)
     }
   }
 
@@ -72,10 +74,10 @@ public final class SQLiteResponseStore: ResponseStore {
       {
         return .keyExists(existing)
       }
-      let check = try Self.useToken(
+      let use = try Self.useToken(
         db, scope: "module:" + completion.moduleID, participant: completion.participant, hash: tokenHash,
         recordID: completion.id, at: completion.receivedAt)
-      guard check == .notRequired || check == .accepted else { return .checked(check) }
+      guard use.admits else { return .checked(use.check) }
       try db.execute(
         sql: """
           INSERT INTO completions (id, module_id, module_edition, participant, score, passed, received_at)
@@ -87,7 +89,7 @@ public final class SQLiteResponseStore: ResponseStore {
           completion.passed, completion.receivedAt,
         ])
       if let idempotency { try Self.store(idempotency, db) }
-      return .checked(check)
+      return .checked(use.check)
     }
   }
 
@@ -124,26 +126,46 @@ public final class SQLiteResponseStore: ResponseStore {
   }
 
   /// Marks the token used when the scope has tokens; the caller's transaction rolls it back
-  /// with the insert if anything later fails.
+  /// with the insert if anything later fails. The token alone says whose it is; an anonymous
+  /// survey's token is used by deleting its unused hash, which leaves nothing to link.
   static func useToken(
-    _ db: Database, scope: String, participant: String?, hash: String?, recordID: String, at time: String
-  ) throws -> TokenCheck {
-    let hasTokens =
+    _ db: Database, scope: String, participant: String?, hash: String?, recordID: String, at time: String,
+    anonymousSurvey: Bool = false
+  ) throws -> TokenUse {
+    let named =
       try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tokens WHERE scope = ?)", arguments: [scope])
       ?? false
-    guard hasTokens else { return .notRequired }
-    guard let hash, let participant else { return .missing }
+    if named, anonymousSurvey { throw StoreError(TokenUse.namedTokensOfAnonymousSurvey(scope)) }
+    let anonymous =
+      try !named
+      && (Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM anonymous_tokens WHERE scope = ?)", arguments: [scope])
+        ?? false)
+    guard named || anonymous else { return TokenUse(check: .notRequired, participant: participant) }
+    guard let hash else { return .refused(.missing) }
+    if anonymous {
+      try db.execute(
+        sql: "DELETE FROM anonymous_unused_tokens WHERE scope = ? AND token_hash = ?",
+        arguments: [scope, hash])
+      if db.changesCount > 0 { return TokenUse(check: .accepted, participant: nil) }
+      let known =
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM anonymous_tokens WHERE scope = ? AND token_hash = ?)",
+          arguments: [scope, hash]) ?? false
+      return .refused(known ? .used : .invalid)
+    }
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT participant, used_at FROM tokens WHERE scope = ? AND token_hash = ?",
-        arguments: [scope, hash]),
-      (row["participant"] as String?) == participant
-    else { return .invalid }
-    if (row["used_at"] as String?) != nil { return .used }
+        arguments: [scope, hash])
+    else { return .refused(.invalid) }
+    let holder: String = row["participant"]
+    guard participant == nil || participant == holder else { return .refused(.invalid) }
+    if (row["used_at"] as String?) != nil { return .refused(.used) }
     try db.execute(
       sql: "UPDATE tokens SET used_at = ?, record_id = ? WHERE scope = ? AND token_hash = ?",
       arguments: [time, recordID, scope, hash])
-    return .accepted
+    return TokenUse(check: .accepted, participant: holder)
   }
 
   public func responses(surveyID: String) async throws -> [StoredResponse] {
@@ -201,6 +223,17 @@ public final class SQLiteResponseStore: ResponseStore {
     try await pool.write { db in
       var added: [String] = []
       for token in tokens {
+        let other = token.anonymous ? "tokens" : "anonymous_tokens"
+        if try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM \(other) WHERE scope = ?)", arguments: [token.scope])
+          ?? false
+        {
+          throw StoreError(TokenUse.mixedTokens(token))
+        }
+        if token.anonymous {
+          if try Self.addAnonymousToken(token, db) { added.append(token.participant) }
+          continue
+        }
         try db.execute(
           sql: "DELETE FROM tokens WHERE scope = ? AND participant = ? AND used_at IS NULL",
           arguments: [token.scope, token.participant])
@@ -211,6 +244,30 @@ public final class SQLiteResponseStore: ResponseStore {
       }
       return added
     }
+  }
+
+  /// Replaces the participant's unused anonymous token (a used one is kept); true when stored.
+  static func addAnonymousToken(_ token: TokenRecord, _ db: Database) throws -> Bool {
+    if let old = try String.fetchOne(
+      db, sql: "SELECT token_hash FROM anonymous_tokens WHERE scope = ? AND participant = ?",
+      arguments: [token.scope, token.participant])
+    {
+      try db.execute(
+        sql: "DELETE FROM anonymous_unused_tokens WHERE scope = ? AND token_hash = ?",
+        arguments: [token.scope, old])
+      guard db.changesCount > 0 else { return false }
+      try db.execute(
+        sql: "DELETE FROM anonymous_tokens WHERE scope = ? AND participant = ?",
+        arguments: [token.scope, token.participant])
+    }
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO anonymous_tokens (scope, participant, token_hash) VALUES (?, ?, ?)",
+      arguments: [token.scope, token.participant, token.tokenHash])
+    guard db.changesCount > 0 else { return false }
+    try db.execute(
+      sql: "INSERT INTO anonymous_unused_tokens (scope, token_hash) VALUES (?, ?)",
+      arguments: [token.scope, token.tokenHash])
+    return true
   }
 
   /// Runs SQLite's own consistency check; "ok" when the file is sound.

@@ -62,5 +62,31 @@ enum StoreSchema {
         """
       ]
     ),
+    (
+      // Tokens of anonymous surveys (docs/privacy.md, "Anonymous surveys"): who holds which
+      // token hash, and the hashes not used yet. Using a token deletes its hash from
+      // `anonymous_unused_tokens` and writes nothing else about it, so no row that survives
+      // the use says when it happened or which response it sent (an UPDATE would leave a new
+      // row version, with PostgreSQL's transaction id, next to the response's).
+      "3-anonymous-tokens",
+      [
+        """
+        CREATE TABLE anonymous_tokens (
+          scope TEXT NOT NULL,
+          participant TEXT NOT NULL,
+          token_hash TEXT NOT NULL,
+          PRIMARY KEY (scope, participant)
+        )
+        """,
+        "CREATE UNIQUE INDEX anonymous_tokens_by_hash ON anonymous_tokens (scope, token_hash)",
+        """
+        CREATE TABLE anonymous_unused_tokens (
+          scope TEXT NOT NULL,
+          token_hash TEXT NOT NULL,
+          PRIMARY KEY (scope, token_hash)
+        )
+        """,
+      ]
+    ),
   ]
 }

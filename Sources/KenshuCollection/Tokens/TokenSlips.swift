@@ -3,7 +3,7 @@ import KenshuModel
 import KenshuQR
 
 /// Printable A4 answer slips for one survey's one-time tokens: per person their name, their
-/// participant id, a QR code of their link (`<site>surveys/ID/?p=PARTICIPANT&t=TOKEN`), the link
+/// participant id, a QR code of their link (`<site>surveys/ID/?t=TOKEN`), the link
 /// written out and the code to type, grouped for reading aloud. The survey form takes the code
 /// from the link and removes it from the address bar at once (docs/collect.md).
 ///
@@ -49,11 +49,12 @@ public struct TokenSlips: Sendable {
     return scheme == "https" || scheme == "http"
   }
 
-  /// The link a slip's QR code opens: the survey's folder with the participant and the token
-  /// in the query, both percent-encoded.
+  /// The link a slip's QR code opens: the survey's folder with the token alone in the query
+  /// (percent-encoded). The server knows whose token it is, so the link names nobody: a
+  /// glimpse of it or of its QR code does not say who answers.
   public func link(for slip: Slip) -> String {
     let folder = SiteLayout.survey(surveyID).replacingOccurrences(of: "index.html", with: "")
-    return siteURL + folder + "?p=" + Self.queryValue(slip.participant) + "&t=" + Self.queryValue(slip.token)
+    return siteURL + folder + "?t=" + Self.queryValue(slip.token)
   }
 
   /// The token in groups of five (`ABCDE-FGHIJ-…`; printed in capitals): the server ignores case,

@@ -12,6 +12,7 @@ extension ValueReader {
     survey.module = string(element, "module")
     survey.pairedWith = string(element, "paired-with")
     survey.invited = integer(element, "invited", in: 1...10_000_000)
+    survey.anonymous = flag(element, "anonymous")
     survey.scales = element.children(named: "scale").map {
       LikertScale(
         id: identifier($0) ?? "", labels: $0.children(named: "point").map(\.normalizedText),

@@ -30,13 +30,16 @@ public struct Survey: Sendable, Hashable, Codable, Identifiable {
   public var items: [SurveyItem]
   /// Number of people invited, for response rates.
   public var invited: Int?
+  /// `anonymous="true"`: the collection server stores responses without a participant id,
+  /// with their day only, and keeps no link between a used one-time token and its response.
+  public var anonymous: Bool
   public var location: SourceLocation?
 
   public init(
     id: String, language: String = "", title: String, kind: SurveyKind = .evaluation,
     description: MarkdownBlock? = nil, module: String? = nil, pairedWith: String? = nil,
     scales: [LikertScale] = [], measures: [Measure] = [], items: [SurveyItem] = [],
-    invited: Int? = nil, location: SourceLocation? = nil
+    invited: Int? = nil, anonymous: Bool = false, location: SourceLocation? = nil
   ) {
     self.id = id
     self.language = language
@@ -49,6 +52,7 @@ public struct Survey: Sendable, Hashable, Codable, Identifiable {
     self.measures = measures
     self.items = items
     self.invited = invited
+    self.anonymous = anonymous
     self.location = location
   }
 

@@ -127,6 +127,7 @@ extension PageRenderer {
       "titleHtml": HTMLText.html(survey.title), "surveyID": survey.id, "items": form.items,
       "hasRequired": survey.items.contains(where: \.required),
       "isTest": survey.kind == .preTest || survey.kind == .postTest,
+      "anonymous": survey.anonymous,
     ]
     if let url = collectBase { context["collectURL"] = url }
     if let html = markdownHTML(

@@ -163,16 +163,20 @@ public struct UIStrings: Sendable {
     "surveyCodeSummary": ("回答コードが配られた方", "If you were given an answer code"),
     "surveyCode": ("回答コード", "Answer code"),
     "surveyCodeHint": (
-      "配布された用紙に印刷されたコードです（ハイフンや空白は入力しなくてもかまいません）。用紙の QR コードから開いた場合は入力済みです。",
-      "The code printed on your slip (hyphens and spaces may be left out). Opened from the slip's QR code, it is already filled in."
+      "配布された用紙に印刷されたコードです（ハイフンや空白は入力しなくてもかまいません）。用紙の QR コードから開いた場合は入力済みです。回答コードがあれば受講者IDは入力しなくてもかまいません。",
+      "The code printed on your slip (hyphens and spaces may be left out). Opened from the slip's QR code, it is already filled in. With a code, the participant ID may be left empty."
+    ),
+    "surveyAnonymous": (
+      "このアンケートは匿名です。受講者IDは尋ねず、回答は日付だけを付けて保存します。回答コードは一度だけ使えることの確認に使い、どの回答に使われたかは記録しません。",
+      "This survey is anonymous. It does not ask for your participant ID, and answers are stored with their date only. An answer code is checked so that it is used once; which answers it sent is not recorded."
     ),
     "surveyTokenRequired": (
-      "このアンケートには回答コードが必要です。配布された用紙の受講者IDと回答コードを入力して、もう一度送信してください。",
-      "This survey needs an answer code. Enter the participant ID and the answer code from your slip, and send again."
+      "このアンケートには回答コードが必要です。配布された用紙の回答コードを入力して、もう一度送信してください。",
+      "This survey needs an answer code. Enter the answer code from your slip, and send again."
     ),
     "surveyTokenBad": (
-      "回答コードが正しくないか、受講者IDと合っていません。用紙の受講者IDと回答コードを確かめて、もう一度送信してください。",
-      "The answer code is wrong or does not belong to this participant ID. Check both on your slip and send again."
+      "回答コードが正しくないか、入力した受講者IDと合っていません。用紙の回答コードを確かめて（受講者IDは空欄でもかまいません）、もう一度送信してください。",
+      "The answer code is wrong or does not belong to the participant ID entered. Check the code on your slip (the participant ID may be left empty) and send again."
     ),
     "surveyTokenUsed": (
       "この回答コードはすでに使われています（回答は受け付け済みです）。",

@@ -57,8 +57,9 @@ extension RosterCommand {
     func run() async throws {
       let project = try ProjectInput.load()
       let scope: String
+      var anonymous = false
       if let survey {
-        _ = try SurveyCommand.survey(survey, in: project)
+        anonymous = try SurveyCommand.survey(survey, in: project).anonymous
         scope = survey
       } else {
         let id = module ?? ""
@@ -87,7 +88,8 @@ extension RosterCommand {
           try await store.addTokens(
             people.map {
               TokenRecord(
-                scope: scope, participant: $0.id, tokenHash: ParticipantToken.hash(tokens[$0.id] ?? ""))
+                scope: scope, participant: $0.id, tokenHash: ParticipantToken.hash(tokens[$0.id] ?? ""),
+                anonymous: anonymous)
             }
           ))
       } catch {

@@ -301,8 +301,9 @@
 
   var outbox = window.KenshuOutbox || null;
 
-  // The answer code (one-time token). From the slip's link (…/surveys/ID/?p=ID&t=CODE, or the
-  // same after "#") it goes into the form and straight out of the address bar, so it is not
+  // The answer code (one-time token). From the slip's link (…/surveys/ID/?t=CODE, or the same
+  // after "#"; older slips also carry p=ID) it goes into the form and straight out of the
+  // address bar, so it is not
   // left in the history, a bookmark, a shared link or a Referer; it is kept for this tab only
   // (sessionStorage, so a reload keeps it) until the answers are delivered, and never in the
   // draft. A survey without tokens ignores an empty code.
@@ -463,11 +464,10 @@
     if (read.problems.length) { showErrors(read.problems); return; }
     var participant = (participantField || { value: "" }).value.trim();
     var token = codeField ? codeField.value.trim() : "";
-    // A code belongs to one participant: the server checks the two together.
-    if (token && !participant) read.problems.unshift({ item: participantField.closest(".survey-field"), problem: "required" });
-    if (read.problems.length) { showErrors(read.problems); return; }
+    // The code alone says whose it is (the server knows); a participant id typed as well must
+    // be the code's holder.
     var payload = { participant: participant || null, answers: read.answers };
-    if (token) payload = { participant: participant, token: token, answers: read.answers };
+    if (token) payload = { participant: participant || null, token: token, answers: read.answers };
     submit.disabled = true;
     submitting = true;
     result.textContent = msg("sending");
@@ -519,7 +519,7 @@
             finished(); // this person's answers are already in: nothing here is worth keeping
           } else if (TOKEN_ERRORS.indexOf(mine.error) >= 0) {
             askForCode();
-            (token ? codeField : participantField).focus();
+            if (codeField) codeField.focus();
           } else {
             offerDownloads(participant, read.columns, read.answers, payload);
           }
