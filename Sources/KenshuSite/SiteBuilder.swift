@@ -146,6 +146,11 @@ public struct SiteBuilder: Sendable {
     let extras = extrasBox.values()[0] ?? SiteExtras()
     if plan.edition == .facilitator { files[SiteRoutes.facilitatorEditionMarker] = Data() }
     files.merge(extras.files) { _, extra in extra }
+    // The offline worker depends on the project and the assets only (not on page text), so a
+    // content patch, which keeps both, keeps it too.
+    if let worker = OfflineWorker.script(for: project, files: extras.files) {
+      files[OfflineWorker.path] = Data(worker.utf8)
+    }
     let assembleDiagnostics = extras.diagnostics
     let searchScriptBytes = extras.searchScriptBytes
     diagnostics += assembleDiagnostics

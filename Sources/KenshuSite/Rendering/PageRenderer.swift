@@ -201,9 +201,13 @@ struct PageRenderer: Sendable {
       stylesheets = ["assets/module.css"]
     }
     // Every page of the site re-sends survey answers still waiting on this device; first, so
-    // that survey.js finds window.KenshuOutbox (deferred scripts run in order). A packaged
-    // module has no collection server and no outbox.
-    if !packaged { scripts.insert("assets/outbox.js", at: 0) }
+    // that survey.js finds window.KenshuOutbox (deferred scripts run in order). Every page also
+    // registers the offline worker (sw.js), last. A packaged module has no collection server,
+    // no outbox and no worker: it runs inside the LMS's origin (docs/modules.md, "Offline").
+    if !packaged {
+      scripts.insert("assets/outbox.js", at: 0)
+      scripts.append("assets/offline.js")
+    }
     var context: [String: Any] = [
       // The content's language (a language without interface words, fr, keeps Japanese words).
       "lang": contentLanguage,

@@ -243,12 +243,25 @@
     }
     if (!/^https?:$/.test(window.location.protocol) || !window.fetch) return Promise.resolve(null);
     var probe = new URL("/api/health", window.location.href).href;
+    var here = new URL("/" + path, window.location.href).href;
+    // A page opened offline (kept by the service worker) cannot ask: when this origin answered
+    // as a collector before, the answers are queued for it rather than offered as a file.
+    var memory = "kenshu.collector";
     return fetch(probe, { method: "GET", credentials: "same-origin", cache: "no-store" })
       .then(function (response) {
         var type = response.headers.get("content-type") || "";
-        return response.ok && type.indexOf("json") >= 0 ? new URL("/" + path, window.location.href).href : null;
+        var collector = response.ok && type.indexOf("json") >= 0;
+        try {
+          if (collector) window.localStorage.setItem(memory, "1");
+          else window.localStorage.removeItem(memory);
+        } catch (e) { /* storage blocked: ask each time */ }
+        return collector ? here : null;
       })
-      .catch(function () { return null; });
+      .catch(function () {
+        var known = null;
+        try { known = window.localStorage.getItem(memory); } catch (e) { known = null; }
+        return known === "1" ? here : null;
+      });
   }
   var probed = probeEndpoint();
   function endpoint() {
