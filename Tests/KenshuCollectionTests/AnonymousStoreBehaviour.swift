@@ -49,7 +49,7 @@ enum AnonymousStoreBehaviour {
         idempotency: nil,
         anonymous: true) == .checked(.accepted))
     // The kinds never mix: they would link some answers to their people.
-    await #expect(throws: StoreError.self) {
+    await #expect(throws: MixedTokenKinds(scope: "anon-eval", existingAreAnonymous: true)) {
       _ = try await store.addTokens([TokenRecord(scope: "anon-eval", participant: "r3", tokenHash: "x")])
     }
     _ = try await store.addTokens([TokenRecord(scope: "named", participant: "r1", tokenHash: "h")])

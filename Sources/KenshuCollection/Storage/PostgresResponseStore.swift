@@ -128,6 +128,7 @@ public final class PostgresResponseStore: ResponseStore {
       return try await client.withTransaction(logger: logger) { try await body($0) }
     } catch let failed as PostgresTransactionError {
       if let own = failed.closureError as? StoreError, failed.rollbackError == nil { throw own }
+      if let mixed = failed.closureError as? MixedTokenKinds, failed.rollbackError == nil { throw mixed }
       throw failed
     }
   }
@@ -333,7 +334,7 @@ public final class PostgresResponseStore: ResponseStore {
         ).decode((Bool, Bool).self) {
           mixed = token.anonymous ? hasNamed : hasAnonymous
         }
-        if mixed { throw StoreError(TokenUse.mixedTokens(token)) }
+        if mixed { throw TokenUse.mixedTokens(token) }
         if token.anonymous {
           if try await Self.addAnonymousToken(token, connection, logger: logger) {
             added.append(token.participant)

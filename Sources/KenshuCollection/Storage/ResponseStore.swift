@@ -51,10 +51,8 @@ struct TokenUse: Sendable, Hashable {
   }
 
   /// A survey's tokens are all anonymous or all not: `roster tokens` refuses to mix them.
-  static func mixedTokens(_ token: TokenRecord) -> String {
-    token.anonymous
-      ? "\(token.scope) already has tokens that are not anonymous (issued before anonymous=\"true\"); use a new survey id"
-      : "\(token.scope) already has anonymous tokens; use a new survey id"
+  static func mixedTokens(_ token: TokenRecord) -> MixedTokenKinds {
+    MixedTokenKinds(scope: token.scope, existingAreAnonymous: !token.anonymous)
   }
 }
 
@@ -128,6 +126,14 @@ extension ResponseStore {
     guard case .checked(let check) = write else { throw StoreError("a write without a key found a key") }
     return check
   }
+}
+
+/// Tokens of the other kind (anonymous or not) are already stored for a scope: adding these
+/// would link some of its answers to their people (`roster tokens` says so in words).
+public struct MixedTokenKinds: Error, Sendable, Hashable {
+  public var scope: String
+  /// True when the stored tokens are anonymous and the new ones are not.
+  public var existingAreAnonymous: Bool
 }
 
 /// Failures of a store, with messages safe to log (no SQL, no answers).

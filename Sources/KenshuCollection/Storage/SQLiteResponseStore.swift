@@ -228,7 +228,7 @@ public final class SQLiteResponseStore: ResponseStore {
           db, sql: "SELECT EXISTS (SELECT 1 FROM \(other) WHERE scope = ?)", arguments: [token.scope])
           ?? false
         {
-          throw StoreError(TokenUse.mixedTokens(token))
+          throw TokenUse.mixedTokens(token)
         }
         if token.anonymous {
           if try Self.addAnonymousToken(token, db) { added.append(token.participant) }

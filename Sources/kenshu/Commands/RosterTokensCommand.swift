@@ -92,6 +92,17 @@ extension RosterCommand {
                 anonymous: anonymous)
             }
           ))
+      } catch let mixed as MixedTokenKinds {
+        await store.close()
+        throw mixed.existingAreAnonymous
+          ? argumentError(
+            ja: "\(scope) には匿名アンケートの回答コードがすでにあります。anonymous を外すなら、新しいアンケート ID にしてください",
+            en: "\(scope) already has tokens of an anonymous survey; without anonymous, use a new survey id")
+          : argumentError(
+            ja: "\(scope) には anonymous=\"true\" にする前の回答コードがあります。匿名にするなら、新しいアンケート ID にしてください",
+            en:
+              "\(scope) has tokens issued before anonymous=\"true\"; for an anonymous survey, use a new survey id"
+          )
       } catch {
         await store.close()
         throw error
