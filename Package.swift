@@ -102,7 +102,7 @@ let package = Package(
     .target(
       name: "KenshuSite",
       dependencies: [
-        "KenshuModel", "KenshuXML", "CCmarkGFM", "CKenshuFiles",
+        "KenshuModel", "KenshuXML", "KenshuTabular", "CCmarkGFM", "CKenshuFiles",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Theme")]
@@ -179,7 +179,8 @@ let package = Package(
     .testTarget(
       name: "KenshuBuildTests",
       dependencies: ["KenshuBuild", "KenshuDefinitions", "KenshuSite", "KenshuModel", "KenshuServer"]),
-    .testTarget(name: "KenshuSiteTests", dependencies: ["KenshuSite"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KenshuSiteTests", dependencies: ["KenshuSite", "KenshuTabular"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -47,8 +47,11 @@ extension SiteBuilder {
     }
     let searchParts = max(
       1, (previous.entries.count + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
-    let renderer = PageRenderer(
+    var renderer = PageRenderer(
       project: project, content: content, theme: theme, options: options, searchIndexParts: searchParts)
+    if options.edition.effective(for: project.settings).includesFacilitatorPages {
+      renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
+    }
     let writer = try SiteWriteSession(
       output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
       beforeWrite: beforeWrite)

@@ -110,9 +110,12 @@ public struct SiteBuilder: Sendable {
     let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
     let plan = SitePlan(project: project, edition: options.edition)
     diagnostics += plan.diagnostics
-    let renderer = PageRenderer(
+    var renderer = PageRenderer(
       project: project, content: content, theme: theme, options: options,
       searchIndexParts: plan.searchIndexParts)
+    if plan.edition.includesFacilitatorPages {
+      renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
+    }
     let writer = try SiteWriteSession(
       output: options.output, mode: options.writeMode, previousHashes: state.hashes(for: options.output),
       beforeWrite: beforeWrite)

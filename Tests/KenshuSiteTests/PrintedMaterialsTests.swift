@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuTabular
 import Testing
 
 @testable import KenshuSite
@@ -116,5 +117,49 @@ import Testing
       #expect(pack.contains("print-\(id)\">"))
     }
     #expect(SampleProject.read(site, "assets/settings.css").contains(#""二つ目の研修 · 1.0 版（2026-06-01）""#))
+  }
+}
+
+/// The facilitator pack shows a group-work session's seating when `kenshu groups` has written
+/// its plan (`private/groups-PROGRAMME-SESSION.csv`); the learner edition never reads it.
+@Suite struct FacilitatorPackSeatingTests {
+  @Test func pack_showsThePlansTables_perRound() throws {
+    let root = try RebuildTests.copyOfProject()
+    let plan = GroupSeating.planFile(projectRoot: root, programme: "renkei2026", session: "gw1")
+    try FileManager.default.createDirectory(
+      at: plan.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(
+      """
+      round,group,person id,name,profession,organisation,role
+      1,1,f1,進行 一郎,看護師,A,facilitator
+      1,1,p1,山田 花子,医師,B,participant
+      1,1,p2,佐藤 次郎,介護支援専門員,C,participant
+      1,2,p3,鈴木 三郎,薬剤師,D,participant
+      2,1,p3,鈴木 三郎,薬剤師,D,participant
+
+      """.utf8
+    ).write(to: plan)
+    let folder = root.deletingLastPathComponent()
+    let facilitator = folder.appendingPathComponent("facilitator-site")
+    let learner = folder.appendingPathComponent("site")
+    _ = try SiteBuilder(projectRoot: root, options: BuildOptions(output: facilitator, edition: .facilitator))
+      .build(
+        SampleProject.make())
+    _ = try SiteBuilder(projectRoot: root, options: BuildOptions(output: learner)).build(SampleProject.make())
+    let pack = SampleProject.read(facilitator, PrintedMaterialsTests.pack)
+    #expect(pack.contains("<caption>ラウンド 1</caption>") && pack.contains("<caption>ラウンド 2</caption>"))
+    #expect(
+      pack.contains(
+        #"<tr><th scope="row">1</th><td>進行 一郎</td><td>山田 花子（医師）<br>佐藤 次郎（介護支援専門員）<br></td></tr>"#))
+    #expect(pack.contains(#"<tr><th scope="row">2</th><td></td><td>鈴木 三郎（薬剤師）<br></td></tr>"#))
+    // Nothing of the plan in any learner page.
+    for path in [PrintedMaterialsTests.handout, "programmes/renkei2026/day1/sessions/gw1.html"] {
+      #expect(!SampleProject.read(learner, path).contains("山田 花子"))
+    }
+  }
+
+  @Test func aFileWithoutThePlansColumns_isLeftOut() throws {
+    let table = Table(file: "x.csv", header: ["名前"], records: [CSVRecord(line: 2, fields: ["山田"])])
+    #expect(GroupSeating.tables(table) == nil)
   }
 }

@@ -36,6 +36,20 @@ extension PageRenderer {
           diagnostics: &diagnostics,
           anchorPrefix: anchor + "-", caseHeadingLevel: 5)
       }
+      // The plan's tables, one per round, when kenshu groups has seated this session.
+      let seating = groupSeating[programme.id + "/" + session.id] ?? []
+      let rounds = seating.reduce(into: [String]()) { if !$0.contains($1.round) { $0.append($1.round) } }
+      item["seating"] = rounds.map { round -> [String: Any] in
+        [
+          "round": round,
+          "groups": seating.filter { $0.round == round }.map { table -> [String: Any] in
+            [
+              "group": table.group, "facilitator": table.facilitator ?? "",
+              "members": table.members.map { ["name": $0.name, "profession": $0.profession] },
+            ]
+          },
+        ]
+      }
       let empty = (item["notes"] as? [String])?.isEmpty ?? true
       // Sessions with nothing for a facilitator (an opening without notes) stay in the timetable only.
       return empty && session.groupWork == nil ? nil : item

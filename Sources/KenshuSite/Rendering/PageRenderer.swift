@@ -50,6 +50,9 @@ struct PageRenderer: Sendable {
   let sharedFingerprint: Int
   /// Module pages rendered for a SCORM package: no site navigation, no links out of the module.
   var packaged = false
+  /// Seating of group-work sessions from `kenshu groups` (`GroupSeating.read`), shown in the
+  /// facilitator packs; empty in the learner edition.
+  var groupSeating: [String: [GroupSeating]] = [:]
 
   init(
     project: Project, content: ContentStore, theme: Theme, options: BuildOptions, searchIndexParts: Int = 1

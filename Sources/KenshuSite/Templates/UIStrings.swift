@@ -68,6 +68,10 @@ public struct UIStrings: Sendable {
     ),
     "facilitatorView": ("ファシリテーター用", "Facilitator view"),
     "facilitatorPack": ("ファシリテーター用資料（印刷用）", "Facilitator pack (printable)"),
+    "seating": ("グループ分け（kenshu groups の計画）", "Seating (the plan of kenshu groups)"),
+    "seatingRound": ("ラウンド", "Round"),
+    "seatingGroup": ("グループ", "Group"),
+    "seatingMembers": ("メンバー（職種）", "Members (profession)"),
     "facilitatorPackIntro": (
       "このコースの進行メモ・進め方と問いかけ・事例と解答のポイントです。受講者には配布しないでください。",
       "This course's facilitator notes, phases with prompts, cases and answer keys. Do not hand out to participants."

@@ -1,0 +1,69 @@
+import Foundation
+import KenshuModel
+import KenshuTabular
+
+/// One table of a group-work session as `kenshu groups` seated it: the facilitator and the
+/// members with their professions. Read for the facilitator pack from the plan's CSV
+/// (`private/groups-PROGRAMME-SESSION.csv`, written by `kenshu groups --session
+/// PROGRAMME/SESSION --format csv`); personal data, so only the facilitator edition (which is
+/// private output) shows it.
+struct GroupSeating: Sendable, Hashable {
+  struct Member: Sendable, Hashable {
+    var name: String
+    var profession: String
+  }
+
+  var round: String
+  var group: String
+  var facilitator: String?
+  var members: [Member]
+
+  /// The plan file of a group-work session.
+  static func planFile(projectRoot: URL, programme: String, session: String) -> URL {
+    ProjectLayout(root: projectRoot).privateFolder.appendingPathComponent(
+      "groups-\(programme)-\(session).csv")
+  }
+
+  /// The seating of every group-work session that has a plan file, keyed `PROGRAMME/SESSION`.
+  /// A file that cannot be read, or lacks the plan's columns, is left out (the pack then shows
+  /// no seating, as without a plan).
+  static func read(projectRoot: URL, project: Project) -> [String: [GroupSeating]] {
+    var result: [String: [GroupSeating]] = [:]
+    for programme in project.programmes {
+      for session in programme.courses.flatMap(\.sessions) where session.groupWork != nil {
+        let file = planFile(projectRoot: projectRoot, programme: programme.id, session: session.id)
+        guard FileManager.default.fileExists(atPath: file.path),
+          let read = try? Table.read(contentsOf: file), let seating = tables(read.table), !seating.isEmpty
+        else { continue }
+        result[programme.id + "/" + session.id] = seating
+      }
+    }
+    return result
+  }
+
+  /// The tables of a plan's rows (round, group, person id, name, profession, organisation, role),
+  /// in the plan's order.
+  static func tables(_ table: Table) -> [GroupSeating]? {
+    guard let group = table.columnIndex(named: "group"), let name = table.columnIndex(named: "name") else {
+      return nil
+    }
+    let round = table.columnIndex(named: "round")
+    let profession = table.columnIndex(named: "profession")
+    let role = table.columnIndex(named: "role")
+    var tables: [GroupSeating] = []
+    for record in table.nonBlankRecords {
+      let key = (record.value(at: round) ?? "1", record.value(at: group) ?? "")
+      if tables.last.map({ ($0.round, $0.group) != key }) ?? true {
+        tables.append(GroupSeating(round: key.0, group: key.1, facilitator: nil, members: []))
+      }
+      let person = record.value(at: name) ?? ""
+      if record.value(at: role) == "facilitator" {
+        tables[tables.count - 1].facilitator = person
+      } else {
+        tables[tables.count - 1].members.append(
+          Member(name: person, profession: record.value(at: profession) ?? ""))
+      }
+    }
+    return tables
+  }
+}
