@@ -104,7 +104,9 @@ import Testing
   }
 
   @Test func certificate_isSelfDeclaredUnlessConfigured() throws {
-    #expect(page("certificate.html").contains(#"<p class="certificate__stamp">自己申告</p>"#))
+    #expect(page("certificate.html").contains(#"<p class="certificate__stamp" data-self-declared>自己申告</p>"#))
+    // Not collected by a server: nothing can say the organiser verified it.
+    #expect(!page("certificate.html").contains("data-verified"))
     #expect(page("certificate.html").contains("みなと市 健康福祉部"))
     let other = SampleProject.temporaryFolder().appendingPathComponent("site")
     var project = SampleProject.make()
@@ -123,6 +125,12 @@ import Testing
     #expect(
       SampleProject.read(other, Self.folder + "quiz.html").contains(
         #"data-collect-url="https://kenshu.example.org/api/modules/safety/completions""#))
+    // The certificate carries the "verified by the organiser" stamp, hidden until module.js
+    // has seen the server store a passing completion; the self-declared stamp can be hidden.
+    let certificate = SampleProject.read(other, Self.folder + "certificate.html")
+    #expect(certificate.contains(#"data-verified hidden>主催者確認済み</p>"#))
+    #expect(certificate.contains("主催者のサーバーに記録されました"))
+    #expect(certificate.contains(#"data-self-declared>自己申告"#))
   }
 
   /// Every learner page of a module is searchable, the quiz by its questions and choices

@@ -105,6 +105,9 @@ extension PageRenderer {
       let spec = module.certificate ?? CertificateSpec()
       title = spec.title ?? strings["certificate"]
       context["selfDeclared"] = spec.selfDeclared
+      // The quiz posts completions to the organiser's server: once one is stored, the
+      // certificate says so instead of "self-declared" (module.js).
+      context["collects"] = collectionEndpoint(module) != nil
       if let issuer = spec.issuer ?? module.organiser ?? project.settings.organiser {
         context["issuer"] = issuer
       }

@@ -84,6 +84,11 @@ extension UIStrings {
       "この修了証は、受講者本人が自己学習の修了を申告するものです。主催者が修了を確認したものではありません。",
       "This certificate is declared by the participant; the organiser has not verified the completion."
     ),
+    "verifiedByOrganiser": ("主催者確認済み", "Verified by the organiser"),
+    "verifiedNote": (
+      "この修了は、確認テストの合格とともに主催者のサーバーに記録されました（受講者IDで照合できます）。",
+      "The passing completion was recorded by the organiser's server (it can be checked by participant ID)."
+    ),
     "certifies": ("上記の者は、次の自己学習教材を修了しました。", "has completed the self-study module"),
     "dateOfCompletion": ("修了日", "Date of completion"),
     "dateBlank": ("令和　　年　　月　　日", "____ / ____ / ______"),

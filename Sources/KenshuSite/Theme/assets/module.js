@@ -246,7 +246,9 @@
       state.quiz = {
         answers: answers, last: score, best: best,
         passed: (state.quiz && state.quiz.passed) || passed,
-        passedAt: (state.quiz && state.quiz.passedAt) || (passed ? isoToday() : null)
+        passedAt: (state.quiz && state.quiz.passedAt) || (passed ? isoToday() : null),
+        /* Set once the organiser's server acknowledged a passing completion (201). */
+        collectedAt: (state.quiz && state.quiz.collectedAt) || null
       };
       save();
       showStates();
@@ -294,10 +296,19 @@
       var name = quizForm.querySelector("#participant-name");
       if (name && name.value.trim()) body.participant = name.value.trim();
       var outbox = window.KenshuOutbox;
+      /* The server stored a passing completion: the certificate may say the organiser has it. */
+      var acknowledged = function () {
+        if (!result.passed || !state.quiz) return;
+        state.quiz.collectedAt = state.quiz.collectedAt || isoToday();
+        save();
+      };
       var entry = outbox ? outbox.add(new URL(url, window.location.href).href, JSON.stringify(body), "completion", moduleID) : null;
       if (!entry) {
         window.fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
-          .then(function (r) { scoreOut.appendChild(para(r.ok ? words.sent : words.notSent)); })
+          .then(function (r) {
+            if (r.ok) acknowledged();
+            scoreOut.appendChild(para(r.ok ? words.sent : words.notSent));
+          })
           .catch(function () { scoreOut.appendChild(para(words.notSent)); });
         return;
       }
@@ -305,6 +316,7 @@
       outbox.flush().then(function (outcomes) {
         var mine = outcomes.filter(function (o) { return o.key === entry.key; })[0] || { outcome: "pending" };
         if (mine.outcome === "rejected") outbox.remove(entry.key);
+        if (mine.outcome === "sent") acknowledged();
         scoreOut.appendChild(para(mine.outcome === "sent" ? words.sent : mine.outcome === "pending" ? words.queued : words.notSent));
       });
     };
@@ -329,6 +341,10 @@
     if (status) status.textContent = done ? words.certReady : words.certNotYet;
     var dateOut = document.querySelector("[data-date-out]");
     if (done && dateOut) dateOut.textContent = dateText((state.quiz && state.quiz.passedAt) || isoToday());
+    /* Collected by the server: "verified by the organiser" replaces "self-declared". */
+    var verified = done && !!(state.quiz && state.quiz.collectedAt);
+    all("[data-verified]").forEach(function (e) { e.hidden = !verified; });
+    if (verified) all("[data-self-declared]").forEach(function (e) { e.hidden = true; });
     var print = document.querySelector("[data-print]");
     if (print && done) {
       print.hidden = false;
