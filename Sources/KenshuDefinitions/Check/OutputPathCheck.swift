@@ -40,6 +40,9 @@ struct OutputPathCheck {
       }
     }
     // On macOS and Windows file names ignore case, so one page would overwrite the other.
+    // Distinct paths that all fold to themselves cannot collide: the usual case (every id in
+    // lower case) needs no second table of 160,000 paths.
+    guard unique.contains(where: { Self.changesWhenFolded(files[$0].path) }) else { return diagnostics.list }
     var byFoldedPath: [String: Int] = [:]
     byFoldedPath.reserveCapacity(unique.count)
     for index in unique {
@@ -66,10 +69,14 @@ struct OutputPathCheck {
   /// `path.lowercased()`, without making a new string for a path that has no capital letter
   /// and is all ASCII (every session page), which lowercases to itself.
   static func folded(_ path: String) -> String {
-    for byte in path.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
-      return path.lowercased()
-    }
-    return path
+    changesWhenFolded(path) ? path.lowercased() : path
+  }
+
+  /// Whether `path` has a capital letter or a non-ASCII character (which might lowercase to
+  /// something else); a path with neither is its own `lowercased()`.
+  static func changesWhenFolded(_ path: String) -> Bool {
+    var path = path
+    return path.withUTF8 { bytes in bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
   }
 
   /// The diagnostics of one run: each pair of definitions is reported once, though a session has

@@ -72,9 +72,16 @@ struct StructureCheck {
         break
       }
     }
+    // Each child's spec is looked up once for both passes below: three dictionary look-ups and
+    // a copy of the spec each, twice per element, were a fifth of this check on a programme of
+    // 80,000 sessions.
+    let children = element.children
+    let childSpecs = children.map { child in
+      child.namespace == kenshuNamespace ? schema.spec(forChild: child.name, of: spec.define) : nil
+    }
     var seen: [String: Int] = [:]
-    for child in element.children where child.namespace == kenshuNamespace {
-      if let define = schema.spec(forChild: child.name, of: spec.define)?.define {
+    for (child, childSpec) in zip(children, childSpecs) where child.namespace == kenshuNamespace {
+      if let define = childSpec?.define {
         seen[define, default: 0] += 1
         if seen[define] == 2, !spec.repeatableChildren.contains(define) {
           diagnostics.append(.error(Catalogue.duplicateElement, (label, child.name), at: child.location))
@@ -85,13 +92,13 @@ struct StructureCheck {
       guard let childName = schema.elements[define]?.name else { continue }
       diagnostics.append(.error(Catalogue.missingElement, (label, childName), at: element.location))
     }
-    for child in element.children {
+    for (child, childSpec) in zip(children, childSpecs) {
       guard child.namespace == kenshuNamespace else {
         diagnostics.append(
           .error(Catalogue.childNotInNamespace, (child.name, kenshuNamespace), at: child.location))
         continue
       }
-      guard let childSpec = schema.spec(forChild: child.name, of: spec.define) else {
+      guard let childSpec else {
         let allowed = spec.children.compactMap { schema.elements[$0]?.name }
         let suggestion = suggestions.closest(child.name, context: "<" + spec.define, among: { allowed })
         diagnostics.append(
