@@ -98,6 +98,13 @@ enum MarkdownTextScan {
   /// The text of the first heading when it is the text's first block (`# 研修の目的`, or a line
   /// underlined with `===` / `---`), at its line.
   static func leadingHeading(in text: String) -> Found? {
+    // A heading starts with `#` or is underlined with `=` or `-`: a text with none of these
+    // bytes (most case bodies, notes and answer keys) has none.
+    guard
+      text.utf8.contains(where: {
+        $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "-")
+      })
+    else { return nil }
     // Only the first line with text and the one after it matter.
     var sawText = false
     let lines = proseLines(of: text) { line in
@@ -127,7 +134,10 @@ enum MarkdownTextScan {
       guard hashes <= 6, after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
       var title = after.trimmingCharacters(in: .whitespaces)
       // A closing sequence of #s is not part of the heading.
-      if let closing = title.range(of: #"\s+#+$"#, options: .regularExpression) {
+      // (Only a title with a `#` can have one: the expression is compiled at every call.)
+      if title.utf8.contains(UInt8(ascii: "#")),
+        let closing = title.range(of: #"\s+#+$"#, options: .regularExpression)
+      {
         title.removeSubrange(closing)
       } else if title.allSatisfy({ $0 == "#" }) {
         title = ""
