@@ -42,6 +42,7 @@ import Testing
     #expect(html.contains("Answers written under \"Other\""))
     #expect(html.contains("Cronbach's alpha"))
     #expect(html.contains("<strong>Caution</strong>"))
+    #expect(html.contains("english-eval.csv:8 — no answers"))
     // The built-in scale is worded in English, so English answers are counted.
     let q1 = try #require(report.items.first { $0.id == "q1" })
     #expect(q1.n == 6 && q1.counts.map(\.label).last == "Agree")

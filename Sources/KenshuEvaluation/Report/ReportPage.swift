@@ -257,11 +257,19 @@ struct ReportPage {
     if !rejections.isEmpty {
       out += "<details><summary>\(t("除外した行", "Rejected rows")) (\(rejections.count))</summary><ul>\n"
       for (file, rejection) in rejections.prefix(500) {
-        out += "<li>\(escapeHTML(file)):\(rejection.line) — \(escapeHTML(rejection.reason))</li>\n"
+        out += "<li>\(escapeHTML(file)):\(rejection.line) — \(escapeHTML(reason(rejection.reason)))</li>\n"
       }
       out += "</ul></details>\n"
     }
     return out + "</section>\n"
+  }
+
+  /// A rejection's reason in the report's language. The import records each reason as
+  /// `日本語 / English` (summary.json keeps that, for either reader); an English report shows the
+  /// English half.
+  func reason(_ recorded: String) -> String {
+    guard language == .en, let slash = recorded.range(of: " / ") else { return recorded }
+    return String(recorded[slash.upperBound...])
   }
 
   /// `2026-11-20` or `2026-11-20 〜 2026-11-21`; `—` when the file has no readable times.
