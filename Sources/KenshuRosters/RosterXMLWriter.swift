@@ -22,7 +22,7 @@ public struct RosterXMLWriter: Sendable {
       "<roster xmlns=\"urn:kenshu:1\"\(attribute("id", roster.id))\(attribute("xml:lang", language))>",
     ]
     if let title = roster.title, !title.isEmpty {
-      lines.append("  <title>\(Self.escaped(title))</title>")
+      lines.append("  <title>\(Markup.escapeForXMLFile(title))</title>")
     }
     for person in roster.people {
       lines.append(contentsOf: personLines(person))
@@ -63,29 +63,7 @@ public struct RosterXMLWriter: Sendable {
   /// ` name="value"`, or nothing when the value is nil or empty.
   private func attribute(_ name: String, _ value: String?) -> String {
     guard let value, !value.isEmpty else { return "" }
-    return " \(name)=\"\(Self.escaped(value))\""
+    return " \(name)=\"\(Markup.escapeForXMLFile(value))\""
   }
 
-  /// Escapes text for an attribute or element: `& < > " '` as entities; tab and line breaks as
-  /// character references (a parser would otherwise turn them into spaces in attributes); other
-  /// control characters, which XML 1.0 forbids, are dropped.
-  public static func escaped(_ text: String) -> String {
-    var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      case "\t": result += "&#9;"
-      case "\n": result += "&#10;"
-      case "\r": result += "&#13;"
-      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
 }

@@ -1,8 +1,29 @@
+import Foundation
 import Testing
 
 @testable import KenshuModel
 
 @Suite struct MarkupTests {
+  /// One escaper: a hand-written copy drifts (the reference pages' did not escape `>`).
+  @Test func noOtherSourceFileSpellsOutTheEntities() throws {
+    let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Sources")
+    var copies: [String] = []
+    let files = FileManager.default.enumerator(atPath: sources.path)
+    while let file = files?.nextObject() as? String {
+      guard file.hasSuffix(".swift"), !file.hasSuffix("Text/Markup.swift") else { continue }
+      let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+      if text.contains(#""&lt;""#) || text.contains(#""&gt;""#) || text.contains(#""&amp;""#) {
+        copies.append(file)
+      }
+    }
+    #expect(copies.isEmpty, "escape with Markup.escape / escapeForXMLFile: \(copies)")
+  }
+
+  @Test func escapeForXMLFile_keepsLineBreaksAndDropsForbiddenControls() {
+    #expect(Markup.escapeForXMLFile("a<b>\t\n\r&'\"\u{1}z") == "a&lt;b&gt;&#9;&#10;&#13;&amp;&apos;&quot;z")
+  }
+
   @Test func escape_replacesEveryMarkupCharacter() {
     #expect(
       Markup.escape(#"<a href="x" title='y'>&</a>"#)

@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func test_escaped_lineBreaksAndControlCharacters() {
-    #expect(RosterXMLWriter.escaped("a\nb\tc\u{01}d") == "a&#10;b&#9;cd")
+    #expect(Markup.escapeForXMLFile("a\nb\tc\u{01}d") == "a&#10;b&#9;cd")
   }
 
   @Test func test_xml_ofImportedSampleHasOnePersonElementPerPerson() {

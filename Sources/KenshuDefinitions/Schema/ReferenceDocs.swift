@@ -118,7 +118,7 @@ public enum ReferenceDocs {
       attributes.insert(
         AttributeSpec(name: "xmlns", required: true, documentation: "", example: "urn:kenshu:1"), at: 0)
     }
-    let attributeText = attributes.map { " \($0.name)=\"\(xmlEscaped($0.example ?? "…"))\"" }.joined()
+    let attributeText = attributes.map { " \($0.name)=\"\(Markup.escape($0.example ?? "…"))\"" }.joined()
     let children = element.children.filter { element.requiredChildren.contains($0) }.compactMap {
       model.elements[$0]
     }
@@ -174,10 +174,5 @@ public enum ReferenceDocs {
       searchStart = end.upperBound
     }
     return text
-  }
-
-  private static func xmlEscaped(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-      .replacingOccurrences(of: "<", with: "&lt;")
   }
 }

@@ -12,17 +12,17 @@ struct SCORMLaunchPage: Sendable {
   var html: String {
     let english = module.language.lowercased().hasPrefix("en")
     let lang = english ? "en" : "ja"
-    let title = escape(module.title)
+    let title = Markup.escape(module.title)
     let noScript =
       english ? "This module needs JavaScript. Open the module" : "この教材には JavaScript が必要です。教材を開く"
     let passMark = module.quiz.map { String($0.passMark) } ?? ""
     return """
       <!DOCTYPE html>
-      <html lang="\(lang)" data-module-id="\(escape(module.id))" data-start="\(escape(startPage))" \
+      <html lang="\(lang)" data-module-id="\(Markup.escape(module.id))" data-start="\(Markup.escape(startPage))" \
       data-has-quiz="\(module.quiz != nil)" data-pass-mark="\(passMark)" \
-      data-lesson-ids="\(escape(module.lessons.map(\.id).joined(separator: " ")))" \
-      data-scenario-ids="\(escape(module.scenarios.map(\.id).joined(separator: " ")))" \
-      data-question-ids="\(escape((module.quiz?.questions ?? []).map(\.id).joined(separator: " ")))">
+      data-lesson-ids="\(Markup.escape(module.lessons.map(\.id).joined(separator: " ")))" \
+      data-scenario-ids="\(Markup.escape(module.scenarios.map(\.id).joined(separator: " ")))" \
+      data-question-ids="\(Markup.escape((module.quiz?.questions ?? []).map(\.id).joined(separator: " ")))">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,17 +35,12 @@ struct SCORMLaunchPage: Sendable {
       <main>
       <h1 class="visually-hidden">\(title)</h1>
       <p class="lms-status" role="status" id="lms-status"></p>
-      <noscript><p><a href="\(escape(startPage))">\(noScript)</a></p></noscript>
+      <noscript><p><a href="\(Markup.escape(startPage))">\(noScript)</a></p></noscript>
       <iframe id="module-frame" title="\(title)"></iframe>
       </main>
       </body>
       </html>
 
       """
-  }
-
-  private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

@@ -40,9 +40,9 @@ public struct SCORMManifest: Sendable {
       "  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>",
       #"  <organizations default="\#(org)">"#,
       #"    <organization identifier="\#(org)">"#,
-      "      <title>\(Self.escape(title))</title>",
+      "      <title>\(Markup.escape(title))</title>",
       #"      <item identifier="\#(item)" identifierref="\#(resource)" isvisible="true">"#,
-      "        <title>\(Self.escape(title))</title>",
+      "        <title>\(Markup.escape(title))</title>",
     ]
     if let masteryScore { lines.append("        <adlcp:masteryscore>\(masteryScore)</adlcp:masteryscore>") }
     lines += [
@@ -50,9 +50,9 @@ public struct SCORMManifest: Sendable {
       "    </organization>",
       "  </organizations>",
       "  <resources>",
-      #"    <resource identifier="\#(resource)" type="webcontent" adlcp:scormtype="sco" href="\#(Self.escape(Self.href(launch)))">"#,
+      #"    <resource identifier="\#(resource)" type="webcontent" adlcp:scormtype="sco" href="\#(Markup.escape(Self.href(launch)))">"#,
     ]
-    lines += files.map { #"      <file href="\#(Self.escape(Self.href($0)))"/>"# }
+    lines += files.map { #"      <file href="\#(Markup.escape(Self.href($0)))"/>"# }
     lines += ["    </resource>", "  </resources>", "</manifest>", ""]
     return lines.joined(separator: "\n")
   }
@@ -95,11 +95,6 @@ public struct SCORMManifest: Sendable {
       }
     }
     return out
-  }
-
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }
 

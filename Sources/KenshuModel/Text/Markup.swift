@@ -26,4 +26,24 @@ public enum Markup {
     }
     return out
   }
+
+  /// `escape`, for XML files Kenshu writes to be read back exactly (rosters, attendance):
+  /// `'` as `&apos;`, tab and line breaks as character references (a parser would turn them into spaces
+  /// in attribute values), and the control characters XML 1.0 forbids dropped.
+  public static func escapeForXMLFile(_ text: String) -> String {
+    var out = ""
+    out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\t": out += "&#9;"
+      case "\n": out += "&#10;"
+      case "\r": out += "&#13;"
+      // XML's own entity, as the documented roster format has it (HTML 4 lacks it).
+      case "'": out += "&apos;"
+      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+      default: out += escape(String(scalar))
+      }
+    }
+    return out
+  }
 }

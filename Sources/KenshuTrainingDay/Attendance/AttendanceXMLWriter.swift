@@ -31,6 +31,6 @@ public struct AttendanceXMLWriter: Sendable {
 
   private func attribute(_ name: String, _ value: String?) -> String {
     guard let value, !value.isEmpty else { return "" }
-    return " \(name)=\"\(RosterXMLWriter.escaped(value))\""
+    return " \(name)=\"\(Markup.escapeForXMLFile(value))\""
   }
 }
