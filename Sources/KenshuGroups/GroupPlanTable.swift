@@ -1,4 +1,5 @@
 import KenshuModel
+import KenshuTabular
 
 extension GroupFormationResult {
   /// A plain-text report for the terminal: each round's tables with their members' names,
@@ -97,34 +98,19 @@ extension GroupFormationResult {
   }
 }
 
-/// Left-aligned text columns that line up in a terminal, counting East Asian wide characters
-/// (kanji, kana, full-width forms) as two columns.
+/// Left-aligned text columns that line up in a terminal, by `DisplayWidth` (kanji, kana,
+/// full-width forms and emoji take two columns).
 enum TextColumns {
   static func aligned(_ rows: [[String]]) -> [String] {
     let columns = rows.map(\.count).max() ?? 0
     let widths = (0..<columns).map { column in
-      rows.map { column < $0.count ? displayWidth($0[column]) : 0 }.max() ?? 0
+      rows.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
     }
     return rows.map { row in
       row.enumerated().map { column, cell in
         column == row.count - 1
-          ? cell : cell + String(repeating: " ", count: widths[column] - displayWidth(cell))
+          ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
       }.joined(separator: "  ")
-    }
-  }
-
-  static func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { width, scalar in
-      switch scalar.value {
-      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-        return width + 2
-      case 0x0300...0x036F, 0x200B...0x200F:
-        return width
-      default:
-        return width + 1
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
-/// How many terminal columns text takes (a simplified `wcwidth`, East Asian Width W and F = 2;
-/// ambiguous characters such as ① count 1, as most terminals in a Japanese locale show them).
+/// How many terminal columns text takes (a simplified `wcwidth`, East Asian Width W and F = 2,
+/// emoji included; ambiguous characters such as ① count 1, as most terminals in a Japanese
+/// locale show them). The one width of every terminal table and fitted spreadsheet column.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
@@ -7,8 +8,9 @@ public enum DisplayWidth {
 
   static func width(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
+    // Combining marks, and the zero-width space, joiners and direction marks (U+200B–U+200F).
     if value == 0 || scalar.properties.generalCategory == .nonspacingMark
-      || scalar.properties.generalCategory == .enclosingMark || value == 0x200B
+      || scalar.properties.generalCategory == .enclosingMark || (0x200B...0x200F).contains(value)
     {
       return 0
     }

@@ -68,8 +68,11 @@ struct GroupPlanRenderingTests {
   }
 
   @Test func test_displayWidth_countsJapaneseAsTwoColumns() {
-    #expect(TextColumns.displayWidth("医師") == 4)
-    #expect(TextColumns.displayWidth("p001") == 4)
+    #expect(TextColumns.aligned([["医師", "x"], ["p001", "y"]]) == ["医師  x", "p001  y"])
+    // Emoji are two columns too (this table's own width table counted them as one).
+    #expect(TextColumns.aligned([["🙂", "x"], ["ab", "y"]]) == ["🙂  x", "ab  y"])
+    // A zero-width joiner takes no column.
+    #expect(TextColumns.aligned([["a\u{200D}b", "x"], ["ab", "y"]]) == ["a\u{200D}b  x", "ab  y"])
     #expect(TextColumns.aligned([["医師", "x"], ["ab", "y"]]) == ["医師  x", "ab    y"])
   }
 }
