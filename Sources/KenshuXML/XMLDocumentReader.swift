@@ -77,13 +77,7 @@ public func readXML<Result>(
     return read(XMLDocumentView(root: nil, diagnostics: [problem]))
   }
 
-  let document: xmlDocPtr? = collector.capturing {
-    bytes.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-        xmlReadMemory(chars, Int32(buffer.count), path, nil, XMLSafety.parseOptions)
-      }
-    }
-  }
+  let document = collector.capturing { XMLSafety.parse(bytes, path: path) }
   guard let document else {
     var diagnostics = collector.diagnostics
     if !diagnostics.hasErrors {

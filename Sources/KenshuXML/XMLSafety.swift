@@ -29,6 +29,20 @@ public enum XMLSafety {
   static let parseOptions: Int32 = Int32(
     XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
   )
+
+  /// The one `xmlReadMemory` call: `bytes` parsed with `parseOptions`, nothing loaded from
+  /// anywhere; nil when libxml2 could not build a tree (its errors go to the caller's
+  /// collector). The caller frees the document.
+  static func parse(_ bytes: [UInt8], path: String) -> xmlDocPtr? {
+    ensureSetUp()
+    return bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.flatMap { base in
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+          xmlReadMemory(chars, Int32(buffer.count), path, nil, parseOptions)
+        }
+      }
+    }
+  }
 }
 
 /// Folders an XML Schema may import from; nothing else is ever opened by libxml2.

@@ -40,15 +40,7 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     XMLSafety.ensureSetUp()
     let locator = SourceLocator(bytes: bytes, file: path)
     let collector = XMLErrorCollector(file: path, locator: locator)
-    let document: xmlDocPtr? = collector.capturing {
-      bytes.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress.flatMap { base in
-          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-            xmlReadMemory(chars, Int32(buffer.count), path, nil, XMLSafety.parseOptions)
-          }
-        }
-      }
-    }
+    let document = collector.capturing { XMLSafety.parse(bytes, path: path) }
     guard let document else {
       var diagnostics = collector.diagnostics
       if !diagnostics.hasErrors {
