@@ -28,7 +28,7 @@ public struct FollowUpXMLWriter: Sendable {
         continue
       }
       lines.append(open + ">")
-      if let title = training.title { lines.append("    <title>\(RosterXMLWriter.escaped(title))</title>") }
+      if let title = training.title { lines.append("    <title>\(Markup.escapeForXMLFile(title))</title>") }
       for count in training.reached {
         lines.append(
           "    <reached" + attribute("profession", count.profession.rawValue)
@@ -52,6 +52,6 @@ public struct FollowUpXMLWriter: Sendable {
 
   private func attribute(_ name: String, _ value: String?) -> String {
     guard let value, !value.isEmpty else { return "" }
-    return " \(name)=\"\(RosterXMLWriter.escaped(value))\""
+    return " \(name)=\"\(Markup.escapeForXMLFile(value))\""
   }
 }
