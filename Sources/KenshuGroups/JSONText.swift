@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// A JSON value whose objects keep their keys in the order written, so that documented
 /// outputs print fields in the documented order (JSONEncoder sorts or scrambles them).
 enum JSONText: Sendable {
@@ -52,22 +54,5 @@ enum JSONText: Sendable {
     }
   }
 
-  /// A JSON string literal (RFC 8259 escaping; non-ASCII text is kept as UTF-8).
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case let control where control.value < 0x20:
-        let hex = String(control.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+  static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }

@@ -1,23 +1,9 @@
+import KenshuModel
+
 /// Small helpers for writing JSON by hand, which we do so that percentages keep their one
 /// decimal (`31.0`; `JSONEncoder` writes `31`) and keys keep a documented order.
 enum JSONText {
-  static func string(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+  static func string(_ text: String) -> String { JSONString.quoted(text) }
 
   static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 

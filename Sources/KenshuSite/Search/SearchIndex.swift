@@ -1,4 +1,5 @@
 import Foundation
+import KenshuModel
 
 /// The client-side search index: documents and an inverted index of terms.
 ///
@@ -228,27 +229,8 @@ public struct SearchIndex: Sendable {
     return out
   }
 
-  /// A JSON string literal that is also safe inside a script: `<`, U+2028 and U+2029 escaped.
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "<": out += "\\u003c"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal that is also safe inside a script (`JSONString.quotedForScript`).
+  static func jsonString(_ text: String) -> String { JSONString.quotedForScript(text) }
 }
 
 /// A search term as a dictionary key and sort key, equal, hashed and ordered exactly as its

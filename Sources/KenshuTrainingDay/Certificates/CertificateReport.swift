@@ -7,19 +7,7 @@ extension CertificateRun {
   /// "superseded": [{"participant", "number", "by"}]}` with
   /// sorted keys, for the organiser's scripts (it names people by id: keep it private).
   public func json() -> String {
-    // Non-ASCII kept as it is (JSONEncoder would write 多 as \u591a).
-    func string(_ text: String) -> String {
-      var out = "\""
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-      }
-      return out + "\""
-    }
+    let string = JSONString.quoted
     let issued = self.issued.map {
       "{\"award\":\(string($0.entry.award)),\"code\":\(string($0.entry.code)),\"new\":\($0.isNew),"
         + "\"number\":\(string($0.entry.number)),\"participant\":\(string($0.entry.participant))}"
