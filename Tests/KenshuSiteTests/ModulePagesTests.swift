@@ -169,27 +169,3 @@ import Testing
     #expect(files.startPage == "modules/safety/index.html")
   }
 }
-
-@Suite struct ReiwaDateTests {
-  @Test func firstYearOfReiwa_isGannen() {
-    #expect(ReiwaDate(year: 2019, month: 5, day: 1).japanese == "令和元年5月1日")
-    #expect(ReiwaDate(year: 2019, month: 12, day: 31).both == "令和元年12月31日（2019年12月31日）")
-  }
-
-  @Test func laterYears_areYearMinus2018() {
-    #expect(ReiwaDate(year: 2020, month: 1, day: 1).eraYear == "令和2年")
-    #expect(ReiwaDate(year: 2026, month: 6, day: 1).both == "令和8年6月1日（2026年6月1日）")
-  }
-
-  @Test func datesBeforeReiwa_areWesternOnly() {
-    #expect(ReiwaDate(year: 2019, month: 4, day: 30).eraYear == nil)
-    #expect(ReiwaDate(year: 2019, month: 4, day: 30).both == "2019年4月30日")
-  }
-
-  @Test func isoParsing_rejectsNonsense() {
-    #expect(ReiwaDate(iso: "2026-06-01") == ReiwaDate(year: 2026, month: 6, day: 1))
-    for bad in ["", "2026-13-01", "2026-06", "20260601", "abcd-01-01", "2026-06-00"] {
-      #expect(ReiwaDate(iso: bad) == nil, "\(bad)")
-    }
-  }
-}

@@ -29,7 +29,7 @@ extension PageRenderer {
     if let organiser = module.organiser { context["organiser"] = organiser }
     if let edition = module.edition {
       var text = edition.version
-      if let date = edition.date { text += " (" + (ReiwaDate(iso: date)?.both ?? date) + ")" }
+      if let date = edition.date { text += " (" + JapaneseDate.longForm(date) + ")" }
       context["edition"] = text
     }
     let description = content.render(module.description, root: page.root, diagnostics: &diagnostics)

@@ -1,11 +1,11 @@
-import KenshuModel
-
-/// Dates as Japanese certificates print them: the era (令和8年10月17日, 令和元年 for its first
-/// year) and the Western calendar (2026年10月17日).
+/// Dates as Japanese documents print them: the era (令和8年10月17日, 令和元年 for its first
+/// year; 平成 from 1989-01-08 to 2019-04-30) and the Western calendar (2026年10月17日). The one
+/// era rule of certificates, reception sheets and module pages (`module.js` has the 令和 rule
+/// for dates taken in the browser, which are never older).
 public enum JapaneseDate {
   /// Year, month and day of a real calendar date written `YYYY-MM-DD`, or `YYYY/MM/DD` as Excel
   /// rewrites a ledger's dates; nil otherwise (2026-02-30 included).
-  static func parts(_ iso: String) -> (year: Int, month: Int, day: Int)? {
+  public static func parts(_ iso: String) -> (year: Int, month: Int, day: Int)? {
     let pieces = iso.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
     guard pieces.count == 3, let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2]),
       (1...9999).contains(year), (1...12).contains(month),
