@@ -123,10 +123,10 @@ public struct SiteBuilder: Sendable {
     var mark = Date()
     // The files that do not depend on the pages are made while the pages render, so the cores
     // are not left to one thread after them.
-    let extrasBox = ResultList<SiteExtras>(count: 1)
+    let extrasBox = IndexedResults<SiteExtras>(count: 1)
     let extrasDone = DispatchGroup()
     DispatchQueue.global().async(group: extrasDone) { [self] in
-      extrasBox.set(0, makeExtras(for: project, theme: theme))
+      extrasBox[0] = makeExtras(for: project, theme: theme)
     }
     let outcome: PageOutcome
     do {
@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
       outcome, parts: plan.searchIndexParts, previous: state.previous(for: options.output), writer: writer,
       into: &files)
     extrasDone.wait()
-    let extras = extrasBox.values()[0] ?? SiteExtras()
+    let extras = extrasBox[0] ?? SiteExtras()
     if plan.edition == .facilitator { files[SiteRoutes.facilitatorEditionMarker] = Data() }
     files.merge(extras.files) { _, extra in extra }
     // The offline worker depends on the project and the assets only (not on page text), so a
@@ -210,7 +210,7 @@ public struct SiteBuilder: Sendable {
     let size = SearchIndex.documentsPerPart
     let entries = outcome.searchEntries
     // Parts are independent: they are cut on all cores (this ran alone after the pages).
-    let results = ResultList<(String, BuildState.SearchPart, Data?)>(count: parts)
+    let results = IndexedResults<(String, BuildState.SearchPart, Data?)>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
       let path = SiteRoutes.searchIndex(part: part)
@@ -219,17 +219,17 @@ public struct SiteBuilder: Sendable {
         old.paths == paths,
         writer.keep(path)
       {
-        results.set(part, (path, old, nil))
+        results[part] = (path, old, nil)
         return
       }
       var index = SearchIndex()
       for entry in entries[range] { index.add(entry) }
       let script = Data(index.javaScript(offset: range.lowerBound).utf8)
-      results.set(part, (path, BuildState.SearchPart(paths: paths, bytes: script.count), script))
+      results[part] = (path, BuildState.SearchPart(paths: paths, bytes: script.count), script)
     }
     var written: [String: BuildState.SearchPart] = [:]
     var bytes = 0
-    for case let (path, part, script)? in results.values() {
+    for case let (path, part, script)? in results.slots {
       written[path] = part
       bytes += part.bytes
       if let script { files[path] = script }
@@ -454,17 +454,6 @@ final class PageResults: @unchecked Sendable {
   func fail(_ error: Error) { lock.withLock { if firstError == nil { firstError = error } } }
   var failed: Bool { lock.withLock { firstError != nil } }
   var error: Error? { lock.withLock { firstError } }
-}
-
-/// Results filled in by index from several threads.
-final class ResultList<Value>: @unchecked Sendable {
-  private var storage: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
-  func values() -> [Value?] { lock.withLock { storage } }
 }
 
 /// Runs a body on `count` dedicated threads and waits for all of them. Unlike

@@ -54,15 +54,13 @@ public struct CSVParser: Sendable {
     let cuts = cuts(in: bytes)
     guard cuts.count > 2 else { return parseSegment(bytes, from: 0, to: bytes.count, firstLine: 1).document }
     let parts = cuts.count - 1
-    var speculative = [Segment?](repeating: nil, count: parts)
-    speculative.withUnsafeMutableBufferPointer { slots in
-      // Each iteration writes its own slot; the bytes are only read.
-      nonisolated(unsafe) let results = slots
-      nonisolated(unsafe) let input = bytes
-      DispatchQueue.concurrentPerform(iterations: parts) { part in
-        results[part] = parseSegment(input, from: cuts[part], to: cuts[part + 1], firstLine: 1)
-      }
+    let results = IndexedResults<Segment>(count: parts)
+    // The bytes are only read.
+    nonisolated(unsafe) let input = bytes
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      results[part] = parseSegment(input, from: cuts[part], to: cuts[part + 1], firstLine: 1)
     }
+    let speculative = results.slots
     var document = CSVDocument(records: [])
     document.records.reserveCapacity(speculative.reduce(0) { $0 + ($1?.document.records.count ?? 0) })
     var position = 0

@@ -50,7 +50,7 @@ struct ProjectChecks {
     // running it alone at the end (the checks are the serial tail of the run); the others follow
     // in order, as threads take iterations in order. Results keep the list's order regardless.
     let startOrder = [checks.count - 1] + Array(0..<(checks.count - 1))
-    let results = ResultSlots<[Diagnostic]>(count: checks.count)
+    let results = IndexedResults<[Diagnostic]>(count: checks.count)
     DispatchQueue.concurrentPerform(iterations: checks.count) { iteration in
       let index = startOrder[iteration]
       if let reusable, !checks[index].readsContentText {

@@ -13,18 +13,3 @@ final class WorkCounter: @unchecked Sendable {
     return next
   }
 }
-
-/// Results written by index from several threads; each slot is written by one thread only.
-final class ResultSlots<Value>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  subscript(index: Int) -> Value? {
-    get { lock.withLock { slots[index] } }
-    set { lock.withLock { slots[index] = newValue } }
-  }
-
-  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
-}

@@ -216,7 +216,7 @@ public struct ProjectLoader: Sendable {
 
   private static func readAll(_ files: [URL], displayNames: [String]) -> [LoadedDocument] {
     guard !files.isEmpty else { return [] }
-    let results = ResultSlots<LoadedDocument>(count: files.count)
+    let results = IndexedResults<LoadedDocument>(count: files.count)
     let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
     let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -243,7 +243,7 @@ public struct ProjectLoader: Sendable {
   /// out by the workers too: standardising 1,000 paths was a visible serial cost.
   private func readAll(_ files: [URL]) -> (displayNames: [String], documents: [LoadedDocument]) {
     let rootPath = root.standardizedFileURL.path
-    let results = ResultSlots<(String, LoadedDocument)>(count: files.count)
+    let results = IndexedResults<(String, LoadedDocument)>(count: files.count)
     let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
     let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
