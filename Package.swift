@@ -133,10 +133,18 @@ let package = Package(
     // One build of a project from its files: layout, stages (load, check, plan, render, write,
     // commit), full or patch decided once; what build, serve and bench run.
     .target(name: "KenshuBuild", dependencies: ["KenshuModel", "KenshuDefinitions", "KenshuSite"]),
+    // `kenshu bench`: synthetic data and timings, kept out of the shipped libraries.
+    .target(
+      name: "KenshuBenchmarks",
+      dependencies: [
+        "KenshuModel", "KenshuTabular", "KenshuSite", "KenshuBuild", "KenshuServer", "KenshuEvaluation",
+        "KenshuRosters", "KenshuGroups",
+      ]),
     .executableTarget(
       name: "kenshu",
       dependencies: [
-        "KenshuBuild", "KenshuModel", "KenshuDefinitions", "KenshuRosters", "KenshuGroups",
+        "KenshuBuild", "KenshuBenchmarks", "KenshuModel", "KenshuDefinitions", "KenshuRosters",
+        "KenshuGroups",
         "KenshuEvaluation", "KenshuReports", "KenshuSite", "KenshuExport", "KenshuServer", "KenshuCollection",
         "CMimalloc", "KenshuTrainingDay",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -153,7 +161,7 @@ let package = Package(
       dependencies: ["KenshuTabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups"]),
+    .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups", "KenshuBenchmarks"]),
     .testTarget(
       name: "KenshuTrainingDayTests",
       dependencies: ["KenshuTrainingDay", "KenshuDefinitions", "KenshuTabular"],
@@ -179,6 +187,7 @@ let package = Package(
     .testTarget(
       name: "KenshuBuildTests",
       dependencies: ["KenshuBuild", "KenshuDefinitions", "KenshuSite", "KenshuModel", "KenshuServer"]),
+    .testTarget(name: "KenshuBenchmarksTests", dependencies: ["KenshuBenchmarks"]),
     .testTarget(
       name: "KenshuSiteTests", dependencies: ["KenshuSite", "KenshuTabular"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuCLITests", dependencies: ["kenshu"], resources: [.copy("Fixtures")]),

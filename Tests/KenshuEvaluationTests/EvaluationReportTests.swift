@@ -152,16 +152,6 @@ import Testing
   }
 }
 
-@Suite struct BenchmarkTests {
-  /// The benchmark runs end to end on a small input (timing is not asserted: no timed tests).
-  @Test func test_benchmark_runsThePipeline_andReportsEachStage() {
-    let text = runEvaluationBenchmark(rows: 200)
-    #expect(text.contains("200 responses"))
-    #expect(text.contains("total:"))
-    #expect(text.contains(" 0 diagnostics"))
-  }
-}
-
 @Suite struct EmptyAndOddInputTests {
   @Test func test_noResponses_giveNullFigures_andAReadablePage() throws {
     let report = EvaluationReport(responses: ResponseSet(survey: SampleSurveys.dayOne), by: "profession")

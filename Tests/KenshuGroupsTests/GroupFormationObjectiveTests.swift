@@ -1,4 +1,5 @@
 import Foundation
+import KenshuBenchmarks
 import KenshuModel
 import Testing
 

@@ -1,13 +1,6 @@
 import ArgumentParser
 import Foundation
-import KenshuBuild
-import KenshuDefinitions
-import KenshuEvaluation
-import KenshuGroups
-import KenshuModel
-import KenshuRosters
-import KenshuServer
-import KenshuSite
+import KenshuBenchmarks
 
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -57,58 +50,15 @@ struct BenchCommand: ParsableCommand {
           ?? FileManager.default.temporaryDirectory.appendingPathComponent(
             "kenshu-site-bench-\(UUID().uuidString)"
           ).path)
-      let result = try runSiteBenchmark(
-        workFolder: folder, courses: courses, sessionsPerCourse: sessions,
-        hugoExecutable: hugo.isEmpty ? nil : hugo, servePath: BenchCommand.serveRebuild)
-      print(result.formatted)
-    }
-  }
-
-  /// What `kenshu serve` does after an edit: the watcher's look at the sources, then a run of
-  /// each edition's `BuildSession` with the changes it found (project reloaded, site rebuilt
-  /// in place), the learner site and then the facilitator edition, as serve previews both.
-  /// Five edits to different files; the median is reported.
-  static func serveRebuild(projectRoot: URL, output: URL, edited: URL) throws -> ServeRebuildFigures {
-    let layout = ProjectLayout(root: projectRoot)
-    let definitions = DefinitionCache()
-    let facilitatorOutput = output.deletingLastPathComponent().appendingPathComponent(
-      output.lastPathComponent + "-facilitator")
-    let builds = [
-      BuildSession(
-        layout: layout, configuration: BuildConfiguration(output: output, writeMode: .inPlace),
-        definitions: definitions),
-      BuildSession(
-        layout: layout,
-        configuration: BuildConfiguration(
-          edition: .facilitator, output: facilitatorOutput, writeMode: .inPlace),
-        definitions: definitions),
-    ]
-    for build in builds { _ = build.run() }
-    let watcher = SourceWatcher(paths: layout.watchedPaths)
-    let folder = edited.deletingLastPathComponent()
-    var rounds: [ServeRebuildFigures] = []
-    for round in 0..<5 {
-      let file = folder.appendingPathComponent("s\(round * 7).md")
-      let before = watcher.fingerprint()
-      try (String(contentsOf: file, encoding: .utf8) + "\n追記：サーバーで確認。\n").write(
-        to: file, atomically: true, encoding: .utf8)
-      let cpuBefore = processCPUSeconds()
-      let started = Date()
-      let changes = SourceWatcher.changes(from: before, to: watcher.fingerprint())
-      let outcomes = builds.map { $0.run(changes: changes) }
-      let seconds = Date().timeIntervalSince(started)
-      let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
-      for outcome in outcomes where !outcome.published {
-        let errors = outcome.diagnostics.filter { $0.severity == .error }
-        throw argumentError(
-          ja:
-            "serve の再ビルドがエラー \(errors.count) 件で失敗しました: \(errors.prefix(3).map { $0.wording(in: .ja).message })",
-          en: "the serve-path rebuild failed with \(errors.count) errors: \(errors.prefix(3).map(\.message))")
+      do {
+        let result = try runSiteBenchmark(
+          workFolder: folder, courses: courses, sessionsPerCourse: sessions,
+          hugoExecutable: hugo.isEmpty ? nil : hugo)
+        print(result.formatted)
+      } catch let failure as ServeRebuildFailed {
+        throw argumentError(ja: failure.message.ja.message, en: failure.message.en.message)
       }
-      rounds.append(
-        ServeRebuildFigures(seconds: seconds, cpuSeconds: cpu, written: outcomes.map(\.written).reduce(0, +)))
     }
-    return rounds.sorted { $0.seconds < $1.seconds }[rounds.count / 2]
   }
 
   struct Evaluation: ParsableCommand {

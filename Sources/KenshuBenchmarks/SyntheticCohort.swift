@@ -1,12 +1,13 @@
 import Foundation
+import KenshuGroups
 import KenshuModel
 
 /// Synthetic people for benchmarks and tests: a profession mix like the FY2022 instructor
 /// cohort (31% doctors, 23% nurses, 24% municipal staff, the rest spread over other
 /// professions), small organisations of 1–4 people, and prefectures/municipalities.
 /// Names are placeholders; no real person is described.
-enum SyntheticCohort {
-  static func people(count: Int, seed: UInt64) -> [Person] {
+public enum SyntheticCohort {
+  public static func people(count: Int, seed: UInt64) -> [Person] {
     var generator = SeededGenerator(seed: seed)
     let others: [Profession] = [
       .pharmacist, .physicalTherapist, .occupationalTherapist, .dietitian, .careManager,
@@ -36,7 +37,7 @@ enum SyntheticCohort {
 
   /// The FY2022 instructor-training cohort's mix: 361 trainees — 112 doctors, 83 nurses,
   /// 86 municipal staff and 80 others — from all 47 prefectures, in organisations of 1–4.
-  static func nationalCohort(seed: UInt64) -> [Person] {
+  public static func nationalCohort(seed: UInt64) -> [Person] {
     var people = people(count: 361, seed: seed)
     let others: [Profession] = [
       .pharmacist, .physicalTherapist, .occupationalTherapist, .speechTherapist, .dietitian, .careManager,

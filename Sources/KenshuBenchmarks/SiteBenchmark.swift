@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuSite
 
 /// Figures from `runSiteBenchmark`.
 public struct SiteBenchmarkResult: Sendable {
@@ -80,13 +81,6 @@ public struct ServeRebuildFigures: Sendable {
   }
 }
 
-/// Measures the serve path on the synthetic project (written with XML definitions): given the
-/// project folder, an output folder and a content file, builds once, then edits files in that
-/// file's folder and times each rebuild. Lives with the command, which owns loading and watching.
-public typealias ServePathBenchmark =
-  @Sendable (_ projectRoot: URL, _ output: URL, _ edited: URL) throws ->
-  ServeRebuildFigures
-
 /// CPU seconds (user + system) this process has used so far.
 public func processCPUSeconds() -> Double? { ProcessMemory.cpuSeconds(children: false) }
 
@@ -97,7 +91,7 @@ public func processCPUSeconds() -> Double? { ProcessMemory.cpuSeconds(children: 
 /// Use a release build: `swift run -c release kenshu bench site` (the lead's command).
 public func runSiteBenchmark(
   workFolder: URL, courses: Int = 100, sessionsPerCourse: Int = 100, rebuildRepeats: Int = 1,
-  hugoExecutable: String? = "hugo", servePath: ServePathBenchmark? = nil
+  hugoExecutable: String? = "hugo", measureServe: Bool = true
 ) throws -> SiteBenchmarkResult {
   let fm = FileManager.default
   try? fm.removeItem(at: workFolder)
@@ -162,9 +156,12 @@ public func runSiteBenchmark(
     rebuildCPUBefore.map { after - $0 }
   }
 
-  let serveRebuild = try servePath?(
-    projectRoot, workFolder.appendingPathComponent("kenshu-site-serve"),
-    projectRoot.appendingPathComponent("content/c2/s2.md"))
+  // The serve path on the same project, from its XML definitions (`ServeRebuildBenchmark`).
+  let serveRebuild =
+    measureServe
+    ? try ServeRebuildBenchmark.measure(
+      projectRoot: projectRoot, output: workFolder.appendingPathComponent("kenshu-site-serve"),
+      edited: projectRoot.appendingPathComponent("content/c2/s2.md")) : nil
 
   var result = SiteBenchmarkResult(
     sessions: courses * sessionsPerCourse, markdownBytes: bytes, kenshuPages: cold.pages,

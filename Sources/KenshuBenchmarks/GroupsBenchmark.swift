@@ -1,4 +1,5 @@
 import Foundation
+import KenshuGroups
 import KenshuModel
 
 /// Times group formation on synthetic cohorts and reports speed and quality, for

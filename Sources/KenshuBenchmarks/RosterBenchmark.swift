@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuRosters
 import KenshuTabular
 
 /// Timings of the roster pipeline on a synthetic roster, for `kenshu bench` (run it on a

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuEvaluation
 import KenshuModel
 import KenshuTabular
 
@@ -82,10 +83,10 @@ public func runEvaluationBenchmark(rows: Int) -> String {
   // CPU time (all threads) beside wall time: on a shared machine it is the steadier figure.
   func stage<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
     let start = clock.now
-    let cpuStart = processCPUSeconds()
+    let cpuStart = processCPUSeconds() ?? 0
     let result = try work()
     let elapsed = clock.now - start
-    let cpu = processCPUSeconds() - cpuStart
+    let cpu = (processCPUSeconds() ?? 0) - cpuStart
     total += elapsed
     totalCPU += cpu
     lines.append("  \(name): \(milliseconds(elapsed)) ms (CPU \(String(format: "%.1f", cpu * 1000)) ms)")
@@ -119,13 +120,6 @@ public func runEvaluationBenchmark(rows: Int) -> String {
     "full report (csv parse + import + statistics + writing every file): \(milliseconds(computed - rendered + written)) ms"
   )
   return lines.joined(separator: "\n")
-}
-
-/// CPU time of the whole process (user + system, every thread), in seconds.
-private func processCPUSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 private func milliseconds(_ duration: Duration) -> String {

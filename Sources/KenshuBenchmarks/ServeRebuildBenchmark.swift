@@ -1,0 +1,66 @@
+import Foundation
+import KenshuBuild
+import KenshuModel
+import KenshuServer
+
+/// What `kenshu serve` does after an edit, timed: the watcher's look at the sources, then a
+/// run of each edition's `BuildSession` with the changes it found (project reloaded, site
+/// rebuilt in place), the learner site and then the facilitator edition, as serve previews
+/// both. Five edits to different files; the median is reported.
+public enum ServeRebuildBenchmark {
+  /// `edited`: a content file whose folder holds `s0.md`, `s7.md` … `s28.md` (the synthetic
+  /// project's); the learner site goes to `output`, the facilitator edition beside it.
+  public static func measure(projectRoot: URL, output: URL, edited: URL) throws -> ServeRebuildFigures {
+    let layout = ProjectLayout(root: projectRoot)
+    let facilitatorOutput = output.deletingLastPathComponent().appendingPathComponent(
+      output.lastPathComponent + "-facilitator")
+    let learner = BuildSession(
+      layout: layout, configuration: BuildConfiguration(output: output, writeMode: .inPlace))
+    // The same definition cache, as serve's two editions share one.
+    let builds = [
+      learner,
+      learner.sibling(
+        BuildConfiguration(edition: .facilitator, output: facilitatorOutput, writeMode: .inPlace)),
+    ]
+    for build in builds { _ = build.run() }
+    let watcher = SourceWatcher(paths: layout.watchedPaths)
+    let folder = edited.deletingLastPathComponent()
+    var rounds: [ServeRebuildFigures] = []
+    for round in 0..<5 {
+      let file = folder.appendingPathComponent("s\(round * 7).md")
+      let before = watcher.fingerprint()
+      try (String(contentsOf: file, encoding: .utf8) + "\n追記：サーバーで確認。\n").write(
+        to: file, atomically: true, encoding: .utf8)
+      let cpuBefore = processCPUSeconds()
+      let started = Date()
+      let changes = SourceWatcher.changes(from: before, to: watcher.fingerprint())
+      let outcomes = builds.map { $0.run(changes: changes) }
+      let seconds = Date().timeIntervalSince(started)
+      let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
+      for outcome in outcomes where !outcome.published {
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        throw ServeRebuildFailed(errors: Array(errors.prefix(3)), count: errors.count)
+      }
+      rounds.append(
+        ServeRebuildFigures(seconds: seconds, cpuSeconds: cpu, written: outcomes.map(\.written).reduce(0, +)))
+    }
+    return rounds.sorted { $0.seconds < $1.seconds }[rounds.count / 2]
+  }
+}
+
+/// A serve-path rebuild of the synthetic project failed: the figures would mean nothing.
+public struct ServeRebuildFailed: Error, CustomStringConvertible {
+  /// The first errors (three at most).
+  public var errors: [Diagnostic]
+  /// How many errors there were.
+  public var count: Int
+
+  /// What went wrong, in both languages.
+  public var message: Bilingual {
+    Bilingual(
+      ja: "serve の再ビルドがエラー \(count) 件で失敗しました: \(errors.map { $0.wording(in: .ja).message })",
+      en: "the serve-path rebuild failed with \(count) errors: \(errors.map { $0.wording(in: .en).message })")
+  }
+
+  public var description: String { message.en.message }
+}
