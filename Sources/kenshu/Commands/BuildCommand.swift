@@ -46,7 +46,7 @@ struct BuildCommand: ParsableCommand {
       e.g. https://example.org/kenshu/; overrides kenshu.xml's collect-url.
       """)
   var collectURL: String?
-  @Option(help: "Diagnostics output: text, json or github.") var format: DiagnosticFormat = .text
+  @OptionGroup var diagnostics: DiagnosticOptions
 
   func validate() throws {
     if let collectURL, !BuildConfiguration.isCollectURL(collectURL) {
@@ -63,8 +63,9 @@ struct BuildCommand: ParsableCommand {
       configuration: BuildConfiguration(
         edition: edition, output: output.map { URL(fileURLWithPath: $0, relativeTo: layout.root) },
         baseURL: baseURL, collectURL: collectURL))
-    let printer = DiagnosticPrinter(format: format)
-    let outcome = session.run(console: .terminal(diagnostics: printer), quiet: format == .json)
+    let printer = diagnostics.printer
+    let quiet = diagnostics.format == .json
+    let outcome = session.run(console: .terminal(diagnostics: printer), quiet: quiet)
     if !outcome.published { throw ExitCode(1) }
     let root = layout.root
     let folder = session.output
@@ -79,7 +80,7 @@ struct BuildCommand: ParsableCommand {
       }
       do {
         let count = try SiteArchive.write(folder: folder, to: archive, rootName: folder.lastPathComponent)
-        if format != .json {
+        if !quiet {
           Console.error(
             ja: "zip: \(archive.path) に \(count) ファイル", en: "zip: \(count) files in \(archive.path)")
         }

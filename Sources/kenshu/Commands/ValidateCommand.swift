@@ -17,8 +17,7 @@ struct ValidateCommand: ParsableCommand {
   @Argument(help: "Definition files or folders to check (default: the project in the current folder).")
   var paths: [String] = []
 
-  @Option(help: "Output: text (stderr), json (array on stdout) or github (annotations).")
-  var format: DiagnosticFormat = .text
+  @OptionGroup var diagnostics: DiagnosticOptions
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
@@ -44,10 +43,10 @@ struct ValidateCommand: ParsableCommand {
     } else {
       result = loader.load(files: paths.flatMap(Self.expand))
     }
-    DiagnosticPrinter(format: format).print(result.diagnostics)
+    diagnostics.printer.print(result.diagnostics)
     let failed =
       result.diagnostics.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })
-    if format != .json {
+    if diagnostics.format != .json {
       let count = result.files.count
       Console.error(
         ja: "\(count) ファイルを確認しました: \(result.diagnostics.summaryLine(in: .ja))",
