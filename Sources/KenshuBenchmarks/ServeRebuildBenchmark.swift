@@ -34,6 +34,7 @@ public enum ServeRebuildBenchmark {
       let cpuBefore = processCPUSeconds()
       let started = Date()
       let changes = SourceWatcher.changes(from: before, to: watcher.fingerprint())
+      let detected = Date().timeIntervalSince(started)
       let outcomes = builds.map { $0.run(changes: changes) }
       let seconds = Date().timeIntervalSince(started)
       let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
@@ -41,8 +42,14 @@ public enum ServeRebuildBenchmark {
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         throw ServeRebuildFailed(errors: Array(errors.prefix(3)), count: errors.count)
       }
+      var stages = StageTimes()
+      for outcome in outcomes {
+        for (stage, seconds) in outcome.times.entries { stages.add(stage, seconds) }
+      }
       rounds.append(
-        ServeRebuildFigures(seconds: seconds, cpuSeconds: cpu, written: outcomes.map(\.written).reduce(0, +)))
+        ServeRebuildFigures(
+          seconds: seconds, cpuSeconds: cpu, written: outcomes.map(\.written).reduce(0, +),
+          stages: [("detect", detected)] + stages.entries.map { ($0.stage.rawValue, $0.seconds) }))
     }
     return rounds.sorted { $0.seconds < $1.seconds }[rounds.count / 2]
   }

@@ -63,6 +63,7 @@ public struct SiteBenchmarkResult: Sendable {
     lines.append("search index: \(searchIndexBytes / 1024) KiB, search.js \(searchScriptBytes) bytes")
     lines.append("kenshu cold stages: " + stages(kenshuColdStages))
     lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
+    if let serveRebuild { lines.append("serve rebuild stages: " + stages(serveRebuild.stages)) }
     if let hugoVersion { lines.append("hugo: \(hugoVersion)") }
     return lines.joined(separator: "\n")
   }
@@ -73,11 +74,17 @@ public struct ServeRebuildFigures: Sendable {
   public var seconds: Double
   public var cpuSeconds: Double?
   public var written: Int
+  /// Where the time went: the watcher's look at the sources (`detect`), then each build stage
+  /// summed over both editions.
+  public var stages: [(stage: String, seconds: Double)]
 
-  public init(seconds: Double, cpuSeconds: Double?, written: Int) {
+  public init(
+    seconds: Double, cpuSeconds: Double?, written: Int, stages: [(stage: String, seconds: Double)] = []
+  ) {
     self.seconds = seconds
     self.cpuSeconds = cpuSeconds
     self.written = written
+    self.stages = stages
   }
 }
 

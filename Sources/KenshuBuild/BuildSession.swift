@@ -72,7 +72,7 @@ public final class BuildSession: Sendable {
         summary: nil)
     }
     var loaded = timed(.check, &times) {
-      loader.check(read, cache: definitions, contentEditsOnly: scope != .full)
+      loader.check(read, cache: definitions, editedContent: scope.contentEdits)
     }
     loaded.project.settings.collectURL =
       configuration.collectURL ?? loaded.project.settings.collectURL ?? configuration.fallbackCollectURL

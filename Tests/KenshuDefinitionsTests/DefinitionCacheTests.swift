@@ -4,7 +4,7 @@ import Testing
 
 @testable import KenshuDefinitions
 
-/// `ProjectLoader.load(cache:contentEditsOnly:)`, which the preview server reloads with.
+/// `ProjectLoader.load(cache:editedContent:)`, which the preview server reloads with.
 @Suite struct DefinitionCacheTests {
   static func programme(title: String) -> String {
     """
@@ -48,7 +48,7 @@ import Testing
     let cache = DefinitionCache()
     _ = ProjectLoader(root: project.root).load(cache: cache)
     try project.write("curricula/p.xml", Self.programme(title: "改訂した研修"))
-    let reloaded = ProjectLoader(root: project.root).load(cache: cache, contentEditsOnly: true)
+    let reloaded = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["case.md"])
     #expect(reloaded.project.programmes.first?.title == "改訂した研修")
     #expect(reloaded.project == ProjectLoader(root: project.root).load().project)
   }
@@ -60,7 +60,7 @@ import Testing
     #expect(
       ProjectLoader(root: project.root).load(cache: cache).diagnostics("possible-personal-data").isEmpty)
     try project.write("content/case.md", "山田太郎さん（電話 054-123-4567）が退院する。\n")
-    let reloaded = ProjectLoader(root: project.root).load(cache: cache, contentEditsOnly: true)
+    let reloaded = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["case.md"])
     #expect(!reloaded.diagnostics("possible-personal-data").isEmpty)
     #expect(reloaded.diagnostics == ProjectLoader(root: project.root).load().diagnostics)
   }
@@ -71,9 +71,58 @@ import Testing
     let cache = DefinitionCache()
     _ = ProjectLoader(root: project.root).load(cache: cache)
     try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/case.md"))
-    // A removal is not an edit: the caller passes contentEditsOnly: false and every check runs.
-    let reloaded = ProjectLoader(root: project.root).load(cache: cache, contentEditsOnly: false)
+    // A removal is not an edit: the caller passes no edited files and every check runs.
+    let reloaded = ProjectLoader(root: project.root).load(cache: cache, editedContent: nil)
     #expect(reloaded.diagnostics.hasErrors)
     #expect(reloaded.diagnostics == ProjectLoader(root: project.root).load().diagnostics)
+  }
+
+  /// Two cases, each in its own file, the second named with a `./` the watcher never reports.
+  static func twoCaseProgramme() -> String {
+    programme(title: "研修").replacingOccurrences(
+      of: #"<case id="a" title="事例A" src="case.md"/>"#,
+      with: #"<case id="a" title="事例A" src="case.md"/><case id="b" title="事例B" src="./cases/b.md"/>"#)
+  }
+
+  @Test func contentEdit_readsOnlyTheEditedFilesAgain() throws {
+    let project = try Self.project()
+    defer { project.remove() }
+    try project.write("curricula/p.xml", Self.twoCaseProgramme())
+    try project.write("content/cases/b.md", "訪問看護の事例。\n")
+    let cache = DefinitionCache()
+    #expect(
+      ProjectLoader(root: project.root).load(cache: cache).diagnostics("possible-personal-data").isEmpty)
+    // Both files now carry a telephone number, but only b.md is reported as edited: a.md's
+    // findings are the previous run's, which shows that it was not read again.
+    try project.write("content/case.md", "電話 054-123-4567 の方。\n")
+    try project.write("content/cases/b.md", "電話 054-765-4321 の方。\n")
+    let reloaded = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["cases/b.md"])
+    #expect(reloaded.diagnostics("possible-personal-data").map(\.location.file) == ["content/./cases/b.md"])
+    // Reported as edited, a.md is read again: the same as a cold load.
+    let again = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["case.md"])
+    #expect(again.diagnostics == ProjectLoader(root: project.root).load().diagnostics)
+    #expect(again.diagnostics("possible-personal-data").count == 2)
+  }
+
+  @Test func contentEdit_ofEveryMarkdownCheck_equalsAColdLoad() throws {
+    let project = try Self.project()
+    defer { project.remove() }
+    try project.write("curricula/p.xml", Self.twoCaseProgramme())
+    try project.write("content/cases/b.md", "訪問看護の事例。\n")
+    let cache = DefinitionCache()
+    _ = ProjectLoader(root: project.root).load(cache: cache)
+    // Broken links and images, raw HTML, personal data, bytes that are not UTF-8, and back.
+    let edits: [[UInt8]] = [
+      Array("![](map.png) と [資料](nothere.md) と <b>強調</b>\n".utf8),
+      Array("# 事例B\n\n山田花子様 090-1234-5678\n".utf8),
+      Array("事例".utf8) + [0x82, 0xA0, 0x0A],
+      Array("訪問看護の事例。\n".utf8),
+    ]
+    for text in edits {
+      try project.write("content/cases/b.md", text)
+      let reloaded = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["cases/b.md"])
+      #expect(
+        reloaded.diagnostics == ProjectLoader(root: project.root).load().diagnostics, "after writing \(text)")
+    }
   }
 }

@@ -8,22 +8,32 @@ struct ContentEncodingCheck {
   let content: ContentFiles
 
   func run() -> [Diagnostic] {
+    var findings = ContentFileFindings()
+    return run(&findings)
+  }
+
+  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited).
+  func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var checked: Set<String> = []
     for (block, owner) in project.contentFileBlocks {
-      guard let path = block.path, checked.insert(path).inserted,
-        case .found(let url) = content.resolve(path),
-        let data = try? Data(contentsOf: url)
-      else { continue }
-      guard let bad = Self.firstInvalidUTF8(data) else { continue }
-      let position = Self.lineAndColumn(of: bad, in: data)
-      diagnostics.append(
-        .error(
-          Catalogue.contentNotUTF8,
-          (path, owner, String(data[data.startIndex + bad], radix: 16, uppercase: true)),
-          at: SourceLocation(file: content.displayName(path), line: position.line, column: position.column)))
+      guard let path = block.path, checked.insert(path).inserted else { continue }
+      diagnostics += findings.findings(in: path) { check(path, owner: owner) }
     }
     return diagnostics
+  }
+
+  private func check(_ path: String, owner: String) -> [Diagnostic] {
+    guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
+      let bad = Self.firstInvalidUTF8(data)
+    else { return [] }
+    let position = Self.lineAndColumn(of: bad, in: data)
+    return [
+      .error(
+        Catalogue.contentNotUTF8,
+        (path, owner, String(data[data.startIndex + bad], radix: 16, uppercase: true)),
+        at: SourceLocation(file: content.displayName(path), line: position.line, column: position.column))
+    ]
   }
 
   /// The offset of the first byte that is not part of well-formed UTF-8, or nil.

@@ -22,32 +22,38 @@ struct MarkdownAuthoringCheck {
   }
 
   func run() -> [Diagnostic] {
+    var findings = ContentFileFindings()
+    return run(&findings)
+  }
+
+  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited);
+  /// inline Markdown is in the definitions, held in memory, and checked every time.
+  func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
     let placements = Self.placements(of: project)
     let facilitatorFiles = Set(placements.filter { !$0.learner }.compactMap(\.block.path))
       .subtracting(placements.filter(\.learner).compactMap(\.block.path))
     var diagnostics: [Diagnostic] = []
     var checkedFiles: Set<String> = []
     for placement in placements {
-      let text: String
-      let folder: String
-      var locate: (Int, Int) -> SourceLocation
       switch placement.block.source {
       case .file(let path):
-        guard checkedFiles.insert(path).inserted, case .found(let url) = content.resolve(path),
-          let data = try? Data(contentsOf: url), let decoded = String(data: data, encoding: .utf8)
-        else { continue }
-        text = decoded
-        folder = (path as NSString).deletingLastPathComponent
-        let file = content.displayName(path)
-        locate = { SourceLocation(file: file, line: $0, column: $1) }
+        guard checkedFiles.insert(path).inserted else { continue }
+        diagnostics += findings.findings(in: path) {
+          guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
+            let text = String(data: data, encoding: .utf8)
+          else { return [] }
+          let file = content.displayName(path)
+          return check(
+            text, folder: (path as NSString).deletingLastPathComponent, placement: placement,
+            facilitatorFiles: facilitatorFiles
+          ) { SourceLocation(file: file, line: $0, column: $1) }
+        }
       case .inline(let inline):
         guard let element = placement.block.location else { continue }
-        text = inline
-        folder = ""
-        locate = { _, _ in element }
+        diagnostics += check(inline, folder: "", placement: placement, facilitatorFiles: facilitatorFiles) {
+          _, _ in element
+        }
       }
-      diagnostics += check(
-        text, folder: folder, placement: placement, facilitatorFiles: facilitatorFiles, at: locate)
     }
     return diagnostics
   }

@@ -9,6 +9,13 @@ struct PersonalDataCheck {
   let content: ContentFiles
 
   func run() -> [Diagnostic] {
+    var findings = ContentFileFindings()
+    return run(&findings)
+  }
+
+  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited);
+  /// inline text is in the definitions, held in memory, and scanned every time.
+  func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var scanned: Set<String> = []
     var blocks: [(MarkdownBlock, String)] = []
@@ -31,17 +38,22 @@ struct PersonalDataCheck {
           diagnostics.append(warning(finding, owner: owner, at: location))
         }
       case .file(let path):
-        guard scanned.insert(path).inserted, case .found(let url) = content.resolve(path),
-          let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
-        else { continue }
-        for finding in PersonalDataPatterns.findings(in: text) {
-          let location = SourceLocation(
-            file: content.displayName(path), line: finding.line + 1, column: finding.column)
-          diagnostics.append(warning(finding, owner: owner, at: location))
-        }
+        guard scanned.insert(path).inserted else { continue }
+        diagnostics += findings.findings(in: path) { scan(path, owner: owner) }
       }
     }
     return diagnostics
+  }
+
+  private func scan(_ path: String, owner: String) -> [Diagnostic] {
+    guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
+      let text = String(data: data, encoding: .utf8)
+    else { return [] }
+    return PersonalDataPatterns.findings(in: text).map { finding in
+      let location = SourceLocation(
+        file: content.displayName(path), line: finding.line + 1, column: finding.column)
+      return warning(finding, owner: owner, at: location)
+    }
   }
 
   private func warning(_ finding: PersonalDataPatterns.Finding, owner: String, at location: SourceLocation)

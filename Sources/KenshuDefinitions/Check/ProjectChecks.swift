@@ -10,57 +10,86 @@ struct ProjectChecks {
   /// The folder paths are shown relative to.
   let displayRoot: URL
 
-  func run() -> [Diagnostic] { runEach(reusing: nil).flatMap { $0 } }
+  func run() -> [Diagnostic] { runEach(reusing: nil).diagnostics.flatMap { $0 } }
 
-  /// Each check's diagnostics, in order. With `previous` (what `runEach` gave for this same
-  /// project, before some content files were edited — none added or removed), only the check
-  /// that reads the text of content files runs again; the others see nothing that changed.
-  func runEach(reusing previous: [[Diagnostic]]?) -> [[Diagnostic]] {
+  /// What each check found, in order. With `previous` (what `runEach` gave for this same
+  /// project before the Markdown files `previous.edited` were edited — none added or removed,
+  /// no definition changed), the checks that cannot see such edits keep their results and the
+  /// checks that read Markdown files read only the edited ones again.
+  func runEach(reusing previous: (results: ProjectCheckResults, edited: Set<String>)?) -> ProjectCheckResults
+  {
     let content = ContentFiles(root: contentRoot, displayRoot: displayRoot)
     let project = project
     let projectRoot = contentRoot.deletingLastPathComponent()
     let displayRoot = displayRoot
+    typealias PerFile = @Sendable (inout ContentFileFindings) -> [Diagnostic]
     // The checks only read the project, so they run side by side: they come after every file
     // has loaded and were the serial tail of `kenshu validate`. Results keep this order.
-    let checks: [(readsContentText: Bool, run: @Sendable () -> [Diagnostic])] = [
-      (false, { IdentifierCheck(project: project).run() }),
-      (false, { ReferenceCheck(project: project, content: content).run() }),
-      (false, { TimetableCheck(project: project).run() }),
-      (false, { GroupWorkCheck(project: project).run() }),
-      (false, { SelfStudyCheck(project: project).run() }),
-      (false, { SurveyCheck(project: project).run() }),
-      (false, { AlignmentCheck(project: project).run() }),
-      (false, { AwardCheck(project: project).run() }),
-      (false, { AttendanceCheck(project: project).run() }),
-      (false, { FollowUpCheck(project: project).run() }),
+    let checks: [(reuse: ProjectCheckReuse, run: PerFile)] = [
+      (.afterContentEdits, { _ in IdentifierCheck(project: project).run() }),
+      (.afterContentEdits, { _ in ReferenceCheck(project: project, content: content).run() }),
+      (.afterContentEdits, { _ in TimetableCheck(project: project).run() }),
+      (.afterContentEdits, { _ in GroupWorkCheck(project: project).run() }),
+      (.afterContentEdits, { _ in SelfStudyCheck(project: project).run() }),
+      (.afterContentEdits, { _ in SurveyCheck(project: project).run() }),
+      (.afterContentEdits, { _ in AlignmentCheck(project: project).run() }),
+      (.afterContentEdits, { _ in AwardCheck(project: project).run() }),
+      (.afterContentEdits, { _ in AttendanceCheck(project: project).run() }),
+      (.afterContentEdits, { _ in FollowUpCheck(project: project).run() }),
       // Reads verification/ and the ledgers' dates, not the definitions: runs again every time.
-      (true, { RegisterCheck(project: project, root: projectRoot, displayRoot: displayRoot).run() }),
-      // Reads the folder, not the definitions: runs again whenever content files change.
-      (true, { ContentFolderCheck(content: content).run() }),
-      (false, { OutputPathCheck(project: project).run() }),
-      (false, { DoubleBookingCheck(project: project).run() }),
-      (true, { ContentEncodingCheck(project: project, content: content).run() }),
-      (true, { MarkdownLinkCheck(project: project, content: content).run() }),
-      (true, { MarkdownAuthoringCheck(project: project, content: content).run() }),
+      (.never, { _ in RegisterCheck(project: project, root: projectRoot, displayRoot: displayRoot).run() }),
+      // Reads the folder's names and kinds of file, which editing a Markdown file leaves as
+      // they were.
+      (.afterContentEdits, { _ in ContentFolderCheck(content: content).run() }),
+      (.afterContentEdits, { _ in OutputPathCheck(project: project).run() }),
+      (.afterContentEdits, { _ in DoubleBookingCheck(project: project).run() }),
+      (.perContentFile, { ContentEncodingCheck(project: project, content: content).run(&$0) }),
+      (.perContentFile, { MarkdownLinkCheck(project: project, content: content).run(&$0) }),
+      (.perContentFile, { MarkdownAuthoringCheck(project: project, content: content).run(&$0) }),
       // Last in the list, first to start (see below).
-      (true, { PersonalDataCheck(project: project, content: content).run() }),
+      (.perContentFile, { PersonalDataCheck(project: project, content: content).run(&$0) }),
     ]
-    let reusable = previous?.count == checks.count ? previous : nil
+    let reusable = previous?.results.diagnostics.count == checks.count ? previous : nil
     // The personal-data check, the longest by far, starts first, so that no thread is left
     // running it alone at the end (the checks are the serial tail of the run); the others follow
     // in order, as threads take iterations in order. Results keep the list's order regardless.
     let startOrder = [checks.count - 1] + Array(0..<(checks.count - 1))
-    let results = IndexedResults<[Diagnostic]>(count: checks.count)
+    let results = IndexedResults<(diagnostics: [Diagnostic], byFile: [String: [Diagnostic]])>(
+      count: checks.count)
     DispatchQueue.concurrentPerform(iterations: checks.count) { iteration in
       let index = startOrder[iteration]
-      if let reusable, !checks[index].readsContentText {
-        results[index] = reusable[index]
-      } else {
-        results[index] = checks[index].run()
+      switch (checks[index].reuse, reusable) {
+      case (.afterContentEdits, let reusable?):
+        results[index] = (reusable.results.diagnostics[index], [:])
+      case (.perContentFile, let reusable?):
+        var findings = ContentFileFindings(previous: reusable.results.byFile[index], edited: reusable.edited)
+        results[index] = (checks[index].run(&findings), findings.byFile)
+      default:
+        var findings = ContentFileFindings()
+        results[index] = (checks[index].run(&findings), findings.byFile)
       }
     }
-    return results.values
+    return ProjectCheckResults(
+      diagnostics: results.values.map(\.diagnostics), byFile: results.values.map(\.byFile))
   }
+}
+
+/// When a project check's previous results still hold.
+enum ProjectCheckReuse {
+  /// Never: it reads files the change set does not cover.
+  case never
+  /// After edits to Markdown files alone, with no definition changed: it cannot see them.
+  case afterContentEdits
+  /// After such edits, for every Markdown file but the edited ones (`ContentFileFindings`).
+  case perContentFile
+}
+
+/// What each project check found in one run, kept for the next (`DefinitionCache`).
+struct ProjectCheckResults: Sendable {
+  /// Each check's diagnostics, in the checks' order.
+  var diagnostics: [[Diagnostic]]
+  /// For each check that reads Markdown files, what it found in each file; empty for others.
+  var byFile: [[String: [Diagnostic]]]
 }
 
 /// Resolves `src` paths inside `content/`, refusing any that would leave it.

@@ -16,7 +16,7 @@ public final class DefinitionCache: @unchecked Sendable {
   private var entries: [String: Entry] = [:]
   private var readCount = 0
   private var files: [String] = []
-  private var checks: [[Diagnostic]]?
+  private var checks: ProjectCheckResults?
 
   /// How many documents were stored (read from disk) so far.
   var reads: Int { lock.withLock { readCount } }
@@ -25,8 +25,8 @@ public final class DefinitionCache: @unchecked Sendable {
     get { lock.withLock { files } }
     set { lock.withLock { files = newValue } }
   }
-  /// Each project check's diagnostics from the last load.
-  var lastChecks: [[Diagnostic]]? {
+  /// What each project check found in the last load.
+  var lastChecks: ProjectCheckResults? {
     get { lock.withLock { checks } }
     set { lock.withLock { checks = newValue } }
   }

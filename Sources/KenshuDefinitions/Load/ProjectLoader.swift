@@ -40,11 +40,12 @@ public struct ProjectLoader: Sendable {
   /// Loads the project, reading again only the definition files whose size or modification
   /// time differ from when `cache` saw them (the preview server reloads after every edit).
   ///
-  /// `contentEditsOnly`: the caller knows that since the cache's last load only existing
-  /// files under `content/` were edited (none added or removed). When no definition file
-  /// changed either, the project-wide checks that cannot see such edits keep their results.
-  public func load(cache: DefinitionCache?, contentEditsOnly: Bool = false) -> LoadResult {
-    check(read(cache: cache), cache: cache, contentEditsOnly: contentEditsOnly)
+  /// `editedContent`: the caller knows that since the cache's last load only these existing
+  /// Markdown files under `content/` were edited (paths relative to it; none added or
+  /// removed). When no definition file changed either, the project-wide checks that cannot see
+  /// such edits keep their results, and those that read Markdown read only these files again.
+  public func load(cache: DefinitionCache?, editedContent: Set<String>? = nil) -> LoadResult {
+    check(read(cache: cache), cache: cache, editedContent: editedContent)
   }
 
   /// The project's definition files: `kenshu.xml` when present, then every `.xml` under
@@ -61,8 +62,8 @@ public struct ProjectLoader: Sendable {
   /// Loads the given files (definitions of any kind) and checks them as one project.
   public func load(files: [URL]) -> LoadResult { load(files: files, cache: nil) }
 
-  func load(files: [URL], cache: DefinitionCache?, contentEditsOnly: Bool = false) -> LoadResult {
-    check(read(files: files, cache: cache), cache: cache, contentEditsOnly: contentEditsOnly)
+  func load(files: [URL], cache: DefinitionCache?, editedContent: Set<String>? = nil) -> LoadResult {
+    check(read(files: files, cache: cache), cache: cache, editedContent: editedContent)
   }
 
   /// The first half of `load`: reads, validates and converts every definition file (in
@@ -137,17 +138,21 @@ public struct ProjectLoader: Sendable {
   /// The second half of `load`: the project-wide checks (ids, references, timetables, groups,
   /// alignment, personal data) over what `read` produced, all diagnostics sorted by location.
   ///
-  /// `contentEditsOnly`: only existing files under `content/` were edited since `cache`'s last
-  /// load; when no definition file changed either, the checks that cannot see such edits keep
-  /// their results.
-  public func check(_ read: DefinitionRead, cache: DefinitionCache?, contentEditsOnly: Bool = false)
+  /// `editedContent`: only these existing Markdown files under `content/` were edited since
+  /// `cache`'s last load (see `load(cache:editedContent:)`).
+  public func check(_ read: DefinitionRead, cache: DefinitionCache?, editedContent: Set<String>? = nil)
     -> LoadResult
   {
-    let checks = ProjectChecks(
+    var reusable: (results: ProjectCheckResults, edited: Set<String>)?
+    if let editedContent, read.sameDefinitions, let last = cache?.lastChecks {
+      reusable = (last, editedContent)
+    }
+    let results = ProjectChecks(
       project: read.project, contentRoot: ProjectLayout(root: root).content, displayRoot: root
     )
-    .runEach(reusing: contentEditsOnly && read.sameDefinitions ? cache?.lastChecks : nil)
-    cache?.lastChecks = checks
+    .runEach(reusing: reusable)
+    cache?.lastChecks = results
+    let checks = results.diagnostics
     // A file that could not be read at all defines nothing; what other files say about it
     // follows from its error (see `CascadeSuppression`).
     let folded = CascadeSuppression.fold(checks.flatMap { $0 }, unreadable: read.unreadable)
