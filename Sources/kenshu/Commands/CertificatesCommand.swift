@@ -20,7 +20,7 @@ struct CertificatesCommand: AsyncParsableCommand {
 
   @Argument(help: "Programme id.") var programme: String
   @Option(help: "Course id: only that course's awards.") var course: String?
-  @Option(help: "Output: text or json.") var format: OutputFormat = .text
+  @OptionGroup var output: FormatOption<OutputFormat>
   @Option(help: "Date of issue for new certificates (YYYY-MM-DD, default today).") var date: String?
   @Option(help: "The public site's address (https://…/), for the QR code to the verify page.") var siteURL:
     String?
@@ -30,9 +30,10 @@ struct CertificatesCommand: AsyncParsableCommand {
       "Response database whose module completions count in <pass module> rules (default: private/responses.sqlite when it exists)."
     )) var database: DatabaseLocation?
 
-  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  enum OutputFormat: String, CommandOutputFormat {
     case text
     case json
+    static let standard = OutputFormat.text
   }
 
   func validate() throws {
@@ -69,8 +70,8 @@ struct CertificatesCommand: AsyncParsableCommand {
       from: Date(), timeZone: .current, formatOptions: [.withFullDate, .withDashSeparatorInDate])
     let run = issue.run(folder: folder, date: date ?? today, siteURL: siteURL, revoke: revoke)
     DiagnosticPrinter(format: .text).print(run.diagnostics)
-    let output = format == .json ? run.json() : run.text()
-    FileHandle.standardOutput.write(Data(output.utf8))
+    let printed = output.format == .json ? run.json() : run.text()
+    FileHandle.standardOutput.write(Data(printed.utf8))
     if !run.files.isEmpty {
       Console.error(
         ja: "\(PrivateOutput.display(folder)) に \(run.files.count) ファイルを書き出しました（個人情報です。外部に出さないでください）",

@@ -15,7 +15,10 @@ struct GroupsCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html, xlsx }
+  enum Format: String, CommandOutputFormat {
+    case table, csv, json, html, xlsx
+    static let standard = Format.table
+  }
 
   @Option(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
   @Option(
@@ -32,7 +35,7 @@ struct GroupsCommand: ParsableCommand {
   @Option(help: "Seed for the search (same seed, same plan).") var seed: UInt64 = 1
   @Flag(help: "Also keep people from the same municipality apart.") var separateMunicipalities = false
   @Flag(help: "Balance regions (prefectures) across groups.") var balanceRegions = false
-  @Option(help: "table, csv, json, html or xlsx.") var format: Format = .table
+  @OptionGroup var output: FormatOption<Format>
   @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
   var sheet: String?
   @Option(
@@ -100,7 +103,7 @@ struct GroupsCommand: ParsableCommand {
       Console.error(ja: "満たせなかった条件: \(unmet.text(in: .ja))", en: "unmet: \(unmet.text(in: .en))")
     }
 
-    switch format {
+    switch output.format {
     case .json:
       try write(result.renderJSON(), personal: false, defaultName: "groups-\(name).json")
     case .table:

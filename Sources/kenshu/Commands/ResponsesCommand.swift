@@ -19,18 +19,23 @@ struct ResponsesCommand: AsyncParsableCommand {
         --out says otherwise, and never into site/.
         """)
 
-    enum Format: String, ExpressibleByArgument { case csv, json }
+    enum Format: String, CommandOutputFormat {
+      case csv, json
+      static let standard = Format.csv
+      static let note: String? = "Written to a file (--out)."
+    }
 
     @Argument(help: "Survey id.") var surveyID: String
     @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
-    @Option(help: "csv or json.") var format: Format = .csv
+    @OptionGroup var output: FormatOption<Format>
     @Option(name: .shortAndLong, help: "File to write (default: private/responses-SURVEY.csv|json).") var out:
       String?
 
     func run() async throws {
       let project = try ProjectInput.load()
       let survey = try SurveyCommand.survey(surveyID, in: project)
-      let destination = try PrivateOutput.path(out, defaultName: "responses-\(surveyID).\(format.rawValue)")
+      let destination = try PrivateOutput.path(
+        out, defaultName: "responses-\(surveyID).\(output.format.rawValue)")
       let store = try await CollectionInput.open(database)
       let responses: [StoredResponse]
       do {
@@ -50,13 +55,14 @@ struct ResponsesCommand: AsyncParsableCommand {
         )
       }
       let dropped = ResponseExport.droppedAnswers(responses, survey: survey)
-      if format == .csv, dropped > 0 {
+      if output.format == .csv, dropped > 0 {
         Console.error(
           ja: "警告: \(dropped) 件の回答は \(surveyID) にもうない項目のもので、CSV には含めません",
           en: "warning: \(dropped) answers name items no longer in \(surveyID) and are left out of the CSV")
       }
       let data =
-        format == .csv ? ResponseExport.csv(responses, survey: survey) : try ResponseExport.json(responses)
+        output.format == .csv
+        ? ResponseExport.csv(responses, survey: survey) : try ResponseExport.json(responses)
       try PrivateOutput.prepare(destination, isFolder: false)
       try data.write(to: destination, options: .atomic)
       Console.error(
@@ -72,10 +78,13 @@ struct ResponsesCommand: AsyncParsableCommand {
       commandName: "count",
       abstract: "Count stored responses per survey and completions per module.")
 
-    enum Format: String, ExpressibleByArgument { case table, json }
+    enum Format: String, CommandOutputFormat {
+      case table, json
+      static let standard = Format.table
+    }
 
     @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
-    @Option(help: "table or json.") var format: Format = .table
+    @OptionGroup var output: FormatOption<Format>
 
     func run() async throws {
       let store = try await CollectionInput.open(database)
@@ -87,7 +96,7 @@ struct ResponsesCommand: AsyncParsableCommand {
         throw error
       }
       await store.close()
-      switch format {
+      switch output.format {
       case .json:
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

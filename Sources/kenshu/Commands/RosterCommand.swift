@@ -3,7 +3,10 @@ import Foundation
 import KenshuModel
 import KenshuRosters
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: CommandOutputFormat {
+  static let standard = ReportFormat.table
+  static let note: String? = "xlsx: a workbook, written to a file."
+}
 
 struct RosterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -117,8 +120,7 @@ struct RosterCommand: ParsableCommand {
     var sheet: String?
     @Option(help: "profession, prefecture, role or stage; two separated by a comma for a cross-tab.")
     var by = "profession"
-    @Option(help: "table, csv, json or xlsx (a workbook: written to a file).") var format: ReportFormat =
-      .table
+    @OptionGroup var output: FormatOption<ReportFormat>
     @Option(
       name: .shortAndLong,
       help: "File to write (default: the terminal; for xlsx private/roster-summary-<by>.xlsx).")
@@ -163,12 +165,14 @@ struct RosterCommand: ParsableCommand {
         let summary = RosterSummary(people: people, by: keys[0], classifier: classifier)
         report = `public` ? PublicSummary(summary) : summary
       }
-      if format == .xlsx || out != nil {
-        let name = "roster-summary-\(keys.map(\.rawValue).joined(separator: "-")).\(format.fileExtension)"
-        try PrivateOutput.write(report.data(as: format), to: PrivateOutput.path(out, defaultName: name))
+      if output.format == .xlsx || out != nil {
+        let name =
+          "roster-summary-\(keys.map(\.rawValue).joined(separator: "-")).\(output.format.fileExtension)"
+        try PrivateOutput.write(
+          report.data(as: output.format), to: PrivateOutput.path(out, defaultName: name))
         return
       }
-      let text = report.rendered(as: format)
+      let text = report.rendered(as: output.format)
       FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
   }
@@ -184,7 +188,7 @@ struct RosterCommand: ParsableCommand {
     var sheet: String?
     @Option(help: "Programme id.") var programme: String
     @Flag(help: "Only people missing a stage.") var missing = false
-    @Option(help: "table (terminal), csv, json or xlsx.") var format: ReportFormat = .table
+    @OptionGroup var output: FormatOption<ReportFormat>
     @Option(
       name: .shortAndLong,
       help: "File to write (default for csv/json/xlsx: private/progress-<programme>.<ext>).")
@@ -193,13 +197,13 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
       let report = ProgressReport(
         roster: try RosterInput.load(roster, sheet: sheet), programme: programme, onlyMissing: missing)
-      if format == .table && out == nil {
-        FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
+      if output.format == .table && out == nil {
+        FileHandle.standardOutput.write(Data(report.rendered(as: output.format).utf8))
         return
       }
       try PrivateOutput.write(
-        report.data(as: format),
-        to: PrivateOutput.path(out, defaultName: "progress-\(programme).\(format.fileExtension)"))
+        report.data(as: output.format),
+        to: PrivateOutput.path(out, defaultName: "progress-\(programme).\(output.format.fileExtension)"))
     }
   }
 }

@@ -25,12 +25,15 @@ struct SurveyCommand: ParsableCommand {
       commandName: "list",
       abstract: "List surveys and their items (docs/evaluation.md).")
 
-    enum Format: String, ExpressibleByArgument { case table, json }
-    @Option(help: "table or json.") var format: Format = .table
+    enum Format: String, CommandOutputFormat {
+      case table, json
+      static let standard = Format.table
+    }
+    @OptionGroup var output: FormatOption<Format>
 
     func run() throws {
       let surveys = try ProjectInput.load().surveys
-      switch format {
+      switch output.format {
       case .json:
         FileHandle.standardOutput.write(try SurveyListing.json(surveys))
         FileHandle.standardOutput.write(Data("\n".utf8))
@@ -91,10 +94,13 @@ struct EvaluateCommand: ParsableCommand {
   var sheet: String?
   @Option(name: .shortAndLong, help: "Folder to write (default: private/evaluation-SURVEY).") var out: String?
   @Flag(help: "Leave free-text answers out, for a copy to pass on.") var shareable = false
-  @Option(help: "csv, or xlsx for the CSV tables also as one workbook, tables.xlsx (one sheet per table).")
-  var format: TablesFormat = .csv
+  @OptionGroup var output: FormatOption<TablesFormat>
 
-  enum TablesFormat: String, ExpressibleByArgument { case csv, xlsx }
+  enum TablesFormat: String, CommandOutputFormat {
+    case csv, xlsx
+    static let standard = TablesFormat.csv
+    static let note: String? = "xlsx: the CSV tables also as one workbook, tables.xlsx (one sheet per table)."
+  }
 
   func validate() throws {
     if responses.isEmpty && (pre == nil || post == nil) {
@@ -127,14 +133,14 @@ struct EvaluateCommand: ParsableCommand {
     let folder = try PrivateOutput.path(out, defaultName: "evaluation-\(survey)")
     try PrivateOutput.prepare(folder)
     try writeReport(
-      report, to: folder, freeText: !shareable, workbook: format == .xlsx,
+      report, to: folder, freeText: !shareable, workbook: output.format == .xlsx,
       runningHead: PrintedEdition.evaluationHead(survey: definition, in: project, shareable: shareable))
     Console.error(
       ja: "\(PrivateOutput.display(folder))/ に index.html, summary.json と CSV の表を書き出しました"
-        + (format == .xlsx ? "（tables.xlsx も）" : "")
+        + (output.format == .xlsx ? "（tables.xlsx も）" : "")
         + (shareable ? "（自由記述なし）" : "（自由記述の回答を含みます。主催者のみで扱ってください）"),
       en: "wrote \(PrivateOutput.display(folder))/index.html, summary.json and CSV tables"
-        + (format == .xlsx ? " (also as tables.xlsx)" : "")
+        + (output.format == .xlsx ? " (also as tables.xlsx)" : "")
         + (shareable ? " (no free text)" : " (contains free-text answers: organisers only)"))
     if diagnostics.hasErrors { throw ExitCode(1) }
   }
