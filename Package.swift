@@ -132,7 +132,8 @@ let package = Package(
     ),
     // One build of a project from its files: layout, stages (load, check, plan, render, write,
     // commit), full or patch decided once; what build, serve and bench run.
-    .target(name: "KenshuBuild", dependencies: ["KenshuModel", "KenshuDefinitions", "KenshuSite"]),
+    .target(
+      name: "KenshuBuild", dependencies: ["KenshuModel", "KenshuDefinitions", "KenshuSite", "KenshuExport"]),
     // `kenshu bench`: synthetic data and timings, kept out of the shipped libraries.
     .target(
       name: "KenshuBenchmarks",

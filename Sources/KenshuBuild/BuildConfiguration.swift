@@ -17,11 +17,22 @@ public struct BuildConfiguration: Sendable {
   /// `.atomicSwap` for `build` (a failed build leaves the old site whole), `.inPlace` for
   /// `serve`, whose rebuilds rewrite only what changed.
   public var writeMode: WriteMode
+  /// Also write the published site as a zip file (`build --zip`), folder and all; nil: no
+  /// zip. A facilitator edition's zip is refused inside a public site folder, as the folder is.
+  public var archive: ArchiveTarget?
+
+  /// Where the zip of `archive` goes.
+  public enum ArchiveTarget: Sendable, Hashable {
+    /// Beside the output folder, with its name and `.zip` (`site.zip`).
+    case besideOutput
+    case file(URL)
+  }
 
   public init(
     edition: SiteEdition = .learner, output: URL? = nil, baseURL: String? = nil, collectURL: String? = nil,
-    fallbackCollectURL: String? = nil, writeMode: WriteMode = .atomicSwap
+    fallbackCollectURL: String? = nil, writeMode: WriteMode = .atomicSwap, archive: ArchiveTarget? = nil
   ) {
+    self.archive = archive
     self.edition = edition
     self.output = output
     self.baseURL = baseURL

@@ -1,3 +1,4 @@
+import Foundation
 import KenshuModel
 import KenshuSite
 
@@ -23,6 +24,12 @@ public struct BuildOutcome: Sendable {
   /// The one-line summary for the terminal (Japanese first), or why the build stopped; nil
   /// when the diagnostics say it all.
   public var summary: Bilingual?
+  /// The zip written after the build (`BuildConfiguration.archive`): where, and how many files.
+  public var archive: (file: URL, files: Int)?
+
+  /// Whether everything asked for was done: the site published and, when asked for, its zip
+  /// written.
+  public var succeeded: Bool { published && !diagnostics.hasErrors }
 
   /// Files written (0 when the build stopped before writing).
   public var written: Int { report?.written ?? 0 }

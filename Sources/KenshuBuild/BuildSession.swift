@@ -102,6 +102,7 @@ public final class BuildSession: Sendable {
       outcome.published = report.published
       outcome.diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
       outcome.summary = report.published ? report.summaryText : stopped(outcome.diagnostics)
+      if report.published, let archive = configuration.archive { writeArchive(archive, into: &outcome) }
     } catch {
       outcome.diagnostics = [
         Diagnostic.error(Catalogue.siteWriteFailed, "\(error)", at: SourceLocation(file: displayOutput))

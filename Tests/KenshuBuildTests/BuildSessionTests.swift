@@ -100,4 +100,50 @@ import Testing
     #expect(!html.contains("鈴木 一郎"))
     #expect(html.contains("佐藤 花子"))
   }
+
+  /// Issue 17: the zip of `build --zip` is a step of the session, so `build` only parses
+  /// arguments; its file count and path reach the outcome and the summary.
+  @Test func archive_isWrittenBesideTheOutput_andCountsItsFiles() throws {
+    let project = try TestProject.make()
+    let outcome = BuildSession(
+      layout: project.layout, configuration: BuildConfiguration(archive: .besideOutput)
+    ).run()
+    #expect(outcome.succeeded, "\(outcome.diagnostics.map(\.formatted))")
+    let archive = try #require(outcome.archive)
+    #expect(archive.file.path == project.layout.site.path + ".zip")
+    let files = try TestProject.files(project.layout.site)
+    #expect(archive.files == files.count)
+    let zip = try Data(contentsOf: archive.file)
+    #expect(zip.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    #expect(outcome.summary?.en.message.contains("zip: \(files.count) files in") == true)
+    #expect(outcome.summary?.ja.message.contains("ファイル") == true)
+  }
+
+  /// A facilitator edition's zip inside the public site folder is refused like the folder is;
+  /// the run fails, nothing is written there, and the edition itself stays published.
+  @Test func facilitatorArchive_insideThePublicSite_isRefused() throws {
+    let project = try TestProject.make()
+    #expect(BuildSession(layout: project.layout).run().published)
+    let inside = project.layout.site.appendingPathComponent("staff.zip")
+    let outcome = BuildSession(
+      layout: project.layout, configuration: BuildConfiguration(edition: .facilitator, archive: .file(inside))
+    ).run()
+    #expect(outcome.published)
+    #expect(!outcome.succeeded)
+    #expect(outcome.archive == nil)
+    #expect(outcome.diagnostics.contains { $0.severity == .error })
+    #expect(!FileManager.default.fileExists(atPath: inside.path))
+  }
+
+  @Test func archive_thatCannotBeWritten_isAnErrorOfTheRun() throws {
+    let project = try TestProject.make()
+    let nowhere = project.url("no-such-folder/deeper/site.zip")
+    try project.write("no-such-folder", "a file, not a folder")
+    let outcome = BuildSession(
+      layout: project.layout, configuration: BuildConfiguration(archive: .file(nowhere))
+    ).run()
+    #expect(outcome.published)
+    #expect(!outcome.succeeded)
+    #expect(outcome.diagnostics.map(\.code).contains("site-zip-failed"))
+  }
 }

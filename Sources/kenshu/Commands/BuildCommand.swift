@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KenshuBuild
-import KenshuExport
 import KenshuModel
 import KenshuSite
 
@@ -58,38 +57,16 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let layout = ProjectLayout(root: ProjectInput.root)
+    let relative = { (path: String) in URL(fileURLWithPath: path, relativeTo: layout.root) }
+    let archive: BuildConfiguration.ArchiveTarget? =
+      zipFile.map { .file(relative($0)) } ?? (zip ? .besideOutput : nil)
     let session = BuildSession(
       layout: layout,
       configuration: BuildConfiguration(
-        edition: edition, output: output.map { URL(fileURLWithPath: $0, relativeTo: layout.root) },
-        baseURL: baseURL, collectURL: collectURL))
-    let printer = diagnostics.printer
-    let quiet = diagnostics.format == .json
-    let outcome = session.run(console: .terminal(diagnostics: printer), quiet: quiet)
-    if !outcome.published { throw ExitCode(1) }
-    let root = layout.root
-    let folder = session.output
-    if zip || zipFile != nil {
-      let archive = URL(fileURLWithPath: zipFile ?? folder.path + ".zip", relativeTo: root)
-        .standardizedFileURL
-      if outcome.edition == .facilitator, !outcome.publishesFacilitator,
-        let problem = FacilitatorOutputCheck.problem(destination: archive, isFolder: false, projectRoot: root)
-      {
-        printer.print([problem])
-        throw ExitCode(1)
-      }
-      do {
-        let count = try SiteArchive.write(folder: folder, to: archive, rootName: folder.lastPathComponent)
-        if !quiet {
-          Console.error(
-            ja: "zip: \(archive.path) に \(count) ファイル", en: "zip: \(count) files in \(archive.path)")
-        }
-      } catch {
-        printer.print([
-          .error(Catalogue.zipFailed, "\(error)", at: SourceLocation(file: archive.path))
-        ])
-        throw ExitCode(1)
-      }
-    }
+        edition: edition, output: output.map(relative), baseURL: baseURL, collectURL: collectURL,
+        archive: archive))
+    let outcome = session.run(
+      console: .terminal(diagnostics: diagnostics.printer), quiet: diagnostics.format == .json)
+    if !outcome.succeeded { throw ExitCode(1) }
   }
 }
