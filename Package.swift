@@ -77,11 +77,14 @@ let package = Package(
       dependencies: ["KenshuModel", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Roster import (CSV → model), summaries, progress reports.
     .target(name: "KenshuRosters", dependencies: ["KenshuModel", "KenshuTabular"]),
-    // The training day: attendance import, reception sheets, certificates, their ledger and
-    // the verification list the public site publishes.
+    // The training day: attendance import, reception sheets, check-in, certificates, their
+    // ledger and the verification list the public site publishes. The attendance record is
+    // re-read with KenshuDefinitions' reader before each update.
     .target(
       name: "KenshuTrainingDay",
-      dependencies: ["KenshuModel", "KenshuTabular", "KenshuRosters", "KenshuQR", "CKenshuFiles"]),
+      dependencies: [
+        "KenshuModel", "KenshuTabular", "KenshuRosters", "KenshuQR", "CKenshuFiles", "KenshuDefinitions",
+      ]),
     // Multidisciplinary group formation.
     .target(name: "KenshuGroups", dependencies: ["KenshuModel", "KenshuTabular"]),
     // Survey response import, statistics and reports.

@@ -88,12 +88,12 @@ import Testing
   @Test func test_unknownPeopleAndCourses_andAFailedWrite_changeNothing() throws {
     let fixture = try TrainingDayFixture()
     defer { fixture.remove() }
-    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    var desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
     #expect(desk.checkIn(participant: "zz9", at: try time("09:00")) == .unknownPerson)
     // The facilitator is on the roster but is no trainee.
     #expect(desk.checkIn(participant: "f01", at: try time("09:00")) == .unknownPerson)
     #expect(desk.checkIn(participant: "a01", course: "day-9", at: try time("09:00")) == .unknownCourse)
-    desk.write = { _, _ in throw CocoaError(.fileWriteOutOfSpace) }
+    desk.recordFile.writeTemporary = { _, _ in throw CocoaError(.fileWriteOutOfSpace) }
     if case .writeFailed = desk.checkIn(participant: "a01", at: try time("09:00")) {
     } else {
       Issue.record("a failed write was reported as recorded")

@@ -36,6 +36,8 @@ public struct AttendanceImportResult: Sendable {
   public var rows: [AttendanceRow]
   /// The programme's attendance after the import (the existing record merged with the file).
   public var record: AttendanceRecord
+  /// What the file changes, to apply again to the record as it is when written.
+  var changes: AttendanceChanges
   /// Headers of columns that were not read (所属, 備考, …).
   public var ignoredColumns: [String]
   public var diagnostics: [Diagnostic]
@@ -86,6 +88,9 @@ public struct AttendanceImport: Sendable {
 
   /// Reads `file`, matches it, and — unless `dryRun` or there is an error — writes the merged
   /// record to `recordPath` (validated XML under rosters/, never published).
+  ///
+  /// The changes are applied to the record as re-read under the record file's lock, not to
+  /// the one loaded with the project: a check-in `serve --collect` recorded since is kept.
   public func run(file: URL, sheet: String? = nil, root: URL, dryRun: Bool) -> AttendanceImportResult {
     let destination = Self.recordPath(for: programme.id, root: root)
     let read: TableReadResult
@@ -93,7 +98,8 @@ public struct AttendanceImport: Sendable {
       read = try Table.read(contentsOf: file, options: TableReadOptions(sheet: sheet))
     } catch {
       return AttendanceImportResult(
-        rows: [], record: project.attendance(of: programme.id), ignoredColumns: [],
+        rows: [], record: project.attendance(of: programme.id),
+        changes: AttendanceChanges(programme: programme, roster: roster), ignoredColumns: [],
         diagnostics: [
           .error(
             Catalogue.attendanceUnreadable, file.relativePath, at: SourceLocation(file: file.relativePath))
@@ -102,17 +108,19 @@ public struct AttendanceImport: Sendable {
     var result = match(read)
     result.destination = destination
     if !dryRun, !result.diagnostics.hasErrors {
+      let changes = result.changes
       do {
-        try FileManager.default.createDirectory(
-          at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(AttendanceXMLWriter().xml(for: result.record, programme: programme).utf8)
-          .write(to: destination, options: .atomic)
+        result.record = try AttendanceRecordFile(programme: programme, root: root).update(
+          seed: project.attendance(of: programme.id)
+        ) { record in
+          record = changes.applied(to: record)
+          return record
+        }
         result.written = true
       } catch {
         result.diagnostics.append(
           .error(
-            Catalogue.attendanceUnwritable, error.localizedDescription,
-            at: SourceLocation(file: destination.path)))
+            Catalogue.attendanceUnwritable, error.description, at: SourceLocation(file: destination.path)))
       }
     }
     return result

@@ -1,8 +1,8 @@
 import KenshuModel
 import KenshuTabular
 
-/// Matches the rows of one attendance table against the roster and merges them into the
-/// programme's record, collecting located problems.
+/// Matches the rows of one attendance table against the roster, collecting located problems
+/// and what each matched row changes (`AttendanceChanges`).
 struct AttendanceMatcher {
   let importer: AttendanceImport
   let table: Table
@@ -61,7 +61,7 @@ struct AttendanceMatcher {
     }
 
     let people = PeopleIndex(roster: importer.roster)
-    var record = importer.project.attendance(of: programme.id)
+    var changes = AttendanceChanges(programme: programme, roster: importer.roster)
     var seen: [String: Int] = [:]
     var rows: [AttendanceRow] = []
     for row in table.records where !row.isBlank {
@@ -92,7 +92,9 @@ struct AttendanceMatcher {
             .error(Catalogue.attendanceDuplicateRow, (written, first, person), at: location(row.line)))
         } else {
           seen[person] = row.line
-          merge(marks, person: person, into: &record, arrivedColumn: arrived != nil, leftColumn: left != nil)
+          changes.entries.append(
+            AttendanceChanges.Entry(
+              person: person, marks: marks, arrivedColumn: arrived != nil, leftColumn: left != nil))
         }
       case .unmatched(let reason):
         diagnostics.append(
@@ -106,19 +108,15 @@ struct AttendanceMatcher {
             at: location(row.line)))
       }
     }
-    let order = Dictionary(
-      importer.roster.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    record.attendees.sort {
-      (order[$0.person] ?? Int.max, $0.person) < (order[$1.person] ?? Int.max, $1.person)
-    }
     return AttendanceImportResult(
-      rows: rows, record: record, ignoredColumns: ignored, diagnostics: diagnostics,
+      rows: rows, record: changes.applied(to: importer.project.attendance(of: programme.id)),
+      changes: changes, ignoredColumns: ignored, diagnostics: diagnostics,
       destination: AttendanceImport.recordPath(for: programme.id, root: .init(fileURLWithPath: ".")),
       written: false)
   }
 
   /// What one row says, before it is merged.
-  struct RowMarks {
+  struct RowMarks: Sendable {
     /// Per session: present (true) or absent (false); sessions the row says nothing of are absent.
     var sessions: [String: Bool] = [:]
     var courses: [String: Bool] = [:]
@@ -173,36 +171,6 @@ struct AttendanceMatcher {
         if there, let left = marks.left, let end = slot.end, end > left { there = false }
         marks.sessions[slot.session.id] = there
       }
-    }
-  }
-
-  private func merge(
-    _ marks: RowMarks, person: String, into record: inout AttendanceRecord, arrivedColumn: Bool,
-    leftColumn: Bool
-  ) {
-    var attendee = record.attendee(person) ?? Attendee(person: person)
-    let order = importer.programme.courses.flatMap(\.sessions).map(\.id)
-    var sessions = Set(attendee.sessions)
-    for (id, present) in marks.sessions {
-      if present { sessions.insert(id) } else { sessions.remove(id) }
-    }
-    attendee.sessions = order.filter { sessions.contains($0) }
-    func apply(_ changes: [String: Bool], to list: [String]) -> [String] {
-      var result = list.filter { changes[$0] != false }
-      for (id, present) in changes.sorted(by: { $0.key < $1.key }) where present && !result.contains(id) {
-        result.append(id)
-      }
-      return result
-    }
-    attendee.passed = apply(marks.modules, to: attendee.passed)
-    attendee.submitted = apply(marks.surveys, to: attendee.submitted)
-    if arrivedColumn { attendee.arrived = marks.arrived }
-    if leftColumn { attendee.left = marks.left }
-    attendee.location = nil
-    if let index = record.attendees.firstIndex(where: { $0.person == person }) {
-      record.attendees[index] = attendee
-    } else {
-      record.attendees.append(attendee)
     }
   }
 }

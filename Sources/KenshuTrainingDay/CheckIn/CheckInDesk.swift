@@ -35,18 +35,19 @@ public enum CheckInOutcome: Sendable, Hashable {
 /// Sessions, modules and surveys recorded before (another course, an earlier import) are kept.
 ///
 /// Idempotent: a person already checked in for the course is not recorded again, and the
-/// first arrival stands. Check-ins are serialised by the desk (one writer per record); each
-/// writes the whole record atomically (a temporary file renamed over the old one), so a crash
-/// leaves the previous record or the new one, never half a file. The token that proves who is
-/// checking in is the caller's concern (`serve --collect` checks it against the store).
-public final class CheckInDesk: @unchecked Sendable {
+/// first arrival stands. Each check-in is one `AttendanceRecordFile` update: the record is
+/// read again under the file's lock, so check-ins from several threads or processes and an
+/// `attendance import` run meanwhile all land, and it is written atomically, so a failure
+/// leaves the previous record, never half a file. The token that proves who is checking in
+/// is the caller's concern (`serve --collect` resolves it in the response store).
+public struct CheckInDesk: Sendable {
   public let programme: Programme
   private let people: [String: Person]
-  private let destination: URL
-  private let lock = NSLock()
-  private var record: AttendanceRecord
-  /// Writes the record; replaced by tests to inject a failure.
-  var write: (Data, URL) throws -> Void = { data, url in try data.write(to: url, options: .atomic) }
+  /// The record as loaded with the project: where a programme without a record file yet
+  /// starts (records of other files of the programme included, as an import does).
+  private let seed: AttendanceRecord
+  /// The record file; its writer is replaced by tests to inject a failure.
+  var recordFile: AttendanceRecordFile
 
   /// The desk of a programme with a roster. `root`: the project folder.
   public init(project: Project, programme id: String, root: URL) throws(AttendanceImportFailure) {
@@ -54,13 +55,18 @@ public final class CheckInDesk: @unchecked Sendable {
     programme = importer.programme
     people = Dictionary(
       importer.roster.people(withRole: .trainee).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    destination = AttendanceImport.recordPath(for: id, root: root)
-    record = project.attendance(of: id)
-    record.location = nil
+    recordFile = AttendanceRecordFile(programme: importer.programme, root: root)
+    var seed = project.attendance(of: id)
+    seed.location = nil
+    self.seed = seed
   }
 
-  /// The attendance as recorded so far (for tests and the server's status).
-  public var current: AttendanceRecord { lock.withLock { record } }
+  /// The attendance as recorded now (for tests and the server's status): the file, or the
+  /// record loaded with the project when there is no file (or it cannot be read).
+  public var current: AttendanceRecord { ((try? recordFile.read()) ?? nil) ?? seed }
+
+  /// Whether `participant` is a trainee of the programme's roster (only they check in).
+  public func admits(_ participant: String) -> Bool { people[participant] != nil }
 
   /// The course checked in for: the one named, else the course dated `today` (ISO), else the
   /// programme's only course.
@@ -77,43 +83,39 @@ public final class CheckInDesk: @unchecked Sendable {
   {
     guard let person = people[participant] else { return .unknownPerson }
     guard let course = course(named: id, today: today) else { return .unknownCourse }
-    return lock.withLock {
-      let courseSessions = Set(course.sessions.map(\.id))
-      let existing = record.attendee(participant)
-      if let existing, !courseSessions.isDisjoint(with: existing.sessions) || existing.arrived != nil {
-        return .alreadyRecorded(
+    let programme = programme
+    do {
+      return try recordFile.update(seed: seed) { record in
+        let courseSessions = Set(course.sessions.map(\.id))
+        let existing = record.attendee(participant)
+        if let existing, !courseSessions.isDisjoint(with: existing.sessions) || existing.arrived != nil {
+          return .alreadyRecorded(
+            CheckInReceipt(
+              participant: participant, name: person.name, course: course.id,
+              sessions: course.sessions.map(\.id).filter { existing.sessions.contains($0) },
+              arrived: existing.arrived))
+        }
+        let slots = course.timetable
+        let late = slots.first?.start.map { time > $0 } ?? false
+        let attended = slots.filter { slot in slot.start.map { $0 >= time } ?? !late }.map(\.session.id)
+        var attendee = existing ?? Attendee(person: participant)
+        let order = programme.courses.flatMap(\.sessions).map(\.id)
+        let all = Set(attendee.sessions).union(attended)
+        attendee.sessions = order.filter { all.contains($0) }
+        if late { attendee.arrived = time }
+        attendee.location = nil
+        if let index = record.attendees.firstIndex(where: { $0.person == participant }) {
+          record.attendees[index] = attendee
+        } else {
+          record.attendees.append(attendee)
+        }
+        return .recorded(
           CheckInReceipt(
-            participant: participant, name: person.name, course: course.id,
-            sessions: course.sessions.map(\.id).filter { existing.sessions.contains($0) },
-            arrived: existing.arrived))
+            participant: participant, name: person.name, course: course.id, sessions: attended,
+            arrived: late ? time : nil))
       }
-      let slots = course.timetable
-      let late = slots.first?.start.map { time > $0 } ?? false
-      let attended = slots.filter { slot in slot.start.map { $0 >= time } ?? !late }.map(\.session.id)
-      var updated = record
-      var attendee = existing ?? Attendee(person: participant)
-      let order = programme.courses.flatMap(\.sessions).map(\.id)
-      let all = Set(attendee.sessions).union(attended)
-      attendee.sessions = order.filter { all.contains($0) }
-      if late { attendee.arrived = time }
-      attendee.location = nil
-      if let index = updated.attendees.firstIndex(where: { $0.person == participant }) {
-        updated.attendees[index] = attendee
-      } else {
-        updated.attendees.append(attendee)
-      }
-      do {
-        try FileManager.default.createDirectory(
-          at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try write(Data(AttendanceXMLWriter().xml(for: updated, programme: programme).utf8), destination)
-      } catch {
-        return .writeFailed(error.localizedDescription)
-      }
-      record = updated
-      return .recorded(
-        CheckInReceipt(
-          participant: participant, name: person.name, course: course.id, sessions: attended,
-          arrived: late ? time : nil))
+    } catch {
+      return .writeFailed(error.description)
     }
   }
 }
