@@ -58,6 +58,18 @@ struct PostgresResponseStoreTests {
     await store.close()
   }
 
+  @Test func checkIn_tokensNameTheirHolderWithoutBeingUsed() async throws {
+    let store = try await freshStore()
+    try await CheckInStoreBehaviour.tokensNameTheirHolderWithoutBeingUsed(store)
+    await store.close()
+  }
+
+  @Test func checkIn_keysOfOutsideEffectsAreStoredOnce() async throws {
+    let store = try await freshStore()
+    try await CheckInStoreBehaviour.keysOfOutsideEffectsAreStoredOnce(store)
+    await store.close()
+  }
+
   @Test func concurrentWriters() async throws {
     let store = try await freshStore()
     try await StoreBehaviour.concurrentWriters(store)

@@ -54,6 +54,18 @@ import Testing
     await store.close()
   }
 
+  @Test func checkIn_tokensNameTheirHolderWithoutBeingUsed() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await CheckInStoreBehaviour.tokensNameTheirHolderWithoutBeingUsed(store)
+    await store.close()
+  }
+
+  @Test func checkIn_keysOfOutsideEffectsAreStoredOnce() async throws {
+    let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
+    try await CheckInStoreBehaviour.keysOfOutsideEffectsAreStoredOnce(store)
+    await store.close()
+  }
+
   @Test func concurrentWriters_shareCommitsButLoseNothing() async throws {
     let store = try SQLiteResponseStore(path: TestSurvey.temporaryDatabase())
     try await StoreBehaviour.concurrentWriters(store)

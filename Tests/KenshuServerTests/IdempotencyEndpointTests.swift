@@ -36,6 +36,13 @@ import Testing
     func idempotencyRecord(scope: String, key: String) async throws -> IdempotencyRecord? {
       try await inner.idempotencyRecord(scope: scope, key: key)
     }
+    func insert(_ idempotency: IdempotencyRecord) async throws -> IdempotencyRecord? {
+      try await Task.sleep(for: delay)
+      return try await inner.insert(idempotency)
+    }
+    func participant(holdingToken tokenHash: String) async throws -> String? {
+      try await inner.participant(holdingToken: tokenHash)
+    }
     func responses(surveyID: String) async throws -> [StoredResponse] {
       try await inner.responses(surveyID: surveyID)
     }

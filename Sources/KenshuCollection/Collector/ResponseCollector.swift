@@ -40,7 +40,8 @@ public final class ResponseCollector: Sendable {
   public let limits: SubmissionLimits
   public let logger: Logger
   private let current: LockedCatalog
-  private let inFlight = KeysInFlight()
+  /// Keys being processed now, by submissions and by `answerOnce` alike.
+  let inFlight = KeysInFlight()
 
   public init(
     catalog: CollectionCatalog, store: any ResponseStore, limits: SubmissionLimits = .standard,

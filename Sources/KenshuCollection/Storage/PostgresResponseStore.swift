@@ -179,6 +179,39 @@ public final class PostgresResponseStore: ResponseStore {
     }
   }
 
+  public func insert(_ idempotency: IdempotencyRecord) async throws -> IdempotencyRecord? {
+    let record = idempotency
+    return try await transaction { connection in
+      var claimed = false
+      for try await _ in try await connection.query(
+        """
+        INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, status, body, record_id, created_at)
+        VALUES (\(record.scope), \(record.key), \(record.fingerprint), \(record.status), \(record.body), \
+        \(record.recordID), \(record.createdAt))
+        ON CONFLICT DO NOTHING RETURNING scope
+        """, logger: self.logger
+      ).decode(String.self) {
+        claimed = true
+      }
+      if claimed { return nil }
+      guard
+        let existing = try await Self.idempotencyRecord(
+          connection, scope: record.scope, key: record.key, logger: self.logger)
+      else { throw StoreError("an idempotency key conflicted but cannot be read") }
+      return existing
+    }
+  }
+
+  public func participant(holdingToken tokenHash: String) async throws -> String? {
+    var holders: [String] = []
+    for try await holder in try await client.query(
+      "SELECT DISTINCT participant FROM tokens WHERE token_hash = \(tokenHash) LIMIT 2", logger: logger
+    ).decode(String.self) {
+      holders.append(holder)
+    }
+    return holders.count == 1 ? holders[0] : nil
+  }
+
   public func idempotencyRecord(scope: String, key: String) async throws -> IdempotencyRecord? {
     try await client.withConnection { connection in
       try await Self.idempotencyRecord(connection, scope: scope, key: key, logger: self.logger)

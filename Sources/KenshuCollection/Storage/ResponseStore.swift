@@ -91,6 +91,17 @@ public protocol ResponseStore: Sendable {
     async throws -> StoreWrite
   /// The stored key, if any.
   func idempotencyRecord(scope: String, key: String) async throws -> IdempotencyRecord?
+  /// Stores the key of a request whose effect is kept outside the store (a check-in, in the
+  /// programme's attendance file), after that effect. Nil when stored; when its scope and key
+  /// were stored already (by a concurrent request), nothing is written and the stored key is
+  /// returned.
+  func insert(_ idempotency: IdempotencyRecord) async throws -> IdempotencyRecord?
+  /// Whose token has this hash: the holder of a token of any survey or module, used or not,
+  /// and nil when there is none (or, against all odds, two people's tokens share the hash).
+  /// Nothing is used up: reception's check-in identifies the holder of a slip this way.
+  /// Anonymous surveys' tokens are never looked up: whoever scanned one at reception could
+  /// later tell whose anonymous answers it sent.
+  func participant(holdingToken tokenHash: String) async throws -> String?
   /// Every response to a survey, oldest first.
   func responses(surveyID: String) async throws -> [StoredResponse]
   /// Every completion of a module, oldest first.

@@ -111,6 +111,27 @@ public final class SQLiteResponseStore: ResponseStore {
     }
   }
 
+  public func insert(_ idempotency: IdempotencyRecord) async throws -> IdempotencyRecord? {
+    let write = try await commits.perform { db in
+      if let existing = try Self.idempotencyRecord(db, scope: idempotency.scope, key: idempotency.key) {
+        return .keyExists(existing)
+      }
+      try Self.store(idempotency, db)
+      return .checked(.notRequired)
+    }
+    if case .keyExists(let existing) = write { return existing }
+    return nil
+  }
+
+  public func participant(holdingToken tokenHash: String) async throws -> String? {
+    try await pool.read { db in
+      let holders = try String.fetchAll(
+        db, sql: "SELECT DISTINCT participant FROM tokens WHERE token_hash = ? LIMIT 2",
+        arguments: [tokenHash])
+      return holders.count == 1 ? holders[0] : nil
+    }
+  }
+
   /// Writes are serialised (one writer, and each write checks the key first inside the same
   /// transaction), so the primary key is never violated here.
   static func store(_ record: IdempotencyRecord, _ db: Database) throws {

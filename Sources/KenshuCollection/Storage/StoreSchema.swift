@@ -88,5 +88,10 @@ enum StoreSchema {
         """,
       ]
     ),
+    (
+      // Check-in looks a token up by its hash alone, whatever survey or module it is for.
+      "4-tokens-by-hash-alone",
+      ["CREATE INDEX tokens_by_hash_alone ON tokens (token_hash)"]
+    ),
   ]
 }
