@@ -121,11 +121,12 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    // Preview server with live reload, and response collection (`serve --collect`).
+    // Preview server with live reload, response collection and reception's check-in
+    // (`serve --collect`).
     .target(
       name: "KenshuServer",
       dependencies: [
-        "KenshuModel", "KenshuBuild", "KenshuCollection",
+        "KenshuModel", "KenshuBuild", "KenshuCollection", "KenshuTrainingDay",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -182,7 +183,7 @@ let package = Package(
     .testTarget(
       name: "KenshuServerTests",
       dependencies: [
-        "KenshuServer", "KenshuBuild", "KenshuCollection", "KenshuDefinitions",
+        "KenshuServer", "KenshuBuild", "KenshuCollection", "KenshuDefinitions", "KenshuTrainingDay",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(

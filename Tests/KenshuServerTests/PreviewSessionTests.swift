@@ -154,6 +154,37 @@ import Testing
     await collector.store.close()
   }
 
+  @Test func checkIn_isServedWithCollection_andFollowsFullRebuilds() async throws {
+    let root = try makeProject()
+    let layout = ProjectLayout(root: root)
+    let opener = StoreOpener(path: root.appendingPathComponent("private/responses.sqlite").path)
+    let session = try await PreviewSession.start(
+      layout: layout,
+      configuration: PreviewConfiguration(
+        port: 0, watch: false,
+        collection: CollectionSettings(rateLimitPerMinute: 0, openStore: { try opener.open() })),
+      console: .silent)
+    let reception = try #require(session.collection?.checkIn?.reception)
+    #expect(reception.programmes.isEmpty, "the programme names no roster yet")
+    #expect(reception.root == root)
+
+    let watcher = SourceWatcher(paths: layout.watchedPaths)
+    let before = watcher.fingerprint()
+    let programme = root.appendingPathComponent("curricula/my-training.xml")
+    let text = try String(contentsOf: programme, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: #"id="my-training""#, with: #"id="my-training" roster="r""#).utf8)
+      .write(to: programme)
+    try Data(
+      """
+      <roster xmlns="urn:kenshu:1" id="r"><person id="p1" name="山田 太郎" profession="nurse"/></roster>
+
+      """.utf8
+    ).write(to: root.appendingPathComponent("rosters/r.xml"))
+    await session.rebuild(SourceWatcher.changes(from: before, to: watcher.fingerprint()))
+    #expect(reception.programmes == ["my-training"])
+    await session.collection?.collector.store.close()
+  }
+
   @Test func collection_onAProjectWithErrors_refusesToStart_andOpensNoStore() async throws {
     let root = try makeProject()
     try edit(root.appendingPathComponent("curricula/my-training.xml"), appending: "<broken")

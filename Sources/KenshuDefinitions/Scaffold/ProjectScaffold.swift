@@ -47,6 +47,9 @@ public enum ProjectScaffold {
     /site/
     # Personal data: rosters with names, group plans, survey answers, reports (never commit)
     /private/
+    # Locks and unfinished writes of attendance records (check-in, attendance import)
+    /rosters/.*.lock
+    /rosters/.*.tmp
 
     """
 

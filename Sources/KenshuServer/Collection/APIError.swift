@@ -61,6 +61,27 @@ struct APIError: Encodable, Sendable {
       "同じ Idempotency-Key の送信を処理中です。少し待って再送してください / a request with this Idempotency-Key is being processed; retry shortly",
     status: .conflict)
 
+  static let unknownProgramme = APIError(
+    error: "unknown-programme",
+    message:
+      "その研修はありません（名簿のある研修が複数あるときは programme を指定してください）/ no such programme (name it in programme when several have a roster)",
+    status: .badRequest)
+  static let unknownCourse = APIError(
+    error: "unknown-course",
+    message:
+      "そのコースはありません（本日のコースが決まらないときは course を指定してください）/ no such course (name it in course when today's cannot be told)",
+    status: .badRequest)
+  static let unknownParticipant = APIError(
+    error: "unknown-participant",
+    message:
+      "このコードの受講者はこの研修の名簿にありません / no trainee on this programme's roster holds this code",
+    status: .notFound)
+  static let attendanceUnwritable = APIError(
+    error: "attendance-unwritable",
+    message:
+      "出席記録を書き込めませんでした（何も記録されていません）。紙の受付名簿に記入してください / the attendance record could not be written and nothing was recorded; note the arrival on the paper list",
+    status: .internalServerError)
+
   static func invalid(_ problems: [SubmissionProblem]) -> APIError {
     APIError(
       error: "invalid-answers", message: "回答に問題があります（problems 参照）/ some answers are invalid (see problems)",
@@ -72,6 +93,9 @@ struct APIError: Encodable, Sendable {
       error: "rate-limited", message: "送信が多すぎます。少し待ってください / too many submissions; wait a moment",
       status: .tooManyRequests, retryAfter: seconds)
   }
+
+  /// The body, as `response` sends it.
+  var json: String { APIResponse.text(self) }
 
   func response(headers extra: HTTPFields = [:]) -> Response {
     var headers = APIResponse.jsonHeaders
@@ -88,10 +112,14 @@ enum APIResponse {
   ]
 
   static func body(_ value: some Encodable) -> ResponseBody {
+    ResponseBody(byteBuffer: ByteBuffer(string: text(value)))
+  }
+
+  /// The JSON text of a body: sorted keys, slashes unescaped.
+  static func text(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+    return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
   }
 
   static func json(_ value: some Encodable, status: HTTPResponse.Status, headers extra: HTTPFields = [:])

@@ -12,43 +12,54 @@ public struct CollectionEndpoint: Sendable {
   /// Take the client address from `X-Real-IP` / `X-Forwarded-For` (only behind a reverse
   /// proxy that sets them; otherwise clients could choose their own rate-limit key).
   public var trustProxyHeaders: Bool
+  /// Reception's check-in (`POST /api/checkin`), when the project is known.
+  public var checkIn: CheckInEndpoint?
 
   public init(
     collector: ResponseCollector, rateLimitPerMinute: Int = 120, origins: OriginPolicy = OriginPolicy(),
-    trustProxyHeaders: Bool = false
+    trustProxyHeaders: Bool = false, checkIn: CheckInEndpoint? = nil
   ) {
     self.collector = collector
     rateLimiter = RateLimiter(perMinute: rateLimitPerMinute)
     self.origins = origins
     self.trustProxyHeaders = trustProxyHeaders
+    self.checkIn = checkIn
   }
 
   /// Marks a replayed response, for clients and logs; the body is the original one.
   static let idempotentReplayed = HTTPFields.Element.Name("Idempotent-Replayed")!
 
-  /// Adds `/api/health`, the two POST endpoints, their CORS preflights and a JSON 404 for
-  /// other `/api/` paths.
+  /// Adds `/api/health`, the POST endpoints (`/api/checkin` with a `checkIn`), their CORS
+  /// preflights and a JSON 404 for other `/api/` paths.
   ///
   /// The checks every POST shares are middleware of the POST routes, in the order of
   /// docs/collect.md: origin (403; CORS headers on every later answer), rate limit (429),
   /// the survey or module, from one read of the catalogue (404), before the body is read,
   /// then content type (415), size (413) and `Idempotency-Key` syntax (400). The handler,
-  /// called once, decodes the JSON and submits to the target the middleware found.
+  /// called once, decodes the JSON and submits to the target the middleware found. A
+  /// check-in names no target: it passes the same checks but that one.
   public func addRoutes(to router: Router<KenshuRequestContext>) {
     let endpoint = self
     router.get("/api/health") { _, _ in
       APIResponse.json(["status": "ok"], status: .ok)
     }
+    let origin = CollectionOriginMiddleware(origins: origins, logger: collector.logger)
+    let rateLimit = CollectionRateLimitMiddleware(limiter: rateLimiter, trustProxyHeaders: trustProxyHeaders)
+    let body = CollectionBodyMiddleware(limit: collector.limits.bodyBytes)
     let posts = router.group("/api")
-      .add(middleware: CollectionOriginMiddleware(origins: origins, logger: collector.logger))
-      .add(
-        middleware: CollectionRateLimitMiddleware(limiter: rateLimiter, trustProxyHeaders: trustProxyHeaders)
-      )
+      .add(middleware: origin)
+      .add(middleware: rateLimit)
       .add(middleware: CollectionTargetMiddleware(collector: collector))
-      .add(middleware: CollectionBodyMiddleware(limit: collector.limits.bodyBytes))
+      .add(middleware: body)
     posts.post("surveys/:surveyId/responses") { _, context in await endpoint.submit(context.collection) }
     posts.post("modules/:moduleId/completions") { _, context in await endpoint.submit(context.collection) }
-    for path in ["/api/surveys/:surveyId/responses", "/api/modules/:moduleId/completions"] {
+    var paths = ["/api/surveys/:surveyId/responses", "/api/modules/:moduleId/completions"]
+    if let checkIn {
+      router.group("/api/checkin").add(middleware: origin).add(middleware: rateLimit).add(middleware: body)
+        .post { _, context in await checkIn.respond(context.collection) }
+      paths.append("/api/checkin")
+    }
+    for path in paths {
       router.on(RouterPath(path), method: .options) { request, _ in endpoint.preflight(request) }
     }
     router.post("/api/**") { _, _ in APIError.notFound.response() }

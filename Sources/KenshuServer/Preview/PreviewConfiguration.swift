@@ -48,16 +48,19 @@ public struct CollectionSettings: Sendable {
   /// Opens the response database; called once, after the first build loaded the project
   /// cleanly (a project with errors opens nothing).
   public var openStore: @Sendable () async throws -> any ResponseStore
+  /// The clock check-ins are recorded by (tests inject one).
+  public var clock: CheckInClock
 
   public init(
     rateLimitPerMinute: Int = 120, allowedOrigins: [String] = [], trustProxyHeaders: Bool = false,
-    database: DatabaseLocation = .defaultSQLite,
+    database: DatabaseLocation = .defaultSQLite, clock: CheckInClock = CheckInClock(),
     openStore: @escaping @Sendable () async throws -> any ResponseStore
   ) {
     self.rateLimitPerMinute = rateLimitPerMinute
     self.allowedOrigins = allowedOrigins
     self.trustProxyHeaders = trustProxyHeaders
     self.database = database
+    self.clock = clock
     self.openStore = openStore
   }
 }

@@ -63,7 +63,7 @@ public final class PreviewSession: Sendable {
     var collection: CollectionEndpoint?
     if let settings = configuration.collection {
       collection = try await openCollection(
-        settings, after: first, configuration: configuration, console: console)
+        settings, after: first, layout: layout, configuration: configuration, console: console)
     }
 
     // The pages post to the override or the project's collect-url: the CSP header allows that origin.
@@ -104,10 +104,11 @@ public final class PreviewSession: Sendable {
       collection: collection, console: console)
   }
 
-  /// The collection endpoint over the project the first build loaded (not loaded again).
+  /// The collection endpoint over the project the first build loaded (not loaded again), with
+  /// reception's check-in for its programmes with a roster.
   private static func openCollection(
-    _ settings: CollectionSettings, after first: BuildOutcome, configuration: PreviewConfiguration,
-    console: BuildConsole
+    _ settings: CollectionSettings, after first: BuildOutcome, layout: ProjectLayout,
+    configuration: PreviewConfiguration, console: BuildConsole
   ) async throws -> CollectionEndpoint {
     guard let project = first.project, !first.loadFailed else { throw PreviewSessionError.projectHasErrors }
     let store = try await settings.openStore()
@@ -134,9 +135,17 @@ public final class PreviewSession: Sendable {
             "warning: listening on \(configuration.host): use a TLS reverse proxy for anything beyond this computer"
         ))
     }
+    let reception = CheckInReception(project: project, root: layout.root)
+    if !reception.programmes.isEmpty {
+      console.say(
+        Bilingual(
+          ja: "受付（POST /api/checkin）: \(reception.programmes.joined(separator: ", "))",
+          en: "check-in (POST /api/checkin): \(reception.programmes.joined(separator: ", "))"))
+    }
     return CollectionEndpoint(
       collector: collector, rateLimitPerMinute: rate, origins: OriginPolicy(allowedOrigins: origins),
-      trustProxyHeaders: settings.trustProxyHeaders)
+      trustProxyHeaders: settings.trustProxyHeaders,
+      checkIn: CheckInEndpoint(collector: collector, reception: reception, clock: settings.clock))
   }
 
   /// When a first build failed and left nothing to serve, a page that can show the errors.
@@ -147,7 +156,8 @@ public final class PreviewSession: Sendable {
 
   /// One turn of the watcher: both editions rebuilt with what changed, their pages told to
   /// reload (or to show the errors); after a full build that loaded cleanly, new survey
-  /// definitions apply to the next submission, from the project the rebuild loaded.
+  /// definitions apply to the next submission, and new programmes and rosters to the next
+  /// check-in, from the project the rebuild loaded.
   public func rebuild(_ changes: SourceChanges) async {
     console.say(Bilingual(ja: "変更を検出しました。作り直しています …", en: "change detected, rebuilding …"))
     let outcome = learner.build.run(changes: changes, console: console)
@@ -160,6 +170,7 @@ public final class PreviewSession: Sendable {
       !outcome.loadFailed
     {
       collector.update(CollectionCatalog(project: project))
+      collection?.checkIn?.reception.update(project)
     }
   }
 

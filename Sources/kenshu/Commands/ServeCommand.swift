@@ -21,7 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
       <site publish-facilitator="true"> has everything in site/ and gets one listener.
 
       With --collect, the server also accepts survey responses and module completions at \
-      /api/… and stores them in the response database (docs/collect.md). It listens on \
+      /api/… and stores them in the response database, and records reception's check-ins \
+      (POST /api/checkin with the token of a participant's slip) in \
+      rosters/attendance-PROGRAMME.xml (docs/collect.md). It listens on \
       loopback unless --host says otherwise; put a TLS reverse proxy in front of it to \
       collect over a network.
       """
@@ -30,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Address to listen on (loopback by default).") var host = "127.0.0.1"
   @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
   @Option(name: .shortAndLong, help: "Output folder.") var output = "site"
-  @Flag(help: "Accept survey responses and completions (POST /api/…).") var collect = false
+  @Flag(help: "Accept survey responses, completions and check-ins (POST /api/…).") var collect = false
   @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
   @Option(help: "Submissions per minute per client address (0: no limit).") var rateLimit = 120
   @Option(
