@@ -168,6 +168,31 @@ import Testing
     #expect(try fixture.attendance()?.attendee("a02")?.arrived == ClockTime(parsing: "10:00"))
   }
 
+  @Test func whatAScannerReadsFromTheSlip_isAccepted_linkOrCodeWithAReturn() async throws {
+    let fixture = try await fixture()
+    let slips = TokenSlips(
+      surveyID: "day1-eval", surveyTitle: "評価", siteURL: "https://kenshu.example.org/",
+      slips: [TokenSlips.Slip(participant: "a01", name: "", token: fixture.tokens["a01"]!)])
+    let link = slips.link(for: slips.slips[0])
+    let fragmentLink = "https://kenshu.example.org/surveys/day1-eval/#t=" + fixture.tokens["a02"]!
+    try await fixture.app.test(.router) { client in
+      for (value, person) in [(link, "a01"), (fragmentLink, "a02"), (fixture.tokens["a01"]! + "\r\n", "a01")]
+      {
+        let body = try JSONEncoder().encode(["token": value])
+        try await client.execute(
+          uri: Self.path, method: .post, headers: Self.headers(), body: ByteBuffer(bytes: body)
+        ) { response in
+          #expect(response.status == .ok, "\(value)")
+          #expect(json(response)["participant"] == .string(person))
+        }
+      }
+      try await client.execute(
+        uri: Self.path, method: .post, headers: Self.headers(),
+        body: ByteBuffer(string: #"{"token":"https://kenshu.example.org/surveys/day1-eval/"}"#)
+      ) { #expect($0.status == .badRequest && errorCode($0) == "malformed-json", "a link without a code") }
+    }
+  }
+
   @Test func unknownToken_andSomeoneNotOnTheRoster_are404_inBothLanguages() async throws {
     let fixture = try await fixture()
     try await fixture.app.test(.router) { client in

@@ -53,7 +53,8 @@ public struct CheckInEndpoint: Sendable {
   /// course (400), the token's holder (503 when the store fails, 404 when nobody on the
   /// roster), the record (500 when it cannot be written).
   func checkIn(_ body: Data) async -> KeyedAnswer {
-    guard let request = try? JSONDecoder().decode(CheckInBody.self, from: body), request.isWellFormed else {
+    guard let request = try? JSONDecoder().decode(CheckInBody.self, from: body), let code = request.code
+    else {
       return refusal(.malformedJSON)
     }
     let now = clock.read()
@@ -66,8 +67,7 @@ public struct CheckInEndpoint: Sendable {
     }
     let holder: String?
     do {
-      holder = try await collector.store.participant(
-        holdingToken: ParticipantToken.hash(request.token.trimmingCharacters(in: .whitespaces)))
+      holder = try await collector.store.participant(holdingToken: ParticipantToken.hash(code))
     } catch {
       collector.logger.error(
         "check-in refused: token look-up failed",
