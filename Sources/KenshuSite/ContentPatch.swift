@@ -47,8 +47,7 @@ extension SiteBuilder {
     }
     let searchParts = max(
       1, (previous.entries.count + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
-    var renderer = PageRenderer(
-      project: project, content: content, theme: theme, options: options, searchIndexParts: searchParts)
+    var renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
     if options.edition.effective(for: project.settings).includesFacilitatorPages {
       renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
     }

@@ -110,9 +110,7 @@ public struct SiteBuilder: Sendable {
     let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
     let plan = SitePlan(project: project, edition: options.edition)
     diagnostics += plan.diagnostics
-    var renderer = PageRenderer(
-      project: project, content: content, theme: theme, options: options,
-      searchIndexParts: plan.searchIndexParts)
+    var renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
     if plan.edition.includesFacilitatorPages {
       renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
     }
@@ -200,41 +198,68 @@ public struct SiteBuilder: Sendable {
     return report
   }
 
-  /// Writes the search index in parts of `SearchIndex.documentsPerPart` pages; a part whose
-  /// pages were all kept from the previous build is kept too. Returns what each part holds and
-  /// the index's total size.
+  /// Writes the search index (`SearchIndexPart`): per part of `SearchIndex.documentsPerPart`
+  /// pages its chunks and its pages' fragments, then the manifest over all parts. A part whose
+  /// pages were all kept from the previous build is kept whole; in a changed part only the
+  /// fragments of pages rendered again are made again (the writer skips chunks whose bytes
+  /// did not change). Returns what each part holds and the index's total size.
   func writeSearchIndex(
     _ outcome: PageOutcome, parts: Int, previous: BuildState.Previous, writer: SiteWriteSession,
     into files: inout [String: Data]
-  ) -> ([String: BuildState.SearchPart], Int) {
+  ) -> ([Int: BuildState.SearchPart], Int) {
     let size = SearchIndex.documentsPerPart
     let entries = outcome.searchEntries
     // Parts are independent: they are cut on all cores (this ran alone after the pages).
-    let results = IndexedResults<(String, BuildState.SearchPart, Data?)>(count: parts)
+    let results = IndexedResults<(BuildState.SearchPart, [String: Data])>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
-      let path = SiteRoutes.searchIndex(part: part)
       let paths = entries[range].map(\.document.path)
-      if !outcome.freshEntries[range].contains(true), let old = previous.searchParts[path],
-        old.paths == paths,
-        writer.keep(path)
-      {
-        results[part] = (path, old, nil)
+      let old = previous.searchParts[part]
+      let same = old?.paths == paths
+      if same, let old, !outcome.freshEntries[range].contains(true), old.files.keys.allSatisfy(writer.keep) {
+        results[part] = (old, [:])
         return
       }
-      var index = SearchIndex()
-      for entry in entries[range] { index.add(entry) }
-      let script = Data(index.javaScript(offset: range.lowerBound).utf8)
-      results[part] = (path, BuildState.SearchPart(paths: paths, bytes: script.count), script)
+      var made: [String: Data] = [:]
+      var sizes: [String: Int] = [:]
+      let cut = SearchIndexPart(part: part, entries: entries[range])
+      for chunk in cut.chunks {
+        made[chunk.path] = chunk.script
+        sizes[chunk.path] = chunk.script.count
+      }
+      for id in range {
+        let path = SiteLayout.searchDocument(id)
+        if same, !outcome.freshEntries[id], let kept = old?.files[path], writer.keep(path) {
+          sizes[path] = kept
+          continue
+        }
+        let fragment = SearchIndexPart.fragment(entries[id].document, id: id)
+        made[path] = fragment
+        sizes[path] = fragment.count
+      }
+      // A part cut into fewer chunks than before leaves files that no manifest names.
+      for stale in old?.files.keys ?? [:].keys where sizes[stale] == nil { writer.retire(stale) }
+      results[part] = (
+        BuildState.SearchPart(
+          paths: paths, files: sizes, firstTerms: cut.chunks.map(\.firstTerm), meta: cut.meta,
+          textLengthSum: cut.textLengthSum),
+        made
+      )
     }
-    var written: [String: BuildState.SearchPart] = [:]
+    var written: [Int: BuildState.SearchPart] = [:]
     var bytes = 0
-    for case let (path, part, script)? in results.slots {
-      written[path] = part
-      bytes += part.bytes
-      if let script { files[path] = script }
+    for (part, result) in results.slots.enumerated() {
+      guard let (record, made) = result else { continue }
+      written[part] = record
+      bytes += record.bytes
+      files.merge(made) { _, new in new }
     }
-    return (written, bytes)
+    let ordered = (0..<parts).compactMap { written[$0] }
+    let manifest = SearchIndexPart.manifest(
+      parts: ordered.map { ($0.firstTerms, $0.meta) }, documents: entries.count,
+      textLengthSum: ordered.reduce(0) { $0 + $1.textLengthSum })
+    files[SiteRoutes.searchManifest] = manifest
+    return (written, bytes + manifest.count)
   }
 
   /// What rendering the pages produced besides the files written.

@@ -61,8 +61,14 @@ import Testing
     try built.append("\n追記：看取りの準備\n", to: "day1/discharge.md")
     let report = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
     #expect(report.published)
-    // The learner and facilitator session pages, the handout and the search index part.
-    #expect(report.written == 4)
+    // The learner and facilitator session pages and the handout; of the search index, the
+    // fragments of the two session pages and the chunks whose terms the edit changed.
+    let pages = built.written.all.filter { !$0.hasPrefix("search/") }
+    #expect(pages == [Self.lecture, Self.lectureFacilitator, Self.handout])
+    let index = built.written.all.subtracting(pages)
+    #expect(index.filter { $0.hasPrefix("search/doc/") }.count == 2, "\(index.sorted())")
+    #expect(index.contains { $0.hasPrefix("search/p0-") })
+    #expect(report.written == built.written.all.count)
     for page in [Self.lecture, Self.lectureFacilitator, Self.handout] {
       #expect(SampleProject.read(built.site, page).contains("看取りの準備"))
     }

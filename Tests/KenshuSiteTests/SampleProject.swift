@@ -68,4 +68,35 @@ enum SampleProject {
   static func read(_ site: URL, _ path: String) -> String {
     (try? String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)) ?? ""
   }
+
+  /// Every file of the site's search index (manifest, chunks, page fragments) as one text,
+  /// for checking what is and is not searchable.
+  static func searchIndex(_ site: URL) -> String {
+    let folder = site.appendingPathComponent("search")
+    let files =
+      FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+      .compactMap { $0 as? URL }.filter { $0.pathExtension == "js" } ?? []
+    return files.map(\.path).sorted().compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+      .joined(separator: "\n")
+  }
+
+  /// Every file of a folder by its relative path, with its bytes.
+  static func files(_ folder: URL) -> [String: Data] {
+    var result: [String: Data] = [:]
+    let base = folder.standardizedFileURL.path + "/"
+    let urls = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap {
+      $0 as? URL
+    }
+    for url in urls ?? [] {
+      guard let data = try? Data(contentsOf: url) else { continue }
+      result[String(url.standardizedFileURL.path.dropFirst(base.count))] = data
+    }
+    return result
+  }
+
+  /// The same over a site's files in memory (path → bytes).
+  static func searchIndex(files: [String: Data]) -> String {
+    files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }.sorted { $0.key < $1.key }
+      .map { String(decoding: $0.value, as: UTF8.self) }.joined(separator: "\n")
+  }
 }

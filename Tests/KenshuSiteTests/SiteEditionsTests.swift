@@ -28,7 +28,7 @@ import Testing
   @Test func learnerEdition_holdsNoPlantedTextInAnyFile() throws {
     let files = try PlantedFacilitatorProject.files(of: learner.site)
     #expect(files.count > 20)
-    #expect(files.keys.contains(SiteRoutes.searchIndex(part: 0)))
+    #expect(files.keys.contains(SiteRoutes.searchManifest))
     for (path, data) in files {
       #expect(PlantedFacilitatorProject.markers(in: data).isEmpty, "\(path)")
     }
@@ -63,7 +63,7 @@ import Testing
     for data in files.values { found.formUnion(PlantedFacilitatorProject.markers(in: data)) }
     #expect(found == Set(PlantedFacilitatorProject.planted.keys))
     // Searchable: notes, answer keys and prompts are in the index.
-    let index = String(decoding: files[SiteRoutes.searchIndex(part: 0)] ?? Data(), as: UTF8.self)
+    let index = SampleProject.searchIndex(files: files)
     for marker in [
       "zqxnotefile", "zqxinlinenote", "zqxanswerkey", "zqxinlinekey", "zqxmarkdownkey", "zqxprompt",
     ] {
@@ -89,8 +89,8 @@ import Testing
   }
 
   @Test func learnerEdition_searchIndexHasLearnerPagesOnly() throws {
-    let learnerIndex = SampleProject.read(learner.site, SiteRoutes.searchIndex(part: 0))
-    let facilitatorIndex = SampleProject.read(facilitator.site, SiteRoutes.searchIndex(part: 0))
+    let learnerIndex = SampleProject.searchIndex(learner.site)
+    let facilitatorIndex = SampleProject.searchIndex(facilitator.site)
     #expect(learnerIndex.contains("programmes/renkei2026/day1/sessions/gw1.html"))
     #expect(!learnerIndex.contains("facilitator/"))
     #expect(facilitatorIndex.contains("facilitator/programmes/renkei2026/day1/sessions/gw1.html"))

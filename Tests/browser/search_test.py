@@ -1,7 +1,7 @@
 """Headless Chromium check of the site search (issue 14), opened from file:// as a participant
 without a server would: ranking (a page whose title holds the query first), only pages that
-contain the query itself, a snippet from where it occurs with the match marked, readings of
-ruby and glossary terms found, and no facilitator-only text.
+contain the query itself, a snippet from where it occurs with the match marked, ten results
+at a time, readings of ruby and glossary terms found, and no facilitator-only text.
 
 usage: search_test.py SITE_DIR
 """
@@ -11,6 +11,7 @@ import urllib.parse
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 site = os.path.abspath(sys.argv[1])
 failures = []
@@ -29,8 +30,15 @@ options.binary_location = "/usr/bin/chromium"
 driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"))
 
 
+def settled(_):
+    last = driver.execute_script("return window.KenshuSearch && window.KenshuSearch.last")
+    return bool(last and last.get("shownAt"))
+
+
 def results(query):
     driver.get("file://%s/search/index.html?q=%s" % (site, urllib.parse.quote(query)))
+    # The index is loaded as the query needs it: wait for the results to be shown.
+    WebDriverWait(driver, 10).until(settled)
     items = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
     return [(li.find_element(By.TAG_NAME, "a"), li.find_element(By.TAG_NAME, "p")) for li in items]
 
@@ -81,6 +89,17 @@ try:
         got = set(ranked)
         check(got == expected, "%s: hits = pages containing it (%d): missing %s, extra %s"
               % (query, len(expected), sorted(expected - got), sorted(got - expected)))
+
+    # Ten results at a time; the button shows ten more, then goes away (issue 18).
+    hits = results("事例")
+    more = driver.find_element(By.ID, "search-more")
+    check(len(hits) == 10 and more.is_displayed(), "事例: ten results shown first, with さらに表示: %d" % len(hits))
+    more.click()
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > 10)
+    shown = len(driver.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    check(shown == 20, "さらに表示 shows ten more: %d" % shown)
+    status = driver.find_element(By.ID, "search-status").text
+    check("23" in status, "the status counts every hit: %s" % status)
 
     # Readings: ruby in the text and glossary readings.
     hits = results("じんせいかいぎ")

@@ -13,9 +13,16 @@ public enum SiteLayout {
   /// Folder of the facilitator edition of the session pages.
   public static let facilitatorFolder = "facilitator/"
 
-  /// One part of the search index; big sites get several, so that a rebuild rewrites only
-  /// the part holding the pages that changed.
-  public static func searchIndex(part: Int) -> String { "search/search-index-\(part).js" }
+  /// The search index's manifest, the one index file the search page loads: where each
+  /// chunk of terms starts and a few figures per page. A query then loads only the chunks
+  /// holding its terms and the fragments of the pages it shows (docs/site.md, "Search").
+  public static let searchManifest = "search/search-index.js"
+
+  /// One chunk of the terms of one part of the index (1,000 pages), loaded on demand.
+  public static func searchChunk(part: Int, chunk: Int) -> String { "search/p\(part)-\(chunk).js" }
+
+  /// One page's fragment of the index (its title, path and text), loaded when it is shown.
+  public static func searchDocument(_ id: Int) -> String { "search/doc/\(id).js" }
 
   public static func programme(_ programme: String) -> String {
     "programmes/\(segment(programme))/index.html"

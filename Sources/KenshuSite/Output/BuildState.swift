@@ -8,7 +8,8 @@ final class BuildState: @unchecked Sendable {
     var hashes: [String: Int] = [:]
     var fingerprints: [String: Int] = [:]
     var entries: [String: SearchIndex.Entry] = [:]
-    var searchParts: [String: SearchPart] = [:]
+    /// Part number → what the index's files of that part hold.
+    var searchParts: [Int: SearchPart] = [:]
     /// The project the pages were built from; a patch needs the same one.
     var project: Project?
     var themeFingerprint: Int?
@@ -26,10 +27,15 @@ final class BuildState: @unchecked Sendable {
     var facilitatorOnlyFiles = FacilitatorOnlyFiles()
   }
 
-  /// The pages one file of the search index covers, and its size.
+  /// One part of the search index: the pages it covers, its files (chunks and fragments)
+  /// with their sizes, and what the manifest says of it.
   struct SearchPart: Equatable {
     var paths: [String]
-    var bytes: Int
+    var files: [String: Int]
+    var firstTerms: [String]
+    var meta: String
+    var textLengthSum: Int
+    var bytes: Int { files.values.reduce(0, +) }
   }
 
   private let lock = NSLock()

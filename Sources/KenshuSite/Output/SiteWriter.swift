@@ -77,6 +77,8 @@ final class SiteWriteSession: @unchecked Sendable {
   private var madeFolders: Set<String> = []
   private var counts = WriteCounts()
   private var hashes: [String: Int] = [:]
+  /// Files `retire` dropped, removed at commit.
+  private var retired: [String] = []
   private var finished = false
   /// The staging folder, open and `flock`ed for as long as this session may write into it:
   /// the lock tells a later build that the folder is in use (the kernel drops it when the
@@ -192,6 +194,15 @@ final class SiteWriteSession: @unchecked Sendable {
     return true
   }
 
+  /// Drops a file of the previous build that this write no longer produces. Only a patch
+  /// (`carriesOver`) needs it: every other write removes what it did not produce at commit.
+  func retire(_ path: String) {
+    guard carriesOver else { return }
+    lock.withLock {
+      if hashes.removeValue(forKey: path) != nil { retired.append(path) }
+    }
+  }
+
   private func keepPrevious(_ path: String) -> Bool {
     // String paths and `access`/`link` directly: this runs once per page on every rebuild.
     let old = outputPath + "/" + path
@@ -238,6 +249,9 @@ final class SiteWriteSession: @unchecked Sendable {
     case .inPlace where carriesOver:
       // `hashes` started as the previous build's: every file not written is unchanged.
       counts.unchanged = hashes.count - counts.written
+      for path in retired where (try? fm.removeItem(at: output.appendingPathComponent(path))) != nil {
+        counts.removed += 1
+      }
     case .inPlace:
       for stale in previousHashes.keys where hashes[stale] == nil {
         if (try? fm.removeItem(at: output.appendingPathComponent(stale))) != nil { counts.removed += 1 }

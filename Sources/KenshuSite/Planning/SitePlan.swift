@@ -19,7 +19,7 @@ public struct SitePlan: Sendable {
     }.count
   }
 
-  /// Parts the search index is written in (at least one).
+  /// Parts the search index is cut in (at least one; `SearchIndexPart`).
   public var searchIndexParts: Int {
     max(1, (searchablePageCount + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
   }

@@ -8,9 +8,8 @@ public enum SiteRoutes {
   public static let search = SiteLayout.search
   public static let verify = SiteLayout.verify
   public static let verifyData = SiteLayout.verifyData
-  /// One part of the search index; big sites get several, so that a rebuild rewrites only
-  /// the part holding the pages that changed.
-  public static func searchIndex(part: Int) -> String { SiteLayout.searchIndex(part: part) }
+  /// The search index's manifest, which the search page loads (`SiteLayout.searchManifest`).
+  public static let searchManifest = SiteLayout.searchManifest
   public static let facilitatorNotes = SiteLayout.facilitatorNotes
   /// An empty file in the root of every facilitator-edition site (beside the writer's
   /// `.kenshu-site`), so that a learner site is never replaced by one, nor one written into it.

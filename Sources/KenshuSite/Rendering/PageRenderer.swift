@@ -43,8 +43,6 @@ struct PageRenderer: Sendable {
   let timetables: [[[TimetableSlot]]]
   let people: [String: Person]
   let layouts = LayoutCache()
-  /// Files the search index is written in; the search page loads them all.
-  let searchIndexParts: Int
   /// What every page's output depends on besides its context and layout frame: the theme's
   /// templates and the interface strings (`t`), hashed once per build rather than per page.
   let sharedFingerprint: Int
@@ -55,9 +53,8 @@ struct PageRenderer: Sendable {
   var groupSeating: [String: [GroupSeating]] = [:]
 
   init(
-    project: Project, content: ContentStore, theme: Theme, options: BuildOptions, searchIndexParts: Int = 1
+    project: Project, content: ContentStore, theme: Theme, options: BuildOptions
   ) {
-    self.searchIndexParts = searchIndexParts
     self.project = project
     self.content = ContentReader(store: content)
     self.theme = theme
@@ -194,7 +191,7 @@ struct PageRenderer: Sendable {
     }
     var scripts: [String] = []
     if page.kind == .search {
-      scripts = (0..<searchIndexParts).map { SiteRoutes.searchIndex(part: $0) } + ["assets/search.js"]
+      scripts = [SiteRoutes.searchManifest, "assets/search.js"]
     }
     if case .survey = page.kind { scripts = ["assets/survey.js"] }
     if page.kind == .verify { scripts = [SiteRoutes.verifyData, "assets/verify.js"] }

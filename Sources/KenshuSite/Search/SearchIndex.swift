@@ -1,25 +1,28 @@
 import Foundation
 import KenshuModel
 
-/// The client-side search index: documents and an inverted index of terms.
+/// The client-side search index: the pages' text cut into terms, with where each term occurs.
 ///
 /// Japanese has no spaces between words, so runs of kana and kanji are indexed as overlapping
-/// character bigrams (a one-character run as itself); other letters and digits form
-/// lower-cased words. A query is cut the same way and a document is a candidate when it holds
-/// every term. Text is NFKC-normalised first so full-width ＡＢＣ and half-width ｶﾅ match.
+/// character bigrams, plus the run's last character alone (so that every character of a run
+/// starts exactly one term); other letters and digits form lower-cased words. Text is
+/// NFKC-normalised first where it holds compatibility forms, so full-width ＡＢＣ, half-width
+/// ｶﾅ and compatibility ideographs match their usual forms.
 ///
-/// Each document carries its text, headings and ruby/glossary readings, so that `search.js`
-/// keeps only pages that contain the query itself (bigrams alone also match their parts in
-/// any order), ranks them (title, then headings, then BM25 over the bigrams) and shows a
-/// snippet from where the query occurs, with the match highlighted.
+/// Each term keeps its *positions*: the character offset where it occurs, in one of four
+/// regions of the page (title, headings, text, readings of ruby and glossary terms). A query
+/// word is found where its terms sit side by side — for 在宅医療, 在宅 at some offset `p` and
+/// 医療 at `p + 2` of the same region — so a hit is a page that contains the word itself,
+/// decided from the index alone, without the page's text. That is what lets `search.js` load
+/// only the few chunks of the index that hold the query's terms (see `SearchIndexPart`), and
+/// the fragments of the pages it shows. `search(_:)` here is the reference for what
+/// `search.js` finds.
 public struct SearchIndex: Sendable {
   public struct Document: Sendable, Hashable {
     public var title: String
     /// Site-relative path of the page.
     public var path: String
-    /// The start of the page's text, shown under the title in results.
-    public var snippet: String
-    /// The page's text (lines joined by spaces), where matches are checked and snippets cut.
+    /// The page's text (lines joined by spaces), from which result snippets are cut.
     public var text: String = ""
     /// Section headings.
     public var headings: [String] = []
@@ -27,56 +30,86 @@ public struct SearchIndex: Sendable {
     public var readings: String = ""
   }
 
-  public private(set) var documents: [Document] = []
-  /// term → ids (positions in `documents`), ascending, without repeats.
-  public var postings: [String: [Int]] {
-    Dictionary(uniqueKeysWithValues: termPostings.map { ($0.key.text, $0.value) })
+  /// Where on a page a term occurs; the low two bits of a position.
+  enum Region: UInt32, CaseIterable {
+    case title = 0
+    case heading = 1
+    case text = 2
+    case reading = 3
   }
-  private var termPostings: [Term: [Int]] = [:]
 
-  /// Documents per file of the index (see `SiteRoutes.searchIndex(part:)`).
+  /// Offsets of the `k`th heading start at `k * headingStride`, so that a word is looked
+  /// for within one heading (a longer heading is indexed up to this length).
+  static let headingStride = 4096
+
+  /// The longest title head (the title before ` | `) the index records for ranking an exact
+  /// title match first; a longer one is never taken as equal to a query.
+  static let maximumTitleHead = 4095
+
+  public private(set) var entries: [Entry] = []
+  public var documents: [Document] { entries.map(\.document) }
+
+  /// Documents per part of the index, whose chunks are written (and kept on a rebuild)
+  /// together: a rebuild rewrites only the parts holding pages that changed.
   public static let documentsPerPart = 1000
 
   public init() {}
 
-  /// A page cut into terms, ready to add; kept between builds so unchanged pages are not cut
-  /// again.
-  struct Entry: Sendable {
-    var document: Document
-    var terms: [String]
+  /// A page cut into terms and positions, ready to add; kept between builds so unchanged
+  /// pages are not cut again.
+  public struct Entry: Sendable {
+    public var document: Document
+    /// The page's distinct terms and, for each, its positions (`offset << 2 | region`),
+    /// ascending.
+    var terms: [Term]
+    var positions: [[UInt32]]
+    /// Characters in the normalised title before ` | ` (`maximumTitleHead + 1` when longer,
+    /// or when the title starts with a space, which no query does).
+    var titleHeadLength: Int
+    /// Characters in the normalised text, for BM25's length normalisation.
+    var textLength: Int
 
     init(title: String, path: String, text: String, headings: [String] = [], readings: [String] = []) {
       let joinedReadings = readings.joined(separator: " ")
-      document = Document(
-        title: title, path: path, snippet: SearchIndex.snippet(of: text), text: SearchIndex.flattened(text),
-        headings: headings, readings: joinedReadings)
-      terms = SearchIndex.uniqueTerms(
-        title + "\n" + text + "\n" + headings.joined(separator: "\n") + "\n" + joinedReadings)
+      let flat = SearchIndex.flattened(text)
+      document = Document(title: title, path: path, text: flat, headings: headings, readings: joinedReadings)
+      var collector = PositionCollector()
+      let normalizedTitle = SearchIndex.normalizedScalars(title)
+      collector.add(normalizedTitle[...], region: .title, base: 0)
+      for (k, heading) in headings.enumerated() {
+        let scalars = SearchIndex.normalizedScalars(heading)
+        collector.add(
+          scalars.prefix(SearchIndex.headingStride - 1), region: .heading, base: k * SearchIndex.headingStride
+        )
+      }
+      let normalizedText = SearchIndex.normalizedScalars(flat)
+      collector.add(normalizedText[...], region: .text, base: 0)
+      collector.add(SearchIndex.normalizedScalars(joinedReadings)[...], region: .reading, base: 0)
+      (terms, positions) = collector.finish()
+      titleHeadLength = SearchIndex.titleHeadLength(normalizedTitle)
+      textLength = normalizedText.count
     }
-  }
-
-  /// The text's first 120 characters with its lines joined by spaces (blank lines dropped).
-  /// Reads only as many lines as that needs: splitting whole pages into characters was a
-  /// visible cost of big builds.
-  static func snippet(of text: String, length: Int = 120) -> String {
-    var joined = ""
-    var rest = Substring(text)
-    while let start = rest.firstIndex(where: { !$0.isNewline }) {
-      rest = rest[start...]
-      let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
-      if !joined.isEmpty { joined += " " }
-      joined += rest[..<end]
-      rest = rest[end...]
-      // One character more than needed: the last one could still join what follows.
-      if joined.count > length { break }
-    }
-    return String(joined.prefix(length))
   }
 
   /// The text on one line: line breaks and runs of spaces become one space (snippets are cut
-  /// from it and matches are looked for in it).
+  /// from it).
   static func flattened(_ text: String) -> String {
     text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// Length of the title before ` | ` with trailing spaces trimmed, as `search.js` compares
+  /// it with the query.
+  static func titleHeadLength(_ title: [Unicode.Scalar]) -> Int {
+    let tooLong = maximumTitleHead + 1
+    guard let first = title.first else { return 0 }
+    if first.properties.isWhitespace { return tooLong }
+    var end = title.count
+    for i in 0..<max(0, title.count - 2) where title[i] == " " && title[i + 1] == "|" && title[i + 2] == " " {
+      end = i
+      break
+    }
+    while end > 0, title[end - 1].properties.isWhitespace { end -= 1 }
+    return min(end, tooLong)
   }
 
   public mutating func add(
@@ -85,46 +118,73 @@ public struct SearchIndex: Sendable {
     add(Entry(title: title, path: path, text: text, headings: headings, readings: readings))
   }
 
-  mutating func add(_ entry: Entry) {
-    let id = documents.count
-    documents.append(entry.document)
-    for term in entry.terms { termPostings[Term(term), default: []].append(id) }
-  }
+  mutating func add(_ entry: Entry) { entries.append(entry) }
 
-  /// Document ids holding every term of `query`.
-  public func search(_ query: String) -> [Int] {
-    let terms = Self.terms(query)
-    guard !terms.isEmpty else { return [] }
-    var hits: Set<Int>?
-    for term in terms {
-      let posting = Set(termPostings[Term(term)] ?? [])
-      hits = hits.map { $0.intersection(posting) } ?? posting
+  /// term → ids (positions in `documents`) of the pages holding it, ascending.
+  public var postings: [String: [Int]] {
+    var result: [String: [Int]] = [:]
+    for (id, entry) in entries.enumerated() {
+      for term in entry.terms { result[term.text, default: []].append(id) }
     }
-    return (hits ?? []).sorted()
+    return result
   }
 
-  /// Cuts text into search terms: CJK bigrams and ASCII/Latin words, in order, with repeats.
+  /// Ids of the pages that contain every word of `query` (words are split at spaces and
+  /// punctuation, as `search.js` splits them) in their title, headings, text or readings.
+  public func search(_ query: String) -> [Int] {
+    let words = SearchQuery.words(query)
+    guard !words.isEmpty else { return [] }
+    return entries.indices.filter { id in
+      words.allSatisfy { !SearchQuery.occurrences(of: $0, in: entries[id]).isEmpty }
+    }
+  }
+
+  /// Cuts text into search terms as a query is cut: CJK bigrams (a lone CJK character as
+  /// itself) and lower-cased words of letters and digits, in order, with repeats.
   public static func terms(_ text: String) -> [String] {
     var terms: [String] = []
-    cut(text) { terms.append($0) }
+    let scalars = normalizedScalars(text)
+    scan(scalars[...], runFinals: false) { first, second, _ in
+      terms.append(pairText(first, second))
+    } word: { word, _ in
+      terms.append(word)
+    }
     return terms
   }
 
-  /// The distinct terms of a text, in order of first appearance (what `terms` gives, without
-  /// repeats). Runs once per page over kilobytes of Japanese: a bigram is checked for a repeat
-  /// as a packed scalar pair and becomes a `String` only the first time (most bigrams of a page
-  /// are repeats).
-  static func uniqueTerms(_ text: String) -> [String] {
-    var seenPairs: Set<UInt64> = []
-    var seenWords: Set<String> = []
-    var terms: [String] = []
-    scan(text) { first, second in
-      let key = UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
-      if seenPairs.insert(key).inserted { terms.append(pairText(first, second)) }
-    } word: { word in
-      if seenWords.insert(word).inserted { terms.append(word) }
+  /// The text as `search.js` sees it after `normalize("NFKC").toLowerCase()`: compatibility
+  /// forms folded (only when the text has any, as folding costs), letters lower-cased.
+  /// Positions are offsets into this.
+  static func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
+    let source =
+      text.unicodeScalars.contains(where: needsCompatibilityFolding)
+      ? text.precomposedStringWithCompatibilityMapping : text
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(source.utf8.count)
+    for scalar in source.unicodeScalars {
+      let v = scalar.value
+      if v < 0x80 {
+        out.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
+      } else if (0x3000...0x9FFF).contains(v) || !scalar.properties.changesWhenLowercased {
+        // CJK punctuation, kana and kanji (most of a Japanese page) have no case: no lookup.
+        out.append(scalar)
+      } else {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
     }
-    return terms
+    return out
+  }
+
+  /// Scalars whose NFKC form differs and that Japanese pages commonly hold: full- and
+  /// half-width forms, combining sound marks and accents, compatibility ideographs, circled
+  /// and squared forms (①, ㈱, ㎡). Other text is left as written (folding is not free).
+  static func needsCompatibilityFolding(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0300...0x036F, 0x2100...0x218F, 0x2460...0x24FF, 0x3099...0x309C, 0x3200...0x33FF,
+      0xF900...0xFAFF, 0xFF00...0xFFEF, 0x2F800...0x2FA1F:
+      return true
+    default: return false
+    }
   }
 
   /// Letters and digits, which form words; ASCII answered without the Unicode property tables.
@@ -134,61 +194,49 @@ public struct SearchIndex: Sendable {
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
-  /// Every term of a text, in order, repeats included.
-  private static func cut(_ text: String, _ emit: (String) -> Void) {
-    scan(text) {
-      emit(pairText($0, $1))
-    } word: {
-      emit($0)
-    }
-  }
-
-  private static func pairText(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> String {
+  static func pairText(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> String {
     var pair = String.UnicodeScalarView()
     pair.append(first)
     if let second { pair.append(second) }
     return String(pair)
   }
 
-  /// Walks Unicode scalars (not grapheme clusters, which are slow to form) and reports each
-  /// CJK bigram (a CJK character standing alone as `(character, nil)`) and each lower-cased
-  /// word of letters and digits, in order.
-  private static func scan(
-    _ text: String, pair: (Unicode.Scalar, Unicode.Scalar?) -> Void, word emitWord: (String) -> Void
+  /// Walks normalised scalars and reports each CJK bigram at its offset (a CJK character
+  /// standing alone, and with `runFinals` the last character of every run, as
+  /// `(character, nil)`) and each word of letters and digits at the offset of its start.
+  static func scan(
+    _ scalars: ArraySlice<Unicode.Scalar>, runFinals: Bool,
+    pair: (Unicode.Scalar, Unicode.Scalar?, Int) -> Void, word emitWord: (String, Int) -> Void
   ) {
-    // NFKC only when the text has full- or half-width forms, so that ＡＢＣ and ｶﾅ match.
-    let needsFolding = text.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) }
-    let source = needsFolding ? text.precomposedStringWithCompatibilityMapping : text
     var word = String.UnicodeScalarView()
+    var wordStart = 0
     var previous: Unicode.Scalar?
     var runLength = 0
+    var offset = 0
     func flushWord() {
-      if !word.isEmpty { emitWord(String(word)) }
+      if !word.isEmpty { emitWord(String(word), wordStart) }
       word = String.UnicodeScalarView()
     }
     func flushRun() {
-      if runLength == 1, let previous { pair(previous, nil) }
+      if let previous, runLength == 1 || runFinals { pair(previous, nil, offset - 1) }
       runLength = 0
       previous = nil
     }
-    for scalar in source.unicodeScalars {
+    for scalar in scalars {
       if isCJK(scalar) {
         flushWord()
-        if let previous { pair(previous, scalar) }
+        if let previous { pair(previous, scalar, offset - 1) }
         previous = scalar
         runLength += 1
       } else if isWordScalar(scalar) {
         flushRun()
-        if scalar.isASCII {
-          let v = scalar.value
-          word.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
-        } else {
-          word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-        }
+        if word.isEmpty { wordStart = offset }
+        word.append(scalar)
       } else {
         flushWord()
         flushRun()
       }
+      offset += 1
     }
     flushWord()
     flushRun()
@@ -202,35 +250,82 @@ public struct SearchIndex: Sendable {
     }
   }
 
-  /// The index as a script that adds itself to `window.KENSHU_SEARCH_PARTS`: pages opened from
-  /// `file://` cannot fetch JSON, but they can load scripts. `offset` is the id of this part's
-  /// first document in the whole site. Written by hand (sorted terms, so equal indexes give
-  /// equal bytes) because it is large on big sites.
-  public func javaScript(offset: Int = 0) -> String {
-    var out =
-      "(window.KENSHU_SEARCH_PARTS = window.KENSHU_SEARCH_PARTS || []).push({\"offset\":\(offset),\"docs\":["
-    for (i, doc) in documents.enumerated() {
-      if i > 0 { out += "," }
-      out +=
-        "{\"t\":" + Self.jsonString(doc.title) + ",\"u\":" + Self.jsonString(doc.path) + ",\"s\":"
-        + Self.jsonString(doc.snippet) + ",\"x\":" + Self.jsonString(doc.text) + ",\"h\":["
-        + doc.headings.map(Self.jsonString).joined(separator: ",") + "],\"r\":"
-        + Self.jsonString(doc.readings)
-        + "}"
-    }
-    out += "],\"terms\":{"
-    for (i, (term, ids)) in termPostings.sorted(by: { $0.key < $1.key }).enumerated() {
-      if i > 0 { out += "," }
-      out += Self.jsonString(term.text) + ":["
-      out += ids.map(String.init).joined(separator: ",")
-      out += "]"
-    }
-    out += "}});\n"
-    return out
-  }
-
   /// A JSON string literal that is also safe inside a script (`JSONString.quotedForScript`).
   static func jsonString(_ text: String) -> String { JSONString.quotedForScript(text) }
+}
+
+/// Gathers a page's terms and their positions, region by region.
+struct PositionCollector {
+  /// CJK pairs keyed by their two scalars (most terms of a Japanese page, and most of them
+  /// repeats: packed, a repeat costs no `String`); words by their text.
+  private var pairSlots: [UInt64: Int] = [:]
+  private var wordSlots: [String: Int] = [:]
+  private var terms: [String] = []
+  private var positions: [[UInt32]] = []
+
+  mutating func add(_ scalars: ArraySlice<Unicode.Scalar>, region: SearchIndex.Region, base: Int) {
+    SearchIndex.scan(scalars, runFinals: true) { first, second, offset in
+      let key = UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
+      let slot: Int
+      if let known = pairSlots[key] {
+        slot = known
+      } else {
+        slot = terms.count
+        pairSlots[key] = slot
+        terms.append(SearchIndex.pairText(first, second))
+        positions.append([])
+      }
+      positions[slot].append(UInt32(base + offset) << 2 | region.rawValue)
+    } word: { word, offset in
+      let slot: Int
+      if let known = wordSlots[word] {
+        slot = known
+      } else {
+        slot = terms.count
+        wordSlots[word] = slot
+        terms.append(word)
+        positions.append([])
+      }
+      positions[slot].append(UInt32(base + offset) << 2 | region.rawValue)
+    }
+  }
+
+  /// The terms and their positions, ascending. Terms that differ as scalars but are equal as
+  /// `String`s (a compatibility ideograph the text was not folded for) share one list.
+  func finish() -> ([Term], [[UInt32]]) {
+    let made = terms.map(Term.init)
+    var outTerms = made
+    var outPositions = positions
+    // Distinct scalars make distinct plain terms: only other terms can be equal as `String`s
+    // (hashing them is what costs here, so the common case skips it).
+    if !made.allSatisfy(\.isPlain) {
+      var slots: [Term: Int] = [:]
+      outTerms = []
+      outPositions = []
+      for (term, list) in zip(made, positions) {
+        if let slot = slots[term] {
+          outPositions[slot] += list
+        } else {
+          slots[term] = outTerms.count
+          outTerms.append(term)
+          outPositions.append(list)
+        }
+      }
+    }
+    // Positions come region by region, each region in order; only a term in several regions
+    // needs sorting.
+    for i in outPositions.indices where !Self.isAscending(outPositions[i]) { outPositions[i].sort() }
+    return (outTerms, outPositions)
+  }
+
+  private static func isAscending(_ list: [UInt32]) -> Bool {
+    var previous: UInt32 = 0
+    for value in list {
+      if value < previous { return false }
+      previous = value
+    }
+    return true
+  }
 }
 
 /// A search term as a dictionary key and sort key, equal, hashed and ordered exactly as its
@@ -242,7 +337,7 @@ public struct SearchIndex: Sendable {
 /// normal form, so their UTF-8 bytes can be hashed and compared directly (UTF-8 byte order is
 /// code-point order, which is `String`'s order for normalised text). Any other term takes
 /// `String`'s own path, and hashes its canonical form so that equal terms hash equally.
-struct Term: Hashable, Comparable {
+struct Term: Hashable, Comparable, Sendable {
   let text: String
   let isPlain: Bool
 
@@ -268,6 +363,14 @@ struct Term: Hashable, Comparable {
   static func < (a: Term, b: Term) -> Bool {
     if a.isPlain && b.isPlain { return compareBytes(a.text, b.text) < 0 }
     return a.text < b.text
+  }
+
+  /// The order of JavaScript's `<` on strings (UTF-16 code units), in which the chunks of the
+  /// index are cut and searched. For plain terms (all in the Basic Multilingual Plane) it is
+  /// their byte order.
+  static func precedesInUTF16(_ a: Term, _ b: Term) -> Bool {
+    if a.isPlain && b.isPlain { return compareBytes(a.text, b.text) < 0 }
+    return a.text.utf16.lexicographicallyPrecedes(b.text.utf16)
   }
 
   private static func compareBytes(_ a: String, _ b: String) -> Int {

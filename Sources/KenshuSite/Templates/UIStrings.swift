@@ -90,6 +90,7 @@ public struct UIStrings: Sendable {
     "professions": ("職種", "Professions"),
     "search": ("検索", "Search"),
     "searchLabel": ("サイト内を検索（キーワード）", "Search this site"),
+    "searchMore": ("さらに表示", "Show more results"),
     "noResults": ("見つかりませんでした。", "No results."),
     "resultsCount": ("%d 件見つかりました。", "%d results."),
     "searchNeedsScript": (

@@ -1,131 +1,267 @@
-// Kenshu site search: works from file:// because the index is loaded by <script> tags
-// (each search-index-N.js adds a part to window.KENSHU_SEARCH_PARTS). Japanese is looked up
-// by character bigrams; a page is a hit only when its title, headings, text or readings
-// contain every word of the query itself. Hits are ranked: the title is the query, then the
-// title contains it, then a heading does, then by BM25 over the query's bigrams. Each result
-// shows a snippet cut from where the query occurs, the matches marked.
+// Kenshu site search. Works from file:// because every file of the index is a script
+// (search-index.js, the manifest, is on the page; the chunks and page fragments a query needs
+// are added as <script> elements, which file:// allows where fetch does not). A query loads,
+// per 1,000 pages, only the chunk that can hold each of its terms, then the fragments of the
+// results it shows, so a search on a big site reads a few hundred kilobytes at most.
+//
+// Japanese is cut into character bigrams; each term carries its positions, so a page is a hit
+// only when it contains every word of the query itself (its terms side by side in the title,
+// a heading, the text or the readings). Hits are ranked: the title is the query, then the
+// title contains it, then a heading does, then by BM25 over the query's words; ties in site
+// order. Each result shows a snippet cut from where the query occurs, the matches marked.
+// SearchQuery.swift is the reference for what is found.
 (function () {
   "use strict";
-  var index = { docs: [], terms: {} };
-  (window.KENSHU_SEARCH_PARTS || []).forEach(function (part) {
-    part.docs.forEach(function (doc, i) { index.docs[part.offset + i] = doc; });
-    Object.keys(part.terms).forEach(function (term) {
-      var ids = part.terms[term].map(function (id) { return id + part.offset; });
-      index.terms[term] = (index.terms[term] || []).concat(ids);
-    });
-  });
+  var manifest = window.KENSHU_SEARCH_INDEX || { n: 0, per: 1000, avg: 1, parts: [] };
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
+  var more = document.getElementById("search-more");
   if (!input || !list || !status) return;
   var root = document.documentElement.getAttribute("data-root") || "../";
+  var pageSize = 10;
+  // When the last query's chunks were loaded and its hits ranked (for the benchmark).
+  var timing = {};
 
+  // --- Loading index files as scripts -------------------------------------------------
+  var chunks = {}, docs = {}, waiting = {}, loadedFiles = [];
+  window.KENSHU_SEARCH_CHUNK = function (path, terms) { chunks[path] = terms; settle(path); };
+  window.KENSHU_SEARCH_DOC = function (id, doc) { docs[id] = doc; settle("search/doc/" + id + ".js"); };
+  function settle(path) {
+    var w = waiting[path];
+    if (w) { w.done = true; w.resolve(); }
+  }
+  function load(path) {
+    var w = waiting[path];
+    if (w) return w.promise;
+    w = waiting[path] = {};
+    w.promise = new Promise(function (resolve) {
+      w.resolve = resolve;
+      var script = document.createElement("script");
+      script.src = root + path;
+      script.async = true;
+      script.onerror = function () { resolve(); }; // a missing file finds nothing
+      script.onload = function () { resolve(); };
+      loadedFiles.push(path);
+      document.head.appendChild(script);
+    });
+    return w.promise;
+  }
+
+  // --- Cutting text as the index does -----------------------------------------------
   function isCJK(c) { return /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/.test(c); }
+  function isWord(c) { return /[\p{L}\p{N}]/u.test(c); }
   function norm(text) { return String(text || "").normalize("NFKC").toLowerCase(); }
-  function tokens(text) {
-    var out = [], word = "", run = "";
-    text = norm(text);
-    function flushWord() { if (word.length > 0) out.push(word); word = ""; }
-    function flushRun() {
-      if (run.length === 1) out.push(run);
-      for (var i = 0; i + 1 < run.length; i++) out.push(run.substr(i, 2));
-      run = "";
+  // The query's words (split at spaces and punctuation the index does not keep), each with
+  // its terms at their offsets (in code points).
+  function words(query) {
+    return norm(query).split(/[\s\u3000、。・,.;:!?「」『』()]+/).filter(Boolean).map(function (text) {
+      var chars = Array.from(text), items = [], word = "", start = 0, run = [];
+      function flushWord() { if (word) items.push({ term: word, offset: start }); word = ""; }
+      function flushRun() {
+        if (run.length === 1) items.push({ term: run[0].c, offset: run[0].at, prefix: true });
+        // Bigrams at even offsets and the last: side by side they cover the run.
+        for (var i = 0; i + 1 < run.length; i++) {
+          if (i % 2 === 0 || i === run.length - 2) items.push({ term: run[i].c + run[i + 1].c, offset: run[i].at });
+        }
+        run = [];
+      }
+      chars.forEach(function (c, at) {
+        if (isCJK(c)) { flushWord(); run.push({ c: c, at: at }); }
+        else if (isWord(c)) { flushRun(); if (!word) start = at; word += c; }
+        else { flushWord(); flushRun(); }
+      });
+      flushWord(); flushRun();
+      return { text: text, length: chars.length, items: items };
+    }).filter(function (w) { return w.items.length > 0; });
+  }
+
+  // --- Reading postings ---------------------------------------------------------------
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var CODE = new Int8Array(128);
+  for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;
+  // page id (global) → sorted positions, for one term of one part, added to `into`. Decoded
+  // in one pass over the characters: a common term has thousands of pages.
+  function decode(text, part, into) {
+    var i = 0, n = text.length, page = part * manifest.per;
+    function next() {
+      var value = 0, scale = 1, digit;
+      do {
+        digit = CODE[text.charCodeAt(i++)];
+        value += (digit & 31) * scale;
+        scale *= 32;
+      } while (digit & 32 && i < n);
+      return value;
     }
-    for (var ch of text) {
-      if (isCJK(ch)) { flushWord(); run += ch; }
-      else if (/[\p{L}\p{N}]/u.test(ch)) { flushRun(); word += ch; }
-      else { flushWord(); flushRun(); }
+    while (i < n) {
+      var delta = next();
+      page += delta;
+      var count = next(), position = 0, positions = new Array(count);
+      for (var k = 0; k < count; k++) { position += next(); positions[k] = position; }
+      var old = into.get(page);
+      into.set(page, old ? old.concat(positions) : positions);
     }
-    flushWord(); flushRun();
+  }
+  // Index of the chunk of `part` that can hold `term` (-1 when it sorts before them all).
+  function chunkOf(part, term) {
+    var c = manifest.parts[part].c, lo = 0, hi = c.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (c[mid] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+  function chunkPath(part, chunk) { return "search/p" + part + "-" + chunk + ".js"; }
+  // The chunks to load for an item: the one holding the term or, for a lone CJK character,
+  // those holding any term that starts with it.
+  function chunksFor(item) {
+    var paths = [];
+    manifest.parts.forEach(function (p, part) {
+      var first = chunkOf(part, item.term);
+      var last = item.prefix ? chunkOf(part, item.term + "\uffff") : first;
+      for (var k = Math.max(0, first); k <= last && k >= 0; k++) paths.push(chunkPath(part, k));
+    });
+    return paths;
+  }
+  // page id → positions of an item, over every part (chunks loaded).
+  var decoded = {};
+  function postings(item) {
+    var key = (item.prefix ? "*" : "=") + item.term;
+    if (decoded[key]) return decoded[key];
+    var all = new Map();
+    manifest.parts.forEach(function (p, part) {
+      var first = chunkOf(part, item.term);
+      var last = item.prefix ? chunkOf(part, item.term + "\uffff") : first;
+      for (var k = Math.max(0, first); k <= last && k >= 0; k++) {
+        var terms = chunks[chunkPath(part, k)] || {};
+        if (!item.prefix) {
+          if (Object.prototype.hasOwnProperty.call(terms, item.term)) decode(terms[item.term], part, all);
+          continue;
+        }
+        Object.keys(terms).forEach(function (t) { if (t.indexOf(item.term) === 0) decode(terms[t], part, all); });
+      }
+    });
+    if (item.prefix) all.forEach(function (v, id) { all.set(id, v.sort(function (a, b) { return a - b; })); });
+    return (decoded[key] = all);
+  }
+  function has(sorted, value) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === value) return true;
+      if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+  // Where a word occurs on page `id`: numbers `start * 4 + region`, as positions are written
+  // (no object per occurrence: a common word occurs tens of thousands of times).
+  function occurrences(word, lists, id) {
+    var anchor = word.items[0], out = [];
+    var first = lists[0].get(id);
+    if (!first) return out;
+    for (var i = 0; i < first.length; i++) {
+      var region = first[i] & 3, start = (first[i] >> 2) - anchor.offset;
+      if (start < 0) continue;
+      var ok = true;
+      for (var k = 1; k < word.items.length && ok; k++) {
+        var positions = lists[k].get(id);
+        ok = !!positions && has(positions, (start + word.items[k].offset) * 4 + region);
+      }
+      if (ok) out.push(start * 4 + region);
+    }
     return out;
   }
-  // The query's words (split at spaces and punctuation the index does not keep).
-  function phrases(query) {
-    return norm(query).split(/[\s\u3000、。・,.;:!?！？「」『』（）()]+/).filter(Boolean);
+  function meta(id, at, width) {
+    var m = manifest.parts[Math.floor(id / manifest.per)].m, offset = (id % manifest.per) * 3 + at, v = 0;
+    for (var i = 0; i < width; i++) v = v * 64 + CODE[m.charCodeAt(offset + i)];
+    return v;
   }
 
-  function posting(term) {
-    if (term.length !== 1) return index.terms[term] || [];
-    // A single kana or kanji: every bigram starting with it (and the character alone).
-    var ids = [];
-    Object.keys(index.terms).forEach(function (k) { if (k.indexOf(term) === 0) ids = ids.concat(index.terms[k]); });
-    return ids;
-  }
-
-  // Normalised fields, made once per document when first needed.
-  function fields(doc) {
-    if (!doc.n) {
-      doc.n = { t: norm(doc.t), x: norm(doc.x || doc.s), h: (doc.h || []).map(norm), r: norm(doc.r) };
-      doc.n.all = [doc.n.t, doc.n.x, doc.n.h.join(" "), doc.n.r].join(" ");
-    }
-    return doc.n;
-  }
-  function count(hay, needle) {
-    var n = 0, at = hay.indexOf(needle);
-    while (at >= 0) { n++; at = hay.indexOf(needle, at + needle.length); }
-    return n;
-  }
-  var averageLength = null;
-  function avgLength() {
-    if (averageLength === null) {
-      var total = 0, n = 0;
-      index.docs.forEach(function (d) { if (d) { total += (d.x || d.s || "").length; n++; } });
-      averageLength = n ? Math.max(1, total / n) : 1;
-    }
-    return averageLength;
-  }
-  function containsAll(text, words) { return words.every(function (w) { return text.indexOf(w) >= 0; }); }
-
-  // Ranked hits: [{id, tier, score}].
+  // --- Searching ----------------------------------------------------------------------
+  // Ranked hits of a query: [{id, tier, score}], once the chunks it needs are loaded.
   function search(query) {
-    var terms = tokens(query), words = phrases(query);
-    if (!terms.length || !words.length) return [];
-    var candidates = null;
-    terms.forEach(function (t) {
-      var set = new Set(posting(t));
-      candidates = candidates === null ? set : new Set([...candidates].filter(function (d) { return set.has(d); }));
+    var ws = words(query);
+    if (!ws.length) return Promise.resolve([]);
+    var paths = [];
+    ws.forEach(function (w) { w.items.forEach(function (item) { paths = paths.concat(chunksFor(item)); }); });
+    return Promise.all(paths.map(load)).then(function () {
+      timing.loaded = performance.now();
+      var hits = rank(ws);
+      timing.ranked = performance.now();
+      return hits;
     });
-    var N = index.docs.length, k1 = 1.2, b = 0.75, avg = avgLength();
-    var unique = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-    var idf = {};
-    unique.forEach(function (t) {
-      var df = new Set(posting(t)).size;
-      idf[t] = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  }
+  function rank(ws) {
+    // Each word's items, the one on fewest pages first: it is the anchor occurrences start from.
+    var lists = ws.map(function (w) {
+      var pairs = w.items.map(function (item) { return { item: item, list: postings(item) }; });
+      pairs.sort(function (a, c) { return a.list.size - c.list.size; });
+      w.items = pairs.map(function (p) { return p.item; });
+      return pairs.map(function (p) { return p.list; });
     });
-    var q = words.join(" ");
-    var hits = [];
-    [...candidates].forEach(function (id) {
-      var doc = index.docs[id];
-      if (!doc) return;
-      var f = fields(doc);
-      if (!containsAll(f.all, words)) return; // the bigrams are there, the words are not
-      var titleHead = f.t.split(" | ")[0].trim();
-      var tier = f.t === q || titleHead === q ? 0 : containsAll(f.t, words) ? 1
-        : f.h.some(function (h) { return containsAll(h, words); }) ? 2 : 3;
-      var length = (doc.x || doc.s || "").length, score = 0;
-      unique.forEach(function (t) {
-        var tf = count(f.all, t);
-        score += idf[t] * (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avg));
+    // Candidates: the pages holding every item of the first word, then the rest checked.
+    var found = new Map();
+    ws.forEach(function (w, wi) {
+      var next = new Map();
+      var pool = wi === 0 ? Array.from(lists[0][0].keys()) : Array.from(found.keys());
+      pool.forEach(function (id) {
+        var occ = occurrences(w, lists[wi], id);
+        if (!occ.length) return;
+        var perWord = wi === 0 ? [] : found.get(id);
+        perWord.push(occ);
+        next.set(id, perWord);
       });
+      found = next;
+    });
+    var N = manifest.n, k1 = 1.2, b = 0.75, avg = manifest.avg || 1;
+    var df = ws.map(function () { return 0; });
+    found.forEach(function (perWord) { perWord.forEach(function (o, wi) { if (o.length) df[wi]++; }); });
+    var idf = df.map(function (n) { return Math.log(1 + (N - n + 0.5) / (n + 0.5)); });
+    var q = ws.map(function (w) { return w.text; }).join(" ");
+    var hits = [];
+    found.forEach(function (perWord, id) {
+      var length = Math.pow(1.15, meta(id, 0, 1)), score = 0;
+      perWord.forEach(function (o, wi) {
+        var tf = o.length;
+        score += idf[wi] * (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avg));
+      });
+      // The title is the query: each word in the title where the query has it, and the title
+      // (before " | ") no longer.
+      var offsets = [], at = 0;
+      ws.forEach(function (w) { offsets.push(at); at += w.length + 1; });
+      var exact = meta(id, 1, 2) === at - 1 && perWord.every(function (o, wi) {
+        return o.indexOf(offsets[wi] * 4) >= 0;
+      });
+      var inTitle = perWord.every(function (o) { return o.some(function (x) { return (x & 3) === 0; }); });
+      var heading = false;
+      if (!inTitle) {
+        var first = perWord[0].filter(function (x) { return (x & 3) === 1; });
+        heading = first.some(function (x) {
+          var h = Math.floor((x >> 2) / 4096);
+          return perWord.every(function (o) {
+            return o.some(function (y) { return (y & 3) === 1 && Math.floor((y >> 2) / 4096) === h; });
+          });
+        });
+      }
+      var tier = exact ? 0 : inTitle ? 1 : heading ? 2 : 3;
       hits.push({ id: id, tier: tier, score: score });
     });
-    hits.sort(function (a, c) {
-      return a.tier - c.tier || c.score - a.score || (index.docs[a.id].u < index.docs[c.id].u ? -1 : 1);
-    });
+    hits.sort(function (a, c) { return a.tier - c.tier || c.score - a.score || a.id - c.id; });
     return hits;
   }
 
+  // --- Showing results ----------------------------------------------------------------
   // Appends `text` to `parent`, each occurrence of a query word in a <mark>.
-  function marked(parent, text, words) {
+  function marked(parent, text, ws) {
     var lower = norm(text);
     var same = lower.length === text.length; // NFKC kept the length: positions carry over
     var shown = same ? text : lower;
     var at = 0;
     while (at < shown.length) {
       var next = -1, word = "";
-      words.forEach(function (w) {
-        var i = lower.indexOf(w, at);
-        if (i >= 0 && (next < 0 || i < next)) { next = i; word = w; }
+      ws.forEach(function (w) {
+        var i = lower.indexOf(w.text, at);
+        if (i >= 0 && (next < 0 || i < next)) { next = i; word = w.text; }
       });
       if (next < 0) { parent.appendChild(document.createTextNode(shown.slice(at))); break; }
       if (next > at) parent.appendChild(document.createTextNode(shown.slice(at, next)));
@@ -135,47 +271,84 @@
       at = next + word.length;
     }
   }
-
   // About 120 characters of the page's text around the first match (the page start when the
   // match is only in the title, a heading or a reading).
-  function snippet(doc, words) {
-    var text = doc.x || doc.s || "";
+  function snippet(doc, ws) {
+    var text = doc.x || "";
     var lower = norm(text);
-    var base = lower.length === text.length ? text : lower;
+    var shown = lower.length === text.length ? text : lower;
     var first = -1;
-    words.forEach(function (w) { var i = lower.indexOf(w); if (i >= 0 && (first < 0 || i < first)) first = i; });
-    if (first < 0) return { text: doc.s || text.slice(0, 120), before: false, after: text.length > 120 };
-    var start = Math.max(0, first - 40), end = Math.min(base.length, start + 120);
-    return { text: base.slice(start, end), before: start > 0, after: end < base.length };
+    ws.forEach(function (w) { var i = lower.indexOf(w.text); if (i >= 0 && (first < 0 || i < first)) first = i; });
+    if (first < 0) return { text: shown.slice(0, 120), before: false, after: shown.length > 120 };
+    var start = Math.max(0, first - 40), end = Math.min(shown.length, start + 120);
+    return { text: shown.slice(start, end), before: start > 0, after: end < shown.length };
+  }
+  function fragments(hits) {
+    return Promise.all(hits.map(function (h) { return load("search/doc/" + h.id + ".js"); }));
+  }
+  function item(doc, ws) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = root + doc.u;
+    marked(a, doc.t, ws);
+    var p = document.createElement("p");
+    var cut = snippet(doc, ws);
+    if (cut.before) p.appendChild(document.createTextNode("…"));
+    marked(p, cut.text, ws);
+    if (cut.after) p.appendChild(document.createTextNode("…"));
+    li.appendChild(a);
+    li.appendChild(p);
+    return li;
   }
 
-  function render(query) {
-    list.textContent = "";
-    if (!query.trim()) { status.textContent = ""; return; }
-    var hits = search(query), words = phrases(query);
-    status.textContent = hits.length === 0 ? input.dataset.noResults
-      : input.dataset.results.replace("%d", String(hits.length));
-    hits.slice(0, 50).forEach(function (hit) {
-      var doc = index.docs[hit.id];
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = root + doc.u;
-      marked(a, doc.t, words);
-      var p = document.createElement("p");
-      var cut = snippet(doc, words);
-      if (cut.before) p.appendChild(document.createTextNode("…"));
-      marked(p, cut.text, words);
-      if (cut.after) p.appendChild(document.createTextNode("…"));
-      li.appendChild(a);
-      li.appendChild(p);
-      list.appendChild(li);
+  var current = { query: null, hits: [], shown: 0, ws: [] };
+  var generation = 0;
+  function showMore() {
+    var mine = generation, next = current.hits.slice(current.shown, current.shown + pageSize);
+    return fragments(next).then(function () {
+      if (mine !== generation) return;
+      next.forEach(function (h) { if (docs[h.id]) list.appendChild(item(docs[h.id], current.ws)); });
+      current.shown += next.length;
+      if (more) more.hidden = current.shown >= current.hits.length;
+      window.KenshuSearch.last.shownAt = performance.now();
     });
   }
-  // For tests in a browser: the ranked paths for a query.
-  window.KenshuSearch = { rank: function (query) { return search(query).map(function (h) { return index.docs[h.id].u; }); } };
+  function render(query) {
+    var mine = ++generation, started = performance.now();
+    if (!query.trim()) {
+      list.textContent = ""; status.textContent = ""; if (more) more.hidden = true;
+      return Promise.resolve();
+    }
+    var before = loadedFiles.length;
+    return search(query).then(function (hits) {
+      if (mine !== generation) return;
+      current = { query: query, hits: hits, shown: 0, ws: words(query) };
+      list.textContent = "";
+      status.textContent = hits.length === 0 ? input.dataset.noResults
+        : input.dataset.results.replace("%d", String(hits.length));
+      window.KenshuSearch.last = {
+        query: query, started: started, files: loadedFiles.slice(before), loaded: timing.loaded, ranked: timing.ranked
+      };
+      return showMore();
+    });
+  }
+
+  // For tests and the benchmark in a browser: the ranked paths for a query, and what the
+  // last query loaded and when its results were shown.
+  window.KenshuSearch = {
+    rank: function (query) {
+      return search(query).then(function (hits) {
+        return fragments(hits).then(function () { return hits.map(function (h) { return docs[h.id].u; }); });
+      });
+    },
+    render: render,
+    loaded: function () { return loadedFiles.slice(); },
+    last: null
+  };
   var form = input.form;
   form.addEventListener("submit", function (event) { event.preventDefault(); render(input.value); });
   input.addEventListener("input", function () { render(input.value); });
+  if (more) more.addEventListener("click", function () { showMore(); });
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) { input.value = initial; render(initial); }
 })();
