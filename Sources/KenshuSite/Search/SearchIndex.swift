@@ -62,7 +62,15 @@ public struct SearchIndex: Sendable {
     /// The page's distinct terms and, for each, its positions (`offset << 2 | region`),
     /// ascending.
     var terms: [Term]
-    var positions: [[UInt32]]
+    ///
+    /// Stored flat, term after term (`starts[i]..<starts[i + 1]` are term `i`'s): entries are
+    /// kept for rebuilds, and an array per term cost more memory than the positions themselves
+    /// (20,000 pages × 400 terms).
+    var flatPositions: [UInt32]
+    var starts: [Int32]
+    var positions: [ArraySlice<UInt32>] {
+      terms.indices.map { flatPositions[Int(starts[$0])..<Int(starts[$0 + 1])] }
+    }
     /// Characters in the normalised title before ` | ` (`maximumTitleHead + 1` when longer,
     /// or when the title starts with a space, which no query does).
     var titleHeadLength: Int
@@ -85,7 +93,7 @@ public struct SearchIndex: Sendable {
       let normalizedText = SearchIndex.normalizedScalars(flat)
       collector.add(normalizedText[...], region: .text, base: 0)
       collector.add(SearchIndex.normalizedScalars(joinedReadings)[...], region: .reading, base: 0)
-      (terms, positions) = collector.finish()
+      (terms, flatPositions, starts) = collector.finish()
       titleHeadLength = SearchIndex.titleHeadLength(normalizedTitle)
       textLength = normalizedText.count
     }
@@ -292,7 +300,7 @@ struct PositionCollector {
 
   /// The terms and their positions, ascending. Terms that differ as scalars but are equal as
   /// `String`s (a compatibility ideograph the text was not folded for) share one list.
-  func finish() -> ([Term], [[UInt32]]) {
+  func finish() -> ([Term], [UInt32], [Int32]) {
     let made = terms.map(Term.init)
     var outTerms = made
     var outPositions = positions
@@ -314,8 +322,15 @@ struct PositionCollector {
     }
     // Positions come region by region, each region in order; only a term in several regions
     // needs sorting.
-    for i in outPositions.indices where !Self.isAscending(outPositions[i]) { outPositions[i].sort() }
-    return (outTerms, outPositions)
+    var flat: [UInt32] = []
+    flat.reserveCapacity(outPositions.reduce(0) { $0 + $1.count })
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(outPositions.count + 1)
+    for list in outPositions {
+      flat += Self.isAscending(list) ? list : list.sorted()
+      starts.append(Int32(flat.count))
+    }
+    return (outTerms, flat, starts)
   }
 
   private static func isAscending(_ list: [UInt32]) -> Bool {

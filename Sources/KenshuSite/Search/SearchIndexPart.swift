@@ -33,7 +33,7 @@ struct SearchIndexPart {
 
   /// Cuts the part numbered `part` from its entries (`entries[i]` is page `i` of the part).
   init(part: Int, entries: ArraySlice<SearchIndex.Entry>) {
-    var byTerm: [Term: [(page: Int, positions: [UInt32])]] = [:]
+    var byTerm: [Term: [(page: Int, positions: ArraySlice<UInt32>)]] = [:]
     for (page, entry) in entries.enumerated() {
       for (term, positions) in zip(entry.terms, entry.positions) {
         byTerm[term, default: []].append((page, positions))
@@ -73,7 +73,7 @@ struct SearchIndexPart {
   static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
   /// One posting list as variable-length numbers (see the type's documentation).
-  static func encode(_ postings: [(page: Int, positions: [UInt32])], into out: inout [UInt8]) {
+  static func encode(_ postings: [(page: Int, positions: ArraySlice<UInt32>)], into out: inout [UInt8]) {
     var previousPage = 0
     for (page, positions) in postings {
       number(page - previousPage, into: &out)

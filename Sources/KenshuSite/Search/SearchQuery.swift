@@ -43,17 +43,18 @@ enum SearchQuery {
 
   /// Where `word` occurs on the page: `(region, start offset)` pairs, in position order.
   static func occurrences(of word: Word, in entry: SearchIndex.Entry) -> [(SearchIndex.Region, Int)] {
+    let all = entry.positions
     func positions(_ item: Item) -> [UInt32] {
       if !item.prefix {
         guard let i = entry.terms.firstIndex(of: Term(item.term)) else { return [] }
-        return entry.positions[i]
+        return Array(all[i])
       }
       let first = item.term.unicodeScalars.first!
-      var all: [UInt32] = []
+      var found: [UInt32] = []
       for (i, term) in entry.terms.enumerated() where term.text.unicodeScalars.first == first {
-        all += entry.positions[i]
+        found += all[i]
       }
-      return all.sorted()
+      return found.sorted()
     }
     let lists = word.items.map { Set(positions($0)) }
     guard let anchor = word.items.first else { return [] }
