@@ -144,21 +144,9 @@ struct ProgrammeReportPage {
       out +=
         "<p class=\"note\">\(table.minCell ?? 5) 人未満の人数と、合計から逆算できる人数を「×」としました（計 \(table.suppressed) 個）。/ Counts below \(table.minCell ?? 5) and those they could be worked out from are shown as ×.</p>\n"
     }
-    out +=
-      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"職種×市区町村の表\">\n<table class=\"crosstab\">\n"
-    out += "<caption>職種 × 市区町村（名簿の受講者。計の分母：受講者数） / Profession × municipality</caption>\n"
-    out += "<thead><tr><th scope=\"col\">職種</th>"
-    for label in table.columnLabels { out += "<th scope=\"col\">\(e(label))</th>" }
-    out += "<th scope=\"col\">計</th></tr></thead>\n<tbody>\n"
-    func cell(_ value: Int?) -> String { value.map { "<td>\($0)</td>" } ?? "<td class=\"suppressed\">×</td>" }
-    for (r, label) in table.rowLabels.enumerated() {
-      out += "<tr><th scope=\"row\">\(e(label))</th>"
-      for value in table.cells[r] { out += cell(value) }
-      out += cell(table.rowTotals[r]) + "</tr>\n"
-    }
-    out += "</tbody>\n<tfoot><tr><th scope=\"row\">計</th>"
-    for value in table.columnTotals { out += cell(value) }
-    out += cell(table.total) + "</tr></tfoot>\n</table>\n</div>\n"
+    out += table.html(
+      corner: "職種", caption: "職種 × 市区町村（名簿の受講者。計の分母：受講者数） / Profession × municipality",
+      regionLabel: "職種×市区町村の表")
     return out + "</section>\n"
   }
 

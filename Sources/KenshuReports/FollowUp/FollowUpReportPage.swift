@@ -98,21 +98,11 @@ struct FollowUpReportPage {
     guard !table.rowLabels.isEmpty else {
       return out + "<p>参加者の記録はありません。/ No participants recorded.</p>\n</section>\n"
     }
-    out +=
-      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"職種別の参加者の表\">\n<table class=\"crosstab\">\n"
-    out +=
-      "<caption>\(areaWord) × 参加者の職種（延べ人数。計の分母：参加者 \(report.reached) 人） / \(report.by.capitalized) × profession</caption>\n"
-    out += "<thead><tr><th scope=\"col\">\(areaWord)</th>"
-    for label in table.columnLabels { out += "<th scope=\"col\">\(e(label))</th>" }
-    out += "<th scope=\"col\">計</th></tr></thead>\n<tbody>\n"
-    for (r, label) in table.rowLabels.enumerated() {
-      out += "<tr><th scope=\"row\">\(e(label))</th>"
-      for value in table.cells[r] { out += cell(value) }
-      out += cell(table.rowTotals[r]) + "</tr>\n"
-    }
-    out += "</tbody>\n<tfoot><tr><th scope=\"row\">計</th>"
-    for value in table.columnTotals { out += cell(value) }
-    out += cell(table.total) + "</tr></tfoot>\n</table>\n</div>\n"
+    out += table.html(
+      corner: areaWord,
+      caption:
+        "\(areaWord) × 参加者の職種（延べ人数。計の分母：参加者 \(report.reached) 人） / \(report.by.capitalized) × profession",
+      regionLabel: "職種別の参加者の表")
     return out + "</section>\n"
   }
 
