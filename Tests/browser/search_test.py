@@ -98,6 +98,10 @@ try:
     WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > 10)
     shown = len(driver.find_elements(By.CSS_SELECTOR, "#search-results li"))
     check(shown == 20, "さらに表示 shows ten more: %d" % shown)
+    focused = driver.execute_script(
+        "var a = document.activeElement, items = document.querySelectorAll('#search-results li');"
+        "return !!a && a === items[10].querySelector('a')")
+    check(focused, "after さらに表示 the focus is on the first added result")
     status = driver.find_element(By.ID, "search-status").text
     check("23" in status, "the status counts every hit: %s" % status)
 

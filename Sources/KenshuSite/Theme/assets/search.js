@@ -303,11 +303,20 @@
 
   var current = { query: null, hits: [], shown: 0, ws: [] };
   var generation = 0;
-  function showMore() {
+  // `moveFocus`: after さらに表示, keyboard and screen-reader users land on the first added
+  // result instead of staying on the button below the list.
+  function showMore(moveFocus) {
     var mine = generation, next = current.hits.slice(current.shown, current.shown + pageSize);
     return fragments(next).then(function () {
       if (mine !== generation) return;
-      next.forEach(function (h) { if (docs[h.id]) list.appendChild(item(docs[h.id], current.ws)); });
+      var first = null;
+      next.forEach(function (h) {
+        if (!docs[h.id]) return;
+        var li = item(docs[h.id], current.ws);
+        if (!first) first = li.querySelector("a");
+        list.appendChild(li);
+      });
+      if (moveFocus && first) first.focus();
       current.shown += next.length;
       if (more) more.hidden = current.shown >= current.hits.length;
       window.KenshuSearch.last.shownAt = performance.now();
@@ -329,7 +338,7 @@
       window.KenshuSearch.last = {
         query: query, started: started, files: loadedFiles.slice(before), loaded: timing.loaded, ranked: timing.ranked
       };
-      return showMore();
+      return showMore(false);
     });
   }
 
@@ -348,7 +357,7 @@
   var form = input.form;
   form.addEventListener("submit", function (event) { event.preventDefault(); render(input.value); });
   input.addEventListener("input", function () { render(input.value); });
-  if (more) more.addEventListener("click", function () { showMore(); });
+  if (more) more.addEventListener("click", function () { showMore(true); });
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) { input.value = initial; render(initial); }
 })();
