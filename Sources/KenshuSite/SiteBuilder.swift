@@ -238,7 +238,7 @@ public struct SiteBuilder: Sendable {
         sizes[path] = fragment.count
       }
       // A part cut into fewer chunks than before leaves files that no manifest names.
-      for stale in old?.files.keys ?? [:].keys where sizes[stale] == nil { writer.retire(stale) }
+      for stale in (old?.files ?? [:]).keys where sizes[stale] == nil { writer.retire(stale) }
       results[part] = (
         BuildState.SearchPart(
           paths: paths, files: sizes, firstTerms: cut.chunks.map(\.firstTerm), meta: cut.meta,

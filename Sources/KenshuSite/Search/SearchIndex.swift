@@ -272,30 +272,30 @@ struct PositionCollector {
   private var positions: [[UInt32]] = []
 
   mutating func add(_ scalars: ArraySlice<Unicode.Scalar>, region: SearchIndex.Region, base: Int) {
+    func position(_ offset: Int) -> UInt32 { UInt32(base + offset) << 2 | region.rawValue }
     SearchIndex.scan(scalars, runFinals: true) { first, second, offset in
       let key = UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
-      let slot: Int
-      if let known = pairSlots[key] {
-        slot = known
-      } else {
-        slot = terms.count
+      var slot = pairSlots[key] ?? -1
+      if slot < 0 {
+        slot = newSlot(SearchIndex.pairText(first, second))
         pairSlots[key] = slot
-        terms.append(SearchIndex.pairText(first, second))
-        positions.append([])
       }
-      positions[slot].append(UInt32(base + offset) << 2 | region.rawValue)
+      positions[slot].append(position(offset))
     } word: { word, offset in
-      let slot: Int
-      if let known = wordSlots[word] {
-        slot = known
-      } else {
-        slot = terms.count
+      var slot = wordSlots[word] ?? -1
+      if slot < 0 {
+        slot = newSlot(word)
         wordSlots[word] = slot
-        terms.append(word)
-        positions.append([])
       }
-      positions[slot].append(UInt32(base + offset) << 2 | region.rawValue)
+      positions[slot].append(position(offset))
     }
+  }
+
+  /// A term seen for the first time on this page: its slot, with no positions yet.
+  private mutating func newSlot(_ text: String) -> Int {
+    terms.append(text)
+    positions.append([])
+    return terms.count - 1
   }
 
   /// The terms and their positions, ascending. Terms that differ as scalars but are equal as
