@@ -145,22 +145,7 @@ public final class PostgresResponseStore: ResponseStore {
   ) async throws -> StoreWrite {
     do {
       return try await client.withTransaction(logger: logger) { connection in
-        var claimed = false
-        for try await _ in try await connection.query(
-          """
-          INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, status, body, record_id, created_at)
-          VALUES (\(record.scope), \(record.key), \(record.fingerprint), \(record.status), \(record.body), \
-          \(record.recordID), \(record.createdAt))
-          ON CONFLICT DO NOTHING RETURNING scope
-          """, logger: logger
-        ).decode(String.self) {
-          claimed = true
-        }
-        guard claimed else {
-          guard
-            let existing = try await Self.idempotencyRecord(
-              connection, scope: record.scope, key: record.key, logger: logger)
-          else { throw StoreError("an idempotency key conflicted but cannot be read") }
+        if let existing = try await Self.claim(record, on: connection, logger: logger) {
           return .keyExists(existing)
         }
         let check = try await write(connection)
@@ -182,24 +167,33 @@ public final class PostgresResponseStore: ResponseStore {
   public func insert(_ idempotency: IdempotencyRecord) async throws -> IdempotencyRecord? {
     let record = idempotency
     return try await transaction { connection in
-      var claimed = false
-      for try await _ in try await connection.query(
-        """
-        INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, status, body, record_id, created_at)
-        VALUES (\(record.scope), \(record.key), \(record.fingerprint), \(record.status), \(record.body), \
-        \(record.recordID), \(record.createdAt))
-        ON CONFLICT DO NOTHING RETURNING scope
-        """, logger: self.logger
-      ).decode(String.self) {
-        claimed = true
-      }
-      if claimed { return nil }
-      guard
-        let existing = try await Self.idempotencyRecord(
-          connection, scope: record.scope, key: record.key, logger: self.logger)
-      else { throw StoreError("an idempotency key conflicted but cannot be read") }
-      return existing
+      try await Self.claim(record, on: connection, logger: self.logger)
     }
+  }
+
+  /// Claims `record`'s key inside the caller's transaction: `nil` when this transaction now
+  /// holds it, else the record already stored under it. The `INSERT … ON CONFLICT DO NOTHING`
+  /// waits for a concurrent transaction holding the same key (see `withKey`).
+  private static func claim(
+    _ record: IdempotencyRecord, on connection: PostgresConnection, logger: Logger
+  ) async throws -> IdempotencyRecord? {
+    var claimed = false
+    for try await _ in try await connection.query(
+      """
+      INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, status, body, record_id, created_at)
+      VALUES (\(record.scope), \(record.key), \(record.fingerprint), \(record.status), \(record.body), \
+      \(record.recordID), \(record.createdAt))
+      ON CONFLICT DO NOTHING RETURNING scope
+      """, logger: logger
+    ).decode(String.self) {
+      claimed = true
+    }
+    if claimed { return nil }
+    guard
+      let existing = try await idempotencyRecord(
+        connection, scope: record.scope, key: record.key, logger: logger)
+    else { throw StoreError("an idempotency key conflicted but cannot be read") }
+    return existing
   }
 
   public func participant(holdingToken tokenHash: String) async throws -> String? {
