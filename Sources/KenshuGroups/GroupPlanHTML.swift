@@ -17,7 +17,7 @@ extension GroupFormationResult {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="robots" content="noindex">
       \(ContentSecurityPolicy.metaTag(styleHashes: [ContentSecurityPolicy.styleHash(Self.styles)]))
-      <title>\(Self.escape(title))</title>
+      <title>\(Markup.escape(title))</title>
       <style>\(Self.styles)</style>
       </head>
       <body>
@@ -31,16 +31,16 @@ extension GroupFormationResult {
         html += "<h1 class=\"table-number\" id=\"\(id)\"><small>テーブル / Table</small> \(group.group)</h1>\n"
         if let facilitator = group.facilitator {
           let name = people[facilitator]?.name ?? facilitator
-          html += "<p class=\"facilitator\">ファシリテーター / Facilitator: \(Self.escape(name))</p>\n"
+          html += "<p class=\"facilitator\">ファシリテーター / Facilitator: \(Markup.escape(name))</p>\n"
         }
         html += "<table>\n<caption>メンバー / Members (\(group.members.count))</caption>\n"
         html += "<thead><tr><th scope=\"col\">氏名 / Name</th><th scope=\"col\">職種 / Profession</th>"
         html += "<th scope=\"col\">所属 / Organisation</th></tr></thead>\n<tbody>\n"
         for member in group.members {
           let person = people[member]
-          html += "<tr><td>\(Self.escape(person?.name ?? member))</td>"
-          html += "<td>\(Self.escape(person?.profession.japaneseLabel ?? ""))</td>"
-          html += "<td>\(Self.escape(person?.organisation ?? ""))</td></tr>\n"
+          html += "<tr><td>\(Markup.escape(person?.name ?? member))</td>"
+          html += "<td>\(Markup.escape(person?.profession.japaneseLabel ?? ""))</td>"
+          html += "<td>\(Markup.escape(person?.organisation ?? ""))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
       }
@@ -56,8 +56,8 @@ extension GroupFormationResult {
     }
     for person in listed {
       let role = facilitators.contains(person) ? "（FA）" : ""
-      html += "<tr><th scope=\"row\">\(Self.escape(person.name + role))</th>"
-      html += "<td>\(Self.escape(person.profession.japaneseLabel))</td>"
+      html += "<tr><th scope=\"row\">\(Markup.escape(person.name + role))</th>"
+      html += "<td>\(Markup.escape(person.profession.japaneseLabel))</td>"
       html += plan.rounds.indices.map { "<td>\(tables[person.id]?[$0].map(String.init) ?? "-")</td>" }
         .joined()
       html += "</tr>\n"
@@ -65,9 +65,6 @@ extension GroupFormationResult {
     html += "</tbody>\n</table>\n</section>\n</body>\n</html>\n"
     return html
   }
-
-  /// Escapes text for HTML element content and attribute values.
-  static func escape(_ text: String) -> String { Markup.escape(text) }
 
   /// The page's only styles, inline so the file prints on its own; the page's
   /// Content-Security-Policy allows exactly this text by its digest, and no script at all.

@@ -14,12 +14,12 @@ struct ProgrammeReportPage {
       <meta charset="utf-8">
       \(ContentSecurityPolicy.metaTag())
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(e(report.title)) 実施報告 / Programme report</title>
+      <title>\(Markup.escape(report.title)) 実施報告 / Programme report</title>
       <link rel="stylesheet" href="report.css">
       </head>
       <body>
       <header>
-      <h1>\(e(report.title))<br><small>実施報告\(report.fiscalYear.map { "（\(Self.fiscalYearLabel($0))）" } ?? "") / Programme report</small></h1>
+      <h1>\(Markup.escape(report.title))<br><small>実施報告\(report.fiscalYear.map { "（\(Self.fiscalYearLabel($0))）" } ?? "") / Programme report</small></h1>
       \(report.shareable ? Self.shareableNotice : Self.organiserNotice)
       </header>
       <main>
@@ -48,8 +48,6 @@ struct ProgrammeReportPage {
     let reiwa = year - 2018
     return reiwa >= 1 ? "令和\(reiwa == 1 ? "元" : String(reiwa))年度（\(year)年度）" : "\(year)年度"
   }
-
-  func e(_ text: String) -> String { Markup.escape(text) }
 
   /// The shift that makes the text's highest heading `topLevel`, so headings never skip a
   /// level below the section's `<h3>` (a Markdown file may start at `#` or at `###`).
@@ -80,19 +78,20 @@ struct ProgrammeReportPage {
       guard let value, !value.isEmpty else { return }
       out += "<div><dt>\(term)</dt><dd>\(value)</dd></div>\n"
     }
-    fact("研修名 / Title", e(report.title) + (report.subtitle.map { "<br>" + e($0) } ?? ""))
-    fact("主催 / Organiser", report.organiser.map(e))
-    fact("会場 / Venue", report.venue.map(e))
+    fact(
+      "研修名 / Title", Markup.escape(report.title) + (report.subtitle.map { "<br>" + Markup.escape($0) } ?? ""))
+    fact("主催 / Organiser", report.organiser.map(Markup.escape))
+    fact("会場 / Venue", report.venue.map(Markup.escape))
     let period =
       report.firstDate.map { first in
         first == report.lastDate || report.lastDate == nil ? first : "\(first) 〜 \(report.lastDate ?? "")"
       }
     fact("実施日 / Dates", period ?? "（この期間の実施日はありません / no course in this period）")
-    fact("版 / Edition", report.edition.map(e))
+    fact("版 / Edition", report.edition.map(Markup.escape))
     let served =
       report.serves.isEmpty
       ? "（定義に serves 属性がありません / not stated）"
-      : report.serves.map { "\($0.letter) \(e($0.label))" }.joined(separator: "<br>")
+      : report.serves.map { "\($0.letter) \(Markup.escape($0.label))" }.joined(separator: "<br>")
     fact("事業項目 / Work items (在宅医療・介護連携推進事業)", served)
     out += "</dl>\n"
     if let purpose = report.purpose, !purpose.isEmpty {
@@ -112,7 +111,7 @@ struct ProgrammeReportPage {
     for course in report.courses {
       let time = [course.start, course.end].compactMap { $0 }.joined(separator: "〜")
       out +=
-        "<tr><td>\(e(course.date ?? "—"))</td><th scope=\"row\">\(e(course.title))</th><td>\(e(time))</td><td>\(e(course.mode ?? ""))</td><td>\(course.sessions)</td><td>\(hours(course.learningMinutes))（\(course.learningMinutes)分）</td></tr>\n"
+        "<tr><td>\(Markup.escape(course.date ?? "—"))</td><th scope=\"row\">\(Markup.escape(course.title))</th><td>\(Markup.escape(time))</td><td>\(Markup.escape(course.mode ?? ""))</td><td>\(course.sessions)</td><td>\(hours(course.learningMinutes))（\(course.learningMinutes)分）</td></tr>\n"
     }
     out +=
       "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"4\">計 \(report.courses.count) コース</th><td>\(report.sessions)</td><td>\(hours(report.learningMinutes))（\(report.learningMinutes)分）</td></tr></tfoot>\n</table>\n"
@@ -126,8 +125,10 @@ struct ProgrammeReportPage {
       out += "<th scope=\"col\">職種</th><th scope=\"col\">担当</th></tr></thead>\n<tbody>\n"
       for instructor in report.instructors {
         out += "<tr>"
-        if !report.shareable { out += "<th scope=\"row\">\(e(instructor.name ?? instructor.id ?? ""))</th>" }
-        out += "<td>\(e(instructor.profession))</td><td>\(instructor.sessions)</td></tr>\n"
+        if !report.shareable {
+          out += "<th scope=\"row\">\(Markup.escape(instructor.name ?? instructor.id ?? ""))</th>"
+        }
+        out += "<td>\(Markup.escape(instructor.profession))</td><td>\(instructor.sessions)</td></tr>\n"
       }
       out += "</tbody>\n</table>\n"
     }
@@ -163,7 +164,7 @@ struct ProgrammeReportPage {
         "<table>\n<caption>修了要件を満たした人（修了証・受講証明書の交付対象。分母：受講者 \(attendance.enrolled) 名） / Completion</caption>\n<thead><tr><th scope=\"col\">証書</th><th scope=\"col\">種類</th><th scope=\"col\">人数</th><th scope=\"col\">修了率</th></tr></thead>\n<tbody>\n"
       for award in attendance.awards {
         out +=
-          "<tr><th scope=\"row\">\(e(award.title))</th><td>\(e(award.kind))</td><td>\(award.eligible)</td><td>\(percent(award.rate))</td></tr>\n"
+          "<tr><th scope=\"row\">\(Markup.escape(award.title))</th><td>\(Markup.escape(award.kind))</td><td>\(award.eligible)</td><td>\(percent(award.rate))</td></tr>\n"
       }
       out += "</tbody>\n</table>\n"
     }
@@ -172,7 +173,7 @@ struct ProgrammeReportPage {
     for session in attendance.sessions {
       let share = attendance.enrolled > 0 ? Double(session.attended) / Double(attendance.enrolled) : nil
       out +=
-        "<tr><th scope=\"row\">\(e(session.title))</th><td>\(session.attended)</td><td>\(percent(share))</td></tr>\n"
+        "<tr><th scope=\"row\">\(Markup.escape(session.title))</th><td>\(session.attended)</td><td>\(percent(share))</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n</section>\n"
   }
@@ -184,7 +185,7 @@ struct ProgrammeReportPage {
         + "<p>アンケートの回答が指定されていません（--responses）。/ No responses given.</p>\n</section>\n"
     }
     for evaluation in report.evaluations {
-      out += "<h3>\(e(evaluation.title))</h3>\n<p>回答 \(evaluation.responses) 件"
+      out += "<h3>\(Markup.escape(evaluation.title))</h3>\n<p>回答 \(evaluation.responses) 件"
       if let invited = evaluation.invited {
         out += "（対象 \(invited) 名、回答率 \(percent(evaluation.rate))）"
       }
@@ -194,7 +195,7 @@ struct ProgrammeReportPage {
           "<table>\n<caption>肯定的回答の割合が高い項目（上位2段階。分母：各項目の回答者 n） / Highest rated</caption>\n<thead><tr><th scope=\"col\">項目</th><th scope=\"col\">肯定的回答</th><th scope=\"col\">平均</th><th scope=\"col\">n</th></tr></thead>\n<tbody>\n"
         for item in evaluation.items.prefix(5) {
           out +=
-            "<tr><th scope=\"row\">\(e(item.text))</th><td>\(percent(item.top2box))</td><td>\(item.mean.map { String(format: "%.2f", $0) } ?? "—")</td><td>\(item.n)</td></tr>\n"
+            "<tr><th scope=\"row\">\(Markup.escape(item.text))</th><td>\(percent(item.top2box))</td><td>\(item.mean.map { String(format: "%.2f", $0) } ?? "—")</td><td>\(item.n)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
       }
@@ -207,16 +208,16 @@ struct ProgrammeReportPage {
         for change in evaluation.changes.prefix(5) {
           let p = change.p.map { $0 < 0.001 ? "&lt; 0.001" : String(format: "%.3f", $0) } ?? "—"
           out +=
-            "<tr><th scope=\"row\">\(e(change.text))</th><td>\(f(change.meanBefore))</td><td>\(f(change.meanAfter))</td><td>\(f(change.meanChange, "%+.2f"))</td><td>\(p)</td><td>\(change.pairs)</td></tr>\n"
+            "<tr><th scope=\"row\">\(Markup.escape(change.text))</th><td>\(f(change.meanBefore))</td><td>\(f(change.meanAfter))</td><td>\(f(change.meanChange, "%+.2f"))</td><td>\(p)</td><td>\(change.pairs)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
       }
       for scale in evaluation.reliability {
         out +=
-          "<p>尺度「\(e(scale.title))」の Cronbach の α = \(scale.cronbachAlpha.map { String(format: "%.3f", $0) } ?? "—")（全項目に回答した \(scale.completeCases) 人）。</p>\n"
+          "<p>尺度「\(Markup.escape(scale.title))」の Cronbach の α = \(scale.cronbachAlpha.map { String(format: "%.3f", $0) } ?? "—")（全項目に回答した \(scale.completeCases) 人）。</p>\n"
         if !scale.cautions.isEmpty {
           out += "<div class=\"caution\" role=\"note\"><ul>\n"
-          for caution in scale.cautions { out += "<li>\(e(caution))</li>\n" }
+          for caution in scale.cautions { out += "<li>\(Markup.escape(caution))</li>\n" }
           out += "</ul></div>\n"
         }
       }

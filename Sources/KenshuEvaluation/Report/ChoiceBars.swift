@@ -11,12 +11,12 @@ enum ChoiceBars {
     _ counts: [EvaluationReport.CategoryCount], n: Int, caption: String, language: MessageLanguage = .ja
   ) -> String {
     let ja = language == .ja
-    var out = "<table class=\"choices\">\n<caption>\(escapeHTML(caption))</caption>\n"
+    var out = "<table class=\"choices\">\n<caption>\(Markup.escape(caption))</caption>\n"
     out +=
       "<thead><tr><th scope=\"col\">\(ja ? "選択肢" : "Option")</th><th scope=\"col\">\(ja ? "人数" : "People")</th><th scope=\"col\">%</th><th scope=\"col\" class=\"barcol\"><span class=\"visually-hidden\">\(ja ? "グラフ / Chart" : "Chart")</span></th></tr></thead>\n<tbody>\n"
     for count in counts {
       out +=
-        "<tr><th scope=\"row\">\(escapeHTML(count.label))</th><td>\(count.count)</td><td>\(Figure.percent(count.percent))</td><td class=\"barcol\">\(bar(count.percent))</td></tr>\n"
+        "<tr><th scope=\"row\">\(Markup.escape(count.label))</th><td>\(count.count)</td><td>\(Figure.percent(count.percent))</td><td class=\"barcol\">\(bar(count.percent))</td></tr>\n"
     }
     out +=
       "</tbody>\n<tfoot><tr><th scope=\"row\">\(ja ? "%の分母：回答者 n" : "% of respondents, n")</th><td>\(n)</td><td></td><td class=\"barcol\"></td></tr></tfoot>\n</table>\n"

@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// Diverging stacked bars for one Likert item as inline SVG (no script, no CSS needed):
 /// disagreement to the left of the centre line, agreement to the right, a middle point split
 /// across the centre. The axis runs from 100 % to 100 % either side, so bars of different items
@@ -46,7 +48,7 @@ enum DivergingBar {
     let centre = left + halfWidth
     let scale = halfWidth / 100
     var out =
-      "<svg class=\"diverging\" role=\"img\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(escapeHTML(summary))\">"
+      "<svg class=\"diverging\" role=\"img\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(Markup.escape(summary))\">"
     // Grid lines at 50 % and 100 % either side, drawn first so bars cover them.
     for step in [-100.0, -50, 50, 100] {
       let x = centre + step * scale
@@ -57,7 +59,7 @@ enum DivergingBar {
       let y = Double(index) * (barHeight + rowGap) + rowGap / 2
       if let label = row.label {
         out +=
-          "<text x=\"0\" y=\"\(format(y + barHeight / 2 + 4))\" font-size=\"11\" fill=\"#1a1a1a\">\(escapeHTML(label))</text>"
+          "<text x=\"0\" y=\"\(format(y + barHeight / 2 + 4))\" font-size=\"11\" fill=\"#1a1a1a\">\(Markup.escape(label))</text>"
       }
       out += segments(counts: row.counts, centre: centre, y: y, scale: scale)
     }

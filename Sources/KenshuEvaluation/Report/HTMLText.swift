@@ -1,9 +1,6 @@
 import Foundation
 import KenshuModel
 
-/// Text made safe for HTML element content and attribute values.
-func escapeHTML(_ text: String) -> String { Markup.escape(text) }
-
 /// Numbers as the report prints them; "—" for undefined.
 enum Figure {
   static func decimal(_ value: Double?, digits: Int = 2) -> String {

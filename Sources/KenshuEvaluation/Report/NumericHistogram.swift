@@ -20,7 +20,7 @@ enum NumericHistogram {
       ? "\(text)（ヒストグラム）: " + bins.map { "\(label($0)): \($0.count)人" }.joined(separator: "、")
       : "\(text) (histogram): " + bins.map { "\(label($0)): \($0.count)" }.joined(separator: ", ")
     var out =
-      "<svg class=\"histogram\" role=\"img\" viewBox=\"0 0 \(DivergingBar.format(width)) \(DivergingBar.format(height))\" aria-label=\"\(escapeHTML(summary))\">"
+      "<svg class=\"histogram\" role=\"img\" viewBox=\"0 0 \(DivergingBar.format(width)) \(DivergingBar.format(height))\" aria-label=\"\(Markup.escape(summary))\">"
     // Label every bin when they fit; else every second or fifth, so labels never overlap.
     let every = step >= 18 ? 1 : step >= 9 ? 2 : 5
     for (index, bin) in bins.enumerated() {
@@ -37,7 +37,7 @@ enum NumericHistogram {
       }
       if index % every == 0 {
         out +=
-          "<text x=\"\(DivergingBar.format(x + step / 2))\" y=\"\(DivergingBar.format(height - 3))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#444444\">\(escapeHTML(label(bin)))</text>"
+          "<text x=\"\(DivergingBar.format(x + step / 2))\" y=\"\(DivergingBar.format(height - 3))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#444444\">\(Markup.escape(label(bin)))</text>"
       }
     }
     out +=

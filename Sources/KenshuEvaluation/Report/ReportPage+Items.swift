@@ -1,11 +1,13 @@
+import KenshuModel
+
 /// One survey item of the report: its chart, the table behind the chart (which names its
 /// denominator) and, in the organiser's copy, what respondents wrote.
 extension ReportPage {
   func itemBlock(_ item: EvaluationReport.Item) -> String {
     let wide = item.type == "text" || (item.type == "multiple" && item.counts.count > 6)
     var out =
-      "<article class=\"item\(wide ? " wide" : "")\" id=\"item-\(escapeHTML(item.id))\">\n"
-    out += "<h4><span class=\"itemid\">\(escapeHTML(item.id))</span> \(escapeHTML(item.text))</h4>\n"
+      "<article class=\"item\(wide ? " wide" : "")\" id=\"item-\(Markup.escape(item.id))\">\n"
+    out += "<h4><span class=\"itemid\">\(Markup.escape(item.id))</span> \(Markup.escape(item.text))</h4>\n"
     out +=
       "<p class=\"denominator\">\(t("回答 n=\(item.n)、無回答 \(item.missing) / answered \(item.n), no answer \(item.missing)", "answered n=\(item.n), no answer \(item.missing)"))</p>\n"
     switch item.type {
@@ -82,7 +84,7 @@ extension ReportPage {
       "<table class=\"likert-table\">\n<caption>\(t("凡例と回答分布（%の分母：各行の回答者） / Legend and distribution", "Legend and distribution (% of each row's respondents)"))</caption>\n<thead><tr><td></td>"
     for (index, label) in labels.enumerated() {
       let colour = index < colours.count ? colours[index] : "#bdbdbd"
-      out += "<th scope=\"col\">\(DivergingBar.legendSwatch(colour)) \(escapeHTML(label))</th>"
+      out += "<th scope=\"col\">\(DivergingBar.legendSwatch(colour)) \(Markup.escape(label))</th>"
     }
     out += "<th scope=\"col\">n</th></tr></thead>\n<tbody>\n"
     func row(_ name: String, _ counts: [EvaluationReport.CategoryCount]) -> String {
@@ -119,7 +121,7 @@ extension ReportPage {
       "<p class=\"keywords\">\(method) / Frequent words。括弧内はその語を含む回答数（分母：回答者 n=\(item.n)）: ",
       "<p class=\"keywords\">\(method). In brackets, the answers that contain it (of respondents n=\(item.n)): "
     )
-    out += keywords.map { "\(escapeHTML($0.keyword)) (\($0.answers))" }.joined(separator: t("、", ", "))
+    out += keywords.map { "\(Markup.escape($0.keyword)) (\($0.answers))" }.joined(separator: t("、", ", "))
     return out + "</p>\n"
   }
 
@@ -138,7 +140,7 @@ extension ReportPage {
     // Appending pieces avoids an interpolated temporary per answer (there can be 100,000).
     for (text, count) in zip(tally.texts, tally.counts) {
       out += "<li>"
-      out += escapeHTML(text)
+      out += Markup.escape(text)
       if count > 1 {
         out += " <span class=\"repeat\">\(t("（同じ回答 \(count)件）", "(the same answer \(count) times)"))</span>"
       }

@@ -1,3 +1,5 @@
+import KenshuModel
+
 /// The scale reliability section: α per measure with a caution when it is negative, low or
 /// estimated on few respondents, and each item's "α if deleted".
 extension ReportPage {
@@ -9,8 +11,8 @@ extension ReportPage {
       out += "<table class=\"reliability\">\n"
       out +=
         t(
-          "<caption>\(escapeHTML(measure.title))：Cronbach の α（分母：全項目に回答した \(measure.completeCases) 人。逆転項目は反転） / Cronbach's alpha</caption>\n",
-          "<caption>\(escapeHTML(measure.title)): Cronbach's alpha (of the \(measure.completeCases) people who answered every item; reverse-keyed items reversed)</caption>\n"
+          "<caption>\(Markup.escape(measure.title))：Cronbach の α（分母：全項目に回答した \(measure.completeCases) 人。逆転項目は反転） / Cronbach's alpha</caption>\n",
+          "<caption>\(Markup.escape(measure.title)): Cronbach's alpha (of the \(measure.completeCases) people who answered every item; reverse-keyed items reversed)</caption>\n"
         )
       out +=
         "<thead><tr><th scope=\"col\">\(t("項目 / Item", "Item"))</th><th scope=\"col\">\(t("α（項目を除いた場合） / α if deleted", "α if deleted"))</th></tr></thead>\n<tbody>\n"
@@ -19,7 +21,7 @@ extension ReportPage {
         let ifDeleted = index < measure.alphaIfDeleted.count ? measure.alphaIfDeleted[index] : nil
         let raises = (ifDeleted ?? -.infinity) > (measure.cronbachAlpha ?? .infinity)
         out +=
-          "<tr><th scope=\"row\"><span class=\"itemid\">\(escapeHTML(id))</span>\(reverse) \(escapeHTML(texts[id] ?? ""))</th><td\(raises ? " class=\"raises\"" : "")>\(Figure.decimal(ifDeleted, digits: 3))\(raises ? " ↑" : "")</td></tr>\n"
+          "<tr><th scope=\"row\"><span class=\"itemid\">\(Markup.escape(id))</span>\(reverse) \(Markup.escape(texts[id] ?? ""))</th><td\(raises ? " class=\"raises\"" : "")>\(Figure.decimal(ifDeleted, digits: 3))\(raises ? " ↑" : "")</td></tr>\n"
       }
       out +=
         "</tbody>\n<tfoot><tr><th scope=\"row\">\(t("尺度全体の α（\(measure.items.count) 項目、n=\(measure.completeCases)）", "α of the scale (\(measure.items.count) items, n=\(measure.completeCases))"))</th><td>\(Figure.decimal(measure.cronbachAlpha, digits: 3))</td></tr></tfoot>\n</table>\n"
@@ -27,7 +29,7 @@ extension ReportPage {
       if !notes.isEmpty {
         out +=
           "<div class=\"caution\" role=\"note\"><p><strong>\(t("注意 / Caution", "Caution"))</strong></p><ul>\n"
-        for note in notes { out += "<li>\(escapeHTML(note))</li>\n" }
+        for note in notes { out += "<li>\(Markup.escape(note))</li>\n" }
         out += "</ul></div>\n"
       }
     }

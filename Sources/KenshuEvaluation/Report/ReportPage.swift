@@ -2,7 +2,7 @@ import KenshuModel
 
 /// The committee report (`index.html`): Japanese first, overview on top, then results by
 /// evaluation level, pre/post changes, scale reliability and breakdowns. Every piece of user
-/// text goes through `escapeHTML`; there is no script, and styles come from `report.css`.
+/// text goes through `Markup.escape`; there is no script, and styles come from `report.css`.
 struct ReportPage {
   var report: EvaluationReport
   /// Whether free-text and "other" answers are listed (organiser copy) or left out (a copy to
@@ -25,12 +25,12 @@ struct ReportPage {
       <meta charset="utf-8">
       \(ContentSecurityPolicy.metaTag())
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escapeHTML(report.survey.title)) \(t("評価報告 / Evaluation report", "Evaluation report"))</title>
+      <title>\(Markup.escape(report.survey.title)) \(t("評価報告 / Evaluation report", "Evaluation report"))</title>
       <link rel="stylesheet" href="report.css">
       </head>
       <body>
       <header>
-      <h1>\(escapeHTML(report.survey.title))<br><small>\(t("評価報告 / Evaluation report", "Evaluation report"))</small></h1>
+      <h1>\(Markup.escape(report.survey.title))<br><small>\(t("評価報告 / Evaluation report", "Evaluation report"))</small></h1>
       \(freeText ? t(Self.freeTextNotice, Self.freeTextNoticeEnglish) : t(Self.noFreeTextNotice, Self.noFreeTextNoticeEnglish))
       </header>
       <main>
@@ -89,7 +89,7 @@ struct ReportPage {
       out += "<h3>\(heading("評価の高かった項目", "Highest rated (top-2-box)"))</h3>\n<ol>\n"
       for item in headline {
         out +=
-          "<li><a href=\"#item-\(escapeHTML(item.id))\">\(escapeHTML(item.text))</a>: \(t("肯定的回答", "agreement")) \(Figure.share(item.top2box)) (95%CI \(ci(item.top2boxCI)), n=\(item.n))</li>\n"
+          "<li><a href=\"#item-\(Markup.escape(item.id))\">\(Markup.escape(item.text))</a>: \(t("肯定的回答", "agreement")) \(Figure.share(item.top2box)) (95%CI \(ci(item.top2boxCI)), n=\(item.n))</li>\n"
       }
       out += "</ol>\n"
     }
@@ -99,7 +99,7 @@ struct ReportPage {
       out += "<h3>\(heading("変化の大きかった項目", "Biggest pre/post changes"))</h3>\n<ol>\n"
       for change in changes {
         out +=
-          "<li>\(escapeHTML(change.text)): \(Figure.decimal(change.meanBefore)) → \(Figure.decimal(change.meanAfter)) (\(t("変化", "change")) \(Figure.signed(change.meanChange)), \(Figure.pClause(change.wilcoxon.p)), r=\(Figure.decimal(change.effectSize.r)), \(t("\(change.pairs)組", "\(change.pairs) pairs")))</li>\n"
+          "<li>\(Markup.escape(change.text)): \(Figure.decimal(change.meanBefore)) → \(Figure.decimal(change.meanAfter)) (\(t("変化", "change")) \(Figure.signed(change.meanChange)), \(Figure.pClause(change.wilcoxon.p)), r=\(Figure.decimal(change.effectSize.r)), \(t("\(change.pairs)組", "\(change.pairs) pairs")))</li>\n"
       }
       out += "</ol>\n"
     }
@@ -117,7 +117,7 @@ struct ReportPage {
           item.reverse == true
           ? t("（逆転項目：低いほど望ましい。反転後 \(keyed)）", " (reverse-keyed: lower is better; \(keyed) reversed)") : ""
         out +=
-          "<li><a href=\"#item-\(escapeHTML(item.id))\">\(escapeHTML(item.text))</a>\(note): \(t("平均", "mean")) \(Figure.decimal(item.mean)) / \(item.points ?? 0) (n=\(item.n))</li>\n"
+          "<li><a href=\"#item-\(Markup.escape(item.id))\">\(Markup.escape(item.text))</a>\(note): \(t("平均", "mean")) \(Figure.decimal(item.mean)) / \(item.points ?? 0) (n=\(item.n))</li>\n"
       }
       out += "</ol>\n"
     }
@@ -138,7 +138,7 @@ struct ReportPage {
     }
     for level in levels {
       out +=
-        "<section class=\"level\">\n<h3>\(heading(escapeHTML(level.japaneseLabel), escapeHTML(level.englishLabel)))</h3>\n<div class=\"items\">\n"
+        "<section class=\"level\">\n<h3>\(heading(Markup.escape(level.japaneseLabel), Markup.escape(level.englishLabel)))</h3>\n<div class=\"items\">\n"
       for item in report.items where item.level == level.rawValue { out += itemBlock(item) }
       out += "</div>\n</section>\n"
     }
@@ -164,7 +164,7 @@ struct ReportPage {
     for row in report.prePost {
       let kind = row.kind == "retrospective" ? t("振り返り式", "retrospective") : t("事前・事後", "pre/post")
       out +=
-        "<tr><th scope=\"row\">\(escapeHTML(row.text))</th><td>\(kind)</td><td>\(row.pairs)</td><td>\(Figure.decimal(row.meanBefore))</td><td>\(Figure.decimal(row.meanAfter))</td><td>\(Figure.signed(row.meanChange))</td><td>\(Figure.decimal(row.wilcoxon.statistic, digits: 1))</td><td>\(Figure.p(row.wilcoxon.p))</td><td>\(Figure.decimal(row.tTest.t)) (\(Figure.decimal(row.tTest.df, digits: 0)))</td><td>\(Figure.p(row.tTest.p))</td><td>\(Figure.decimal(row.effectSize.r))</td><td>\(Figure.decimal(row.effectSize.dz))</td></tr>\n"
+        "<tr><th scope=\"row\">\(Markup.escape(row.text))</th><td>\(kind)</td><td>\(row.pairs)</td><td>\(Figure.decimal(row.meanBefore))</td><td>\(Figure.decimal(row.meanAfter))</td><td>\(Figure.signed(row.meanChange))</td><td>\(Figure.decimal(row.wilcoxon.statistic, digits: 1))</td><td>\(Figure.p(row.wilcoxon.p))</td><td>\(Figure.decimal(row.tTest.t)) (\(Figure.decimal(row.tTest.df, digits: 0)))</td><td>\(Figure.p(row.tTest.p))</td><td>\(Figure.decimal(row.effectSize.r))</td><td>\(Figure.decimal(row.effectSize.dz))</td></tr>\n"
     }
     out += "</tbody>\n</table>\n</div>\n"
     out +=
@@ -181,8 +181,8 @@ struct ReportPage {
       // The ids only in the organiser's copy: a shareable copy names no participant.
       if freeText, !(unmatched.pre.isEmpty && unmatched.post.isEmpty) {
         out += "<details><summary>\(t("対応しない参加者ID / Unmatched ids", "Unmatched ids"))</summary><ul>\n"
-        for id in unmatched.pre { out += "<li>\(t("事前のみ", "before only")): \(escapeHTML(id))</li>\n" }
-        for id in unmatched.post { out += "<li>\(t("事後のみ", "after only")): \(escapeHTML(id))</li>\n" }
+        for id in unmatched.pre { out += "<li>\(t("事前のみ", "before only")): \(Markup.escape(id))</li>\n" }
+        for id in unmatched.post { out += "<li>\(t("事後のみ", "after only")): \(Markup.escape(id))</li>\n" }
         out += "</ul></details>\n"
       }
     }
@@ -207,18 +207,18 @@ struct ReportPage {
         t(
           "<p class=\"suppression\">次の項目の属性別集計は、秘匿しても合計から値が定まるため掲載していません / Not shown, because the totals alone would give the cells away: ",
           "<p class=\"suppression\">Not shown, because the totals alone would give the cells away: ")
-        + report.breakdownsOmitted.map(escapeHTML).joined(separator: ", ") + "</p>\n"
+        + report.breakdownsOmitted.map(Markup.escape).joined(separator: ", ") + "</p>\n"
     }
     let itemTexts = Dictionary(report.items.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
     out += "<div class=\"crosstabs\">\n"
     for breakdown in report.breakdowns {
       out +=
-        "<div class=\"scroll crosstab-box\" tabindex=\"0\" role=\"region\" aria-label=\"\(t("\(escapeHTML(breakdown.item)) の属性別集計", "Breakdown of \(escapeHTML(breakdown.item))"))\">\n<table class=\"crosstab\">\n<caption>\(escapeHTML(breakdown.item)) \(escapeHTML(itemTexts[breakdown.item] ?? "")) × \(escapeHTML(itemTexts[breakdown.by] ?? breakdown.by))<br><small>\(t("人数（行%：分母は各行の回答者数＝右端の計）", "respondents (row %: denominator is each row's respondents, the total on the right)"))</small></caption>\n"
+        "<div class=\"scroll crosstab-box\" tabindex=\"0\" role=\"region\" aria-label=\"\(t("\(Markup.escape(breakdown.item)) の属性別集計", "Breakdown of \(Markup.escape(breakdown.item))"))\">\n<table class=\"crosstab\">\n<caption>\(Markup.escape(breakdown.item)) \(Markup.escape(itemTexts[breakdown.item] ?? "")) × \(Markup.escape(itemTexts[breakdown.by] ?? breakdown.by))<br><small>\(t("人数（行%：分母は各行の回答者数＝右端の計）", "respondents (row %: denominator is each row's respondents, the total on the right)"))</small></caption>\n"
       out += "<thead><tr><th scope=\"col\"></th>"
-      for label in breakdown.columnLabels { out += "<th scope=\"col\">\(escapeHTML(label))</th>" }
+      for label in breakdown.columnLabels { out += "<th scope=\"col\">\(Markup.escape(label))</th>" }
       out += "<th scope=\"col\">\(t("計", "Total")) (n)</th></tr></thead>\n<tbody>\n"
       for (r, label) in breakdown.rowLabels.enumerated() {
-        out += "<tr><th scope=\"row\">\(escapeHTML(label))</th>"
+        out += "<tr><th scope=\"row\">\(Markup.escape(label))</th>"
         for c in breakdown.columnLabels.indices {
           if let count = breakdown.cells[r][c], count == 0 {
             // A zero's row percentage says nothing more; leaving it out keeps the table narrow.
@@ -250,14 +250,15 @@ struct ReportPage {
       "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(t("回答ファイルの表", "Response files"))\">\n<table>\n<caption>\(t("ファイルごとの行数（読込 = 使用 + 除外） / Rows per file (read = used + rejected)", "Rows per file (read = used + rejected)"))</caption>\n<thead><tr><th scope=\"col\">\(t("ファイル", "File"))</th><th scope=\"col\">\(t("形式", "Format"))</th><th scope=\"col\">\(t("読込", "Read"))</th><th scope=\"col\">\(t("使用", "Used"))</th><th scope=\"col\">\(t("除外", "Rejected"))</th><th scope=\"col\">\(t("除外した値", "Excluded values"))</th><th scope=\"col\">\(t("回答期間", "Answered"))</th></tr></thead>\n<tbody>\n"
     for file in report.responses.files {
       out +=
-        "<tr><th scope=\"row\">\(escapeHTML(file.file))</th><td>\(escapeHTML(file.format))</td><td>\(file.read)</td><td>\(file.used)</td><td>\(file.rejected.count)</td><td>\(file.excludedValues)</td><td>\(period(file))</td></tr>\n"
+        "<tr><th scope=\"row\">\(Markup.escape(file.file))</th><td>\(Markup.escape(file.format))</td><td>\(file.read)</td><td>\(file.used)</td><td>\(file.rejected.count)</td><td>\(file.excludedValues)</td><td>\(period(file))</td></tr>\n"
     }
     out += "</tbody>\n</table>\n</div>\n"
     let rejections = report.responses.files.flatMap { file in file.rejected.map { (file.file, $0) } }
     if !rejections.isEmpty {
       out += "<details><summary>\(t("除外した行", "Rejected rows")) (\(rejections.count))</summary><ul>\n"
       for (file, rejection) in rejections.prefix(500) {
-        out += "<li>\(escapeHTML(file)):\(rejection.line) — \(escapeHTML(reason(rejection.reason)))</li>\n"
+        out +=
+          "<li>\(Markup.escape(file)):\(rejection.line) — \(Markup.escape(reason(rejection.reason)))</li>\n"
       }
       out += "</ul></details>\n"
     }

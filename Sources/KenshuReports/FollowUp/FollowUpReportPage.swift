@@ -16,12 +16,12 @@ struct FollowUpReportPage {
       <meta charset="utf-8">
       \(ContentSecurityPolicy.metaTag())
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(e(report.title)) 地域研修の実施状況 / Follow-up report</title>
+      <title>\(Markup.escape(report.title)) 地域研修の実施状況 / Follow-up report</title>
       <link rel="stylesheet" href="report.css">
       </head>
       <body>
       <header>
-      <h1>\(e(report.title))<br><small>修了者による地域研修の実施状況\(report.fiscalYear.map { "（\(ProgrammeReportPage.fiscalYearLabel($0))）" } ?? "") / Follow-up: local trainings run by graduates</small></h1>
+      <h1>\(Markup.escape(report.title))<br><small>修了者による地域研修の実施状況\(report.fiscalYear.map { "（\(ProgrammeReportPage.fiscalYearLabel($0))）" } ?? "") / Follow-up: local trainings run by graduates</small></h1>
       \(report.shareable ? ProgrammeReportPage.shareableNotice : Self.organiserNotice)
       </header>
       <main>
@@ -41,7 +41,6 @@ struct FollowUpReportPage {
     / Organiser copy: names graduates and co-instructors and shows every count; pass on the --shareable copy.</p>
     """
 
-  func e(_ text: String) -> String { Markup.escape(text) }
   func n(_ value: Int?) -> String { value.map { "\($0)" } ?? "×" }
   func cell(_ value: Int?) -> String { value.map { "<td>\($0)</td>" } ?? "<td class=\"suppressed\">×</td>" }
   func percent(_ share: Double?) -> String {
@@ -52,8 +51,8 @@ struct FollowUpReportPage {
   func summary() -> String {
     var out = "<section id=\"summary\">\n<h2>1. 概要 <small>Summary</small></h2>\n<dl class=\"facts\">\n"
     func fact(_ term: String, _ value: String) { out += "<div><dt>\(term)</dt><dd>\(value)</dd></div>\n" }
-    fact("研修 / Programme", e(report.title) + "（\(e(report.programme))）")
-    fact("名簿 / Roster", e(report.roster))
+    fact("研修 / Programme", Markup.escape(report.title) + "（\(Markup.escape(report.programme))）")
+    fact("名簿 / Roster", Markup.escape(report.roster))
     let period =
       report.firstDate.map { first in first == report.lastDate ? first : "\(first) 〜 \(report.lastDate ?? "")"
       }
@@ -85,7 +84,7 @@ struct FollowUpReportPage {
       "<thead><tr><th scope=\"col\">\(areaWord)</th><th scope=\"col\">修了者</th><th scope=\"col\">実施した修了者</th><th scope=\"col\">実施率</th><th scope=\"col\">研修回数</th><th scope=\"col\">参加者（延べ）</th></tr></thead>\n<tbody>\n"
     for area in report.areas {
       out +=
-        "<tr><th scope=\"row\">\(e(area.label))</th>\(cell(area.graduates))\(cell(area.ranTraining))<td>\(percent(area.rate))</td>\(cell(area.trainings))\(cell(area.reached))</tr>\n"
+        "<tr><th scope=\"row\">\(Markup.escape(area.label))</th>\(cell(area.graduates))\(cell(area.ranTraining))<td>\(percent(area.rate))</td>\(cell(area.trainings))\(cell(area.reached))</tr>\n"
     }
     out +=
       "</tbody>\n<tfoot><tr><th scope=\"row\">計</th>\(cell(report.graduates))\(cell(report.ranTraining))<td>\(percent(report.rate))</td><td>\(report.trainings)</td><td>\(report.reached)</td></tr></tfoot>\n</table>\n</div>\n"
@@ -112,7 +111,8 @@ struct FollowUpReportPage {
     out +=
       "<table>\n<caption>種類別の研修回数と参加者（分母：研修 \(report.trainings) 回、参加者 \(report.reached) 人） / By kind</caption>\n<thead><tr><th scope=\"col\">種類</th><th scope=\"col\">研修回数</th><th scope=\"col\">参加者（延べ）</th></tr></thead>\n<tbody>\n"
     for kind in report.kinds {
-      out += "<tr><th scope=\"row\">\(e(kind.label))</th>\(cell(kind.trainings))\(cell(kind.reached))</tr>\n"
+      out +=
+        "<tr><th scope=\"row\">\(Markup.escape(kind.label))</th>\(cell(kind.trainings))\(cell(kind.reached))</tr>\n"
     }
     return out + "</tbody>\n</table>\n</section>\n"
   }
@@ -124,9 +124,11 @@ struct FollowUpReportPage {
       "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"研修の一覧\">\n<table class=\"list\">\n<caption>実施日順 / By date</caption>\n<thead><tr><th scope=\"col\">実施日</th><th scope=\"col\">開催地</th><th scope=\"col\">種類</th><th scope=\"col\">実施した修了者</th><th scope=\"col\">共同講師</th><th scope=\"col\">参加者</th></tr></thead>\n<tbody>\n"
     for training in report.trainingList {
       let place = [training.prefecture, training.municipality].compactMap { $0 }.joined(separator: " ")
-      let kind = e(training.kind) + (training.title.map { "<br><small>\(e($0))</small>" } ?? "")
+      let kind =
+        Markup.escape(training.kind)
+        + (training.title.map { "<br><small>\(Markup.escape($0))</small>" } ?? "")
       out +=
-        "<tr><td class=\"date\">\(e(training.date ?? "—"))</td><td>\(e(place))</td><td>\(kind)</td><td>\(training.graduates.map(e).joined(separator: "、"))</td><td>\(training.coInstructors.map(e).joined(separator: "、"))</td><td class=\"count\">\(training.participants)</td></tr>\n"
+        "<tr><td class=\"date\">\(Markup.escape(training.date ?? "—"))</td><td>\(Markup.escape(place))</td><td>\(kind)</td><td>\(training.graduates.map(Markup.escape).joined(separator: "、"))</td><td>\(training.coInstructors.map(Markup.escape).joined(separator: "、"))</td><td class=\"count\">\(training.participants)</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n</div>\n</section>\n"
   }
@@ -137,7 +139,7 @@ struct FollowUpReportPage {
       <section id="methods">
       <h2>\(number). 集計方法 <small>Methods</small></h2>
       <ul>
-      <li>修了者は名簿で研修「\(e(report.programme))」の修了（progress stage="completion"）が記録された人と、研修の記録に実施者として名前のある人。</li>
+      <li>修了者は名簿で研修「\(Markup.escape(report.programme))」の修了（progress stage="completion"）が記録された人と、研修の記録に実施者として名前のある人。</li>
       <li>地域研修は rosters/ のフォローアップ記録（&lt;followup&gt;、kenshu followup import で取り込み）の一件ずつ。年度を指定したときは、その年度（4月〜翌3月）に実施した研修のみを数えます。</li>
       <li>修了者・実施した修了者は名簿の都道府県で、研修回数・参加者は研修の開催地（記録がなければ最初の実施者の都道府県）で数えます。地方は統計で用いる8地方区分です。</li>
       <li>参加者は研修ごとの人数の合計（延べ人数）です。職種が記録されていない参加者は「職種不明」とします。</li>

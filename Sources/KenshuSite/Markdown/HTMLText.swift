@@ -1,11 +1,8 @@
 import KenshuModel
 
-/// HTML escaping and the ruby (furigana) notation `{漢字|かんじ}`, shared by Markdown and by
-/// plain text that comes from XML definitions.
+/// The ruby (furigana) notation `{漢字|かんじ}`, shared by Markdown and by
+/// plain text that comes from XML definitions (escaping is `Markup.escape`).
 public enum HTMLText {
-  /// Escapes text for use in HTML element content and in double-quoted attribute values.
-  public static func escape(_ text: String) -> String { Markup.escape(text) }
-
   /// One piece of text split by the ruby notation.
   public enum RubySegment: Sendable, Hashable {
     case text(String)
@@ -65,16 +62,16 @@ public enum HTMLText {
 
   /// The HTML of one ruby annotation, with fallback parentheses for browsers without ruby.
   public static func rubyHTML(base: String, reading: String) -> String {
-    "<ruby>\(escape(base))<rp>(</rp><rt>\(escape(reading))</rt><rp>)</rp></ruby>"
+    "<ruby>\(Markup.escape(base))<rp>(</rp><rt>\(Markup.escape(reading))</rt><rp>)</rp></ruby>"
   }
 
   /// Escaped HTML of plain text with the ruby notation rendered — for every text that comes
   /// from XML (titles, objectives, questions, …).
   public static func html(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "{")) else { return escape(text) }
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return Markup.escape(text) }
     return rubySegments(text).map { segment in
       switch segment {
-      case .text(let plain): escape(plain)
+      case .text(let plain): Markup.escape(plain)
       case .ruby(let base, let reading): rubyHTML(base: base, reading: reading)
       }
     }.joined()

@@ -73,7 +73,7 @@ public struct MarkdownRenderer: Sendable {
       let tag = Array("<h\(heading.level)>".utf8)
       let bytes = Array(result.utf8)
       guard let at = find(tag, in: bytes, from: from) else { break }
-      let replacement = Array("<h\(heading.level) id=\"\(HTMLText.escape(heading.id))\">".utf8)
+      let replacement = Array("<h\(heading.level) id=\"\(Markup.escape(heading.id))\">".utf8)
       result = String(decoding: bytes[..<at] + replacement + bytes[(at + tag.count)...], as: UTF8.self)
       from = at + replacement.count
     }

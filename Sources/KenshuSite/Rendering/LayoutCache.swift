@@ -1,4 +1,5 @@
 import Foundation
+import KenshuModel
 
 /// Renders the layout once per distinct frame — same folder depth, view, page kind and
 /// breadcrumbs, as for all sessions of a course — and reuses it with each page's title, body
@@ -45,9 +46,9 @@ final class LayoutCache: @unchecked Sendable {
     out.reserveCapacity(body.utf8.count + 4096)
     for (slot, piece) in zip(frame.slots, frame.pieces.dropFirst()) {
       switch slot {
-      case .title: out += HTMLText.escape(title)
+      case .title: out += Markup.escape(title)
       case .body: out += body
-      case .canonical: out += HTMLText.escape(canonicalURL ?? "")
+      case .canonical: out += Markup.escape(canonicalURL ?? "")
       }
       out += piece
     }

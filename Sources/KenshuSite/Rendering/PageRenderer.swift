@@ -300,7 +300,7 @@ struct PageRenderer: Sendable {
   /// readers and fonts treat it as that language.
   func markedLanguage(of block: MarkdownBlock?, _ html: String) -> String {
     guard let language = block?.language, let other = otherLanguage(language) else { return html }
-    return "<div lang=\"\(HTMLText.escape(other))\">\n\(html)</div>\n"
+    return "<div lang=\"\(Markup.escape(other))\">\n\(html)</div>\n"
   }
 
   func objectives(_ list: [Objective]) -> [String] { list.map { HTMLText.html($0.text) } }
