@@ -8,7 +8,8 @@ public struct BuildOutcome: Sendable {
   public var published: Bool
   /// Every problem, loading, checking and building, sorted by location.
   public var diagnostics: [Diagnostic]
-  /// The scope decided at the start.
+  /// The scope of the run: decided at the start, or narrowed to `attendanceOnly` after the
+  /// check (nothing was then built: `report` is nil and the site is as it was).
   public var scope: BuildScope
   /// Seconds per stage that ran.
   public var times = StageTimes()
@@ -31,6 +32,12 @@ public struct BuildOutcome: Sendable {
   /// written.
   public var succeeded: Bool { published && !diagnostics.hasErrors }
 
+  /// Whether pages may have changed: false when the run left the site as it was
+  /// (`attendanceOnly`), so that open pages need not reload.
+  public var changedPages: Bool {
+    if case .attendanceOnly = scope { return false }
+    return true
+  }
   /// Files written (0 when the build stopped before writing).
   public var written: Int { report?.written ?? 0 }
   /// Where the built forms post, when known: `serve` allows its origin in the

@@ -8,7 +8,10 @@ import KenshuSite
 ///
 /// A run goes through the stages of `BuildStage`, in order, timing each:
 ///
-/// 1. **scope** — full build or patch, decided once from the change set (`BuildScope`);
+/// 1. **scope** — full build or patch, decided from the change set (`BuildScope`); a full
+///    scope whose project differs from the published one only in attendance records (a
+///    check-in, an `attendance import`) becomes `attendanceOnly` after the check, and the
+///    site is left as it is;
 /// 2. **load** — definition files read into the model, through the session's
 ///    `DefinitionCache` (only files whose size or time changed are parsed again);
 /// 3. **check** — the project-wide checks; with errors the run stops here and the previous
@@ -27,6 +30,9 @@ public final class BuildSession: Sendable {
   /// Parsed definition files, shared by the sessions of one `serve` (its two editions).
   public let definitions: DefinitionCache
   let builder: SiteBuilder
+  /// The project the site on disk was last built from (nil before the first published run),
+  /// against which a change set that only touched attendance records is recognised.
+  private let published = PublishedProject()
 
   /// The stages a run goes through, in order.
   public static let stages = BuildStage.allCases
@@ -87,6 +93,16 @@ public final class BuildSession: Sendable {
 
     let edition = configuration.edition.effective(for: loaded.project.settings)
     outcome.edition = edition
+    outcome.scope = BuildScope.narrowed(
+      scope, changes: changes, layout: layout, project: loaded.project, previous: published.project)
+    if case .attendanceOnly = outcome.scope {
+      // No page reads attendance: the site on disk is this project's site already.
+      outcome.published = true
+      outcome.summary = Bilingual(
+        ja: "出欠の記録だけが変わりました。出欠を表示するページはないので、\(displayOutput)/ はそのままです",
+        en: "only attendance records changed; no page shows attendance, so \(displayOutput)/ is unchanged")
+      return outcome
+    }
     announce(
       Bilingual(
         ja: "定義 \(loaded.files.count) 件から \(displayOutput)/ に\(edition.labelText.ja.message)のサイトを作っています …",
@@ -102,6 +118,7 @@ public final class BuildSession: Sendable {
       outcome.published = report.published
       outcome.diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
       outcome.summary = report.published ? report.summaryText : stopped(outcome.diagnostics)
+      if report.published { published.project = loaded.project }
       if report.published, let archive = configuration.archive { writeArchive(archive, into: &outcome) }
     } catch {
       outcome.diagnostics = [
@@ -124,5 +141,17 @@ public final class BuildSession: Sendable {
     let value = body()
     times.add(stage, Date().timeIntervalSince(started))
     return value
+  }
+}
+
+/// The last published project of a session, shared by its runs (which never overlap; the lock
+/// makes the session `Sendable`).
+private final class PublishedProject: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Project?
+
+  var project: Project? {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
   }
 }

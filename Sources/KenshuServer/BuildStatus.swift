@@ -10,13 +10,19 @@ public actor BuildStatus {
 
   private(set) var errors: [Diagnostic] = []
   private var listeners: [UUID: AsyncStream<Event>.Continuation] = [:]
+  /// How many events were sent to the pages so far.
+  private(set) var broadcasts = 0
 
   public init() {}
 
   /// Records a build: a success clears errors and reloads pages; a failure keeps the previous
-  /// site and tells pages to show the errors.
-  public func record(diagnostics: [Diagnostic], succeeded: Bool) {
+  /// site and tells pages to show the errors. `pagesChanged: false` (a rebuild that left the
+  /// site as it was, after a check-in) reloads nothing unless pages were showing errors: the
+  /// reception page, open all day, keeps what it shows.
+  public func record(diagnostics: [Diagnostic], succeeded: Bool, pagesChanged: Bool = true) {
+    let wasShowingErrors = !errors.isEmpty
     errors = diagnostics.filter { $0.severity == .error }
+    if succeeded, !pagesChanged, !wasShowingErrors { return }
     broadcast(succeeded ? .reload : .failed)
   }
 
@@ -38,6 +44,7 @@ public actor BuildStatus {
   public var listenerCount: Int { listeners.count }
 
   private func broadcast(_ event: Event) {
+    broadcasts += 1
     for continuation in listeners.values { continuation.yield(event) }
   }
 }

@@ -31,6 +31,39 @@ import Testing
     #expect(BuildScope(changes: SourceChanges(removed: ["/p/content/a/b.md"]), layout: layout) == .full)
   }
 
+  @Test func scope_isNarrowedToAttendanceOnly_whenTheProjectDiffersInAttendanceAlone() {
+    let layout = ProjectLayout(root: URL(fileURLWithPath: "/p"))
+    var previous = Project()
+    previous.programmes = [Programme(id: "day", title: "研修")]
+    var checkedIn = previous
+    checkedIn.attendance = [AttendanceRecord(programme: "day", attendees: [Attendee(person: "a01")])]
+    let record = SourceChanges(edited: ["/p/rosters/attendance-day.xml"])
+    func narrowed(_ changes: SourceChanges?, _ project: Project, previous: Project? = previous) -> BuildScope
+    {
+      BuildScope.narrowed(.full, changes: changes, layout: layout, project: project, previous: previous)
+    }
+    #expect(narrowed(record, checkedIn) == .attendanceOnly(["rosters/attendance-day.xml"]))
+    #expect(
+      narrowed(SourceChanges(added: ["/p/rosters/attendance-day.xml"]), checkedIn)
+        == .attendanceOnly(["rosters/attendance-day.xml"]))
+    // No published site yet, a first build, a removed file, a file pages read, or a change
+    // beyond attendance: everything.
+    #expect(narrowed(record, checkedIn, previous: nil) == .full)
+    #expect(narrowed(nil, checkedIn) == .full)
+    #expect(narrowed(SourceChanges(removed: ["/p/rosters/attendance-day.xml"]), checkedIn) == .full)
+    #expect(
+      narrowed(
+        SourceChanges(edited: ["/p/rosters/attendance-day.xml", "/p/theme/layout.mustache"]), checkedIn)
+        == .full)
+    var retitled = checkedIn
+    retitled.programmes[0].title = "研修（改）"
+    #expect(narrowed(record, retitled) == .full)
+    #expect(
+      BuildScope.narrowed(
+        .contentEdits(["a.md"]), changes: record, layout: layout, project: checkedIn, previous: previous)
+        == .contentEdits(["a.md"]))
+  }
+
   @Test func layout_namesEveryPathOfTheProject() {
     let layout = ProjectLayout(root: URL(fileURLWithPath: "/p"))
     #expect(layout.settingsFile.path == "/p/kenshu.xml")

@@ -155,16 +155,19 @@ public final class PreviewSession: Sendable {
   }
 
   /// One turn of the watcher: both editions rebuilt with what changed, their pages told to
-  /// reload (or to show the errors); after a full build that loaded cleanly, new survey
+  /// reload (or to show the errors) unless the site was left as it was (a check-in's
+  /// attendance write: `BuildScope.attendanceOnly`); after a full build that loaded cleanly, new survey
   /// definitions apply to the next submission, and new programmes and rosters to the next
   /// check-in, from the project the rebuild loaded.
   public func rebuild(_ changes: SourceChanges) async {
     console.say(Bilingual(ja: "変更を検出しました。作り直しています …", en: "change detected, rebuilding …"))
     let outcome = learner.build.run(changes: changes, console: console)
-    await learner.status.record(diagnostics: outcome.diagnostics, succeeded: outcome.published)
+    await learner.status.record(
+      diagnostics: outcome.diagnostics, succeeded: outcome.published, pagesChanged: outcome.changedPages)
     if let facilitator {
       let other = facilitator.build.run(changes: changes, console: console)
-      await facilitator.status.record(diagnostics: other.diagnostics, succeeded: other.published)
+      await facilitator.status.record(
+        diagnostics: other.diagnostics, succeeded: other.published, pagesChanged: other.changedPages)
     }
     if let collector = collection?.collector, outcome.scope == .full, let project = outcome.project,
       !outcome.loadFailed
