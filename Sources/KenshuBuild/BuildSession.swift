@@ -98,9 +98,12 @@ public final class BuildSession: Sendable {
     if case .attendanceOnly = outcome.scope {
       // No page reads attendance: the site on disk is this project's site already.
       outcome.published = true
+      let seconds = String(format: "%.2f", outcome.times.entries.reduce(0) { $0 + $1.seconds })
       outcome.summary = Bilingual(
-        ja: "出欠の記録だけが変わりました。出欠を表示するページはないので、\(displayOutput)/ はそのままです",
-        en: "only attendance records changed; no page shows attendance, so \(displayOutput)/ is unchanged")
+        ja: "出欠の記録だけが変わりました（読み込みと検査 \(seconds) 秒）。出欠を表示するページはないので、\(displayOutput)/ はそのままです",
+        en:
+          "only attendance records changed (load and check \(seconds) s); no page shows attendance, so \(displayOutput)/ is unchanged"
+      )
       return outcome
     }
     announce(
