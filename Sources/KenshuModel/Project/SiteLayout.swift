@@ -9,6 +9,10 @@ public enum SiteLayout {
   /// certificates, and the salted hashes it checks against (docs/training-day.md).
   public static let verify = "verify/index.html"
   public static let verifyData = "verify/certificates.js"
+  /// Reception's check-in page (受付), published when a programme has a roster; it works when
+  /// served by `kenshu serve --collect`, which answers its `POST /api/checkin`
+  /// (docs/training-day.md).
+  public static let checkIn = "checkin/index.html"
   public static let facilitatorNotes = "facilitator/index.html"
   /// Folder of the facilitator edition of the session pages.
   public static let facilitatorFolder = "facilitator/"

@@ -139,8 +139,11 @@ public final class PreviewSession: Sendable {
     if !reception.programmes.isEmpty {
       console.say(
         Bilingual(
-          ja: "受付（POST /api/checkin）: \(reception.programmes.joined(separator: ", "))",
-          en: "check-in (POST /api/checkin): \(reception.programmes.joined(separator: ", "))"))
+          ja:
+            "受付（受付ページ checkin/index.html、POST /api/checkin）: \(reception.programmes.joined(separator: ", "))",
+          en:
+            "check-in (reception page checkin/index.html, POST /api/checkin): \(reception.programmes.joined(separator: ", "))"
+        ))
     }
     return CollectionEndpoint(
       collector: collector, rateLimitPerMinute: rate, origins: OriginPolicy(allowedOrigins: origins),

@@ -21,6 +21,8 @@ public enum PageKind: Sendable, Hashable {
   case search
   /// The certificate verification page (`verify/index.html`).
   case verify
+  /// Reception's check-in page (`checkin/index.html`, `CheckInPageContext`).
+  case checkIn
   /// A survey's form page (`SurveyFormContext`).
   case survey(id: String)
   /// A self-study module's overview page (`ModuleContexts`).
@@ -41,6 +43,7 @@ public enum PageKind: Sendable, Hashable {
     case .glossary: "glossary"
     case .search: "search"
     case .verify: "verify"
+    case .checkIn: "checkin"
     case .survey: "survey"
     case .module: "module"
     case .modulePart(_, let part): part.templateName

@@ -64,6 +64,11 @@ public struct SitePlan: Sendable {
     if project.programmes.contains(where: { !$0.allAwards.isEmpty }) {
       pages.append(SitePage(path: SiteRoutes.verify, kind: .verify))
     }
+    // In both editions: it holds no personal data, and whichever edition `serve --collect`
+    // serves must have it. Linked from no learner page (docs/training-day.md).
+    if !CheckInPageContext.programmes(of: project).isEmpty {
+      pages.append(SitePage(path: SiteRoutes.checkIn, kind: .checkIn))
+    }
     for survey in Self.surveyIDs(in: project, diagnostics: &diagnostics) {
       pages.append(SitePage(path: SiteRoutes.survey(survey), kind: .survey(id: survey)))
     }

@@ -8,6 +8,7 @@ public enum SiteRoutes {
   public static let search = SiteLayout.search
   public static let verify = SiteLayout.verify
   public static let verifyData = SiteLayout.verifyData
+  public static let checkIn = SiteLayout.checkIn
   /// The search index's manifest, which the search page loads (`SiteLayout.searchManifest`).
   public static let searchManifest = SiteLayout.searchManifest
   public static let facilitatorNotes = SiteLayout.facilitatorNotes

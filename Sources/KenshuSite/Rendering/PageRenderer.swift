@@ -136,6 +136,10 @@ struct PageRenderer: Sendable {
       (title, body) = (strings["search"], [:])
     case .verify:
       (title, body) = (strings["verify"], [:])
+    case .checkIn:
+      (title, body) = (strings["checkIn"], CheckInPageContext(project: project, format: format).context)
+      // Check-ins go where the survey forms post (`collect-url`), else to this origin.
+      if let url = collectBase { body["collectURL"] = url }
     case .survey(let id):
       (title, body) = surveyContext(id, root: root, diagnostics: &diagnostics)
     case .module(let id):
@@ -195,6 +199,7 @@ struct PageRenderer: Sendable {
     }
     if case .survey = page.kind { scripts = ["assets/survey.js"] }
     if page.kind == .verify { scripts = [SiteRoutes.verifyData, "assets/verify.js"] }
+    if page.kind == .checkIn { scripts = ["assets/checkin.js"] }
     var stylesheets: [String] = []
     if page.isModulePage {
       scripts = ["assets/module.js"]

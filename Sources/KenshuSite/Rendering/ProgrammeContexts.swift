@@ -46,6 +46,13 @@ extension PageRenderer {
     if let organiser = programme.organiser ?? project.settings.organiser {
       context["organiserHtml"] = HTMLText.html(organiser)
     }
+    // Organisers and facilitators find reception's page from their edition's programme page;
+    // learners never need it, and the learner edition does not link it.
+    if edition.includesFacilitatorPages,
+      CheckInPageContext.programmes(of: project).contains(where: { $0.id == programme.id })
+    {
+      context["checkInHref"] = SiteRoutes.checkIn
+    }
     if let edition = programme.edition {
       var item: [String: Any] = ["version": edition.version]
       if let date = edition.date { item["date"] = format.date(date) }

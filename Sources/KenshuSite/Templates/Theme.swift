@@ -22,7 +22,7 @@ public struct Theme: Sendable {
   public static let templateNames = [
     "layout", "home", "programme", "timetable", "session", "facilitator-notes", "facilitator-pack", "handout",
     "glossary",
-    "search", "verify", "survey", "module", "module-lesson", "module-scenario", "module-quiz",
+    "search", "verify", "checkin", "survey", "module", "module-lesson", "module-scenario", "module-quiz",
     "module-certificate",
     "module-header", "module-footer",
   ]

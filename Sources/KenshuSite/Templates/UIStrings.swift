@@ -118,6 +118,68 @@ public struct UIStrings: Sendable {
       "確認には JavaScript が必要です。発行元にお問い合わせください。",
       "Verification needs JavaScript; otherwise ask the issuer."
     ),
+    "checkIn": ("受付", "Check-in"),
+    "checkInIntro": (
+      "受付票の QR コードをスキャナーで読み取るか、QR コードの下に印字されたコードを入力して Enter を押してください。結果には受講者 ID が出ます（氏名は出ません）。名簿で本人を確かめてください。",
+      "Scan the QR code on the participant's slip, or type the code printed under it, and press Enter. The result shows the roster id (never a name): check it against your list."
+    ),
+    "checkInSelfIntro": (
+      "受付票のコードを読み込みました。「受付する」を押すと、今日の研修の出席として記録されます。",
+      "The code of your slip has been read. Press “Check in” to be recorded as present for today's training."
+    ),
+    "checkInNoServer": (
+      "このページで受付できるのは、kenshu serve --collect で配信しているときだけです。いまは受付のサーバーが応答しません（ファイルとして開いたか、サーバーが止まっています）。紙の受付名簿に記入してください。",
+      "This page checks people in only when it is served by kenshu serve --collect. No check-in server answers now (the page was opened as a file, or the server is not running): use the paper reception sheet."
+    ),
+    "checkInCourse": ("研修・日程", "Training and day"),
+    "checkInCourseAuto": ("今日の研修（自動）", "Today's training (automatic)"),
+    "checkInCode": ("受付コード", "Check-in code"),
+    "checkInCodeHint": (
+      "スキャナーは QR コードのリンクをそのまま入力して構いません。大文字・小文字、ハイフン、空白は区別しません。",
+      "A scanner may type the QR code's whole link. Case, hyphens and spaces do not matter."
+    ),
+    "checkInButton": ("受付する", "Check in"),
+    "checkInRecent": ("直近の受付（このページを閉じると消えます）", "Recent check-ins (gone when this page is closed)"),
+    "checkInRecentEmpty": ("まだありません。", "None yet."),
+    "checkInRecorded": ("受付しました", "Checked in"),
+    "checkInAlready": ("受付済みです（記録は変わりません）", "Already checked in (nothing changed)"),
+    "checkInLate": ("遅刻：{time} 着", "late: arrived {time}"),
+    "checkInSending": ("送信しています…", "Sending…"),
+    "checkInEmpty": ("コードを入力するか、QR コードを読み取ってください。", "Type a code or scan a QR code."),
+    "checkInUnreadable": (
+      "コードとして読み取れません。もう一度読み取るか、印字されたコードを入力してください。",
+      "This is not a code. Scan again or type the printed code."
+    ),
+    "checkInUnknownParticipant": (
+      "このコードの受講者は、この研修の名簿にいません。コードと研修・日程を確かめてください。",
+      "No trainee of this training's roster has this code. Check the code and the training."
+    ),
+    "checkInUnknownProgramme": (
+      "どの研修の受付か決められません。「研修・日程」を選んでください。",
+      "The server cannot tell which training this is for: choose one under “Training and day”."
+    ),
+    "checkInUnknownCourse": (
+      "今日の日程が決められません。「研修・日程」で日程を選んでください。",
+      "The server cannot tell today's course: choose it under “Training and day”."
+    ),
+    "checkInUnwritable": (
+      "記録できませんでした（何も記録されていません）。紙の受付名簿に到着時刻を書いて、あとで取り込んでください。",
+      "Not recorded (nothing was written). Note the arrival time on the paper reception sheet and import it later."
+    ),
+    "checkInStorage": (
+      "サーバーのデータベースが応答しません。少し待ってからもう一度読み取ってください。",
+      "The server's database does not answer. Wait a moment and scan again."
+    ),
+    "checkInBusy": ("送信が多すぎます。少し待ってからもう一度。", "Too many requests: wait a moment and try again."),
+    "checkInRefused": ("受付できませんでした（{code}）。", "Not checked in ({code})."),
+    "checkInNeedsScript": (
+      "受付には JavaScript が必要です。紙の受付名簿を使ってください。",
+      "Check-in needs JavaScript: use the paper reception sheet."
+    ),
+    "checkInLink": (
+      "当日の受付ページ（kenshu serve --collect で配信したときに使えます）",
+      "The reception page for the day (works when served by kenshu serve --collect)"
+    ),
     "surveyRequiredNote": ("「必須」と書かれた質問には回答が必要です。", "Questions marked “required” must be answered."),
     "surveyRequired": ("（必須）", "(required)"),
     "surveyBefore": ("研修前", "Before the training"),
