@@ -91,4 +91,43 @@ import Testing
       site, "programmes/\(project.programmes[0].id)/\(course.id)/handout/index.html")
     #expect(handout.components(separatedBy: "<div lang=\"ja\">").count == 2)
   }
+
+  /// A Japanese programme with one English session (`<session xml:lang="en">`, its content
+  /// English too, as the loader gives it): the session's page is English — `lang`, interface
+  /// words — with the programme's and course's titles above it marked Japanese; the session's
+  /// entries on the Japanese timetable, handout and neighbouring session pages are marked English.
+  @Test func test_japaneseProgramme_englishSession_hasAnEnglishPage_andIsMarkedWhereListed() throws {
+    var project = SampleProject.make()
+    project.settings.language = "ja"
+    project.programmes[0].language = "ja"
+    let course = project.programmes[0].courses[0]
+    let index = try #require(course.sessions.firstIndex { $0.id == "lecture1" })
+    project.programmes[0].courses[0].sessions[index].language = "en"
+    project.programmes[0].courses[0].sessions[index].title = "Discharge planning"
+    project.programmes[0].courses[0].sessions[index].content?.language = "en"
+    let site = SampleProject.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    let report = try SiteBuilder(projectRoot: SampleProject.root, options: BuildOptions(output: site)).build(
+      project)
+    #expect(report.published, "\(report.diagnostics.map(\.formatted))")
+    let programme = "programmes/\(project.programmes[0].id)/\(course.id)"
+    let english = SampleProject.read(site, "\(programme)/sessions/lecture1.html")
+    #expect(english.contains(#"<html lang="en""#))
+    #expect(english.contains(">Objectives<"))
+    #expect(!english.contains(">到達目標<"))
+    #expect(english.contains(#" lang="ja">1日目 退院支援</a>"#))
+    #expect(!english.contains("<div lang="))
+    // The next page is Japanese, with a link back to the English session marked.
+    let next = SampleProject.read(site, "\(programme)/sessions/gw1.html")
+    #expect(next.contains(#"<html lang="ja""#))
+    #expect(next.contains(#"<span lang="en">Discharge planning</span>"#))
+    let timetable = SampleProject.read(site, "\(programme)/index.html")
+    #expect(timetable.contains(#"<html lang="ja""#))
+    #expect(timetable.contains(#"sessions/lecture1.html" lang="en">Discharge planning</a>"#))
+    #expect(timetable.components(separatedBy: #"lang="en""#).count == 2)
+    let handout = SampleProject.read(site, "\(programme)/handout/index.html")
+    #expect(handout.contains(#"<th scope="row" lang="en">Discharge planning</th>"#))
+    #expect(handout.contains(#"<span lang="en">Discharge planning</span></h2>"#))
+    #expect(handout.components(separatedBy: "<div lang=\"en\">").count == 2)
+  }
 }

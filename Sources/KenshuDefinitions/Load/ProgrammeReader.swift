@@ -74,6 +74,8 @@ extension ValueReader {
     session.content = element.child(named: "content").flatMap { markdown($0) }
     session.facilitatorNotes = element.children(named: "facilitator-notes").compactMap { markdown($0) }
     session.groupWork = groupWork(element)
+    session.language = language(element)
+    if let language = session.language { session.inheritLanguage(language) }
     return session
   }
 
@@ -150,5 +152,26 @@ extension ValueReader {
         prompts: $0.children(named: "prompt").map(\.normalizedText), location: $0.location)
     }
     return spec
+  }
+}
+
+extension Session {
+  /// Gives the session's texts without an `xml:lang` of their own the session's language, so
+  /// that a page in another language (the programme's handout, the facilitator pack) marks them
+  /// as in it, as it marks a `<content xml:lang>`.
+  fileprivate mutating func inheritLanguage(_ language: String) {
+    func inherited(_ block: MarkdownBlock) -> MarkdownBlock {
+      var block = block
+      if block.language == nil { block.language = language }
+      return block
+    }
+    content = content.map(inherited)
+    facilitatorNotes = facilitatorNotes.map(inherited)
+    guard var spec = groupWork else { return }
+    for index in spec.cases.indices {
+      spec.cases[index].body = inherited(spec.cases[index].body)
+      spec.cases[index].answerKey = spec.cases[index].answerKey.map(inherited)
+    }
+    groupWork = spec
   }
 }

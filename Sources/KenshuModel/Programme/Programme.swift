@@ -186,6 +186,9 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
   public var survey: String?
   /// Self-study module id for `selfstudy`/`quiz` sessions.
   public var module: String?
+  /// The session's own language (`xml:lang` on `<session>`, BCP 47), as an English guest
+  /// lecture in a Japanese programme has; nil when it is in its programme's language.
+  public var language: String?
   public var location: SourceLocation?
 
   public init(
@@ -193,7 +196,7 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     objectives: [Objective] = [], practises: [String] = [], professions: [Profession] = [],
     instructors: [String] = [], facilitators: [String] = [], content: MarkdownBlock? = nil,
     facilitatorNotes: [MarkdownBlock] = [], groupWork: GroupWorkSpec? = nil, survey: String? = nil,
-    module: String? = nil, location: SourceLocation? = nil
+    module: String? = nil, language: String? = nil, location: SourceLocation? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -210,6 +213,7 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     self.groupWork = groupWork
     self.survey = survey
     self.module = module
+    self.language = language
     self.location = location
   }
 }

@@ -28,6 +28,7 @@ extension PageRenderer {
         },
         "minutes": session.durationMinutes.map(String.init) ?? "",
       ]
+      if let other = otherLanguage(of: session, in: programme) { item["titleLang"] = other }
       item["timeRange"] = format.timeRange(slot.start, slot.end) ?? false
       if let spec = session.groupWork {
         var unused: [String] = []

@@ -60,7 +60,7 @@ final class LayoutCache: @unchecked Sendable {
     let crumbs = renderer.breadcrumbs(for: page)
     let key = Key(
       root: page.root, view: page.view, kind: page.kind.templateName,
-      crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")" },
+      crumbs: crumbs.map { "\($0["href"] ?? "")\u{0}\($0["label"] ?? "")\u{0}\($0["crumbLang"] ?? "")" },
       language: renderer.contentLanguage, printedProgramme: renderer.printedProgramme(of: page)?.id)
     if let frame = lock.withLock({ frames[key] }) { return frame }
     var context = renderer.layoutContext(page: page, title: Self.markers[0].0, breadcrumbs: crumbs)

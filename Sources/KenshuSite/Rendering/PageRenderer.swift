@@ -75,13 +75,15 @@ struct PageRenderer: Sendable {
 
   var siteTitle: String { project.settings.title ?? project.programmes.first?.title ?? "Kenshu" }
 
-  /// The language of a page's content: the `xml:lang` of its programme, module or survey, else
-  /// the site's. A Japanese site's English programme has English pages, and the other way round.
+  /// The language of a page's content: the `xml:lang` of its session, programme, module or
+  /// survey, else the site's. A Japanese site's English programme has English pages, and the
+  /// other way round; so has an English session of a Japanese programme.
   func language(of page: SitePage) -> String {
     let declared: String? =
       switch page.kind {
-      case .programme(let p), .timetable(let p, _), .handout(let p, _), .session(let p, _, _),
-        .facilitatorPack(let p, _):
+      case .session(let p, let c, let s):
+        project.programmes[p].courses[c].sessions[s].language ?? project.programmes[p].language
+      case .programme(let p), .timetable(let p, _), .handout(let p, _), .facilitatorPack(let p, _):
         project.programmes[p].language
       case .module(let id), .modulePart(let id, _): project.module(id)?.language
       case .survey(let id): project.survey(id)?.language
@@ -277,10 +279,16 @@ struct PageRenderer: Sendable {
     case .session(let p, let c, _):
       let programme = project.programmes[p]
       let course = programme.courses[c]
-      return [
-        home, crumb(SiteRoutes.programme(programme.id), programme.title),
+      // A session in another language than its programme: the programme's and course's titles
+      // above it keep theirs.
+      var programmeCrumbs = [
+        crumb(SiteRoutes.programme(programme.id), programme.title),
         crumb(SiteRoutes.timetable(programme.id, course.id), course.title),
       ]
+      if let other = otherLanguage(programme.language) {
+        for index in programmeCrumbs.indices { programmeCrumbs[index]["crumbLang"] = other }
+      }
+      return [home] + programmeCrumbs
     case .home:
       return []
     case .module, .modulePart:

@@ -8,6 +8,12 @@ extension PageRenderer {
     language.isEmpty || language.lowercased() == contentLanguage.lowercased() ? nil : language
   }
 
+  /// The language of `session` (its own `xml:lang`, else its programme's) when it is not the
+  /// page's: an English session's title on a Japanese programme's timetable.
+  func otherLanguage(of session: Session, in programme: Programme) -> String? {
+    otherLanguage(session.language ?? programme.language)
+  }
+
   func homeContext(root: String) -> (String, [String: Any]) {
     let programmes: [[String: Any]] = project.programmes.map { programme in
       var item: [String: Any] = [
@@ -140,6 +146,7 @@ extension PageRenderer {
       row["end"] = slot.end?.description ?? ""
       row["endISO"] = slot.end?.description ?? start.description
     }
+    if let other = otherLanguage(of: session, in: programme) { row["titleLang"] = other }
     if session.kind != .break {
       row["href"] = SiteRoutes.session(programme.id, course.id, session.id, view: .learner)
     }
@@ -188,6 +195,7 @@ extension PageRenderer {
         "objectives": objectives(session.objectives),
         "questions": (session.groupWork?.questions ?? []).map { HTMLText.html($0.text) },
       ]
+      if let other = otherLanguage(of: session, in: programme) { item["titleLang"] = other }
       // Always set: a missing key would be looked up in the course's context (its whole span).
       item["timeRange"] = format.timeRange(slot.start, slot.end) ?? false
       // Every session's content shares the handout: headings under the session's h2, ids

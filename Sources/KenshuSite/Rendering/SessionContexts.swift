@@ -89,10 +89,12 @@ extension PageRenderer {
   func neighbour(_ programme: Programme, _ course: Course, _ session: Session, _ view: PageView) -> [String:
     Any]
   {
-    [
+    var item: [String: Any] = [
       "href": SiteRoutes.session(programme.id, course.id, session.id, view: view),
       "titleHtml": HTMLText.html(session.title),
     ]
+    if let other = otherLanguage(of: session, in: programme) { item["titleLang"] = other }
+    return item
   }
 
   /// Instructors and facilitators by name and role only: learner pages are public, so nothing
@@ -157,7 +159,7 @@ extension PageRenderer {
       if let body = content.render(
         groupCase.body, root: root, placement: placement, diagnostics: &diagnostics)
       {
-        item["bodyHtml"] = body.html
+        item["bodyHtml"] = markedLanguage(of: groupCase.body, body.html)
         searchText.append(HTMLText.plain(groupCase.title) + "\n" + body.plainText)
       }
       if facilitator,
@@ -166,7 +168,7 @@ extension PageRenderer {
           placement: HeadingPlacement(headingBase: min(caseHeadingLevel + 2, 6), idPrefix: prefix + "-key-"),
           diagnostics: &diagnostics)
       {
-        item["answerKeyHtml"] = key.html
+        item["answerKeyHtml"] = markedLanguage(of: groupCase.answerKey, key.html)
         searchText.append(key.plainText)
       }
       return item
@@ -224,6 +226,7 @@ extension PageRenderer {
             },
             "phases": phaseContexts(session.groupWork?.phases ?? [], start: slot.start, facilitator: true),
           ]
+          if let other = otherLanguage(of: session, in: programme) { item["titleLang"] = other }
           if let range = format.timeRange(slot.start, slot.end) { item["timeRange"] = range }
           return item
         }
