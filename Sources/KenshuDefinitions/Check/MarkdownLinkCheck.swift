@@ -1,10 +1,12 @@
 import Foundation
 import KenshuModel
 
-/// Relative links and images in the Markdown files under `content/` must point at files that
-/// exist there: they were published as broken images and links. Reported at the target's line
-/// and column in the Markdown file. Paths are relative to the Markdown file, as the site
-/// resolves them (`LinkPolicy`); web links, `#anchors` and `/paths` are not checked.
+/// Relative links and images in Markdown must point at files that exist under `content/`: they
+/// were published as broken images and links. In the Markdown files under `content/`, reported
+/// at the target's line and column, with paths relative to the Markdown file; in Markdown
+/// written inline in the XML, reported at its element, with paths relative to `content/` —
+/// both as the site resolves them (`LinkPolicy`; `ContentStore` renders inline text from the
+/// folder `""`). Web links, `#anchors` and `/paths` are not checked.
 struct MarkdownLinkCheck {
   let project: Project
   let content: ContentFiles
@@ -14,13 +16,20 @@ struct MarkdownLinkCheck {
     return run(&findings)
   }
 
-  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited).
+  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited);
+  /// inline Markdown is in the definitions, held in memory, and checked every time.
   func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var checked: Set<String> = []
-    for (block, _) in project.contentFileBlocks {
-      guard let path = block.path, checked.insert(path).inserted else { continue }
-      diagnostics += findings.findings(in: path) { check(path) }
+    project.forEachMarkdownBlock { block, _ in
+      switch block.source {
+      case .file(let path):
+        guard checked.insert(path).inserted else { return }
+        diagnostics += findings.findings(in: path) { check(path) }
+      case .inline(let text):
+        guard let element = block.location else { return }
+        diagnostics += check(text, folder: "", inline: true) { _, _ in element }
+      }
     }
     return diagnostics
   }
@@ -29,11 +38,21 @@ struct MarkdownLinkCheck {
     guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
       let text = String(data: data, encoding: .utf8)
     else { return [] }
+    let file = content.displayName(path)
+    return check(text, folder: (path as NSString).deletingLastPathComponent, inline: false) {
+      SourceLocation(file: file, line: $0, column: $1)
+    }
+  }
+
+  /// The links and images of `text`, written in the `content/` folder `folder` (`inline`: in an
+  /// XML element), each located by `locate` from its line and column in `text`.
+  private func check(
+    _ text: String, folder: String, inline: Bool, at locate: (Int, Int) -> SourceLocation
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let folder = (path as NSString).deletingLastPathComponent
     for link in MarkdownLinkScan.links(in: text) {
       guard case .contentRelative(let relative) = LinkPolicy.decide(link.target) else { continue }
-      let location = SourceLocation(file: content.displayName(path), line: link.line, column: link.column)
+      let location = locate(link.line, link.column)
       let decoded = relative.removingPercentEncoding ?? relative
       guard let resolved = LinkPolicy.resolve(decoded, fromFolder: folder) else {
         diagnostics.append(.error(Catalogue.markdownTargetOutside, link.target, at: location))
@@ -55,7 +74,7 @@ struct MarkdownLinkCheck {
         diagnostics.append(
           .error(
             link.isImage ? Catalogue.markdownImageMissing : Catalogue.markdownLinkMissing,
-            (link.target, content.displayName(file)), at: location))
+            (link.target, content.displayName(file), inline), at: location))
       }
     }
     return diagnostics

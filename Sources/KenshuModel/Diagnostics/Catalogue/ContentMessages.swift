@@ -68,30 +68,36 @@ extension Catalogue {
         hint: $0.en.hint ?? "save it again as plain SVG (no DOCTYPE, no entities)")
     })
 
-  public static let markdownImageMissing = MessageTemplate<(target: String, expected: String)>(
-    "markdown-image-missing", sample: ("images/map.png", "content/day1/images/map.png"),
+  /// `inline`: the Markdown is written inside an XML element, whose relative paths start from
+  /// `content/` (a file's start from the file's folder).
+  public static let markdownImageMissing = MessageTemplate<(target: String, expected: String, inline: Bool)>(
+    "markdown-image-missing", sample: ("images/map.png", "content/day1/images/map.png", false),
     ja: {
       Wording(
         "画像 \"\($0.target)\" がありません",
-        hint: "\($0.expected) に画像を置くか、このファイルからの相対パスを直してください")
+        hint: "\($0.expected) に画像を置くか、" + ($0.inline ? "content/ からの相対パスに直してください" : "このファイルからの相対パスを直してください"))
     },
     en: {
       Wording(
         "image \"\($0.target)\" does not exist",
-        hint: "expected at \($0.expected); add it, or fix the path (relative to this Markdown file)")
+        hint: "expected at \($0.expected); add it, or fix the path (relative to "
+          + ($0.inline ? "content/)" : "this Markdown file)"))
     })
 
-  public static let markdownLinkMissing = MessageTemplate<(target: String, expected: String)>(
-    "markdown-link-missing", sample: ("../x/nothere.md", "content/x/nothere.md"),
+  /// `inline` as for `markdownImageMissing`.
+  public static let markdownLinkMissing = MessageTemplate<(target: String, expected: String, inline: Bool)>(
+    "markdown-link-missing", sample: ("../x/nothere.md", "content/x/nothere.md", false),
     ja: {
       Wording(
         "リンク先 \"\($0.target)\" がありません",
-        hint: "\($0.expected) にファイルを置くか、このファイルからの相対パスを直してください")
+        hint: "\($0.expected) にファイルを置くか、" + ($0.inline ? "content/ からの相対パスに直してください" : "このファイルからの相対パスを直してください")
+      )
     },
     en: {
       Wording(
         "link target \"\($0.target)\" does not exist",
-        hint: "expected at \($0.expected); add it, or fix the path (relative to this Markdown file)")
+        hint: "expected at \($0.expected); add it, or fix the path (relative to "
+          + ($0.inline ? "content/)" : "this Markdown file)"))
     })
 
   public static let markdownTargetOutside = MessageTemplate<String>(
