@@ -16,6 +16,8 @@ python3 -c 'import pandas' 2>/dev/null || { echo "pandas missing: pip install pa
 echo "building kenshu (release)…" >&2
 swift build -c release --product kenshu >&2
 kenshu="$(swift build -c release --show-bin-path)/kenshu"
+# The figures are read from kenshu's English lines, as from pandas'.
+export KENSHU_LANG=en
 csv=$(mktemp /tmp/kenshu-evaluation-bench.XXXXXX.csv)
 trap 'rm -f "$csv"' EXIT
 "$kenshu" bench evaluation --rows "$rows" --write-csv "$csv" >/dev/null

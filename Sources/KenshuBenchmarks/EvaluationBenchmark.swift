@@ -72,8 +72,9 @@ public func benchmarkResponsesCSV(rows: Int) -> String {
 
 /// Times the whole `kenshu evaluate` pipeline in memory on `rows` synthetic responses × 40 items
 /// with a by-profession breakdown: CSV parse, import, statistics, summary.json and index.html.
-/// Returns one line per stage and the total, in milliseconds. Run it on a release build.
-public func runEvaluationBenchmark(rows: Int) -> String {
+/// Returns one line per stage and the total, in milliseconds, worded in `language`. Run it on
+/// a release build.
+public func runEvaluationBenchmark(rows: Int, in language: MessageLanguage) -> String {
   let survey = benchmarkSurvey()
   let data = Data(benchmarkResponsesCSV(rows: rows).utf8)
   let clock = ContinuousClock()
@@ -89,16 +90,26 @@ public func runEvaluationBenchmark(rows: Int) -> String {
     let cpu = (processCPUSeconds() ?? 0) - cpuStart
     total += elapsed
     totalCPU += cpu
-    lines.append("  \(name): \(milliseconds(elapsed)) ms (CPU \(String(format: "%.1f", cpu * 1000)) ms)")
+    let cpuFigure = String(format: "%.1f", cpu * 1000)
+    lines.append(
+      language.say(
+        ja: "  \(name): \(milliseconds(elapsed)) ms（CPU \(cpuFigure) ms）",
+        en: "  \(name): \(milliseconds(elapsed)) ms (CPU \(cpuFigure) ms)"))
     return result
   }
-  let read = stage("csv parse") { Table.read(data: data, file: "bench.csv") }
+  let read = stage(language.say(ja: "CSV の読み込み", en: "csv parse")) {
+    Table.read(data: data, file: "bench.csv")
+  }
   var set = ResponseSet(survey: survey)
-  let diagnostics = stage("import") { set.add(ResponseTable(read.table)) }
-  let report = stage("statistics") { EvaluationReport(responses: set, by: "profession") }
+  let diagnostics = stage(language.say(ja: "取り込み", en: "import")) { set.add(ResponseTable(read.table)) }
+  let report = stage(language.say(ja: "統計", en: "statistics")) {
+    EvaluationReport(responses: set, by: "profession")
+  }
   let beforeRendering = total
-  let json = stage("summary.json") { (try? report.summaryJSON())?.count ?? 0 }
-  let html = stage("index.html") { report.html().utf8.count }
+  let json = stage(language.say(ja: "summary.json の作成", en: "summary.json")) {
+    (try? report.summaryJSON())?.count ?? 0
+  }
+  let html = stage(language.say(ja: "index.html の作成", en: "index.html")) { report.html().utf8.count }
   let rendered = total - beforeRendering
   // Everything `kenshu evaluate` writes (JSON, HTML, CSS and the CSV tables with every free-text
   // answer), to a temporary folder: the "full report" of issue 6 includes the files.
@@ -109,16 +120,29 @@ public func runEvaluationBenchmark(rows: Int) -> String {
   try? report.write(to: folder)
   let written = clock.now - writeStart
   try? FileManager.default.removeItem(at: folder)
+  let items = survey.items.count - 1
   lines.insert(
-    "evaluate: \(rows) responses × \(survey.items.count - 1) items + profession, \(diagnostics.count) diagnostics, "
-      + "summary.json \(json / 1024) KiB, index.html \(html / 1024) KiB", at: 0)
-  lines.append("  total: \(milliseconds(total)) ms (CPU \(String(format: "%.1f", totalCPU * 1000)) ms)")
+    language.say(
+      ja: "評価: 回答 \(rows) 件 × \(items) 項目 + 職種、診断 \(diagnostics.count) 件、"
+        + "summary.json \(json / 1024) KiB、index.html \(html / 1024) KiB",
+      en: "evaluate: \(rows) responses × \(items) items + profession, \(diagnostics.count) diagnostics, "
+        + "summary.json \(json / 1024) KiB, index.html \(html / 1024) KiB"), at: 0)
+  let totalCPUFigure = String(format: "%.1f", totalCPU * 1000)
   lines.append(
-    "  writing every file (summary.json, index.html, report.css, CSV tables incl. free text): \(milliseconds(written)) ms"
-  )
+    language.say(
+      ja: "  合計: \(milliseconds(total)) ms（CPU \(totalCPUFigure) ms）",
+      en: "  total: \(milliseconds(total)) ms (CPU \(totalCPUFigure) ms)"))
   lines.append(
-    "full report (csv parse + import + statistics + writing every file): \(milliseconds(computed - rendered + written)) ms"
-  )
+    language.say(
+      ja: "  全ファイルの書き出し（summary.json、index.html、report.css、自由記述を含む CSV の表）: "
+        + "\(milliseconds(written)) ms",
+      en: "  writing every file (summary.json, index.html, report.css, CSV tables incl. free text): "
+        + "\(milliseconds(written)) ms"))
+  let full = milliseconds(computed - rendered + written)
+  lines.append(
+    language.say(
+      ja: "報告書全体（CSV の読み込み + 取り込み + 統計 + 全ファイルの書き出し）: \(full) ms",
+      en: "full report (csv parse + import + statistics + writing every file): \(full) ms"))
   return lines.joined(separator: "\n")
 }
 

@@ -8,14 +8,18 @@ import KenshuTabular
 public enum RosterBenchmark {
   /// One measured step.
   public struct Figure: Sendable, Hashable {
-    public var step: String
+    /// What was measured, in both languages.
+    public var step: Bilingual
     public var rows: Int
     public var seconds: Double
 
-    /// `step: rows rows in 12.3 ms (81,300 rows/s)`.
-    public var formatted: String {
+    /// `step: rows rows in 12.3 ms (81,300 rows/s)`, in `language`.
+    public func formatted(in language: MessageLanguage) -> String {
       let rate = seconds > 0 ? Int(Double(rows) / seconds) : 0
-      return "\(step): \(rows) rows in \(String(format: "%.1f", seconds * 1000)) ms (\(rate) rows/s)"
+      let time = String(format: "%.1f", seconds * 1000)
+      return language.say(
+        ja: "\(step.ja.message): \(rows) 行を \(time) ms で（毎秒 \(rate) 行）",
+        en: "\(step.en.message): \(rows) rows in \(time) ms (\(rate) rows/s)")
     }
   }
 
@@ -29,7 +33,7 @@ public enum RosterBenchmark {
     var damaged = cp932
     damaged.append(contentsOf: [0x82, 0x20, 0x0D, 0x0A])
     var figures: [Figure] = []
-    func measure<T>(_ step: String, _ work: () -> T) -> T {
+    func measure<T>(_ step: Bilingual, _ work: () -> T) -> T {
       let clock = ContinuousClock()
       var result: T?
       let elapsed = clock.measure { result = work() }
@@ -38,16 +42,26 @@ public enum RosterBenchmark {
       // `result` was set by the closure above.
       return result ?? work()
     }
-    _ = measure("read UTF-8 CSV") { Table.read(data: utf8, file: "bench.csv") }
-    _ = measure("read CP932 CSV") { Table.read(data: cp932, file: "bench.csv") }
-    _ = measure("read CP932 CSV with a bad byte") { Table.read(data: damaged, file: "bench.csv") }
-    let imported = measure("import roster (CP932)") { RosterImport().importData(cp932, file: "bench.csv") }
-    _ = measure("write XML") { RosterXMLWriter().xml(for: imported.roster) }
-    _ = measure("summary by profession × prefecture") {
+    _ = measure(Bilingual(ja: "UTF-8 の CSV の読み込み", en: "read UTF-8 CSV")) {
+      Table.read(data: utf8, file: "bench.csv")
+    }
+    _ = measure(Bilingual(ja: "CP932 の CSV の読み込み", en: "read CP932 CSV")) {
+      Table.read(data: cp932, file: "bench.csv")
+    }
+    _ = measure(Bilingual(ja: "不正なバイトを含む CP932 の CSV の読み込み", en: "read CP932 CSV with a bad byte")) {
+      Table.read(data: damaged, file: "bench.csv")
+    }
+    let imported = measure(Bilingual(ja: "名簿の取り込み（CP932）", en: "import roster (CP932)")) {
+      RosterImport().importData(cp932, file: "bench.csv")
+    }
+    _ = measure(Bilingual(ja: "XML の書き出し", en: "write XML")) { RosterXMLWriter().xml(for: imported.roster) }
+    _ = measure(Bilingual(ja: "職種 × 都道府県の集計", en: "summary by profession × prefecture")) {
       RosterCrossTab(people: imported.roster.people, rows: .profession, columns: .prefecture).rendered(
         as: .table)
     }
-    _ = measure("write CP932 CSV") { CSVWriter(encoding: .cp932).data(for: csvRows) }
+    _ = measure(Bilingual(ja: "CP932 の CSV の書き出し", en: "write CP932 CSV")) {
+      CSVWriter(encoding: .cp932).data(for: csvRows)
+    }
     return figures
   }
 

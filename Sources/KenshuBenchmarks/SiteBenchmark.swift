@@ -31,40 +31,67 @@ public struct SiteBenchmarkResult: Sendable {
   /// the project from its XML and rebuilding in place (`servePath`).
   public var serveRebuild: ServeRebuildFigures?
 
-  /// A small table for the terminal.
-  public var formatted: String {
+  /// A small table for the terminal, in `language`.
+  public func formatted(in language: MessageLanguage) -> String {
     func s(_ v: Double?) -> String { v.map { String(format: "%.3f s", $0) } ?? "—" }
     func mb(_ v: Double?) -> String { v.map { String(format: "%.0f MB", $0) } ?? "—" }
+    func say(_ ja: String, _ en: String) -> String { language.say(ja: ja, en: en) }
+    // Label, Kenshu's figure, Hugo's figure: columns at 22 and 40 in both languages.
+    func row(_ label: String, _ kenshu: String, _ hugo: String? = nil) -> String {
+      let line = label.padded(toColumns: 22) + kenshu
+      return hugo.map { line.padded(toColumns: 40) + $0 } ?? line
+    }
     var lines = [
-      "site benchmark: \(sessions) sessions, \(markdownBytes / 1024) KiB of Markdown",
-      "                      kenshu            hugo",
-      "pages                 \(kenshuPages)".padding(toLength: 40, withPad: " ", startingAt: 0)
-        + (hugoPages.map(String.init) ?? "—"),
-      "cold build            \(s(kenshuColdSeconds))".padding(toLength: 40, withPad: " ", startingAt: 0)
-        + s(hugoColdSeconds),
-      "cold build CPU        \(s(kenshuColdCPUSeconds))".padding(toLength: 40, withPad: " ", startingAt: 0)
-        + s(hugoCPUSeconds),
-      "peak memory           \(mb(kenshuPeakMB))".padding(toLength: 40, withPad: " ", startingAt: 0)
-        + mb(hugoPeakMB),
-      "one-file rebuild      \(s(kenshuRebuildSeconds)) (swap, \(kenshuRebuildWritten) files written)",
-      "one-file rebuild      \(s(kenshuInPlaceRebuildSeconds)) (in place; CPU \(s(kenshuInPlaceRebuildCPUSeconds)))",
+      say(
+        "サイトのベンチマーク: セッション \(sessions) 件、Markdown \(markdownBytes / 1024) KiB",
+        "site benchmark: \(sessions) sessions, \(markdownBytes / 1024) KiB of Markdown"),
+      row("", "kenshu".padded(toColumns: 18) + "hugo"),
+      row(say("ページ数", "pages"), "\(kenshuPages)", hugoPages.map(String.init) ?? "—"),
+      row(say("初回ビルド", "cold build"), s(kenshuColdSeconds), s(hugoColdSeconds)),
+      row(say("初回ビルドの CPU", "cold build CPU"), s(kenshuColdCPUSeconds), s(hugoCPUSeconds)),
+      row(say("最大メモリ", "peak memory"), mb(kenshuPeakMB), mb(hugoPeakMB)),
+      row(
+        say("1 ファイルの再ビルド", "one-file rebuild"),
+        s(kenshuRebuildSeconds)
+          + say(
+            "（入れ替え、\(kenshuRebuildWritten) ファイル書き込み）", " (swap, \(kenshuRebuildWritten) files written)")),
+      row(
+        say("1 ファイルの再ビルド", "one-file rebuild"),
+        s(kenshuInPlaceRebuildSeconds)
+          + say(
+            "（その場で。CPU \(s(kenshuInPlaceRebuildCPUSeconds))）",
+            " (in place; CPU \(s(kenshuInPlaceRebuildCPUSeconds)))")),
     ]
     if let hugoColdSeconds {
-      lines.append(String(format: "kenshu / hugo cold    %.2f×", kenshuColdSeconds / hugoColdSeconds))
+      lines.append(
+        row(
+          say("初回 kenshu / hugo", "kenshu / hugo cold"),
+          String(format: "%.2f×", kenshuColdSeconds / hugoColdSeconds)))
     }
     func stages(_ list: [(stage: String, seconds: Double)]) -> String {
       list.map { "\($0.stage) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", ")
     }
     if let serveRebuild {
       lines.append(
-        "serve rebuild         \(s(serveRebuild.seconds)) (detect + reload + build; CPU \(s(serveRebuild.cpuSeconds)), \(serveRebuild.written) files written)"
-      )
+        row(
+          say("serve の再ビルド", "serve rebuild"),
+          s(serveRebuild.seconds)
+            + say(
+              "（検出 + 読み込み + ビルド。CPU \(s(serveRebuild.cpuSeconds))、\(serveRebuild.written) ファイル書き込み）",
+              " (detect + reload + build; CPU \(s(serveRebuild.cpuSeconds)), \(serveRebuild.written) files written)"
+            )))
     }
-    lines.append("search index: \(searchIndexBytes / 1024) KiB, search.js \(searchScriptBytes) bytes")
-    lines.append("kenshu cold stages: " + stages(kenshuColdStages))
-    lines.append("kenshu rebuild stages (swap): " + stages(kenshuRebuildStages))
-    if let serveRebuild { lines.append("serve rebuild stages: " + stages(serveRebuild.stages)) }
-    if let hugoVersion { lines.append("hugo: \(hugoVersion)") }
+    lines.append(
+      say(
+        "検索の索引: \(searchIndexBytes / 1024) KiB、search.js \(searchScriptBytes) バイト",
+        "search index: \(searchIndexBytes / 1024) KiB, search.js \(searchScriptBytes) bytes"))
+    lines.append(say("kenshu 初回ビルドの段階: ", "kenshu cold stages: ") + stages(kenshuColdStages))
+    lines.append(
+      say("kenshu 再ビルドの段階（入れ替え）: ", "kenshu rebuild stages (swap): ") + stages(kenshuRebuildStages))
+    if let serveRebuild {
+      lines.append(say("serve の再ビルドの段階: ", "serve rebuild stages: ") + stages(serveRebuild.stages))
+    }
+    if let hugoVersion { lines.append(say("hugo の版: ", "hugo: ") + hugoVersion) }
     return lines.joined(separator: "\n")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuModel
 import Testing
 
 @testable import KenshuBenchmarks
@@ -6,7 +7,7 @@ import Testing
 /// The benchmarks run end to end on small inputs (timing is not asserted: no timed tests).
 @Suite struct BenchmarksTests {
   @Test func evaluation_runsThePipeline_andReportsEachStage() {
-    let text = runEvaluationBenchmark(rows: 200)
+    let text = runEvaluationBenchmark(rows: 200, in: .en)
     #expect(text.contains("200 responses"))
     #expect(text.contains("total:"))
     #expect(text.contains(" 0 diagnostics"))
@@ -23,12 +24,43 @@ import Testing
     #expect(result.kenshuRebuildWritten > 0)
     let serve = try #require(result.serveRebuild)
     #expect(serve.written > 0)
-    #expect(result.formatted.contains("serve rebuild"))
+    #expect(result.formatted(in: .en).contains("serve rebuild"))
+    try Self.expectBothLanguages(result.formatted(in: .ja), result.formatted(in: .en))
   }
 
-  @Test func rosters_timeEveryStep() {
+  @Test func rosters_timeEveryStep() throws {
     let figures = RosterBenchmark.run(rows: 50)
     #expect(!figures.isEmpty)
     #expect(figures.allSatisfy { $0.rows > 0 })
+    try Self.expectBothLanguages(
+      figures.map { $0.formatted(in: .ja) }.joined(separator: "\n"),
+      figures.map { $0.formatted(in: .en) }.joined(separator: "\n"))
+  }
+
+  @Test func evaluation_linesAreWordedInBothLanguages() throws {
+    try Self.expectBothLanguages(
+      runEvaluationBenchmark(rows: 20, in: .ja), runEvaluationBenchmark(rows: 20, in: .en))
+  }
+
+  /// Every line `kenshu bench` prints exists in Japanese and English: line for line, the
+  /// Japanese has kana or kanji and differs from the English, and the English has no kana —
+  /// except the head of the site table, which names the tools alone (kenshu, hugo).
+  static func expectBothLanguages(_ japanese: String, _ english: String) throws {
+    let ja = japanese.split(separator: "\n").map(String.init)
+    let en = english.split(separator: "\n").map(String.init)
+    try #require(ja.count == en.count && !ja.isEmpty, "\(ja.count) Japanese lines, \(en.count) English")
+    for (jaLine, enLine) in zip(ja, en) {
+      let words = Set(enLine.split { !$0.isLetter }.map(String.init))
+      if jaLine == enLine, words.isSubset(of: ["kenshu", "hugo"]) { continue }
+      #expect(jaLine != enLine, "not worded in Japanese: \(jaLine)")
+      #expect(
+        jaLine.unicodeScalars.contains {
+          (0x3041...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value)
+        },
+        "no Japanese in: \(jaLine)")
+      #expect(
+        !enLine.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }, "kana in English: \(enLine)"
+      )
+    }
   }
 }

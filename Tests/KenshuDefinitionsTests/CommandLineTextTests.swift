@@ -4,15 +4,19 @@ import Testing
 /// Every line the command line prints for a person is worded in Japanese and English and
 /// printed in the run's language: through `Console.error(ja:en:)`, `Console.output(ja:en:)`,
 /// `argumentError(ja:en:)` or a diagnostic from the catalogue — never a literal in one language
-/// (or both on one line, `日本語 / English`).
+/// (or both on one line, `日本語 / English`). The same holds for the lines `kenshu bench` prints,
+/// which the benchmarks (`Sources/KenshuBenchmarks`) word through `MessageLanguage.say(ja:en:)`.
 @Suite struct CommandLineTextTests {
   private static let root = DiagnosticsDocumentationTests.repositoryRoot
 
   /// A user line written from one literal: `Console.error("…")`, `Console.output("…")`,
-  /// `ValidationError("…")`, `print("…")`.
+  /// `ValidationError("…")`, `print("…")`, or a benchmark's `lines.append("…")`.
   private static var literalLine: Regex<Substring> {
-    #/(?:Console\.(?:error|output)|ValidationError|(?:^|[\s(;{])print)\(\s*"/#
+    #/(?:Console\.(?:error|output)|ValidationError|(?:^|[\s(;{])print|lines\.(?:append|insert))\(\s*"/#
   }
+
+  /// The folders whose sources print for a user.
+  private static let folders = ["Sources/kenshu", "Sources/KenshuBenchmarks"]
 
   /// Machine-readable lines (tab-separated counts for scripts) and the refusal of `--lang`
   /// itself, printed before a language is chosen, in both languages.
@@ -23,11 +27,15 @@ import Testing
   ]
 
   @Test func test_commandLine_printsNoLiteralLine() throws {
-    let folder = Self.root.appendingPathComponent("Sources/kenshu")
     var offenders: [String] = []
     var scanned = 0
-    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-    while let url = enumerator?.nextObject() as? URL {
+    let urls = Self.folders.flatMap { folder in
+      let enumerator = FileManager.default.enumerator(
+        at: Self.root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+      return (enumerator?.allObjects as? [URL] ?? []).map { ($0, folder) }
+    }
+    #expect(Set(urls.map(\.1)) == Set(Self.folders))
+    for (url, _) in urls {
       guard url.pathExtension == "swift" else { continue }
       let path = String(url.path.dropFirst(Self.root.path.count + 1))
       let text = try String(contentsOf: url, encoding: .utf8)
@@ -39,7 +47,7 @@ import Testing
         offenders.append("\(path):\(line): \(rest.prefix { $0 != "\n" })")
       }
     }
-    #expect(scanned > 15)
+    #expect(scanned > 20)
     #expect(
       offenders.isEmpty,
       "print these in both languages (Console.error(ja:en:)):\n\(offenders.joined(separator: "\n"))")
@@ -48,12 +56,14 @@ import Testing
   @Test func test_literalLinePattern_findsTheLiteralForms() {
     for text in [
       #"Console.error("wrote x")"#, "Console.output(\n  \"x\")", #"throw ValidationError("no")"#,
-      #"print("x")"#,
+      #"print("x")"#, #"lines.append("site benchmark")"#,
     ] {
       #expect(text.contains(Self.literalLine), "\(text)")
     }
     for text in [
-      #"Console.error(ja: "a", en: "b")"#, "print(result.formatted)", #"argumentError(ja: "a", en: "b")"#,
+      #"Console.error(ja: "a", en: "b")"#, "print(result.formatted(in: .ja))",
+      #"argumentError(ja: "a", en: "b")"#,
+      #"lines.append(language.say(ja: "a", en: "b"))"#,
     ] {
       #expect(!text.contains(Self.literalLine), "\(text)")
     }

@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() {
       BenchCommand.warnIfDebug()
-      print(runGroupsBenchmark(seed: seed))
+      print(runGroupsBenchmark(seed: seed, in: Language.current))
     }
   }
 
@@ -54,7 +54,7 @@ struct BenchCommand: ParsableCommand {
         let result = try runSiteBenchmark(
           workFolder: folder, courses: courses, sessionsPerCourse: sessions,
           hugoExecutable: hugo.isEmpty ? nil : hugo)
-        print(result.formatted)
+        print(result.formatted(in: Language.current))
       } catch let failure as ServeRebuildFailed {
         throw argumentError(ja: failure.message.ja.message, en: failure.message.en.message)
       }
@@ -79,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         try Data(benchmarkResponsesCSV(rows: rows).utf8).write(to: URL(fileURLWithPath: writeCsv))
         Console.error(ja: "\(writeCsv) に書き出しました", en: "wrote \(writeCsv)")
       }
-      print(runEvaluationBenchmark(rows: rows))
+      print(runEvaluationBenchmark(rows: rows, in: Language.current))
     }
   }
 
@@ -91,7 +91,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() {
       BenchCommand.warnIfDebug()
-      for figure in RosterBenchmark.run(rows: rows) { print(figure.formatted) }
+      for figure in RosterBenchmark.run(rows: rows) { print(figure.formatted(in: Language.current)) }
     }
   }
 }
