@@ -6,12 +6,19 @@ import Foundation
 struct Kenshu: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kenshu",
-    abstract: "Build and run multidisciplinary training for home medical care (多職種連携研修).",
-    discussion: """
-      Run inside a project folder (curricula/, content/). See README.md and docs/.
-      Messages are in Japanese or English: --lang ja|en (before or after the command), else \
-      KENSHU_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else xml:lang of kenshu.xml.
-      """,
+    abstract: Language.say(
+      ja: "在宅医療の多職種連携研修をつくり、運営するためのコマンドです。",
+      en: "Build and run multidisciplinary training for home medical care (多職種連携研修)."),
+    discussion: Language.say(
+      ja: """
+        プロジェクトのフォルダー（curricula/ と content/ があるところ）で実行します。詳しくは README.md と docs/ をご覧ください。
+        メッセージは日本語か英語です: --lang ja|en（コマンドの前でも後でも指定できます）、なければ KENSHU_LANG、なければロケール（LC_ALL、LC_MESSAGES、LANG）、なければ kenshu.xml の xml:lang で決まります。
+        """,
+      en: """
+        Run inside a project folder (curricula/, content/). See README.md and docs/.
+        Messages are in Japanese or English: --lang ja|en (before or after the command), else \
+        KENSHU_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else xml:lang of kenshu.xml.
+        """),
     // Every command and subcommand names itself (`commandName`): otherwise ArgumentParser derives
     // the name with `String(describing:)`, whose casts scan all of the binary's protocol
     // conformances once per type, at every start-up.

@@ -5,8 +5,12 @@ import KenshuBenchmarks
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Run Kenshu's benchmarks (use a release build: swift run -c release kenshu bench …).",
-    discussion: "Each benchmark generates its own synthetic data; nothing personal is used.",
+    abstract: Language.say(
+      ja: "Kenshu のベンチマークを実行します（リリースビルドで: swift run -c release kenshu bench …）。",
+      en: "Run Kenshu's benchmarks (use a release build: swift run -c release kenshu bench …)."),
+    discussion: Language.say(
+      ja: "どのベンチマークも自分で合成データを作ります。個人のデータは使いません。",
+      en: "Each benchmark generates its own synthetic data; nothing personal is used."),
     shouldDisplay: false,
     subcommands: [Groups.self, Rosters.self, Site.self, Evaluation.self]
   )
@@ -22,8 +26,10 @@ struct BenchCommand: ParsableCommand {
   struct Groups: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "groups",
-      abstract: "Group formation: 1,000 people × 3 rounds, 200 people × 4 rounds, the 361-person cohort.")
-    @Option(help: "Seed.") var seed: UInt64 = 1
+      abstract: Language.say(
+        ja: "グループ分け: 1,000 人 × 3 ラウンド、200 人 × 4 ラウンド、361 人の受講者集団。",
+        en: "Group formation: 1,000 people × 3 rounds, 200 people × 4 rounds, the 361-person cohort."))
+    @Option(help: .say(ja: "乱数のシード。", en: "Seed.")) var seed: UInt64 = 1
 
     func run() {
       BenchCommand.warnIfDebug()
@@ -35,12 +41,21 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "site",
       abstract:
-        "Site build: a synthetic project of COURSES × SESSIONS pages, cold build and one-file rebuild, beside Hugo."
+        Language.say(
+          ja: "サイトのビルド: コース数 × セッション数のページを持つ合成プロジェクトで、初回ビルドと 1 ファイル変更後の再ビルドを Hugo と比べます。",
+          en:
+            "Site build: a synthetic project of COURSES × SESSIONS pages, cold build and one-file rebuild, beside Hugo."
+        )
     )
-    @Option(help: "Courses.") var courses = 100
-    @Option(help: "Sessions per course.") var sessions = 100
-    @Option(help: "Hugo executable (\"\" to skip the comparison).") var hugo = "hugo"
-    @Option(help: "Work folder (default: a temporary folder; tmpfs such as /dev/shm removes disk noise).")
+    @Option(help: .say(ja: "コースの数。", en: "Courses.")) var courses = 100
+    @Option(help: .say(ja: "1 コースあたりのセッションの数。", en: "Sessions per course.")) var sessions = 100
+    @Option(
+      help: .say(ja: "Hugo の実行ファイル（\"\" で比較を省きます）。", en: "Hugo executable (\"\" to skip the comparison)."))
+    var hugo = "hugo"
+    @Option(
+      help: .say(
+        ja: "作業フォルダー（省略時: 一時フォルダー。/dev/shm などの tmpfs にするとディスクによるばらつきがなくなります）。",
+        en: "Work folder (default: a temporary folder; tmpfs such as /dev/shm removes disk noise)."))
     var workFolder: String?
 
     func run() throws {
@@ -65,13 +80,23 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "evaluation",
       abstract:
-        "Evaluation: N responses × 40 items (30 Likert, 5 choice, 5 text) with a by-profession breakdown.",
+        Language.say(
+          ja: "評価: 回答 N 件 × 40 項目（リッカート 30、選択 5、自由記述 5）を職種別に集計します。",
+          en:
+            "Evaluation: N responses × 40 items (30 Likert, 5 choice, 5 text) with a by-profession breakdown."
+        ),
       discussion:
-        "Compare with pandas: write the input with --write-csv FILE, then python3 scripts/bench-pandas.py FILE."
+        Language.say(
+          ja: "pandas と比べるには、--write-csv FILE で入力を書き出し、python3 scripts/bench-pandas.py FILE を実行します。",
+          en:
+            "Compare with pandas: write the input with --write-csv FILE, then python3 scripts/bench-pandas.py FILE."
+        )
     )
-    @Option(help: "Responses to generate.") var rows = 100_000
-    @Option(help: "Also write the generated responses as CSV (for scripts/bench-pandas.py).") var writeCsv:
-      String?
+    @Option(help: .say(ja: "作る回答の数。", en: "Responses to generate.")) var rows = 100_000
+    @Option(
+      help: .say(
+        ja: "作った回答を CSV にも書き出します（scripts/bench-pandas.py 用）。",
+        en: "Also write the generated responses as CSV (for scripts/bench-pandas.py).")) var writeCsv: String?
 
     func run() throws {
       BenchCommand.warnIfDebug()
@@ -86,8 +111,10 @@ struct BenchCommand: ParsableCommand {
   struct Rosters: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "rosters",
-      abstract: "Roster import (UTF-8, CP932), XML writing, summaries and cross-tabs.")
-    @Option(help: "Rows to generate.") var rows = 10_000
+      abstract: Language.say(
+        ja: "名簿の取り込み（UTF-8、CP932）、XML の書き出し、集計とクロス集計。",
+        en: "Roster import (UTF-8, CP932), XML writing, summaries and cross-tabs."))
+    @Option(help: .say(ja: "作る行の数。", en: "Rows to generate.")) var rows = 10_000
 
     func run() {
       BenchCommand.warnIfDebug()

@@ -8,26 +8,44 @@ import KenshuTrainingDay
 struct CertificatesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "certificates",
-    abstract: "Issue numbered certificates (修了証書・受講証明書) under the completion rules (docs/training-day.md).",
-    discussion: """
-      Writes into private/certificates/PROGRAMME/: one A4 page per certificate, all.html to print \
-      them all, the ledger (ledger.csv, ledger.xlsx); and the public register \
-      verification/PROGRAMME.json (salted hashes only: commit it; kenshu build publishes it on \
-      verify/). All or nothing. Numbers come from the ledger and never change; rerunning issues \
-      new numbers only to people newly eligible. Module completions collected by serve --collect \
-      count in <pass module> rules.
-      """)
+    abstract: Language.say(
+      ja: "修了の条件に沿って、番号付きの修了証書・受講証明書を発行します（docs/training-day.md）。",
+      en: "Issue numbered certificates (修了証書・受講証明書) under the completion rules (docs/training-day.md)."),
+    discussion: Language.say(
+      ja: """
+        private/certificates/PROGRAMME/ に、証書ごとに 1 枚の A4 ページ、まとめて印刷するための all.html、台帳（ledger.csv、ledger.xlsx）を書き出し、公開用の登録簿 verification/PROGRAMME.json（ソルト付きハッシュだけ。コミットしてください。kenshu build が verify/ で公開します）を書きます。すべて書けるか、何も書かないかのどちらかです。番号は台帳から決まり、変わりません。もう一度実行しても、新しく条件を満たした人にだけ新しい番号を付けます。serve --collect で集めた自己学習の修了は <pass module> の条件で数えます。
+        """,
+      en: """
+        Writes into private/certificates/PROGRAMME/: one A4 page per certificate, all.html to print \
+        them all, the ledger (ledger.csv, ledger.xlsx); and the public register \
+        verification/PROGRAMME.json (salted hashes only: commit it; kenshu build publishes it on \
+        verify/). All or nothing. Numbers come from the ledger and never change; rerunning issues \
+        new numbers only to people newly eligible. Module completions collected by serve --collect \
+        count in <pass module> rules.
+        """))
 
-  @Argument(help: "Programme id.") var programme: String
-  @Option(help: "Course id: only that course's awards.") var course: String?
+  @Argument(help: .say(ja: "プログラムの ID。", en: "Programme id.")) var programme: String
+  @Option(help: .say(ja: "コースの ID。そのコースの証書だけを発行します。", en: "Course id: only that course's awards."))
+  var course: String?
   @OptionGroup var output: FormatOption<OutputFormat>
-  @Option(help: "Date of issue for new certificates (YYYY-MM-DD, default today).") var date: String?
-  @Option(help: "The public site's address (https://…/), for the QR code to the verify page.") var siteURL:
-    String?
-  @Option(help: "Revoke a certificate by its number (repeatable).") var revoke: [String] = []
+  @Option(
+    help: .say(
+      ja: "新しく発行する証書の発行日（YYYY-MM-DD、省略時: 今日）。",
+      en: "Date of issue for new certificates (YYYY-MM-DD, default today).")) var date: String?
+  @Option(
+    help: .say(
+      ja: "公開サイトのアドレス（https://…/）。確認ページへの QR コードに使います。",
+      en: "The public site's address (https://…/), for the QR code to the verify page.")) var siteURL: String?
+  @Option(
+    help: .say(ja: "番号を指定して証書を取り消します（複数回指定できます）。", en: "Revoke a certificate by its number (repeatable)."))
+  var revoke: [String] = []
   @Option(
     help: ArgumentHelp(
-      "Response database whose module completions count in <pass module> rules (default: private/responses.sqlite when it exists)."
+      Language.say(
+        ja: "<pass module> の条件で数える自己学習の修了が入った回答データベース（省略時: private/responses.sqlite があればそれ）。",
+        en:
+          "Response database whose module completions count in <pass module> rules (default: private/responses.sqlite when it exists)."
+      )
     )) var database: DatabaseLocation?
 
   enum OutputFormat: String, CommandOutputFormat {

@@ -7,7 +7,8 @@ import KenshuModel
 struct DocsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "docs",
-    abstract: "Generate Kenshu's own documentation (for maintainers).",
+    abstract: Language.say(
+      ja: "Kenshu 自身の説明文書を作ります（開発者向け）。", en: "Generate Kenshu's own documentation (for maintainers)."),
     shouldDisplay: false,
     subcommands: [DocsReferenceCommand.self, DocsDiagnosticsCommand.self]
   )
@@ -17,11 +18,15 @@ struct DocsCommand: ParsableCommand {
 struct DocsReferenceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reference",
-    abstract: "Write the element reference (one page per element, professions, index) from the schema.",
-    discussion: "Markdown files in the folder that are no longer generated are removed."
+    abstract: Language.say(
+      ja: "スキーマから要素のリファレンス（要素ごとのページ、職種、索引）を書き出します。",
+      en: "Write the element reference (one page per element, professions, index) from the schema."),
+    discussion: Language.say(
+      ja: "フォルダー内の Markdown ファイルのうち、もう作られないものは削除します。",
+      en: "Markdown files in the folder that are no longer generated are removed.")
   )
 
-  @Option(help: "Folder to write the pages into.")
+  @Option(help: .say(ja: "ページを書き出すフォルダー。", en: "Folder to write the pages into."))
   var out: String = "docs/reference"
 
   func run() throws {
@@ -47,10 +52,13 @@ struct DocsDiagnosticsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diagnostics",
     abstract:
-      "Write the message catalogue (every diagnostic in Japanese and English) into docs/diagnostics.md."
+      Language.say(
+        ja: "メッセージの一覧（すべての診断メッセージの日本語と英語）を docs/diagnostics.md に書き出します。",
+        en: "Write the message catalogue (every diagnostic in Japanese and English) into docs/diagnostics.md."
+      )
   )
 
-  @Option(help: "The page holding the catalogue's markers.")
+  @Option(help: .say(ja: "一覧を差し込む目印のあるページ。", en: "The page holding the catalogue's markers."))
   var file: String = "docs/diagnostics.md"
 
   func run() throws {

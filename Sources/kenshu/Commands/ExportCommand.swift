@@ -6,7 +6,9 @@ import KenshuModel
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a self-study module for a learning-management system.",
+    abstract: Language.say(
+      ja: "自己学習モジュールを学習管理システム（LMS）用に書き出します。",
+      en: "Export a self-study module for a learning-management system."),
     subcommands: [GIFT.self, MoodleXML.self, SCORM.self]
   )
 
@@ -29,10 +31,14 @@ struct ExportCommand: ParsableCommand {
 
   struct GIFT: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "gift", abstract: "Write the module's quiz as a Moodle GIFT file.")
+      commandName: "gift",
+      abstract: Language.say(
+        ja: "モジュールの確認テストを Moodle の GIFT 形式で書き出します。", en: "Write the module's quiz as a Moodle GIFT file."))
 
-    @Argument(help: "Module id.") var moduleID: String
-    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var out: String?
+    @Argument(help: .say(ja: "モジュールの ID。", en: "Module id.")) var moduleID: String
+    @Option(
+      name: .shortAndLong,
+      help: .say(ja: "出力先のファイル（省略時: 標準出力）。", en: "Output file (default: standard output).")) var out: String?
 
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
@@ -45,10 +51,14 @@ struct ExportCommand: ParsableCommand {
 
   struct MoodleXML: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "moodle-xml", abstract: "Write the module's quiz as Moodle XML.")
+      commandName: "moodle-xml",
+      abstract: Language.say(
+        ja: "モジュールの確認テストを Moodle XML で書き出します。", en: "Write the module's quiz as Moodle XML."))
 
-    @Argument(help: "Module id.") var moduleID: String
-    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var out: String?
+    @Argument(help: .say(ja: "モジュールの ID。", en: "Module id.")) var moduleID: String
+    @Option(
+      name: .shortAndLong,
+      help: .say(ja: "出力先のファイル（省略時: 標準出力）。", en: "Output file (default: standard output).")) var out: String?
 
     func run() throws {
       let module = try ExportCommand.module(moduleID, in: ProjectInput.load())
@@ -61,10 +71,13 @@ struct ExportCommand: ParsableCommand {
 
   struct SCORM: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "scorm", abstract: "Write the module as a SCORM 1.2 package (zip) for an LMS.")
+      commandName: "scorm",
+      abstract: Language.say(
+        ja: "モジュールを LMS 用の SCORM 1.2 パッケージ（zip）として書き出します。",
+        en: "Write the module as a SCORM 1.2 package (zip) for an LMS."))
 
-    @Argument(help: "Module id.") var moduleID: String
-    @Option(name: .shortAndLong, help: "Output zip file.") var out: String
+    @Argument(help: .say(ja: "モジュールの ID。", en: "Module id.")) var moduleID: String
+    @Option(name: .shortAndLong, help: .say(ja: "出力先の zip ファイル。", en: "Output zip file.")) var out: String
 
     func run() throws {
       let project = try ProjectInput.load()

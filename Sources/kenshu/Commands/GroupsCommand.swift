@@ -6,13 +6,19 @@ import KenshuModel
 struct GroupsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "groups",
-    abstract: "Form multidisciplinary groups for group work, for one or more rounds.",
-    discussion: """
-      Participants are the roster's trainees. Group size comes from a session's <groups> \
-      (--session PROGRAMME_ID/SESSION_ID) or from --size. Deterministic for a given --seed. \
-      table and json print to the terminal; csv and html (A4 table cards) name people and are \
-      written to private/ unless --out says otherwise. The algorithm is described in docs/groups.md.
-      """
+    abstract: Language.say(
+      ja: "グループワークのために多職種のグループを作ります（1 ラウンドでも複数ラウンドでも）。",
+      en: "Form multidisciplinary groups for group work, for one or more rounds."),
+    discussion: Language.say(
+      ja: """
+        参加者は名簿の受講者です。グループの人数はセッションの <groups>（--session プログラムID/セッションID）か --size で決まります。同じ --seed なら毎回同じ結果になります。table と json は画面に表示します。csv と html（A4 のテーブル札）は氏名を含むので、--out で指定しない限り private/ に書き出します。方法は docs/groups.md に書いてあります。
+        """,
+      en: """
+        Participants are the roster's trainees. Group size comes from a session's <groups> \
+        (--session PROGRAMME_ID/SESSION_ID) or from --size. Deterministic for a given --seed. \
+        table and json print to the terminal; csv and html (A4 table cards) name people and are \
+        written to private/ unless --out says otherwise. The algorithm is described in docs/groups.md.
+        """)
   )
 
   enum Format: String, CommandOutputFormat {
@@ -20,26 +26,49 @@ struct GroupsCommand: ParsableCommand {
     static let standard = Format.table
   }
 
-  @Option(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
+  @Option(
+    help: .say(
+      ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
+      en: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.")) var roster: String
   @Option(
     help:
-      "Take group size, minimum professions, separation and rounds from this session (PROGRAMME_ID/SESSION_ID)."
+      .say(
+        ja: "グループの人数、最低職種数、分ける条件、ラウンド数をこのセッションから取ります（プログラムID/セッションID）。",
+        en:
+          "Take group size, minimum professions, separation and rounds from this session (PROGRAMME_ID/SESSION_ID)."
+      )
   )
   var session: String?
-  @Option(help: "Group size (when no --session).") var size: Int?
-  @Option(help: "Largest group (groups of size…max-size).") var maxSize: Int?
-  @Option(help: "Minimum distinct professions per group.") var minProfessions: Int?
-  @Option(help: "Rounds of reshuffled groups.") var rounds: Int?
-  @Option(help: "Facilitators: a role of the same roster (facilitator, instructor), or another roster.")
+  @Option(help: .say(ja: "1 グループの人数（--session がないとき）。", en: "Group size (when no --session).")) var size: Int?
+  @Option(
+    help: .say(
+      ja: "いちばん大きいグループの人数（size〜max-size 人のグループになります）。", en: "Largest group (groups of size…max-size)."))
+  var maxSize: Int?
+  @Option(help: .say(ja: "1 グループに入れる職種の最低数。", en: "Minimum distinct professions per group."))
+  var minProfessions: Int?
+  @Option(help: .say(ja: "メンバーを入れ替えるラウンドの数。", en: "Rounds of reshuffled groups.")) var rounds: Int?
+  @Option(
+    help: .say(
+      ja: "ファシリテーター: 同じ名簿の役割（facilitator、instructor）か、別の名簿。",
+      en: "Facilitators: a role of the same roster (facilitator, instructor), or another roster."))
   var facilitators: String?
-  @Option(help: "Seed for the search (same seed, same plan).") var seed: UInt64 = 1
-  @Flag(help: "Also keep people from the same municipality apart.") var separateMunicipalities = false
-  @Flag(help: "Balance regions (prefectures) across groups.") var balanceRegions = false
+  @Option(help: .say(ja: "探索のシード（同じシードなら同じグループ分けになります）。", en: "Seed for the search (same seed, same plan)."))
+  var seed: UInt64 = 1
+  @Flag(help: .say(ja: "同じ市区町村の人も別のグループに分けます。", en: "Also keep people from the same municipality apart."))
+  var separateMunicipalities = false
+  @Flag(help: .say(ja: "地域（都道府県）がグループ間で偏らないようにします。", en: "Balance regions (prefectures) across groups."))
+  var balanceRegions = false
   @OptionGroup var output: FormatOption<Format>
-  @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+  @Option(
+    help: .say(
+      ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
+      en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
   var sheet: String?
   @Option(
-    name: .shortAndLong, help: "File to write (default: terminal for table/json, private/ for csv/html).")
+    name: .shortAndLong,
+    help: .say(
+      ja: "書き出すファイル（省略時: table/json は画面、csv/html は private/）。",
+      en: "File to write (default: terminal for table/json, private/ for csv/html)."))
   var out: String?
 
   func validate() throws {

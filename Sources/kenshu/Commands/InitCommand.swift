@@ -5,11 +5,16 @@ import KenshuDefinitions
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Create a new training project (curricula/, content/, kenshu.xml, README).",
-    discussion: "Existing files are never overwritten."
+    abstract: Language.say(
+      ja: "新しい研修プロジェクト（curricula/、content/、kenshu.xml、README）を作ります。",
+      en: "Create a new training project (curricula/, content/, kenshu.xml, README)."),
+    discussion: Language.say(ja: "すでにあるファイルは上書きしません。", en: "Existing files are never overwritten.")
   )
 
-  @Argument(help: "Folder to create the project in (default: the current folder).")
+  @Argument(
+    help: .say(
+      ja: "プロジェクトを作るフォルダー（省略時: 今いるフォルダー）。",
+      en: "Folder to create the project in (default: the current folder)."))
   var directory: String = "."
 
   func run() throws {

@@ -6,24 +6,45 @@ import KenshuReports
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Programme report (実施報告): printable A4 HTML, report.json and tables.xlsx.",
-    discussion: """
-      Purpose, dates, sessions and hours, instructors, the work items (事業項目) the programme \
-      serves, participants by profession × municipality, attendance and completion (from \
-      <attendance> records), and the evaluation's highlights from --responses. Written to \
-      private/report-PROGRAMME/ (it names people); --shareable leaves names out and suppresses \
-      small counts (docs/reports.md, docs/privacy.md).
-      """
+    abstract: Language.say(
+      ja: "プログラムの実施報告: 印刷用の A4 HTML、report.json、tables.xlsx。",
+      en: "Programme report (実施報告): printable A4 HTML, report.json and tables.xlsx."),
+    discussion: Language.say(
+      ja: """
+        目的、日程、セッションと時間数、講師、プログラムが該当する事業項目、職種 × 市区町村別の参加者、出席と修了（<attendance> の記録から）、--responses からの評価の要点をまとめます。氏名を含むので private/report-PROGRAMME/ に書き出します。--shareable は氏名を除き、少ない人数を伏せます（docs/reports.md、docs/privacy.md）。
+        """,
+      en: """
+        Purpose, dates, sessions and hours, instructors, the work items (事業項目) the programme \
+        serves, participants by profession × municipality, attendance and completion (from \
+        <attendance> records), and the evaluation's highlights from --responses. Written to \
+        private/report-PROGRAMME/ (it names people); --shareable leaves names out and suppresses \
+        small counts (docs/reports.md, docs/privacy.md).
+        """)
   )
 
-  @Argument(help: "Programme id.") var programme: String
-  @Option(parsing: .upToNextOption, help: "Evaluation survey responses (as for kenshu evaluate).")
+  @Argument(help: .say(ja: "プログラムの ID。", en: "Programme id.")) var programme: String
+  @Option(
+    parsing: .upToNextOption,
+    help: .say(
+      ja: "評価アンケートの回答（kenshu evaluate と同じもの）。", en: "Evaluation survey responses (as for kenshu evaluate)."))
   var responses: [String] = []
-  @Option(help: "Survey the responses answer (default: the one a session names, else PROGRAMME-eval).")
+  @Option(
+    help: .say(
+      ja: "回答が答えたアンケート（省略時: セッションが指定しているもの、なければ PROGRAMME-eval）。",
+      en: "Survey the responses answer (default: the one a session names, else PROGRAMME-eval)."))
   var survey: String?
-  @Option(help: "Only courses of this fiscal year (年度: April to March), e.g. 2026.") var fiscalYear: Int?
-  @Flag(help: "A copy to pass on: no names, small counts suppressed.") var shareable = false
-  @Option(name: .shortAndLong, help: "Folder to write (default: private/report-PROGRAMME[-shareable]).")
+  @Option(
+    help: .say(
+      ja: "この年度（4 月〜翌年 3 月）のコースだけ。例: 2026。",
+      en: "Only courses of this fiscal year (年度: April to March), e.g. 2026.")) var fiscalYear: Int?
+  @Flag(
+    help: .say(ja: "外部に渡す写し: 氏名を載せず、少ない人数は伏せます。", en: "A copy to pass on: no names, small counts suppressed.")
+  ) var shareable = false
+  @Option(
+    name: .shortAndLong,
+    help: .say(
+      ja: "書き出すフォルダー（省略時: private/report-PROGRAMME[-shareable]）。",
+      en: "Folder to write (default: private/report-PROGRAMME[-shareable])."))
   var out: String?
 
   func validate() throws {

@@ -6,30 +6,41 @@ import KenshuModel
 struct ResponsesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "responses",
-    abstract: "Export or count the responses collected by `kenshu serve --collect` (docs/collect.md).",
+    abstract: Language.say(
+      ja: "`kenshu serve --collect` で集めた回答を書き出したり数えたりします（docs/collect.md）。",
+      en: "Export or count the responses collected by `kenshu serve --collect` (docs/collect.md)."),
     subcommands: [Export.self, Count.self]
   )
 
   struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Write one survey's responses as Kenshu CSV (what `kenshu evaluate` reads) or JSON.",
-      discussion: """
-        The file holds personal data and free-text answers: it is written under private/ unless \
-        --out says otherwise, and never into site/.
-        """)
+      abstract: Language.say(
+        ja: "1 つのアンケートの回答を Kenshu の CSV（`kenshu evaluate` が読む形式）か JSON で書き出します。",
+        en: "Write one survey's responses as Kenshu CSV (what `kenshu evaluate` reads) or JSON."),
+      discussion: Language.say(
+        ja: """
+          このファイルには個人情報と自由記述の回答が入ります。--out で指定しない限り private/ に書き出し、site/ には決して書きません。
+          """,
+        en: """
+          The file holds personal data and free-text answers: it is written under private/ unless \
+          --out says otherwise, and never into site/.
+          """))
 
     enum Format: String, CommandOutputFormat {
       case csv, json
       static let standard = Format.csv
-      static let note: String? = "Written to a file (--out)."
+      static var note: String? { Language.say(ja: "ファイルに書き出します（--out）。", en: "Written to a file (--out).") }
     }
 
-    @Argument(help: "Survey id.") var surveyID: String
+    @Argument(help: .say(ja: "アンケートの ID。", en: "Survey id.")) var surveyID: String
     @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
     @OptionGroup var output: FormatOption<Format>
-    @Option(name: .shortAndLong, help: "File to write (default: private/responses-SURVEY.csv|json).") var out:
-      String?
+    @Option(
+      name: .shortAndLong,
+      help: .say(
+        ja: "書き出すファイル（省略時: private/responses-SURVEY.csv|json）。",
+        en: "File to write (default: private/responses-SURVEY.csv|json).")) var out: String?
 
     func run() async throws {
       let project = try ProjectInput.load()
@@ -76,7 +87,9 @@ struct ResponsesCommand: AsyncParsableCommand {
   struct Count: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "count",
-      abstract: "Count stored responses per survey and completions per module.")
+      abstract: Language.say(
+        ja: "保存された回答をアンケートごとに、修了をモジュールごとに数えます。",
+        en: "Count stored responses per survey and completions per module."))
 
     enum Format: String, CommandOutputFormat {
       case table, json

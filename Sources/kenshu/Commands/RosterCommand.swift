@@ -5,43 +5,75 @@ import KenshuRosters
 
 extension ReportFormat: CommandOutputFormat {
   static let standard = ReportFormat.table
-  static let note: String? = "xlsx: a workbook, written to a file."
+  static var note: String? {
+    Language.say(ja: "xlsx はブックとしてファイルに書き出します。", en: "xlsx: a workbook, written to a file.")
+  }
 }
 
 struct RosterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "roster",
-    abstract: "Import, count and follow up rosters (名簿). Rosters are personal data.",
+    abstract: Language.say(
+      ja: "名簿の取り込み、集計、進み具合の確認。名簿は個人情報です。",
+      en: "Import, count and follow up rosters (名簿). Rosters are personal data."),
     subcommands: [Import.self, Summary.self, Progress.self, Tokens.self]
   )
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Convert a CSV roster (UTF-8, UTF-8 BOM or Shift_JIS/CP932) into an XML roster.",
-      discussion: """
-        Headers may be Japanese or English (docs/rosters.md lists them); --map FILE maps other \
-        headers (lines of `column,field`). Every row is accounted for: read, imported, rejected. \
-        With rejected rows nothing is written unless --skip-bad-rows.
-        """)
+      abstract: Language.say(
+        ja: "CSV の名簿（UTF-8、BOM 付き UTF-8、Shift_JIS/CP932）を XML の名簿に変換します。",
+        en: "Convert a CSV roster (UTF-8, UTF-8 BOM or Shift_JIS/CP932) into an XML roster."),
+      discussion: Language.say(
+        ja: """
+          見出しは日本語でも英語でもかまいません（docs/rosters.md に一覧があります）。それ以外の見出しは --map FILE（`列名,項目` の行）で対応づけます。すべての行について、読んだ・取り込んだ・取り込めなかったを示します。取り込めない行があると、--skip-bad-rows を付けない限り何も書き込みません。
+          """,
+        en: """
+          Headers may be Japanese or English (docs/rosters.md lists them); --map FILE maps other \
+          headers (lines of `column,field`). Every row is accounted for: read, imported, rejected. \
+          With rejected rows nothing is written unless --skip-bad-rows.
+          """))
 
-    @Argument(help: "The CSV, TSV, .xlsx or .ods file.") var file: String
-    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    @Argument(help: .say(ja: "CSV、TSV、.xlsx、.ods のファイル。", en: "The CSV, TSV, .xlsx or .ods file.")) var file:
+      String
+    @Option(
+      help: .say(
+        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
+        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
     var sheet: String?
-    @Option(name: .shortAndLong, help: "XML file to write (default: rosters/<file name>.xml).") var out:
+    @Option(
+      name: .shortAndLong,
+      help: .say(
+        ja: "書き出す XML ファイル（省略時: rosters/<ファイル名>.xml）。",
+        en: "XML file to write (default: rosters/<file name>.xml).")) var out: String?
+    @Option(help: .say(ja: "見出しの対応表のファイル（`列名,項目` の行）。", en: "Header mapping file (lines of `column,field`)."))
+    var map: String?
+    @Option(help: .say(ja: "名簿の ID（省略時: ファイル名から）。", en: "Roster id (default: from the file name).")) var id:
       String?
-    @Option(help: "Header mapping file (lines of `column,field`).") var map: String?
-    @Option(help: "Roster id (default: from the file name).") var id: String?
-    @Option(help: "Roster title.") var title: String?
-    @Option(help: "Programme id that stage columns refer to (default: the roster id).") var programme: String?
-    @Flag(help: "Write the roster even when some rows were rejected (they are listed).") var skipBadRows =
+    @Option(help: .say(ja: "名簿の名前。", en: "Roster title.")) var title: String?
+    @Option(
+      help: .say(
+        ja: "段階の列が指すプログラムの ID（省略時: 名簿の ID）。",
+        en: "Programme id that stage columns refer to (default: the roster id).")) var programme: String?
+    @Flag(
+      help: .say(
+        ja: "取り込めない行があっても名簿を書き出します（その行は一覧にします）。",
+        en: "Write the roster even when some rows were rejected (they are listed).")) var skipBadRows =
       false
     @Option(
       help: ArgumentHelp(
-        "Everyone who completed the programme earns this qualification (SUBJECT or SUBJECT:ROLE, role facilitator or instructor), dated with their completion date.",
+        Language.say(
+          ja: "プログラムの修了者全員にこの資格を付けます（SUBJECT または SUBJECT:ROLE、ROLE は facilitator か instructor）。日付は修了日です。",
+          en:
+            "Everyone who completed the programme earns this qualification (SUBJECT or SUBJECT:ROLE, role facilitator or instructor), dated with their completion date."
+        ),
         valueName: "subject[:role]"))
     var grant: String?
-    @Option(help: "Edition of the instructor-training programme recorded with --grant.") var edition: String?
+    @Option(
+      help: .say(
+        ja: "--grant と一緒に記録する、講師養成プログラムの版。",
+        en: "Edition of the instructor-training programme recorded with --grant.")) var edition: String?
 
     func validate() throws {
       if let grant {
@@ -113,22 +145,42 @@ struct RosterCommand: ParsableCommand {
   struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "summary",
-      abstract: "Count people by profession, prefecture, role or stage (one key, or two for a cross-tab).")
+      abstract: Language.say(
+        ja: "職種、都道府県、役割、段階ごとに人数を数えます（1 つ、またはクロス集計なら 2 つ）。",
+        en: "Count people by profession, prefecture, role or stage (one key, or two for a cross-tab)."))
 
-    @Argument(help: "Rosters: XML, CSV, .xlsx, .ods, or roster ids of this project.") var rosters: [String]
-    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    @Argument(
+      help: .say(
+        ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
+        en: "Rosters: XML, CSV, .xlsx, .ods, or roster ids of this project.")) var rosters: [String]
+    @Option(
+      help: .say(
+        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
+        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
     var sheet: String?
-    @Option(help: "profession, prefecture, role or stage; two separated by a comma for a cross-tab.")
+    @Option(
+      help: .say(
+        ja: "profession（職種）、prefecture（都道府県）、role（役割）、stage（段階）。クロス集計はコンマで区切って 2 つ。",
+        en: "profession, prefecture, role or stage; two separated by a comma for a cross-tab."))
     var by = "profession"
     @OptionGroup var output: FormatOption<ReportFormat>
     @Option(
       name: .shortAndLong,
-      help: "File to write (default: the terminal; for xlsx private/roster-summary-<by>.xlsx).")
+      help: .say(
+        ja: "書き出すファイル（省略時: 画面。xlsx は private/roster-summary-<by>.xlsx）。",
+        en: "File to write (default: the terminal; for xlsx private/roster-summary-<by>.xlsx)."))
     var out: String?
-    @Option(help: "Professions to show; others are counted as other (e.g. doctor,nurse,municipal-staff).")
+    @Option(
+      help: .say(
+        ja: "表示する職種。ほかは「その他」として数えます（例: doctor,nurse,municipal-staff）。",
+        en: "Professions to show; others are counted as other (e.g. doctor,nurse,municipal-staff)."))
     var professions: String?
-    @Option(help: "Programme whose stages count (for --by stage).") var programme: String?
-    @Flag(help: "Suppress cells under 5 people, as for publication.") var `public` = false
+    @Option(
+      help: .say(ja: "段階を数えるプログラム（--by stage のとき）。", en: "Programme whose stages count (for --by stage)."))
+    var programme: String?
+    @Flag(
+      help: .say(ja: "公表するときのように、5 人未満のセルを伏せます。", en: "Suppress cells under 5 people, as for publication."))
+    var `public` = false
 
     func validate() throws {
       guard !rosters.isEmpty else {
@@ -180,18 +232,30 @@ struct RosterCommand: ParsableCommand {
   struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "progress",
-      abstract: "Who has completed which stage of a programme, and who is missing what.",
-      discussion: "Names are personal data: CSV and JSON go to private/ unless --out says otherwise.")
+      abstract: Language.say(
+        ja: "プログラムのどの段階を誰が終えたか、誰に何が足りないか。",
+        en: "Who has completed which stage of a programme, and who is missing what."),
+      discussion: Language.say(
+        ja: "氏名は個人情報です。CSV と JSON は --out で指定しない限り private/ に書き出します。",
+        en: "Names are personal data: CSV and JSON go to private/ unless --out says otherwise."))
 
-    @Argument(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
-    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    @Argument(
+      help: .say(
+        ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
+        en: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.")) var roster: String
+    @Option(
+      help: .say(
+        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
+        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
     var sheet: String?
-    @Option(help: "Programme id.") var programme: String
-    @Flag(help: "Only people missing a stage.") var missing = false
+    @Option(help: .say(ja: "プログラムの ID。", en: "Programme id.")) var programme: String
+    @Flag(help: .say(ja: "終えていない段階がある人だけ。", en: "Only people missing a stage.")) var missing = false
     @OptionGroup var output: FormatOption<ReportFormat>
     @Option(
       name: .shortAndLong,
-      help: "File to write (default for csv/json/xlsx: private/progress-<programme>.<ext>).")
+      help: .say(
+        ja: "書き出すファイル（csv/json/xlsx の省略時: private/progress-<programme>.<ext>）。",
+        en: "File to write (default for csv/json/xlsx: private/progress-<programme>.<ext>)."))
     var out: String?
 
     func run() throws {

@@ -9,29 +9,56 @@ extension RosterCommand {
   struct Tokens: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "tokens",
-      abstract: "Generate one-time answer tokens for everyone on a roster (docs/collect.md).",
-      discussion: """
-        Writes participant, name, email and token to a CSV under private/ (for mail merge or \
-        printed slips) and stores only the tokens' SHA-256 hashes in the response database. \
-        From then on the survey accepts a response only with a matching unused token. Running \
-        it again replaces unused tokens; people who already answered keep theirs.
-        """)
+      abstract: Language.say(
+        ja: "名簿の全員に、1 回だけ使える回答用トークンを作ります（docs/collect.md）。",
+        en: "Generate one-time answer tokens for everyone on a roster (docs/collect.md)."),
+      discussion: Language.say(
+        ja: """
+          参加者、氏名、メールアドレス、トークンを private/ の CSV に書き出し（差し込み印刷や配布票用）、回答データベースにはトークンの SHA-256 ハッシュだけを保存します。それ以降、アンケートは未使用のトークンが合うときだけ回答を受け付けます。もう一度実行すると未使用のトークンを作り直します。すでに回答した人のトークンはそのままです。
+          """,
+        en: """
+          Writes participant, name, email and token to a CSV under private/ (for mail merge or \
+          printed slips) and stores only the tokens' SHA-256 hashes in the response database. \
+          From then on the survey accepts a response only with a matching unused token. Running \
+          it again replaces unused tokens; people who already answered keep theirs.
+          """))
 
-    @Argument(help: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.") var roster: String
-    @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+    @Argument(
+      help: .say(
+        ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
+        en: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.")) var roster: String
+    @Option(
+      help: .say(
+        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
+        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
     var sheet: String?
-    @Option(help: "Survey id the tokens are for.") var survey: String?
-    @Option(help: "Module id (completions) the tokens are for, instead of a survey.") var module: String?
+    @Option(help: .say(ja: "トークンを使うアンケートの ID。", en: "Survey id the tokens are for.")) var survey: String?
+    @Option(
+      help: .say(
+        ja: "アンケートの代わりに、トークンを使うモジュール（修了の記録）の ID。",
+        en: "Module id (completions) the tokens are for, instead of a survey.")) var module: String?
     @Option(help: CollectionInput.databaseHelp) var database: DatabaseLocation?
-    @Option(name: .shortAndLong, help: "CSV to write (default: private/tokens-ID.csv).") var out: String?
+    @Option(
+      name: .shortAndLong,
+      help: .say(
+        ja: "書き出す CSV（省略時: private/tokens-ID.csv）。", en: "CSV to write (default: private/tokens-ID.csv)."))
+    var out: String?
     @Flag(
       help:
-        "Also write printable A4 slips (name, link, QR code, code) to private/token-slips-ID.html (surveys only)."
+        .say(
+          ja: "印刷用の A4 の配布票（氏名、リンク、QR コード、コード）も private/token-slips-ID.html に書き出します（アンケートのみ）。",
+          en:
+            "Also write printable A4 slips (name, link, QR code, code) to private/token-slips-ID.html (surveys only)."
+        )
     )
     var slips = false
     @Option(
       help:
-        "The published site's address for the slips' links (default: kenshu.xml's collect-url when absolute)."
+        .say(
+          ja: "配布票のリンクに使う公開サイトのアドレス（省略時: kenshu.xml の collect-url が絶対 URL ならそれ）。",
+          en:
+            "The published site's address for the slips' links (default: kenshu.xml's collect-url when absolute)."
+        )
     )
     var siteURL: String?
 

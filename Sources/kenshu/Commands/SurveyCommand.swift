@@ -6,7 +6,9 @@ import KenshuModel
 struct SurveyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "survey",
-    abstract: "List the project's surveys, or write an empty response sheet for paper answers.",
+    abstract: Language.say(
+      ja: "プロジェクトのアンケートを一覧にしたり、紙の回答を入力するための空の回答表を作ったりします。",
+      en: "List the project's surveys, or write an empty response sheet for paper answers."),
     subcommands: [List.self, Template.self]
   )
 
@@ -23,7 +25,9 @@ struct SurveyCommand: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list",
-      abstract: "List surveys and their items (docs/evaluation.md).")
+      abstract: Language.say(
+        ja: "アンケートとその項目を一覧にします（docs/evaluation.md）。", en: "List surveys and their items (docs/evaluation.md)."
+      ))
 
     enum Format: String, CommandOutputFormat {
       case table, json
@@ -47,10 +51,16 @@ struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "template",
       abstract:
-        "Write an empty response sheet in Kenshu's CSV format (participant, then one column per item).")
+        Language.say(
+          ja: "Kenshu の CSV 形式（参加者の列、続いて項目ごとに 1 列）で空の回答表を書き出します。",
+          en: "Write an empty response sheet in Kenshu's CSV format (participant, then one column per item).")
+    )
 
-    @Argument(help: "Survey id.") var surveyID: String
-    @Option(name: .shortAndLong, help: "CSV file to write (default: standard output).") var out: String?
+    @Argument(help: .say(ja: "アンケートの ID。", en: "Survey id.")) var surveyID: String
+    @Option(
+      name: .shortAndLong,
+      help: .say(ja: "書き出す CSV ファイル（省略時: 標準出力）。", en: "CSV file to write (default: standard output)."))
+    var out: String?
 
     func run() throws {
       let survey = try SurveyCommand.survey(surveyID, in: ProjectInput.load())
@@ -71,35 +81,65 @@ struct SurveyCommand: ParsableCommand {
 struct EvaluateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evaluate",
-    abstract: "Summarise survey responses: report (index.html), summary.json and CSV tables.",
-    discussion: """
-      Reads Google Forms, Microsoft Forms, LimeSurvey and Kenshu CSV exports (UTF-8, BOM or \
-      Shift_JIS/CP932). Every row is accounted for. Breakdowns hide cells under --min-cell \
-      people and every cell that would give one away (docs/privacy.md). Free-text answers appear only in organiser output: \
-      the report goes to private/evaluation-SURVEY/ unless --out says otherwise; --shareable \
-      leaves free text out. docs/evaluation.md describes every field.
-      """
+    abstract: Language.say(
+      ja: "アンケートの回答を集計します: 報告書（index.html）、summary.json、CSV の表。",
+      en: "Summarise survey responses: report (index.html), summary.json and CSV tables."),
+    discussion: Language.say(
+      ja: """
+        Google フォーム、Microsoft Forms、LimeSurvey、Kenshu の CSV（UTF-8、BOM 付き、Shift_JIS/CP932）を読みます。すべての行の結果を示します。内訳では --min-cell 人未満のセルと、そこから人数がわかってしまうセルをすべて伏せます（docs/privacy.md）。自由記述の回答は主催者向けの出力にだけ入ります: 報告書は --out で指定しない限り private/evaluation-SURVEY/ に書き出し、--shareable は自由記述を除きます。各項目の説明は docs/evaluation.md にあります。
+        """,
+      en: """
+        Reads Google Forms, Microsoft Forms, LimeSurvey and Kenshu CSV exports (UTF-8, BOM or \
+        Shift_JIS/CP932). Every row is accounted for. Breakdowns hide cells under --min-cell \
+        people and every cell that would give one away (docs/privacy.md). Free-text answers appear only in organiser output: \
+        the report goes to private/evaluation-SURVEY/ unless --out says otherwise; --shareable \
+        leaves free text out. docs/evaluation.md describes every field.
+        """)
   )
 
-  @Option(help: "Survey id.") var survey: String
-  @Option(parsing: .upToNextOption, help: "Response files.") var responses: [String] = []
-  @Option(help: "Responses to the test before the training (paired by participant id).") var pre: String?
-  @Option(help: "Responses to the test after the training.") var post: String?
-  @Option(help: "Break results down by profession or a single-choice item id.") var by: String?
-  @Option(help: "Smallest group shown in breakdowns.") var minCell = 5
-  @Option(help: "Column map file (docs/evaluation.md).") var map: String?
-  @Flag(help: "Keep LimeSurvey responses that were never submitted (empty submitdate); excluded by default.")
+  @Option(help: .say(ja: "アンケートの ID。", en: "Survey id.")) var survey: String
+  @Option(parsing: .upToNextOption, help: .say(ja: "回答のファイル。", en: "Response files.")) var responses:
+    [String] = []
+  @Option(
+    help: .say(
+      ja: "研修前テストの回答（参加者 ID で研修後と対応づけます）。",
+      en: "Responses to the test before the training (paired by participant id).")) var pre: String?
+  @Option(help: .say(ja: "研修後テストの回答。", en: "Responses to the test after the training.")) var post: String?
+  @Option(
+    help: .say(
+      ja: "結果を職種別、または単一選択の項目 ID 別に分けて集計します。",
+      en: "Break results down by profession or a single-choice item id.")) var by: String?
+  @Option(help: .say(ja: "内訳に表示する最小の人数。", en: "Smallest group shown in breakdowns.")) var minCell = 5
+  @Option(help: .say(ja: "列の対応表のファイル（docs/evaluation.md）。", en: "Column map file (docs/evaluation.md)."))
+  var map: String?
+  @Flag(
+    help: .say(
+      ja: "送信されなかった LimeSurvey の回答（submitdate が空）も含めます。省略時は除きます。",
+      en: "Keep LimeSurvey responses that were never submitted (empty submitdate); excluded by default."))
   var includeIncomplete = false
-  @Option(help: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet).")
+  @Option(
+    help: .say(
+      ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
+      en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
   var sheet: String?
-  @Option(name: .shortAndLong, help: "Folder to write (default: private/evaluation-SURVEY).") var out: String?
-  @Flag(help: "Leave free-text answers out, for a copy to pass on.") var shareable = false
+  @Option(
+    name: .shortAndLong,
+    help: .say(
+      ja: "書き出すフォルダー（省略時: private/evaluation-SURVEY）。",
+      en: "Folder to write (default: private/evaluation-SURVEY).")) var out: String?
+  @Flag(
+    help: .say(ja: "外部に渡す写しのために、自由記述の回答を除きます。", en: "Leave free-text answers out, for a copy to pass on."))
+  var shareable = false
   @OptionGroup var output: FormatOption<TablesFormat>
 
   enum TablesFormat: String, CommandOutputFormat {
     case csv, xlsx
     static let standard = TablesFormat.csv
-    static let note: String? = "xlsx: the CSV tables also as one workbook, tables.xlsx (one sheet per table)."
+    static var note: String? {
+      Language.say(
+        ja: "xlsx は CSV の表を 1 つのブック tables.xlsx にもまとめます（表ごとに 1 シート）。",
+        en: "xlsx: the CSV tables also as one workbook, tables.xlsx (one sheet per table).")
+    }
   }
 
   func validate() throws {

@@ -6,20 +6,29 @@ import KenshuModel
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check course definitions and print every problem found.",
-    discussion: """
-      With no paths, checks the project in the current folder (kenshu.xml, curricula/, rosters/).
-      Exit status: 0 when there are no errors, 1 when there are errors (or warnings with \
-      --strict), 2 for bad arguments.
-      """
+    abstract: Language.say(
+      ja: "研修の定義を確認し、見つかった問題をすべて表示します。", en: "Check course definitions and print every problem found."),
+    discussion: Language.say(
+      ja: """
+        パスを指定しないと、今いるフォルダーのプロジェクト（kenshu.xml、curricula/、rosters/）を確認します。
+        終了コード: エラーがなければ 0、エラーがあれば（--strict なら警告でも）1、引数の誤りは 2。
+        """,
+      en: """
+        With no paths, checks the project in the current folder (kenshu.xml, curricula/, rosters/).
+        Exit status: 0 when there are no errors, 1 when there are errors (or warnings with \
+        --strict), 2 for bad arguments.
+        """)
   )
 
-  @Argument(help: "Definition files or folders to check (default: the project in the current folder).")
+  @Argument(
+    help: .say(
+      ja: "確認する定義ファイルかフォルダー（省略時: 今いるフォルダーのプロジェクト）。",
+      en: "Definition files or folders to check (default: the project in the current folder)."))
   var paths: [String] = []
 
   @OptionGroup var diagnostics: DiagnosticOptions
 
-  @Flag(help: "Treat warnings as errors.")
+  @Flag(help: .say(ja: "警告もエラーとして扱います。", en: "Treat warnings as errors."))
   var strict = false
 
   func validate() throws {

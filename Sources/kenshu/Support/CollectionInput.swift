@@ -9,8 +9,11 @@ extension DatabaseLocation: ExpressibleByArgument {
 /// Opening the response database for `serve --collect`, `responses` and `roster tokens`: the
 /// same `--database` values everywhere, and the same default file.
 enum CollectionInput {
-  static let databaseHelp: ArgumentHelp =
-    "sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB (default: sqlite:private/responses.sqlite)."
+  static var databaseHelp: ArgumentHelp {
+    .say(
+      ja: "sqlite:PATH か postgres://USER:PASSWORD@HOST:PORT/DB（省略時: sqlite:private/responses.sqlite）。",
+      en: "sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB (default: sqlite:private/responses.sqlite).")
+  }
 
   /// Opens the store; a SQLite file in `private/` gets the folder's `.gitignore` first.
   static func open(_ location: DatabaseLocation?) async throws -> any ResponseStore {

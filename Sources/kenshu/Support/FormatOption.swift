@@ -4,7 +4,8 @@ import ArgumentParser
 protocol CommandOutputFormat: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {
   /// The format without `--format`.
   static var standard: Self { get }
-  /// What the help says after the list of formats (where a format is written, say); nil: nothing.
+  /// What the help says after the list of formats (where a format is written, say), in the run's
+  /// language; nil: nothing.
   static var note: String? { get }
 }
 
@@ -20,6 +21,9 @@ extension CommandOutputFormat {
 struct FormatOption<Format: CommandOutputFormat>: ParsableArguments {
   @Option(help: ArgumentHelp(FormatOption.help)) var format: Format = .standard
 
-  /// "Output format." and the format's note.
-  static var help: String { "Output format." + (Format.note.map { " \($0)" } ?? "") }
+  /// "Output format." and the format's note, in the run's language.
+  static var help: String {
+    Language.say(
+      ja: "出力の形式。" + (Format.note ?? ""), en: "Output format." + (Format.note.map { " \($0)" } ?? ""))
+  }
 }
