@@ -48,12 +48,20 @@ public func runGroupsBenchmark(seed: UInt64 = 1, in language: MessageLanguage) -
     let milliseconds =
       Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3
     let time = String(format: "%.1f", milliseconds)
-    let figures =
-      " repeatPairs \(quality.repeatPairs) (bound \(quality.lowerBounds.repeatPairs)),"
-      + " organisationClashes \(quality.organisationClashes) (bound \(quality.lowerBounds.organisationClashes)),"
-      + " minDistinctProfessions \(quality.minDistinctProfessions),"
-      + " uneven professions \(quality.unevenProfessions.count), optimal \(quality.provablyOptimal);"
-      + " score \(quality.score); bound \(quality.lowerBounds.score)"
+    // The quality figures keep the names of `GroupQuality`'s fields (repeatPairs, score…) in both
+    // languages, so that runs can be compared whatever language they were printed in.
+    let bounds = quality.lowerBounds
+    let figures = language.say(
+      ja: " repeatPairs \(quality.repeatPairs)（下限 \(bounds.repeatPairs)）、"
+        + "organisationClashes \(quality.organisationClashes)（下限 \(bounds.organisationClashes)）、"
+        + "minDistinctProfessions \(quality.minDistinctProfessions)、"
+        + "職種が偏ったグループ \(quality.unevenProfessions.count)、最適性 \(quality.provablyOptimal ? "証明済み" : "未証明")。"
+        + "score \(quality.score)、下限 \(bounds.score)",
+      en: " repeatPairs \(quality.repeatPairs) (bound \(bounds.repeatPairs)),"
+        + " organisationClashes \(quality.organisationClashes) (bound \(bounds.organisationClashes)),"
+        + " minDistinctProfessions \(quality.minDistinctProfessions),"
+        + " uneven professions \(quality.unevenProfessions.count), optimal \(quality.provablyOptimal);"
+        + " score \(quality.score); bound \(bounds.score)")
     lines.append(
       language.say(
         ja: "\(benchmark.title): \(time) ms、\(groups) グループ。品質:" + figures,

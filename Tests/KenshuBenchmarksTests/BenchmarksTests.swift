@@ -37,6 +37,10 @@ import Testing
       figures.map { $0.formatted(in: .en) }.joined(separator: "\n"))
   }
 
+  @Test func groups_linesAreWordedInBothLanguages() throws {
+    try Self.expectBothLanguages(runGroupsBenchmark(in: .ja), runGroupsBenchmark(in: .en))
+  }
+
   @Test func evaluation_linesAreWordedInBothLanguages() throws {
     try Self.expectBothLanguages(
       runEvaluationBenchmark(rows: 20, in: .ja), runEvaluationBenchmark(rows: 20, in: .en))
