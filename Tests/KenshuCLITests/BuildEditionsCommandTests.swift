@@ -150,9 +150,15 @@ final class ServeProcess {
 
   let process = Process()
   private(set) var urls: [Listener] = []
+  /// Where serve's stdout and stderr go.
+  let log: URL
+
+  /// What serve printed so far.
+  var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
   init(arguments: [String], in folder: URL, listeners: Int) throws {
     let log = folder.appendingPathComponent("serve-\(UUID().uuidString).log")
+    self.log = log
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
     process.executableURL = try KenshuBinary.url

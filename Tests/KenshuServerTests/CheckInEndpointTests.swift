@@ -64,7 +64,9 @@ import Testing
     }
   }
 
-  func fixture(origins: [String] = []) async throws -> Fixture {
+  func fixture(origins: [String] = [], trainingDay: String? = nil, programme: String = Self.programme)
+    async throws -> Fixture
+  {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "kenshu-checkin-\(UUID().uuidString)")
     let project = root.appendingPathComponent("project")
@@ -75,7 +77,7 @@ import Testing
     }
     try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
     try Data(SiteMarker.contents.utf8).write(to: site.appendingPathComponent(SiteMarker.fileName))
-    try Data(Self.programme.utf8).write(to: project.appendingPathComponent("curricula/day.xml"))
+    try Data(programme.utf8).write(to: project.appendingPathComponent("curricula/day.xml"))
     try Data(Self.roster.utf8).write(to: project.appendingPathComponent("rosters/day-roster.xml"))
     let loaded = ProjectLoader(root: project).load()
     #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics.map(\.formatted))")
@@ -92,7 +94,7 @@ import Testing
       collector: collector, rateLimitPerMinute: 0, origins: OriginPolicy(allowedOrigins: origins),
       checkIn: CheckInEndpoint(
         collector: collector, reception: CheckInReception(project: loaded.project, root: project),
-        clock: CheckInClock { clock.now }))
+        clock: CheckInClock(trainingDay: trainingDay) { clock.now }))
     return Fixture(
       app: Application(router: PreviewServer(siteRoot: site, collection: endpoint).router()),
       project: project,
@@ -331,6 +333,101 @@ import Testing
       ) { response in
         #expect(response.status == .noContent)
         #expect(response.headers[.accessControlAllowHeaders] == "Content-Type, Idempotency-Key")
+      }
+    }
+    #expect(try fixture.attendance() == nil)
+  }
+
+  @Test(arguments: ["2026-10-16T09:20", "2026-10-18T09:20", "2026-10-16T23:59"])
+  func anotherDay_is409_courseNotToday_namingTheDate_andNothingChanges(instant: String) async throws {
+    let fixture = try await fixture()
+    try await fixture.app.test(.router) { client in
+      try await client.execute(
+        uri: Self.path, method: .post, headers: Self.headers(),
+        body: ByteBuffer(string: #"{"token":"\#(fixture.tokens["a02"]!)"}"#)
+      ) { #expect($0.status == .ok, "a02 on the day") }
+      let before = try Data(contentsOf: fixture.record)
+      fixture.clock.set(instant)
+      // The course named, and none named (the programme's only course is not today either).
+      for body in [
+        #"{"token":"\#(fixture.tokens["a01"]!)","programme":"day","course":"day-1"}"#,
+        #"{"token":"\#(fixture.tokens["a01"]!)"}"#,
+        #"{"token":"\#(fixture.tokens["a02"]!)"}"#,
+      ] {
+        try await client.execute(
+          uri: Self.path, method: .post, headers: Self.headers(),
+          body: ByteBuffer(string: body)
+        ) { response in
+          #expect(response.status == .conflict)
+          #expect(errorCode(response) == "course-not-today")
+          #expect(json(response)["date"] == .string("2026-10-17"))
+          guard case .string(let message) = json(response)["message"] else {
+            Issue.record("no message")
+            return
+          }
+          #expect(message.contains("2026-10-17 当日") && message.contains("on 2026-10-17 only"), "\(message)")
+        }
+      }
+      #expect(try Data(contentsOf: fixture.record) == before, "the record is unchanged byte for byte")
+    }
+    #expect(try fixture.attendance()?.attendee("a01") == nil)
+  }
+
+  @Test func theDayIsJapanTime_notTheServersZone() async throws {
+    let fixture = try await fixture()
+    // 00:05 in Japan is still 2026-10-16 in UTC: the course's day has begun.
+    fixture.clock.set("2026-10-17T00:05")
+    try await fixture.app.test(.router) { client in
+      try await client.execute(
+        uri: Self.path, method: .post, headers: Self.headers(),
+        body: ByteBuffer(string: #"{"token":"\#(fixture.tokens["a01"]!)"}"#)
+      ) { #expect($0.status == .ok && json($0)["status"] == .string("recorded")) }
+    }
+  }
+
+  @Test func theRehearsalDate_isTakenAsTheDay_withTheClocksTimeOfDay() async throws {
+    let fixture = try await fixture(trainingDay: "2026-10-17")
+    // The organiser rehearses two days before, at 10:05: late by the timetable's clock.
+    fixture.clock.set("2026-10-15T10:05")
+    try await fixture.app.test(.router) { client in
+      try await client.execute(
+        uri: Self.path, method: .post, headers: Self.headers(),
+        body: ByteBuffer(string: #"{"token":"\#(fixture.tokens["a01"]!)"}"#)
+      ) { response in
+        #expect(response.status == .ok)
+        #expect(
+          json(response)["status"] == .string("recorded") && json(response)["course"] == .string("day-1"))
+        #expect(json(response)["arrival"] == .string("10:05") && json(response)["late"] == .bool(true))
+      }
+    }
+    #expect(try fixture.attendance()?.attendee("a01")?.arrived == ClockTime(parsing: "10:05"))
+    // Another rehearsal date refuses the course as the real day would.
+    let other = try await self.fixture(trainingDay: "2026-10-18")
+    try await other.app.test(.router) { client in
+      try await client.execute(
+        uri: Self.path, method: .post, headers: Self.headers(),
+        body: ByteBuffer(string: #"{"token":"\#(other.tokens["a01"]!)"}"#)
+      ) { #expect($0.status == .conflict && errorCode($0) == "course-not-today") }
+    }
+    #expect(try other.attendance() == nil)
+  }
+
+  @Test func aCourseWithoutADate_is409_withoutADate_andNothingIsRecorded() async throws {
+    let undated = Self.programme.replacingOccurrences(of: #" date="2026-10-17""#, with: "")
+    #expect(undated != Self.programme)
+    let fixture = try await fixture(programme: undated)
+    try await fixture.app.test(.router) { client in
+      try await client.execute(
+        uri: Self.path, method: .post, headers: Self.headers(),
+        body: ByteBuffer(string: #"{"token":"\#(fixture.tokens["a01"]!)"}"#)
+      ) { response in
+        #expect(response.status == .conflict && errorCode(response) == "course-not-today")
+        #expect(json(response)["date"] == nil)
+        guard case .string(let message) = json(response)["message"] else {
+          Issue.record("no message")
+          return
+        }
+        #expect(message.contains("日付がない") && message.contains("no date"), "\(message)")
       }
     }
     #expect(try fixture.attendance() == nil)

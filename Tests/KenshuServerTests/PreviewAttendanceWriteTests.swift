@@ -59,7 +59,7 @@ import Testing
     let project = ProjectLoader(root: root).load().project
     let desk = try CheckInDesk(project: project, programme: "day", root: root)
     let outcome = desk.checkIn(
-      participant: person, course: "day-1", at: try #require(ClockTime(parsing: time)))
+      participant: person, course: "day-1", on: "2026-10-17", at: try #require(ClockTime(parsing: time)))
     guard case .recorded = outcome else {
       Issue.record("not recorded: \(outcome)")
       return

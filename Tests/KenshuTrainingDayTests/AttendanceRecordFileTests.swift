@@ -8,6 +8,8 @@ import Testing
 /// share: each update locks the file, reads it again, changes it and replaces it atomically,
 /// so no writer loses another's update.
 @Suite struct AttendanceRecordFileTests {
+  /// The date of the fixture's only course, `day-1`: the day check-ins are taken.
+  static let day = "2026-10-17"
   func time(_ text: String) throws -> ClockTime { try #require(ClockTime(parsing: text)) }
 
   func programme(_ fixture: TrainingDayFixture) throws -> Programme {
@@ -59,7 +61,7 @@ import Testing
     let project = try fixture.project()
     let importer = try AttendanceImport(project: project, programme: "day")
     let desk = try CheckInDesk(project: project, programme: "day", root: fixture.root)
-    guard case .recorded = desk.checkIn(participant: "a01", at: try time("10:00")) else {
+    guard case .recorded = desk.checkIn(participant: "a01", on: Self.day, at: try time("10:00")) else {
       Issue.record("not checked in")
       return
     }
@@ -71,7 +73,7 @@ import Testing
     #expect(record.attendee("a01")?.arrived == (try time("10:00")))
     #expect(record.attendee("a02")?.sessions == ["lec", "gw-am"])
     // And the other way round: a desk made before the import sees the imported row.
-    if case .alreadyRecorded = desk.checkIn(participant: "a02", at: try time("11:00")) {
+    if case .alreadyRecorded = desk.checkIn(participant: "a02", on: Self.day, at: try time("11:00")) {
     } else {
       Issue.record("the desk did not see the import")
     }
@@ -93,7 +95,7 @@ import Testing
         let result = importer.run(file: sheet, root: fixture.root, dryRun: false)
         if !result.written { imported.add(result.diagnostics.map(\.formatted).joined()) }
       } else {
-        _ = desk.checkIn(participant: checkingIn[index], at: at)
+        _ = desk.checkIn(participant: checkingIn[index], on: Self.day, at: at)
       }
     }
     #expect(imported.all.isEmpty, "\(imported.all)")

@@ -6,13 +6,16 @@ import Testing
 
 /// Check-in at reception: recorded like `attendance import`, written atomically, idempotent.
 @Suite struct CheckInDeskTests {
+  /// The date of the fixture's only course, `day-1`: the day check-ins are taken.
+  static let day = "2026-10-17"
   func time(_ text: String) throws -> ClockTime { try #require(ClockTime(parsing: text)) }
 
   @Test func test_onTimeCheckIn_recordsEveryCourseSession_likeAMarkedDayColumn() throws {
     let fixture = try TrainingDayFixture()
     defer { fixture.remove() }
     let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
-    guard case .recorded(let receipt) = desk.checkIn(participant: "a01", at: try time("09:20")) else {
+    guard case .recorded(let receipt) = desk.checkIn(participant: "a01", on: Self.day, at: try time("09:20"))
+    else {
       Issue.record("not recorded")
       return
     }
@@ -35,7 +38,8 @@ import Testing
     defer { fixture.remove() }
     let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
     // 09:30 opening (10 min), 09:40 lecture (60), 10:40 GW1: arriving 10:00 misses opening and lecture.
-    guard case .recorded(let receipt) = desk.checkIn(participant: "a02", at: try time("10:00")) else {
+    guard case .recorded(let receipt) = desk.checkIn(participant: "a02", on: Self.day, at: try time("10:00"))
+    else {
       Issue.record("not recorded")
       return
     }
@@ -52,11 +56,15 @@ import Testing
     let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
     #expect(
       {
-        if case .recorded = desk.checkIn(participant: "a03", at: try! time("10:00")) { true } else { false }
+        if case .recorded = desk.checkIn(participant: "a03", on: Self.day, at: try! time("10:00")) {
+          true
+        } else {
+          false
+        }
       }())
     let file = AttendanceImport.recordPath(for: "day", root: fixture.root)
     let before = try Data(contentsOf: file)
-    let again = desk.checkIn(participant: "a03", at: try time("11:30"))
+    let again = desk.checkIn(participant: "a03", on: Self.day, at: try time("11:30"))
     guard case .alreadyRecorded(let receipt) = again else {
       Issue.record("\(again)")
       return
@@ -65,7 +73,7 @@ import Testing
     #expect(try Data(contentsOf: file) == before)
     // A new desk (the server restarted) over the project as loaded now knows it too.
     let restarted = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
-    if case .alreadyRecorded = restarted.checkIn(participant: "a03", at: try time("12:00")) {
+    if case .alreadyRecorded = restarted.checkIn(participant: "a03", on: Self.day, at: try time("12:00")) {
     } else {
       Issue.record("recorded twice after a restart")
     }
@@ -79,7 +87,9 @@ import Testing
     let people = ["a01", "a02", "a03", "a04", "a05", "a06", "a07"]
     let at = try time("09:00")
     await withTaskGroup(of: Void.self) { group in
-      for person in people + people { group.addTask { _ = desk.checkIn(participant: person, at: at) } }
+      for person in people + people {
+        group.addTask { _ = desk.checkIn(participant: person, on: Self.day, at: at) }
+      }
     }
     let recorded = try fixture.project().attendance(of: "day").attendees.map(\.person).sorted()
     #expect(recorded == people)
@@ -89,12 +99,14 @@ import Testing
     let fixture = try TrainingDayFixture()
     defer { fixture.remove() }
     var desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
-    #expect(desk.checkIn(participant: "zz9", at: try time("09:00")) == .unknownPerson)
+    #expect(desk.checkIn(participant: "zz9", on: Self.day, at: try time("09:00")) == .unknownPerson)
     // The facilitator is on the roster but is no trainee.
-    #expect(desk.checkIn(participant: "f01", at: try time("09:00")) == .unknownPerson)
-    #expect(desk.checkIn(participant: "a01", course: "day-9", at: try time("09:00")) == .unknownCourse)
+    #expect(desk.checkIn(participant: "f01", on: Self.day, at: try time("09:00")) == .unknownPerson)
+    #expect(
+      desk.checkIn(participant: "a01", course: "day-9", on: Self.day, at: try time("09:00")) == .unknownCourse
+    )
     desk.recordFile.writeTemporary = { _, _ in throw CocoaError(.fileWriteOutOfSpace) }
-    if case .writeFailed = desk.checkIn(participant: "a01", at: try time("09:00")) {
+    if case .writeFailed = desk.checkIn(participant: "a01", on: Self.day, at: try time("09:00")) {
     } else {
       Issue.record("a failed write was reported as recorded")
     }
@@ -102,5 +114,29 @@ import Testing
     #expect(
       !FileManager.default.fileExists(
         atPath: AttendanceImport.recordPath(for: "day", root: fixture.root).path))
+  }
+
+  @Test(arguments: ["2026-10-16", "2026-10-18"])
+  func test_theDayBeforeOrAfter_isRefused_withTheCourseDate_andNothingChanges(day: String) throws {
+    let fixture = try TrainingDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    guard case .recorded = desk.checkIn(participant: "a01", on: Self.day, at: try time("09:00")) else {
+      Issue.record("not recorded on the day")
+      return
+    }
+    let file = AttendanceImport.recordPath(for: "day", root: fixture.root)
+    let before = try Data(contentsOf: file)
+    // Named or not: the programme's only course is the one meant, and it is not on this day.
+    for named in [nil, "day-1"] {
+      #expect(
+        desk.checkIn(participant: "a02", course: named, on: day, at: try time("09:00"))
+          == .notOnTheDay(course: "day-1", date: Self.day))
+      #expect(
+        desk.course(named: named, on: day)
+          == .notOnTheDay(try #require(desk.course(named: "day-1", today: nil))))
+    }
+    #expect(try Data(contentsOf: file) == before, "the record is unchanged byte for byte")
+    #expect(desk.current.attendee("a02") == nil)
   }
 }

@@ -7,8 +7,9 @@ import NIOPosix
 
 /// `POST /api/checkin` of `serve --collect`: reception (or the participant) sends the token
 /// of the participant's slip, and its holder is checked in for today's course at the
-/// server's clock time, in the programme's attendance record (`CheckInDesk`). The contract
-/// (body, answers, error codes) is in docs/collect.md.
+/// server's clock time, in the programme's attendance record (`CheckInDesk`) — only on the
+/// course's own date in Japan time (`CheckInClock`, or `serve --checkin-date` for a
+/// rehearsal). The contract (body, answers, error codes) is in docs/collect.md.
 ///
 /// The token is resolved as a submission's is: its hash, looked up among the store's tokens
 /// (of any survey or module, used or not, never an anonymous survey's), names its holder. It
@@ -50,7 +51,7 @@ public struct CheckInEndpoint: Sendable {
   }
 
   /// One check-in, in the order of docs/collect.md: the body (400), the programme and the
-  /// course (400), the token's holder (503 when the store fails, 404 when nobody on the
+  /// course (400), the course's day (409), the token's holder (503 when the store fails, 404 when nobody on the
   /// roster), the record (500 when it cannot be written).
   func checkIn(_ body: Data) async -> KeyedAnswer {
     guard let request = try? JSONDecoder().decode(CheckInBody.self, from: body), let code = request.code
@@ -62,8 +63,17 @@ public struct CheckInEndpoint: Sendable {
       return refusal(.unknownProgramme)
     }
     let programme = desk.programme.id
-    guard let course = desk.course(named: request.course, today: now.day) else {
-      return refusal(.unknownCourse)
+    let course: Course
+    switch desk.course(named: request.course, on: now.day) {
+    case .onTheDay(let chosen): course = chosen
+    case .unknown: return refusal(.unknownCourse)
+    case .notOnTheDay(let other):
+      // Before the token is looked up: the course's date is on the public site, and a code
+      // tried from home on another day learns nothing about which codes exist.
+      collector.logger.info(
+        "check-in refused: the course is not today",
+        metadata: ["programme": "\(programme)", "course": "\(other.id)", "day": "\(now.day)"])
+      return refusal(.courseNotToday(date: other.date))
     }
     let holder: String?
     do {
@@ -84,7 +94,7 @@ public struct CheckInEndpoint: Sendable {
     do {
       // The desk waits for the record's lock and syncs the file: not on an event loop.
       outcome = try await NIOThreadPool.singleton.runIfActive {
-        desk.checkIn(participant: participant, course: course.id, at: now.time)
+        desk.checkIn(participant: participant, course: course.id, on: now.day, at: now.time)
       }
     } catch {
       outcome = .writeFailed("\(type(of: error))")
@@ -105,6 +115,7 @@ public struct CheckInEndpoint: Sendable {
           status: "already", programme: programme, receipt: receipt, arrival: receipt.arrived?.description))
     case .unknownPerson: return refusal(.unknownParticipant)
     case .unknownCourse: return refusal(.unknownCourse)
+    case .notOnTheDay(_, let date): return refusal(.courseNotToday(date: date))
     case .writeFailed:
       // Without the reason: a broken record's diagnostics can quote participant ids.
       collector.logger.error(

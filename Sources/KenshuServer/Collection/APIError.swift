@@ -3,16 +3,19 @@ import Hummingbird
 import KenshuCollection
 
 /// The JSON error body of the collection API: `{"error": "code", "message": "…"}`, plus
-/// `problems` for 422. Codes are stable (docs/collect.md); messages never contain stack
+/// `problems` for 422 and the course's `date` for `course-not-today`. Codes are stable (docs/collect.md); messages never contain stack
 /// traces, SQL or the submitted values.
 struct APIError: Encodable, Sendable {
   var error: String
   var message: String
   var problems: [SubmissionProblem]?
+  /// `course-not-today`: the date the course runs on (absent for a course without one), for
+  /// the reception page to name it.
+  var date: String?
   var status: HTTPResponse.Status
   var retryAfter: Int?
 
-  enum CodingKeys: String, CodingKey { case error, message, problems }
+  enum CodingKeys: String, CodingKey { case error, message, problems, date }
 
   static let malformedJSON = APIError(
     error: "malformed-json", message: "JSON として読めません / the body is not valid JSON of the documented shape",
@@ -86,6 +89,17 @@ struct APIError: Encodable, Sendable {
     APIError(
       error: "invalid-answers", message: "回答に問題があります（problems 参照）/ some answers are invalid (see problems)",
       problems: problems, status: .unprocessableContent)
+  }
+
+  /// A check-in for a course on another day (or without a date): refused, nothing recorded.
+  static func courseNotToday(date: String?) -> APIError {
+    let message =
+      if let date {
+        "このコースの受付は \(date) 当日だけです（何も記録されていません）/ check-in for this course is taken on \(date) only; nothing was recorded"
+      } else {
+        "このコースには日付がないため受付できません（何も記録されていません）/ this course has no date, so no check-in is taken for it; nothing was recorded"
+      }
+    return APIError(error: "course-not-today", message: message, date: date, status: .conflict)
   }
 
   static func rateLimited(retryAfter seconds: Int) -> APIError {

@@ -48,7 +48,8 @@ public struct CollectionSettings: Sendable {
   /// Opens the response database; called once, after the first build loaded the project
   /// cleanly (a project with errors opens nothing).
   public var openStore: @Sendable () async throws -> any ResponseStore
-  /// The clock check-ins are recorded by (tests inject one).
+  /// The clock check-ins are recorded by: Japan time, with `--checkin-date`'s day when given
+  /// (tests inject one).
   public var clock: CheckInClock
 
   public init(

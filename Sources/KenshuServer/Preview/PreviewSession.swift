@@ -145,6 +145,18 @@ public final class PreviewSession: Sendable {
             "check-in (reception page checkin/index.html, POST /api/checkin): \(reception.programmes.joined(separator: ", "))"
         ))
     }
+    if let day = settings.clock.trainingDay {
+      // Said at every start: a rehearsal's date left in a service file on the day would
+      // refuse everyone (or take check-ins for the wrong course).
+      let courses = project.programmes.flatMap(\.courses).filter { $0.date == day }.map(\.id)
+      let list = courses.joined(separator: ", ")
+      console.say(
+        Bilingual(
+          ja: "受付のリハーサル: \(day) を当日として受け付けます（到着時刻は実際の時刻）。"
+            + (courses.isEmpty ? "この日付のコースはありません" : "この日のコース: \(list)"),
+          en: "check-in rehearsal: \(day) is taken as the training day (arrival times are the real clock's); "
+            + (courses.isEmpty ? "no course is on that date" : "courses that day: \(list)")))
+    }
     return CollectionEndpoint(
       collector: collector, rateLimitPerMinute: rate, origins: OriginPolicy(allowedOrigins: origins),
       trustProxyHeaders: settings.trustProxyHeaders,

@@ -24,6 +24,8 @@ public enum CheckInOutcome: Sendable, Hashable {
   case unknownPerson
   /// The programme has no such course, or — none named — no course today and more than one.
   case unknownCourse
+  /// The course runs on another day (`date`), or has no date (nil): nothing changed.
+  case notOnTheDay(course: String, date: String?)
   /// The record could not be written; nothing changed.
   case writeFailed(String)
 }
@@ -33,6 +35,8 @@ public enum CheckInOutcome: Sendable, Hashable {
 /// records a marked 出欠 column for the course with a 遅刻 time: every session of the course
 /// that had not begun at arrival, and the arrival time when it is after the course's start.
 /// Sessions, modules and surveys recorded before (another course, an earlier import) are kept.
+/// Only on the course's own date: a check-in for a course of another day is refused
+/// (`CheckInCourseChoice`); `attendance import` is how attendance of a past day is recorded.
 ///
 /// Idempotent: a person already checked in for the course is not recorded again, and the
 /// first arrival stands. Each check-in is one `AttendanceRecordFile` update: the record is
@@ -68,8 +72,8 @@ public struct CheckInDesk: Sendable {
   /// Whether `participant` is a trainee of the programme's roster (only they check in).
   public func admits(_ participant: String) -> Bool { people[participant] != nil }
 
-  /// The course checked in for: the one named, else the course dated `today` (ISO), else the
-  /// programme's only course.
+  /// The course meant: the one named, else the course dated `today` (ISO), else the
+  /// programme's only course — whatever its date (`course(named:on:)` applies the day rule).
   public func course(named id: String?, today: String?) -> Course? {
     if let id { return programme.courses.first { $0.id == id } }
     let dated = programme.courses.filter { today != nil && $0.date == today }
@@ -77,12 +81,18 @@ public struct CheckInDesk: Sendable {
     return programme.courses.count == 1 ? programme.courses[0] : nil
   }
 
-  /// Checks `participant` in for `course` (see `course(named:today:)`) at clock time `time`.
-  public func checkIn(participant: String, course id: String? = nil, today: String? = nil, at time: ClockTime)
+  /// Checks `participant` in for `course` (see `course(named:on:)`) on `day` (ISO, Japan time)
+  /// at clock time `time`. Only a course that runs on `day` is recorded.
+  public func checkIn(participant: String, course id: String? = nil, on day: String, at time: ClockTime)
     -> CheckInOutcome
   {
     guard let person = people[participant] else { return .unknownPerson }
-    guard let course = course(named: id, today: today) else { return .unknownCourse }
+    let course: Course
+    switch self.course(named: id, on: day) {
+    case .onTheDay(let chosen): course = chosen
+    case .notOnTheDay(let other): return .notOnTheDay(course: other.id, date: other.date)
+    case .unknown: return .unknownCourse
+    }
     let programme = programme
     do {
       return try recordFile.update(seed: seed) { record in

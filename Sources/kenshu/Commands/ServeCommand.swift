@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         2 つの版をプレビューします: 受講者版のサイト（site/）を --host:--port で、ファシリテーター版（private/facilitator-site/。解答やメモを含む）を別の待ち受け先（省略時: http://127.0.0.1:<port+1>/）で表示します。ファシリテーター版のプレビューは、--facilitator-host で指定しない限り、--host がほかのアドレスでもループバックのままです。--no-facilitator は受講者版だけをプレビューします。<site publish-facilitator="true"> のプロジェクトはすべてが site/ にあるので、待ち受けは 1 つです。
 
-        --collect を付けると、/api/… でアンケートの回答と自己学習の修了を受け付けて回答データベースに保存し、受付のチェックイン（配布票のトークンを POST /api/checkin で送る）を rosters/attendance-PROGRAMME.xml に記録します（docs/collect.md）。--host で指定しない限りループバックで待ち受けます。ネットワーク越しに集めるときは、TLS のリバースプロキシを前に置いてください。
+        --collect を付けると、/api/… でアンケートの回答と自己学習の修了を受け付けて回答データベースに保存し、受付のチェックイン（配布票のトークンを POST /api/checkin で送る）を rosters/attendance-PROGRAMME.xml に記録します（docs/collect.md）。受付はコースの開催日（日本時間）当日だけです。--checkin-date を付けると、リハーサルのためにほかの日付を当日として扱います。--host で指定しない限りループバックで待ち受けます。ネットワーク越しに集めるときは、TLS のリバースプロキシを前に置いてください。
         """,
       en: """
         Open pages reload after every rebuild. When an edit breaks the build, the previous site \
@@ -33,7 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
         With --collect, the server also accepts survey responses and module completions at \
         /api/… and stores them in the response database, and records reception's check-ins \
         (POST /api/checkin with the token of a participant's slip) in \
-        rosters/attendance-PROGRAMME.xml (docs/collect.md). It listens on \
+        rosters/attendance-PROGRAMME.xml (docs/collect.md), only on the course's own date in \
+        Japan time; --checkin-date takes another date as that day, for a rehearsal. It listens on \
         loopback unless --host says otherwise; put a TLS reverse proxy in front of it to \
         collect over a network.
         """)
@@ -73,6 +74,13 @@ struct ServeCommand: AsyncParsableCommand {
       ja: "接続元アドレスを X-Real-IP/X-Forwarded-For から取ります（自分で管理するリバースプロキシの後ろでだけ使ってください）。",
       en: "Take client addresses from X-Real-IP/X-Forwarded-For (only behind your own reverse proxy)."))
   var trustProxy = false
+  @Option(
+    help: .say(
+      ja: "受付でこの日付（YYYY-MM-DD）を研修の当日として扱います。前日のリハーサル用です（到着時刻は実際の時刻のまま）。",
+      en:
+        "Treat this date (YYYY-MM-DD) as the training day for check-ins, to rehearse before the day (arrival times stay the clock's)."
+    ))
+  var checkinDate: String?
   @Flag(
     help: .say(
       ja: "1 回だけ作って表示します。ファイルの変更を監視せず、ページも再読み込みしません。",
@@ -113,10 +121,17 @@ struct ServeCommand: AsyncParsableCommand {
         ja: "--allow-origin には https://example.org のような http(s) のオリジンを指定してください（指定: \(origin)）",
         en: "--allow-origin needs an http(s) origin such as https://example.org (got \(origin))")
     }
-    if !collect, database != nil || collectURL != nil || !allowOrigin.isEmpty || trustProxy {
+    if !collect,
+      database != nil || collectURL != nil || !allowOrigin.isEmpty || trustProxy || checkinDate != nil
+    {
       throw argumentError(
-        ja: "--database, --collect-url, --allow-origin, --trust-proxy は --collect と一緒に使います",
-        en: "--database, --collect-url, --allow-origin and --trust-proxy need --collect")
+        ja: "--database, --collect-url, --allow-origin, --trust-proxy, --checkin-date は --collect と一緒に使います",
+        en: "--database, --collect-url, --allow-origin, --trust-proxy and --checkin-date need --collect")
+    }
+    if let checkinDate, !CheckInClock.isTrainingDay(checkinDate) {
+      throw argumentError(
+        ja: "--checkin-date には実在する日付を YYYY-MM-DD で指定してください（指定: \(checkinDate)）",
+        en: "--checkin-date must be a real date, YYYY-MM-DD (got \(checkinDate))")
     }
     if let facilitatorPort, !(0...65535).contains(facilitatorPort) {
       throw argumentError(
@@ -143,7 +158,7 @@ struct ServeCommand: AsyncParsableCommand {
       collection: collect
         ? CollectionSettings(
           rateLimitPerMinute: rateLimit, allowedOrigins: allowOrigin, trustProxyHeaders: trustProxy,
-          database: database ?? .defaultSQLite,
+          database: database ?? .defaultSQLite, clock: CheckInClock(trainingDay: checkinDate),
           openStore: { [database] in try await CollectionInput.open(database) })
         : nil)
     do {
