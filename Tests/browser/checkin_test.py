@@ -3,7 +3,8 @@ by `kenshu serve --collect` with watching on:
 
 - reception: the field has the focus; a scanner "types" the slip's QR link and Enter; the
   answer shows the roster id (never the name), `recorded`; the same link again is `already`;
-  an unknown code is a plain error; each time the field is emptied and focused again, and the
+  an unknown code is a plain error; a course of another day is refused with its date (serve
+  runs with --checkin-date 2026-10-17, the sample course's date); each time the field is emptied and focused again, and the
   list of recent check-ins grows;
 - the watcher's turn after each check-in reloads nothing (the list survives) and the record on
   disk holds the check-ins;
@@ -27,6 +28,7 @@ from selenium.webdriver.support.ui import Select
 
 base, project, tokens_csv = sys.argv[1:4]
 COURSE = "tashokushu-2026/tashokushu-2026-day1"
+OTHER_DAY = "koshi-2026/koshi-gw"
 record = os.path.join(project, "rosters", "attendance-tashokushu-2026.xml")
 failures = []
 
@@ -142,6 +144,16 @@ try:
     check(field_value(driver) == "" and focused_id(driver) == "checkin-code", "the field is ready again after an error")
     state = scan(driver, "")
     check(state[0] == "error" and state[3] == "empty", "Enter on an empty field asks for a code")
+    # A course of another day (koshi-gw is on 2026-09-12; serve takes 2026-10-17 as today):
+    # refused with its date, nothing recorded, and the list does not grow.
+    Select(driver.find_element(By.ID, "checkin-course")).select_by_value(OTHER_DAY)
+    driver.find_element(By.ID, "checkin-code").click()
+    state = scan(driver, slip_link("p004"))
+    check(state[0] == "error" and state[3] == "course-not-today" and "2026-09-12" in state[1] and "当日" in state[1],
+          "a course of another day: refused with its date: %r" % (state,))
+    check("p004" not in recorded_people(), "nothing recorded for another day's course")
+    Select(driver.find_element(By.ID, "checkin-course")).select_by_value(COURSE)
+    driver.find_element(By.ID, "checkin-code").click()
     items = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#checkin-recent li")]
     check(len(items) == 3 and items[0].find("p002") >= 0 and items[-1].find("p001") >= 0,
           "the recent list, newest first: %r" % items)

@@ -162,6 +162,14 @@ public struct UIStrings: Sendable {
       "今日の日程が決められません。「研修・日程」で日程を選んでください。",
       "The server cannot tell today's course: choose it under “Training and day”."
     ),
+    "checkInNotToday": (
+      "この日程の受付は、開催日の {date} 当日にだけできます。",
+      "Check-in for this course is open only on its day, {date}."
+    ),
+    "checkInUndated": (
+      "この日程には開催日がないため、受付できません。",
+      "This course has no date, so check-in is not open for it."
+    ),
     "checkInUnwritable": (
       "記録できませんでした（何も記録されていません）。紙の受付名簿に到着時刻を書いて、あとで取り込んでください。",
       "Not recorded (nothing was written). Note the arrival time on the paper reception sheet and import it later."

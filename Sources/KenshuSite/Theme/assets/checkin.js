@@ -150,7 +150,10 @@
       show("error", msg("no-server"), null, code);
       return;
     }
-    var text2 = msg("error-" + code) || msg("error-other").replace("{code}", code);
+    // A course of another day names its date; a course without one says so.
+    var date = data && typeof data.date === "string" ? data.date : "";
+    if (code === "course-not-today" && !date) code = "course-undated";
+    var text2 = (msg("error-" + code) || msg("error-other").replace("{code}", code)).replace("{date}", date);
     show("error", text2, null, code);
   }
 
