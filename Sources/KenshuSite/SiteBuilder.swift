@@ -296,15 +296,21 @@ public struct SiteBuilder: Sendable {
         position += workers
         let context = renderer.recordedContext(of: page)
         let fingerprint = renderer.fingerprint(of: page, context: context)
-        let entry = context.searchDocument.map {
-          SearchIndex.Entry(
-            title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
+        func newEntry() -> SearchIndex.Entry? {
+          context.searchDocument.map {
+            SearchIndex.Entry(
+              title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
+          }
         }
         if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
+          // The fingerprint covers the search document, so the entry cut last time is this
+          // page's entry: cutting it again was most of a rebuild of unchanged pages.
+          let entry = context.searchDocument == nil ? nil : previous.entries[page.path] ?? newEntry()
           results.set(
             current, .init(fingerprint: fingerprint, entry: entry, fresh: false, sources: context.sources))
           continue
         }
+        let entry = newEntry()
         let rendered = renderer.render(page, context: context)
         do {
           try writer.put(page.path, text: rendered.html)

@@ -99,3 +99,35 @@ import Testing
     }
   }
 }
+
+/// `SearchIndex.flattened` walks scalars for speed; it must equal the `Character` split it
+/// replaced on any text, including the spaces a combining mark, joiner or prepended mark joins
+/// into one cluster.
+@Suite struct FlattenedTextDifferentialTests {
+  /// Pieces the random texts are made of: Japanese, Latin, every kind of whitespace, and the
+  /// scalars that change how a space clusters.
+  static let pieces: [String] = [
+    "在宅", "医療", "ケア", "ﾏﾈｰｼﾞｬｰ", "ｶﾞ", "a", "Zé", "—", "’", "、", "。", "１２",
+    " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}",
+    "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+    "\u{301}", "\u{3099}", "\u{302A}", "\u{FF9E}", "\u{200D}", "\u{200C}", "\u{FE0F}", "\u{903}", "\u{600}",
+    "\u{1F469}", "\u{1F1EF}\u{1F1F5}", "\u{AD}", "\u{200B}",
+  ]
+
+  @Test func flattened_equalsTheCharacterSplit_onRandomTexts() {
+    var random = FastTemplateTests.SplitMix(state: 0x5EA7C4)
+    for _ in 0..<20_000 {
+      let count = random.next(15)
+      let text = (0..<count).map { _ in Self.pieces[random.next(Self.pieces.count)] }.joined()
+      #expect(
+        SearchIndex.flattened(text) == SearchIndex.referenceFlattened(text),
+        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
+
+  @Test func flattened_collapsesAndTrims_asSnippetsNeed() {
+    #expect(SearchIndex.flattened("  退院支援\n\n 　カンファレンス\t ") == "退院支援 カンファレンス")
+    #expect(SearchIndex.flattened("a \u{301}b") == "a b")
+    #expect(SearchIndex.flattened("") == "")
+  }
+}

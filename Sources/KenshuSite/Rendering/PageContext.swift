@@ -44,6 +44,12 @@ extension PageRenderer {
       hasher.combineUTF8(search.title)
       hasher.combineUTF8(search.path)
       hasher.combineUTF8(search.text)
+      // A kept page keeps its search entry too (SiteBuilder), so all the entry is cut from
+      // counts here, even what the body shows anyway.
+      hasher.combine(search.headings.count)
+      for heading in search.headings { hasher.combineUTF8(heading) }
+      hasher.combine(search.readings.count)
+      for reading in search.readings { hasher.combineUTF8(reading) }
     } else {
       hasher.combine(0)
     }
