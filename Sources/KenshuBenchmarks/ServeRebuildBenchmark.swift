@@ -8,8 +8,10 @@ import KenshuServer
 /// rebuilt in place), the learner site and then the facilitator edition, as serve previews
 /// both. Five edits to different files; the median is reported.
 public enum ServeRebuildBenchmark {
-  /// `edited`: a content file whose folder holds `s0.md`, `s7.md` … `s28.md` (the synthetic
-  /// project's); the learner site goes to `output`, the facilitator edition beside it.
+  /// `edited`: a content file; the five edits go to the Markdown files of its folder, seven
+  /// apart where the folder has that many (`s0.md`, `s7.md` … `s28.md` in the synthetic
+  /// project), else round the files there are. The learner site goes to `output`, the
+  /// facilitator edition beside it.
   public static func measure(projectRoot: URL, output: URL, edited: URL) throws -> ServeRebuildFigures {
     let layout = ProjectLayout(root: projectRoot)
     let facilitatorOutput = output.deletingLastPathComponent().appendingPathComponent(
@@ -24,10 +26,10 @@ public enum ServeRebuildBenchmark {
     ]
     for build in builds { _ = build.run() }
     let watcher = SourceWatcher(paths: layout.watchedPaths)
-    let folder = edited.deletingLastPathComponent()
+    let files = markdownFiles(beside: edited)
     var rounds: [ServeRebuildFigures] = []
     for round in 0..<5 {
-      let file = folder.appendingPathComponent("s\(round * 7).md")
+      let file = files[(round * 7) % files.count]
       let before = watcher.fingerprint()
       try (String(contentsOf: file, encoding: .utf8) + "\n追記：サーバーで確認。\n").write(
         to: file, atomically: true, encoding: .utf8)
@@ -52,6 +54,16 @@ public enum ServeRebuildBenchmark {
           stages: [("detect", detected)] + stages.entries.map { ($0.stage.rawValue, $0.seconds) }))
     }
     return rounds.sorted { $0.seconds < $1.seconds }[rounds.count / 2]
+  }
+
+  /// The Markdown files in `edited`'s folder in the synthetic project's order (`s0.md`,
+  /// `s1.md`, …, by number), `edited` alone when there are none.
+  static func markdownFiles(beside edited: URL) -> [URL] {
+    let folder = edited.deletingLastPathComponent()
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    func number(_ name: String) -> Int { Int(name.dropFirst().dropLast(3)) ?? Int.max }
+    let sorted = names.filter { $0.hasSuffix(".md") }.sorted { (number($0), $0) < (number($1), $1) }
+    return sorted.isEmpty ? [edited] : sorted.map { folder.appendingPathComponent($0) }
   }
 }
 

@@ -162,7 +162,9 @@ public func runSiteBenchmark(
   let peak = ProcessMemory.peakMB()
   let coldCPU = ProcessMemory.cpuSeconds(children: false).flatMap { after in cpuBefore.map { after - $0 } }
 
-  let edited = projectRoot.appendingPathComponent("content/c1/s1.md")
+  // The second file of the second course (the first of the only course, for tiny projects).
+  let edited = projectRoot.appendingPathComponent(
+    "content/c\(min(1, courses - 1))/s\(min(1, sessionsPerCourse - 1)).md")
   try (String(contentsOf: edited, encoding: .utf8) + "\n追記：変更しました。\n").write(
     to: edited, atomically: true, encoding: .utf8)
   let rebuild = try builder.build(project)
@@ -195,7 +197,7 @@ public func runSiteBenchmark(
     measureServe
     ? try ServeRebuildBenchmark.measure(
       projectRoot: projectRoot, output: workFolder.appendingPathComponent("kenshu-site-serve"),
-      edited: projectRoot.appendingPathComponent("content/c2/s2.md")) : nil
+      edited: projectRoot.appendingPathComponent("content/c\(min(2, courses - 1))/s0.md")) : nil
 
   var result = SiteBenchmarkResult(
     sessions: courses * sessionsPerCourse, markdownBytes: bytes, kenshuPages: cold.pages,

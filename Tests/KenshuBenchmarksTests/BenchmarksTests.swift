@@ -28,6 +28,21 @@ import Testing
     try Self.expectBothLanguages(result.formatted(in: .ja), result.formatted(in: .en))
   }
 
+  /// Regression: the rebuilds edited `c1/s1.md` and `c2/s0.md` … `c2/s28.md`, so a project of
+  /// fewer than three courses or 29 sessions failed.
+  @Test(arguments: [(1, 1), (1, 6), (2, 3)])
+  func site_runsOnTinyProjects(courses: Int, sessions: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kenshu-bench-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try runSiteBenchmark(
+      workFolder: folder, courses: courses, sessionsPerCourse: sessions, hugoExecutable: nil,
+      measureServe: true)
+    #expect(result.sessions == courses * sessions)
+    #expect(result.kenshuRebuildWritten > 0)
+    #expect(try #require(result.serveRebuild).written > 0)
+  }
+
   @Test func rosters_timeEveryStep() throws {
     let figures = RosterBenchmark.run(rows: 50)
     #expect(!figures.isEmpty)

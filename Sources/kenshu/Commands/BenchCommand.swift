@@ -58,6 +58,13 @@ struct BenchCommand: ParsableCommand {
         en: "Work folder (default: a temporary folder; tmpfs such as /dev/shm removes disk noise)."))
     var workFolder: String?
 
+    func validate() throws {
+      guard courses >= 1, sessions >= 1 else {
+        throw argumentError(
+          ja: "--courses と --sessions は 1 以上にしてください", en: "--courses and --sessions must be at least 1")
+      }
+    }
+
     func run() throws {
       BenchCommand.warnIfDebug()
       let folder = URL(
