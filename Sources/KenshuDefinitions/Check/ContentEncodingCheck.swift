@@ -38,6 +38,12 @@ struct ContentEncodingCheck {
 
   /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
   static func firstInvalidUTF8(_ data: Data) -> Int? {
+    data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
+  }
+
+  /// `firstInvalidUTF8` scalar by scalar through the standard library's parser: the reference
+  /// it is tested against (through `Data`'s iterator it was 1.7 % of a cold site build).
+  static func referenceFirstInvalidUTF8(_ data: Data) -> Int? {
     var iterator = data.makeIterator()
     var parser = Unicode.UTF8.ForwardParser()
     var offset = 0

@@ -3,10 +3,18 @@
 ///
 /// The standard library validates only while building a String, and its generic
 /// `String(validating:as:)` looks up type metadata on every call, which is costly per CSV cell;
-/// one pass over the whole file here is cheaper than either.
-enum UTF8Validation {
-  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
+/// one pass over the whole file here is cheaper than either. Decoding `Data` scalar by scalar
+/// through its iterator, as the content-encoding check did, was 1.7 % of a cold site build.
+public enum UTF8Validation {
+  /// Whether all of `bytes` is well-formed UTF-8.
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    firstInvalidOffset(bytes) == nil
+  }
+
+  /// The offset of the first byte that does not begin a well-formed sequence (the end of the
+  /// longest well-formed prefix), or nil when all of `bytes` is well-formed UTF-8.
+  public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
     let count = bytes.count
     var index = 0
     while index < count {
@@ -42,14 +50,14 @@ enum UTF8Validation {
       case 0xF4:
         length = 4
         high = 0x8F  // nothing above U+10FFFF
-      default: return false
+      default: return index
       }
-      guard index + length <= count else { return false }
+      guard index + length <= count else { return index }
       let second = base[index + 1]
-      guard second >= low && second <= high else { return false }
-      for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+      guard second >= low && second <= high else { return index }
+      for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return index }
       index += length
     }
-    return true
+    return nil
   }
 }
