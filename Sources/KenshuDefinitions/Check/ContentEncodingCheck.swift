@@ -24,9 +24,7 @@ struct ContentEncodingCheck {
   }
 
   private func check(_ path: String, owner: String) -> [Diagnostic] {
-    guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
-      let bad = Self.firstInvalidUTF8(data)
-    else { return [] }
+    guard let (bad, data) = content.read(path)?.invalidUTF8 else { return [] }
     let position = Self.lineAndColumn(of: bad, in: data)
     return [
       .error(

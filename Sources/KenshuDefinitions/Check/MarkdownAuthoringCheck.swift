@@ -39,9 +39,7 @@ struct MarkdownAuthoringCheck {
       case .file(let path):
         guard checkedFiles.insert(path).inserted else { continue }
         diagnostics += findings.findings(in: path) {
-          guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
-            let text = String(data: data, encoding: .utf8)
-          else { return [] }
+          guard let text = content.read(path)?.text else { return [] }
           let file = content.displayName(path)
           return check(
             text, folder: (path as NSString).deletingLastPathComponent, placement: placement,

@@ -35,9 +35,7 @@ struct MarkdownLinkCheck {
   }
 
   private func check(_ path: String) -> [Diagnostic] {
-    guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
-      let text = String(data: data, encoding: .utf8)
-    else { return [] }
+    guard let text = content.read(path)?.text else { return [] }
     let file = content.displayName(path)
     return check(text, folder: (path as NSString).deletingLastPathComponent, inline: false) {
       SourceLocation(file: file, line: $0, column: $1)

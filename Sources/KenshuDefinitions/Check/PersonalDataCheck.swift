@@ -46,9 +46,7 @@ struct PersonalDataCheck {
   }
 
   private func scan(_ path: String, owner: String) -> [Diagnostic] {
-    guard case .found(let url) = content.resolve(path), let data = try? Data(contentsOf: url),
-      let text = String(data: data, encoding: .utf8)
-    else { return [] }
+    guard let text = content.read(path)?.text else { return [] }
     return PersonalDataPatterns.findings(in: text).map { finding in
       let location = SourceLocation(
         file: content.displayName(path), line: finding.line + 1, column: finding.column)

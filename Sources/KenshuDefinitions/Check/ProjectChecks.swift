@@ -18,7 +18,13 @@ struct ProjectChecks {
   /// checks that read Markdown files read only the edited ones again.
   func runEach(reusing previous: (results: ProjectCheckResults, edited: Set<String>)?) -> ProjectCheckResults
   {
-    let content = ContentFiles(root: contentRoot, displayRoot: displayRoot)
+    // Every file is checked (no previous results): the folder is listed and the files are read
+    // once for all the checks (see `ContentFiles`). After edits only the edited files are read,
+    // each where it is checked.
+    let checksEveryFile = previous == nil
+    let listed = ContentFiles(root: contentRoot, displayRoot: displayRoot, listing: checksEveryFile)
+    let content =
+      checksEveryFile ? listed.reading(project.contentFileBlocks.compactMap(\.block.path)) : listed
     let project = project
     let projectRoot = contentRoot.deletingLastPathComponent()
     let displayRoot = displayRoot
@@ -90,45 +96,6 @@ struct ProjectCheckResults: Sendable {
   var diagnostics: [[Diagnostic]]
   /// For each check that reads Markdown files, what it found in each file; empty for others.
   var byFile: [[String: [Diagnostic]]]
-}
-
-/// Resolves `src` paths inside `content/`, refusing any that would leave it.
-struct ContentFiles {
-  let root: URL
-  let displayRoot: URL
-  /// `root` with symbolic links resolved, once: resolving it for every referenced file cost
-  /// more than the file checks themselves on big projects.
-  private let resolvedRoot: String
-
-  init(root: URL, displayRoot: URL) {
-    self.root = root
-    self.displayRoot = displayRoot
-    resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
-  }
-
-  enum Resolution {
-    case found(URL)
-    case missing
-    case outside
-  }
-
-  func resolve(_ path: String) -> Resolution {
-    if path.hasPrefix("/") || path.contains("\\") || path.contains(":") { return .outside }
-    let rootPath = resolvedRoot
-    let url = root.appendingPathComponent(path).standardizedFileURL
-    let resolved = url.resolvingSymlinksInPath().path
-    guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else { return .outside }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue
-    else { return .missing }
-    return .found(URL(fileURLWithPath: resolved))
-  }
-
-  /// How a content file is named in diagnostics (`content/cases/a.md`).
-  func displayName(_ path: String) -> String {
-    let base = root.lastPathComponent
-    return "\(base)/\(path)"
-  }
 }
 
 /// Every Markdown block the project references, with a description of where.
