@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KenshuDefinitions
@@ -55,5 +56,30 @@ import Testing
       if heading != nil { headings += 1 }
     }
     #expect(headings > 100)
+  }
+
+  /// `holds` searches the String's storage with `memchr`; `String.UTF8View`'s `contains` is the
+  /// reference, on small (inline) and large texts, ASCII and Japanese, and copies through
+  /// `NSString` and `Substring`.
+  @Test func test_holds_agreesWithTheUTF8View() {
+    var state: UInt64 = 18
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let bytes: [UInt8] = Array("[<#=-a\n".utf8) + [0xE3, 0x80, 0x82]
+    var found = 0
+    for _ in 0..<3000 {
+      let text = (0..<next(30)).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
+      let dropped = String(text.dropFirst(next(3)))
+      for variant in [text, dropped, String(NSString(string: text)), String(text.prefix(5))] {
+        for byte in bytes {
+          let expected = variant.utf8.contains(byte)
+          #expect(MarkdownTextScan.holds(byte, variant) == expected, "\(variant.debugDescription) \(byte)")
+          if expected { found += 1 }
+        }
+      }
+    }
+    #expect(found > 1000)
   }
 }

@@ -34,6 +34,7 @@ struct MarkdownAuthoringCheck {
       .subtracting(placements.filter(\.learner).compactMap(\.block.path))
     var diagnostics: [Diagnostic] = []
     var checkedFiles: Set<String> = []
+    var folds = HeadingFolds()
     for placement in placements {
       switch placement.block.source {
       case .file(let path):
@@ -43,14 +44,14 @@ struct MarkdownAuthoringCheck {
           let file = content.displayName(path)
           return check(
             text, folder: (path as NSString).deletingLastPathComponent, placement: placement,
-            facilitatorFiles: facilitatorFiles
+            facilitatorFiles: facilitatorFiles, folds: &folds
           ) { SourceLocation(file: file, line: $0, column: $1) }
         }
       case .inline(let inline):
         guard let element = placement.block.location else { continue }
-        diagnostics += check(inline, folder: "", placement: placement, facilitatorFiles: facilitatorFiles) {
-          _, _ in element
-        }
+        diagnostics += check(
+          inline, folder: "", placement: placement, facilitatorFiles: facilitatorFiles, folds: &folds
+        ) { _, _ in element }
       }
     }
     return diagnostics
@@ -58,11 +59,12 @@ struct MarkdownAuthoringCheck {
 
   private func check(
     _ text: String, folder: String, placement: Placement, facilitatorFiles: Set<String>,
-    at locate: (Int, Int) -> SourceLocation
+    folds: inout HeadingFolds, at locate: (Int, Int) -> SourceLocation
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     if let heading = MarkdownTextScan.leadingHeading(in: text),
-      placement.headings.contains(where: { Self.sameHeading($0, heading.text) })
+      case let folded = folds.fold(heading.text),
+      placement.headings.contains(where: { folds.fold($0) == folded })
     {
       diagnostics.append(
         .warning(
@@ -91,11 +93,26 @@ struct MarkdownAuthoringCheck {
   }
 
   /// Equal after NFKC (Ａ = A, full-width spaces), ignoring spaces and letter case.
-  static func sameHeading(_ a: String, _ b: String) -> Bool {
-    func fold(_ text: String) -> String {
-      text.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace }
+  static func sameHeading(_ a: String, _ b: String) -> Bool { headingFold(a) == headingFold(b) }
+
+  /// What `sameHeading` compares.
+  static func headingFold(_ text: String) -> String {
+    text.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace }
+  }
+
+  /// `headingFold` of each distinct text once: NFKC through Foundation was the largest cost
+  /// of the project checks in a cold build of the 10,000-session benchmark (four folds per
+  /// file, of its heading and the three shown above it; most are the same few texts). A
+  /// String key is exact: canonically equivalent texts have the same NFKC form.
+  struct HeadingFolds {
+    private var folded: [String: String] = [:]
+
+    mutating func fold(_ text: String) -> String {
+      if let known = folded[text] { return known }
+      let result = MarkdownAuthoringCheck.headingFold(text)
+      folded[text] = result
+      return result
     }
-    return fold(a) == fold(b)
   }
 
   /// Every Markdown block with the headings shown above it (the page's title and the section
