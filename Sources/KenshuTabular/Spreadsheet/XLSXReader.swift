@@ -78,9 +78,8 @@ struct XLSXReader {
   var parallel = true
 
   /// Sheets up to this size are inflated whole before parsing (so they can be cut in halves);
-  /// bigger ones are streamed, so a hostile file never costs more than this in memory. (The
-  /// 100,000 × 40 benchmark sheet is 116 MB of XML.)
-  static let largestSheetInMemory = 192 << 20
+  /// bigger ones are streamed, so a hostile file never costs more than this in memory.
+  static let largestSheetInMemory = 512 << 20
 
   /// The sheet parsed as two documents on two threads (`SheetHalves`); nil when the XML cannot
   /// be cut, or when either half has any problem: then the serial parse gives the diagnostics.
