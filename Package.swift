@@ -163,9 +163,7 @@ let package = Package(
       name: "KenshuDefinitionsTests", dependencies: ["KenshuDefinitions"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KenshuTabularTests",
-      dependencies: [
-        "KenshuTabular", "KenshuXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-      ],
+      dependencies: ["KenshuTabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuRostersTests", dependencies: ["KenshuRosters"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KenshuGroupsTests", dependencies: ["KenshuGroups", "KenshuBenchmarks"]),

@@ -45,11 +45,6 @@ struct SpreadsheetArchive {
     self.limits = limits
   }
 
-  /// The uncompressed size `path`'s header declares (checked again while inflating).
-  func declaredSize(_ path: String) -> Int? {
-    archive[path].map { Int(clamping: $0.uncompressedSize) }
-  }
-
   /// Whether the archive holds a part called `path`.
   func contains(_ path: String) -> Bool { archive[path] != nil }
 

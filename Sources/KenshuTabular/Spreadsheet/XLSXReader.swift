@@ -41,112 +41,12 @@ struct XLSXReader {
     try stream("xl/styles.xml", into: styles, archive: &archive, required: false)
     let strings = SharedStringsHandler()
     try stream("xl/sharedStrings.xml", into: strings, archive: &archive, required: false)
-    let dateStyles = styles.dateStyles()
-    let makeHandler = {
-      SheetHandler(
-        sheet: sheet.name, file: self.file, sharedStrings: strings.strings, dateStyles: dateStyles,
-        date1904: date1904, limits: limits)
-    }
-    if let size = archive.declaredSize(sheet.part), size >= SheetHalves.minimumBytes,
-      size <= Self.largestSheetInMemory
-    {
-      let xml: Data?
-      do {
-        xml = try archive.data(sheet.part)
-      } catch {
-        throw SpreadsheetProblem(file: file, archiveFailure: error)
-      }
-      if let xml {
-        if parallel,
-          let grid = Self.parseInHalves(xml, part: sheet.part, file: file, limits: limits, makeHandler)
-        {
-          return grid
-        }
-        let handler = makeHandler()
-        try parse(xml, part: sheet.part, into: handler)
-        return handler.grid
-      }
-    }
-    let handler = makeHandler()
+    let handler = SheetHandler(
+      sheet: sheet.name, file: file, sharedStrings: strings.strings,
+      dateStyles: styles.dateStyles(), date1904: date1904, limits: limits)
     try stream(sheet.part, into: handler, archive: &archive, required: true)
     if let problem = handler.problem { throw problem }
     return handler.grid
-  }
-
-  /// Whether a large sheet may be parsed in two halves at once (false: the serial parse, for
-  /// the differential test).
-  var parallel = true
-
-  /// Sheets up to this size are inflated whole before parsing (so they can be cut in halves);
-  /// bigger ones are streamed, so a hostile file never costs more than this in memory.
-  static let largestSheetInMemory = 512 << 20
-
-  /// The sheet parsed as two documents on two threads (`SheetHalves`); nil when the XML cannot
-  /// be cut, or when either half has any problem: then the serial parse gives the diagnostics.
-  static func parseInHalves(
-    _ xml: Data, part: String, file: String, limits: SpreadsheetLimits, _ makeHandler: () -> SheetHandler
-  ) -> SheetGrid? {
-    let handlers = [makeHandler(), makeHandler()]
-    let clean = xml.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-      guard let halves = SheetHalves(bytes) else { return false }
-      let results = ParseResults()
-      // Each thread has its own handler and parser; the bytes and shared strings are only read.
-      nonisolated(unsafe) let bytes = bytes
-      nonisolated(unsafe) let handlers = handlers
-      DispatchQueue.concurrentPerform(iterations: 2) { half in
-        let handler = handlers[half]
-        let parser = XMLStreamParser(path: "\(file) [\(part)]", handler: handler)
-        handler.parser = parser
-        if half == 0 {
-          Self.feed(parser, UnsafeRawBufferPointer(rebasing: bytes[..<halves.split]))
-          halves.closing.withUnsafeBytes { Self.feed(parser, $0) }
-        } else {
-          Self.feed(parser, UnsafeRawBufferPointer(rebasing: bytes[halves.header]))
-          Self.feed(parser, UnsafeRawBufferPointer(rebasing: bytes[halves.split...]))
-        }
-        results.set(half, parser.finish().isEmpty && handler.problem == nil)
-      }
-      return results.allClean
-    }
-    guard clean else { return nil }
-    let (first, second) = (handlers[0], handlers[1])
-    // What the serial parse checks across the cut: rows ascending, and the cell limit.
-    guard let secondStart = second.firstRow, secondStart > first.lastRow,
-      first.cellCount + second.cellCount <= limits.cells
-    else { return nil }
-    var grid = first.grid
-    grid.rows += second.grid.rows
-    grid.merges += second.grid.merges
-    return grid
-  }
-
-  /// Feeds `bytes` in the pieces the archive streams (64 KB): libxml2 refuses to look ahead
-  /// over 10 MB in one chunk ("Huge input lookup"), and equal pieces keep its behaviour, and
-  /// so every diagnostic, the same as streaming.
-  static func feed(_ parser: XMLStreamParser, _ bytes: UnsafeRawBufferPointer) {
-    var offset = 0
-    while offset < bytes.count {
-      let end = min(bytes.count, offset + (1 << 16))
-      guard parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])) else { return }
-      offset = end
-    }
-  }
-
-  /// Whether each half parsed without a problem (written from both threads).
-  private final class ParseResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clean = [false, false]
-    func set(_ half: Int, _ value: Bool) { lock.withLock { clean[half] = value } }
-    var allClean: Bool { lock.withLock { clean.allSatisfy { $0 } } }
-  }
-
-  /// The serial parse of a sheet already in memory.
-  private func parse(_ xml: Data, part: String, into handler: SheetHandler) throws(SpreadsheetProblem) {
-    let parser = XMLStreamParser(path: "\(file) [\(part)]", handler: handler)
-    handler.parser = parser
-    xml.withUnsafeBytes { Self.feed(parser, $0) }
-    if let problem = handler.problem { throw problem }
-    if let first = parser.finish().first { throw SpreadsheetProblem(parsingProblem: first) }
   }
 
   private func stream(
@@ -287,7 +187,7 @@ private final class SharedStringsHandler: PartHandler, XMLStreamHandler {
 }
 
 /// The cells of one worksheet, row by row, straight into `SheetGrid`.
-final class SheetHandler: PartHandler, XMLStreamHandler {
+private final class SheetHandler: PartHandler, XMLStreamHandler {
   let sheet: String
   let file: String
   let sharedStrings: [String]
@@ -297,11 +197,6 @@ final class SheetHandler: PartHandler, XMLStreamHandler {
   var grid = SheetGrid()
 
   private var row = 0
-  /// The number of the first and the last `<row>` seen, and the cells with a value (checked
-  /// across the cut when the sheet is parsed in halves).
-  private(set) var firstRow: Int?
-  var lastRow: Int { row }
-  var cellCount: Int { cells }
   private var fields: [String] = []
   private var column = 0
   private var cellType: CellType = .number
@@ -376,7 +271,6 @@ final class SheetHandler: PartHandler, XMLStreamHandler {
       } else {
         row += 1
       }
-      if firstRow == nil { firstRow = row }
       if row <= previous || row > CellReference.maxRows {
         fail(
           SpreadsheetProblem(Catalogue.spreadsheetBadRow, row, at: location()))
