@@ -87,11 +87,7 @@ struct AttendanceCommand: ParsableCommand {
       help: .say(ja: "出欠ファイル（CSV、TSV、.xlsx、.ods）。", en: "The attendance file (CSV, TSV, .xlsx, .ods)."))
     var file: String
     @Option(help: .say(ja: "プログラムの ID。", en: "Programme id.")) var programme: String
-    @Option(
-      help: .say(
-        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-    var sheet: String?
+    @OptionGroup var sheetOption: SheetOption
     @Flag(help: .say(ja: "記録される内容を表示するだけで、何も書き込みません。", en: "Show what would be recorded; write nothing."))
     var dryRun = false
 
@@ -104,7 +100,7 @@ struct AttendanceCommand: ParsableCommand {
         throw ValidationError(error.description)
       }
       let result = importer.run(
-        file: URL(fileURLWithPath: file), sheet: sheet, root: ProjectInput.root, dryRun: dryRun)
+        file: URL(fileURLWithPath: file), sheet: sheetOption.sheet, root: ProjectInput.root, dryRun: dryRun)
       DiagnosticPrinter(format: .text).print(result.diagnostics)
       FileHandle.standardOutput.write(Data(result.report(dryRun: dryRun).utf8))
       if result.diagnostics.hasErrors { throw ExitCode(1) }

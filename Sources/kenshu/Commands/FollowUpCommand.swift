@@ -43,11 +43,7 @@ struct FollowUpCommand: ParsableCommand {
         ja: "修了者の名簿（省略時: プログラムの名簿、なければプログラムと同じ ID の名簿）。",
         en: "Roster of the graduates (default: the programme's, else the roster with its id)."))
     var roster: String?
-    @Option(
-      help: .say(
-        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-    var sheet: String?
+    @OptionGroup var sheetOption: SheetOption
     @Flag(help: .say(ja: "記録される内容を表示するだけで、何も書き込みません。", en: "Show what would be recorded; write nothing."))
     var dryRun = false
 
@@ -60,7 +56,7 @@ struct FollowUpCommand: ParsableCommand {
         throw ValidationError(error.description)
       }
       let result = importer.run(
-        file: URL(fileURLWithPath: file), sheet: sheet, root: ProjectInput.root, dryRun: dryRun)
+        file: URL(fileURLWithPath: file), sheet: sheetOption.sheet, root: ProjectInput.root, dryRun: dryRun)
       DiagnosticPrinter(format: .text).print(result.diagnostics)
       FileHandle.standardOutput.write(Data(result.report(dryRun: dryRun).utf8))
       if result.diagnostics.hasErrors { throw ExitCode(1) }

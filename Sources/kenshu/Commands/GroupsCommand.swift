@@ -59,11 +59,7 @@ struct GroupsCommand: ParsableCommand {
   @Flag(help: .say(ja: "地域（都道府県）がグループ間で偏らないようにします。", en: "Balance regions (prefectures) across groups."))
   var balanceRegions = false
   @OptionGroup var output: FormatOption<Format>
-  @Option(
-    help: .say(
-      ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-      en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-  var sheet: String?
+  @OptionGroup var sheetOption: SheetOption
   @Option(
     name: .shortAndLong,
     help: .say(
@@ -92,7 +88,7 @@ struct GroupsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let people = try RosterInput.load(roster, sheet: sheet).people
+    let people = try RosterInput.load(roster, sheet: sheetOption.sheet).people
     var settings: GroupFormationSettings
     var subject: String?
     var name: String

@@ -37,11 +37,7 @@ struct RosterCommand: ParsableCommand {
 
     @Argument(help: .say(ja: "CSV、TSV、.xlsx、.ods のファイル。", en: "The CSV, TSV, .xlsx or .ods file.")) var file:
       String
-    @Option(
-      help: .say(
-        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-    var sheet: String?
+    @OptionGroup var sheetOption: SheetOption
     @Option(
       name: .shortAndLong,
       help: .say(
@@ -97,7 +93,7 @@ struct RosterCommand: ParsableCommand {
         throw argumentError(ja: "ファイル \(file) がありません", en: "no such file: \(file)")
       }
       var options = RosterImport.Options(rosterID: id, title: title, programme: programme)
-      options.read.sheet = sheet
+      options.read.sheet = sheetOption.sheet
       if let grant {
         let parts = grant.split(separator: ":").map(String.init)
         options.grantOnCompletion = QualificationGrant(
@@ -153,11 +149,7 @@ struct RosterCommand: ParsableCommand {
       help: .say(
         ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
         en: "Rosters: XML, CSV, .xlsx, .ods, or roster ids of this project.")) var rosters: [String]
-    @Option(
-      help: .say(
-        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-    var sheet: String?
+    @OptionGroup var sheetOption: SheetOption
     @Option(
       help: .say(
         ja: "profession（職種）、prefecture（都道府県）、role（役割）、stage（段階）。クロス集計はコンマで区切って 2 つ。",
@@ -203,7 +195,7 @@ struct RosterCommand: ParsableCommand {
     }
 
     func run() throws {
-      let people = try RosterInput.people(rosters, sheet: sheet)
+      let people = try RosterInput.people(rosters, sheet: sheetOption.sheet)
       let keys = SummaryKey.parseList(by) ?? [.profession]
       let shown = professions.map {
         Set($0.split(separator: ",").compactMap { Profession(parsing: String($0)) })
@@ -243,11 +235,7 @@ struct RosterCommand: ParsableCommand {
       help: .say(
         ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
         en: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.")) var roster: String
-    @Option(
-      help: .say(
-        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-    var sheet: String?
+    @OptionGroup var sheetOption: SheetOption
     @Option(help: .say(ja: "プログラムの ID。", en: "Programme id.")) var programme: String
     @Flag(help: .say(ja: "終えていない段階がある人だけ。", en: "Only people missing a stage.")) var missing = false
     @OptionGroup var output: FormatOption<ReportFormat>
@@ -260,7 +248,8 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
       let report = ProgressReport(
-        roster: try RosterInput.load(roster, sheet: sheet), programme: programme, onlyMissing: missing)
+        roster: try RosterInput.load(roster, sheet: sheetOption.sheet), programme: programme,
+        onlyMissing: missing)
       if output.format == .table && out == nil {
         FileHandle.standardOutput.write(Data(report.rendered(as: output.format).utf8))
         return

@@ -27,11 +27,7 @@ extension RosterCommand {
       help: .say(
         ja: "名簿: XML、CSV、.xlsx、.ods のファイル、またはこのプロジェクトの名簿の ID。",
         en: "Roster: XML, CSV, .xlsx, .ods, or a roster id of this project.")) var roster: String
-    @Option(
-      help: .say(
-        ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-        en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-    var sheet: String?
+    @OptionGroup var sheetOption: SheetOption
     @Option(help: .say(ja: "トークンを使うアンケートの ID。", en: "Survey id the tokens are for.")) var survey: String?
     @Option(
       help: .say(
@@ -103,7 +99,7 @@ extension RosterCommand {
           ja: "--slips にはサイトのアドレスが必要です: --site-url https://…（または絶対アドレスの collect-url）",
           en: "--slips needs the site's address: --site-url https://… (or an absolute collect-url)")
       }
-      let people = try RosterInput.load(roster, sheet: sheet).people
+      let people = try RosterInput.load(roster, sheet: sheetOption.sheet).people
       let destination = try PrivateOutput.path(
         out, defaultName: "tokens-\(scope.replacingOccurrences(of: ":", with: "-")).csv")
       var tokens: [String: String] = [:]

@@ -117,11 +117,7 @@ struct EvaluateCommand: ParsableCommand {
       ja: "送信されなかった LimeSurvey の回答（submitdate が空）も含めます。省略時は除きます。",
       en: "Keep LimeSurvey responses that were never submitted (empty submitdate); excluded by default."))
   var includeIncomplete = false
-  @Option(
-    help: .say(
-      ja: ".xlsx/.ods ファイルのシート名か番号（省略時: 最初に表示されているシート）。",
-      en: "Sheet of an .xlsx/.ods file: its name or number (default: the first visible sheet)."))
-  var sheet: String?
+  @OptionGroup var sheetOption: SheetOption
   @Option(
     name: .shortAndLong,
     help: .say(
@@ -168,7 +164,7 @@ struct EvaluateCommand: ParsableCommand {
       survey: definition, responseFiles: responses.map { URL(fileURLWithPath: $0) },
       pre: pre.map { URL(fileURLWithPath: $0) }, post: post.map { URL(fileURLWithPath: $0) },
       postSurvey: postSurvey, by: by, minCell: minCell, map: map.map { URL(fileURLWithPath: $0) },
-      sheet: sheet, includeIncomplete: includeIncomplete)
+      sheet: sheetOption.sheet, includeIncomplete: includeIncomplete)
     DiagnosticPrinter(format: .text).print(diagnostics)
     let folder = try PrivateOutput.path(out, defaultName: "evaluation-\(survey)")
     try PrivateOutput.prepare(folder)
