@@ -86,6 +86,8 @@ public final class BuildSession: Sendable {
       published: false, diagnostics: loaded.diagnostics, scope: scope, times: times, project: loaded.project,
       summary: nil)
     if loaded.diagnostics.hasErrors {
+      // What is on disk may no longer be the last published project's site (see below).
+      published.project = nil
       outcome.loadFailed = true
       outcome.summary = stopped(loaded.diagnostics)
       return outcome
@@ -121,9 +123,12 @@ public final class BuildSession: Sendable {
       outcome.published = report.published
       outcome.diagnostics = (loaded.diagnostics + report.diagnostics).sortedByLocation()
       outcome.summary = report.published ? report.summaryText : stopped(outcome.diagnostics)
-      if report.published { published.project = loaded.project }
+      // A run that does not publish may leave an in-place site half-written and its errors
+      // on screen: the next turn must build again, never pass for attendance-only.
+      published.project = report.published ? loaded.project : nil
       if report.published, let archive = configuration.archive { writeArchive(archive, into: &outcome) }
     } catch {
+      published.project = nil
       outcome.diagnostics = [
         Diagnostic.error(Catalogue.siteWriteFailed, "\(error)", at: SourceLocation(file: displayOutput))
       ]

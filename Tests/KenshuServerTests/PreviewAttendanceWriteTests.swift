@@ -158,6 +158,31 @@ import Testing
     #expect(outcome.published)
     #expect(outcome.project?.attendance.first?.attendees.map(\.person).sorted() == ["a01", "a02"])
   }
+
+  /// Review finding: after a build that did not publish (here a broken theme template), the
+  /// next check-in passed for attendance-only against the last *published* project, said the
+  /// site was unchanged and cleared the preview's error overlay. It must build again.
+  @Test func aCheckInAfterAFailedBuild_buildsAgain_andKeepsTheError() throws {
+    let root = try makeProject()
+    let layout = ProjectLayout(root: root)
+    let session = BuildSession(layout: layout, configuration: BuildConfiguration(writeMode: .inPlace))
+    #expect(session.run().published)
+    let watcher = SourceWatcher(paths: layout.watchedPaths)
+    var before = watcher.fingerprint()
+    let templates = layout.theme.appendingPathComponent("templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    try Data("{{#unclosed}}".utf8).write(to: templates.appendingPathComponent("layout.mustache"))
+    var outcome = session.run(changes: SourceChanges.changes(watcher, since: before))
+    #expect(!outcome.published)
+    #expect(outcome.diagnostics.contains { $0.code == "site-template-invalid" })
+
+    before = watcher.fingerprint()
+    try checkIn("a01", root: root, at: "09:20")
+    outcome = session.run(changes: SourceChanges.changes(watcher, since: before))
+    #expect(outcome.scope == .full)
+    #expect(!outcome.published)
+    #expect(outcome.diagnostics.contains { $0.code == "site-template-invalid" })
+  }
 }
 
 extension SourceChanges {
