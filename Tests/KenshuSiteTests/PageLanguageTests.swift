@@ -96,10 +96,17 @@ import Testing
   /// English too, as the loader gives it): the session's page is English — `lang`, interface
   /// words — with the programme's and course's titles above it marked Japanese; the session's
   /// entries on the Japanese timetable, handout and neighbouring session pages are marked English.
-  @Test func test_japaneseProgramme_englishSession_hasAnEnglishPage_andIsMarkedWhereListed() throws {
+  /// `programme` "" is a programme without `xml:lang` (in the site's language): its titles
+  /// above the English session must be marked Japanese all the same (review finding).
+  @Test(arguments: ["ja", ""])
+  func test_japaneseProgramme_englishSession_hasAnEnglishPage_andIsMarkedWhereListed(
+    programme language: String
+  )
+    throws
+  {
     var project = SampleProject.make()
     project.settings.language = "ja"
-    project.programmes[0].language = "ja"
+    project.programmes[0].language = language
     let course = project.programmes[0].courses[0]
     let index = try #require(course.sessions.firstIndex { $0.id == "lecture1" })
     project.programmes[0].courses[0].sessions[index].language = "en"

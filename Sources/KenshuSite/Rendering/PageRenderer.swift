@@ -285,7 +285,9 @@ struct PageRenderer: Sendable {
         crumb(SiteRoutes.programme(programme.id), programme.title),
         crumb(SiteRoutes.timetable(programme.id, course.id), course.title),
       ]
-      if let other = otherLanguage(programme.language) {
+      // A programme without `xml:lang` is in the site's language.
+      let programmeLanguage = programme.language.isEmpty ? project.settings.language : programme.language
+      if let other = otherLanguage(programmeLanguage) {
         for index in programmeCrumbs.indices { programmeCrumbs[index]["crumbLang"] = other }
       }
       return [home] + programmeCrumbs
