@@ -26,6 +26,15 @@ import Testing
     return root
   }
 
+  /// A project built once in place, and a watcher over its sources (what `serve` holds).
+  func builtAndWatched() throws -> (URL, ProjectLayout, BuildSession, SourceWatcher) {
+    let root = try makeProject()
+    let layout = ProjectLayout(root: root)
+    let session = BuildSession(layout: layout, configuration: BuildConfiguration(writeMode: .inPlace))
+    #expect(session.run().published)
+    return (root, layout, session, SourceWatcher(paths: layout.watchedPaths))
+  }
+
   /// Every file of a built site with its modification time, after setting them all to one old
   /// time, so that any rewrite shows whatever the file system's clock resolution.
   func agedFiles(of site: URL) throws -> [String: Date] {
@@ -130,11 +139,7 @@ import Testing
   }
 
   @Test func anAttendanceChange_withAnyOtherChange_isAFullBuild() async throws {
-    let root = try makeProject()
-    let layout = ProjectLayout(root: root)
-    let session = BuildSession(layout: layout, configuration: BuildConfiguration(writeMode: .inPlace))
-    #expect(session.run().published)
-    let watcher = SourceWatcher(paths: layout.watchedPaths)
+    let (root, layout, session, watcher) = try builtAndWatched()
     var before = watcher.fingerprint()
     try checkIn("a01", root: root, at: "09:20")
     let programme = root.appendingPathComponent("curricula/day.xml")
@@ -163,11 +168,7 @@ import Testing
   /// next check-in passed for attendance-only against the last *published* project, said the
   /// site was unchanged and cleared the preview's error overlay. It must build again.
   @Test func aCheckInAfterAFailedBuild_buildsAgain_andKeepsTheError() throws {
-    let root = try makeProject()
-    let layout = ProjectLayout(root: root)
-    let session = BuildSession(layout: layout, configuration: BuildConfiguration(writeMode: .inPlace))
-    #expect(session.run().published)
-    let watcher = SourceWatcher(paths: layout.watchedPaths)
+    let (root, layout, session, watcher) = try builtAndWatched()
     var before = watcher.fingerprint()
     let templates = layout.theme.appendingPathComponent("templates")
     try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
