@@ -139,4 +139,85 @@ import Testing
     #expect(try Data(contentsOf: file) == before, "the record is unchanged byte for byte")
     #expect(desk.current.attendee("a02") == nil)
   }
+
+  /// A two-day programme: the fixture's day-1 and a day-2 course the next day.
+  func twoDayFixture() throws -> TrainingDayFixture {
+    let fixture = try TrainingDayFixture()
+    let file = fixture.root.appendingPathComponent("curricula/day.xml")
+    let xml = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+      of: "  </course>\n",
+      with: """
+          </course>
+          <course id="day-2" date="2026-10-18" start="09:30">
+            <title>2日目</title>
+            <session id="lec2" kind="lecture" duration="PT60M"><title>講義2　多職種連携</title></session>
+            <session id="gw3" kind="groupwork" duration="PT90M"><title>GW3</title><groups size="4"/></session>
+          </course>
+
+        """)
+    try xml.write(to: file, atomically: true, encoding: .utf8)
+    return fixture
+  }
+
+  /// Regression: day 2 of a two-day programme was answered `already` to anyone who had
+  /// checked in on day 1 late, so their day-2 sessions were never recorded.
+  @Test func test_day2OfATwoDayProgramme_isRecorded_afterALateDay1() throws {
+    let fixture = try twoDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    guard case .recorded = desk.checkIn(participant: "a01", on: Self.day, at: try time("10:00")),
+      case .recorded = desk.checkIn(participant: "a02", on: Self.day, at: try time("09:00"))
+    else {
+      Issue.record("day 1 not recorded")
+      return
+    }
+    // Day 2: a01 (late on day 1) on time, a02 (on time on day 1) late.
+    let onTime = desk.checkIn(participant: "a01", on: "2026-10-18", at: try time("09:25"))
+    guard case .recorded(let first) = onTime else {
+      Issue.record("day 2 answered \(onTime)")
+      return
+    }
+    #expect(first.course == "day-2" && first.sessions == ["lec2", "gw3"] && first.arrived == nil)
+    let late = desk.checkIn(participant: "a02", on: "2026-10-18", at: try time("10:00"))
+    guard case .recorded(let second) = late else {
+      Issue.record("day 2 answered \(late)")
+      return
+    }
+    #expect(try second.sessions == ["gw3"] && second.arrived == time("10:00"))
+    let record = try fixture.project().attendance(of: "day")
+    #expect(record.attendee("a01")?.sessions == ["gw-am", "lunch", "gw-pm", "close", "lec2", "gw3"])
+    #expect(record.attendee("a02")?.sessions == ["open", "lec", "gw-am", "lunch", "gw-pm", "close", "gw3"])
+    // Repeats on day 2 are repeats, and a01's day-1 arrival is not shown as day 2's.
+    guard
+      case .alreadyRecorded(let repeatFirst) = desk.checkIn(
+        participant: "a01", on: "2026-10-18", at: try time("11:00")),
+      case .alreadyRecorded(let repeatSecond) = desk.checkIn(
+        participant: "a02", on: "2026-10-18", at: try time("11:00"))
+    else {
+      Issue.record("a repeat on day 2 was recorded again")
+      return
+    }
+    #expect(repeatFirst.arrived == nil && repeatFirst.sessions == ["lec2", "gw3"])
+    #expect(try repeatSecond.arrived == time("10:00") && repeatSecond.sessions == ["gw3"])
+  }
+
+  /// Someone arriving after every session of the course began records only the time; a
+  /// repeat scan is still a repeat.
+  @Test func test_arrivalAfterEverySessionBegan_isRecordedOnce() throws {
+    let fixture = try twoDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    guard
+      case .recorded(let receipt) = desk.checkIn(participant: "a03", on: "2026-10-18", at: try time("11:30"))
+    else {
+      Issue.record("not recorded")
+      return
+    }
+    #expect(try receipt.sessions.isEmpty && receipt.arrived == time("11:30"))
+    guard case .alreadyRecorded = desk.checkIn(participant: "a03", on: "2026-10-18", at: try time("11:40"))
+    else {
+      Issue.record("recorded twice")
+      return
+    }
+  }
 }

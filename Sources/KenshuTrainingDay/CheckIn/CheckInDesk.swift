@@ -39,7 +39,8 @@ public enum CheckInOutcome: Sendable, Hashable {
 /// (`CheckInCourseChoice`); `attendance import` is how attendance of a past day is recorded.
 ///
 /// Idempotent: a person already checked in for the course is not recorded again, and the
-/// first arrival stands. Each check-in is one `AttendanceRecordFile` update: the record is
+/// first arrival stands. "Already" is per course (`isCheckedIn(_:for:)`): day 2 of a two-day
+/// programme is recorded for someone who checked in on day 1. Each check-in is one `AttendanceRecordFile` update: the record is
 /// read again under the file's lock, so check-ins from several threads or processes and an
 /// `attendance import` run meanwhile all land, and it is written atomically, so a failure
 /// leaves the previous record, never half a file. The token that proves who is checking in
@@ -96,18 +97,15 @@ public struct CheckInDesk: Sendable {
     let programme = programme
     do {
       return try recordFile.update(seed: seed) { record in
-        let courseSessions = Set(course.sessions.map(\.id))
         let existing = record.attendee(participant)
-        if let existing, !courseSessions.isDisjoint(with: existing.sessions) || existing.arrived != nil {
+        if let existing, Self.isCheckedIn(existing, for: course) {
           return .alreadyRecorded(
             CheckInReceipt(
               participant: participant, name: person.name, course: course.id,
               sessions: course.sessions.map(\.id).filter { existing.sessions.contains($0) },
-              arrived: existing.arrived))
+              arrived: Self.arrival(of: existing, at: course)))
         }
-        let slots = course.timetable
-        let late = slots.first?.start.map { time > $0 } ?? false
-        let attended = slots.filter { slot in slot.start.map { $0 >= time } ?? !late }.map(\.session.id)
+        let (attended, late) = Self.sessions(of: course, arrivingAt: time)
         var attendee = existing ?? Attendee(person: participant)
         let order = programme.courses.flatMap(\.sessions).map(\.id)
         let all = Set(attendee.sessions).union(attended)
@@ -127,5 +125,35 @@ public struct CheckInDesk: Sendable {
     } catch {
       return .writeFailed(error.description)
     }
+  }
+
+  /// The sessions of `course` a person arriving at `time` attends (those not yet begun), and
+  /// whether the arrival is late (after the course's start).
+  static func sessions(of course: Course, arrivingAt time: ClockTime) -> (sessions: [String], late: Bool) {
+    let slots = course.timetable
+    let late = slots.first?.start.map { time > $0 } ?? false
+    return (slots.filter { slot in slot.start.map { $0 >= time } ?? !late }.map(\.session.id), late)
+  }
+
+  /// Whether `attendee` is already checked in for `course`: a session of the course is
+  /// recorded, or — nothing of it recorded — the recorded late arrival is one after every
+  /// session of this course had begun (a check-in that recorded only the time). The record
+  /// keeps one arrival per person for the whole programme, so an arrival that would have
+  /// recorded sessions of this course belongs to another course (day 1 of a two-day
+  /// programme): day 2's check-in is then recorded, not answered as a repeat.
+  static func isCheckedIn(_ attendee: Attendee, for course: Course) -> Bool {
+    if course.sessions.contains(where: { attendee.sessions.contains($0.id) }) { return true }
+    guard let arrived = attendee.arrived else { return false }
+    let (sessions, late) = sessions(of: course, arrivingAt: arrived)
+    return late && sessions.isEmpty
+  }
+
+  /// The recorded late arrival when it is this course's: late for it, and exactly the
+  /// course's sessions from that time on are recorded (not another day's arrival).
+  static func arrival(of attendee: Attendee, at course: Course) -> ClockTime? {
+    guard let arrived = attendee.arrived else { return nil }
+    let (sessions, late) = sessions(of: course, arrivingAt: arrived)
+    let recorded = course.sessions.map(\.id).filter { attendee.sessions.contains($0) }
+    return late && sessions == recorded ? arrived : nil
   }
 }
