@@ -44,20 +44,33 @@ import Testing
   }
 
   @Test func chunks_decodeToThePositionsOfEveryPage_andPartitionTheTerms() throws {
-    let index = Self.corpus(seed: 7, pages: 300)
+    var index = Self.corpus(seed: 7, pages: 300)
+    // And a common word: on many pages, several times.
+    for page in 0..<600 {
+      index.add(
+        title: "頁\(page)", path: "c\(page).html",
+        text: String(repeating: "訪問看護の記録を、みんなで確かめる。", count: 1 + page % 9))
+    }
     let part = SearchIndexPart(part: 0, entries: index.entries[...])
     #expect(part.chunks.count > 3, "a part this size is cut into several chunks")
     var seen: [String: [Int: [UInt32]]] = [:]
+    var alone = 0
     for (k, chunk) in part.chunks.enumerated() {
       #expect(chunk.path == "search/p0-\(k).js")
-      for (term, posting) in try Self.terms(of: chunk) {
+      let terms = try Self.terms(of: chunk)
+      // A common term's chunk holds that term only.
+      if terms.values.contains(where: { $0.utf8.count >= SearchIndexPart.chunkBytes / 2 }) {
+        #expect(terms.count == 1, "\(terms.keys.sorted())")
+        alone += 1
+      }
+      for (term, posting) in terms {
         // Every term of a chunk sorts (as JavaScript compares strings) from the chunk's first
         // term up to the next chunk's, so a binary search over the first terms finds it.
         #expect(!term.utf16.lexicographicallyPrecedes(chunk.firstTerm.utf16), "\(term)")
         if k + 1 < part.chunks.count {
           #expect(term.utf16.lexicographicallyPrecedes(part.chunks[k + 1].firstTerm.utf16), "\(term)")
         }
-        for (page, positions) in SearchIndexPart.decode(posting) {
+        for (page, positions) in try #require(SearchPostingCode.decode(posting)) {
           seen[term, default: [:]][page] = positions
         }
       }
@@ -69,16 +82,86 @@ import Testing
       }
     }
     #expect(seen == expected)
+    #expect(alone > 0, "the corpus has common terms")
     #expect(part.meta.count == 3 * index.entries.count)
   }
 
-  @Test func numbers_roundTripThroughTheBase64urlDigits() {
+  /// Seeded posting lists: pages with one region or several, offsets near and far apart,
+  /// the largest a heading can have, and one page only.
+  static func postings(seed: UInt64, lists: Int) -> [[(page: Int, positions: [UInt32])]] {
+    var random = Random(state: seed)
+    // The largest numbers the code can meet: pages far apart, offsets near 2^30.
+    let extreme: [(page: Int, positions: [UInt32])] = [
+      (page: 0, positions: [2]), (page: 999, positions: [1, UInt32.max >> 1, UInt32.max - 1]),
+      (page: 1_000_000, positions: [(UInt32.max >> 2) << 2 | 2]),
+    ]
+    return [extreme]
+      + (0..<lists).map { list in
+        var page = random.next(3)
+        return (0..<(list == 0 ? 1 : 1 + random.next(40))).map { _ in
+          defer { page += 1 + random.next(list % 2 == 0 ? 2 : 300) }
+          let regions = random.next(3) == 0 ? [0, 1, 2, 3] : [random.next(4)]
+          var set: Set<UInt32> = []
+          for _ in 0..<(1 + random.next(12)) {
+            let scale = [8, 200, 5000, 4096 * 64][random.next(4)]
+            set.insert(UInt32(random.next(scale)) << 2 | UInt32(regions[random.next(regions.count)]))
+          }
+          return (page, set.sorted())
+        }
+      }
+  }
+
+  @Test func postings_roundTripThroughTheBitStream() throws {
+    for postings in Self.postings(seed: 5, lists: 400) {
+      var out: [UInt8] = []
+      SearchPostingCode.encode(postings.map { ($0.page, $0.positions[...]) }, into: &out)
+      #expect(out.allSatisfy { SearchPostingCode.digits.contains($0) })
+      let decoded = try #require(SearchPostingCode.decode(String(decoding: out, as: UTF8.self)))
+      #expect(decoded.map(\.page) == postings.map(\.page))
+      #expect(decoded.map(\.positions) == postings.map(\.positions))
+    }
+    // The extremes: offset 0 only, and the largest position a heading can have.
+    for positions: [UInt32] in [
+      [2], [0], [UInt32(4096 * 64 + 4095) << 2 | 1, UInt32(4096 * 64 + 4095) << 2 | 3],
+    ] {
+      var out: [UInt8] = []
+      SearchPostingCode.encode([(page: 999, positions: positions[...])], into: &out)
+      let decoded = SearchPostingCode.decode(String(decoding: out, as: UTF8.self))
+      #expect(decoded?.first?.page == 999 && decoded?.first?.positions == positions && decoded?.count == 1)
+    }
+    #expect(SearchPostingCode.decode("A*") == nil, "not a posting list")
+  }
+
+  /// A term's common positions take fewer characters than one variable-length number each
+  /// (the code before): 10 positions ~80 characters apart on each of 1,000 pages.
+  @Test func commonTermsPositions_takeAboutOneAndAHalfCharactersEach() {
+    var postings: [(page: Int, positions: ArraySlice<UInt32>)] = []
+    for page in 0..<1000 {
+      let offsets: [Int] = (0..<10).map { 40 + 80 * $0 + page % 7 }
+      postings.append((page, offsets.map { UInt32($0) << 2 | 2 }[...]))
+    }
     var out: [UInt8] = []
-    let values = [0, 1, 31, 32, 33, 1023, 1024, 65_535, 1 << 30, (1 << 32) - 1]
-    SearchIndexPart.encode([(page: 0, positions: values.map { UInt32($0) }[...])], into: &out)
-    let decoded = SearchIndexPart.decode(String(decoding: out, as: UTF8.self))
-    #expect(decoded.count == 1)
-    #expect(decoded.first?.positions.map(Int.init) == values)
+    SearchPostingCode.encode(postings, into: &out)
+    #expect(out.count < 1000 * (2 + 10 * 3 / 2), "\(out.count) characters")
+  }
+
+  /// `Tests/browser/search-decode.test.js` decodes these lists with `search.js`'s decoder;
+  /// this test keeps the file what the encoder writes now. `KENSHU_WRITE_FIXTURES=1` rewrites it.
+  @Test func theBrowserDecodersFixture_isWhatTheEncoderWritesNow() throws {
+    var cases: [[String: Any]] = []
+    for postings in Self.postings(seed: 9, lists: 24) {
+      var out: [UInt8] = []
+      SearchPostingCode.encode(postings.map { ($0.page, $0.positions[...]) }, into: &out)
+      cases.append([
+        "text": String(decoding: out, as: UTF8.self),
+        "pages": postings.map { [$0.page, $0.positions.map(Int.init)] as [Any] },
+      ])
+    }
+    let data = try JSONSerialization.data(withJSONObject: cases, options: [.sortedKeys]) + Data("\n".utf8)
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../browser/fixtures/search-postings.json").standardized
+    if ProcessInfo.processInfo.environment["KENSHU_WRITE_FIXTURES"] == "1" { try data.write(to: file) }
+    #expect(try Data(contentsOf: file) == data, "run with KENSHU_WRITE_FIXTURES=1 to rewrite \(file.path)")
   }
 
   /// The reference: a page is found for a query exactly when one of its fields (title, a

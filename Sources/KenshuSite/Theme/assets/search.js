@@ -80,24 +80,52 @@
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var CODE = new Int8Array(128);
   for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;
-  // page id (global) → sorted positions, for one term of one part, added to `into`. Decoded
-  // in one pass over the characters: a common term has thousands of pages.
+  // page id (global) → sorted positions, for one term of one part, added to `into`. The
+  // postings are a bit stream, six bits a character (SearchPostingCode.swift says how it is
+  // written): 4 bits k; per page the page and count as exp-Golomb codes of order 0, one bit
+  // "several regions", then the gaps of offsets (one region, written once) or of positions,
+  // order k or k + 2. Decoded in one pass: a common term has thousands of pages.
   function decode(text, part, into) {
-    var i = 0, n = text.length, page = part * manifest.per;
-    function next() {
-      var value = 0, scale = 1, digit;
-      do {
-        digit = CODE[text.charCodeAt(i++)];
-        value += (digit & 31) * scale;
-        scale *= 32;
-      } while (digit & 32 && i < n);
-      return value;
+    // `buf` holds the last `have` unread bits (at most 30), refilled six at a time; a code that
+    // lies within them (nearly all) is read with one count of leading zeros. Reading a bit at
+    // a time was fifteen times slower on 150,000 positions.
+    var n = text.length, next = 0, buf = 0, have = 0, page = part * manifest.per - 1;
+    function bits(count) { // count <= 24
+      while (have < count) {
+        buf = ((buf & 0xffffff) << 6) | (next < n ? CODE[text.charCodeAt(next++)] : 0);
+        have += 6;
+      }
+      have -= count;
+      return (buf >>> have) & ((1 << count) - 1);
     }
-    while (i < n) {
-      var delta = next();
-      page += delta;
-      var count = next(), position = 0, positions = new Array(count);
-      for (var k = 0; k < count; k++) { position += next(); positions[k] = position; }
+    function expGolomb(order) {
+      while (have <= 24 && next < n) { buf = ((buf & 0xffffff) << 6) | CODE[text.charCodeAt(next++)]; have += 6; }
+      var zeros = Math.clz32(have ? buf << (32 - have) : 0), length = 2 * zeros + 1 + order;
+      if (length > have) return longCode(order);
+      have -= length;
+      return ((buf >>> have) & ((1 << (zeros + 1 + order)) - 1)) - (1 << order);
+    }
+    // A code longer than the bits at hand (a gap of a million characters), as doubles.
+    function longCode(order) {
+      var zeros = 0;
+      while (bits(1) === 0) if (++zeros > 64) return 0;
+      var value = 1;
+      for (var left = zeros + order; left > 0; left -= 24) {
+        var take = Math.min(left, 24);
+        value = value * (1 << take) + bits(take);
+      }
+      return value - Math.pow(2, order);
+    }
+    var k = bits(4);
+    while ((n - next) * 6 + have >= 6) {
+      page += expGolomb(0) + 1;
+      var count = expGolomb(0) + 1, positions = new Array(count), position = 0;
+      if (bits(1) === 0) {
+        var region = bits(2);
+        for (var q = 0; q < count; q++) { position += expGolomb(k); positions[q] = position * 4 + region; }
+      } else {
+        for (var r = 0; r < count; r++) { position += expGolomb(k + 2); positions[r] = position; }
+      }
       var old = into.get(page);
       into.set(page, old ? old.concat(positions) : positions);
     }

@@ -1,0 +1,51 @@
+// The search page's decoder (search.js) must read the index's posting lists exactly as
+// Kenshu writes them (Sources/KenshuSite/Search/SearchPostingCode.swift). The fixture holds
+// seeded lists and the pages and positions they were written from; SearchIndexPartTests keeps
+// it what the encoder writes now.
+// Run: node --test Tests/browser/search-decode.test.js
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const source = fs.readFileSync(
+  path.join(__dirname, "../../Sources/KenshuSite/Theme/assets/search.js"), "utf8");
+// The decoder is declared inside search.js's closure; take it out by name.
+function extract(name) {
+  const start = source.indexOf("function " + name + "(");
+  assert.ok(start >= 0, name + " not found in search.js");
+  let depth = 0;
+  for (let i = source.indexOf("{", start); i < source.length; i++) {
+    if (source[i] === "{") depth++;
+    if (source[i] === "}" && --depth === 0) return source.slice(start, i + 1);
+  }
+  throw new Error("unbalanced " + name);
+}
+const digits = source.match(/var DIGITS = "([^"]+)";/);
+assert.ok(digits, "DIGITS not found in search.js");
+const context = { manifest: { per: 1000 } };
+vm.runInNewContext(
+  "var DIGITS = " + JSON.stringify(digits[1]) + "; var CODE = new Int8Array(128);" +
+    "for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;" +
+    extract("decode") + "this.decode = decode;", context);
+
+const cases = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/search-postings.json"), "utf8"));
+
+test("every fixture list decodes to the pages and positions it was written from", () => {
+  assert.ok(cases.length >= 20);
+  for (const c of cases) {
+    const into = new Map();
+    context.decode(c.text, 0, into);
+    // Compared as JSON: the decoder's arrays belong to the vm context's realm.
+    assert.strictEqual(JSON.stringify(Array.from(into.entries())), JSON.stringify(c.pages), c.text);
+  }
+});
+
+test("a list of part 3 numbers its pages from 3,000", () => {
+  const c = cases[1];
+  const into = new Map();
+  context.decode(c.text, 3, into);
+  assert.strictEqual(JSON.stringify(Array.from(into.keys())), JSON.stringify(c.pages.map(([page]) => 3000 + page)));
+});
