@@ -132,6 +132,17 @@ import Testing
     #expect(SearchPostingCode.decode("A*") == nil, "not a posting list")
   }
 
+  /// The manifest's warm-up sample is a posting list like a common term's: `search.js`
+  /// decodes it when the page opens, and a list it could not decode would warm nothing.
+  @Test func theWarmUpSample_isACommonTermsPostingList_inTheManifest() throws {
+    let decoded = try #require(SearchPostingCode.decode(SearchPostingCode.warmUpSample))
+    #expect(decoded.count == 200 && decoded.allSatisfy { $0.positions.count == 6 })
+    #expect(decoded.contains { Set($0.positions.map { $0 & 3 }).count == 2 }, "some pages in two regions")
+    let manifest = String(
+      decoding: SearchIndexPart.manifest(parts: [], documents: 0, textLengthSum: 0), as: UTF8.self)
+    #expect(manifest.contains("\"w\":\"\(SearchPostingCode.warmUpSample)\""))
+  }
+
   /// A term's common positions take fewer characters than one variable-length number each
   /// (the code before): 10 positions ~80 characters apart on each of 1,000 pages.
   @Test func commonTermsPositions_takeAboutOneAndAHalfCharactersEach() {

@@ -104,7 +104,7 @@ struct SearchIndexPart {
   {
     var out = "window.KENSHU_SEARCH_INDEX={\"n\":\(documents),\"per\":\(SearchIndex.documentsPerPart)"
     let average = documents == 0 ? 1 : max(1, textLengthSum / documents)
-    out += ",\"avg\":\(average),\"parts\":["
+    out += ",\"avg\":\(average),\"w\":\"\(SearchPostingCode.warmUpSample)\",\"parts\":["
     for (i, part) in parts.enumerated() {
       if i > 0 { out += "," }
       out +=
