@@ -141,6 +141,13 @@ import Testing
     let manifest = String(
       decoding: SearchIndexPart.manifest(parts: [], documents: 0, textLengthSum: 0), as: UTF8.self)
     #expect(manifest.contains("\"w\":\"\(SearchPostingCode.warmUpSample)\""))
+    // Tests/browser/search-decode.test.js ranks it with search.js's warm-up.
+    let data =
+      try JSONSerialization.data(withJSONObject: ["w": SearchPostingCode.warmUpSample]) + Data("\n".utf8)
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../browser/fixtures/search-warm-up.json").standardized
+    if ProcessInfo.processInfo.environment["KENSHU_WRITE_FIXTURES"] == "1" { try data.write(to: file) }
+    #expect(try Data(contentsOf: file) == data, "run with KENSHU_WRITE_FIXTURES=1 to rewrite \(file.path)")
   }
 
   /// A term's common positions take fewer characters than one variable-length number each

@@ -49,3 +49,17 @@ test("a list of part 3 numbers its pages from 3,000", () => {
   context.decode(c.text, 3, into);
   assert.strictEqual(JSON.stringify(Array.from(into.keys())), JSON.stringify(c.pages.map(([page]) => 3000 + page)));
 });
+
+// The warm-up a big site's search page runs when it opens: it must rank the manifest's sample
+// (SearchPostingCode.warmUpSample, written into the fixture by SearchIndexPartTests) as a
+// word found on every one of its 200 pages, or it warms nothing of the ranking.
+test("the warm-up ranks its sample as found on each of its 200 pages", () => {
+  const sample = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/search-warm-up.json"), "utf8"));
+  const warm = { manifest: { n: 1000, per: 1000, avg: 800, w: sample.w, parts: [{ c: [], m: "AAA".repeat(1000) }] } };
+  vm.runInNewContext(
+    "var DIGITS = " + JSON.stringify(digits[1]) + "; var CODE = new Int8Array(128);" +
+      "for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;" +
+      ["decode", "has", "occurrences", "meta", "rank", "warmUp"].map(extract).join("\n") +
+      "var postings = null; this.hits = warmUp();", warm);
+  assert.strictEqual(warm.hits, 200);
+});
