@@ -21,7 +21,7 @@ import Testing
   }
 
   func item(_ set: ResponseSet, _ id: String) -> [Answer?] {
-    set.answers[set.survey.items.firstIndex { $0.id == id }!]
+    Array(set.answers[set.survey.items.firstIndex { $0.id == id }!])
   }
 
   @Test func test_microsoftForms_anonymousIsNoParticipant_decimalsAndTrailingSemicolons() throws {

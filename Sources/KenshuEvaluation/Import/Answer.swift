@@ -23,7 +23,7 @@ public struct ResponseSet: Sendable, Hashable {
   /// Participant id of each response (nil when the file has no id column).
   public var participants: [String?]
   /// `answers[itemIndex][responseIndex]`, item order as in `survey.items`; nil is no answer.
-  public var answers: [[Answer?]]
+  public var answers: [AnswerColumn]
   /// For retrospective items, the "before the training" points, by item index.
   public var before: [Int: [Int?]]
   /// How every data row of every file was used.
@@ -36,7 +36,7 @@ public struct ResponseSet: Sendable, Hashable {
   public init(survey: Survey) {
     self.survey = survey
     participants = []
-    answers = survey.items.map { _ in [] }
+    answers = survey.items.map { _ in AnswerColumn() }
     before = [:]
     accounts = []
   }

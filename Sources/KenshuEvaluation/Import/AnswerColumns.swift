@@ -1,24 +1,32 @@
 import Dispatch
 
 /// The answers of one file's rows by item, written by several threads at once and then moved
-/// (not copied) into the response set.
+/// into the response set as compact `AnswerColumn`s.
 ///
-/// Copying 4 million answers from per-chunk arrays into the set, and destroying the chunks
-/// afterwards, cost as much as interpreting them; here each row has its slot from the start.
+/// Each row has its slot from the start: a 4-byte `AnswerColumn` code per item (a point, an
+/// option, or an index into the boxed answers of the row's chunk). Boxed answers (text, several
+/// options, numbers) go to a list per chunk, so that threads never share one.
 /// `@unchecked Sendable` because the storage is shared between threads: the chunk holding row
-/// `r` is the only writer of slot `r` in every column, and nothing reads a column until every
-/// chunk has finished (`concurrentPerform` returns only then).
+/// `r` is the only writer of slot `r` in every column and of its own boxed list, and nothing
+/// reads a column until every chunk has finished (`concurrentPerform` returns only then).
 final class AnswerColumns: @unchecked Sendable {
-  private let answers: [UnsafeMutableBufferPointer<Answer?>]
+  private let codes: [UnsafeMutableBufferPointer<UInt32>]
+  /// Boxed answers by chunk.
+  private let boxed: UnsafeMutableBufferPointer<[Answer]>
   private let before: [Int: UnsafeMutableBufferPointer<Int?>]
+  let rowsPerChunk: Int
 
-  init(items: Int, retrospectiveItems: [Int], rows: Int) {
-    let answers = (0..<items).map { _ in UnsafeMutableBufferPointer<Answer?>.allocate(capacity: rows) }
-    // Filling 100 MB of fresh memory is mostly page faults; every core takes its share. Each
-    // iteration initialises its own column only.
-    nonisolated(unsafe) let columns = answers
-    DispatchQueue.concurrentPerform(iterations: items) { columns[$0].initialize(repeating: nil) }
-    self.answers = answers
+  init(items: Int, retrospectiveItems: [Int], rows: Int, rowsPerChunk: Int) {
+    self.rowsPerChunk = max(1, rowsPerChunk)
+    // Zero-filled memory from the system costs no page faults until written.
+    codes = (0..<items).map { _ in
+      let column = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: rows)
+      column.initialize(repeating: 0)
+      return column
+    }
+    let chunks = rows == 0 ? 1 : (rows - 1) / self.rowsPerChunk + 1
+    boxed = .allocate(capacity: chunks)
+    boxed.initialize(repeating: [])
     before = Dictionary(
       uniqueKeysWithValues: retrospectiveItems.map { item in
         let column = UnsafeMutableBufferPointer<Int?>.allocate(capacity: rows)
@@ -28,38 +36,62 @@ final class AnswerColumns: @unchecked Sendable {
   }
 
   deinit {
-    for column in answers {
-      column.deinitialize()
-      column.deallocate()
-    }
+    for column in codes { column.deallocate() }
+    boxed.deinitialize()
+    boxed.deallocate()
     for column in before.values {
       column.deinitialize()
       column.deallocate()
     }
   }
 
-  func answer(item: Int, row: Int) -> Answer? { answers[item][row] }
-  func setAnswer(_ answer: Answer?, item: Int, row: Int) { answers[item][row] = answer }
+  func answer(item: Int, row: Int) -> Answer? {
+    AnswerColumn.decode(codes[item][row], boxed: boxed[row / rowsPerChunk])
+  }
+
+  func setAnswer(_ answer: Answer?, item: Int, row: Int) {
+    guard let answer else {
+      codes[item][row] = 0
+      return
+    }
+    if let code = AnswerColumn.inlineCode(answer) {
+      codes[item][row] = code
+    } else {
+      let chunk = row / rowsPerChunk
+      codes[item][row] = AnswerColumn.boxedKind | UInt32(boxed[chunk].count)
+      boxed[chunk].append(answer)
+    }
+  }
+
   func setBefore(_ point: Int?, item: Int, row: Int) { before[item]?[row] = point }
 
-  /// Moves the answers of the kept rows out, in row order (the slots are left empty).
-  func takeAnswers(item: Int, kept: [Bool], keptCount: Int) -> [Answer?] {
-    Self.take(answers[item], kept: kept, keptCount: keptCount)
+  /// The answers of the kept rows, in row order, as one column.
+  func takeAnswers(item: Int, kept: [Bool], keptCount: Int) -> AnswerColumn {
+    let column = codes[item]
+    var boxedAnswers: [Answer] = []
+    let codes = [UInt32](unsafeUninitializedCapacity: keptCount) { buffer, initialized in
+      var next = 0
+      for row in column.indices where kept[row] {
+        var code = column[row]
+        if code & ~AnswerColumn.payloadMask == AnswerColumn.boxedKind {
+          boxedAnswers.append(boxed[row / rowsPerChunk][Int(code & AnswerColumn.payloadMask)])
+          code = AnswerColumn.boxedKind | UInt32(boxedAnswers.count - 1)
+        }
+        buffer.initializeElement(at: next, to: code)
+        next += 1
+      }
+      initialized = next
+    }
+    return AnswerColumn(codes: codes, boxed: boxedAnswers)
   }
 
   /// Moves the "before" points of the kept rows out, in row order.
   func takeBefore(item: Int, kept: [Bool], keptCount: Int) -> [Int?] {
     guard let column = before[item] else { return [Int?](repeating: nil, count: keptCount) }
-    return Self.take(column, kept: kept, keptCount: keptCount)
-  }
-
-  private static func take<T>(_ column: UnsafeMutableBufferPointer<T?>, kept: [Bool], keptCount: Int) -> [T?]
-  {
-    [T?](unsafeUninitializedCapacity: keptCount) { buffer, initialized in
+    return [Int?](unsafeUninitializedCapacity: keptCount) { buffer, initialized in
       var next = 0
       for row in column.indices where kept[row] {
-        buffer.initializeElement(at: next, to: column.moveElement(from: row))
-        column.initializeElement(at: row, to: nil)
+        buffer.initializeElement(at: next, to: column[row])
         next += 1
       }
       initialized = next

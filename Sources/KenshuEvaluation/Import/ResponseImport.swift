@@ -48,11 +48,12 @@ extension ResponseSet {
     // Rows are interpreted concurrently; everything that depends on their order happens here,
     // in file order, exactly as if they had been read one by one.
     let columns = AnswerColumns(
-      items: survey.items.count, retrospectiveItems: interpreter.retrospectiveItems, rows: table.rows.count)
+      items: survey.items.count, retrospectiveItems: interpreter.retrospectiveItems, rows: table.rows.count,
+      rowsPerChunk: rowsPerChunk)
     let countBefore = participants.count
     var kept = [Bool](repeating: false, count: table.rows.count)
     var rowIndex = 0
-    for chunk in interpreter.interpret(table, into: columns, rowsPerChunk: rowsPerChunk) {
+    for chunk in interpreter.interpret(table, into: columns) {
       for row in chunk.rows {
         defer { rowIndex += 1 }
         switch row.kind {

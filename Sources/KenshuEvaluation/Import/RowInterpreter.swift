@@ -71,13 +71,11 @@ final class RowInterpreter: Sendable {
   /// when one of them is slowed down by the rest of the machine.
   static let rowsPerChunk = 8_192
 
-  /// Interprets every row of `table`, chunks concurrently, writing row `r`'s answers into slot
-  /// `r` of `columns`; chunk results in file order.
-  func interpret(
-    _ table: ResponseTable, into columns: AnswerColumns, rowsPerChunk: Int = RowInterpreter.rowsPerChunk
-  ) -> [Chunk] {
+  /// Interprets every row of `table`, chunks of `columns.rowsPerChunk` rows concurrently,
+  /// writing row `r`'s answers into slot `r` of `columns`; chunk results in file order.
+  func interpret(_ table: ResponseTable, into columns: AnswerColumns) -> [Chunk] {
     let count = table.rows.count
-    let size = max(1, rowsPerChunk)
+    let size = columns.rowsPerChunk
     let chunkCount = count == 0 ? 1 : (count - 1) / size + 1
     return (0..<chunkCount).concurrentMap { chunk in
       let start = chunk * size
