@@ -44,7 +44,7 @@ public func evaluate(
         diagnostics += problems
         // An unreadable file (a legacy .xls, a damaged workbook) has said so once already.
         if table.header.isEmpty, problems.hasErrors { continue }
-        diagnostics += set.add(table, map: columnMap)
+        diagnostics += set.add(consume table, map: columnMap)
       } catch {
         diagnostics.append(
           .error(

@@ -51,35 +51,62 @@ public struct CSVParser: Sendable {
   /// across a cut), otherwise that stretch is split again from where the previous part ended.
   /// The result is always that of one pass from the start.
   private func parse(bytes: UnsafeBufferPointer<UInt8>) -> CSVDocument {
+    var document = CSVDocument(records: [])
+    let parts = split(bytes) { RecordCollector() }
+    document.records.reserveCapacity(parts.reduce(0) { $0 + $1.segment.sink.records.count })
+    for (segment, lineOffset) in parts {
+      document.append(
+        CSVDocument(
+          records: segment.sink.records, rejectedLines: segment.rejectedLines,
+          diagnostics: segment.diagnostics),
+        lineOffset: lineOffset)
+    }
+    return document
+  }
+
+  /// The parts of `bytes`, split concurrently when large, each with the number to add to its
+  /// line numbers; in file order, together exactly one pass from the start (see `parse`).
+  func split<Sink: CSVFieldSink>(
+    _ bytes: UnsafeBufferPointer<UInt8>, into makeSink: @Sendable () -> Sink
+  )
+    -> [(segment: Segment<Sink>, lineOffset: Int)]
+  {
     let cuts = cuts(in: bytes)
-    guard cuts.count > 2 else { return parseSegment(bytes, from: 0, to: bytes.count, firstLine: 1).document }
+    guard cuts.count > 2 else {
+      return [(parseSegment(bytes, from: 0, to: bytes.count, firstLine: 1, into: makeSink()), 0)]
+    }
     let parts = cuts.count - 1
-    let results = IndexedResults<Segment>(count: parts)
+    let results = IndexedResults<Segment<Sink>>(count: parts)
     // The bytes are only read.
     nonisolated(unsafe) let input = bytes
     DispatchQueue.concurrentPerform(iterations: parts) { part in
-      results[part] = parseSegment(input, from: cuts[part], to: cuts[part + 1], firstLine: 1)
+      results[part] = parseSegment(
+        input, from: cuts[part], to: cuts[part + 1], firstLine: 1, into: makeSink())
     }
-    let speculative = results.slots
-    var document = CSVDocument(records: [])
-    document.records.reserveCapacity(speculative.reduce(0) { $0 + ($1?.document.records.count ?? 0) })
+    var speculative = results.slots
+    var kept: [(segment: Segment<Sink>, lineOffset: Int)] = []
     var position = 0
     var line = 1
     for part in 0..<parts {
       let (start, end) = (cuts[part], cuts[part + 1])
-      if position >= end { continue }  // a record before ran across this whole part
+      if position >= end {
+        speculative[part] = nil
+        continue  // a record before ran across this whole part
+      }
       if position == start, let segment = speculative[part] {
-        document.append(segment.document, lineOffset: line - 1)
+        speculative[part] = nil
+        kept.append((segment, line - 1))
         position = segment.end
         line += segment.lines
       } else {
-        let exact = parseSegment(bytes, from: position, to: end, firstLine: line)
-        document.append(exact.document, lineOffset: 0)
+        speculative[part] = nil
+        let exact = parseSegment(bytes, from: position, to: end, firstLine: line, into: makeSink())
+        kept.append((exact, 0))
         position = exact.end
         line += exact.lines
       }
     }
-    return document
+    return kept
   }
 
   /// Inputs smaller than this are split in one pass: starting threads would cost more.
@@ -104,8 +131,11 @@ public struct CSVParser: Sendable {
   }
 
   /// The records of one stretch of the input, and where the scan stopped.
-  private struct Segment {
-    var document: CSVDocument
+  struct Segment<Sink: CSVFieldSink> {
+    /// The records, as the sink collected them (line numbers from the stretch's `firstLine`).
+    var sink: Sink
+    var rejectedLines: [Int]
+    var diagnostics: [Diagnostic]
     /// Byte position after the last record (beyond the stretch when a record ran over its end).
     var end: Int
     /// Physical lines consumed.
@@ -113,27 +143,25 @@ public struct CSVParser: Sendable {
   }
 
   /// Splits the records that start in `start..<end`; line numbers count from `firstLine`.
-  private func parseSegment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int)
-    -> Segment
-  {
+  private func parseSegment<Sink: CSVFieldSink>(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int, into sink: Sink
+  ) -> Segment<Sink> {
     // Every byte the state machine acts on (quote, separator, CR, LF) is ASCII, and ASCII bytes
     // never occur inside a multi-byte UTF-8 sequence, so scanning bytes is exact and avoids
     // decoding every scalar.
-    var scanner = ByteScanner(bytes: bytes, separator: separator.byte)
+    var scanner = ByteScanner(bytes: bytes, separator: separator.byte, sink: sink)
     scanner.position = start
     scanner.line = firstLine
-    var records: [CSVRecord] = []
     var diagnostics: [Diagnostic] = []
     var rejectedLines: [Int] = []
+    var afterQuote: [Int] = []
     while scanner.position < end {
-      switch scanner.nextRecord() {
-      case .record(let record, let warnings):
-        for line in warnings {
+      afterQuote.removeAll(keepingCapacity: true)
+      switch scanner.nextRecord(textAfterQuoteLines: &afterQuote) {
+      case .record:
+        for line in afterQuote {
           diagnostics.append(
             .warning(Catalogue.textAfterQuote, (), at: SourceLocation(file: file, line: line)))
-        }
-        if !(record.fields.count == 1 && record.fields[0].isEmpty && !scanner.lastFieldWasQuoted) {
-          records.append(record)
         }
       case .unterminated(let line):
         rejectedLines.append(line)
@@ -142,37 +170,38 @@ public struct CSVParser: Sendable {
       }
     }
     return Segment(
-      document: CSVDocument(records: records, rejectedLines: rejectedLines, diagnostics: diagnostics),
-      end: scanner.position, lines: scanner.line - firstLine)
+      sink: scanner.sink, rejectedLines: rejectedLines, diagnostics: diagnostics, end: scanner.position,
+      lines: scanner.line - firstLine)
   }
 
   private enum Outcome {
-    case record(CSVRecord, textAfterQuoteLines: [Int])
+    /// A record, kept or (an empty physical line) skipped.
+    case record
     case unterminated(line: Int)
   }
 
   /// Cursor over the UTF-8 bytes; kept private so the state machine's invariants stay in one
-  /// place. Fields are cut as byte ranges; only quoted fields with `""` or line breaks need a
-  /// copy (`scratch`), so the common cell becomes a String in one step.
-  private struct ByteScanner {
-    static let quote = UInt8(ascii: "\"")
-    static let lineFeed = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
+  /// place. Fields are cut as byte ranges and handed to the sink: a range of the input when
+  /// the field is written as it reads, else its unescaped bytes (`scratch`: quoted fields with
+  /// `""` or line breaks, text after a closing quote).
+  private struct ByteScanner<Sink: CSVFieldSink> {
+    static var quote: UInt8 { UInt8(ascii: "\"") }
+    static var lineFeed: UInt8 { UInt8(ascii: "\n") }
+    static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let separator: UInt8
+    var sink: Sink
     var position = 0
     var line = 1
-    var lastFieldWasQuoted = false
     /// The bytes of a quoted field being unescaped, reused across fields.
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) {
+    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, sink: Sink) {
       self.bytes = bytes
       self.separator = separator
+      self.sink = sink
     }
-
-    var isAtEnd: Bool { position >= bytes.count }
 
     @inline(__always) private func isLineBreak(_ byte: UInt8) -> Bool {
       byte == Self.lineFeed || byte == Self.carriageReturn
@@ -180,11 +209,6 @@ public struct CSVParser: Sendable {
 
     @inline(__always) private func isFieldEnd(_ byte: UInt8) -> Bool {
       byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn
-    }
-
-    /// The field's text (the bytes are known to be valid UTF-8).
-    private static func string(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
-      String(decoding: buffer, as: UTF8.self)
     }
 
     /// Consumes one line break (CR LF counts once) at `position`.
@@ -199,41 +223,70 @@ public struct CSVParser: Sendable {
       line += 1
     }
 
-    mutating func nextRecord() -> Outcome {
+    /// Whether a field's bytes start with the writer's formula guard (an apostrophe before
+    /// formula-like text), which is undone so that files Kenshu wrote read back as they were.
+    @inline(__always) private static func isGuarded(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+      field.first == FormulaGuard.apostrophe
+        && FormulaGuard.looksLikeFormula(bytes: field.drop { $0 == FormulaGuard.apostrophe })
+    }
+
+    /// Reads one record into the sink (an empty physical line is read and skipped).
+    mutating func nextRecord(textAfterQuoteLines afterQuote: inout [Int]) -> Outcome {
       let startLine = line
-      var fields: [String] = []
-      var afterQuote: [Int] = []
+      var fieldCount = 0
+      var onlyFieldIsEmpty = false
+      sink.beginRecord()
       while true {
-        lastFieldWasQuoted = false
-        let field: String
         if position < bytes.count, bytes[position] == Self.quote {
-          lastFieldWasQuoted = true
-          guard readQuoted() else { return .unterminated(line: startLine) }
+          let opening = position
+          guard readQuoted() else {
+            sink.discardRecord()
+            return .unterminated(line: startLine)
+          }
           if position < bytes.count, !isFieldEnd(bytes[position]) {
             afterQuote.append(line)
             let start = position
             while position < bytes.count, !isFieldEnd(bytes[position]) { position += 1 }
             scratch.append(contentsOf: bytes[start..<position])
+            scratchIsVerbatim = false
           }
-          field = scratch.withUnsafeBufferPointer { Self.string($0) }
+          if scratchIsVerbatim {
+            // Nothing was unescaped: the field is the input between the quotes.
+            var range = (opening + 1)..<(position - 1)
+            if Self.isGuarded(UnsafeBufferPointer(rebasing: bytes[range])) { range = range.dropFirst() }
+            sink.field(range, of: bytes)
+          } else {
+            scratch.withUnsafeBufferPointer { text in
+              sink.field(
+                copied: Self.isGuarded(text) ? UnsafeBufferPointer(rebasing: text.dropFirst()) : text)
+            }
+          }
         } else {
           let start = position
           while position < bytes.count, !isFieldEnd(bytes[position]) { position += 1 }
-          field = Self.string(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+          var range = start..<position
+          if Self.isGuarded(UnsafeBufferPointer(rebasing: bytes[range])) { range = range.dropFirst() }
+          sink.field(range, of: bytes)
+          onlyFieldIsEmpty = fieldCount == 0 && range.isEmpty
         }
-        // Undo the writer's formula guard, so files Kenshu wrote read back as they were.
-        fields.append(field.utf8.first == FormulaGuard.apostrophe ? FormulaGuard.unguarded(field) : field)
-        if position >= bytes.count {
-          return .record(CSVRecord(line: startLine, fields: fields), textAfterQuoteLines: afterQuote)
+        fieldCount += 1
+        if position >= bytes.count || bytes[position] != separator {
+          if position < bytes.count { consumeLineBreak() }
+          // An empty physical line holds no record.
+          if fieldCount == 1 && onlyFieldIsEmpty {
+            sink.discardRecord()
+          } else {
+            sink.endRecord(line: startLine)
+          }
+          return .record
         }
-        if bytes[position] == separator {
-          position += 1
-          continue
-        }
-        consumeLineBreak()
-        return .record(CSVRecord(line: startLine, fields: fields), textAfterQuoteLines: afterQuote)
+        position += 1
       }
     }
+
+    /// Whether `scratch` holds the quoted field's bytes as they are in the input (no `""`, no
+    /// line break): the field can then be handed over as a range of the input.
+    private var scratchIsVerbatim = true
 
     /// Reads a quoted field starting at its opening quote into `scratch`. On success the cursor
     /// is just past the closing quote. When the quote is never closed, the cursor moves to the
@@ -241,6 +294,7 @@ public struct CSVParser: Sendable {
     private mutating func readQuoted() -> Bool {
       let openingLine = line
       scratch.removeAll(keepingCapacity: true)
+      scratchIsVerbatim = true
       position += 1
       var resume: (position: Int, line: Int)?
       while position < bytes.count {
@@ -254,6 +308,7 @@ public struct CSVParser: Sendable {
         if bytes[position] == Self.quote {
           if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
             scratch.append(Self.quote)
+            scratchIsVerbatim = false
             position += 2
           } else {
             position += 1
@@ -262,6 +317,7 @@ public struct CSVParser: Sendable {
         } else {
           consumeLineBreak()
           scratch.append(Self.lineFeed)
+          scratchIsVerbatim = false
           if resume == nil { resume = (position, line) }
         }
       }
@@ -273,6 +329,47 @@ public struct CSVParser: Sendable {
       return false
     }
   }
+}
+
+/// Receives the records of a stretch of input as `CSVParser` cuts them: the fields of a record
+/// one by one, then its end; a record that turns out to be no record (an empty line, an
+/// unterminated quote) is discarded.
+protocol CSVFieldSink: Sendable {
+  /// A record starts.
+  mutating func beginRecord()
+  /// A field whose text is `input[range]` (valid UTF-8).
+  mutating func field(_ range: Range<Int>, of input: UnsafeBufferPointer<UInt8>)
+  /// A field whose text is `text` (unescaped; valid UTF-8).
+  mutating func field(copied text: UnsafeBufferPointer<UInt8>)
+  /// The record, which started on physical line `line`, is complete.
+  mutating func endRecord(line: Int)
+  /// The fields since `beginRecord` are not a record.
+  mutating func discardRecord()
+}
+
+/// Collects records as `CSVRecord`s of `String` fields.
+struct RecordCollector: CSVFieldSink {
+  var records: [CSVRecord] = []
+  private var fields: [String] = []
+
+  mutating func beginRecord() {
+    // The previous record's width: growing field by field left most rows with room for 64.
+    let width = fields.count
+    fields = []
+    fields.reserveCapacity(width)
+  }
+
+  mutating func field(_ range: Range<Int>, of input: UnsafeBufferPointer<UInt8>) {
+    fields.append(String(decoding: UnsafeBufferPointer(rebasing: input[range]), as: UTF8.self))
+  }
+
+  mutating func field(copied text: UnsafeBufferPointer<UInt8>) {
+    fields.append(String(decoding: text, as: UTF8.self))
+  }
+
+  mutating func endRecord(line: Int) { records.append(CSVRecord(line: line, fields: fields)) }
+
+  mutating func discardRecord() {}
 }
 
 extension CSVDocument {

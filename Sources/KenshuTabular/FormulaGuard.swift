@@ -34,7 +34,10 @@ public enum FormulaGuard {
 
   /// Text a spreadsheet would evaluate: it starts with `=`, `+`, `-`, `@`, a tab or a CR, and
   /// is not simply a number (`-5`, `+81` stay as they are).
-  static func looksLikeFormula(_ field: Substring.UTF8View) -> Bool {
+  static func looksLikeFormula(_ field: Substring.UTF8View) -> Bool { looksLikeFormula(bytes: field) }
+
+  /// `looksLikeFormula` of a field's UTF-8 bytes.
+  static func looksLikeFormula<Bytes: Collection<UInt8>>(bytes field: Bytes) -> Bool {
     guard let first = field.first,
       first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
     else { return false }

@@ -51,9 +51,11 @@ final class AnswerReader: Sendable {
   /// Labels longest first, for splitting multiple answers joined by commas.
   private let labelsByLength: [(label: String, index: Int)]
   private let otherProfession = Profession.allCases.firstIndex(of: .other) ?? 0
+  private let isLikert: Bool
 
   init(item: SurveyItem, survey: Survey) {
     self.item = item
+    isLikert = item.type == .likert
     categories = survey.categories(of: item)
     var exact: [ByteKey: Int] = [:]
     var folded: [String: Int] = [:]
@@ -76,12 +78,19 @@ final class AnswerReader: Sendable {
       .sorted { $0.label.count > $1.label.count }
   }
 
+  /// The point of a Likert cell that is the one byte `byte` (a digit 1–9 within the scale), or
+  /// nil when that needs the general reading. Same answer as `read` gives.
+  @inline(__always) func singleDigitPoint(_ byte: UInt8) -> Int? {
+    guard isLikert, byte >= 0x31, byte <= 0x39 else { return nil }
+    let point = Int(byte - 0x30)
+    return point <= categories.count ? point : nil
+  }
+
   /// The answer in `cell`: nil for an empty cell, or the problem that excludes it.
   func read(_ cell: String) -> Result<Answer?, ValueProblem> {
     // Fast path for the bulk of a survey: a Likert point typed as one ASCII digit.
-    if item.type == .likert, cell.utf8.count == 1, let byte = cell.utf8.first, byte >= 0x31, byte <= 0x39 {
-      let point = Int(byte - 0x30)
-      if point <= categories.count { return .success(.point(point)) }
+    if cell.utf8.count == 1, let byte = cell.utf8.first, let point = singleDigitPoint(byte) {
+      return .success(.point(point))
     }
     let text = trimmedCell(cell)
     if text.isEmpty { return .success(nil) }

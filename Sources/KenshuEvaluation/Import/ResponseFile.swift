@@ -7,9 +7,16 @@ extension ResponseTable {
   /// an .xlsx/.ods file, its first visible sheet unless `sheet` names one).
   /// Throws only when the file cannot be read; decoding and CSV problems are diagnostics.
   public static func read(contentsOf url: URL, sheet: String? = nil) throws -> (ResponseTable, [Diagnostic]) {
-    let result = try Table.read(
+    let result = try Table.readCells(
       contentsOf: url, options: TableReadOptions(sheet: sheet), displayName: url.lastPathComponent)
-    return (ResponseTable(result.table, unreadableLines: result.rejectedLines), result.diagnostics)
+    if let cells = result.cells {
+      return (ResponseTable(cells, unreadableLines: result.rejectedLines), result.diagnostics)
+    }
+    return (
+      ResponseTable(
+        result.table ?? Table(file: url.lastPathComponent, header: [], records: []),
+        unreadableLines: result.rejectedLines), result.diagnostics
+    )
   }
 
   /// A response table from an already-parsed table (all records, blank ones included, so that

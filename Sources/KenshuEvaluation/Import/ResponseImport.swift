@@ -5,17 +5,22 @@ extension ResponseSet {
   /// Adds the rows of one file. Every row is accounted for: used, or rejected with a reason
   /// (no answers at all; a participant id already seen). Unknown or out-of-range values are
   /// reported by row and column and excluded from that item only.
-  public mutating func add(_ table: ResponseTable, map: ColumnMap = ColumnMap()) -> [Diagnostic] {
+  ///
+  /// The table is consumed: a large file's cells are let go before its answers are moved into
+  /// the set, so that the two are not held at once.
+  public mutating func add(_ table: consuming ResponseTable, map: ColumnMap = ColumnMap()) -> [Diagnostic] {
     add(table, map: map, rowsPerChunk: RowInterpreter.rowsPerChunk)
   }
 
   /// `add(_:map:)` with a chosen chunk size; the result must not depend on it (tests vary it).
-  mutating func add(_ table: ResponseTable, map: ColumnMap, rowsPerChunk: Int) -> [Diagnostic] {
+  mutating func add(_ table: consuming ResponseTable, map: ColumnMap, rowsPerChunk: Int) -> [Diagnostic] {
+    let file = table.file
+    let header = table.header
     let plan = ColumnPlan(header: table.header, survey: survey, map: map, file: table.file)
     var diagnostics = plan.diagnostics
     let interpreter = RowInterpreter(plan: plan, survey: survey)
     var account = RowAccount(
-      file: table.file, format: plan.format.rawValue, read: table.rows.count + table.unreadableLines.count,
+      file: table.file, format: plan.format.rawValue, read: table.rowCount + table.unreadableLines.count,
       used: 0,
       rejected: table.unreadableLines.map { .init(line: $0, reason: "CSVとして読めない行 / unreadable CSV record") },
       excludedValues: 0)
@@ -48,10 +53,10 @@ extension ResponseSet {
     // Rows are interpreted concurrently; everything that depends on their order happens here,
     // in file order, exactly as if they had been read one by one.
     let columns = AnswerColumns(
-      items: survey.items.count, retrospectiveItems: interpreter.retrospectiveItems, rows: table.rows.count,
+      items: survey.items.count, retrospectiveItems: interpreter.retrospectiveItems, rows: table.rowCount,
       rowsPerChunk: rowsPerChunk)
     let countBefore = participants.count
-    var kept = [Bool](repeating: false, count: table.rows.count)
+    var kept = [Bool](repeating: false, count: table.rowCount)
     var rowIndex = 0
     for chunk in interpreter.interpret(table, into: columns) {
       for row in chunk.rows {
@@ -67,8 +72,8 @@ extension ResponseSet {
           }
         case .answered(let participant):
           if let submitColumn {
-            let cells = table.rows[rowIndex]
-            if submitColumn >= cells.count || trimmedCell(cells[submitColumn]).isEmpty {
+            let cells = table.row(rowIndex)
+            if submitColumn >= cells.count || trimmedCell(cells.text(submitColumn)).isEmpty {
               incomplete += 1
               account.rejected.append(
                 .init(line: row.line, reason: "未完了（submitdate が空） / incomplete response (no submitdate)"))
@@ -97,13 +102,16 @@ extension ResponseSet {
           if let participant { seenParticipants[participant] = participants.count }
           participants.append(participant)
           account.used += 1
-          if let timeColumn, timeColumn < table.rows[rowIndex].count {
-            let text = trimmedCell(table.rows[rowIndex][timeColumn])
+          if let timeColumn, case let cells = table.row(rowIndex), timeColumn < cells.count {
+            let text = trimmedCell(cells.text(timeColumn))
             if !text.isEmpty { submissionTimes.append((row.line, text)) }
           }
         }
       }
     }
+    // Every cell has been read: the file's bytes and field positions can go (70 MB for
+    // 100,000 × 41 cells) before the answers are moved.
+    _ = consume table
     let keptCount = participants.count - countBefore
     if keptCount > 0 {
       for item in answers.indices {
@@ -128,7 +136,7 @@ extension ResponseSet {
           report(column: -2) {
             .warning(
               Catalogue.evaluationTimestampUnreadable, text,
-              at: SourceLocation(file: table.file, line: line, column: timeColumn + 1))
+              at: SourceLocation(file: file, line: line, column: timeColumn + 1))
           }
           continue
         }
@@ -144,25 +152,25 @@ extension ResponseSet {
         .warning(
           Catalogue.evaluationTimestampsUnreadableSummary,
           (unreadable - Self.detailedProblemsPerColumn, unreadable),
-          at: SourceLocation(file: table.file, line: 1, column: (timeColumn ?? 0) + 1)))
+          at: SourceLocation(file: file, line: 1, column: (timeColumn ?? 0) + 1)))
     }
     if let empty = problemsPerColumn.removeValue(forKey: -1), empty > Self.detailedProblemsPerColumn {
       diagnostics.append(
         .warning(
           Catalogue.evaluationRowsEmptySummary, (empty - Self.detailedProblemsPerColumn, empty),
-          at: SourceLocation(file: table.file)))
+          at: SourceLocation(file: file)))
     }
     for (column, count) in problemsPerColumn.sorted(by: { $0.key < $1.key })
     where count > Self.detailedProblemsPerColumn {
-      let header = column < table.header.count ? table.header[column] : "#\(column + 1)"
+      let header = column < header.count ? header[column] : "#\(column + 1)"
       diagnostics.append(
         .warning(
           Catalogue.evaluationValuesExcludedSummary, (header, count - Self.detailedProblemsPerColumn, count),
-          at: SourceLocation(file: table.file, line: 1, column: column + 1)))
+          at: SourceLocation(file: file, line: 1, column: column + 1)))
     }
     if incomplete > 0 {
       diagnostics.append(
-        .note(Catalogue.evaluationIncompleteExcluded, incomplete, at: SourceLocation(file: table.file)))
+        .note(Catalogue.evaluationIncompleteExcluded, incomplete, at: SourceLocation(file: file)))
     }
     account.rejected.sort { $0.line < $1.line }
     accounts.append(account)

@@ -74,7 +74,7 @@ final class RowInterpreter: Sendable {
   /// Interprets every row of `table`, chunks of `columns.rowsPerChunk` rows concurrently,
   /// writing row `r`'s answers into slot `r` of `columns`; chunk results in file order.
   func interpret(_ table: ResponseTable, into columns: AnswerColumns) -> [Chunk] {
-    let count = table.rows.count
+    let count = table.rowCount
     let size = columns.rowsPerChunk
     let chunkCount = count == 0 ? 1 : (count - 1) / size + 1
     return (0..<chunkCount).concurrentMap { chunk in
@@ -93,15 +93,15 @@ final class RowInterpreter: Sendable {
     var otherTexts: [Int: String] = [:]
     var chosenOptions: [Int: Set<Int>] = [:]
     for rowIndex in range {
-      let cells = table.rows[rowIndex]
-      let line = rowIndex < table.lines.count ? table.lines[rowIndex] : rowIndex + 2
-      func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
+      let cells = table.row(rowIndex)
+      let line = cells.line
+      func cell(_ column: Int) -> String { cells.text(column) }
       let problemStart = chunk.problems.count
       func exclude(_ problem: ValueProblem, item: Int, column: Int) {
         chunk.problems.append(Problem(column: column, line: line, item: item, problem: problem))
       }
 
-      guard answerColumns.contains(where: { !trimmedCell(cell($0)).isEmpty }) else {
+      guard answerColumns.contains(where: { !cells.isBlank($0) }) else {
         chunk.rows.append(Row(line: line, kind: .empty, problemRange: problemStart..<problemStart))
         continue
       }
@@ -109,7 +109,8 @@ final class RowInterpreter: Sendable {
       if let participantColumn {
         let id = trimmedCell(cell(participantColumn))
         // Microsoft Forms writes "anonymous" in every Email/Name cell of an anonymous form.
-        participant = id.isEmpty || ColumnPlan.placeholderIDs.contains(matchKey(id)) ? nil : id
+        participant =
+          id.isEmpty || ColumnPlan.placeholderIDs.contains(matchKey(id)) ? nil : id
       }
 
       before.removeAll(keepingCapacity: true)
@@ -132,6 +133,11 @@ final class RowInterpreter: Sendable {
             exclude(.unknown(text), item: item, column: column)
           }
         case .item(let item):
+          // A Likert point typed as one digit, the bulk of a survey, needs no String.
+          if let byte = cells.singleByte(column), let point = readers[item].singleDigitPoint(byte) {
+            columns.setAnswer(.point(point), item: item, row: rowIndex)
+            continue
+          }
           let text = cell(column)
           // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
           if text.utf8.count == 5 && text == "-oth-" { continue }
