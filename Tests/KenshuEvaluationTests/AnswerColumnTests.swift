@@ -77,3 +77,24 @@ import Testing
     }
   }
 }
+
+@Suite struct AnswerColumnSharingTests {
+  /// Texts are shared within a chunk by their bytes, never by `String`'s canonical equality:
+  /// "é" typed precomposed and decomposed stay as typed.
+  @Test func test_sharedTexts_keepEachSpellingsBytes() throws {
+    let spellings = ["\u{E9}", "e\u{301}", "\u{E9}", "なし", "なし", "e\u{301}"]
+    let columns = AnswerColumns(items: 1, retrospectiveItems: [], rows: spellings.count * 2, rowsPerChunk: 4)
+    for (row, text) in (spellings + spellings).enumerated() {
+      columns.setAnswer(row % 2 == 0 ? .text(text) : .other(text), item: 0, row: row)
+    }
+    let column = columns.takeAnswers(
+      item: 0, kept: Array(repeating: true, count: spellings.count * 2), keptCount: spellings.count * 2)
+    for (row, text) in (spellings + spellings).enumerated() {
+      switch column[row] {
+      case .text(let read)? where row % 2 == 0: #expect(Array(read.utf8) == Array(text.utf8))
+      case .other(let read)? where row % 2 == 1: #expect(Array(read.utf8) == Array(text.utf8))
+      default: Issue.record("row \(row): \(String(describing: column[row]))")
+      }
+    }
+  }
+}

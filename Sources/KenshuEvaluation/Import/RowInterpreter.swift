@@ -79,6 +79,7 @@ final class RowInterpreter: Sendable {
     let chunkCount = count == 0 ? 1 : (count - 1) / size + 1
     return (0..<chunkCount).concurrentMap { chunk in
       let start = chunk * size
+      defer { columns.finishChunk(chunk) }
       return self.interpret(table, rows: start..<(start + min(size, count - start)), into: columns)
     }
   }
