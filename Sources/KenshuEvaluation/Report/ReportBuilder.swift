@@ -205,18 +205,57 @@ extension EvaluationReport {
     }
     let points = members.first.flatMap { survey.likertScale(of: survey.items[$0])?.points } ?? 5
     let reverse = Set(members.enumerated().filter { survey.items[$0.element].reverse }.map(\.offset))
-    let columns: [[Double?]] = members.map { item in
+    let alpha: CronbachAlpha
+    let alphaIfDeleted: [Double]
+    // Points as 4 bytes each; the `Double?` columns (16 bytes) only for points beyond 32 bits.
+    if let columns = Self.pointColumns(set: set, items: members) {
+      alpha = CronbachAlpha(points: columns, reverse: reverse, points: points)
+      alphaIfDeleted = CronbachAlpha.ifDeleted(points: columns, reverse: reverse, points: points)
+    } else {
+      let columns = Self.referencePointColumns(set: set, items: members)
+      alpha = CronbachAlpha(columns: columns, reverse: reverse, points: points)
+      alphaIfDeleted = CronbachAlpha.ifDeleted(columns: columns, reverse: reverse, points: points)
+    }
+    return MeasureFigures(
+      id: measure.id, title: measure.title, items: members.map { survey.items[$0].id },
+      reverseItems: members.filter { survey.items[$0].reverse }.map { survey.items[$0].id },
+      completeCases: alpha.completeCases, cronbachAlpha: finite(alpha.alpha),
+      alphaIfDeleted: alphaIfDeleted.map(finite))
+  }
+
+  /// The Likert points of `items` (`CronbachAlpha.missingPoint` where there is none), or nil
+  /// when a point does not fit in 32 bits.
+  static func pointColumns(set: ResponseSet, items: [Int]) -> [[Int32]]? {
+    var columns: [[Int32]] = []
+    for item in items {
+      let answers = set.answers[item]
+      var fits = true
+      let column = [Int32](unsafeUninitializedCapacity: answers.count) { buffer, initialized in
+        for row in answers.indices {
+          let point = answers.point(at: row)
+          if let point, point <= Int(Int32.max), point > Int(CronbachAlpha.missingPoint) {
+            buffer[row] = Int32(point)
+          } else {
+            if point != nil { fits = false }
+            buffer[row] = CronbachAlpha.missingPoint
+          }
+        }
+        initialized = answers.count
+      }
+      guard fits else { return nil }
+      columns.append(column)
+    }
+    return columns
+  }
+
+  /// The Likert points of `items` as `Double?`: the reference form of `pointColumns`.
+  static func referencePointColumns(set: ResponseSet, items: [Int]) -> [[Double?]] {
+    items.map { item in
       set.answers[item].map { answer -> Double? in
         if case .point(let point)? = answer { return Double(point) }
         return nil
       }
     }
-    let alpha = CronbachAlpha(columns: columns, reverse: reverse, points: points)
-    return MeasureFigures(
-      id: measure.id, title: measure.title, items: members.map { survey.items[$0].id },
-      reverseItems: members.filter { survey.items[$0].reverse }.map { survey.items[$0].id },
-      completeCases: alpha.completeCases, cronbachAlpha: finite(alpha.alpha),
-      alphaIfDeleted: CronbachAlpha.ifDeleted(columns: columns, reverse: reverse, points: points).map(finite))
   }
 
   /// A breakdown, or why it is not published.
