@@ -98,3 +98,21 @@ import Testing
     }
   }
 }
+
+@Suite struct ASCIIMatchKeyTests {
+  /// The byte-level fold of ASCII ids equals `matchKey` on every ASCII text; other texts fall
+  /// back to `matchKey`.
+  @Test func test_asciiMatchKey_equalsMatchKey_onEveryASCIIText() {
+    var generator = SplitMix(seed: 0x41)
+    let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+    for length in 0..<400 {
+      let text = String((0..<(length % 12)).map { _ in ascii[Int(generator.next() % 128)] })
+      #expect(asciiMatchKey(text) == matchKey(text), "\(Array(text.utf8))")
+    }
+    for text in ["Anonymous", "N/A", " P-001 ", "a\r\nb", "ANONYMOUS USER", "tab\there"] {
+      #expect(asciiMatchKey(text) == matchKey(text))
+    }
+    #expect(asciiMatchKey("匿名") == nil)
+    #expect(asciiMatchKey("ｐ１") == nil)
+  }
+}

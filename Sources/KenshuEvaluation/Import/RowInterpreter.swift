@@ -111,7 +111,7 @@ final class RowInterpreter: Sendable {
         let id = trimmedCell(cell(participantColumn))
         // Microsoft Forms writes "anonymous" in every Email/Name cell of an anonymous form.
         participant =
-          id.isEmpty || ColumnPlan.placeholderIDs.contains(matchKey(id)) ? nil : id
+          id.isEmpty || ColumnPlan.placeholderIDs.contains(asciiMatchKey(id) ?? matchKey(id)) ? nil : id
       }
 
       before.removeAll(keepingCapacity: true)

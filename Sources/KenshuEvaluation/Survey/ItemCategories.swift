@@ -35,3 +35,22 @@ func matchKey(_ text: String) -> String {
   }
   return String(scalars)
 }
+
+/// `matchKey` of an all-ASCII text, computed on its bytes (NFKC leaves ASCII as it is), or nil
+/// when the text has other characters. For the cells read on every row (participant ids):
+/// the Unicode folding cost 6 % of `kenshu evaluate` on 100,000 rows.
+func asciiMatchKey(_ text: String) -> String? {
+  var bytes: [UInt8] = []
+  for byte in text.utf8 {
+    switch byte {
+    case 0x80...: return nil
+    // The ASCII characters `matchKey` drops: white space, `*`, `?`, `:`.
+    case 0x20, 0x09, 0x0A, 0x0D, 0x2A, 0x3F, 0x3A: continue
+    case 0x41...0x5A: bytes.append(byte + 0x20)
+    // The other C0 controls are kept, as `matchKey` keeps them; but NFKC of a lone CR LF pair
+    // is still CR LF, dropped above.
+    default: bytes.append(byte)
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
