@@ -11,7 +11,9 @@ writes into FOLDER:
                                    every text cell a shared string (t="s"), numbers as <v>,
                                    rows with r= and spans=, styles.xml, docProps, deflate.
 
-Usage: python3 scripts/generate-xlsx-benchmark.py RESPONSES.csv FOLDER
+Usage: python3 scripts/generate-xlsx-benchmark.py [--no-xlsx] RESPONSES.csv FOLDER
+
+--no-xlsx writes the project and responses.csv only (Benchmarks/evaluation-vs-pandas.sh).
 """
 import csv
 import os
@@ -144,15 +146,20 @@ def write_xlsx(rows, path):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    xlsx = "--no-xlsx" not in args
+    args = [a for a in args if a != "--no-xlsx"]
+    if len(args) != 2:
         sys.exit(__doc__)
-    source, folder = sys.argv[1], sys.argv[2]
+    source, folder = args
     os.makedirs(os.path.join(folder, "curricula"), exist_ok=True)
     with open(os.path.join(folder, "kenshu.xml"), "w", encoding="utf-8") as f:
         f.write(SITE)
     with open(os.path.join(folder, "curricula", "bench.xml"), "w", encoding="utf-8") as f:
         f.write(survey_xml())
     shutil.copyfile(source, os.path.join(folder, "responses.csv"))
+    if not xlsx:
+        return
     with open(source, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     write_xlsx(rows, os.path.join(folder, "responses.xlsx"))
