@@ -220,4 +220,27 @@ import Testing
       return
     }
   }
+
+  /// Regression (review): a day-1 arrival after day 2's last session start — an afternoon
+  /// arrival (11:00), or one after every day-1 session began (16:30) — made day 2's on-time
+  /// check-in answer `already`, as if it had recorded only a time; day 2 was never recorded.
+  @Test(arguments: ["11:00", "16:30"])
+  func test_day2IsRecorded_afterADay1ArrivalLaterThanDay2sSessions(day1: String) throws {
+    let fixture = try twoDayFixture()
+    defer { fixture.remove() }
+    let desk = try CheckInDesk(project: try fixture.project(), programme: "day", root: fixture.root)
+    guard case .recorded = desk.checkIn(participant: "a01", on: Self.day, at: try time(day1)) else {
+      Issue.record("day 1 not recorded")
+      return
+    }
+    let answer = desk.checkIn(participant: "a01", on: "2026-10-18", at: try time("09:25"))
+    guard case .recorded(let receipt) = answer else {
+      Issue.record("day 2 answered \(answer)")
+      return
+    }
+    #expect(receipt.sessions == ["lec2", "gw3"] && receipt.arrived == nil)
+    let record = try fixture.project().attendance(of: "day")
+    #expect(record.attendee("a01")?.sessions.suffix(2) == ["lec2", "gw3"])
+    #expect(try record.attendee("a01")?.arrived == time(day1), "day 1's arrival stands: day 2 was on time")
+  }
 }

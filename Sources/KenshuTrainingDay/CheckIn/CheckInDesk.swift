@@ -39,7 +39,7 @@ public enum CheckInOutcome: Sendable, Hashable {
 /// (`CheckInCourseChoice`); `attendance import` is how attendance of a past day is recorded.
 ///
 /// Idempotent: a person already checked in for the course is not recorded again, and the
-/// first arrival stands. "Already" is per course (`isCheckedIn(_:for:)`): day 2 of a two-day
+/// first arrival stands. "Already" is per course (`isCheckedIn(_:for:at:)`): day 2 of a two-day
 /// programme is recorded for someone who checked in on day 1. Each check-in is one `AttendanceRecordFile` update: the record is
 /// read again under the file's lock, so check-ins from several threads or processes and an
 /// `attendance import` run meanwhile all land, and it is written atomically, so a failure
@@ -98,7 +98,7 @@ public struct CheckInDesk: Sendable {
     do {
       return try recordFile.update(seed: seed) { record in
         let existing = record.attendee(participant)
-        if let existing, Self.isCheckedIn(existing, for: course) {
+        if let existing, Self.isCheckedIn(existing, for: course, at: time) {
           return .alreadyRecorded(
             CheckInReceipt(
               participant: participant, name: person.name, course: course.id,
@@ -135,17 +135,15 @@ public struct CheckInDesk: Sendable {
     return (slots.filter { slot in slot.start.map { $0 >= time } ?? !late }.map(\.session.id), late)
   }
 
-  /// Whether `attendee` is already checked in for `course`: a session of the course is
-  /// recorded, or — nothing of it recorded — the recorded late arrival is one after every
-  /// session of this course had begun (a check-in that recorded only the time). The record
-  /// keeps one arrival per person for the whole programme, so an arrival that would have
-  /// recorded sessions of this course belongs to another course (day 1 of a two-day
-  /// programme): day 2's check-in is then recorded, not answered as a repeat.
-  static func isCheckedIn(_ attendee: Attendee, for course: Course) -> Bool {
+  /// Whether `attendee` is already checked in for `course`, arriving now at `time`: a session
+  /// of the course is recorded, or this check-in would record none (every session has begun)
+  /// and an arrival is recorded already. The record keeps one arrival per person for the whole
+  /// programme, with no date, so a recorded arrival alone never says which course it was for:
+  /// a check-in that would record sessions is recorded (day 2 of a two-day programme after any
+  /// day-1 arrival), and one that would record only a time keeps the first time.
+  static func isCheckedIn(_ attendee: Attendee, for course: Course, at time: ClockTime) -> Bool {
     if course.sessions.contains(where: { attendee.sessions.contains($0.id) }) { return true }
-    guard let arrived = attendee.arrived else { return false }
-    let (sessions, late) = sessions(of: course, arrivingAt: arrived)
-    return late && sessions.isEmpty
+    return attendee.arrived != nil && sessions(of: course, arrivingAt: time).sessions.isEmpty
   }
 
   /// The recorded late arrival when it is this course's: late for it, and exactly the
