@@ -11,21 +11,22 @@ threads, from wait4) and peak resident memory, the ratio and the issue's target:
 
 - site: `kenshu build` (the learner edition, cold: into an empty folder) of `kenshu bench
   site`'s 10,000-session project against `hugo` on its Hugo twin (same Markdown); and both
-  editions (`kenshu build` + `kenshu build --edition facilitator`, summed) against the same Hugo
-  runs;
+  editions (`kenshu build` + `kenshu build --edition facilitator`, summed) against Hugo again;
 - validate: `kenshu validate` of Benchmarks/generate-programmes.py's programmes against
   `xmllint --noout --relaxng schema/kenshu.rng` on the same files;
 - evaluate: `kenshu evaluate --by prof` of ROWS × 40 responses (writing every file) against
   pandas computing the same statistics (scripts/bench-pandas.py) on the same CSV;
-- serve rebuild after one Markdown edit (`kenshu bench site`'s serve figure, both editions);
+- serve rebuild after one Markdown edit (`kenshu bench site`'s serve figure: the median of
+  five edits, both editions, detection included);
 - search (headless Chromium from file://, Benchmarks/search-budget.py): bytes and time per 2-
   and 4-character query on the learner site;
 - collection (--collect, about 5 minutes): acknowledged submissions per second on SQLite with
   200 clients (Benchmarks/collect-load.sh sqlite).
 
 Needs: hugo (Debian's package), xmllint (libxml2-utils), python3 with pandas, and for search
-Debian chromium + chromium-driver with selenium (tools/web-check's venv). A missing peer's row
-says so instead of failing the others. Exits 0; the table says which targets are met.
+Debian chromium + chromium-driver with selenium (tools/web-check's venv). A missing peer or a
+failed command gives a row saying so; the other comparisons go on. The table says which
+targets are met.
 """
 import argparse
 import os
@@ -43,13 +44,20 @@ def run(argv, cwd=None, env=None, stdout=subprocess.DEVNULL):
     """One whole process: (wall s, CPU s, peak RSS MB, its output when asked for)."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE)
-    output = process.stdout.read() if stdout == subprocess.PIPE else b""
-    errors = process.stderr.read()
+    # Both pipes at once (communicate), so a child that writes much to one never blocks.
+    # Popen's own wait would reap it and lose its rusage, so it is cleared and wait4 reaps it.
+    process.wait = lambda timeout=None: None
+    output, errors = process.communicate()
     _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit("failed (%s): %s\n%s" % (os.waitstatus_to_exitcode(status), " ".join(argv), errors.decode()[-2000:]))
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output.decode()
+    if process.returncode != 0:
+        raise Failed("%s exited %d: %s" % (" ".join(argv), process.returncode, (errors or b"").decode()[-500:]))
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, (output or b"").decode()
+
+
+class Failed(Exception):
+    """A command of a comparison failed: its row says so, the other comparisons go on."""
 
 
 def alternate(runs, first, second):
@@ -110,110 +118,126 @@ def main():
     work = args.work
     os.makedirs(work, exist_ok=True)
 
-    # --- The site, and the serve rebuild ------------------------------------------------
-    print("site: kenshu bench site (project, Hugo twin, serve rebuild)…", file=sys.stderr)
-    bench = fresh(os.path.join(work, "bench"))
-    out = run([kenshu, "bench", "site", "--hugo", "", "--work-folder", bench, "--courses", str(args.courses),
-               "--sessions", str(args.sessions)], env=env, stdout=subprocess.PIPE)[3]
-    serve = re.search(r"serve rebuild\s+([\d.]+) s", out)
+    bench = os.path.join(work, "bench")
     project, twin = os.path.join(bench, "project"), os.path.join(bench, "hugo")
     learner, facilitator, public = (os.path.join(work, n) for n in ("learner", "facilitator", "hugo-public"))
 
     def kenshu_learner():
         return run([kenshu, "build", "--output", fresh(learner)], cwd=project, env=env)[:3]
 
-    def kenshu_both():
-        a = run([kenshu, "build", "--output", fresh(learner)], cwd=project, env=env)
-        b = run([kenshu, "build", "--edition", "facilitator", "--output", fresh(facilitator)], cwd=project, env=env)
-        return a[0] + b[0], a[1] + b[1], max(a[2], b[2])
+    def site():
+        # --- The site, and the serve rebuild ------------------------------------------------
+        print("site: kenshu bench site (project, Hugo twin, serve rebuild)…", file=sys.stderr)
+        fresh(bench)
+        out = run([kenshu, "bench", "site", "--hugo", "", "--work-folder", bench, "--courses", str(args.courses),
+                   "--sessions", str(args.sessions)], env=env, stdout=subprocess.PIPE)[3]
+        serve = re.search(r"serve rebuild\s+([\d.]+) s", out)
+        def kenshu_both():
+            a = run([kenshu, "build", "--output", fresh(learner)], cwd=project, env=env)
+            b = run([kenshu, "build", "--edition", "facilitator", "--output", fresh(facilitator)], cwd=project, env=env)
+            return a[0] + b[0], a[1] + b[1], max(a[2], b[2])
 
-    hugo = shutil.which("hugo")
-    if hugo:
-        def hugo_build():
-            return run([hugo, "--quiet", "--source", twin, "--destination", fresh(public)])[:3]
+        hugo = shutil.which("hugo")
+        if hugo:
+            def hugo_build():
+                return run([hugo, "--quiet", "--source", twin, "--destination", fresh(public)])[:3]
 
-        k, h = alternate(args.runs, kenshu_learner, hugo_build)
-        compare("cold build, learner edition (%d sessions)" % (args.courses * args.sessions), k, h, "Hugo", [("wall", 0, 0.5), ("memory", 2, 0.35)])
-        k, h = alternate(args.runs, kenshu_both, hugo_build)
-        compare("cold build, both editions", k, h, "Hugo", [])
-    else:
-        kenshu_learner()
-        rows.append(("cold build", "—", "hugo not found (apt-get install hugo)", "—", "—", False))
-    if serve:
-        seconds = float(serve.group(1))
-        rows.append(("serve rebuild after one edit (both editions)", "%.3f s wall" % seconds, "—", "—",
-                     "≤ 0.030 s", seconds <= 0.03))
-
-    # --- validate -----------------------------------------------------------------------
-    print("validate: %d programmes…" % args.programmes, file=sys.stderr)
-    programmes = fresh(os.path.join(work, "programmes"))
-    subprocess.run([sys.executable, os.path.join(REPO, "Benchmarks/generate-programmes.py"), str(args.programmes),
-                    programmes], check=True, stdout=subprocess.DEVNULL)
-    files = sorted(os.path.join("curricula", f) for f in os.listdir(os.path.join(programmes, "curricula")))
-    xmllint = shutil.which("xmllint")
-    if xmllint:
-        k, x = alternate(
-            args.runs, lambda: run([kenshu, "validate"], cwd=programmes, env=env)[:3],
-            lambda: run([xmllint, "--noout", "--relaxng", os.path.join(REPO, "schema/kenshu.rng")] + files,
-                        cwd=programmes)[:3])
-        compare("validate %d files" % len(files), k, x, "xmllint --relaxng", [("wall", 0, 0.7), ("CPU", 1, 1.3)])
-    else:
-        rows.append(("validate", "—", "xmllint not found (apt-get install libxml2-utils)", "—", "—", False))
-
-    # --- evaluate -----------------------------------------------------------------------
-    print("evaluate: %d × 40…" % args.rows, file=sys.stderr)
-    evaluation = fresh(os.path.join(work, "evaluation"))
-    os.makedirs(evaluation)
-    csv = os.path.join(evaluation, "generated.csv")
-    run([kenshu, "bench", "evaluation", "--rows", str(args.rows), "--write-csv", csv], env=env)
-    evaluation_project = os.path.join(evaluation, "project")
-    subprocess.run([sys.executable, os.path.join(REPO, "scripts/generate-xlsx-benchmark.py"), csv, evaluation_project],
-                   check=True, stdout=subprocess.DEVNULL)
-    try:
-        subprocess.run([sys.executable, "-c", "import pandas"], check=True, stderr=subprocess.DEVNULL)
-        have_pandas = True
-    except subprocess.CalledProcessError:
-        have_pandas = False
-    if have_pandas:
-        k, p = alternate(
-            args.runs,
-            lambda: run([kenshu, "evaluate", "--survey", "bench", "--responses", "responses.csv", "--by", "prof",
-                         "-o", fresh(os.path.join(evaluation_project, "out"))], cwd=evaluation_project, env=env)[:3],
-            lambda: run([sys.executable, os.path.join(REPO, "scripts/bench-pandas.py"), csv])[:3])
-        compare("evaluate %d × 40, --by profession, every file" % args.rows, k, p, "pandas",
-                [("wall", 0, 0.3), ("memory", 2, 1.0)])
-    else:
-        rows.append(("evaluate", "—", "pandas not found (pip install pandas)", "—", "—", False))
-
-    # --- search -------------------------------------------------------------------------
-    python = os.path.expanduser("~/.cache/kenshu-web-check/venv/bin/python")
-    if not args.no_search and os.path.exists(python) and shutil.which("chromium"):
-        print("search: headless Chromium…", file=sys.stderr)
-        kenshu_learner()
-        result = subprocess.run([python, os.path.join(REPO, "Benchmarks/search-budget.py"), learner],
-                                capture_output=True, text=True)
-        for length in (2, 4):
-            line = re.search(r"%d-character queries: median ([\d.]+) KiB \(max ([\d.]+)\), ([\d.]+) ms \(max ([\d.]+)\)"
-                             % length, result.stdout)
-            if line:
-                kib, max_kib, ms, max_ms = map(float, line.groups())
-                rows.append(("search, %d-character queries" % length,
-                             "median %.0f KiB (max %.0f), %.0f ms (max %.0f)" % (kib, max_kib, ms, max_ms),
-                             "Pagefind's budget", "—", "≤ 300 KiB, ≤ 50 ms", max_kib <= 300 and max_ms <= 50))
-
-    # --- collection ---------------------------------------------------------------------
-    if args.collect:
-        print("collection: 200 clients on SQLite…", file=sys.stderr)
-        result = subprocess.run(["bash", os.path.join(REPO, "Benchmarks/collect-load.sh"), "sqlite"],
-                                capture_output=True, text=True, env=dict(os.environ, KENSHU_BIN=kenshu))
-        # The first figure is the load phase's (the crash phase's includes the restart).
-        rate = re.search(r'"throughputPerSecond": ([\d.]+)', result.stdout)
-        if rate:
-            value = float(rate.group(1))
-            rows.append(("collection, SQLite, 200 clients", "%.0f acknowledged/s" % value, "—", "—", "≥ 3,000/s",
-                         value >= 3000))
+            k, h = alternate(args.runs, kenshu_learner, hugo_build)
+            compare("cold build, learner edition (%d sessions)" % (args.courses * args.sessions), k, h, "Hugo", [("wall", 0, 0.5), ("memory", 2, 0.35)])
+            k, h = alternate(args.runs, kenshu_both, hugo_build)
+            compare("cold build, both editions", k, h, "Hugo", [])
         else:
-            rows.append(("collection", "no figure read", "—", "—", "≥ 3,000/s", False))
+            kenshu_learner()
+            rows.append(("cold build", "—", "hugo not found (apt-get install hugo)", "—", "—", False))
+        if serve:
+            seconds = float(serve.group(1))
+            rows.append(("serve rebuild after one edit (both editions)", "%.3f s wall" % seconds, "—", "—",
+                         "≤ 0.030 s", seconds <= 0.03))
+
+    def validate():
+        # --- validate -----------------------------------------------------------------------
+        print("validate: %d programmes…" % args.programmes, file=sys.stderr)
+        programmes = fresh(os.path.join(work, "programmes"))
+        subprocess.run([sys.executable, os.path.join(REPO, "Benchmarks/generate-programmes.py"), str(args.programmes),
+                        programmes], check=True, stdout=subprocess.DEVNULL)
+        files = sorted(os.path.join("curricula", f) for f in os.listdir(os.path.join(programmes, "curricula")))
+        xmllint = shutil.which("xmllint")
+        if xmllint:
+            k, x = alternate(
+                args.runs, lambda: run([kenshu, "validate"], cwd=programmes, env=env)[:3],
+                lambda: run([xmllint, "--noout", "--relaxng", os.path.join(REPO, "schema/kenshu.rng")] + files,
+                            cwd=programmes)[:3])
+            compare("validate %d files" % len(files), k, x, "xmllint --relaxng", [("wall", 0, 0.7), ("CPU", 1, 1.3)])
+        else:
+            rows.append(("validate", "—", "xmllint not found (apt-get install libxml2-utils)", "—", "—", False))
+
+    def evaluate():
+        # --- evaluate -----------------------------------------------------------------------
+        print("evaluate: %d × 40…" % args.rows, file=sys.stderr)
+        evaluation = fresh(os.path.join(work, "evaluation"))
+        os.makedirs(evaluation)
+        csv = os.path.join(evaluation, "generated.csv")
+        run([kenshu, "bench", "evaluation", "--rows", str(args.rows), "--write-csv", csv], env=env)
+        evaluation_project = os.path.join(evaluation, "project")
+        subprocess.run([sys.executable, os.path.join(REPO, "scripts/generate-xlsx-benchmark.py"), csv, evaluation_project],
+                       check=True, stdout=subprocess.DEVNULL)
+        try:
+            subprocess.run([sys.executable, "-c", "import pandas"], check=True, stderr=subprocess.DEVNULL)
+            have_pandas = True
+        except subprocess.CalledProcessError:
+            have_pandas = False
+        if have_pandas:
+            k, p = alternate(
+                args.runs,
+                lambda: run([kenshu, "evaluate", "--survey", "bench", "--responses", "responses.csv", "--by", "prof",
+                             "-o", fresh(os.path.join(evaluation_project, "out"))], cwd=evaluation_project, env=env)[:3],
+                lambda: run([sys.executable, os.path.join(REPO, "scripts/bench-pandas.py"), csv])[:3])
+            compare("evaluate %d × 40, --by profession, every file" % args.rows, k, p, "pandas",
+                    [("wall", 0, 0.3), ("memory", 2, 1.0)])
+        else:
+            rows.append(("evaluate", "—", "pandas not found (pip install pandas)", "—", "—", False))
+
+    def search():
+        # --- search -------------------------------------------------------------------------
+        python = os.path.expanduser("~/.cache/kenshu-web-check/venv/bin/python")
+        if not args.no_search and os.path.exists(python) and shutil.which("chromium"):
+            print("search: headless Chromium…", file=sys.stderr)
+            kenshu_learner()
+            result = subprocess.run([python, os.path.join(REPO, "Benchmarks/search-budget.py"), learner],
+                                    capture_output=True, text=True)
+            if "queries: median" not in result.stdout:
+                raise Failed("search-budget.py: " + (result.stderr or result.stdout)[-300:])
+            for length in (2, 4):
+                line = re.search(r"%d-character queries: median ([\d.]+) KiB \(max ([\d.]+)\), ([\d.]+) ms \(max ([\d.]+)\)"
+                                 % length, result.stdout)
+                if line:
+                    kib, max_kib, ms, max_ms = map(float, line.groups())
+                    rows.append(("search, %d-character queries" % length,
+                                 "median %.0f KiB (max %.0f), %.0f ms (max %.0f)" % (kib, max_kib, ms, max_ms),
+                                 "Pagefind's budget", "—", "≤ 300 KiB, ≤ 50 ms", max_kib <= 300 and max_ms <= 50))
+
+    def collection():
+        # --- collection ---------------------------------------------------------------------
+        if args.collect:
+            print("collection: 200 clients on SQLite…", file=sys.stderr)
+            result = subprocess.run(["bash", os.path.join(REPO, "Benchmarks/collect-load.sh"), "sqlite"],
+                                    capture_output=True, text=True, env=dict(os.environ, KENSHU_BIN=kenshu))
+            # The first figure is the load phase's (the crash phase's includes the restart).
+            rate = re.search(r'"throughputPerSecond": ([\d.]+)', result.stdout)
+            if rate:
+                value = float(rate.group(1))
+                rows.append(("collection, SQLite, 200 clients", "%.0f acknowledged/s" % value, "—", "—", "≥ 3,000/s",
+                             value >= 3000))
+            else:
+                rows.append(("collection", "no figure read", "—", "—", "≥ 3,000/s", False))
+
+
+    for name, section in [("site", site), ("validate", validate), ("evaluate", evaluate), ("search", search),
+                          ("collection", collection)]:
+        try:
+            section()
+        except Failed as failure:
+            rows.append((name, "failed: %s" % failure, "—", "—", "—", False))
 
     print("\nmedians of %d alternating runs (wall, CPU = user + system, peak RSS); load average %s"
           % (args.runs, " ".join("%.1f" % v for v in os.getloadavg())))

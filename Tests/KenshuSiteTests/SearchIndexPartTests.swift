@@ -95,7 +95,9 @@ import Testing
       (page: 0, positions: [2]), (page: 999, positions: [1, UInt32.max >> 1, UInt32.max - 1]),
       (page: 1_000_000, positions: [(UInt32.max >> 2) << 2 | 2]),
     ]
-    return [extreme]
+    // Order 0: offset 0 on consecutive pages.
+    let zero = (0..<50).map { (page: $0, positions: [UInt32(2)]) }
+    return [extreme, zero]
       + (0..<lists).map { list in
         var page = random.next(3)
         return (0..<(list == 0 ? 1 : 1 + random.next(40))).map { _ in
@@ -103,7 +105,9 @@ import Testing
           let regions = random.next(3) == 0 ? [0, 1, 2, 3] : [random.next(4)]
           var set: Set<UInt32> = []
           for _ in 0..<(1 + random.next(12)) {
-            let scale = [8, 200, 5000, 4096 * 64][random.next(4)]
+            // Drawn per list, so that lists have every order of code (k = 0 … 15), not only
+            // the large ones a far position in each list makes.
+            let scale = [2, 8, 40, 200, 1000, 5000, 4096 * 64][list % 7]
             set.insert(UInt32(random.next(scale)) << 2 | UInt32(regions[random.next(regions.count)]))
           }
           return (page, set.sorted())
@@ -142,8 +146,12 @@ import Testing
       decoding: SearchIndexPart.manifest(parts: [], documents: 0, textLengthSum: 0), as: UTF8.self)
     #expect(manifest.contains("\"w\":\"\(SearchPostingCode.warmUpSample)\""))
     // Tests/browser/search-decode.test.js ranks it with search.js's warm-up.
+    let pages = decoded.map { [$0.page, $0.positions.map(Int.init)] as [Any] }
     let data =
-      try JSONSerialization.data(withJSONObject: ["w": SearchPostingCode.warmUpSample]) + Data("\n".utf8)
+      try JSONSerialization.data(
+        withJSONObject: ["w": SearchPostingCode.warmUpSample, "pages": pages] as [String: Any],
+        options: [.sortedKeys])
+      + Data("\n".utf8)
     let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../browser/fixtures/search-warm-up.json").standardized
     if ProcessInfo.processInfo.environment["KENSHU_WRITE_FIXTURES"] == "1" { try data.write(to: file) }

@@ -60,6 +60,9 @@ test("the warm-up ranks its sample as found on each of its 200 pages", () => {
     "var DIGITS = " + JSON.stringify(digits[1]) + "; var CODE = new Int8Array(128);" +
       "for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;" +
       ["decode", "has", "occurrences", "meta", "rank", "warmUp"].map(extract).join("\n") +
-      "var postings = null; this.hits = warmUp();", warm);
+      "var postings = null; this.hits = warmUp();" +
+      "var into = new Map(); decode(manifest.w, 0, into); this.decoded = JSON.stringify(Array.from(into.entries()));",
+    warm);
+  assert.strictEqual(warm.decoded, JSON.stringify(sample.pages), "the sample decodes as written");
   assert.strictEqual(warm.hits, 200);
 });

@@ -403,7 +403,9 @@
     }
     return hits.length;
   }
-  if (manifest.w && manifest.n >= 1000) warmUp();
+  if (manifest.w && manifest.n >= 1000) {
+    try { warmUp(); } catch (e) { /* only ever a slower first query, never no search */ }
+  }
   var form = input.form;
   form.addEventListener("submit", function (event) { event.preventDefault(); render(input.value); });
   input.addEventListener("input", function () { render(input.value); });
