@@ -21,7 +21,7 @@ func readSpreadsheet(_ name: String, sheet: String? = nil) throws -> TableReadRe
 }
 
 /// Builds an .xlsx in memory with the given sheet XML (for files too big to commit).
-func makeXLSX(sheetXML: Data, sharedStrings: String? = nil) throws -> Data {
+func makeXLSX(sheetXML: Data, sharedStrings: String? = nil, styles: String? = nil) throws -> Data {
   let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
   func add(_ path: String, _ data: Data) throws {
     try archive.addEntry(
@@ -44,6 +44,7 @@ func makeXLSX(sheetXML: Data, sharedStrings: String? = nil) throws -> Data {
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
         .utf8))
   if let sharedStrings { try add("xl/sharedStrings.xml", Data(sharedStrings.utf8)) }
+  if let styles { try add("xl/styles.xml", Data(styles.utf8)) }
   try add("xl/worksheets/sheet1.xml", sheetXML)
   return archive.data ?? Data()
 }

@@ -35,23 +35,54 @@ struct SpreadsheetArchive {
     }
   }
 
+  /// Where a part is inflated while its consumer reads it.
+  enum Inflation: Sendable {
+    /// On the calling thread, between the consumer's calls: the reference behaviour.
+    case serial
+    /// Parts declaring more than `above` bytes are inflated on a thread of their own, at most
+    /// `InflatedChunks.capacity` chunks ahead of the consumer, which reads them on the calling
+    /// thread (libxml2 parses one while the next is inflated); smaller parts as `serial`.
+    case pipelined(above: UInt64)
+
+    /// Issue 12: evaluating a 100,000-row .xlsx (a 116 MB sheet) takes about 0.3 s less of its
+    /// 3.3 s. A part under a megabyte inflates in a millisecond or two: not worth a thread.
+    static let standard = Inflation.pipelined(above: 1 << 20)
+  }
+
   let archive: Archive
   let limits: Limits
+  let inflation: Inflation
   private(set) var bytesRead: UInt64 = 0
 
-  init?(data: Data, limits: Limits = Limits()) {
+  init?(data: Data, limits: Limits = Limits(), inflation: Inflation = .standard) {
     guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { return nil }
     self.archive = archive
     self.limits = limits
+    self.inflation = inflation
   }
 
   /// Whether the archive holds a part called `path`.
   func contains(_ path: String) -> Bool { archive[path] != nil }
 
-  /// Streams the uncompressed bytes of `path` to `consumer` in chunks, enforcing the limits.
-  /// Returns false when there is no such part. `consumer` returns false to stop early.
+  /// Streams the uncompressed bytes of `path` to `consumer` in chunks, in order and on the
+  /// calling thread, enforcing the limits. Returns false when there is no such part. `consumer`
+  /// returns false to stop early. Whether the part is inflated on this thread or another
+  /// (`inflation`), the consumer sees the same chunks and the same failure after the same chunk.
   mutating func stream(_ path: String, _ consumer: (Data) -> Bool) throws(Failure) -> Bool {
     guard let entry = archive[path] else { return false }
+    try check(entry, path: path)
+    let produced: UInt64
+    if case .pipelined(let above) = inflation, entry.uncompressedSize > above {
+      produced = try inflateAhead(entry, path: path, consumer)
+    } else {
+      produced = try inflate(entry, path: path, consumer)
+    }
+    bytesRead += produced
+    return true
+  }
+
+  /// The limits checked against what `entry` declares, before inflating a byte.
+  private func check(_ entry: Entry, path: String) throws(Failure) {
     guard entry.type == .file else { throw Failure(part: path, Catalogue.zipPartNotFile, ()) }
     let declared = entry.uncompressedSize
     let compressed = max(entry.compressedSize, 1)
@@ -64,6 +95,12 @@ struct SpreadsheetArchive {
     if bytesRead + declared > limits.totalBytes {
       throw Failure(part: path, Catalogue.zipTotalTooLarge, limits.totalBytes)
     }
+  }
+
+  /// Inflates `entry` into `consumer`, stopping at the first byte past its declared size;
+  /// returns the bytes handed over (up to and including the chunk the consumer stopped at).
+  private func inflate(_ entry: Entry, path: String, _ consumer: (Data) -> Bool) throws(Failure) -> UInt64 {
+    let declared = entry.uncompressedSize
     var produced: UInt64 = 0
     var overrun: UInt64?
     var stoppedByConsumer = false
@@ -89,8 +126,40 @@ struct SpreadsheetArchive {
     if !stoppedByConsumer, produced != declared {
       throw Failure(part: path, Catalogue.zipPartShort, ())
     }
-    bytesRead += produced
-    return true
+    return produced
+  }
+
+  /// `inflate` on a thread of its own, handing chunks over through `InflatedChunks`; the
+  /// consumer runs here. The failure of the inflating side, if any, reaches the consumer after
+  /// the chunks inflated before it, as in `inflate`; when the consumer stops, the inflater is
+  /// told to stop and waited for (it is the only user of `archive` until then), and whatever
+  /// it found past that chunk is ignored, as `inflate` never gets there.
+  private func inflateAhead(_ entry: Entry, path: String, _ consumer: (Data) -> Bool) throws(Failure)
+    -> UInt64
+  {
+    let chunks = InflatedChunks()
+    let inflater = UncheckedSendable((archive: self, entry: entry))
+    // A thread of its own, not a dispatch queue: the caller may itself run on one of the
+    // dispatch pool's threads (files read in parallel) and would wait for ever on an inflater
+    // queued behind it.
+    let thread = Thread {
+      let (archive, entry) = inflater.value
+      let outcome = Result { () throws(Failure) in try archive.inflate(entry, path: path) { chunks.send($0) }
+      }
+      chunks.finish(outcome)
+    }
+    thread.stackSize = 1 << 20
+    thread.start()
+    var delivered: UInt64 = 0
+    while let chunk = chunks.receive() {
+      delivered += UInt64(chunk.count)
+      if !consumer(chunk) {
+        chunks.cancel()
+        _ = chunks.outcome()
+        return delivered
+      }
+    }
+    return try chunks.outcome().get()
   }
 
   /// The whole part `path` (for the small parts: workbook, relationships, styles, manifest).
@@ -102,4 +171,70 @@ struct SpreadsheetArchive {
     }
     return found ? data : nil
   }
+}
+
+/// The chunks of one part on their way from the inflating thread to the consumer: at most
+/// `capacity` waiting (so memory stays at a few hundred kilobytes whatever the part's size),
+/// then the inflater's outcome. Either side may stop the other: the consumer by `cancel()`
+/// (the inflater's next `send` returns false), the inflater by `finish` (the consumer's
+/// `receive` returns nil once the waiting chunks are taken).
+final class InflatedChunks: @unchecked Sendable {
+  static let capacity = 4
+
+  private let condition = NSCondition()
+  private var waiting: [Data] = []
+  private var cancelled = false
+  private var finished: Result<UInt64, SpreadsheetArchive.Failure>?
+
+  /// Inflater: waits for room; false when the consumer has stopped.
+  func send(_ chunk: Data) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while waiting.count >= Self.capacity, !cancelled { condition.wait() }
+    guard !cancelled else { return false }
+    waiting.append(chunk)
+    condition.broadcast()
+    return true
+  }
+
+  /// Inflater: no more chunks; `outcome` is what `inflate` returned or threw.
+  func finish(_ outcome: Result<UInt64, SpreadsheetArchive.Failure>) {
+    condition.lock()
+    finished = outcome
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Consumer: the next chunk, or nil when the inflater has finished and none is left.
+  func receive() -> Data? {
+    condition.lock()
+    defer { condition.unlock() }
+    while waiting.isEmpty, finished == nil { condition.wait() }
+    guard !waiting.isEmpty else { return nil }
+    condition.broadcast()
+    return waiting.removeFirst()
+  }
+
+  /// Consumer: stop the inflater (chunks waiting are dropped).
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    waiting.removeAll()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Consumer: waits until the inflater has finished and returns its outcome.
+  func outcome() -> Result<UInt64, SpreadsheetArchive.Failure> {
+    condition.lock()
+    defer { condition.unlock() }
+    while finished == nil { condition.wait() }
+    return finished!
+  }
+}
+
+/// A value handed to another thread that is known to be used by one thread at a time.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  var value: Value
+  init(_ value: Value) { self.value = value }
 }

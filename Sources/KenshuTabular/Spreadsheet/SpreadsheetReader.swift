@@ -13,18 +13,22 @@ public struct SpreadsheetSource: Sendable, Hashable {
 /// Reads the chosen sheet of an .xlsx or .ods file as a `Table`; refuses .xls and other
 /// containers with one clear message.
 enum SpreadsheetReader {
+  /// - Parameter inflation: where the sheet is inflated (`serial` is the reference the
+  ///   pipelined default is tested against).
   static func read(
-    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions
+    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
+    inflation: SpreadsheetArchive.Inflation = .standard
   ) -> TableReadResult {
     do {
-      return try readSheet(data: data, file: file, format: format, options: options)
+      return try readSheet(data: data, file: file, format: format, options: options, inflation: inflation)
     } catch {
       return failure(file: file, error.diagnostic)
     }
   }
 
   private static func readSheet(
-    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions
+    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
+    inflation: SpreadsheetArchive.Inflation
   ) throws(SpreadsheetProblem) -> TableReadResult {
     let start = SourceLocation(file: file)
     switch format {
@@ -34,7 +38,7 @@ enum SpreadsheetReader {
       throw SpreadsheetProblem(Catalogue.spreadsheetOtherZip, (), at: start)
     case .xlsx, .ods: break
     }
-    guard let archive = SpreadsheetArchive(data: data) else {
+    guard let archive = SpreadsheetArchive(data: data, inflation: inflation) else {
       throw SpreadsheetProblem(
         Catalogue.spreadsheetDamaged, format == .xlsx ? "Excel (.xlsx)" : "OpenDocument (.ods)", at: start)
     }
