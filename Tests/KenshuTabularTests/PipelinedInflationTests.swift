@@ -103,14 +103,16 @@ import Testing
     }
   }
 
-  @Test func test_wrongCRC_readsTheSameBothWays() throws {
+  @Test func test_wrongCRC_isADamagedFile_bothWays() throws {
     let data = try SeededSheet(seed: 6, rows: 6_000, columns: 6).workbook()
     let entry = try #require(SheetEntry(in: data))
     var patched = data
     for offset in [entry.localHeader + 14, entry.centralHeader + 16] { patched[offset] ^= 0xFF }
     let (serial, pipelined, _) = readAllWays(patched)
     #expect(pipelined == serial)
-    #expect(serial == readAllWays(data).serial)
+    // Regression: a wrong CRC read as an intact file (the checksum was computed, never compared).
+    #expect(serial.diagnostics.contains { $0.message.contains("CRC-32") }, "\(serial.diagnostics)")
+    #expect(!readAllWays(data).serial.diagnostics.hasErrors)
   }
 
   @Test func test_manyEarlyStops_neverHang() throws {

@@ -105,8 +105,9 @@ struct SpreadsheetArchive {
     var overrun: UInt64?
     var stoppedByConsumer = false
     struct Stop: Error {}
+    var checksum: CRC32 = 0
     do {
-      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+      checksum = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
         produced += UInt64(chunk.count)
         // The header lied: more bytes than declared is never legitimate.
         if produced > declared {
@@ -125,6 +126,11 @@ struct SpreadsheetArchive {
     }
     if !stoppedByConsumer, produced != declared {
       throw Failure(part: path, Catalogue.zipPartShort, ())
+    }
+    // A part whose bytes are not the ones the zip says it holds is damaged, even when they
+    // happen to parse: a cell could read as another number.
+    if !stoppedByConsumer, checksum != entry.checksum {
+      throw Failure(part: path, Catalogue.zipPartChecksum, ())
     }
     return produced
   }

@@ -133,6 +133,11 @@ extension Catalogue {
     ja: { Wording("この部分は書かれた大きさより短く、ファイルが壊れています") },
     en: { Wording("the part is shorter than its declared size: the file is damaged") })
 
+  public static let zipPartChecksum = MessageTemplate<Void>(
+    "spreadsheet-zip-limit", sample: (),
+    ja: { Wording("この部分の中身がチェックサム（CRC-32）と合わず、ファイルが壊れています") },
+    en: { Wording("the part's bytes do not match its checksum (CRC-32): the file is damaged") })
+
   static let spreadsheetEntries: [CatalogueEntry] = [
     spreadsheetLegacyXLS.entry, spreadsheetOtherZip.entry, spreadsheetDamaged.entry, spreadsheetNoSheet.entry,
     spreadsheetSheetNotFound.entry, spreadsheetMissingContent.entry, spreadsheetMissingPart.entry,
@@ -140,6 +145,6 @@ extension Catalogue {
     spreadsheetMergesTooLarge.entry, spreadsheetBadReference.entry, spreadsheetBadRow.entry,
     spreadsheetBadSharedString.entry, spreadsheetBadNumber.entry, zipPartNotFile.entry,
     zipPartDeclaresTooMuch.entry, zipPartRatio.entry, zipTotalTooLarge.entry, zipPartOverrun.entry,
-    zipPartNotInflatable.entry, zipPartShort.entry,
+    zipPartNotInflatable.entry, zipPartShort.entry, zipPartChecksum.entry,
   ]
 }
