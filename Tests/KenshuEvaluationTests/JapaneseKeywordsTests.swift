@@ -1,4 +1,5 @@
 import Foundation
+import KenshuModel
 import Testing
 
 @testable import KenshuEvaluation
@@ -56,5 +57,37 @@ import Testing
     #expect(words.allSatisfy { $0.answers >= 2 && $0.keyword.count >= 2 })
     #expect(ReportPage(report: report).itemBlock(q9).contains("MeCab による形態素解析"))
     #expect(report.shareableCopy().items.allSatisfy { $0.keywords == nil })
+  }
+}
+
+/// The keyword cache shared by a report's free-text items (issue 18) gives the counts of the
+/// uncached path: tallies sharing texts, canonically equivalent spellings, NULs, width forms,
+/// run in parallel on one cache and one after another.
+@Suite struct KeywordCacheTests {
+  @Test func test_cachedKeywords_equalTheReferencePath() throws {
+    _ = try #require(MeCabTagger.shared, "MeCab with a UTF-8 dictionary (apt: mecab-ipadic-utf8)")
+    let phrases = [
+      "多職種連携が大切。多職種で話した", "多職種の役割", "ありがとう", "ＩＣＴの活用", "ICTの活用を進めたい", "特になし", "なし",
+      "退院前カンファレンスでケアマネジャーさんの役割がよくわかりました。", "在宅医療と介護連携\0在宅医療", "ｹｱﾏﾈの役割",
+      "Cafe\u{301}の活用", "Caf\u{E9}の活用", "", "看取りの事例が具体的で業務に活かせる",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    let tallies = (0..<8).map { _ in
+      TextTally(
+        (0..<300).map { _ in
+          let a = phrases.randomElement(using: &generator)!
+          let b = phrases.randomElement(using: &generator)!
+          return Bool.random(using: &generator) ? a : a + b
+        })
+    }
+    let reference = tallies.map { JapaneseKeywords.frequent(in: $0, limit: 50, minimumAnswers: 1) }
+    let cache = KeywordCache()
+    let parallel = tallies.indices.concurrentMap {
+      JapaneseKeywords.frequent(in: tallies[$0], limit: 50, minimumAnswers: 1, cache: cache)
+    }
+    #expect(parallel == reference)
+    let again = tallies.map { JapaneseKeywords.frequent(in: $0, limit: 50, minimumAnswers: 1, cache: cache) }
+    #expect(again == reference)
+    #expect(JapaneseKeywords.frequent(in: TextTally([]), cache: cache).isEmpty)
   }
 }

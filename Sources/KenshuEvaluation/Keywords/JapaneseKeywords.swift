@@ -7,24 +7,34 @@ enum JapaneseKeywords {
   /// `mecab-ipadic`: words from MeCab; `character-bigrams`: the fallback.
   static var method: String { MeCabTagger.shared == nil ? "character-bigrams" : "mecab-ipadic" }
 
-  static func frequent(in tally: TextTally, limit: Int = 12, minimumAnswers: Int = 2)
-    -> [EvaluationReport.KeywordCount]
-  {
+  /// With a `cache`, each distinct text is segmented once for every tally that shares the cache
+  /// (the free-text items of one report); the counts are the same as without it.
+  static func frequent(
+    in tally: TextTally, limit: Int = 12, minimumAnswers: Int = 2, cache: KeywordCache? = nil
+  ) -> [EvaluationReport.KeywordCount] {
     guard let tagger = MeCabTagger.shared else {
       return CharacterBigrams.frequent(in: tally, limit: limit, minimumAnswers: minimumAnswers).map {
         EvaluationReport.KeywordCount(keyword: $0.bigram, answers: $0.answers)
       }
     }
-    // Width folding first, so ＩＣＴ and ICT, ｹｱﾏﾈ and ケアマネ are one word.
-    let texts = tally.texts.map { $0.precomposedStringWithCompatibilityMapping }
     var counts: [String: Int] = [:]
-    for (words, weight) in zip(tagger.tokens(of: texts), tally.counts) {
-      for keyword in Set(compounds(words)) { counts[keyword, default: 0] += weight }
+    if let cache {
+      for (keywords, weight) in zip(cache.keywords(of: tally.texts, tagger: tagger), tally.counts) {
+        for keyword in keywords { counts[keyword, default: 0] += weight }
+      }
+    } else {
+      // The reference path, one segmentation per distinct text of this tally.
+      for (words, weight) in zip(tagger.tokens(of: tally.texts.map(folded)), tally.counts) {
+        for keyword in Set(compounds(words)) { counts[keyword, default: 0] += weight }
+      }
     }
     return counts.filter { $0.value >= minimumAnswers }
       .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
       .prefix(limit).map { EvaluationReport.KeywordCount(keyword: $0.key, answers: $0.value) }
   }
+
+  /// Width folding first, so ＩＣＴ and ICT, ｹｱﾏﾈ and ケアマネ are one word.
+  static func folded(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping }
 
   /// The keywords of one answer: runs of noun parts joined into compounds, a noun prefix
   /// (多-, 再-) joined to the noun after it; runs of only numbers or suffixes, single

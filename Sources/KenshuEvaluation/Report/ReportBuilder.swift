@@ -25,7 +25,10 @@ extension EvaluationReport {
         if !files.contains(account) { files.append(account) }
       })
     self.minCell = minCell
-    items = survey.items.indices.concurrentMap { EvaluationReport.itemFigures(set: set, index: $0) }
+    let keywords = KeywordCache()
+    items = survey.items.indices.concurrentMap {
+      EvaluationReport.itemFigures(set: set, index: $0, keywords: keywords)
+    }
     prePost = survey.items.indices.compactMap { EvaluationReport.retrospective(set: set, index: $0) }
     measures = survey.measures.concurrentMap { EvaluationReport.measureFigures(set: set, measure: $0) }
     breakdowns = []
@@ -62,7 +65,7 @@ extension EvaluationReport {
 
   static func percent(_ count: Int, of n: Int) -> Double? { n > 0 ? 100 * Double(count) / Double(n) : nil }
 
-  static func itemFigures(set: ResponseSet, index: Int) -> Item {
+  static func itemFigures(set: ResponseSet, index: Int, keywords: KeywordCache? = nil) -> Item {
     let survey = set.survey
     let item = survey.items[index]
     let answers = set.answers[index]
@@ -159,7 +162,7 @@ extension EvaluationReport {
       let tally = TextTally(texts)
       figures.texts = texts
       figures.textTally = tally
-      figures.keywords = JapaneseKeywords.frequent(in: tally)
+      figures.keywords = JapaneseKeywords.frequent(in: tally, cache: keywords)
       figures.keywordMethod = JapaneseKeywords.method
     case .single, .profession:
       break
