@@ -8,7 +8,7 @@ extension String {
     return (first, last)
   }
 
-  private static func endScalars(of bytes: UnsafeBufferPointer<UInt8>) -> (
+  static func endScalars(of bytes: UnsafeBufferPointer<UInt8>) -> (
     first: Unicode.Scalar, last: Unicode.Scalar
   )? {
     guard !bytes.isEmpty else { return nil }

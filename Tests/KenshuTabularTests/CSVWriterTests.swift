@@ -75,3 +75,54 @@ import Testing
     #expect(writer.text(for: rows).hasPrefix("id,text\r\n\"\"\r\n1,\"a,b\"\r\n"))
   }
 }
+
+/// `Records.append(field:)` copies a field's bytes unchanged when it can tell that `quoted`
+/// would leave it so (issue 18: 400,000 free-text answers in `freetext.csv`); its bytes must be
+/// those of `quoted` for every field: formula starts, apostrophes, separators, quotes, line
+/// breaks, every Unicode white space at either end, Japanese text, emoji, combining marks.
+@Suite struct CSVRecordsFastPathTests {
+  static let whiteSpaces: [String] = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+    $0.properties.isWhitespace
+  }.map { String(Character($0)) }
+
+  static let pieces: [String] =
+    [
+      "=", "+", "-", "@", "\t", "\r", "\n", "\r\n", "'", "''", "\"", ",", ";", "5", "-5", "1.5", "a", "Z",
+      "退院支援", "特になし", "。", "、", "ｹｱﾏﾈ", "ＩＣＴ", "😀", "e\u{301}", "\u{301}", "\u{FEFF}", "\u{200B}",
+      "\u{C2}", "¥", "…", "—", "\u{1F1EF}\u{1F1F5}",
+    ] + whiteSpaces
+
+  static func reference(_ fields: [String], _ writer: CSVWriter) -> [UInt8] {
+    var bytes = writer.encoding == .utf8BOM ? TextEncoding.utf8BOMBytes : []
+    bytes += Array(fields.map(writer.quoted).joined(separator: String(writer.separator.scalar)).utf8)
+    if fields.count == 1 && fields[0].isEmpty { bytes += Array("\"\"".utf8) }
+    return bytes + Array(writer.lineEnding.text.utf8)
+  }
+
+  @Test func test_appendField_equalsQuoted_onEveryWhiteSpace_andRandomFields() {
+    var generator = SystemRandomNumberGenerator()
+    let writers = [FieldSeparator.comma, .tab, .semicolon].flatMap { separator in
+      [true, false].map { CSVWriter(separator: separator, encoding: .utf8BOM, guardsFormulas: $0) }
+    }
+    for writer in writers {
+      var cases: [[String]] = [[""], ["", ""], ["a"]]
+      for space in Self.whiteSpaces {
+        cases += [[space], [space + "退院"], ["退院" + space], ["a" + space + "b"], [space + "=1"]]
+      }
+      for _ in 0..<3000 {
+        cases.append(
+          (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+            (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+              Self.pieces.randomElement(using: &generator)!
+            }.joined()
+          })
+      }
+      for fields in cases {
+        var records = CSVWriter.Records(writer: writer)
+        for field in fields { records.append(field: field) }
+        records.endRecord()
+        #expect(records.bytes == Self.reference(fields, writer), "\(fields.map(\.unicodeScalars))")
+      }
+    }
+  }
+}
