@@ -151,6 +151,23 @@ public struct CSVWriter: Sendable, Hashable {
       endRecord()
     }
 
+    /// Writes the file's bytes as `data(file:).data` holds them; UTF-8 is written from the
+    /// buffer itself, not from a copy (`freetext.csv`: 24 MB on 100,000 responses, at the
+    /// report's peak memory).
+    public func write(to url: URL, file: String = "", options: Data.WritingOptions = []) throws {
+      switch writer.encoding {
+      case .utf8, .utf8BOM:
+        try bytes.withUnsafeBytes { buffer in
+          guard let base = buffer.baseAddress else { return try Data().write(to: url, options: options) }
+          try Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none
+          )
+          .write(to: url, options: options)
+        }
+      case .utf16, .cp932: try data(file: file).data.write(to: url, options: options)
+      }
+    }
+
     /// The file's bytes in the writer's encoding (UTF-8 directly; other encodings re-encoded).
     public func data(file: String = "") -> EncodedText {
       switch writer.encoding {

@@ -126,3 +126,20 @@ import Testing
     }
   }
 }
+
+/// `Records.write(to:)` writes the bytes of `data(file:)` in every encoding (issue 18).
+@Suite struct CSVRecordsWriteTests {
+  @Test(arguments: [TextEncoding.utf8, .utf8BOM, .cp932, .utf16])
+  func test_write_equalsData(_ encoding: TextEncoding) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for rows in [[], [["item", "kind", "text"], ["t1", "text", "=1+1"], ["t1", "other", "退院\n支援 "]]] {
+      var records = CSVWriter.Records(writer: CSVWriter(encoding: encoding))
+      for row in rows { records.append(row) }
+      let url = directory.appendingPathComponent("\(encoding)-\(rows.count).csv")
+      try records.write(to: url, file: "f.csv", options: .atomic)
+      #expect(try Data(contentsOf: url) == records.data(file: "f.csv").data)
+    }
+  }
+}

@@ -161,8 +161,8 @@ extension EvaluationReport {
         records.append(field: text)
         records.endRecord()
       }
-      try records.data(file: "freetext.csv").data.write(
-        to: dir.appendingPathComponent("freetext.csv"), options: .atomic)
+      try records.write(
+        to: dir.appendingPathComponent("freetext.csv"), file: "freetext.csv", options: .atomic)
     }
     if workbook {
       try tablesWorkbook(includingFreeText: freeText).write(
