@@ -8,7 +8,7 @@ import Testing
 /// the header, records, lines, rejected lines and diagnostics of `Table.read`, on any input.
 @Suite struct CSVCellsTests {
   /// Byte soup built from the pieces the state machine reacts to.
-  static func randomCSV(_ random: inout SeededBytes, records: Int, separator: String) -> String {
+  static func randomCSV(_ random: inout SplitMix64, records: Int, separator: String) -> String {
     let pieces = [
       "a", "1", "4.0", "看護師", "自由記述", "", " ", "\u{3000}", "\"", "\"\"", "\"q\"", "\"x\"y", "\"a,b\"",
       "\"改行\nあり\"", "\"cr\r\"", "'=1+1", "''-x", "'-5", "'@全員", "\"'=SUM(A1)\"", "\u{FEFF}", "😀", "-oth-",
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func test_readCells_matchesReadOnSeededInputs() {
-    var random = SeededBytes(seed: 18)
+    var random = SplitMix64(state: 18)
     for round in 0..<300 {
       let separator = round % 5 == 4 ? "\t" : ","
       let text = Self.randomCSV(&random, records: Int(random.next() % 40), separator: separator)
@@ -77,18 +77,5 @@ import Testing
       Data(text.utf8), file: "forced.csv", options: TableReadOptions(encoding: .cp932), threshold: 4)
     Self.expectSame(
       Data(text.utf8), file: "forced.csv", options: TableReadOptions(separator: .tab), threshold: 4)
-  }
-}
-
-/// SplitMix64: deterministic pseudo-random numbers for the seeded inputs.
-struct SeededBytes {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

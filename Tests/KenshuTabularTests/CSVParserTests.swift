@@ -90,17 +90,6 @@ import Testing
 
 /// The byte-level reader must split exactly as the scalar reference does, whatever the input.
 @Suite struct CSVParserEquivalenceTests {
-  /// Deterministic pseudo-random numbers (SplitMix64), so a failure is reproducible.
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static let alphabet = [
     "a", "1", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{3000}", "あ", "看護師", "🏥", "é", "'",
@@ -109,7 +98,7 @@ import Testing
 
   @Test(arguments: [FieldSeparator.comma, .tab, .semicolon])
   func test_parse_matchesScalarReferenceOnGeneratedText(separator: FieldSeparator) {
-    var random = SplitMix(state: 42)
+    var random = SplitMix64(state: 42)
     for _ in 0..<3_000 {
       let length = Int(random.next() % 40)
       let text = (0..<length).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }
@@ -140,7 +129,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3, 4, 5])
   func test_parse_concurrentPartsGiveTheOnePassResult(seed: UInt64) {
-    var random = CSVParserEquivalenceTests.SplitMix(state: seed)
+    var random = SplitMix64(state: seed)
     var text = "id,name,score\n"
     while text.utf8.count < 6_000 {
       text += Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]

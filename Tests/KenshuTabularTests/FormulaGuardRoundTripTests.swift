@@ -17,7 +17,7 @@ import Testing
   }
 
   @Test func test_writeThenRead_randomFormulaLikeTextRoundTrips() {
-    var random = CSVParserEquivalenceTests.SplitMix(state: 7)
+    var random = SplitMix64(state: 7)
     let pieces = ["'", "=", "-", "+", "@", "\t", "5", "特", "a", ",", "\"", "\n", " ", ""]
     for separator in [FieldSeparator.comma, .tab] {
       for _ in 0..<500 {
