@@ -39,6 +39,9 @@ public final class CSVCells: @unchecked Sendable {
   /// Overall index of each part's first record.
   private let partStarts: [Int]
   private let firstRecord: Int
+  /// Every data record has at least this many fields (a sheet's rows are as wide as its header:
+  /// the empty cells at a row's end are not stored); 0 for a delimited file.
+  private let minimumWidth: Int
 
   /// A field start with this bit set is a position in `spill`, not in `text`.
   static let spillFlag: UInt32 = 1 << 31
@@ -61,6 +64,26 @@ public final class CSVCells: @unchecked Sendable {
     public let line: Int
     fileprivate let part: Int
     fileprivate let base: Int
+    /// Fields with a position (the rest, up to `fieldCount`, are empty).
+    fileprivate let stored: Int
+  }
+
+  /// The rows of a sheet (`SheetTableBuilder.cells`): one part whose text is `text`, the header
+  /// already found (record `firstRecord - 1`), each data record padded to `minimumWidth`.
+  init(
+    file: String, text: UnsafeMutableBufferPointer<UInt8>, part: Part, header: [String], headerLine: Int,
+    firstRecord: Int, minimumWidth: Int
+  ) {
+    self.file = file
+    self.text = text
+    spill = .allocate(capacity: 1)
+    parts = [part]
+    partStarts = [0]
+    self.header = header
+    self.headerLine = headerLine
+    self.firstRecord = firstRecord
+    self.minimumWidth = minimumWidth
+    count = part.lines.count - firstRecord
   }
 
   fileprivate init(
@@ -94,11 +117,12 @@ public final class CSVCells: @unchecked Sendable {
     self.spill = spill
     self.parts = kept
     partStarts = starts
+    minimumWidth = 0
     // The header is the first non-blank record; what precedes it is blank.
     var headerIndex: Int?
     var index = 0
     while index < total {
-      let record = Self.record(index, parts: kept, partStarts: starts)
+      let record = Self.record(index, parts: kept, partStarts: starts, minimumWidth: 0)
       let fields = (0..<record.fieldCount).map {
         Self.string(record, $0, parts: kept, text: text, spill: spill)
       }
@@ -109,7 +133,7 @@ public final class CSVCells: @unchecked Sendable {
       index += 1
     }
     if let headerIndex {
-      let record = Self.record(headerIndex, parts: kept, partStarts: starts)
+      let record = Self.record(headerIndex, parts: kept, partStarts: starts, minimumWidth: 0)
       header = (0..<record.fieldCount).map {
         Self.string(record, $0, parts: kept, text: text, spill: spill).trimmingWhitespace()
       }
@@ -131,13 +155,13 @@ public final class CSVCells: @unchecked Sendable {
 
   /// Data record `index` (0-based, after the header).
   public func record(_ index: Int) -> Record {
-    Self.record(index + firstRecord, parts: parts, partStarts: partStarts)
+    Self.record(index + firstRecord, parts: parts, partStarts: partStarts, minimumWidth: minimumWidth)
   }
 
   /// The bytes of field `index` of `record` (empty beyond the record's end). Valid UTF-8; the
   /// buffer lives as long as these cells.
   public func bytes(_ record: Record, _ index: Int) -> UnsafeBufferPointer<UInt8> {
-    guard index < record.fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+    guard index < record.stored else { return UnsafeBufferPointer(start: nil, count: 0) }
     return Self.bytes(record, index, parts: parts, text: text, spill: spill)
   }
 
@@ -154,7 +178,7 @@ public final class CSVCells: @unchecked Sendable {
     }
   }
 
-  private static func record(_ overall: Int, parts: [Part], partStarts: [Int]) -> Record {
+  private static func record(_ overall: Int, parts: [Part], partStarts: [Int], minimumWidth: Int) -> Record {
     // Few parts (a handful per core): a linear search from the end is as quick as any.
     var part = partStarts.count - 1
     while part > 0 && partStarts[part] > overall { part -= 1 }
@@ -163,7 +187,9 @@ public final class CSVCells: @unchecked Sendable {
     let base = Int(segment.recordStarts[local])
     let end =
       local + 1 < segment.recordStarts.count ? Int(segment.recordStarts[local + 1]) : segment.starts.count
-    return Record(fieldCount: end - base, line: segment.lines[local], part: part, base: base)
+    return Record(
+      fieldCount: max(end - base, minimumWidth), line: segment.lines[local], part: part, base: base,
+      stored: end - base)
   }
 
   private static func bytes(
@@ -217,8 +243,9 @@ struct CellCollector: CSVFieldSink {
   }
 }
 
-/// The outcome of `Table.readCells`: a delimited file as `CSVCells`, or a spreadsheet (or a
-/// file too large for positions of 31 bits) as a `Table`.
+/// The outcome of `Table.readCells`: a delimited file or an .xlsx sheet as `CSVCells`, or an
+/// .ods, a sheet with cells merged over rows, a file that could not be read (or one too large
+/// for positions of 31 bits) as a `Table`.
 public struct CellsReadResult: Sendable {
   public var cells: CSVCells?
   public var table: Table?
@@ -230,8 +257,9 @@ public struct CellsReadResult: Sendable {
 
 extension Table {
   /// `read(contentsOf:options:displayName:)` for files that may be large: a delimited file is
-  /// kept as its bytes and field positions (`CSVCells`) rather than a `String` per cell; a
-  /// spreadsheet is read as a `Table`. The diagnostics are the same as `read`'s.
+  /// kept as its bytes and field positions (`CSVCells`) rather than a `String` per cell, and so
+  /// is an .xlsx sheet (its cells' text, as `read` gives it, in one buffer). The diagnostics are
+  /// the same as `read`'s.
   public static func readCells(
     contentsOf url: URL, options: TableReadOptions = TableReadOptions(), displayName: String? = nil
   ) throws -> CellsReadResult {
@@ -305,6 +333,9 @@ extension Table {
     guard !spreadsheet, count < CSVCells.sizeLimit else {
       let data = Data(all)
       bytes.deallocate()
+      if let format = spreadsheetFormat(data: data, file: file) {
+        return SpreadsheetReader.readCells(data: data, file: file, format: format, options: options)
+      }
       let result = read(data: data, file: file, options: options)
       return CellsReadResult(
         cells: nil, table: result.table, rejectedLines: result.rejectedLines, diagnostics: result.diagnostics)

@@ -59,15 +59,8 @@ extension Table {
   public static func read(data: Data, file: String, options: TableReadOptions = TableReadOptions())
     -> TableReadResult
   {
-    let fileExtension = (file as NSString).pathExtension.lowercased()
-    let spreadsheetName = ["xlsx", "xlsm", "ods"].contains(fileExtension)
-    if let format = SpreadsheetFormat.detect(data), format != .otherZip || !spreadsheetName {
+    if let format = spreadsheetFormat(data: data, file: file) {
       return SpreadsheetReader.read(data: data, file: file, format: format, options: options)
-    }
-    // Named as a spreadsheet but not one inside: say so rather than decode it as text.
-    if spreadsheetName {
-      return SpreadsheetReader.read(
-        data: data, file: file, format: fileExtension == "ods" ? .ods : .xlsx, options: options)
     }
     if let direct = readUTF8Directly(data: data, file: file, options: options) { return direct }
     let decoded = DecodedText(decoding: data, file: file, encoding: options.encoding)
@@ -76,6 +69,18 @@ extension Table {
     return result(
       document: document, file: file, encoding: decoded.encoding, separator: separator,
       decodingDiagnostics: decoded.diagnostics)
+  }
+
+  /// How `read` takes `data`, named `file`, as a spreadsheet: by its magic bytes, or by its
+  /// name when it is not one inside (said so rather than decoded as text); nil for text.
+  static func spreadsheetFormat(data: Data, file: String) -> SpreadsheetFormat? {
+    let fileExtension = (file as NSString).pathExtension.lowercased()
+    let spreadsheetName = ["xlsx", "xlsm", "ods"].contains(fileExtension)
+    if let format = SpreadsheetFormat.detect(data), format != .otherZip || !spreadsheetName {
+      return format
+    }
+    if spreadsheetName { return fileExtension == "ods" ? .ods : .xlsx }
+    return nil
   }
 
   /// The common case — UTF-8, with or without a byte-order mark — split straight from the

@@ -50,6 +50,52 @@ enum SheetTableBuilder {
     return (table, diagnostics)
   }
 
+  /// `table` of a sheet read as `CompactSheet`: the same header, title-row note and records,
+  /// as `CSVCells` over the sheet's text. A sheet with a range merged over rows is given to
+  /// `table` (as `SheetGrid` rows), which copies the value down.
+  static func cells(
+    sheet compact: CompactSheet, file: String, sheet: String, limits: SpreadsheetLimits
+  ) throws(SpreadsheetProblem) -> (CellsOrTable, [Diagnostic]) {
+    if compact.merges.contains(where: { $0.last.row > $0.first.row }) {
+      var grid = SheetGrid()
+      grid.merges = compact.merges
+      grid.rows = (0..<compact.recordCount).map {
+        CSVRecord(line: compact.part.lines[$0], fields: compact.fields($0))
+      }
+      let (table, diagnostics) = try table(grid: grid, file: file, sheet: sheet, limits: limits)
+      return (.table(table), diagnostics)
+    }
+    let tableFile = "\(file) [\(sheet)]"
+    var diagnostics: [Diagnostic] = []
+    let first = (0..<min(30, compact.recordCount)).map { compact.fields($0) }
+    let filled = first.map { $0.count(where: { !$0.trimmingWhitespace().isEmpty }) }
+    let widest = filled.max() ?? 0
+    let needed = max(2, (widest + 1) / 2)
+    let headerIndex = filled.prefix(10).firstIndex { $0 >= needed } ?? (compact.recordCount == 0 ? nil : 0)
+    guard let headerIndex else {
+      return (.table(Table(file: tableFile, header: [], headerLine: 0, records: [])), diagnostics)
+    }
+    let headerFields = first[headerIndex]
+    let headerLine = compact.part.lines[headerIndex]
+    if headerLine > 1 {
+      let above = first[..<headerIndex].map { $0.first { !$0.isEmpty } ?? "" }
+      diagnostics.append(
+        .note(Catalogue.titleRows, (headerLine, above), at: SourceLocation(file: tableFile, line: headerLine))
+      )
+    }
+    let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(compact.text.count, 1))
+    _ = text.initialize(from: compact.text)
+    let cells = CSVCells(
+      file: tableFile, text: text, part: compact.part, header: headerFields.map { $0.trimmingWhitespace() },
+      headerLine: headerLine, firstRecord: headerIndex + 1, minimumWidth: headerFields.count)
+    return (.cells(cells), diagnostics)
+  }
+
+  enum CellsOrTable {
+    case cells(CSVCells)
+    case table(Table)
+  }
+
   /// Copies each vertically merged range's value down its first column.
   private static func applyMerges(
     _ merges: [SheetGrid.Merge], to rows: inout [CSVRecord], file: String, limits: SpreadsheetLimits

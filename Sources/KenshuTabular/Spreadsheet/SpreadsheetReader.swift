@@ -20,16 +20,46 @@ enum SpreadsheetReader {
     inflation: SpreadsheetArchive.Inflation = .standard
   ) -> TableReadResult {
     do {
-      return try readSheet(data: data, file: file, format: format, options: options, inflation: inflation)
+      let sheet = try readSheet(
+        data: data, file: file, format: format, options: options, inflation: inflation, compact: false)
+      guard case .table(let table) = sheet.read else { preconditionFailure("a sheet read as a table") }
+      return TableReadResult(
+        table: table, encoding: .utf8, separator: .comma, rejectedLines: [], diagnostics: sheet.diagnostics,
+        spreadsheet: sheet.source)
     } catch {
       return failure(file: file, error.diagnostic)
     }
   }
 
+  /// `read` for `Table.readCells`: an .xlsx sheet as `CSVCells` (its cells' text in one
+  /// buffer; a sheet with cells merged over rows, and an .ods, as a `Table`), with the same
+  /// diagnostics.
+  static func readCells(
+    data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
+    inflation: SpreadsheetArchive.Inflation = .standard
+  ) -> CellsReadResult {
+    do {
+      let sheet = try readSheet(
+        data: data, file: file, format: format, options: options, inflation: inflation, compact: true)
+      switch sheet.read {
+      case .cells(let cells):
+        return CellsReadResult(cells: cells, table: nil, rejectedLines: [], diagnostics: sheet.diagnostics)
+      case .table(let table):
+        return CellsReadResult(cells: nil, table: table, rejectedLines: [], diagnostics: sheet.diagnostics)
+      }
+    } catch {
+      let failed = failure(file: file, error.diagnostic)
+      return CellsReadResult(
+        cells: nil, table: failed.table, rejectedLines: [], diagnostics: failed.diagnostics)
+    }
+  }
+
   private static func readSheet(
     data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
-    inflation: SpreadsheetArchive.Inflation
-  ) throws(SpreadsheetProblem) -> TableReadResult {
+    inflation: SpreadsheetArchive.Inflation, compact: Bool
+  ) throws(SpreadsheetProblem) -> (
+    read: SheetTableBuilder.CellsOrTable, diagnostics: [Diagnostic], source: SpreadsheetSource
+  ) {
     let start = SourceLocation(file: file)
     switch format {
     case .xls:
@@ -44,7 +74,8 @@ enum SpreadsheetReader {
     }
     let limits = options.limits
     let sheets: [SpreadsheetSheet]
-    let grid: SheetGrid
+    var grid = SheetGrid()
+    var compactSheet: CompactSheet?
     let chosen: SpreadsheetSheet
     switch format {
     case .xlsx:
@@ -52,7 +83,10 @@ enum SpreadsheetReader {
       let (listed, date1904) = try reader.sheets()
       sheets = listed
       chosen = try choose(options.sheet, from: sheets, file: file)
-      grid = try reader.read(sheet: chosen, date1904: date1904, limits: limits)
+      if compact {
+        compactSheet = try reader.readCompact(sheet: chosen, date1904: date1904, limits: limits)
+      }
+      if compactSheet == nil { grid = try reader.read(sheet: chosen, date1904: date1904, limits: limits) }
     default:
       let reader = ODSReader(file: file, archive: archive)
       let document = try reader.read(sheet: options.sheet, limits: limits)
@@ -63,8 +97,22 @@ enum SpreadsheetReader {
       }
       grid = found
     }
-    var (table, notes) = try SheetTableBuilder.table(
-      grid: grid, file: file, sheet: chosen.name, limits: limits)
+    var read: SheetTableBuilder.CellsOrTable
+    var notes: [Diagnostic]
+    if let compactSheet {
+      (read, notes) = try SheetTableBuilder.cells(
+        sheet: compactSheet, file: file, sheet: chosen.name, limits: limits)
+    } else {
+      let (table, tableNotes) = try SheetTableBuilder.table(
+        grid: grid, file: file, sheet: chosen.name, limits: limits)
+      (read, notes) = (.table(table), tableNotes)
+    }
+    let table: Table
+    switch read {
+    case .table(let whole): table = whole
+    case .cells(let cells):
+      table = Table(file: cells.file, header: cells.header, headerLine: cells.headerLine, records: [])
+    }
     let visible = sheets.filter { !$0.hidden }
     if visible.count > 1 || chosen.hidden {
       notes.insert(
@@ -76,9 +124,7 @@ enum SpreadsheetReader {
       diagnostics.append(
         .error(Catalogue.emptySheet, (), at: SourceLocation(file: table.file, line: 1)))
     }
-    return TableReadResult(
-      table: table, encoding: .utf8, separator: .comma, rejectedLines: [], diagnostics: diagnostics,
-      spreadsheet: SpreadsheetSource(format: format, sheet: chosen.name, sheets: sheets))
+    return (read, diagnostics, SpreadsheetSource(format: format, sheet: chosen.name, sheets: sheets))
   }
 
   /// The sheet `selector` names (a tab name, or a number counting visible sheets from 1), or

@@ -36,6 +36,22 @@ struct XLSXReader {
   func read(sheet: SpreadsheetSheet, date1904: Bool, limits: SpreadsheetLimits) throws(SpreadsheetProblem)
     -> SheetGrid
   {
+    try handler(sheet: sheet, date1904: date1904, limits: limits, compact: false).grid
+  }
+
+  /// The rows of `sheet` as one buffer of cell text and positions (the cells `read` gives,
+  /// without a `String` per cell), with its merged ranges; nil if the text would not fit
+  /// positions of 31 bits.
+  func readCompact(sheet: SpreadsheetSheet, date1904: Bool, limits: SpreadsheetLimits)
+    throws(SpreadsheetProblem) -> CompactSheet?
+  {
+    let handler = try handler(sheet: sheet, date1904: date1904, limits: limits, compact: true)
+    return handler.compactSheet
+  }
+
+  private func handler(sheet: SpreadsheetSheet, date1904: Bool, limits: SpreadsheetLimits, compact: Bool)
+    throws(SpreadsheetProblem) -> SheetHandler
+  {
     var archive = archive
     let styles = StylesHandler()
     try stream("xl/styles.xml", into: styles, archive: &archive, required: false)
@@ -43,10 +59,10 @@ struct XLSXReader {
     try stream("xl/sharedStrings.xml", into: strings, archive: &archive, required: false)
     let handler = SheetHandler(
       sheet: sheet.name, file: file, sharedStrings: strings.strings,
-      dateStyles: styles.dateStyles(), date1904: date1904, limits: limits)
+      dateStyles: styles.dateStyles(), date1904: date1904, limits: limits, compact: compact)
     try stream(sheet.part, into: handler, archive: &archive, required: true)
     if let problem = handler.problem { throw problem }
-    return handler.grid
+    return handler
   }
 
   private func stream(
@@ -187,7 +203,7 @@ private final class SharedStringsHandler: PartHandler, XMLStreamHandler {
 }
 
 /// The cells of one worksheet, row by row, straight into `SheetGrid`.
-private final class SheetHandler: PartHandler, XMLStreamHandler {
+final class SheetHandler: PartHandler, XMLStreamHandler {
   // Swift checks exclusive access to a class's stored properties at run time: on this one, one
   // check per SAX callback (swift_beginAccess and its thread-local set: 4 % of the instructions
   // of evaluating an .xlsx). The callbacks come one after another on the parsing thread and
@@ -196,13 +212,22 @@ private final class SheetHandler: PartHandler, XMLStreamHandler {
 
   var grid: SheetGrid { cells.grid }
 
+  /// The rows read in compact form (nil if they overflowed it).
+  var compactSheet: CompactSheet? {
+    guard !cells.overflow else { return nil }
+    var sheet = cells.compact
+    sheet.commit()
+    sheet.merges = cells.grid.merges
+    return sheet
+  }
+
   init(
     sheet: String, file: String, sharedStrings: [String], dateStyles: [Bool], date1904: Bool,
-    limits: SpreadsheetLimits
+    limits: SpreadsheetLimits, compact: Bool = false
   ) {
     cells = SheetCells(
       sheet: sheet, file: file, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904,
-      limits: limits)
+      limits: limits, isCompact: compact)
   }
 
   func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
@@ -228,6 +253,11 @@ private struct SheetCells {
   let date1904: Bool
   let limits: SpreadsheetLimits
   var grid = SheetGrid()
+  /// Cells go to `compact` (bytes and positions) instead of `grid.rows`.
+  let isCompact: Bool
+  var compact = CompactSheet()
+  /// The compact text outgrew positions of 31 bits: the sheet is to be read as `grid`.
+  var overflow = false
 
   private var row = 0
   private var fields: [String] = []
@@ -245,7 +275,7 @@ private struct SheetCells {
 
   init(
     sheet: String, file: String, sharedStrings: [String], dateStyles: [Bool], date1904: Bool,
-    limits: SpreadsheetLimits
+    limits: SpreadsheetLimits, isCompact: Bool
   ) {
     self.sheet = sheet
     self.file = file
@@ -253,6 +283,7 @@ private struct SheetCells {
     self.dateStyles = dateStyles
     self.date1904 = date1904
     self.limits = limits
+    self.isCompact = isCompact
   }
 
   private func location(column: Int = 0) -> SourceLocation {
@@ -306,7 +337,7 @@ private struct SheetCells {
         return SpreadsheetProblem(Catalogue.spreadsheetBadRow, row, at: location())
       }
       column = 0
-      fields.removeAll(keepingCapacity: true)
+      if isCompact { compact.beginRow() } else { fields.removeAll(keepingCapacity: true) }
     }
     return nil
   }
@@ -322,6 +353,7 @@ private struct SheetCells {
       inInlineString = false
     } else if name == "c" {
       guard cellHasValue else { return nil }
+      if isCompact { return endCompactCell() }
       let text: String
       do {
         text = try cellText()
@@ -347,9 +379,65 @@ private struct SheetCells {
         fields[column - 1] = text
       }
     } else if name == "row" {
-      if !fields.isEmpty { grid.rows.append(CSVRecord(line: row, fields: fields)) }
+      if isCompact {
+        compact.endRow(line: row)
+      } else if !fields.isEmpty {
+        grid.rows.append(CSVRecord(line: row, fields: fields))
+      }
     }
     return nil
+  }
+
+  /// `endElement("c")` in compact form: the cell's text appended to `compact.text`, with the
+  /// same checks in the same order.
+  private mutating func endCompactCell() -> SpreadsheetProblem? {
+    let start = compact.text.count
+    let isDate = cellType == .number && dateStyles.indices.contains(cellStyle) && dateStyles[cellStyle]
+    if cellType == .number, !isDate, Self.isPlainInteger(buffer) {
+      compact.text.append(contentsOf: buffer)
+    } else if cellType == .shared {
+      guard let index = Self.integer(buffer), sharedStrings.indices.contains(index) else {
+        return SpreadsheetProblem(Catalogue.spreadsheetBadSharedString, (), at: location(column: column))
+      }
+      compact.text.append(contentsOf: sharedStrings[index].utf8)
+    } else {
+      do {
+        compact.text.append(contentsOf: try cellText().utf8)
+      } catch {
+        return error
+      }
+    }
+    if compact.text.count == start { return nil }
+    if column > limits.columns {
+      return SpreadsheetProblem(
+        Catalogue.spreadsheetTooManyColumns, limits.columns, at: location(column: column))
+    }
+    cells += 1
+    if cells > limits.cells {
+      return SpreadsheetProblem(
+        Catalogue.spreadsheetTooManyCells, limits.cells, at: location(column: column))
+    }
+    if compact.text.count >= CSVCells.sizeLimit { overflow = true }
+    if overflow {
+      compact.text.removeAll()
+      return nil
+    }
+    compact.set(column: column - 1, start: start, end: compact.text.count)
+    return nil
+  }
+
+  /// `Int(String(decoding: bytes, as: UTF8.self))` for the plain digits of a shared string's
+  /// index; anything else goes through `Int`.
+  private static func integer(_ bytes: [UInt8]) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 18 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+    var value = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+        return Int(String(decoding: bytes, as: UTF8.self))
+      }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
   }
 
   mutating func characters(_ text: XMLStreamBytes) {
@@ -399,5 +487,64 @@ private struct SheetCells {
       index += 1
     }
     return true
+  }
+}
+
+/// A sheet's rows as `XLSXReader.readCompact` reads them: every cell's final text (as `read`
+/// gives it in `SheetGrid.rows`) in one UTF-8 buffer, and where each cell lies, as a
+/// `CSVCells.Part` (one record per non-empty row, its line the row number).
+struct CompactSheet {
+  var text: [UInt8] = []
+  var part = CSVCells.Part()
+  var merges: [SheetGrid.Merge] = []
+  /// Positions of the rows ended so far (cells after them belong to no row yet).
+  private var committed = 0
+
+  /// Cells read outside a row are dropped, as `SheetGrid`'s fields are cleared.
+  mutating func beginRow() {
+    if part.starts.count > committed {
+      part.starts.removeSubrange(committed...)
+      part.ends.removeSubrange(committed...)
+    }
+  }
+
+  /// Field `column` (0-based) of the current row: empty fields before it, or in its place.
+  mutating func set(column: Int, start: Int, end: Int) {
+    let filled = part.starts.count - committed
+    if filled < column {
+      part.starts.append(contentsOf: repeatElement(0, count: column - filled))
+      part.ends.append(contentsOf: repeatElement(0, count: column - filled))
+    }
+    if filled <= column {
+      part.starts.append(UInt32(truncatingIfNeeded: start))
+      part.ends.append(UInt32(truncatingIfNeeded: end))
+    } else {
+      part.starts[committed + column] = UInt32(truncatingIfNeeded: start)
+      part.ends[committed + column] = UInt32(truncatingIfNeeded: end)
+    }
+  }
+
+  /// The current row is a record if it has a cell.
+  mutating func endRow(line: Int) {
+    guard part.starts.count > committed else { return }
+    part.recordStarts.append(UInt32(truncatingIfNeeded: committed))
+    part.lines.append(line)
+    committed = part.starts.count
+  }
+
+  /// Drops cells after the last row.
+  mutating func commit() { beginRow() }
+
+  var recordCount: Int { part.lines.count }
+
+  /// The fields of record `index`.
+  func fields(_ index: Int) -> [String] {
+    let base = Int(part.recordStarts[index])
+    let end = index + 1 < part.recordStarts.count ? Int(part.recordStarts[index + 1]) : part.starts.count
+    return (base..<end).map { field in
+      text.withUnsafeBufferPointer {
+        String(decoding: $0[Int(part.starts[field])..<Int(part.ends[field])], as: UTF8.self)
+      }
+    }
   }
 }
