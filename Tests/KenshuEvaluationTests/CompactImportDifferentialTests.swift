@@ -12,7 +12,8 @@ import Testing
 @Suite struct CompactImportDifferentialTests {
   /// Reads `data` both ways, adds it to a fresh set of `survey` and compares everything.
   static func expectSameImport(
-    _ data: Data, file: String, survey: Survey, includeIncomplete: Bool = false, threshold: Int = 512
+    _ data: Data, file: String, survey: Survey, includeIncomplete: Bool = false, threshold: Int = 512,
+    compactRowsPerChunk: Int = 37
   ) throws {
     let reference = Table.read(data: data, file: file)
     let compact = Table.readCells(
@@ -29,7 +30,7 @@ import Testing
     #expect(compactTable.lines == referenceTable.lines)
     // A small chunk size runs the rows of the compact table on several threads.
     let referenceDiagnostics = referenceSet.add(referenceTable, map: ColumnMap(), rowsPerChunk: 1_000_000)
-    let compactDiagnostics = compactSet.add(compactTable, map: ColumnMap(), rowsPerChunk: 37)
+    let compactDiagnostics = compactSet.add(compactTable, map: ColumnMap(), rowsPerChunk: compactRowsPerChunk)
     #expect(compactDiagnostics == referenceDiagnostics)
     #expect(compactSet == referenceSet)
     let account = try #require(compactSet.accounts.first)
@@ -138,6 +139,44 @@ import Testing
       if round % 4 == 1, let cp932 = text.replacingOccurrences(of: "😀", with: "絵").data(using: .shiftJIS) {
         try Self.expectSameImport(cp932, file: "cp932-\(round).csv", survey: survey)
       }
+    }
+  }
+
+  /// Chunks large enough for `CellMemo` to matter: spellings read once and then looked up by
+  /// their bytes, columns that stop being looked up after the sample (free text that seldom
+  /// repeats), more spellings than the memo keeps (a number per row), cells longer than it
+  /// keeps, and LimeSurvey's `-oth-` beside its `[other]` text. The strings table (no memo) is
+  /// the reference.
+  @Test func test_compactImport_withLargeChunks_matchesStringTable() throws {
+    var random = SplitMix(seed: 2_026)
+    let text = Self.messyResponses(&random, rows: 6_000)
+    for chunk in [600, 4_096, 100_000] {
+      try Self.expectSameImport(
+        Data(text.utf8), file: "large.csv", survey: SampleSurveys.dayOne, compactRowsPerChunk: chunk)
+    }
+    // Every row a new number (q8) and a new or long text (q9): past the memo's limits.
+    var lines = ["participant,prof,q1,q2,q3.before,q3.now,q4,q5,q6,q7,q8,q9"]
+    let long = String(repeating: "長い自由記述", count: 20)
+    for row in 0..<3_000 {
+      let note = row % 3 == 0 ? long : row % 3 == 1 ? "感想\(row)" : "特になし"
+      let profession = row % 2 == 0 ? "看護師" : "医師 "
+      lines.append(
+        "D-\(row),\(profession),\(row % 5 + 1),そう思う,4.0,A\(row % 6),5,3,2,退院支援;謎の選択肢,\(row),\(note)")
+    }
+    try Self.expectSameImport(
+      Data((lines.joined(separator: "\n") + "\n").utf8), file: "distinct.csv", survey: SampleSurveys.dayOne,
+      compactRowsPerChunk: 4_096)
+    // LimeSurvey's code style: `-oth-` in the question's column, the text in `[other]`.
+    var lime = ["id,submitdate,lastpage,startlanguage,seed,q1,q1[other],q2"]
+    for row in 0..<2_000 {
+      let (choice, other) = [("-oth-", "居宅介護支援事業所"), ("A1", ""), ("その他", "訪問看護"), ("A2", "")][row % 4]
+      lime.append("\(row),2026-04-18 16:00:00,2,ja,1,\(choice),\(other),A\(row % 5 + 1)")
+    }
+    for includeIncomplete in [false, true] {
+      try Self.expectSameImport(
+        Data((lime.joined(separator: "\n") + "\n").utf8), file: "lime.csv",
+        survey: ExportQuirkTests.limeSurvey,
+        includeIncomplete: includeIncomplete, compactRowsPerChunk: 4_096)
     }
   }
 }

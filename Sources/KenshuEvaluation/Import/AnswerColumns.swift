@@ -56,10 +56,12 @@ final class AnswerColumns: @unchecked Sendable {
     AnswerColumn.decode(codes[item][row], boxed: boxed[row / rowsPerChunk])
   }
 
-  func setAnswer(_ answer: Answer?, item: Int, row: Int) {
+  /// Writes `answer` to row `row` of `item`; returns the code written, which stands for the
+  /// same answer in any row of the same chunk (`setCode`).
+  @discardableResult func setAnswer(_ answer: Answer?, item: Int, row: Int) -> UInt32 {
     guard let answer else {
       codes[item][row] = 0
-      return
+      return 0
     }
     if let code = AnswerColumn.inlineCode(answer) {
       codes[item][row] = code
@@ -75,14 +77,18 @@ final class AnswerColumns: @unchecked Sendable {
         }
       if let key, let index = boxedIndex[chunk][key] {
         codes[item][row] = AnswerColumn.boxedKind | index
-        return
+        return AnswerColumn.boxedKind | index
       }
       let index = UInt32(boxed[chunk].count)
       if let key { boxedIndex[chunk][key] = index }
       codes[item][row] = AnswerColumn.boxedKind | index
       boxed[chunk].append(answer)
     }
+    return codes[item][row]
   }
+
+  /// Writes a code that `setAnswer` returned for a row of the same chunk as `row`.
+  @inline(__always) func setCode(_ code: UInt32, item: Int, row: Int) { codes[item][row] = code }
 
   /// The rows of `chunk` are all written: its look-up table is no longer needed.
   func finishChunk(_ chunk: Int) { boxedIndex[chunk] = [:] }

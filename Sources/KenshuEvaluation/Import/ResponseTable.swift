@@ -100,6 +100,13 @@ public struct ResponseTable: Sendable {
       return text.utf8.count == 1 ? text.utf8.first : nil
     }
 
+    /// The cell's bytes when the row is held as `CSVCells` (valid while the table lives), else
+    /// nil.
+    func compactBytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+      guard let (cells, record) = compact else { return nil }
+      return cells.bytes(record, column)
+    }
+
     /// Whether the cell is empty or white space only.
     func isBlank(_ column: Int) -> Bool {
       if let (cells, record) = compact {

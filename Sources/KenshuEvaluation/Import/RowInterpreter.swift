@@ -93,6 +93,9 @@ final class RowInterpreter: Sendable {
     var before: [Int: Int] = [:]
     var otherTexts: [Int: String] = [:]
     var chosenOptions: [Int: Set<Int>] = [:]
+    // One per column (only item columns use theirs), for this chunk's rows: codes of boxed
+    // answers are valid within their chunk only.
+    var memos = [CellMemo](repeating: CellMemo(), count: roles.count)
     for rowIndex in range {
       let cells = table.row(rowIndex)
       let line = cells.line
@@ -139,13 +142,31 @@ final class RowInterpreter: Sendable {
             columns.setAnswer(.point(point), item: item, row: rowIndex)
             continue
           }
-          let text = cell(column)
-          // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
-          if text.utf8.count == 5 && text == "-oth-" { continue }
-          switch readers[item].read(text) {
-          case .success(let answer): columns.setAnswer(answer, item: item, row: rowIndex)
-          case .failure(let problem): exclude(problem, item: item, column: column)
+          // A spelling already read in this column of the chunk needs no String at all.
+          let bytes = cells.compactBytes(column)
+          var hash = 0
+          if let bytes, let known = memos[column].outcome(for: bytes, hash: &hash) {
+            switch known {
+            case .code(let code): columns.setCode(code, item: item, row: rowIndex)
+            case .problem(let problem): exclude(problem, item: item, column: column)
+            case .skip: break
+            }
+            continue
           }
+          let text = cell(column)
+          let outcome: CellMemo.Outcome
+          // LimeSurvey marks "other" chosen with -oth-; the text is in the [other] column.
+          if text.utf8.count == 5 && text == "-oth-" {
+            outcome = .skip
+          } else {
+            switch readers[item].read(text) {
+            case .success(let answer): outcome = .code(columns.setAnswer(answer, item: item, row: rowIndex))
+            case .failure(let problem):
+              exclude(problem, item: item, column: column)
+              outcome = .problem(problem)
+            }
+          }
+          if let bytes { memos[column].remember(bytes, hash: hash, outcome) }
         case .before(let item):
           let text = trimmedCell(cell(column))
           if text.isEmpty { continue }
