@@ -17,6 +17,12 @@ public struct XMLStreamBytes {
     }
   }
 
+  /// Bytes that are not libxml2's (a spreadsheet's own scan of its sheet XML hands them to the
+  /// same handler code), valid as long as the caller keeps them.
+  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
   init(cString: UnsafePointer<xmlChar>?) {
     guard let cString else {
       bytes = UnsafeBufferPointer(start: nil, count: 0)

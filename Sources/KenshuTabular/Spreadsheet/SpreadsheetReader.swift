@@ -13,15 +13,19 @@ public struct SpreadsheetSource: Sendable, Hashable {
 /// Reads the chosen sheet of an .xlsx or .ods file as a `Table`; refuses .xls and other
 /// containers with one clear message.
 enum SpreadsheetReader {
-  /// - Parameter inflation: where the sheet is inflated (`serial` is the reference the
-  ///   pipelined default is tested against).
+  /// - Parameters:
+  ///   - inflation: where the sheet is inflated (`serial` is the reference the pipelined
+  ///     default is tested against).
+  ///   - scan: how an .xlsx sheet's rows are read (`libxml2` is the reference the scanned
+  ///     default is tested against).
   static func read(
     data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
-    inflation: SpreadsheetArchive.Inflation = .standard
+    inflation: SpreadsheetArchive.Inflation = .standard, scan: SheetScan = .standard
   ) -> TableReadResult {
     do {
       let sheet = try readSheet(
-        data: data, file: file, format: format, options: options, inflation: inflation, compact: false)
+        data: data, file: file, format: format, options: options, inflation: inflation, scan: scan,
+        compact: false)
       guard case .table(let table) = sheet.read else { preconditionFailure("a sheet read as a table") }
       return TableReadResult(
         table: table, encoding: .utf8, separator: .comma, rejectedLines: [], diagnostics: sheet.diagnostics,
@@ -36,11 +40,12 @@ enum SpreadsheetReader {
   /// diagnostics.
   static func readCells(
     data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
-    inflation: SpreadsheetArchive.Inflation = .standard
+    inflation: SpreadsheetArchive.Inflation = .standard, scan: SheetScan = .standard
   ) -> CellsReadResult {
     do {
       let sheet = try readSheet(
-        data: data, file: file, format: format, options: options, inflation: inflation, compact: true)
+        data: data, file: file, format: format, options: options, inflation: inflation, scan: scan,
+        compact: true)
       switch sheet.read {
       case .cells(let cells):
         return CellsReadResult(cells: cells, table: nil, rejectedLines: [], diagnostics: sheet.diagnostics)
@@ -56,7 +61,7 @@ enum SpreadsheetReader {
 
   private static func readSheet(
     data: Data, file: String, format: SpreadsheetFormat, options: TableReadOptions,
-    inflation: SpreadsheetArchive.Inflation, compact: Bool
+    inflation: SpreadsheetArchive.Inflation, scan: SheetScan, compact: Bool
   ) throws(SpreadsheetProblem) -> (
     read: SheetTableBuilder.CellsOrTable, diagnostics: [Diagnostic], source: SpreadsheetSource
   ) {
@@ -79,7 +84,7 @@ enum SpreadsheetReader {
     let chosen: SpreadsheetSheet
     switch format {
     case .xlsx:
-      let reader = XLSXReader(file: file, archive: archive)
+      let reader = XLSXReader(file: file, archive: archive, scan: scan)
       let (listed, date1904) = try reader.sheets()
       sheets = listed
       chosen = try choose(options.sheet, from: sheets, file: file)

@@ -15,6 +15,8 @@ import KenshuXML
 struct XLSXReader {
   var file: String
   var archive: SpreadsheetArchive
+  /// How the sheet's `<sheetData>` is read.
+  var scan: SheetScan = .standard
 
   /// Sheets of the workbook in tab order.
   func sheets() throws(SpreadsheetProblem) -> (sheets: [SpreadsheetSheet], date1904: Bool) {
@@ -49,7 +51,8 @@ struct XLSXReader {
     return handler.compactSheet
   }
 
-  private func handler(sheet: SpreadsheetSheet, date1904: Bool, limits: SpreadsheetLimits, compact: Bool)
+  /// The handler that has read `sheet`.
+  func handler(sheet: SpreadsheetSheet, date1904: Bool, limits: SpreadsheetLimits, compact: Bool)
     throws(SpreadsheetProblem) -> SheetHandler
   {
     var archive = archive
@@ -57,12 +60,56 @@ struct XLSXReader {
     try stream("xl/styles.xml", into: styles, archive: &archive, required: false)
     let strings = SharedStringsHandler()
     try stream("xl/sharedStrings.xml", into: strings, archive: &archive, required: false)
-    let handler = SheetHandler(
-      sheet: sheet.name, file: file, sharedStrings: strings.strings,
-      dateStyles: styles.dateStyles(), date1904: date1904, limits: limits, compact: compact)
+    let dateStyles = styles.dateStyles()
+    func makeHandler() -> SheetHandler {
+      SheetHandler(
+        sheet: sheet.name, file: file, sharedStrings: strings.strings,
+        dateStyles: dateStyles, date1904: date1904, limits: limits, compact: compact)
+    }
+    var handler = makeHandler()
+    let before = archive
+    if scan == .scanned, try streamScanned(sheet.part, into: handler, archive: &archive) {
+      return handler
+    }
+    if scan == .scanned {
+      // The scan met something it does not read the way libxml2 does: libxml2 reads it all.
+      handler = makeHandler()
+      archive = before
+    }
     try stream(sheet.part, into: handler, archive: &archive, required: true)
     if let problem = handler.problem { throw problem }
     return handler
+  }
+
+  /// `stream` of a sheet part through `SheetPartFeeder`: libxml2 reads the part but for the
+  /// content of `<sheetData>`, which `SheetDataScanner` reads. Returns false (having read
+  /// nothing that counts) when the part is to be read again by libxml2 alone: the scan met
+  /// something it does not read exactly as libxml2 would, or libxml2 found an error after it
+  /// (whose line and column are only right when libxml2 has seen every byte before it).
+  private func streamScanned(_ part: String, into handler: SheetHandler, archive: inout SpreadsheetArchive)
+    throws(SpreadsheetProblem) -> Bool
+  {
+    let parser = XMLStreamParser(path: "\(file) [\(part)]", handler: handler)
+    handler.parser = parser
+    let feeder = SheetPartFeeder(parser: parser, handler: handler)
+    let found: Bool
+    do {
+      found = try archive.stream(part) { chunk in
+        chunk.withUnsafeBytes { feeder.feed($0) }
+      }
+    } catch {
+      throw SpreadsheetProblem(file: file, archiveFailure: error)
+    }
+    if !found {
+      throw SpreadsheetProblem(Catalogue.spreadsheetMissingPart, part, at: SourceLocation(file: file))
+    }
+    if feeder.needsRestart { return false }
+    if let problem = handler.problem { throw problem }
+    let diagnostics = feeder.finish()
+    if feeder.needsRestart { return false }
+    if let first = diagnostics.first { throw SpreadsheetProblem(parsingProblem: first) }
+    handler.readByScan = feeder.scanned
+    return true
   }
 
   private func stream(
@@ -231,16 +278,48 @@ final class SheetHandler: PartHandler, XMLStreamHandler {
   }
 
   func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
-    if let problem = cells.startElement(name, attributes: attributes) { fail(problem) }
+    depth += 1
+    sheetDataOpen = depth == 2 && prefix.bytes.isEmpty && name == "sheetData"
+    start(name, attributes: attributes)
   }
 
   func endElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes) {
-    if let problem = cells.endElement(name) { fail(problem) }
+    depth -= 1
+    sheetDataOpen = false
+    end(name)
   }
 
   func characters(_ text: XMLStreamBytes) {
     cells.characters(text)
   }
+
+  /// `SheetDataScanner` read the rows (for tests).
+  var readByScan = false
+
+  /// Elements open (as libxml2 reported them).
+  private var depth = 0
+  /// The last event from libxml2 was the start tag of `<sheetData>`, the root's child.
+  private(set) var sheetDataOpen = false
+
+  /// A start tag, from libxml2 or from `SheetDataScanner`.
+  func start(_ name: XMLStreamBytes, attributes: some SheetAttributes) {
+    if let problem = cells.startElement(name, attributes: attributes) { fail(problem) }
+  }
+
+  /// An end tag, from libxml2 or from `SheetDataScanner`.
+  func end(_ name: XMLStreamBytes) {
+    if let problem = cells.endElement(name) { fail(problem) }
+  }
+}
+
+/// The attributes of a start tag in sheet XML, from libxml2 or from `SheetDataScanner`.
+protocol SheetAttributes {
+  /// The value of the attribute whose local name is `name`, or nil.
+  func attribute(_ name: StaticString) -> XMLStreamBytes?
+}
+
+extension XMLStreamAttributes: SheetAttributes {
+  func attribute(_ name: StaticString) -> XMLStreamBytes? { value(name) }
 }
 
 /// What `SheetHandler` has read so far and is reading; each event returns the problem that
@@ -290,18 +369,19 @@ private struct SheetCells {
     SourceLocation(file: "\(file) [\(sheet)]", line: row, column: column)
   }
 
-  mutating func startElement(_ name: XMLStreamBytes, attributes: XMLStreamAttributes) -> SpreadsheetProblem? {
+  mutating func startElement(_ name: XMLStreamBytes, attributes: some SheetAttributes) -> SpreadsheetProblem?
+  {
     if name == "c" {
       column += 1
-      if let reference = attributes.value("r") {
+      if let reference = attributes.attribute("r") {
         guard let parsed = CellReference.parse(reference.bytes) else {
           return SpreadsheetProblem(Catalogue.spreadsheetBadReference, reference.string, at: location())
         }
         column = parsed.column
       }
-      cellStyle = attributes.value("s").flatMap { Int($0.string) } ?? 0
+      cellStyle = attributes.attribute("s").flatMap { Int($0.string) } ?? 0
       cellType =
-        switch attributes.value("t") {
+        switch attributes.attribute("t") {
         case let t? where t == "s": .shared
         case let t? where t == "inlineStr": .inline
         case let t? where t == "b": .boolean
@@ -323,12 +403,13 @@ private struct SheetCells {
     } else if name == "rPh" {
       inPhonetic = true
     } else if name == "mergeCell" {
-      if let reference = attributes.string("ref"), let range = CellReference.parseRange(reference) {
+      if let reference = attributes.attribute("ref")?.string, let range = CellReference.parseRange(reference)
+      {
         grid.merges.append(SheetGrid.Merge(first: range.first, last: range.last))
       }
     } else if name == "row" {
       let previous = row
-      if let reference = attributes.value("r") {
+      if let reference = attributes.attribute("r") {
         row = Int(reference.string) ?? (row + 1)
       } else {
         row += 1
@@ -352,7 +433,8 @@ private struct SheetCells {
     } else if name == "is" {
       inInlineString = false
     } else if name == "c" {
-      guard cellHasValue else { return nil }
+      // Column 0: a `<row>` started inside the cell (well-formed, if absurd): no cell to place.
+      guard cellHasValue, column >= 1 else { return nil }
       if isCompact { return endCompactCell() }
       let text: String
       do {

@@ -1,0 +1,484 @@
+import KenshuModel
+import KenshuXML
+
+/// How `XLSXReader` reads the content of a sheet's `<sheetData>`.
+enum SheetScan: Sendable {
+  /// libxml2 reads every byte: the reference.
+  case libxml2
+  /// `SheetDataScanner` reads the rows and cells of `<sheetData>` when they are written in the
+  /// plain form it knows, libxml2 everything else (and the whole part again when the scan
+  /// meets anything it does not know).
+  case scanned
+
+  /// Issue 12: libxml2's SAX2 costs about 35 ns per event with empty callbacks, 0.7 s for the
+  /// 20 million events of a 100,000-row × 40-item sheet, before Kenshu does anything with them.
+  static let standard = SheetScan.scanned
+}
+
+/// Hands a worksheet part, chunk by chunk, to libxml2 (`parser`) up to and including the start
+/// tag of `<sheetData>`, to `SheetDataScanner` from there to the matching `</sheetData>`, and to
+/// libxml2 again from that end tag on: libxml2 checks the document around the rows (prolog,
+/// root, namespaces, `<mergeCells>`), the scanner the rows themselves. Both report to the same
+/// `SheetHandler`, which cannot tell them apart.
+///
+/// The scan starts only when the part before `<sheetData>` has no DOCTYPE, comment, CDATA or
+/// processing instruction (so the first `<sheetData>` in its bytes is a tag), declares no
+/// encoding but UTF-8, and libxml2, fed up to that tag, has just reported it as the start of
+/// the root's child `sheetData`. Otherwise libxml2 reads on alone, as if there were no scanner.
+final class SheetPartFeeder {
+  private let parser: XMLStreamParser
+  private let handler: SheetHandler
+  private let scanner: SheetDataScanner
+
+  private enum Mode {
+    /// Looking for `<sheetData>`; bytes go to libxml2.
+    case prefix
+    /// Inside `<sheetData>`: bytes go to the scanner.
+    case scanning
+    /// Bytes go to libxml2 (after the rows, or when the scan cannot start).
+    case libxml2
+  }
+  private var mode = Mode.prefix
+  /// The last bytes of the previous chunk, already fed, in which `<sheetData>` may begin.
+  private var tail: [UInt8] = []
+  /// Bytes seen before `<sheetData>`.
+  private var offset = 0
+  /// The scan has reported something to the handler.
+  private(set) var scanned = false
+  /// The part must be read again by libxml2 alone; set only once the scan has begun.
+  private(set) var needsRestart = false
+
+  init(parser: XMLStreamParser, handler: SheetHandler) {
+    self.parser = parser
+    self.handler = handler
+    scanner = SheetDataScanner(handler: handler)
+  }
+
+  /// Reads the next chunk; false to stop (a problem, or a restart).
+  func feed(_ chunk: UnsafeRawBufferPointer) -> Bool {
+    let bytes = chunk.bindMemory(to: UInt8.self)
+    switch mode {
+    case .libxml2:
+      return feedParser(bytes)
+    case .scanning:
+      return scan(bytes)
+    case .prefix:
+      return feedPrefix(bytes)
+    }
+  }
+
+  /// Ends the part: libxml2's problems, if any (`needsRestart` may be set by them).
+  func finish() -> [Diagnostic] {
+    if mode == .scanning {
+      // The part ended inside `<sheetData>`: libxml2 is to say how.
+      needsRestart = true
+      return []
+    }
+    let diagnostics = parser.finish()
+    if scanned, !diagnostics.isEmpty, handler.problem == nil { needsRestart = true }
+    return diagnostics
+  }
+
+  private func feedParser(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !bytes.isEmpty else { return !parser.isStopped }
+    let going = parser.feed(UnsafeRawBufferPointer(bytes))
+    if !going, scanned, handler.problem == nil { needsRestart = true }
+    return going
+  }
+
+  private static let sheetDataTag: [UInt8] = Array("<sheetData>".utf8)
+
+  private func feedPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let window = tail + Array(bytes)
+    let startOfChunk = tail.count
+    let end = Self.firstTagEnd(in: window)
+    let checked = end.map { $0 - Self.sheetDataTag.count } ?? window.count
+    guard Self.isPlainPrefix(window[..<checked], from: offset - startOfChunk) else {
+      mode = .libxml2
+      return feedParser(bytes)
+    }
+    guard let end else {
+      offset += bytes.count
+      tail = Array(window.suffix(Self.sheetDataTag.count - 1))
+      if offset > 1 << 22 {
+        // No rows in the first 4 MB: not a sheet written the usual way.
+        mode = .libxml2
+      }
+      return feedParser(bytes)
+    }
+    let split = end - startOfChunk
+    tail = []
+    guard feedParser(UnsafeBufferPointer(rebasing: bytes[..<split])), handler.sheetDataOpen else {
+      mode = .libxml2
+      return feedParser(UnsafeBufferPointer(rebasing: bytes[split...]))
+    }
+    mode = .scanning
+    scanned = true
+    return scan(UnsafeBufferPointer(rebasing: bytes[split...]))
+  }
+
+  /// Whether `window` (starting at `start` in the part) holds no `<!` and no `<?` but the XML
+  /// declaration, and that one declares UTF-8 or no encoding.
+  private static func isPlainPrefix(_ window: ArraySlice<UInt8>, from start: Int) -> Bool {
+    var index = window.startIndex
+    if start == 0 {
+      if window.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
+      if window[index...].starts(with: Array("<?xml".utf8)) {
+        guard let end = declarationEnd(window, from: index), declaresUTF8(window[index..<end]) else {
+          return false
+        }
+        index = end
+      }
+    }
+    while index + 1 < window.endIndex {
+      if window[index] == UInt8(ascii: "<"),
+        window[index + 1] == UInt8(ascii: "!") || window[index + 1] == UInt8(ascii: "?")
+      {
+        return false
+      }
+      index += 1
+    }
+    return true
+  }
+
+  private static func declarationEnd(_ window: ArraySlice<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while index + 1 < window.endIndex, index - start < 512 {
+      if window[index] == UInt8(ascii: "?"), window[index + 1] == UInt8(ascii: ">") { return index + 2 }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The declaration names no encoding, or UTF-8.
+  private static func declaresUTF8(_ declaration: ArraySlice<UInt8>) -> Bool {
+    let text = String(decoding: declaration, as: UTF8.self)
+    guard let range = text.range(of: "encoding") else { return true }
+    let rest = text[range.upperBound...].drop { $0 == " " }
+    guard rest.first == "=" else { return false }
+    let value = rest.dropFirst().drop { $0 == " " }
+    guard let quote = value.first, quote == "\"" || quote == "'" else { return false }
+    let name = value.dropFirst().prefix { $0 != quote }
+    return name.lowercased() == "utf-8"
+  }
+
+  /// The index just past the first `<sheetData>` in `window`.
+  private static func firstTagEnd(in window: [UInt8]) -> Int? {
+    let tag = sheetDataTag
+    var index = 0
+    while index + tag.count <= window.count {
+      if window[index] == tag[0], window[index..<(index + tag.count)].elementsEqual(tag) {
+        return index + tag.count
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch scanner.scan(bytes) {
+    case .more:
+      return true
+    case .stopped:
+      return false
+    case .restart:
+      needsRestart = true
+      return false
+    case .handBack(let tag, let rest):
+      mode = .libxml2
+      return tag.withUnsafeBufferPointer { feedParser($0) } && feedParser(rest)
+    }
+  }
+}
+
+/// Reads the content of `<sheetData>` when written in the plain form Excel and other writers
+/// use: the elements `row`, `c`, `v`, `f`, `is`, `t` and `r` without namespace prefixes,
+/// attributes of printable ASCII without `&`, `<` or `>`, and text of printable ASCII, tabs and
+/// line feeds without `&` or `>`. It reports to `SheetHandler` exactly the events libxml2 would
+/// (text possibly cut in other places: the handler only appends it). Anything else (another
+/// element or byte, an entity or character reference, a comment, CDATA, a processing
+/// instruction, `\r`, a namespace prefix or declaration, a duplicate attribute, a tag longer
+/// than 4 KB across chunks, text over a megabyte, nesting deeper than a sheet needs, an end tag
+/// that does not match, the part ending inside `<sheetData>`) makes it give up (`restart`), and
+/// libxml2 reads the whole part, with its own diagnostics: the scan decides nothing libxml2
+/// would decide otherwise.
+final class SheetDataScanner {
+  enum Outcome {
+    /// All bytes read (an unfinished tag kept for the next chunk).
+    case more
+    /// The handler has a problem: stop.
+    case stopped
+    /// Something the scan does not read: libxml2 must read the part.
+    case restart
+    /// `</sheetData>` met: `tag` (the end tag, when it came in two chunks) and then `rest` (from
+    /// the end tag on, or after it) belong to libxml2.
+    case handBack([UInt8], rest: UnsafeBufferPointer<UInt8>)
+  }
+
+  private let handler: SheetHandler
+  /// An unfinished tag from the previous chunk.
+  private var pending: [UInt8] = []
+  /// Elements open inside `<sheetData>`.
+  private var open: [Element] = []
+  /// Bytes of text since the last tag.
+  private var textLength = 0
+  private let attributes: UnsafeMutablePointer<ScannedAttributes.Entry>
+
+  static let maximumDepth = 8
+  static let maximumTag = 4096
+  static let maximumText = 1 << 20
+  static let maximumAttributes = 16
+
+  init(handler: SheetHandler) {
+    self.handler = handler
+    attributes = .allocate(capacity: Self.maximumAttributes)
+  }
+
+  deinit { attributes.deallocate() }
+
+  /// The elements read, by name.
+  enum Element: UInt8 {
+    case row, c, v, f, `is`, t, r
+
+    init?(_ name: UnsafeBufferPointer<UInt8>) {
+      switch name.count {
+      case 1:
+        switch name[0] {
+        case UInt8(ascii: "c"): self = .c
+        case UInt8(ascii: "v"): self = .v
+        case UInt8(ascii: "f"): self = .f
+        case UInt8(ascii: "t"): self = .t
+        case UInt8(ascii: "r"): self = .r
+        default: return nil
+        }
+      case 2 where name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "s"): self = .is
+      case 3
+      where name[0] == UInt8(ascii: "r") && name[1] == UInt8(ascii: "o") && name[2] == UInt8(ascii: "w"):
+        self = .row
+      default: return nil
+      }
+    }
+  }
+
+  /// Reads the next bytes of `<sheetData>`'s content.
+  func scan(_ chunk: UnsafeBufferPointer<UInt8>) -> Outcome {
+    var bytes = chunk
+    if !pending.isEmpty {
+      // Complete the unfinished tag up to its `>` (no `>` is read inside a tag's values).
+      guard let close = bytes.firstIndex(of: UInt8(ascii: ">")) else {
+        pending.append(contentsOf: bytes)
+        return pending.count > Self.maximumTag ? .restart : .more
+      }
+      pending.append(contentsOf: bytes[...close])
+      if pending.count > Self.maximumTag { return .restart }
+      let rest = UnsafeBufferPointer(rebasing: bytes[(close + 1)...])
+      let outcome = pending.withUnsafeBufferPointer { run($0) }
+      switch outcome {
+      case .more(let consumed) where consumed == pending.count:
+        pending.removeAll(keepingCapacity: true)
+        bytes = rest
+      case .stopped:
+        return .stopped
+      case .handBack(let at) where at == 0:
+        let tag = pending
+        pending = []
+        return .handBack(tag, rest: rest)
+      default:
+        return .restart
+      }
+    }
+    switch run(bytes) {
+    case .more(let consumed):
+      if consumed < bytes.count {
+        pending.append(contentsOf: bytes[consumed...])
+        if pending.count > Self.maximumTag { return .restart }
+      }
+      return .more
+    case .stopped: return .stopped
+    case .restart: return .restart
+    case .handBack(let at): return .handBack([], rest: UnsafeBufferPointer(rebasing: bytes[at...]))
+    }
+  }
+
+  private enum Run {
+    case more(consumed: Int)
+    case stopped
+    case restart
+    case handBack(at: Int)
+  }
+
+  @inline(__always)
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09
+  }
+
+  /// Bytes read in text and attribute values: printable ASCII but `&`, `<` and `>`.
+  @inline(__always)
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+      && byte != UInt8(ascii: ">")
+  }
+
+  @inline(__always)
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+  }
+
+  private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+    guard bytes.count == literal.utf8CodeUnitCount else { return false }
+    let start = literal.utf8Start
+    for index in 0..<bytes.count where bytes[index] != start[index] { return false }
+    return true
+  }
+
+  /// Reads `bytes` from the start; stops before a tag that does not end in them.
+  private func run(_ bytes: UnsafeBufferPointer<UInt8>) -> Run {
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      if bytes[index] != UInt8(ascii: "<") {
+        let start = index
+        while index < count, bytes[index] != UInt8(ascii: "<") {
+          let byte = bytes[index]
+          guard Self.isPlain(byte) || byte == 0x0A || byte == 0x09 else { return .restart }
+          index += 1
+        }
+        textLength += index - start
+        if textLength > Self.maximumText { return .restart }
+        handler.characters(XMLStreamBytes(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+        continue
+      }
+      let tagStart = index
+      guard index + 1 < count else { return .more(consumed: tagStart) }
+      if bytes[index + 1] == UInt8(ascii: "/") {
+        index += 2
+        let nameStart = index
+        while index < count, Self.isNameByte(bytes[index]) { index += 1 }
+        let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
+        while index < count, Self.isSpace(bytes[index]) { index += 1 }
+        guard index < count else { return .more(consumed: tagStart) }
+        guard bytes[index] == UInt8(ascii: ">") else { return .restart }
+        guard let element = Element(name) else {
+          return open.isEmpty && Self.equals(name, "sheetData") ? .handBack(at: tagStart) : .restart
+        }
+        guard open.last == element else { return .restart }
+        open.removeLast()
+        index += 1
+        textLength = 0
+        handler.end(XMLStreamBytes(name))
+        if handler.problem != nil { return .stopped }
+        continue
+      }
+      index += 1
+      let nameStart = index
+      while index < count, Self.isNameByte(bytes[index]) { index += 1 }
+      guard index < count else { return .more(consumed: tagStart) }
+      let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
+      guard let element = Element(name) else { return .restart }
+      var attributeCount = 0
+      var selfClosing = false
+      while true {
+        let spaceStart = index
+        while index < count, Self.isSpace(bytes[index]) { index += 1 }
+        guard index < count else { return .more(consumed: tagStart) }
+        if bytes[index] == UInt8(ascii: ">") { break }
+        if bytes[index] == UInt8(ascii: "/") {
+          guard index + 1 < count else { return .more(consumed: tagStart) }
+          guard bytes[index + 1] == UInt8(ascii: ">") else { return .restart }
+          selfClosing = true
+          index += 1
+          break
+        }
+        // An attribute, after white space.
+        guard index > spaceStart, attributeCount < Self.maximumAttributes else { return .restart }
+        let attributeStart = index
+        while index < count, Self.isNameByte(bytes[index]) { index += 1 }
+        guard index < count else { return .more(consumed: tagStart) }
+        let fullName = UnsafeBufferPointer(rebasing: bytes[attributeStart..<index])
+        guard !fullName.isEmpty else { return .restart }
+        var localName = fullName
+        let isSpaceAttribute = Self.equals(fullName, "xml:space")
+        if isSpaceAttribute {
+          localName = UnsafeBufferPointer(rebasing: fullName[(fullName.startIndex + 4)...])
+        } else {
+          // A letter first; no prefix; no `xml…` name (reserved; `xmlns` declares a namespace).
+          let first = fullName[0] | 0x20
+          guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), !fullName.contains(UInt8(ascii: ":"))
+          else { return .restart }
+          if fullName.count >= 3, first == UInt8(ascii: "x"), fullName[1] | 0x20 == UInt8(ascii: "m"),
+            fullName[2] | 0x20 == UInt8(ascii: "l")
+          {
+            return .restart
+          }
+        }
+        while index < count, Self.isSpace(bytes[index]) { index += 1 }
+        guard index < count else { return .more(consumed: tagStart) }
+        guard bytes[index] == UInt8(ascii: "=") else { return .restart }
+        index += 1
+        while index < count, Self.isSpace(bytes[index]) { index += 1 }
+        guard index < count else { return .more(consumed: tagStart) }
+        let quote = bytes[index]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return .restart }
+        index += 1
+        let valueStart = index
+        while index < count, bytes[index] != quote {
+          guard Self.isPlain(bytes[index]) else { return .restart }
+          index += 1
+        }
+        guard index < count else { return .more(consumed: tagStart) }
+        let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<index])
+        index += 1
+        if isSpaceAttribute, !Self.equals(value, "preserve"), !Self.equals(value, "default") {
+          return .restart
+        }
+        for other in 0..<attributeCount where attributes[other].fullName.elementsEqual(fullName) {
+          return .restart
+        }
+        attributes[attributeCount] = ScannedAttributes.Entry(
+          fullName: fullName, localName: localName, value: value)
+        attributeCount += 1
+      }
+      index += 1
+      textLength = 0
+      let nameBytes = XMLStreamBytes(name)
+      handler.start(nameBytes, attributes: ScannedAttributes(entries: attributes, count: attributeCount))
+      if handler.problem != nil { return .stopped }
+      if selfClosing {
+        handler.end(nameBytes)
+        if handler.problem != nil { return .stopped }
+      } else {
+        guard open.count < Self.maximumDepth else { return .restart }
+        open.append(element)
+      }
+    }
+    return .more(consumed: count)
+  }
+}
+
+/// The attributes of one start tag read by `SheetDataScanner`, valid during the handler's call.
+struct ScannedAttributes: SheetAttributes {
+  struct Entry {
+    var fullName: UnsafeBufferPointer<UInt8>
+    /// `space` for `xml:space`, as libxml2 names it.
+    var localName: UnsafeBufferPointer<UInt8>
+    var value: UnsafeBufferPointer<UInt8>
+  }
+
+  let entries: UnsafeMutablePointer<Entry>
+  let count: Int
+
+  func attribute(_ name: StaticString) -> XMLStreamBytes? {
+    let literal = name.utf8Start
+    let length = name.utf8CodeUnitCount
+    attributes: for index in 0..<count {
+      let local = entries[index].localName
+      guard local.count == length else { continue }
+      for offset in 0..<length where local[offset] != literal[offset] { continue attributes }
+      return XMLStreamBytes(entries[index].value)
+    }
+    return nil
+  }
+}
