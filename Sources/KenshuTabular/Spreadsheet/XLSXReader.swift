@@ -143,7 +143,8 @@ class PartHandler {
   // and release of it (two per SAX callback, millions per sheet) takes the slow path: 23 % of
   // `evaluate`'s CPU on a 100,000-row .xlsx. The parser outlives every callback that uses this.
   unowned var parser: XMLStreamParser?
-  var problem: SpreadsheetProblem?
+  // Read after every event of a sheet (millions); set once, on the parsing thread.
+  @exclusivity(unchecked) var problem: SpreadsheetProblem?
 
   func fail(_ problem: SpreadsheetProblem) {
     if self.problem == nil { self.problem = problem }
@@ -328,6 +329,11 @@ private struct SheetCells {
   let sheet: String
   let file: String
   let sharedStrings: [String]
+  /// Compact form: the shared strings' UTF-8 one after another, string `i` at
+  /// `sharedText[sharedEnds[i - 1]..<sharedEnds[i]]` (from 0 for the first), appended to a
+  /// cell's text without touching a `String`.
+  private var sharedText: [UInt8] = []
+  private var sharedEnds: [Int] = []
   let dateStyles: [Bool]
   let date1904: Bool
   let limits: SpreadsheetLimits
@@ -363,6 +369,13 @@ private struct SheetCells {
     self.date1904 = date1904
     self.limits = limits
     self.isCompact = isCompact
+    if isCompact {
+      sharedEnds.reserveCapacity(sharedStrings.count)
+      for text in sharedStrings {
+        sharedText.append(contentsOf: text.utf8)
+        sharedEnds.append(sharedText.count)
+      }
+    }
   }
 
   private func location(column: Int = 0) -> SourceLocation {
@@ -390,7 +403,7 @@ private struct SheetCells {
         case let t? where t == "d": .date
         default: .number
         }
-      buffer.removeAll(keepingCapacity: true)
+      if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
       cellHasValue = false
     } else if name == "v" {
       collecting = true
@@ -478,10 +491,11 @@ private struct SheetCells {
     if cellType == .number, !isDate, Self.isPlainInteger(buffer) {
       compact.text.append(contentsOf: buffer)
     } else if cellType == .shared {
-      guard let index = Self.integer(buffer), sharedStrings.indices.contains(index) else {
+      guard let index = Self.integer(buffer), sharedEnds.indices.contains(index) else {
         return SpreadsheetProblem(Catalogue.spreadsheetBadSharedString, (), at: location(column: column))
       }
-      compact.text.append(contentsOf: sharedStrings[index].utf8)
+      let from = index == 0 ? 0 : sharedEnds[index - 1]
+      compact.text.append(contentsOf: sharedText[from..<sharedEnds[index]])
     } else {
       do {
         compact.text.append(contentsOf: try cellText().utf8)
