@@ -1,7 +1,7 @@
 import Foundation
-import KenshuModel
 import Testing
 
+@testable import KenshuModel
 @testable import KenshuTabular
 
 @Suite struct TextEncodingTests {
@@ -117,6 +117,9 @@ import Testing
       let expected = String(validating: bytes, as: UTF8.self) != nil
       let actual = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
       #expect(actual == expected, "\(bytes.map { String($0, radix: 16) })")
+      let reference = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffsetBySequence($0) }
+      #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == reference)
+      #expect((reference == nil) == expected)
     }
     for a in interesting {
       check([a])
@@ -133,6 +136,38 @@ import Testing
           Array(repeating: 0x61, count: prefixLength) + suffix
             + Array(repeating: 0x62, count: prefixLength % 9))
       }
+    }
+  }
+
+  /// The automaton against the sequence walk (and the standard library) on seeded runs of
+  /// Japanese, ASCII, emoji and stray bytes of every length, each broken at a random place or
+  /// not: the ASCII skip, the sixteen-byte blocks and the error check between them meet every
+  /// alignment.
+  @Test func test_automaton_agreesWithTheSequenceWalk_onSeededText() {
+    var random = SplitMix64(state: 3_003)
+    let pieces: [[UInt8]] = [
+      Array("退院支援".utf8), Array("abcdefghijklmnopq".utf8), Array("😀".utf8), Array("é".utf8), [0x0A],
+      Array("研修、".utf8), Array(String(repeating: "x", count: 40).utf8),
+    ]
+    let strays: [UInt8] = [0x80, 0xBF, 0xC0, 0xC1, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF, 0xE3, 0xE3]
+    for _ in 0..<3_000 {
+      var bytes: [UInt8] = []
+      let pieceCount = Int(random.next() % 24)
+      for _ in 0..<pieceCount { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+      switch random.next() % 4 {
+      case 0 where !bytes.isEmpty:
+        bytes.insert(
+          strays[Int(random.next() % UInt64(strays.count))], at: Int(random.next() % UInt64(bytes.count)))
+      case 1 where !bytes.isEmpty: bytes.removeLast()
+      case 2 where !bytes.isEmpty:
+        bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(random.next() % 256)
+      default: break
+      }
+      let reference = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffsetBySequence($0) }
+      let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+      #expect(valid == (reference == nil), "\(bytes.map { String($0, radix: 16) })")
+      #expect(valid == (String(validating: bytes, as: UTF8.self) != nil))
+      #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == reference)
     }
   }
 }

@@ -1,5 +1,12 @@
 /// Checks bytes for well-formed UTF-8 (The Unicode Standard, table 3-7), without decoding or
-/// allocating. Long runs of ASCII are skipped eight bytes at a time.
+/// allocating. Long runs of ASCII are skipped sixteen bytes at a time; everything else goes
+/// through a shift-based automaton (one table load, shift and mask per byte, no branch on the
+/// byte's value), and only a file that turns out invalid is walked sequence by sequence to
+/// find where (`firstInvalidOffsetBySequence`, the reference).
+///
+/// Why the automaton: on Japanese text (three bytes a character) the sequence walk cost ~13
+/// instructions a byte, and `kenshu evaluate` validates its whole CSV before splitting it:
+/// 504 M of 8,087 M instructions on 100,000 × 40 responses (37 MB), all on one thread.
 ///
 /// The standard library validates only while building a String, and its generic
 /// `String(validating:as:)` looks up type metadata on every call, which is costly per CSV cell;
@@ -8,12 +15,42 @@
 public enum UTF8Validation {
   /// Whether all of `bytes` is well-formed UTF-8.
   public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    firstInvalidOffset(bytes) == nil
+    guard let base = bytes.baseAddress else { return true }
+    let count = bytes.count
+    let table = Automaton.table
+    var state: UInt64 = Automaton.accept
+    var index = 0
+    while index < count {
+      // Between sequences, ASCII sixteen bytes at a time.
+      if state == Automaton.accept {
+        while index + 16 <= count {
+          let raw = UnsafeRawPointer(base + index)
+          let words =
+            raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+          if words & 0x8080_8080_8080_8080 != 0 { break }
+          index += 16
+        }
+      }
+      // Then sixteen bytes through the automaton whatever they are; the error state absorbs.
+      let end = min(index + 16, count)
+      while index < end {
+        state = (table[Int(base[index])] >> state) & Automaton.mask
+        index += 1
+      }
+      if state == Automaton.error { return false }
+    }
+    return state == Automaton.accept
   }
 
   /// The offset of the first byte that does not begin a well-formed sequence (the end of the
   /// longest well-formed prefix), or nil when all of `bytes` is well-formed UTF-8.
   public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    isValid(bytes) ? nil : firstInvalidOffsetBySequence(bytes)
+  }
+
+  /// `firstInvalidOffset`, one sequence at a time: the reference the automaton is tested
+  /// against, and how the offset is found once the automaton has said the bytes are invalid.
+  static func firstInvalidOffsetBySequence(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let base = bytes.baseAddress else { return nil }
     let count = bytes.count
     var index = 0
@@ -59,5 +96,55 @@ public enum UTF8Validation {
       index += length
     }
     return nil
+  }
+
+  /// The automaton of table 3-7: a state is a shift (6 bits per state), and `table[byte]` holds,
+  /// at each state's shift, the shift of the state that byte leads to. States: accept (between
+  /// sequences), error (absorbing), one/two/three continuation bytes to go, and the four
+  /// constrained second bytes (after E0, ED, F0, F4).
+  enum Automaton {
+    static let mask: UInt64 = 63
+    static let accept: UInt64 = 0
+    static let error: UInt64 = 6
+    static let one: UInt64 = 12
+    static let two: UInt64 = 18
+    static let three: UInt64 = 24
+    static let afterE0: UInt64 = 30  // A0–BF, then one
+    static let afterED: UInt64 = 36  // 80–9F, then one
+    static let afterF0: UInt64 = 42  // 90–BF, then two
+    static let afterF4: UInt64 = 48  // 80–8F, then two
+
+    /// Built once, never written after: lives as long as the process and is only read.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt64> = {
+      let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+      for byte in 0..<256 {
+        // Every state goes to error unless a rule below says otherwise (error stays error).
+        var transitions = [UInt64](repeating: error, count: 9)
+        func go(_ from: UInt64, _ to: UInt64) { transitions[Int(from / 6)] = to }
+        switch byte {
+        case 0x00...0x7F: go(accept, accept)
+        case 0x80...0xBF:
+          go(one, accept)
+          go(two, one)
+          go(three, two)
+          if byte >= 0xA0 { go(afterE0, one) }
+          if byte <= 0x9F { go(afterED, one) }
+          if byte >= 0x90 { go(afterF0, two) }
+          if byte <= 0x8F { go(afterF4, two) }
+        case 0xC2...0xDF: go(accept, one)
+        case 0xE0: go(accept, afterE0)
+        case 0xE1...0xEC, 0xEE...0xEF: go(accept, two)
+        case 0xED: go(accept, afterED)
+        case 0xF0: go(accept, afterF0)
+        case 0xF1...0xF3: go(accept, three)
+        case 0xF4: go(accept, afterF4)
+        default: break  // C0, C1, F5–FF begin nothing
+        }
+        var row: UInt64 = 0
+        for (state, next) in transitions.enumerated() { row |= next << UInt64(state * 6) }
+        table[byte] = row
+      }
+      return UnsafePointer(table)
+    }()
   }
 }
