@@ -188,7 +188,13 @@ final class SiteWriteSession: @unchecked Sendable {
   /// Keeps the previous build's file for `path` without its bytes being produced again (the page
   /// cache found its inputs unchanged). Returns false when that file is not available, in
   /// which case the caller renders the page and calls `put`.
+  ///
+  /// A patch (`carriesOver`) trusts the previous build's files as it trusts the pages it does not
+  /// look at: a file it knows is kept without a system call. Looking (`access`) at each of the
+  /// search index's fragments, one per page, was a fifth of a `serve` rebuild's CPU samples on
+  /// the 10,000-session project (10,000 calls per edition).
   func keep(_ path: String) -> Bool {
+    if carriesOver { return previousHashes[path] != nil }
     guard let hash = previousHashes[path], keepPrevious(path) else { return false }
     record(path, hash: hash, written: false)
     return true
