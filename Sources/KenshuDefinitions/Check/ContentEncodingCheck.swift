@@ -16,9 +16,10 @@ struct ContentEncodingCheck {
   func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var checked: Set<String> = []
-    for (block, owner) in project.contentFileBlocks {
-      guard let path = block.path, checked.insert(path).inserted else { continue }
-      diagnostics += findings.findings(in: path) { check(path, owner: owner) }
+    // The owner is described only for a file checked again (one string per block added up).
+    project.forEachMarkdownBlock { block, owner in
+      guard let path = block.path, checked.insert(path).inserted else { return }
+      diagnostics += findings.findings(in: path) { check(path, owner: owner()) }
     }
     return diagnostics
   }
