@@ -28,8 +28,15 @@ extension SiteBuilder {
     }
     guard oldProject == project else { return nil }
     var diagnostics: [Diagnostic] = []
-    let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
-    guard diagnostics.isEmpty, theme.fingerprint == previous.themeFingerprint else { return nil }
+    // The previous build's theme while no template file changed (`Theme.templateStamps`).
+    let themeStamps = Theme.templateStamps(projectRoot: projectRoot)
+    let theme: Theme
+    if let kept = previous.theme, previous.themeStamps == themeStamps {
+      theme = kept
+    } else {
+      theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
+      guard diagnostics.isEmpty, theme.fingerprint == previous.themeFingerprint else { return nil }
+    }
 
     content.startPatch()
     // The learner edition leaves out files only facilitator material links to: an edit that
@@ -79,6 +86,8 @@ extension SiteBuilder {
       mark = Date()
       let (counts, hashes) = try writer.commit()
       var next = previous
+      next.theme = theme
+      next.themeStamps = themeStamps
       next.hashes = hashes
       next.fingerprints = outcome.fingerprints
       next.entries = outcome.entriesByPath

@@ -107,7 +107,9 @@ public struct SiteBuilder: Sendable {
     let started = Date()
     content.startBuild()
     var diagnostics: [Diagnostic] = []
+    let themeStamps = Theme.templateStamps(projectRoot: projectRoot)
     let theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
+    let themeLoadedCleanly = diagnostics.isEmpty
     let plan = SitePlan(project: project, edition: options.edition)
     diagnostics += plan.diagnostics
     var renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
@@ -184,7 +186,8 @@ public struct SiteBuilder: Sendable {
           pages: plan.pages, dependents: outcome.dependents, searchEntries: outcome.searchEntries,
           searchPositions: outcome.searchPositions,
           carriedDiagnostics: plan.diagnostics + assembleDiagnostics,
-          facilitatorOnlyFiles: extras.facilitatorOnlyFiles),
+          facilitatorOnlyFiles: extras.facilitatorOnlyFiles, theme: themeLoadedCleanly ? theme : nil,
+          themeStamps: themeStamps),
         for: options.output)
       report.files = counts.written + counts.unchanged
       report.written = counts.written

@@ -25,6 +25,10 @@ final class BuildState: @unchecked Sendable {
     var carriedDiagnostics: [Diagnostic] = []
     /// The `content/` files the learner edition left out, and what decides them.
     var facilitatorOnlyFiles = FacilitatorOnlyFiles()
+    /// The theme, when it loaded without problems, and the stamps of its template files before
+    /// it was loaded (`Theme.templateStamps`), for a patch to keep it.
+    var theme: Theme?
+    var themeStamps: [FileStamp?] = []
   }
 
   /// One part of the search index: the pages it covers, its files (chunks and fragments)

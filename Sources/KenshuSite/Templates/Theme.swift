@@ -38,6 +38,18 @@ public struct Theme: Sendable {
   /// Changes whenever any template text changes; part of every cached page's fingerprint.
   let fingerprint: Int
 
+  /// The stamps (size, modification time) of every file `load` may read a template from, in
+  /// order, nil where there is none: equal stamps, equal templates, so a patch keeps the theme
+  /// the previous build loaded instead of reading and compiling every template again (7 % of a
+  /// serve rebuild's CPU samples on the 10,000-session project).
+  public static func templateStamps(projectRoot: URL) -> [FileStamp?] {
+    let builtIn = Bundle.module.resourceURL?.appendingPathComponent("Theme/templates").path ?? ""
+    let project = ProjectLayout(root: projectRoot).theme.appendingPathComponent("templates").path
+    return templateNames.flatMap { name in
+      [FileStamp(path: "\(project)/\(name).mustache"), FileStamp(path: "\(builtIn)/\(name).mustache")]
+    }
+  }
+
   /// Loads the theme; a project template that does not parse is reported and the built-in one
   /// used instead.
   public static func load(projectRoot: URL, diagnostics: inout [Diagnostic]) -> Theme {
