@@ -31,7 +31,18 @@ public struct SourceWatcher: Sendable {
       result[path] = FileStamp(info)
       return
     }
-    guard (info.st_mode & S_IFMT) == S_IFDIR, let folder = opendir(path) else { return }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else { return }
+    collect(folder: path, into: &result, entering: { _ in }, linked: { _ in })
+  }
+
+  /// Adds the files under `path`, a folder, to `result`. `entering` is told each folder before
+  /// it is listed, `linked` each symbolic link counted as the file it names.
+  static func collect(
+    folder path: String, into result: inout [String: FileStamp], entering: (String) -> Void,
+    linked: (String) -> Void
+  ) {
+    entering(path)
+    guard let folder = opendir(path) else { return }
     let descriptor = dirfd(folder)
     var folders: [String] = []
     while let entry = readdir(folder) {
@@ -50,6 +61,7 @@ public struct SourceWatcher: Sendable {
       // A symbolic link counts as the file it names; linked folders are not entered (a link
       // back up the tree would never end).
       if (own.st_mode & S_IFMT) == S_IFLNK {
+        linked(child)
         var target = stat()
         if stat(child, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG {
           result[child] = FileStamp(target)
@@ -62,7 +74,7 @@ public struct SourceWatcher: Sendable {
     }
     // Subfolders after this folder is closed, so deep trees do not hold many open.
     closedir(folder)
-    for child in folders { collect(child, into: &result) }
+    for child in folders { collect(folder: child, into: &result, entering: entering, linked: linked) }
   }
 
   /// What differs between two fingerprints: absolute paths of files added or edited, and of
@@ -78,23 +90,45 @@ public struct SourceWatcher: Sendable {
     return changes
   }
 
-  /// Calls `onChange` (after a short settling delay) with what changed whenever the fingerprint
-  /// changes, until the task is cancelled.
+  /// Calls `onChange` (after a short settling delay) with what changed whenever the sources
+  /// change, until the task is cancelled. Looks go through a `SourceFingerprint` (on Linux,
+  /// only the files the kernel says were touched); every 50th look walks every file.
   public func watch(
     interval: Duration = .milliseconds(400), onChange: @Sendable (SourceChanges) async -> Void
   ) async {
-    var last = fingerprint()
+    let sources = SourceFingerprint(paths: paths)
+    var looks = 0
     while !Task.isCancelled {
       try? await Task.sleep(for: interval)
-      let now = fingerprint()
-      if now != last {
+      looks += 1
+      let first = sources.update(walking: looks % 50 == 0)
+      if !first.isEmpty {
         // Editors often write in several steps; wait for the files to settle.
         try? await Task.sleep(for: .milliseconds(150))
-        let settled = fingerprint()
-        let changes = Self.changes(from: last, to: settled)
-        last = settled
-        await onChange(changes)
+        await onChange(first.followed(by: sources.update()))
       }
     }
+  }
+}
+
+extension SourceChanges {
+  /// Nothing added, edited or removed.
+  var isEmpty: Bool { added.isEmpty && edited.isEmpty && removed.isEmpty }
+
+  /// These changes and then `later` as one change set from the first state to the last: a file
+  /// added and then removed did not change; added and then edited was added; edited and then
+  /// removed was removed; removed and then added again counts as edited.
+  func followed(by later: SourceChanges) -> SourceChanges {
+    var result = self
+    for path in later.added {
+      if result.removed.remove(path) != nil { result.edited.insert(path) } else { result.added.insert(path) }
+    }
+    for path in later.edited where !result.added.contains(path) { result.edited.insert(path) }
+    for path in later.removed {
+      if result.added.remove(path) != nil { continue }
+      result.edited.remove(path)
+      result.removed.insert(path)
+    }
+    return result
   }
 }
