@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
       ja: "どのベンチマークも自分で合成データを作ります。個人のデータは使いません。",
       en: "Each benchmark generates its own synthetic data; nothing personal is used."),
     shouldDisplay: false,
-    subcommands: [Groups.self, Rosters.self, Site.self, Evaluation.self]
+    subcommands: [Groups.self, Rosters.self, Site.self, Serve.self, Evaluation.self]
   )
 
   static func warnIfDebug() {
@@ -77,6 +77,46 @@ struct BenchCommand: ParsableCommand {
           workFolder: folder, courses: courses, sessionsPerCourse: sessions,
           hugoExecutable: hugo.isEmpty ? nil : hugo)
         print(result.formatted(in: Language.current))
+      } catch let failure as ServeRebuildFailed {
+        throw argumentError(ja: failure.message.ja.message, en: failure.message.en.message)
+      }
+    }
+  }
+
+  struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "serve",
+      abstract: Language.say(
+        ja: "serve の再ビルドだけ: site と同じ合成プロジェクト（作業フォルダーになければ作ります）で、Markdown を 1 つ編集するたびの再ビルドを両方の版で計ります。",
+        en:
+          "The serve rebuild alone: on site's synthetic project (made in the work folder when missing), the rebuild of both editions after each edit of one Markdown file."
+      ))
+    @Option(help: .say(ja: "コースの数。", en: "Courses.")) var courses = 100
+    @Option(help: .say(ja: "1 コースあたりのセッションの数。", en: "Sessions per course.")) var sessions = 100
+    @Option(help: .say(ja: "編集と再ビルドの回数。", en: "Edits (and rebuilds) to time.")) var rounds = 5
+    @Option(
+      help: .say(
+        ja: "作業フォルダー（/dev/shm などの tmpfs を勧めます）。", en: "Work folder (tmpfs such as /dev/shm recommended)."))
+    var workFolder: String
+
+    func validate() throws {
+      guard courses >= 1, sessions >= 1, rounds >= 1 else {
+        throw argumentError(
+          ja: "--courses、--sessions、--rounds は 1 以上にしてください",
+          en: "--courses, --sessions and --rounds must be at least 1")
+      }
+    }
+
+    func run() throws {
+      BenchCommand.warnIfDebug()
+      do {
+        let result = try runServeRebuildBenchmark(
+          workFolder: URL(fileURLWithPath: workFolder), courses: courses, sessionsPerCourse: sessions,
+          rounds: rounds)
+        for (index, round) in result.rounds.enumerated() {
+          print(Language.say(ja: "\(index + 1) 回目: ", en: "round \(index + 1): ") + round.line)
+        }
+        print(Language.say(ja: "中央値: ", en: "median: ") + result.median.line)
       } catch let failure as ServeRebuildFailed {
         throw argumentError(ja: failure.message.ja.message, en: failure.message.en.message)
       }
