@@ -91,7 +91,7 @@ extension SiteBuilder {
       next.hashes = hashes
       next.fingerprints = outcome.fingerprints
       next.entries = outcome.entriesByPath
-      next.searchParts = written
+      next.searchIndex = written
       next.dependents = outcome.dependents
       next.searchEntries = outcome.searchEntries
       next.searchPositions = outcome.searchPositions

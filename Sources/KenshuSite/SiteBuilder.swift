@@ -142,7 +142,7 @@ public struct SiteBuilder: Sendable {
     mark = Date()
 
     var files: [String: Data] = [:]
-    let (searchParts, searchIndexBytes) = writeSearchIndex(
+    let (searchIndex, searchIndexBytes) = writeSearchIndex(
       outcome, parts: plan.searchIndexParts, previous: state.previous(for: options.output), writer: writer,
       into: &files)
     extrasDone.wait()
@@ -182,7 +182,7 @@ public struct SiteBuilder: Sendable {
       state.remember(
         BuildState.Previous(
           hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
-          searchParts: searchParts, project: project, themeFingerprint: theme.fingerprint,
+          searchIndex: searchIndex, project: project, themeFingerprint: theme.fingerprint,
           pages: plan.pages, dependents: outcome.dependents, searchEntries: outcome.searchEntries,
           searchPositions: outcome.searchPositions,
           carriedDiagnostics: plan.diagnostics + assembleDiagnostics,
@@ -199,70 +199,6 @@ public struct SiteBuilder: Sendable {
     report.stageSeconds = stages
     report.seconds = Date().timeIntervalSince(started)
     return report
-  }
-
-  /// Writes the search index (`SearchIndexPart`): per part of `SearchIndex.documentsPerPart`
-  /// pages its chunks and its pages' fragments, then the manifest over all parts. A part whose
-  /// pages were all kept from the previous build is kept whole; in a changed part only the
-  /// fragments of pages rendered again are made again (the writer skips chunks whose bytes
-  /// did not change). Returns what each part holds and the index's total size.
-  func writeSearchIndex(
-    _ outcome: PageOutcome, parts: Int, previous: BuildState.Previous, writer: SiteWriteSession,
-    into files: inout [String: Data]
-  ) -> ([Int: BuildState.SearchPart], Int) {
-    let size = SearchIndex.documentsPerPart
-    let entries = outcome.searchEntries
-    // Parts are independent: they are cut on all cores (this ran alone after the pages).
-    let results = IndexedResults<(BuildState.SearchPart, [String: Data])>(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
-      let paths = entries[range].map(\.document.path)
-      let old = previous.searchParts[part]
-      let same = old?.paths == paths
-      if same, let old, !outcome.freshEntries[range].contains(true), old.files.keys.allSatisfy(writer.keep) {
-        results[part] = (old, [:])
-        return
-      }
-      var made: [String: Data] = [:]
-      var sizes: [String: Int] = [:]
-      let cut = SearchIndexPart(part: part, entries: entries[range])
-      for chunk in cut.chunks {
-        made[chunk.path] = chunk.script
-        sizes[chunk.path] = chunk.script.count
-      }
-      for id in range {
-        let path = SiteLayout.searchDocument(id)
-        if same, !outcome.freshEntries[id], let kept = old?.files[path], writer.keep(path) {
-          sizes[path] = kept
-          continue
-        }
-        let fragment = SearchIndexPart.fragment(entries[id].document, id: id)
-        made[path] = fragment
-        sizes[path] = fragment.count
-      }
-      // A part cut into fewer chunks than before leaves files that no manifest names.
-      for stale in (old?.files ?? [:]).keys where sizes[stale] == nil { writer.retire(stale) }
-      results[part] = (
-        BuildState.SearchPart(
-          paths: paths, files: sizes, firstTerms: cut.chunks.map(\.firstTerm), meta: cut.meta,
-          textLengthSum: cut.textLengthSum),
-        made
-      )
-    }
-    var written: [Int: BuildState.SearchPart] = [:]
-    var bytes = 0
-    for (part, result) in results.slots.enumerated() {
-      guard let (record, made) = result else { continue }
-      written[part] = record
-      bytes += record.bytes
-      files.merge(made) { _, new in new }
-    }
-    let ordered = (0..<parts).compactMap { written[$0] }
-    let manifest = SearchIndexPart.manifest(
-      parts: ordered.map { ($0.firstTerms, $0.meta) }, documents: entries.count,
-      textLengthSum: ordered.reduce(0) { $0 + $1.textLengthSum })
-    files[SiteRoutes.searchManifest] = manifest
-    return (written, bytes + manifest.count)
   }
 
   /// What rendering the pages produced besides the files written.

@@ -67,7 +67,7 @@ import Testing
     #expect(pages == [Self.lecture, Self.lectureFacilitator, Self.handout])
     let index = built.written.all.subtracting(pages)
     #expect(index.filter { $0.hasPrefix("search/doc/") }.count == 2, "\(index.sorted())")
-    #expect(index.contains { $0.hasPrefix("search/p0-") })
+    #expect(index.contains { $0.hasPrefix("search/t") })
     #expect(report.written == built.written.all.count)
     for page in [Self.lecture, Self.lectureFacilitator, Self.handout] {
       #expect(SampleProject.read(built.site, page).contains("看取りの準備"))

@@ -34,56 +34,139 @@ import Testing
     return index
   }
 
-  /// The terms of one chunk script, as `search.js` receives them.
-  static func terms(of chunk: SearchIndexPart.Chunk) throws -> [String: String] {
-    var text = String(decoding: chunk.script, as: UTF8.self)
-    let prefix = "KENSHU_SEARCH_CHUNK(\"\(chunk.path)\","
+  /// The terms of one chunk script, as `search.js` receives them: term → `[part, postings, …]`.
+  static func terms(of script: Data, path: String) throws -> [String: [Any]] {
+    var text = String(decoding: script, as: UTF8.self)
+    let prefix = "KENSHU_SEARCH_CHUNK(\"\(path)\","
     #expect(text.hasPrefix(prefix) && text.hasSuffix(");\n"))
     text = String(text.dropFirst(prefix.count).dropLast(3))
-    return try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
+    return try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [Any]])
   }
 
-  @Test func chunks_decodeToThePositionsOfEveryPage_andPartitionTheTerms() throws {
-    var index = Self.corpus(seed: 7, pages: 300)
-    // And a common word: on many pages, several times.
-    for page in 0..<600 {
-      index.add(
-        title: "頁\(page)", path: "c\(page).html",
-        text: String(repeating: "訪問看護の記録を、みんなで確かめる。", count: 1 + page % 9))
-    }
-    let part = SearchIndexPart(part: 0, entries: index.entries[...])
-    #expect(part.chunks.count > 3, "a part this size is cut into several chunks")
+  /// Every term's postings as the chunks' scripts hold them: term → page (numbered over the
+  /// site, `per` pages a part) → positions.
+  static func decoded(
+    _ chunks: [SearchIndexChunk], parts: [SearchIndexPart], per: Int
+  ) throws -> [String: [Int: [UInt32]]] {
     var seen: [String: [Int: [UInt32]]] = [:]
-    var alone = 0
-    for (k, chunk) in part.chunks.enumerated() {
-      #expect(chunk.path == "search/p0-\(k).js")
-      let terms = try Self.terms(of: chunk)
-      // A common term's chunk holds that term only.
-      if terms.values.contains(where: { $0.utf8.count >= SearchIndexPart.chunkBytes / 2 }) {
-        #expect(terms.count == 1, "\(terms.keys.sorted())")
-        alone += 1
-      }
-      for (term, posting) in terms {
-        // Every term of a chunk sorts (as JavaScript compares strings) from the chunk's first
-        // term up to the next chunk's, so a binary search over the first terms finds it.
-        #expect(!term.utf16.lexicographicallyPrecedes(chunk.firstTerm.utf16), "\(term)")
-        if k + 1 < part.chunks.count {
-          #expect(term.utf16.lexicographicallyPrecedes(part.chunks[k + 1].firstTerm.utf16), "\(term)")
-        }
-        for (page, positions) in try #require(SearchPostingCode.decode(posting)) {
-          seen[term, default: [:]][page] = positions
+    for chunk in chunks {
+      for (term, entry) in try terms(of: SearchIndexChunks.script(chunk, parts: parts), path: chunk.path) {
+        #expect(entry.count % 2 == 0 && !entry.isEmpty, "\(term)")
+        var previousPart = -1
+        for pair in stride(from: 0, to: entry.count - 1, by: 2) {
+          let part = try #require(entry[pair] as? Int)
+          #expect(part > previousPart, "parts in order, each once")
+          previousPart = part
+          let posting = try #require(entry[pair + 1] as? String)
+          for (page, positions) in try #require(SearchPostingCode.decode(posting)) {
+            #expect(seen[term]?[part * per + page] == nil)
+            seen[term, default: [:]][part * per + page] = positions
+          }
         }
       }
     }
+    return seen
+  }
+
+  /// term → page → positions, from the entries themselves.
+  static func expected(_ entries: [SearchIndex.Entry]) -> [String: [Int: [UInt32]]] {
     var expected: [String: [Int: [UInt32]]] = [:]
-    for (page, entry) in index.entries.enumerated() {
+    for (page, entry) in entries.enumerated() {
       for (term, positions) in zip(entry.terms, entry.positions) {
         expected[term.text, default: [:]][page] = Array(positions)
       }
     }
-    #expect(seen == expected)
+    return expected
+  }
+
+  static func parts(_ entries: [SearchIndex.Entry], per: Int) -> [SearchIndexPart] {
+    stride(from: 0, to: entries.count, by: per).map {
+      SearchIndexPart(entries: entries[$0..<min($0 + per, entries.count)])
+    }
+  }
+
+  /// Random pages and, on every other page, a common sentence several times.
+  static func commonCorpus(seed: UInt64, pages: Int) -> SearchIndex {
+    var index = corpus(seed: seed, pages: pages / 2)
+    for page in 0..<(pages - pages / 2) {
+      index.add(
+        title: "頁\(page)", path: "c\(page).html",
+        text: String(repeating: "訪問看護の記録を、みんなで確かめる。", count: 1 + page % 9))
+    }
+    return index
+  }
+
+  @Test func chunks_holdEveryPartsPostings_andPartitionTheTermsOfTheSite() throws {
+    let index = Self.commonCorpus(seed: 7, pages: 900)
+    let per = 250
+    let parts = Self.parts(index.entries, per: per)
+    #expect(parts.count == 4)
+    let chunks = SearchIndexChunks.cut(parts)
+    #expect(chunks.count > 3, "an index this size is cut into several chunks")
+    #expect(chunks.first?.firstTerm == "", "every term sorts into some chunk")
+    var alone = 0
+    for (k, chunk) in chunks.enumerated() {
+      #expect(chunk.path == "search/t\(k).js")
+      let terms = try Self.terms(of: SearchIndexChunks.script(chunk, parts: parts), path: chunk.path)
+      // A common term's chunk holds that term only.
+      let bytes = chunk.terms.map { term in parts.reduce(0) { $0 + ($1.posting(of: term)?.count ?? 0) } }
+      if bytes.contains(where: { $0 >= SearchIndexChunks.chunkBytes / 2 }) {
+        #expect(terms.count == 1, "\(terms.keys.sorted())")
+        alone += 1
+      }
+      for term in terms.keys {
+        // Every term of a chunk sorts (as JavaScript compares strings) from the chunk's first
+        // term up to the next chunk's, so a binary search over the first terms finds it.
+        #expect(!term.utf16.lexicographicallyPrecedes(chunk.firstTerm.utf16), "\(term)")
+        if k + 1 < chunks.count {
+          #expect(term.utf16.lexicographicallyPrecedes(chunks[k + 1].firstTerm.utf16), "\(term)")
+        }
+        #expect(SearchIndexChunks.index(of: Term(term), in: chunks) == k)
+      }
+    }
+    #expect(try Self.decoded(chunks, parts: parts, per: per) == Self.expected(index.entries))
     #expect(alone > 0, "the corpus has common terms")
-    #expect(part.meta.count == 3 * index.entries.count)
+    #expect(parts.map(\.meta.count) == [750, 750, 750, 450])
+  }
+
+  /// A rebuild keeps the chunk boundaries and makes again only the chunks holding a term whose
+  /// postings changed: every other chunk's script is byte for byte what it was, so keeping
+  /// its file is right, and the chunks together hold exactly the new pages' postings.
+  @Test func updatedChunks_holdTheNewPostings_andOnlyTouchedChunksChange() throws {
+    var entries = Self.commonCorpus(seed: 13, pages: 700).entries
+    entries[250] = SearchIndex.Entry(title: "固有", path: "p250.html", text: "ここだけの語ゐゐ")
+    let per = 200
+    let before = Self.parts(entries, per: per)
+    let chunks = SearchIndexChunks.cut(before)
+    // Edits: a page of part 1 gets new text (with terms no page had, and without the one only
+    // it had), a page of part 3 loses its text, and a page is added to the last part.
+    entries[250] = SearchIndex.Entry(title: "改訂", path: "p250.html", text: "在宅医療の新語ゑゑ、ab1 zz9")
+    entries[610] = SearchIndex.Entry(title: "空", path: "p610.html", text: "")
+    entries.append(SearchIndex.Entry(title: "追加", path: "new.html", text: "訪問看護の記録を追記。"))
+    var index = SearchIndex()
+    for entry in entries { index.add(entry) }
+    let after = Self.parts(index.entries, per: per)
+    var changed: Set<Term> = []
+    for (k, part) in after.enumerated() {
+      let old = before[k]
+      for term in Set(part.postings.keys).union(old.postings.keys)
+      where part.posting(of: term) != old.posting(of: term) {
+        changed.insert(term)
+      }
+    }
+    #expect(changed.isSuperset(of: [Term("ゑゑ"), Term("zz9"), Term("ゐゐ")]))
+    let (updated, touched) = SearchIndexChunks.update(chunks, changed: changed, parts: after)
+    #expect(updated.map(\.firstTerm) == chunks.map(\.firstTerm), "no boundary moves")
+    // The small alphabet puts most terms on every page: three edited pages touch most chunks.
+    #expect(touched.count < chunks.count, "\(touched.count) of \(chunks.count) chunks touched")
+    for k in chunks.indices where !touched.contains(k) {
+      #expect(
+        SearchIndexChunks.script(updated[k], parts: after)
+          == SearchIndexChunks.script(chunks[k], parts: before))
+    }
+    #expect(try Self.decoded(updated, parts: after, per: per) == Self.expected(index.entries))
+    #expect(
+      !updated.contains { $0.terms.contains(Term("ゐゐ")) }, "a term no page has any more leaves its chunk")
   }
 
   /// Seeded posting lists: pages with one region or several, offsets near and far apart,
@@ -143,7 +226,8 @@ import Testing
     #expect(decoded.count == 200 && decoded.allSatisfy { $0.positions.count == 6 })
     #expect(decoded.contains { Set($0.positions.map { $0 & 3 }).count == 2 }, "some pages in two regions")
     let manifest = String(
-      decoding: SearchIndexPart.manifest(parts: [], documents: 0, textLengthSum: 0), as: UTF8.self)
+      decoding: SearchIndexPart.manifest(firstTerms: [], meta: [], documents: 0, textLengthSum: 0),
+      as: UTF8.self)
     #expect(manifest.contains("\"w\":\"\(SearchPostingCode.warmUpSample)\""))
     // Tests/browser/search-decode.test.js ranks it with search.js's warm-up.
     let pages = decoded.map { [$0.page, $0.positions.map(Int.init)] as [Any] }
@@ -186,6 +270,54 @@ import Testing
     let data = try JSONSerialization.data(withJSONObject: cases, options: [.sortedKeys]) + Data("\n".utf8)
     let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../browser/fixtures/search-postings.json").standardized
+    if ProcessInfo.processInfo.environment["KENSHU_WRITE_FIXTURES"] == "1" { try data.write(to: file) }
+    #expect(try Data(contentsOf: file) == data, "run with KENSHU_WRITE_FIXTURES=1 to rewrite \(file.path)")
+  }
+
+  /// The differential test of what the files hold: a seeded site in parts of 40 pages, its
+  /// manifest and chunks as written, and for each of many queries the pages the reference
+  /// (`SearchIndex.search`) finds. `Tests/browser/search-decode.test.js` runs `search.js`'s own
+  /// choice of chunks, decoding and matching over these files and must find exactly those
+  /// pages; this test keeps the fixture what the index writes now (`KENSHU_WRITE_FIXTURES=1`
+  /// rewrites it).
+  @Test func theBrowserQueryFixture_isWhatTheIndexWritesNow() throws {
+    let index = Self.commonCorpus(seed: 21, pages: 150)
+    let per = 40
+    let parts = Self.parts(index.entries, per: per)
+    let chunks = SearchIndexChunks.cut(parts)
+    #expect(parts.count == 4 && chunks.count > 2)
+    let manifest = SearchIndexPart.manifest(
+      firstTerms: chunks.map(\.firstTerm), meta: parts.map(\.meta), documents: index.entries.count,
+      textLengthSum: parts.reduce(0) { $0 + $1.textLengthSum }, per: per)
+    var scripts: [String: String] = [:]
+    for chunk in chunks {
+      scripts[chunk.path] = String(decoding: SearchIndexChunks.script(chunk, parts: parts), as: UTF8.self)
+    }
+    var random = Random(state: 17)
+    let cjk = Array("在宅医療看護支援退院介護ケアマネジャーのをとが記録")
+    var queries = ["在宅 医療", "看護、支援", "ab1", "マネジャー", "訪問看護", "記録を", "の", "看", "ゑ", "頁1"]
+    for _ in 0..<150 {
+      let length = 1 + random.next(5)
+      if random.next(2) == 0 {
+        let text = Array(index.entries[random.next(index.entries.count)].document.text)
+        guard text.count > length else { continue }
+        let start = random.next(text.count - length)
+        queries.append(String(text[start..<start + length]))
+      } else {
+        queries.append(String((0..<length).map { _ in cjk[random.next(cjk.count)] }))
+      }
+    }
+    let cases: [[String: Any]] = queries.map { ["q": $0, "hits": index.search($0)] }
+    #expect(queries.filter { !index.search($0).isEmpty }.count > 100, "most queries find pages")
+    let data =
+      try JSONSerialization.data(
+        withJSONObject: [
+          "manifest": String(decoding: manifest, as: UTF8.self), "chunks": scripts, "queries": cases,
+        ]
+          as [String: Any], options: [.sortedKeys])
+      + Data("\n".utf8)
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../browser/fixtures/search-queries.json").standardized
     if ProcessInfo.processInfo.environment["KENSHU_WRITE_FIXTURES"] == "1" { try data.write(to: file) }
     #expect(try Data(contentsOf: file) == data, "run with KENSHU_WRITE_FIXTURES=1 to rewrite \(file.path)")
   }

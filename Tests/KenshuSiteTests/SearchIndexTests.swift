@@ -61,8 +61,10 @@ import Testing
   @Test func script_cannotBeClosedByPageText() {
     var index = SearchIndex()
     index.add(title: "</script><script>alert(1)</script>", path: "x/index.html", text: "</script>")
-    let part = SearchIndexPart(part: 0, entries: index.entries[...])
-    let files = part.chunks.map(\.script) + [SearchIndexPart.fragment(index.documents[0], id: 0)]
+    let parts = [SearchIndexPart(entries: index.entries[...])]
+    let files =
+      SearchIndexChunks.cut(parts).map { SearchIndexChunks.script($0, parts: parts) }
+      + [SearchIndexPart.fragment(index.documents[0], id: 0)]
     for file in files { #expect(!String(decoding: file, as: UTF8.self).contains("</script>")) }
   }
 }

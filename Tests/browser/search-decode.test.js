@@ -66,3 +66,40 @@ test("the warm-up ranks its sample as found on each of its 200 pages", () => {
   assert.strictEqual(warm.decoded, JSON.stringify(sample.pages), "the sample decodes as written");
   assert.strictEqual(warm.hits, 200);
 });
+
+// The differential test of the index's files: SearchIndexPartTests writes a seeded site's
+// manifest and chunks (four parts of 40 pages) and, per query, the pages the Swift reference
+// (SearchIndex.search) finds. search.js's own functions choose the chunks each query needs,
+// decode them and match the words; they must find exactly the reference's pages.
+test("search.js finds in the index's files exactly the pages the Swift reference finds", () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/search-queries.json"), "utf8"));
+  const page = { window: {} };
+  vm.runInNewContext(fixture.manifest, page);
+  const all = {};
+  const files = { KENSHU_SEARCH_CHUNK: (path, terms) => { all[path] = terms; } };
+  for (const script of Object.values(fixture.chunks)) vm.runInNewContext(script, files);
+  const context = { manifest: page.window.KENSHU_SEARCH_INDEX, all };
+  const names = ["isCJK", "isWord", "norm", "words", "decode", "chunkOf", "chunkPath", "chunksFor", "decodeAll",
+    "postings", "has", "occurrences", "meta", "rank"];
+  vm.runInNewContext(
+    "var DIGITS = " + JSON.stringify(digits[1]) + "; var CODE = new Int8Array(128);" +
+      "for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;" +
+      "var chunks = {}, decoded = {};" + names.map(extract).join("\n") +
+      // As a search page would: only the chunks the query's terms sort into are there.
+      "this.find = function (q) { chunks = {}; decoded = {}; var ws = words(q), loaded = 0;" +
+      "  ws.forEach(function (w) { w.items.forEach(function (item) { chunksFor(item).forEach(function (p) {" +
+      "    if (!chunks[p]) { chunks[p] = all[p]; loaded++; } }); }); });" +
+      "  var ids = ws.length ? rank(ws).map(function (h) { return h.id; }) : [];" +
+      "  return { ids: JSON.stringify(ids.sort(function (a, b) { return a - b; })), loaded: loaded }; };",
+    context);
+  assert.ok(fixture.queries.length > 100);
+  let found = 0;
+  for (const c of fixture.queries) {
+    const result = context.find(c.q);
+    assert.strictEqual(result.ids, JSON.stringify(c.hits), c.q);
+    if (c.hits.length) found++;
+    // One chunk per term (a lone character: the chunks of the terms it starts), whatever the parts.
+    assert.ok(result.loaded <= Array.from(c.q).length + 2, c.q + ": " + result.loaded + " chunks");
+  }
+  assert.ok(found > 100);
+});

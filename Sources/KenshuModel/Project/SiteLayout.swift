@@ -22,8 +22,8 @@ public enum SiteLayout {
   /// holding its terms and the fragments of the pages it shows (docs/site.md, "Search").
   public static let searchManifest = "search/search-index.js"
 
-  /// One chunk of the terms of one part of the index (1,000 pages), loaded on demand.
-  public static func searchChunk(part: Int, chunk: Int) -> String { "search/p\(part)-\(chunk).js" }
+  /// One chunk of the index's terms (with their postings in every part), loaded on demand.
+  public static func searchChunk(_ chunk: Int) -> String { "search/t\(chunk).js" }
 
   /// One page's fragment of the index (its title, path and text), loaded when it is shown.
   public static func searchDocument(_ id: Int) -> String { "search/doc/\(id).js" }

@@ -8,8 +8,8 @@ final class BuildState: @unchecked Sendable {
     var hashes: [String: Int] = [:]
     var fingerprints: [String: Int] = [:]
     var entries: [String: SearchIndex.Entry] = [:]
-    /// Part number → what the index's files of that part hold.
-    var searchParts: [Int: SearchPart] = [:]
+    /// What the search index's files hold.
+    var searchIndex = SearchIndexRecord()
     /// The project the pages were built from; a patch needs the same one.
     var project: Project?
     var themeFingerprint: Int?
@@ -29,17 +29,6 @@ final class BuildState: @unchecked Sendable {
     /// it was loaded (`Theme.templateStamps`), for a patch to keep it.
     var theme: Theme?
     var themeStamps: [FileStamp?] = []
-  }
-
-  /// One part of the search index: the pages it covers, its files (chunks and fragments)
-  /// with their sizes, and what the manifest says of it.
-  struct SearchPart: Equatable {
-    var paths: [String]
-    var files: [String: Int]
-    var firstTerms: [String]
-    var meta: String
-    var textLengthSum: Int
-    var bytes: Int { files.values.reduce(0, +) }
   }
 
   private let lock = NSLock()

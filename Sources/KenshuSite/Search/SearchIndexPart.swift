@@ -1,36 +1,27 @@
 import Foundation
 import KenshuModel
 
-/// One part of the search index (`SearchIndex.documentsPerPart` pages) as the files
-/// `search.js` loads on demand.
+/// One part of the search index (`SearchIndex.documentsPerPart` pages): each term's postings
+/// on the part's pages, and what the manifest says of each page.
 ///
-/// The part's terms, sorted as JavaScript sorts strings, are cut into chunks of about
-/// `chunkBytes`; the manifest lists each chunk's first term, so a query loads, per part, the
-/// one chunk that can hold each of its terms. A chunk maps each term to its postings: the
-/// pages of the part holding it, each with its positions (`offset << 2 | region`), written as
-/// `SearchPostingCode` says. Each page's title, path and text are a fragment of their own,
-/// loaded only when the page is shown as a result.
-struct SearchIndexPart {
-  /// Bytes of postings after which a chunk is closed; a term's postings are never split, and
-  /// a term with half as many or more has a chunk of its own. Small enough that a query's chunks stay well
-  /// within Pagefind's ~300 KB per search on 10,000 pages; large enough not to make
-  /// thousands of files.
-  static let chunkBytes = 6 * 1024
-
-  struct Chunk {
-    var firstTerm: String
-    var path: String
-    var script: Data
-  }
-
-  var chunks: [Chunk] = []
+/// A term's postings list the pages of the part holding it (numbered within the part), each
+/// with its positions (`offset << 2 | region`), written as `SearchPostingCode` says. They are
+/// not files of their own: a chunk of the index (`SearchIndexChunks`) holds, for each of its
+/// terms, the postings of every part, so that a query loads one file per term however many
+/// parts the site has. A part is cut again only when one of its pages changed; a rebuild keeps
+/// the others' postings as they were.
+struct SearchIndexPart: Sendable {
+  /// Every term's postings, one after another; `postings` says where each term's are.
+  private(set) var bytes: [UInt8] = []
+  /// term → its postings in `bytes`.
+  private(set) var postings: [Term: Range<Int>] = [:]
   /// Per page, three characters: its text length on a logarithmic scale (one character)
   /// and its title-head length (two), read by `search.js` for ranking.
   var meta: String = ""
   var textLengthSum = 0
 
-  /// Cuts the part numbered `part` from its entries (`entries[i]` is page `i` of the part).
-  init(part: Int, entries: ArraySlice<SearchIndex.Entry>) {
+  /// Cuts a part from its entries (`entries[i]` is page `i` of the part).
+  init(entries: ArraySlice<SearchIndex.Entry>) {
     var byTerm: [Term: [(page: Int, positions: ArraySlice<UInt32>)]] = [:]
     for (page, entry) in entries.enumerated() {
       for (term, positions) in zip(entry.terms, entry.positions) {
@@ -40,40 +31,16 @@ struct SearchIndexPart {
       meta += Self.fixed(entry.titleHeadLength, digits: 2)
       textLengthSum += entry.textLength
     }
-    let sorted = byTerm.keys.sorted(by: Term.precedesInUTF16)
-    var body: [UInt8] = []
-    var first: String?
-    func close() {
-      guard let firstTerm = first else { return }
-      let path = SiteLayout.searchChunk(part: part, chunk: chunks.count)
-      var script = Array("KENSHU_SEARCH_CHUNK(\(SearchIndex.jsonString(path)),{".utf8)
-      script += body
-      script += Array("});\n".utf8)
-      chunks.append(Chunk(firstTerm: firstTerm, path: path, script: Data(script)))
-      body = []
-      first = nil
+    postings.reserveCapacity(byTerm.count)
+    for (term, list) in byTerm {
+      let start = bytes.count
+      SearchPostingCode.encode(list, into: &bytes)
+      postings[term] = start..<bytes.count
     }
-    var posting: [UInt8] = []
-    for term in sorted {
-      posting.removeAll(keepingCapacity: true)
-      SearchPostingCode.encode(byTerm[term]!, into: &posting)
-      // A common term's postings get a chunk of their own: a query for it then loads no
-      // other term's (measured: 在宅's chunks were half other terms, 50 of 104 KB).
-      let alone = posting.count >= Self.chunkBytes / 2
-      if alone { close() }
-      if first == nil {
-        first = term.text
-      } else {
-        body.append(UInt8(ascii: ","))
-      }
-      body += Array(SearchIndex.jsonString(term.text).utf8)
-      body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
-      body += posting
-      body.append(UInt8(ascii: "\""))
-      if alone || body.count >= Self.chunkBytes { close() }
-    }
-    close()
   }
+
+  /// The postings of `term` on this part's pages, nil when none of them holds it.
+  func posting(of term: Term) -> ArraySlice<UInt8>? { postings[term].map { bytes[$0] } }
 
   static let digits = SearchPostingCode.digits
 
@@ -98,19 +65,17 @@ struct SearchIndexPart {
         .utf8)
   }
 
-  /// The manifest over all parts: `search.js` reads it first.
-  static func manifest(parts: [(firstTerms: [String], meta: String)], documents: Int, textLengthSum: Int)
-    -> Data
-  {
-    var out = "window.KENSHU_SEARCH_INDEX={\"n\":\(documents),\"per\":\(SearchIndex.documentsPerPart)"
+  /// The manifest: `search.js` reads it first. `firstTerms`: each chunk's lowest term (the
+  /// first chunk's is empty); `meta`: each part's; `per`: pages per part.
+  static func manifest(
+    firstTerms: [String], meta: [String], documents: Int, textLengthSum: Int,
+    per: Int = SearchIndex.documentsPerPart
+  ) -> Data {
+    var out = "window.KENSHU_SEARCH_INDEX={\"n\":\(documents),\"per\":\(per)"
     let average = documents == 0 ? 1 : max(1, textLengthSum / documents)
-    out += ",\"avg\":\(average),\"w\":\"\(SearchPostingCode.warmUpSample)\",\"parts\":["
-    for (i, part) in parts.enumerated() {
-      if i > 0 { out += "," }
-      out +=
-        "{\"c\":[" + part.firstTerms.map(SearchIndex.jsonString).joined(separator: ",") + "],\"m\":\""
-        + part.meta + "\"}"
-    }
+    out += ",\"avg\":\(average),\"w\":\"\(SearchPostingCode.warmUpSample)\",\"c\":["
+    out += firstTerms.map(SearchIndex.jsonString).joined(separator: ",") + "],\"parts\":["
+    out += meta.map { "{\"m\":\"" + $0 + "\"}" }.joined(separator: ",")
     out += "]};\n"
     return Data(out.utf8)
   }

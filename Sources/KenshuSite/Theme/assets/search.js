@@ -1,8 +1,9 @@
 // Kenshu site search. Works from file:// because every file of the index is a script
 // (search-index.js, the manifest, is on the page; the chunks and page fragments a query needs
-// are added as <script> elements, which file:// allows where fetch does not). A query loads,
-// per 1,000 pages, only the chunk that can hold each of its terms, then the fragments of the
-// results it shows, so a search on a big site reads a few hundred kilobytes at most.
+// are added as <script> elements, which file:// allows where fetch does not). A query loads
+// only the chunk that can hold each of its terms (with the term's postings in every part of
+// 1,000 pages), then the fragments of the results it shows, so a search on a big site reads a
+// few files and a few hundred kilobytes at most.
 //
 // Japanese is cut into character bigrams; each term carries its positions, so a page is a hit
 // only when it contains every word of the query itself (its terms side by side in the title,
@@ -12,7 +13,7 @@
 // SearchQuery.swift is the reference for what is found.
 (function () {
   "use strict";
-  var manifest = window.KENSHU_SEARCH_INDEX || { n: 0, per: 1000, avg: 1, parts: [] };
+  var manifest = window.KENSHU_SEARCH_INDEX || { n: 0, per: 1000, avg: 1, c: [], parts: [] };
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -130,26 +131,28 @@
       into.set(page, old ? old.concat(positions) : positions);
     }
   }
-  // Index of the chunk of `part` that can hold `term` (-1 when it sorts before them all).
-  function chunkOf(part, term) {
-    var c = manifest.parts[part].c, lo = 0, hi = c.length - 1, found = -1;
+  // Index of the chunk that can hold `term`: the last whose first term does not sort after
+  // it (the first chunk's is "", so every term has one; -1 only for an empty index).
+  function chunkOf(term) {
+    var c = manifest.c || [], lo = 0, hi = c.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (c[mid] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   }
-  function chunkPath(part, chunk) { return "search/p" + part + "-" + chunk + ".js"; }
+  function chunkPath(chunk) { return "search/t" + chunk + ".js"; }
   // The chunks to load for an item: the one holding the term or, for a lone CJK character,
-  // those holding any term that starts with it.
+  // those holding any term that starts with it. A chunk holds its terms' postings in every
+  // part, so this is one file per term however big the site.
   function chunksFor(item) {
-    var paths = [];
-    manifest.parts.forEach(function (p, part) {
-      var first = chunkOf(part, item.term);
-      var last = item.prefix ? chunkOf(part, item.term + "\uffff") : first;
-      for (var k = Math.max(0, first); k <= last && k >= 0; k++) paths.push(chunkPath(part, k));
-    });
+    var first = chunkOf(item.term), last = item.prefix ? chunkOf(item.term + "\uffff") : first, paths = [];
+    for (var k = Math.max(0, first); k <= last && k >= 0; k++) paths.push(chunkPath(k));
     return paths;
+  }
+  // A term's entry in a chunk: [part, postings, part, postings, …], parts ascending.
+  function decodeAll(entry, into) {
+    for (var i = 0; i + 1 < entry.length; i += 2) decode(entry[i + 1], entry[i], into);
   }
   // page id → positions of an item, over every part (chunks loaded).
   var decoded = {};
@@ -157,17 +160,13 @@
     var key = (item.prefix ? "*" : "=") + item.term;
     if (decoded[key]) return decoded[key];
     var all = new Map();
-    manifest.parts.forEach(function (p, part) {
-      var first = chunkOf(part, item.term);
-      var last = item.prefix ? chunkOf(part, item.term + "\uffff") : first;
-      for (var k = Math.max(0, first); k <= last && k >= 0; k++) {
-        var terms = chunks[chunkPath(part, k)] || {};
-        if (!item.prefix) {
-          if (Object.prototype.hasOwnProperty.call(terms, item.term)) decode(terms[item.term], part, all);
-          continue;
-        }
-        Object.keys(terms).forEach(function (t) { if (t.indexOf(item.term) === 0) decode(terms[t], part, all); });
+    chunksFor(item).forEach(function (path) {
+      var terms = chunks[path] || {};
+      if (!item.prefix) {
+        if (Object.prototype.hasOwnProperty.call(terms, item.term)) decodeAll(terms[item.term], all);
+        return;
       }
+      Object.keys(terms).forEach(function (t) { if (t.indexOf(item.term) === 0) decodeAll(terms[t], all); });
     });
     if (item.prefix) all.forEach(function (v, id) { all.set(id, v.sort(function (a, b) { return a - b; })); });
     return (decoded[key] = all);

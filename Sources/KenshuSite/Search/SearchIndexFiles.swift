@@ -1,0 +1,120 @@
+import Foundation
+import KenshuModel
+
+/// What the search index's files hold, kept between builds: a rebuild cuts again only the
+/// parts holding pages that changed, and writes only the fragments of those pages and the
+/// chunks whose terms' postings changed.
+struct SearchIndexRecord: Sendable {
+  struct Part: Sendable {
+    /// The pages of the part, in order.
+    var paths: [String]
+    /// The part's fragments: path → size.
+    var fragments: [String: Int]
+    var cut: SearchIndexPart
+  }
+
+  /// Part number → the part.
+  var parts: [Int: Part] = [:]
+  var chunks: [SearchIndexChunk] = []
+  /// Chunk path → size.
+  var chunkSizes: [String: Int] = [:]
+
+  /// The index's files (the manifest not counted), in bytes.
+  var bytes: Int {
+    chunkSizes.values.reduce(0, +) + parts.values.reduce(0) { $0 + $1.fragments.values.reduce(0, +) }
+  }
+}
+
+extension SiteBuilder {
+  /// Writes the search index: per part of `SearchIndex.documentsPerPart` pages its pages'
+  /// fragments, the chunks over all parts (`SearchIndexChunks`), then the manifest. A part
+  /// whose pages were all kept from the previous build is kept whole; in a changed part only
+  /// the fragments of pages rendered again are made again. After a previous build the
+  /// chunks keep their boundaries, and only those holding a term whose postings changed are
+  /// made again. Returns what the index holds and its total size.
+  func writeSearchIndex(
+    _ outcome: PageOutcome, parts: Int, previous: BuildState.Previous, writer: SiteWriteSession,
+    into files: inout [String: Data]
+  ) -> (SearchIndexRecord, Int) {
+    let size = SearchIndex.documentsPerPart
+    let entries = outcome.searchEntries
+    let old = previous.searchIndex
+    // Parts are independent: they are cut on all cores (this ran alone after the pages).
+    let results = IndexedResults<(SearchIndexRecord.Part, [String: Data], cut: Bool)>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
+      let paths = entries[range].map(\.document.path)
+      let oldPart = old.parts[part]
+      let same = oldPart?.paths == paths
+      if same, let oldPart, !outcome.freshEntries[range].contains(true),
+        oldPart.fragments.keys.allSatisfy(writer.keep)
+      {
+        results[part] = (oldPart, [:], false)
+        return
+      }
+      var made: [String: Data] = [:]
+      var sizes: [String: Int] = [:]
+      for id in range {
+        let path = SiteLayout.searchDocument(id)
+        if same, !outcome.freshEntries[id], let kept = oldPart?.fragments[path], writer.keep(path) {
+          sizes[path] = kept
+          continue
+        }
+        let fragment = SearchIndexPart.fragment(entries[id].document, id: id)
+        made[path] = fragment
+        sizes[path] = fragment.count
+      }
+      // A part with fewer pages than before leaves fragments that nothing names.
+      for stale in (oldPart?.fragments ?? [:]).keys where sizes[stale] == nil { writer.retire(stale) }
+      results[part] = (
+        SearchIndexRecord.Part(paths: paths, fragments: sizes, cut: SearchIndexPart(entries: entries[range])),
+        made,
+        true
+      )
+    }
+    var record = SearchIndexRecord()
+    var changed: Set<Term> = []
+    for (part, result) in results.slots.enumerated() {
+      guard let (kept, made, cut) = result else { continue }
+      record.parts[part] = kept
+      files.merge(made) { _, new in new }
+      guard cut else { continue }
+      // The terms whose postings in this part are not what they were.
+      let before = old.parts[part]?.cut
+      for term in kept.cut.postings.keys where before?.posting(of: term) != kept.cut.posting(of: term) {
+        changed.insert(term)
+      }
+      if let before {
+        for term in before.postings.keys where kept.cut.postings[term] == nil { changed.insert(term) }
+      }
+    }
+    // Parts no longer there (pages removed): their terms changed too.
+    for (part, gone) in old.parts where part >= parts {
+      changed.formUnion(gone.cut.postings.keys)
+      for stale in gone.fragments.keys { writer.retire(stale) }
+    }
+    let cuts = (0..<parts).map { record.parts[$0]?.cut ?? SearchIndexPart(entries: []) }
+    let update: (chunks: [SearchIndexChunk], touched: Set<Int>)
+    if old.chunks.isEmpty {
+      let cut = SearchIndexChunks.cut(cuts)
+      update = (cut, Set(cut.indices))
+    } else {
+      update = SearchIndexChunks.update(old.chunks, changed: changed, parts: cuts)
+    }
+    record.chunks = update.chunks
+    for (k, chunk) in record.chunks.enumerated() {
+      if !update.touched.contains(k), let kept = old.chunkSizes[chunk.path], writer.keep(chunk.path) {
+        record.chunkSizes[chunk.path] = kept
+        continue
+      }
+      let script = SearchIndexChunks.script(chunk, parts: cuts)
+      files[chunk.path] = script
+      record.chunkSizes[chunk.path] = script.count
+    }
+    let manifest = SearchIndexPart.manifest(
+      firstTerms: record.chunks.map(\.firstTerm), meta: cuts.map(\.meta), documents: entries.count,
+      textLengthSum: cuts.reduce(0) { $0 + $1.textLengthSum })
+    files[SiteRoutes.searchManifest] = manifest
+    return (record, record.bytes + manifest.count)
+  }
+}
