@@ -139,7 +139,7 @@ import Testing
   }
 
   @Test func anAttendanceChange_withAnyOtherChange_isAFullBuild() async throws {
-    let (root, layout, session, watcher) = try builtAndWatched()
+    let (root, _, session, watcher) = try builtAndWatched()
     var before = watcher.fingerprint()
     try checkIn("a01", root: root, at: "09:20")
     let programme = root.appendingPathComponent("curricula/day.xml")
