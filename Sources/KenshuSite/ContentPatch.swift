@@ -61,6 +61,17 @@ extension SiteBuilder {
     let writer = try SiteWriteSession(
       output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
       beforeWrite: beforeWrite)
+    // From here on pages are written in place: if anything throws (a write fails), the folder
+    // may hold some new pages, so the next build must not trust the recorded hashes (it would
+    // skip writing back a page whose new text equals the recorded one, leaving what this patch
+    // wrote).
+    var settled = false
+    defer {
+      if !settled {
+        writer.abandon()
+        state.forget(output: options.output)
+      }
+    }
     var stages: [(stage: String, seconds: Double)] = [("plan", Date().timeIntervalSince(started))]
     var mark = Date()
     var outcome = try renderAndWritePages(pages, with: renderer, to: writer, only: selected.sorted())
@@ -104,6 +115,7 @@ extension SiteBuilder {
     stages.append(("commit", Date().timeIntervalSince(mark)))
     report.stageSeconds = stages
     report.seconds = Date().timeIntervalSince(started)
+    settled = true
     return report
   }
 }

@@ -166,6 +166,27 @@ import Testing
     #expect(SampleProject.read(built.site, Self.groupWork).contains("TEMPLATE-OVERRIDE"))
   }
 
+  /// A patch that throws midway (a write fails) has written some pages in place: what the
+  /// builder recorded is forgotten, so the next build does not skip a page because its text
+  /// equals the recorded hash while the folder holds the failed patch's page.
+  @Test func failedPatch_forgetsWhatWasRecorded() throws {
+    let built = try Built()
+    let file = built.root.appendingPathComponent("content/day1/discharge.md")
+    let original = try Data(contentsOf: file)
+    try built.append("\n追記：途中で失敗\n", to: "day1/discharge.md")
+    var failing = built.builder
+    failing.beforeWrite = { path in if !path.hasSuffix(".html") { throw InjectedFailure() } }
+    #expect(throws: InjectedFailure.self) {
+      try failing.build(built.project, changedContent: ["day1/discharge.md"])
+    }
+    // The page was written before the failure.
+    try #require(SampleProject.read(built.site, Self.lecture).contains("途中で失敗"))
+    try original.write(to: file)
+    let report = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
+    #expect(report.published)
+    #expect(!SampleProject.read(built.site, Self.lecture).contains("途中で失敗"))
+  }
+
   @Test func deletedContentFile_buildsEverything_andReportsIt() throws {
     let built = try Built()
     try FileManager.default.removeItem(at: built.root.appendingPathComponent("content/day1/discharge.md"))
