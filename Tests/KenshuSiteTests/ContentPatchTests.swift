@@ -166,6 +166,51 @@ import Testing
     #expect(SampleProject.read(built.site, Self.groupWork).contains("TEMPLATE-OVERRIDE"))
   }
 
+  #if os(Linux)
+    /// A template written in place with the same size and its time put back (as `touch -r`
+    /// does) still has another status change time: the patch loads the theme again (the stamps
+    /// of size and time alone kept the old one).
+    @Test func templateWithItsTimePutBack_isLoadedAgain() throws {
+      let text = "<article><p>TEMPLATE-ONE</p>{{{contentHtml}}}</article>\n"
+      let built = try Built { root in
+        let templates = root.appendingPathComponent("theme/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try text.write(
+          to: templates.appendingPathComponent("session.mustache"), atomically: false, encoding: .utf8)
+      }
+      #expect(SampleProject.read(built.site, Self.groupWork).contains("TEMPLATE-ONE"))
+      let template = built.root.appendingPathComponent("theme/templates/session.mustache").path
+      var info = stat()
+      try #require(stat(template, &info) == 0)
+      let handle = try #require(FileHandle(forWritingAtPath: template))
+      try handle.write(contentsOf: Data(text.replacingOccurrences(of: "ONE", with: "TWO").utf8))
+      try handle.close()
+      try #require(utimensat(AT_FDCWD, template, [info.st_atim, info.st_mtim], 0) == 0)
+      _ = try built.builder.build(built.project, changedContent: [])
+      #expect(SampleProject.read(built.site, Self.groupWork).contains("TEMPLATE-TWO"))
+    }
+  #endif
+
+  /// A project template that could not be read was left out (the built-in one used); once a
+  /// `chmod` makes it readable (its size and time unchanged), the patch uses it, as a full
+  /// build would. (Run as root, every file is readable: the template is used from the start.)
+  @Test func templateMadeReadable_isUsedByThePatch() throws {
+    let fm = FileManager.default
+    let built = try Built { root in
+      let templates = root.appendingPathComponent("theme/templates")
+      try fm.createDirectory(at: templates, withIntermediateDirectories: true)
+      let template = templates.appendingPathComponent("session.mustache")
+      try "<article><p>TEMPLATE-READABLE</p>{{{contentHtml}}}</article>\n".write(
+        to: template, atomically: false, encoding: .utf8)
+      try fm.setAttributes([.posixPermissions: 0], ofItemAtPath: template.path)
+    }
+    try fm.setAttributes(
+      [.posixPermissions: 0o644],
+      ofItemAtPath: built.root.appendingPathComponent("theme/templates/session.mustache").path)
+    _ = try built.builder.build(built.project, changedContent: [])
+    #expect(SampleProject.read(built.site, Self.groupWork).contains("TEMPLATE-READABLE"))
+  }
+
   /// A patch that throws midway (a write fails) has written some pages in place: what the
   /// builder recorded is forgotten, so the next build does not skip a page because its text
   /// equals the recorded hash while the folder holds the failed patch's page.

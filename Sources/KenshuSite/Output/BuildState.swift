@@ -28,7 +28,7 @@ final class BuildState: @unchecked Sendable {
     /// The theme, when it loaded without problems, and the stamps of its template files before
     /// it was loaded (`Theme.templateStamps`), for a patch to keep it.
     var theme: Theme?
-    var themeStamps: [FileStamp?] = []
+    var themeStamps: [Theme.TemplateStamp?] = []
   }
 
   private let lock = NSLock()

@@ -2,6 +2,10 @@ import Foundation
 import KenshuModel
 import Mustache
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `{{variable}}` escaping in every template: `Markup.escape`, the same five replacements as
 /// swift-mustache's own (`&lt;` `&gt;` `&amp;` `&quot;` `&#39;`), for two reasons. It works on
 /// Unicode scalars: swift-mustache compares whole characters, so a quote or `<` followed by a
@@ -38,15 +42,45 @@ public struct Theme: Sendable {
   /// Changes whenever any template text changes; part of every cached page's fingerprint.
   let fingerprint: Int
 
-  /// The stamps (size, modification time) of every file `load` may read a template from, in
-  /// order, nil where there is none: equal stamps, equal templates, so a patch keeps the theme
-  /// the previous build loaded instead of reading and compiling every template again (7 % of a
-  /// serve rebuild's CPU samples on the 10,000-session project).
-  public static func templateStamps(projectRoot: URL) -> [FileStamp?] {
+  /// The stamps of every file `load` may read a template from, in order, nil where there is
+  /// none: equal stamps, equal templates, so a patch keeps the theme the previous build loaded
+  /// instead of reading and compiling every template again (7 % of a serve rebuild's CPU
+  /// samples on the 10,000-session project).
+  public static func templateStamps(projectRoot: URL) -> [TemplateStamp?] {
     let builtIn = Bundle.module.resourceURL?.appendingPathComponent("Theme/templates").path ?? ""
     let project = ProjectLayout(root: projectRoot).theme.appendingPathComponent("templates").path
     return templateNames.flatMap { name in
-      [FileStamp(path: "\(project)/\(name).mustache"), FileStamp(path: "\(builtIn)/\(name).mustache")]
+      [
+        TemplateStamp(path: "\(project)/\(name).mustache"),
+        TemplateStamp(path: "\(builtIn)/\(name).mustache"),
+      ]
+    }
+  }
+
+  /// What `stat` says of a template file: size and modification time, and also the status
+  /// change time and the inode, which a `chmod` (a template that could not be read, now can)
+  /// or a time put back (`touch -r`, an editor or a copy keeping the old time) change too.
+  public struct TemplateStamp: Sendable, Hashable {
+    public var file: FileStamp
+    public var changeSeconds: Int
+    public var changeNanoseconds: Int
+    public var device: UInt64
+    public var inode: UInt64
+
+    /// The stamp of the file at `path` (links followed); nil when there is none.
+    public init?(path: String) {
+      var info = stat()
+      guard stat(path, &info) == 0 else { return nil }
+      #if os(Linux)
+        let changed = info.st_ctim
+      #else
+        let changed = info.st_ctimespec
+      #endif
+      file = FileStamp(info)
+      changeSeconds = Int(changed.tv_sec)
+      changeNanoseconds = Int(changed.tv_nsec)
+      device = UInt64(truncatingIfNeeded: info.st_dev)
+      inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
   }
 
