@@ -126,7 +126,7 @@ let package = Package(
     .target(
       name: "KenshuServer",
       dependencies: [
-        "KenshuModel", "KenshuBuild", "KenshuCollection", "KenshuTrainingDay",
+        "KenshuModel", "KenshuBuild", "KenshuCollection", "KenshuTrainingDay", "CKenshuFiles",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -7,4 +7,9 @@
 /// errno set (ENOSYS or EINVAL where the system or file system cannot exchange).
 int kenshu_rename_exchange(const char *from, const char *to);
 
+/// The filesystem type of the filesystem holding `path`: statfs(2)'s f_type magic number
+/// (linux/magic.h), its low 32 bits. Linux only. Returns 0, or -1 with errno set (ENOSYS
+/// elsewhere).
+int kenshu_filesystem_type(const char *path, unsigned int *type);
+
 #endif
