@@ -94,19 +94,62 @@ public struct ServeRebuildFailed: Error, CustomStringConvertible {
   public var description: String { message.en.message }
 }
 
+/// The work folder given to `kenshu bench serve` holds files the benchmarks did not make: it is
+/// not deleted to make the synthetic project there.
+public struct BenchWorkFolderNotOurs: Error, CustomStringConvertible {
+  public var folder: String
+
+  /// What went wrong, in both languages.
+  public var message: Bilingual {
+    Bilingual(
+      ja:
+        "作業フォルダー \(folder) にはベンチマークが作ったものでないファイルがあるため、消して合成プロジェクトを作ることはしません。空のフォルダーか存在しないフォルダーを指定してください",
+      en:
+        "the work folder \(folder) holds files the benchmark did not make, so it is not deleted to make the synthetic project there: name an empty or missing folder"
+    )
+  }
+
+  public var description: String { message.en.message }
+}
+
+/// A benchmark's work folder: what may be deleted to make the synthetic project again.
+enum BenchWorkFolder {
+  /// Written in a work folder the serve benchmark made.
+  static let marker = ".kenshu-bench"
+  /// What the site and serve benchmarks write in their work folder.
+  static let madeByBenchmarks: Set<String> = [
+    marker, "project", "hugo", "hugo-public", "kenshu-site", "kenshu-site-inplace", "kenshu-site-serve",
+  ]
+
+  /// Whether `folder` may be deleted and made again: it is missing or empty, carries the
+  /// marker, or holds nothing but what the benchmarks write.
+  static func mayReplace(_ folder: URL) -> Bool {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      // Missing (or not a folder we can list: only missing may be made).
+      return !FileManager.default.fileExists(atPath: folder.path)
+    }
+    return names.contains(marker) || Set(names).isSubset(of: madeByBenchmarks)
+  }
+}
+
 /// The serve rebuild alone, on the project `runSiteBenchmark` generates (made in `workFolder`
-/// when it is not there yet): for profiling and for before/after runs, without the cold builds
-/// and Hugo around it. Returns every round, then their median.
+/// when it is not there yet; a folder holding anything else is refused, not deleted): for
+/// profiling and for before/after runs, without the cold builds and Hugo around it. Returns
+/// every round, then their median.
 public func runServeRebuildBenchmark(
   workFolder: URL, courses: Int = 100, sessionsPerCourse: Int = 100, rounds: Int = 5
 ) throws -> (rounds: [ServeRebuildFigures], median: ServeRebuildFigures) {
   let projectRoot = workFolder.appendingPathComponent("project")
   let edited = projectRoot.appendingPathComponent("content/c\(min(2, courses - 1))/s0.md")
   if !FileManager.default.fileExists(atPath: edited.path) {
+    guard BenchWorkFolder.mayReplace(workFolder) else {
+      throw BenchWorkFolderNotOurs(folder: workFolder.path)
+    }
     try? FileManager.default.removeItem(at: workFolder)
     _ = try SyntheticSite.write(
       projectRoot: projectRoot, hugoRoot: workFolder.appendingPathComponent("hugo"), courses: courses,
       sessionsPerCourse: sessionsPerCourse)
+    try Data().write(to: workFolder.appendingPathComponent(BenchWorkFolder.marker))
   }
   return try ServeRebuildBenchmark.measureRounds(
     projectRoot: projectRoot, output: workFolder.appendingPathComponent("kenshu-site-serve"), edited: edited,

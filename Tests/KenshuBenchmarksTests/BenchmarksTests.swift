@@ -6,6 +6,30 @@ import Testing
 
 /// The benchmarks run end to end on small inputs (timing is not asserted: no timed tests).
 @Suite struct BenchmarksTests {
+  /// `kenshu bench serve --work-folder` deletes and remakes only a folder the benchmarks made:
+  /// one holding anything else is refused and left as it was.
+  @Test func serve_refusesAWorkFolderItDidNotMake_andLeavesItAlone() throws {
+    let fm = FileManager.default
+    let folder = fm.temporaryDirectory.appendingPathComponent("kenshu-bench-\(UUID().uuidString)")
+    defer { try? fm.removeItem(at: folder) }
+    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+    let precious = folder.appendingPathComponent("thesis.docx")
+    try Data("precious".utf8).write(to: precious)
+    #expect(throws: BenchWorkFolderNotOurs.self) {
+      _ = try runServeRebuildBenchmark(workFolder: folder, courses: 1, sessionsPerCourse: 1, rounds: 1)
+    }
+    #expect(fm.fileExists(atPath: precious.path))
+    // What the benchmarks make, marked or not, may be made again; so may a missing folder.
+    #expect(!BenchWorkFolder.mayReplace(folder))
+    try Data().write(to: folder.appendingPathComponent(BenchWorkFolder.marker))
+    #expect(BenchWorkFolder.mayReplace(folder))
+    let made = folder.appendingPathComponent("made")
+    try fm.createDirectory(at: made.appendingPathComponent("project"), withIntermediateDirectories: true)
+    try fm.createDirectory(at: made.appendingPathComponent("hugo"), withIntermediateDirectories: true)
+    #expect(BenchWorkFolder.mayReplace(made))
+    #expect(BenchWorkFolder.mayReplace(folder.appendingPathComponent("missing")))
+  }
+
   @Test func evaluation_runsThePipeline_andReportsEachStage() {
     let text = runEvaluationBenchmark(rows: 200, in: .en)
     #expect(text.contains("200 responses"))

@@ -79,6 +79,8 @@ struct BenchCommand: ParsableCommand {
         print(result.formatted(in: Language.current))
       } catch let failure as ServeRebuildFailed {
         throw argumentError(ja: failure.message.ja.message, en: failure.message.en.message)
+      } catch let refusal as BenchWorkFolderNotOurs {
+        throw argumentError(ja: refusal.message.ja.message, en: refusal.message.en.message)
       }
     }
   }
@@ -119,6 +121,8 @@ struct BenchCommand: ParsableCommand {
         print(Language.say(ja: "中央値: ", en: "median: ") + result.median.line)
       } catch let failure as ServeRebuildFailed {
         throw argumentError(ja: failure.message.ja.message, en: failure.message.en.message)
+      } catch let refusal as BenchWorkFolderNotOurs {
+        throw argumentError(ja: refusal.message.ja.message, en: refusal.message.en.message)
       }
     }
   }
