@@ -249,4 +249,32 @@ import Testing
       #expect(try !scanned(data), "\(xml)")
     }
   }
+
+  /// A part in UTF-16 or UCS-4 is never scanned: there, ASCII bytes that spell `<sheetData>`
+  /// and a row are text to libxml2 (a review's attack: the real `<sheetData>` in UTF-16LE, then
+  /// an ASCII fake row of even length). Read as libxml2 reads it, whatever the byte order.
+  @Test func test_aPartInUTF16_orUCS4_isNotScanned() throws {
+    let open = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    let close = "</sheetData></worksheet>"
+    var fake = Array("<sheetData><row r=\"1\"><c r=\"A1\"><v>42</v></c></row></sheetData>".utf8)
+    if fake.count % 2 == 1 { fake.append(0x20) }
+    func utf16LE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+    func utf16BE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+    func ucs4LE(_ text: String) -> [UInt8] {
+      text.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+    }
+    let parts: [[UInt8]] = [
+      [0xFF, 0xFE] + utf16LE(open) + fake + utf16LE(close),
+      utf16LE(open) + fake + utf16LE(close),
+      [0xFE, 0xFF] + utf16BE(open) + fake + utf16BE(close),
+      utf16LE("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + open) + fake + utf16LE(close),
+      ucs4LE(open) + fake + fake + ucs4LE(close),
+      utf16LE(open + "<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>" + close),
+    ]
+    for (index, part) in parts.enumerated() {
+      let data = try makeXLSX(sheetXML: Data(part), sharedStrings: Self.sharedStrings, styles: Self.styles)
+      expectSame(data, "part \(index)")
+      #expect(try !scanned(data), "part \(index)")
+    }
+  }
 }

@@ -118,11 +118,17 @@ final class SheetPartFeeder {
   }
 
   /// Whether `window` (starting at `start` in the part) holds no `<!` and no `<?` but the XML
-  /// declaration, and that one declares UTF-8 or no encoding.
+  /// declaration, and that one declares UTF-8 or no encoding; and whether the part is plainly
+  /// UTF-8: it begins with `<` (after a UTF-8 byte-order mark) and holds no 0 byte. In UTF-16
+  /// or UCS-4 (with a byte-order mark or without) every `<` is followed or preceded by a 0 byte,
+  /// so a byte check for `<!` sees nothing, and ASCII bytes that spell `<sheetData>` are text
+  /// to libxml2 there: the scan would read rows libxml2 never sees.
   private static func isPlainPrefix(_ window: ArraySlice<UInt8>, from start: Int) -> Bool {
+    if window.contains(0) { return false }
     var index = window.startIndex
     if start == 0 {
       if window.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
+      guard index < window.endIndex, window[index] == UInt8(ascii: "<") else { return false }
       if window[index...].starts(with: Array("<?xml".utf8)) {
         guard let end = declarationEnd(window, from: index), declaresUTF8(window[index..<end]) else {
           return false
