@@ -94,8 +94,8 @@ public struct ServeRebuildFailed: Error, CustomStringConvertible {
   public var description: String { message.en.message }
 }
 
-/// The work folder given to `kenshu bench serve` holds files the benchmarks did not make: it is
-/// not deleted to make the synthetic project there.
+/// The work folder given to `kenshu bench site` or `kenshu bench serve` holds files the
+/// benchmarks did not make: it is not deleted to make the synthetic project there.
 public struct BenchWorkFolderNotOurs: Error, CustomStringConvertible {
   public var folder: String
 
@@ -114,11 +114,13 @@ public struct BenchWorkFolderNotOurs: Error, CustomStringConvertible {
 
 /// A benchmark's work folder: what may be deleted to make the synthetic project again.
 enum BenchWorkFolder {
-  /// Written in a work folder the serve benchmark made.
+  /// Written in a work folder the site or serve benchmark made.
   static let marker = ".kenshu-bench"
-  /// What the site and serve benchmarks write in their work folder.
+  /// What the site and serve benchmarks write in their work folder (the serve path's
+  /// facilitator edition beside its learner site).
   static let madeByBenchmarks: Set<String> = [
     marker, "project", "hugo", "hugo-public", "kenshu-site", "kenshu-site-inplace", "kenshu-site-serve",
+    "kenshu-site-serve-facilitator",
   ]
 
   /// Whether `folder` may be deleted and made again: it is missing or empty, carries the

@@ -128,11 +128,14 @@ public func runSiteBenchmark(
   hugoExecutable: String? = "hugo", measureServe: Bool = true
 ) throws -> SiteBenchmarkResult {
   let fm = FileManager.default
+  // The folder is deleted and made again: only one the benchmarks made (or an empty one).
+  guard BenchWorkFolder.mayReplace(workFolder) else { throw BenchWorkFolderNotOurs(folder: workFolder.path) }
   try? fm.removeItem(at: workFolder)
   let projectRoot = workFolder.appendingPathComponent("project")
   let hugoRoot = workFolder.appendingPathComponent("hugo")
   let (project, bytes) = try SyntheticSite.write(
     projectRoot: projectRoot, hugoRoot: hugoRoot, courses: courses, sessionsPerCourse: sessionsPerCourse)
+  try Data().write(to: workFolder.appendingPathComponent(BenchWorkFolder.marker))
 
   // Hugo first: both then meet a file system that has just absorbed the generated files.
   var hugoFigures: (version: String?, seconds: Double?, peakMB: Double?, pages: Int?, cpu: Double?) = (

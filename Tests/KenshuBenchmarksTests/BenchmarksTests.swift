@@ -19,6 +19,12 @@ import Testing
       _ = try runServeRebuildBenchmark(workFolder: folder, courses: 1, sessionsPerCourse: 1, rounds: 1)
     }
     #expect(fm.fileExists(atPath: precious.path))
+    // `kenshu bench site` deletes its work folder on every run: the same rule.
+    #expect(throws: BenchWorkFolderNotOurs.self) {
+      _ = try runSiteBenchmark(
+        workFolder: folder, courses: 1, sessionsPerCourse: 1, hugoExecutable: nil, measureServe: false)
+    }
+    #expect(fm.fileExists(atPath: precious.path))
     // What the benchmarks make, marked or not, may be made again; so may a missing folder.
     #expect(!BenchWorkFolder.mayReplace(folder))
     try Data().write(to: folder.appendingPathComponent(BenchWorkFolder.marker))
@@ -26,6 +32,9 @@ import Testing
     let made = folder.appendingPathComponent("made")
     try fm.createDirectory(at: made.appendingPathComponent("project"), withIntermediateDirectories: true)
     try fm.createDirectory(at: made.appendingPathComponent("hugo"), withIntermediateDirectories: true)
+    #expect(BenchWorkFolder.mayReplace(made))
+    try fm.createDirectory(
+      at: made.appendingPathComponent("kenshu-site-serve-facilitator"), withIntermediateDirectories: true)
     #expect(BenchWorkFolder.mayReplace(made))
     #expect(BenchWorkFolder.mayReplace(folder.appendingPathComponent("missing")))
   }
