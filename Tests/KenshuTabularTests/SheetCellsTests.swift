@@ -1,7 +1,6 @@
 import Foundation
 import KenshuModel
 import Testing
-import ZIPFoundation
 
 @testable import KenshuTabular
 
@@ -125,40 +124,14 @@ import ZIPFoundation
 
   /// A workbook of `sheets` (name, hidden, sheet XML) with the shared strings and a date style.
   static func workbook(_ sheets: [(String, Bool, String)], date1904: Bool) throws -> Data {
-    let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
-    func add(_ path: String, _ text: String) throws {
-      let data = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-        provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-    }
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    try add(
-      "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
-    )
-    var workbook = "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rels)\">"
-    if date1904 { workbook += "<workbookPr date1904=\"1\"/>" }
-    workbook += "<sheets>"
-    var relationships =
-      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    for (index, (name, hidden, xml)) in sheets.enumerated() {
-      workbook +=
-        "<sheet name=\"\(name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"\(hidden ? " state=\"hidden\"" : "")/>"
-      relationships += "<Relationship Id=\"rId\(index + 1)\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
-      try add("xl/worksheets/sheet\(index + 1).xml", xml)
-    }
-    try add("xl/workbook.xml", workbook + "</sheets></workbook>")
-    try add("xl/_rels/workbook.xml.rels", relationships + "</Relationships>")
-    try add(
-      "xl/sharedStrings.xml",
-      "<sst xmlns=\"\(main)\">" + shared.map { "<si><t xml:space=\"preserve\">\($0)</t></si>" }.joined()
-        + "</sst>")
-    try add(
-      "xl/styles.xml",
-      "<styleSheet xmlns=\"\(main)\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
-    )
-    return archive.data ?? Data()
+    return try makeXLSX(
+      sheets: sheets.map { ($0.0, $0.1, Data($0.2.utf8)) },
+      sharedStrings: "<sst xmlns=\"\(main)\">"
+        + shared.map { "<si><t xml:space=\"preserve\">\($0)</t></si>" }.joined() + "</sst>",
+      styles:
+        "<styleSheet xmlns=\"\(main)\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>",
+      date1904: date1904)
   }
 
   @Test func test_seededSheets_sameAsTable() throws {

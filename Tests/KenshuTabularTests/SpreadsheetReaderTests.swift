@@ -22,6 +22,15 @@ func readSpreadsheet(_ name: String, sheet: String? = nil) throws -> TableReadRe
 
 /// Builds an .xlsx in memory with the given sheet XML (for files too big to commit).
 func makeXLSX(sheetXML: Data, sharedStrings: String? = nil, styles: String? = nil) throws -> Data {
+  try makeXLSX(sheets: [("Sheet1", false, sheetXML)], sharedStrings: sharedStrings, styles: styles)
+}
+
+/// Builds an .xlsx in memory: the sheets in order (name, hidden, sheet XML), with the shared
+/// strings, styles and the 1904 date system when given.
+func makeXLSX(
+  sheets: [(name: String, hidden: Bool, xml: Data)], sharedStrings: String? = nil, styles: String? = nil,
+  date1904: Bool = false
+) throws -> Data {
   let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
   func add(_ path: String, _ data: Data) throws {
     try archive.addEntry(
@@ -33,19 +42,20 @@ func makeXLSX(sheetXML: Data, sharedStrings: String? = nil, styles: String? = ni
   try add(
     "[Content_Types].xml",
     Data("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8))
-  try add(
-    "xl/workbook.xml",
-    Data(
-      "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rels)\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-        .utf8))
-  try add(
-    "xl/_rels/workbook.xml.rels",
-    Data(
-      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
-        .utf8))
+  var workbook = "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rels)\">"
+  if date1904 { workbook += "<workbookPr date1904=\"1\"/>" }
+  var relationships = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  workbook += "<sheets>"
+  for (index, sheet) in sheets.enumerated() {
+    workbook +=
+      "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "")/>"
+    relationships += "<Relationship Id=\"rId\(index + 1)\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+  }
+  try add("xl/workbook.xml", Data((workbook + "</sheets></workbook>").utf8))
+  try add("xl/_rels/workbook.xml.rels", Data((relationships + "</Relationships>").utf8))
   if let sharedStrings { try add("xl/sharedStrings.xml", Data(sharedStrings.utf8)) }
   if let styles { try add("xl/styles.xml", Data(styles.utf8)) }
-  try add("xl/worksheets/sheet1.xml", sheetXML)
+  for (index, sheet) in sheets.enumerated() { try add("xl/worksheets/sheet\(index + 1).xml", sheet.xml) }
   return archive.data ?? Data()
 }
 
