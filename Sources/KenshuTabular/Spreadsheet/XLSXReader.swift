@@ -92,14 +92,7 @@ struct XLSXReader {
     let parser = XMLStreamParser(path: "\(file) [\(part)]", handler: handler)
     handler.parser = parser
     let feeder = SheetPartFeeder(parser: parser, handler: handler)
-    let found: Bool
-    do {
-      found = try archive.stream(part) { chunk in
-        chunk.withUnsafeBytes { feeder.feed($0) }
-      }
-    } catch {
-      throw SpreadsheetProblem(file: file, archiveFailure: error)
-    }
+    let found = try feed(part, from: &archive) { feeder.feed($0) }
     if !found {
       throw SpreadsheetProblem(Catalogue.spreadsheetMissingPart, part, at: SourceLocation(file: file))
     }
@@ -118,14 +111,7 @@ struct XLSXReader {
   ) throws(SpreadsheetProblem) {
     let parser = XMLStreamParser(path: "\(file) [\(part)]", handler: handler)
     handler.parser = parser
-    let found: Bool
-    do {
-      found = try archive.stream(part) { chunk in
-        chunk.withUnsafeBytes { parser.feed($0) }
-      }
-    } catch {
-      throw SpreadsheetProblem(file: file, archiveFailure: error)
-    }
+    let found = try feed(part, from: &archive) { parser.feed($0) }
     if !found {
       if required {
         throw SpreadsheetProblem(Catalogue.spreadsheetMissingPart, part, at: SourceLocation(file: file))
@@ -134,6 +120,18 @@ struct XLSXReader {
     }
     if let problem = handler.problem { throw problem }
     if let first = parser.finish().first { throw SpreadsheetProblem(parsingProblem: first) }
+  }
+
+  /// Streams `part`'s inflated bytes to `consumer` (false stops it); whether the part exists.
+  /// An archive failure (damaged entry, size or ratio limit) becomes the file's problem.
+  private func feed(
+    _ part: String, from archive: inout SpreadsheetArchive, to consumer: (UnsafeRawBufferPointer) -> Bool
+  ) throws(SpreadsheetProblem) -> Bool {
+    do {
+      return try archive.stream(part) { chunk in chunk.withUnsafeBytes { consumer($0) } }
+    } catch {
+      throw SpreadsheetProblem(file: file, archiveFailure: error)
+    }
   }
 }
 
