@@ -28,8 +28,21 @@ function kept(url) {
     && u.pathname.slice(-6) !== "/sw.js";
 }
 
+// This build's cache, opened once per worker. A newer build's worker deletes it when it
+// activates, while this one may still be storing a response it fetched just before;
+// caches.open would then create the cache again under the old name, and the old build's copy
+// would stay on the phone for good. The Cache opened earlier is the deleted one, so what is
+// stored into it is dropped with it.
+var opened = null;
+function openCache() {
+  if (!opened) {
+    opened = caches.open(CACHE).catch(function (error) { opened = null; throw error; });
+  }
+  return opened;
+}
+
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
+  event.waitUntil(openCache().then(function (cache) {
     return cache.addAll(MANIFEST.core.map(absolute));
   }).then(function () { return self.skipWaiting(); }));
 });
@@ -45,7 +58,7 @@ self.addEventListener("activate", function (event) {
 
 function store(url, response) {
   if (!response || !response.ok || response.type !== "basic") return Promise.resolve();
-  return caches.open(CACHE).then(function (cache) { return cache.put(key(url), response); });
+  return openCache().then(function (cache) { return cache.put(key(url), response); });
 }
 
 function fromNetwork(request) {
@@ -111,7 +124,7 @@ self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type !== "keep-page" || typeof data.url !== "string" || !kept(data.url)) return;
   var page = key(data.url);
-  var work = caches.open(CACHE).then(function (cache) {
+  var work = openCache().then(function (cache) {
     var jobs = [keepFiles(cache, [page], false)];
     Object.keys(MANIFEST.modules).forEach(function (id) {
       var files = MANIFEST.modules[id].map(absolute);
