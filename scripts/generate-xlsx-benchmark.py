@@ -9,11 +9,17 @@ writes into FOLDER:
   responses.csv                    the CSV, unchanged;
   responses.xlsx                   the same cells as an Excel workbook in the layout Excel writes:
                                    every text cell a shared string (t="s"), numbers as <v>,
-                                   rows with r= and spans=, styles.xml, docProps, deflate.
+                                   styles.xml, docProps, deflate; the sheet part as Excel 2016 and
+                                   later (Microsoft 365) save it: CRLF after the XML declaration,
+                                   the root declaring the mc, x14ac, xr, xr2 and xr3 namespaces
+                                   with mc:Ignorable and xr:uid, and every row written
+                                   <row r="N" spans="1:40" x14ac:dyDescent="0.4">.
 
-Usage: python3 scripts/generate-xlsx-benchmark.py [--no-xlsx] RESPONSES.csv FOLDER
+Usage: python3 scripts/generate-xlsx-benchmark.py [--no-xlsx] [--plain-rows] RESPONSES.csv FOLDER
 
 --no-xlsx writes the project and responses.csv only (Benchmarks/evaluation-vs-pandas.sh).
+--plain-rows writes the sheet without the namespaces and rows without x14ac:dyDescent (as
+             openpyxl and other libraries write it; the default before 7 December 2026).
 """
 import csv
 import os
@@ -24,6 +30,16 @@ from xml.sax.saxutils import escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# What Excel declares on every <worksheet> it saves (mc:Ignorable lists the prefixes a reader
+# that does not know them may ignore).
+EXCEL_NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'mc:Ignorable="x14ac xr xr2 xr3" '
+    'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" '
+    'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
+    'xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2" '
+    'xmlns:xr3="http://schemas.microsoft.com/office/spreadsheetml/2016/revision3" '
+    'xr:uid="{00000000-0001-0000-0000-000000000000}"')
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
@@ -58,7 +74,7 @@ SITE = ('<?xml version="1.0" encoding="UTF-8"?>\n<site xmlns="urn:kenshu:1" xml:
         'title="ベンチマーク" organiser="ベンチマーク"/>\n')
 
 
-def write_xlsx(rows, path):
+def write_xlsx(rows, path, excel_rows=True):
     strings = {}
     order = []
 
@@ -72,10 +88,15 @@ def write_xlsx(rows, path):
     width = len(rows[0])
     last = column_name(width - 1)
     names = [column_name(i) for i in range(width)]
-    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" '
-             f'xmlns:r="{RELS}"><dimension ref="A1:{last}{len(rows)}"/><sheetViews><sheetView '
-             'tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="18.75"/>'
-             '<sheetData>']
+    if excel_rows:
+        declaration_end, namespaces = "\r\n", " " + EXCEL_NAMESPACES
+        row_extra, format_extra = ' x14ac:dyDescent="0.4"', ' x14ac:dyDescent="0.4"'
+    else:
+        declaration_end, namespaces, row_extra, format_extra = "\n", "", "", ""
+    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{declaration_end}<worksheet '
+             f'xmlns="{MAIN}" xmlns:r="{RELS}"{namespaces}><dimension ref="A1:{last}{len(rows)}"/>'
+             '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
+             f'<sheetFormatPr defaultRowHeight="18.75"{format_extra}/><sheetData>']
     total = 0
     for number, row in enumerate(rows, start=1):
         cells = []
@@ -88,7 +109,7 @@ def write_xlsx(rows, path):
             else:
                 cells.append(f'<c r="{ref}" t="s"><v>{index_of(value)}</v></c>')
             total += 1
-        parts.append(f'<row r="{number}" spans="1:{width}">' + "".join(cells) + "</row>")
+        parts.append(f'<row r="{number}" spans="1:{width}"{row_extra}>' + "".join(cells) + "</row>")
     parts.append('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" '
                  'header="0.3" footer="0.3"/></worksheet>')
     shared = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
@@ -148,7 +169,8 @@ def write_xlsx(rows, path):
 def main():
     args = sys.argv[1:]
     xlsx = "--no-xlsx" not in args
-    args = [a for a in args if a != "--no-xlsx"]
+    excel_rows = "--plain-rows" not in args
+    args = [a for a in args if a not in ("--no-xlsx", "--plain-rows")]
     if len(args) != 2:
         sys.exit(__doc__)
     source, folder = args
@@ -162,7 +184,7 @@ def main():
         return
     with open(source, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
-    write_xlsx(rows, os.path.join(folder, "responses.xlsx"))
+    write_xlsx(rows, os.path.join(folder, "responses.xlsx"), excel_rows)
 
 
 if __name__ == "__main__":
