@@ -54,11 +54,47 @@ public struct XMLStreamBytes {
   public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
+/// A namespace declaration on a start tag (`xmlns:prefix="uri"`, or `xmlns="uri"` with an
+/// empty prefix), as libxml2 read it.
+public struct XMLNamespaceDeclaration: Equatable, Sendable {
+  public var prefix: String
+  public var uri: String
+
+  public init(prefix: String, uri: String) {
+    self.prefix = prefix
+    self.uri = uri
+  }
+}
+
 /// The attributes of one start tag, valid only during the callback.
 public struct XMLStreamAttributes {
   let count: Int
   /// libxml2's SAX2 layout: five pointers per attribute (local name, prefix, URI, value, end).
   let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  let namespaceCount: Int
+  /// libxml2's SAX2 layout: two pointers per declaration (prefix or NULL, URI).
+  let namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+  init(
+    count: Int, raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int = 0,
+    namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>? = nil
+  ) {
+    self.count = count
+    self.raw = raw
+    self.namespaceCount = namespaces == nil ? 0 : namespaceCount
+    self.namespaces = namespaces
+  }
+
+  /// The namespaces the start tag declares (libxml2 does not report them as attributes), in the
+  /// tag's order; copied, so meant for the few elements whose declarations matter.
+  public var namespaceDeclarations: [XMLNamespaceDeclaration] {
+    guard let namespaces else { return [] }
+    return (0..<namespaceCount).map { index in
+      XMLNamespaceDeclaration(
+        prefix: XMLStreamBytes(cString: namespaces[2 * index]).string,
+        uri: XMLStreamBytes(cString: namespaces[2 * index + 1]).string)
+    }
+  }
 
   /// The value of the attribute whose local name is `name` (any namespace, or only those with
   /// `prefix` when given), or nil.
@@ -225,10 +261,12 @@ private func parser(_ user: UnsafeMutableRawPointer?) -> XMLStreamParser? {
 }
 
 private let streamStartElement: startElementNsSAX2Func = {
-  user, localName, prefix, _, _, _, attributeCount, _, attributes in
+  user, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
   parser(user)?.start(
     XMLStreamBytes(cString: localName), XMLStreamBytes(cString: prefix),
-    XMLStreamAttributes(count: Int(attributeCount), raw: attributes))
+    XMLStreamAttributes(
+      count: Int(attributeCount), raw: attributes, namespaceCount: Int(namespaceCount),
+      namespaces: namespaces))
 }
 
 private let streamEndElement: endElementNsSAX2Func = { user, localName, prefix, _ in

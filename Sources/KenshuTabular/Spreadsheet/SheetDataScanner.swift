@@ -114,6 +114,7 @@ final class SheetPartFeeder {
     }
     mode = .scanning
     scanned = true
+    scanner.declare(handler.namespacesInScope)
     return scan(UnsafeBufferPointer(rebasing: bytes[split...]))
   }
 
@@ -199,13 +200,17 @@ final class SheetPartFeeder {
 
 /// Reads the content of `<sheetData>` when written in the plain form Excel and other writers
 /// use: the elements `row`, `c`, `v`, `f`, `is`, `t` and `r` without namespace prefixes,
-/// attributes of printable ASCII without `&`, `<` or `>`, and text of printable ASCII, tabs and
-/// line feeds without `&` or `>`. It reports to `SheetHandler` exactly the events libxml2 would
-/// (text possibly cut in other places: the handler only appends it). Anything else (another
-/// element or byte, an entity or character reference, a comment, CDATA, a processing
-/// instruction, `\r`, a namespace prefix or declaration, a duplicate attribute, a tag longer
-/// than 4 KB across chunks, text over a megabyte, nesting deeper than a sheet needs, an end tag
-/// that does not match, the part ending inside `<sheetData>`) makes it give up (`restart`), and
+/// attributes of printable ASCII without `&`, `<` or `>`, named without a prefix or with one
+/// in scope (`xml`, or declared on the root, as Excel's `x14ac:dyDescent` on every row: the
+/// scan starts only after a bare `<sheetData>`, which declares nothing), and text of printable
+/// ASCII, tabs and line feeds without `&` or `>`. It reports to `SheetHandler` exactly the
+/// events libxml2 would (text possibly cut in other places: the handler only appends it;
+/// attributes under the local names libxml2 gives). Anything else (another element or byte,
+/// an entity or character reference, a comment, CDATA, a processing instruction, `\r`, a
+/// prefixed element, an attribute prefix not in scope or bound to SpreadsheetML's own
+/// namespace, a namespace declaration, two attributes with one local name, a tag longer than
+/// 4 KB across chunks, text over a megabyte, nesting deeper than a sheet needs, an end tag that
+/// does not match, the part ending inside `<sheetData>`) makes it give up (`restart`), and
 /// libxml2 reads the whole part, with its own diagnostics: the scan decides nothing libxml2
 /// would decide otherwise.
 final class SheetDataScanner {
@@ -234,6 +239,8 @@ final class SheetDataScanner {
   /// Bytes of text since the last tag.
   @exclusivity(unchecked) private var textLength = 0
   private let attributes: UnsafeMutablePointer<ScannedAttributes.Entry>
+  /// The attribute prefixes in scope: `xml` (always bound) and those `declare` was given.
+  @exclusivity(unchecked) private var prefixes: [[UInt8]] = [Array("xml".utf8)]
 
   static let maximumDepth = 8
   static let maximumTag = 4096
@@ -249,6 +256,42 @@ final class SheetDataScanner {
   deinit {
     attributes.deallocate()
     open.deallocate()
+  }
+
+  /// SpreadsheetML's main namespace (transitional and strict): an attribute prefix bound to it
+  /// is not read (an element prefix never is).
+  static let mainNamespaces: Set<String> = [
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  ]
+
+  /// Takes the namespace declarations in scope at `<sheetData>` (libxml2 has read and checked
+  /// them; outermost first): their prefixes may name attributes, but for one bound to
+  /// SpreadsheetML's main namespace (libxml2 reports such an attribute under its local name
+  /// too, but the scan reads only prefixes that cannot be taken for SpreadsheetML's own).
+  /// libxml2 reports an attribute with a prefix not in scope as an error, which the scan
+  /// leaves to it.
+  func declare(_ namespaces: [XMLNamespaceDeclaration]) {
+    var bound: [String: String] = [:]
+    for declaration in namespaces where !declaration.prefix.isEmpty {
+      bound[declaration.prefix] = declaration.uri
+    }
+    prefixes = [Array("xml".utf8)]
+    for (prefix, uri) in bound.sorted(by: { $0.key < $1.key })
+    where prefix != "xml" && prefix != "xmlns" && !uri.isEmpty && !Self.mainNamespaces.contains(uri) {
+      prefixes.append(Array(prefix.utf8))
+    }
+  }
+
+  /// Whether `prefix` is one of `prefixes`.
+  private func isInScope(_ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+    prefixes.contains { $0.elementsEqual(prefix) }
+  }
+
+  @inline(__always)
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
   }
 
   /// The elements read, by name.
@@ -414,22 +457,23 @@ final class SheetDataScanner {
         while index < count, Self.isNameByte(bytes[index]) { index += 1 }
         guard index < count else { return .more(consumed: tagStart) }
         let fullName = UnsafeBufferPointer(rebasing: bytes[attributeStart..<index])
-        guard !fullName.isEmpty else { return .restart }
+        // A letter first.
+        guard !fullName.isEmpty, Self.isLetter(fullName[0]) else { return .restart }
         var localName = fullName
-        let isSpaceAttribute = Self.equals(fullName, "xml:space")
-        if isSpaceAttribute {
-          localName = UnsafeBufferPointer(rebasing: fullName[(fullName.startIndex + 4)...])
-        } else {
-          // A letter first; no prefix; no `xml…` name (reserved; `xmlns` declares a namespace).
-          let first = fullName[0] | 0x20
-          guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), !fullName.contains(UInt8(ascii: ":"))
+        if let colon = fullName.firstIndex(of: UInt8(ascii: ":")) {
+          // `prefix:local`: one colon, a letter after it, the prefix in scope (so never `xmlns`,
+          // which declares a namespace).
+          localName = UnsafeBufferPointer(rebasing: fullName[(colon + 1)...])
+          guard let first = localName.first, Self.isLetter(first), !localName.contains(UInt8(ascii: ":")),
+            isInScope(UnsafeBufferPointer(rebasing: fullName[..<colon]))
           else { return .restart }
-          if fullName.count >= 3, first == UInt8(ascii: "x"), fullName[1] | 0x20 == UInt8(ascii: "m"),
-            fullName[2] | 0x20 == UInt8(ascii: "l")
-          {
-            return .restart
-          }
+        } else if fullName.count >= 3, fullName[0] | 0x20 == UInt8(ascii: "x"),
+          fullName[1] | 0x20 == UInt8(ascii: "m"), fullName[2] | 0x20 == UInt8(ascii: "l")
+        {
+          // No `xml…` name (reserved; `xmlns` declares the default namespace).
+          return .restart
         }
+        let isSpaceAttribute = Self.equals(fullName, "xml:space")
         while index < count, Self.isSpace(bytes[index]) { index += 1 }
         guard index < count else { return .more(consumed: tagStart) }
         guard bytes[index] == UInt8(ascii: "=") else { return .restart }
@@ -450,11 +494,12 @@ final class SheetDataScanner {
         if isSpaceAttribute, !Self.equals(value, "preserve"), !Self.equals(value, "default") {
           return .restart
         }
-        for other in 0..<attributeCount where attributes[other].fullName.elementsEqual(fullName) {
+        // libxml2 refuses the same name twice, and the same local name in one namespace under
+        // two prefixes; the scan gives up on any local name met twice.
+        for other in 0..<attributeCount where attributes[other].localName.elementsEqual(localName) {
           return .restart
         }
-        attributes[attributeCount] = ScannedAttributes.Entry(
-          fullName: fullName, localName: localName, value: value)
+        attributes[attributeCount] = ScannedAttributes.Entry(localName: localName, value: value)
         attributeCount += 1
       }
       index += 1
@@ -478,8 +523,8 @@ final class SheetDataScanner {
 /// The attributes of one start tag read by `SheetDataScanner`, valid during the handler's call.
 struct ScannedAttributes: SheetAttributes {
   struct Entry {
-    var fullName: UnsafeBufferPointer<UInt8>
-    /// `space` for `xml:space`, as libxml2 names it.
+    /// Without the prefix (`space` for `xml:space`, `dyDescent` for `x14ac:dyDescent`), as
+    /// libxml2 names it.
     var localName: UnsafeBufferPointer<UInt8>
     var value: UnsafeBufferPointer<UInt8>
   }

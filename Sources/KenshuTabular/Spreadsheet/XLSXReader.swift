@@ -278,6 +278,11 @@ final class SheetHandler: PartHandler, XMLStreamHandler {
 
   func startElement(_ name: XMLStreamBytes, prefix: XMLStreamBytes, attributes: XMLStreamAttributes) {
     depth += 1
+    if depth == 1 {
+      rootNamespaces = attributes.namespaceDeclarations
+    } else if depth == 2 {
+      childNamespaces = attributes.namespaceDeclarations
+    }
     sheetDataOpen = depth == 2 && prefix.bytes.isEmpty && name == "sheetData"
     start(name, attributes: attributes)
   }
@@ -299,6 +304,14 @@ final class SheetHandler: PartHandler, XMLStreamHandler {
   private var depth = 0
   /// The last event from libxml2 was the start tag of `<sheetData>`, the root's child.
   private(set) var sheetDataOpen = false
+  /// The namespaces declared on the root, and on the root's child last opened (libxml2's
+  /// events only: the scan starts inside `<sheetData>`, whose ancestors libxml2 has read).
+  private var rootNamespaces: [XMLNamespaceDeclaration] = []
+  private var childNamespaces: [XMLNamespaceDeclaration] = []
+
+  /// The namespace declarations in scope inside the root's child last opened, outermost first
+  /// (a later one for the same prefix overrides an earlier one).
+  var namespacesInScope: [XMLNamespaceDeclaration] { rootNamespaces + childNamespaces }
 
   /// A start tag, from libxml2 or from `SheetDataScanner`.
   func start(_ name: XMLStreamBytes, attributes: some SheetAttributes) {
