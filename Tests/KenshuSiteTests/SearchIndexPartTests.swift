@@ -157,9 +157,10 @@ import Testing
     #expect(changed.isSuperset(of: [Term("ゑゑ"), Term("zz9"), Term("ゐゐ")]))
     let (updated, touched) = SearchIndexChunks.update(chunks, changed: changed, parts: after)
     #expect(updated.map(\.firstTerm) == chunks.map(\.firstTerm), "no boundary moves")
+    #expect(updated.map(\.path) == chunks.map(\.path))
     // The small alphabet puts most terms on every page: three edited pages touch most chunks.
     #expect(touched.count < chunks.count, "\(touched.count) of \(chunks.count) chunks touched")
-    for k in chunks.indices where !touched.contains(k) {
+    for k in chunks.indices where !touched.contains(chunks[k].path) {
       #expect(
         SearchIndexChunks.script(updated[k], parts: after)
           == SearchIndexChunks.script(chunks[k], parts: before))
@@ -167,6 +168,105 @@ import Testing
     #expect(try Self.decoded(updated, parts: after, per: per) == Self.expected(index.entries))
     #expect(
       !updated.contains { $0.terms.contains(Term("ゐゐ")) }, "a term no page has any more leaves its chunk")
+  }
+
+  /// The terms whose postings differ between two cuts of a site's parts.
+  static func changedTerms(from before: [SearchIndexPart], to after: [SearchIndexPart]) -> Set<Term> {
+    var changed: Set<Term> = []
+    for k in 0..<max(before.count, after.count) {
+      let old = k < before.count ? before[k] : nil
+      let new = k < after.count ? after[k] : nil
+      for term in Set(old?.postings.keys ?? [:].keys).union(new?.postings.keys ?? [:].keys)
+      where old?.posting(of: term) != new?.posting(of: term) {
+        changed.insert(term)
+      }
+    }
+    return changed
+  }
+
+  /// The chunks of `entries` as `kenshu serve` leaves them when the site grew from its first
+  /// page, `step` pages a rebuild, each rebuild updating the last one's chunks; `check` sees
+  /// each rebuild's chunks before and after, with their parts.
+  static func grown(
+    _ entries: [SearchIndex.Entry], per: Int, step: Int,
+    check: (
+      _ before: [SearchIndexChunk], _ beforeParts: [SearchIndexPart], _ after: [SearchIndexChunk],
+      _ afterParts: [SearchIndexPart], _ touched: Set<String>
+    ) throws -> Void = { _, _, _, _, _ in }
+  ) rethrows -> (chunks: [SearchIndexChunk], parts: [SearchIndexPart]) {
+    var parts = Self.parts(Array(entries.prefix(1)), per: per)
+    var chunks = SearchIndexChunks.cut(parts)
+    for end in stride(from: 1 + step, through: entries.count + step - 1, by: step) {
+      let after = Self.parts(Array(entries.prefix(end)), per: per)
+      let (updated, touched) = SearchIndexChunks.update(
+        chunks, changed: changedTerms(from: parts, to: after), parts: after)
+      try check(chunks, parts, updated, after, touched)
+      chunks = updated
+      parts = after
+    }
+    return (chunks, parts)
+  }
+
+  /// Within one `kenshu serve` process chunk boundaries do not move, so a site started with
+  /// one page would put every later term into `t0.js`. A rebuild cuts a chunk again once it
+  /// holds more than twice `chunkBytes` of postings and more than one term: grown page by
+  /// page, every such chunk stays within the bound, the files nothing changed in stay byte
+  /// for byte what they were, the chunks partition the terms, and they hold what a fresh cut
+  /// of the same pages holds (so a search finds the same).
+  @Test func chunksOfASiteGrownFromOnePage_staySmall_andHoldWhatAFreshCutHolds() throws {
+    let entries = Self.commonCorpus(seed: 31, pages: 500).entries
+    let per = 120
+    var splits = 0
+    var largest = 0
+    let (chunks, parts) = try Self.grown(entries, per: per, step: 9) {
+      before, beforeParts, after, parts, touched in
+      let old = Dictionary(uniqueKeysWithValues: before.map { ($0.path, $0) })
+      for chunk in after where !touched.contains(chunk.path) {
+        let kept = try #require(old[chunk.path], "a chunk not written again was there before")
+        #expect(
+          SearchIndexChunks.script(chunk, parts: parts) == SearchIndexChunks.script(kept, parts: beforeParts))
+      }
+      if after.count > before.count { splits += 1 }
+      #expect(Set(after.map(\.number)).count == after.count, "every chunk has a file of its own")
+      #expect(after.first?.firstTerm == "")
+      var terms: Set<Term> = []
+      for (k, chunk) in after.enumerated() {
+        let bytes = chunk.terms.reduce(0) { $0 + SearchIndexChunks.size(of: $1, in: parts) }
+        if chunk.terms.count > 1 {
+          #expect(bytes <= 2 * SearchIndexChunks.chunkBytes, "\(chunk.path): \(bytes) bytes")
+          largest = max(largest, bytes)
+        }
+        for term in chunk.terms {
+          #expect(SearchIndexChunks.index(of: term, in: after) == k, "\(term.text)")
+          #expect(terms.insert(term).inserted, "\(term.text) in one chunk only")
+        }
+      }
+      #expect(terms == Set(parts.flatMap(\.postings.keys)), "the chunks hold every term of the site")
+    }
+    #expect(splits >= 5, "\(splits) rebuilds split a chunk")
+    #expect(chunks.count > 10 && largest > SearchIndexChunks.chunkBytes)
+    #expect(
+      chunks.map(\.number) != Array(chunks.indices), "split chunks are numbered after the last, out of order")
+    let fresh = SearchIndexChunks.cut(parts)
+    #expect(try Self.decoded(chunks, parts: parts, per: per) == Self.decoded(fresh, parts: parts, per: per))
+    #expect(try Self.decoded(chunks, parts: parts, per: per) == Self.expected(entries))
+  }
+
+  /// A term with more postings than the bound has a chunk of its own, which no rebuild cuts
+  /// again however big it grows; the chunks of several terms stay within the bound.
+  @Test func aCommonTermGrowsInAChunkOfItsOwn() throws {
+    let text = String(repeating: "在宅", count: 200)
+    let entries = (0..<300).map { SearchIndex.Entry(title: "頁\($0 % 10)", path: "p\($0).html", text: text) }
+    let (chunks, parts) = try Self.grown(entries, per: 100, step: 30)
+    for term in [Term("在宅"), Term("宅在")] {
+      #expect(chunks.contains { $0.terms == [term] }, "\(term.text) alone")
+      #expect(SearchIndexChunks.size(of: term, in: parts) > 2 * SearchIndexChunks.chunkBytes)
+    }
+    for chunk in chunks where chunk.terms.count > 1 {
+      #expect(
+        chunk.terms.reduce(0) { $0 + SearchIndexChunks.size(of: $1, in: parts) } <= 2
+          * SearchIndexChunks.chunkBytes)
+    }
   }
 
   /// Seeded posting lists: pages with one region or several, offsets near and far apart,
@@ -275,7 +375,8 @@ import Testing
   }
 
   /// The differential test of what the files hold: a seeded site in parts of 40 pages, its
-  /// manifest and chunks as written, and for each of many queries the pages the reference
+  /// manifest and chunks as written (and as a site grown to the same pages a few at a time
+  /// leaves them, `grown`), and for each of many queries the pages the reference
   /// (`SearchIndex.search`) finds. `Tests/browser/search-decode.test.js` runs `search.js`'s own
   /// choice of chunks, decoding and matching over these files and must find exactly those
   /// pages; this test keeps the fixture what the index writes now (`KENSHU_WRITE_FIXTURES=1`
@@ -292,6 +393,19 @@ import Testing
     var scripts: [String: String] = [:]
     for chunk in chunks {
       scripts[chunk.path] = String(decoding: SearchIndexChunks.script(chunk, parts: parts), as: UTF8.self)
+    }
+    // The same pages added a few at a time, as `kenshu serve` rebuilds: chunks split as they
+    // grew, numbered out of order, which the manifest then lists.
+    let grown = try Self.grown(index.entries, per: per, step: 3).chunks
+    #expect(grown.map(\.number) != Array(grown.indices))
+    let grownManifest = SearchIndexPart.manifest(
+      firstTerms: grown.map(\.firstTerm), files: grown.map(\.number), meta: parts.map(\.meta),
+      documents: index.entries.count, textLengthSum: parts.reduce(0) { $0 + $1.textLengthSum }, per: per)
+    #expect(String(decoding: grownManifest, as: UTF8.self).contains("\"f\":["))
+    var grownScripts: [String: String] = [:]
+    for chunk in grown {
+      grownScripts[chunk.path] = String(
+        decoding: SearchIndexChunks.script(chunk, parts: parts), as: UTF8.self)
     }
     var random = Random(state: 17)
     let cjk = Array("在宅医療看護支援退院介護ケアマネジャーのをとが記録")
@@ -313,6 +427,7 @@ import Testing
       try JSONSerialization.data(
         withJSONObject: [
           "manifest": String(decoding: manifest, as: UTF8.self), "chunks": scripts, "queries": cases,
+          "grown": ["manifest": String(decoding: grownManifest, as: UTF8.self), "chunks": grownScripts],
         ]
           as [String: Any], options: [.sortedKeys])
       + Data("\n".utf8)

@@ -10,7 +10,11 @@ struct SearchIndexChunk: Sendable, Equatable {
   var firstTerm: String
   /// Its terms, ascending as JavaScript compares strings.
   var terms: [Term]
-  var path: String
+  /// The number of its file (`search/t<number>.js`): its place in the list after a fresh cut;
+  /// a chunk split on a rebuild keeps its number, and the new ones are numbered after the last.
+  var number: Int
+
+  var path: String { SiteLayout.searchChunk(number) }
 }
 
 /// How the terms of all parts are cut into chunks, and what a chunk's script holds.
@@ -34,20 +38,26 @@ enum SearchIndexChunks {
     for part in parts {
       for (term, range) in part.postings { sizes[term, default: 0] += range.count + 4 }
     }
-    var chunks: [SearchIndexChunk] = []
+    let runs = runs(of: sizes.keys.sorted(by: Term.precedesInUTF16)) { sizes[$0]! }
+    return runs.enumerated().map { k, terms in
+      SearchIndexChunk(firstTerm: k == 0 ? "" : terms[0].text, terms: terms, number: k)
+    }
+  }
+
+  /// `terms` (ascending) cut into the runs of one chunk each: a run is closed once its
+  /// postings reach `chunkBytes`, and a term of half as many or more is a run of its own.
+  static func runs(of terms: [Term], size: (Term) -> Int) -> [[Term]] {
+    var runs: [[Term]] = []
     var open: [Term] = []
     var openBytes = 0
     func close() {
-      guard let first = open.first else { return }
-      chunks.append(
-        SearchIndexChunk(
-          firstTerm: chunks.isEmpty ? "" : first.text, terms: open, path: SiteLayout.searchChunk(chunks.count)
-        ))
+      guard !open.isEmpty else { return }
+      runs.append(open)
       open = []
       openBytes = 0
     }
-    for term in sizes.keys.sorted(by: Term.precedesInUTF16) {
-      let size = sizes[term]!
+    for term in terms {
+      let size = size(term)
       let alone = size >= chunkBytes / 2
       if alone { close() }
       open.append(term)
@@ -55,32 +65,75 @@ enum SearchIndexChunks {
       if alone || openBytes >= chunkBytes { close() }
     }
     close()
-    return chunks
+    return runs
+  }
+
+  /// The bytes of `term`'s postings in all `parts`, as `cut` counts them.
+  static func size(of term: Term, in parts: [SearchIndexPart]) -> Int {
+    parts.reduce(0) { $0 + ($1.postings[term].map { $0.count + 4 } ?? 0) }
   }
 
   /// The chunks after the postings of `changed` terms changed (a rebuild): each such term
-  /// stays in, joins or leaves the chunk whose range holds it, and no chunk boundary moves,
-  /// so every other chunk's file stays as it is. Returns the chunks and the indices of those
-  /// whose files must be written again. `chunks` must not be empty.
+  /// stays in, joins or leaves the chunk whose range holds it, so every other chunk's file
+  /// stays as it is. A chunk that grew past twice `chunkBytes` with more than one term is cut
+  /// again as `cut` would (the first piece keeps its number, the others are numbered after the
+  /// last chunk): else boundaries never move, and a project started with one page would put
+  /// every term it ever gets into `t0.js`. Returns the chunks, in term order, and the paths
+  /// of those whose files must be written again. `chunks` must not be empty.
   static func update(
     _ chunks: [SearchIndexChunk], changed: some Sequence<Term>, parts: [SearchIndexPart]
-  ) -> (chunks: [SearchIndexChunk], touched: Set<Int>) {
+  ) -> (chunks: [SearchIndexChunk], touched: Set<String>) {
     var chunks = chunks
     var touched: Set<Int> = []
     for term in changed {
       let k = index(of: term, in: chunks)
       let present = parts.contains { $0.postings[term] != nil }
-      let at = chunks[k].terms.firstIndex(of: term)
-      if present, at == nil {
-        let insertion =
-          chunks[k].terms.firstIndex { Term.precedesInUTF16(term, $0) } ?? chunks[k].terms.endIndex
-        chunks[k].terms.insert(term, at: insertion)
-      } else if !present, let at {
+      let at = insertionIndex(of: term, in: chunks[k].terms)
+      let there = at < chunks[k].terms.endIndex && chunks[k].terms[at] == term
+      if present, !there {
+        chunks[k].terms.insert(term, at: at)
+      } else if !present, there {
         chunks[k].terms.remove(at: at)
       }
       touched.insert(k)
     }
-    return (chunks, touched)
+    var next = (chunks.map(\.number).max() ?? -1) + 1
+    var result: [SearchIndexChunk] = []
+    var paths: Set<String> = []
+    for (k, chunk) in chunks.enumerated() {
+      guard touched.contains(k) else {
+        result.append(chunk)
+        continue
+      }
+      var sizes: [Int] = []
+      if chunk.terms.count > 1 { sizes = chunk.terms.map { size(of: $0, in: parts) } }
+      guard sizes.reduce(0, +) > 2 * chunkBytes else {
+        result.append(chunk)
+        paths.insert(chunk.path)
+        continue
+      }
+      let bytes = Dictionary(uniqueKeysWithValues: zip(chunk.terms, sizes))
+      for (j, run) in runs(of: chunk.terms, size: { bytes[$0]! }).enumerated() {
+        let piece = SearchIndexChunk(
+          firstTerm: j == 0 ? chunk.firstTerm : run[0].text, terms: run, number: j == 0 ? chunk.number : next)
+        if j > 0 { next += 1 }
+        result.append(piece)
+        paths.insert(piece.path)
+      }
+    }
+    return (result, paths)
+  }
+
+  /// Where `term` is or would be inserted in `terms` (ascending): the first index whose term
+  /// does not sort before it.
+  static func insertionIndex(of term: Term, in terms: [Term]) -> Int {
+    var low = 0
+    var high = terms.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Term.precedesInUTF16(terms[middle], term) { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The chunk whose range holds `term`: the last whose first term does not sort after it.

@@ -30,8 +30,9 @@ extension SiteBuilder {
   /// fragments, the chunks over all parts (`SearchIndexChunks`), then the manifest. A part
   /// whose pages were all kept from the previous build is kept whole; in a changed part only
   /// the fragments of pages rendered again are made again. After a previous build the
-  /// chunks keep their boundaries, and only those holding a term whose postings changed are
-  /// made again. Returns what the index holds and its total size.
+  /// chunks keep their boundaries (but for one grown past twice its budget, which is cut
+  /// again), and only those holding a term whose postings changed are made again. Returns
+  /// what the index holds and its total size.
   func writeSearchIndex(
     _ outcome: PageOutcome, parts: Int, previous: BuildState.Previous, writer: SiteWriteSession,
     into files: inout [String: Data]
@@ -94,16 +95,17 @@ extension SiteBuilder {
       for stale in gone.fragments.keys { writer.retire(stale) }
     }
     let cuts = (0..<parts).map { record.parts[$0]?.cut ?? SearchIndexPart(entries: []) }
-    let update: (chunks: [SearchIndexChunk], touched: Set<Int>)
+    let update: (chunks: [SearchIndexChunk], touched: Set<String>)
     if old.chunks.isEmpty {
       let cut = SearchIndexChunks.cut(cuts)
-      update = (cut, Set(cut.indices))
+      update = (cut, Set(cut.map(\.path)))
     } else {
       update = SearchIndexChunks.update(old.chunks, changed: changed, parts: cuts)
     }
     record.chunks = update.chunks
-    for (k, chunk) in record.chunks.enumerated() {
-      if !update.touched.contains(k), let kept = old.chunkSizes[chunk.path], writer.keep(chunk.path) {
+    for chunk in record.chunks {
+      if !update.touched.contains(chunk.path), let kept = old.chunkSizes[chunk.path], writer.keep(chunk.path)
+      {
         record.chunkSizes[chunk.path] = kept
         continue
       }
@@ -112,7 +114,8 @@ extension SiteBuilder {
       record.chunkSizes[chunk.path] = script.count
     }
     let manifest = SearchIndexPart.manifest(
-      firstTerms: record.chunks.map(\.firstTerm), meta: cuts.map(\.meta), documents: entries.count,
+      firstTerms: record.chunks.map(\.firstTerm), files: record.chunks.map(\.number), meta: cuts.map(\.meta),
+      documents: entries.count,
       textLengthSum: cuts.reduce(0) { $0 + $1.textLengthSum })
     files[SiteRoutes.searchManifest] = manifest
     return (record, record.bytes + manifest.count)

@@ -66,15 +66,21 @@ struct SearchIndexPart: Sendable {
   }
 
   /// The manifest: `search.js` reads it first. `firstTerms`: each chunk's lowest term (the
-  /// first chunk's is empty); `meta`: each part's; `per`: pages per part.
+  /// first chunk's is empty); `files`: each chunk's file number, listed (`f`) only when they
+  /// are not 0, 1, 2 … (`kenshu serve` split a chunk); `meta`: each part's; `per`: pages per
+  /// part.
   static func manifest(
-    firstTerms: [String], meta: [String], documents: Int, textLengthSum: Int,
+    firstTerms: [String], files: [Int] = [], meta: [String], documents: Int, textLengthSum: Int,
     per: Int = SearchIndex.documentsPerPart
   ) -> Data {
     var out = "window.KENSHU_SEARCH_INDEX={\"n\":\(documents),\"per\":\(per)"
     let average = documents == 0 ? 1 : max(1, textLengthSum / documents)
     out += ",\"avg\":\(average),\"w\":\"\(SearchPostingCode.warmUpSample)\",\"c\":["
-    out += firstTerms.map(SearchIndex.jsonString).joined(separator: ",") + "],\"parts\":["
+    out += firstTerms.map(SearchIndex.jsonString).joined(separator: ",") + "]"
+    if files != Array(files.indices) {
+      out += ",\"f\":[" + files.map(String.init).joined(separator: ",") + "]"
+    }
+    out += ",\"parts\":["
     out += meta.map { "{\"m\":\"" + $0 + "\"}" }.joined(separator: ",")
     out += "]};\n"
     return Data(out.utf8)

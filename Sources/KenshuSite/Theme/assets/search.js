@@ -141,7 +141,9 @@
     }
     return found;
   }
-  function chunkPath(chunk) { return "search/t" + chunk + ".js"; }
+  // The file of chunk `chunk`: t<chunk>.js, or the number the manifest gives (`f`, after
+  // `kenshu serve` split a chunk that grew, the new ones are numbered after the last).
+  function chunkPath(chunk) { return "search/t" + (manifest.f ? manifest.f[chunk] : chunk) + ".js"; }
   // The chunks to load for an item: the one holding the term or, for a lone CJK character,
   // those holding any term that starts with it. A chunk holds its terms' postings in every
   // part, so this is one file per term however big the site.
