@@ -2,7 +2,8 @@
 
 For each query, in a fresh page: the bytes of index files the query loaded (the manifest,
 which the search page loads first, is reported apart), how many files, and the time from the
-keystroke (an `input` event) to the results being shown. Prints a table and the medians per
+keystroke (an `input` event) to the results being shown, with its stages (the chunks loaded,
+the hits ranked, the first results' fragments loaded, the results shown). Prints a table and the medians per
 query length; exits 1 when a 2- or 4-character query is over the budget (300 KB, 50 ms).
 
 usage: search-budget.py SITE_DIR [QUERY ...]
@@ -50,6 +51,8 @@ input.dispatchEvent(new Event('input'));
   if (last && last.query === query && last.shownAt) {
     done({ms: last.shownAt - last.started, files: last.files, load: last.loaded - last.started,
           rank: last.ranked - last.loaded,
+          fragments: last.fetched ? last.fetched - last.ranked : null,
+          show: last.fetched ? last.shownAt - last.fetched : null,
           hits: document.getElementById('search-status').textContent});
   } else setTimeout(wait, 2);
 })();
@@ -69,8 +72,12 @@ try:
         ms = statistics.median(r["ms"] for r in runs)
         length = len(query)
         rows.append((query, length, len(result["files"]), size, ms, result["hits"]))
-        print("  %s: chunks loaded after %.1f ms, ranked in %.1f ms" % (
-            query, statistics.median(r["load"] for r in runs), statistics.median(r["rank"] for r in runs)))
+        stages = "chunks loaded after %.1f ms, ranked in %.1f ms" % (
+            statistics.median(r["load"] for r in runs), statistics.median(r["rank"] for r in runs))
+        if all(r["fragments"] is not None for r in runs):
+            stages += ", fragments loaded in %.1f ms, shown in %.1f ms" % (
+                statistics.median(r["fragments"] for r in runs), statistics.median(r["show"] for r in runs))
+        print("  %s: %s" % (query, stages))
         if length in (2, 4) and (size > BUDGET_BYTES or ms > BUDGET_MS):
             failures.append(query)
 finally:

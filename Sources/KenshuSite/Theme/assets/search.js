@@ -81,11 +81,25 @@
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var CODE = new Int8Array(128);
   for (var d = 0; d < DIGITS.length; d++) CODE[DIGITS.charCodeAt(d)] = d;
-  // page id (global) → sorted positions, for one term of one part, added to `into`. The
-  // postings are a bit stream, six bits a character (SearchPostingCode.swift says how it is
-  // written): 4 bits k; per page the page and count as exp-Golomb codes of order 0, one bit
-  // "several regions", then the gaps of offsets (one region, written once) or of positions,
-  // order k or k + 2. Decoded in one pass: a common term has thousands of pages.
+  // A posting list in typed arrays: `n` pages ascending in `pages`, the positions of
+  // pages[i] (sorted) in pos[at[i]] … pos[at[i + 1] - 1]. Not an array per page in a Map: a
+  // common term is on nearly all of 10,000 pages, and those arrays and lookups were most of
+  // the time of a query for it (issue 18).
+  function postingList(pageCapacity, positionCapacity) {
+    var at = new Int32Array(pageCapacity + 1);
+    return { n: 0, pages: new Int32Array(pageCapacity), at: at, pos: new Uint32Array(positionCapacity) };
+  }
+  function grown(array, size) {
+    var bigger = new array.constructor(Math.max(size, array.length * 2));
+    bigger.set(array);
+    return bigger;
+  }
+  // The pages of one term of one part, appended to `into` (a list): their global ids and
+  // sorted positions. The postings are a bit stream, six bits a character
+  // (SearchPostingCode.swift says how it is written): 4 bits k; per page the page and count as
+  // exp-Golomb codes of order 0, one bit "several regions", then the gaps of offsets (one
+  // region, written once) or of positions, order k or k + 2. Decoded in one pass: a common
+  // term has thousands of pages. Parts must come in ascending order.
   function decode(text, part, into) {
     // `buf` holds the last `have` unread bits (at most 30), refilled six at a time; a code that
     // lies within them (nearly all) is read with one count of leading zeros. Reading a bit at
@@ -117,20 +131,27 @@
       }
       return value - Math.pow(2, order);
     }
-    var k = bits(4);
+    var k = bits(4), m = into.at[into.n];
     while ((n - next) * 6 + have >= 6) {
       page += expGolomb(0) + 1;
-      var count = expGolomb(0) + 1, positions = new Array(count), position = 0;
+      var count = expGolomb(0) + 1, position = 0;
+      if (into.n + 1 >= into.pages.length) { into.pages = grown(into.pages, 0); into.at = grown(into.at, 0); }
+      if (m + count > into.pos.length) into.pos = grown(into.pos, m + count);
+      var pos = into.pos;
       if (bits(1) === 0) {
         var region = bits(2);
-        for (var q = 0; q < count; q++) { position += expGolomb(k); positions[q] = position * 4 + region; }
+        for (var q = 0; q < count; q++) { position += expGolomb(k); pos[m++] = position * 4 + region; }
       } else {
-        for (var r = 0; r < count; r++) { position += expGolomb(k + 2); positions[r] = position; }
+        for (var r = 0; r < count; r++) { position += expGolomb(k + 2); pos[m++] = position; }
       }
-      var old = into.get(page);
-      into.set(page, old ? old.concat(positions) : positions);
+      into.pages[into.n++] = page;
+      into.at[into.n] = m;
     }
+    return into;
   }
+  // A list for postings of about `characters` characters: a position takes a character and
+  // a half or more, so this rarely grows.
+  function listFor(characters) { return postingList(64 + (characters >> 3), 64 + characters); }
   // Index of the chunk that can hold `term`: the last whose first term does not sort after
   // it (the first chunk's is "", so every term has one; -1 only for an empty index).
   function chunkOf(term) {
@@ -153,53 +174,64 @@
     return paths;
   }
   // A term's entry in a chunk: [part, postings, part, postings, …], parts ascending.
-  function decodeAll(entry, into) {
-    for (var i = 0; i + 1 < entry.length; i += 2) decode(entry[i + 1], entry[i], into);
+  function decodeAll(entry) {
+    var characters = 0;
+    for (var i = 1; i < entry.length; i += 2) characters += entry[i].length;
+    var into = listFor(characters);
+    for (var j = 0; j + 1 < entry.length; j += 2) decode(entry[j + 1], entry[j], into);
+    return into;
   }
-  // page id → positions of an item, over every part (chunks loaded).
+  // Lists of several terms as one: per page the positions of all, sorted (a lone character).
+  function merged(lists) {
+    if (lists.length === 1) return lists[0];
+    var byPage = new Map();
+    lists.forEach(function (l) {
+      for (var i = 0; i < l.n; i++) {
+        var old = byPage.get(l.pages[i]) || [];
+        for (var p = l.at[i]; p < l.at[i + 1]; p++) old.push(l.pos[p]);
+        byPage.set(l.pages[i], old);
+      }
+    });
+    var ids = Array.from(byPage.keys()).sort(function (a, b) { return a - b; }), total = 0;
+    byPage.forEach(function (v) { total += v.length; });
+    var out = postingList(ids.length, total), m = 0;
+    ids.forEach(function (id) {
+      var positions = byPage.get(id).sort(function (a, b) { return a - b; });
+      out.pages[out.n++] = id;
+      for (var q = 0; q < positions.length; q++) out.pos[m++] = positions[q];
+      out.at[out.n] = m;
+    });
+    return out;
+  }
+  // The list of an item over every part (chunks loaded).
   var decoded = {};
   function postings(item) {
     var key = (item.prefix ? "*" : "=") + item.term;
     if (decoded[key]) return decoded[key];
-    var all = new Map();
+    var lists = [];
     chunksFor(item).forEach(function (path) {
       var terms = chunks[path] || {};
       if (!item.prefix) {
-        if (Object.prototype.hasOwnProperty.call(terms, item.term)) decodeAll(terms[item.term], all);
+        if (Object.prototype.hasOwnProperty.call(terms, item.term)) lists.push(decodeAll(terms[item.term]));
         return;
       }
-      Object.keys(terms).forEach(function (t) { if (t.indexOf(item.term) === 0) decodeAll(terms[t], all); });
+      Object.keys(terms).forEach(function (t) { if (t.indexOf(item.term) === 0) lists.push(decodeAll(terms[t])); });
     });
-    if (item.prefix) all.forEach(function (v, id) { all.set(id, v.sort(function (a, b) { return a - b; })); });
-    return (decoded[key] = all);
+    return (decoded[key] = lists.length ? merged(lists) : postingList(0, 0));
   }
-  function has(sorted, value) {
-    var lo = 0, hi = sorted.length - 1;
+  // Whether pos[lo] … pos[hi - 1] (sorted) holds `value`.
+  function has(pos, lo, hi, value) {
+    hi--;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (sorted[mid] === value) return true;
-      if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+      if (pos[mid] === value) return true;
+      if (pos[mid] < value) lo = mid + 1; else hi = mid - 1;
     }
     return false;
   }
-  // Where a word occurs on page `id`: numbers `start * 4 + region`, as positions are written
-  // (no object per occurrence: a common word occurs tens of thousands of times).
-  function occurrences(word, lists, id) {
-    var anchor = word.items[0], out = [];
-    var first = lists[0].get(id);
-    if (!first) return out;
-    for (var i = 0; i < first.length; i++) {
-      var region = first[i] & 3, start = (first[i] >> 2) - anchor.offset;
-      if (start < 0) continue;
-      var ok = true;
-      for (var k = 1; k < word.items.length && ok; k++) {
-        var positions = lists[k].get(id);
-        ok = !!positions && has(positions, (start + word.items[k].offset) * 4 + region);
-      }
-      if (ok) out.push(start * 4 + region);
-    }
-    return out;
-  }
+  // A page's text length from its one-digit code (SearchIndexPart.lengthCode).
+  var LENGTHS = new Float64Array(64);
+  for (var code = 0; code < 64; code++) LENGTHS[code] = Math.pow(1.15, code);
   function meta(id, at, width) {
     var m = manifest.parts[Math.floor(id / manifest.per)].m, offset = (id % manifest.per) * 3 + at, v = 0;
     for (var i = 0; i < width; i++) v = v * 64 + CODE[m.charCodeAt(offset + i)];
@@ -207,10 +239,10 @@
   }
 
   // --- Searching ----------------------------------------------------------------------
-  // Ranked hits of a query: [{id, tier, score}], once the chunks it needs are loaded.
+  // Ranked hits of a query (see `rank`), once the chunks it needs are loaded.
   function search(query) {
     var ws = words(query);
-    if (!ws.length) return Promise.resolve([]);
+    if (!ws.length) return Promise.resolve(ranked([], 0));
     var paths = [];
     ws.forEach(function (w) { w.items.forEach(function (item) { paths = paths.concat(chunksFor(item)); }); });
     return Promise.all(paths.map(load)).then(function () {
@@ -220,65 +252,154 @@
       return hits;
     });
   }
-  // `lookup(item)`: page id → positions of an item (default: from the loaded chunks).
+  // Where a word occurs on the pages of `pool` (ascending ids, `count` of them), given its
+  // items' lists (the anchor, on fewest pages, first): for each page that has it, the page's
+  // index in the pool (`from`) and its occurrences, `start * 4 + region` as positions are
+  // written, in occ[lo[i]] … occ[lo[i + 1] - 1]. Each list is walked once with a cursor, as
+  // the pool is ascending.
+  function occurrences(word, lists, pool, count) {
+    var items = word.items, anchor = lists[0], offset0 = items[0].offset, others = lists.length;
+    var cursor = new Int32Array(others), from = new Int32Array(count), lo = new Int32Array(count + 1);
+    var occ = new Int32Array(Math.max(16, anchor.at[anchor.n])), found = 0, m = 0;
+    for (var j = 0; j < count; j++) {
+      var id = pool[j], k, ok = true;
+      // Each list's entry for the page (its index in the list), or none.
+      for (k = 0; k < others && ok; k++) {
+        var l = lists[k], c = cursor[k];
+        while (c < l.n && l.pages[c] < id) c++;
+        cursor[k] = c;
+        ok = c < l.n && l.pages[c] === id;
+      }
+      if (!ok) continue;
+      var a = cursor[0], start0 = m;
+      for (var i = anchor.at[a]; i < anchor.at[a + 1]; i++) {
+        var p = anchor.pos[i], region = p & 3, start = (p >> 2) - offset0;
+        if (start < 0) continue;
+        var match = true;
+        for (k = 1; k < others && match; k++) {
+          var other = lists[k], e = cursor[k];
+          match = has(other.pos, other.at[e], other.at[e + 1], (start + items[k].offset) * 4 + region);
+        }
+        if (match) {
+          if (m >= occ.length) occ = grown(occ, 0);
+          occ[m++] = start * 4 + region;
+        }
+      }
+      if (m === start0) continue;
+      from[found] = j;
+      lo[found] = start0;
+      found++;
+      lo[found] = m;
+    }
+    return { n: found, from: from, lo: lo, occ: occ };
+  }
+  // `lookup(item)`: the list of an item (default: from the loaded chunks). Returns the hits,
+  // ranked: the title is the query, then the title contains it, then a heading does, then by
+  // BM25 over the query's words; ties in site order (`ranked` says how they are read).
   function rank(ws, lookup) {
     lookup = lookup || postings;
     // Each word's items, the one on fewest pages first: it is the anchor occurrences start from.
     var lists = ws.map(function (w) {
       var pairs = w.items.map(function (item) { return { item: item, list: lookup(item) }; });
-      pairs.sort(function (a, c) { return a.list.size - c.list.size; });
+      pairs.sort(function (a, c) { return a.list.n - c.list.n; });
       w.items = pairs.map(function (p) { return p.item; });
       return pairs.map(function (p) { return p.list; });
     });
-    // Candidates: the pages holding every item of the first word, then the rest checked.
-    var found = new Map();
+    // Candidates: the pages holding the first word, then those of them holding the next …
+    // `ids[c]` is candidate c's page; `found[wi]` where word wi occurs on it.
+    var ids = lists[0][0].pages, count = lists[0][0].n, found = [];
     ws.forEach(function (w, wi) {
-      var next = new Map();
-      var pool = wi === 0 ? Array.from(lists[0][0].keys()) : Array.from(found.keys());
-      pool.forEach(function (id) {
-        var occ = occurrences(w, lists[wi], id);
-        if (!occ.length) return;
-        var perWord = wi === 0 ? [] : found.get(id);
-        perWord.push(occ);
-        next.set(id, perWord);
+      var f = occurrences(w, lists[wi], ids, count), keep = new Int32Array(f.n);
+      for (var c = 0; c < f.n; c++) keep[c] = ids[f.from[c]];
+      // Earlier words' occurrences, of the candidates kept.
+      found = found.map(function (g) {
+        var lo = new Int32Array(f.n), hi = new Int32Array(f.n);
+        for (var c = 0; c < f.n; c++) { lo[c] = g.lo[f.from[c]]; hi[c] = g.hi[f.from[c]]; }
+        return { lo: lo, hi: hi, occ: g.occ };
       });
-      found = next;
+      found.push({ lo: f.lo.subarray(0, f.n), hi: f.lo.subarray(1, f.n + 1), occ: f.occ });
+      ids = keep;
+      count = f.n;
     });
     var N = manifest.n, k1 = 1.2, b = 0.75, avg = manifest.avg || 1;
-    var df = ws.map(function () { return 0; });
-    found.forEach(function (perWord) { perWord.forEach(function (o, wi) { if (o.length) df[wi]++; }); });
-    var idf = df.map(function (n) { return Math.log(1 + (N - n + 0.5) / (n + 0.5)); });
-    var q = ws.map(function (w) { return w.text; }).join(" ");
-    var hits = [];
-    found.forEach(function (perWord, id) {
-      var length = Math.pow(1.15, meta(id, 0, 1)), score = 0;
-      perWord.forEach(function (o, wi) {
-        var tf = o.length;
+    // Every candidate holds every word.
+    var idf = ws.map(function () { return Math.log(1 + (N - count + 0.5) / (count + 0.5)); });
+    var offsets = [], at = 0;
+    ws.forEach(function (w) { offsets.push(at); at += w.length + 1; });
+    var tiers = new Uint8Array(count), scores = new Float64Array(count);
+    for (var c = 0; c < count; c++) {
+      var id = ids[c], length = LENGTHS[meta(id, 0, 1)], score = 0;
+      var exact = meta(id, 1, 2) === at - 1, inTitle = true, wi, x, g;
+      for (wi = 0; wi < found.length; wi++) {
+        g = found[wi];
+        var tf = g.hi[c] - g.lo[c], title = false, first = offsets[wi] * 4, there = false;
         score += idf[wi] * (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avg));
-      });
-      // The title is the query: each word in the title where the query has it, and the title
-      // (before " | ") no longer.
-      var offsets = [], at = 0;
-      ws.forEach(function (w) { offsets.push(at); at += w.length + 1; });
-      var exact = meta(id, 1, 2) === at - 1 && perWord.every(function (o, wi) {
-        return o.indexOf(offsets[wi] * 4) >= 0;
-      });
-      var inTitle = perWord.every(function (o) { return o.some(function (x) { return (x & 3) === 0; }); });
+        for (x = g.lo[c]; x < g.hi[c]; x++) {
+          if (g.occ[x] === first) there = true;
+          if ((g.occ[x] & 3) === 0) title = true;
+        }
+        // The title is the query: each word in the title where the query has it, and the
+        // title (before " | ") no longer.
+        exact = exact && there;
+        inTitle = inTitle && title;
+      }
+      // A heading holds every word: one of the first word's headings (the heading's number
+      // is offset / 4096) that every word occurs in.
       var heading = false;
       if (!inTitle) {
-        var first = perWord[0].filter(function (x) { return (x & 3) === 1; });
-        heading = first.some(function (x) {
-          var h = Math.floor((x >> 2) / 4096);
-          return perWord.every(function (o) {
-            return o.some(function (y) { return (y & 3) === 1 && Math.floor((y >> 2) / 4096) === h; });
-          });
-        });
+        g = found[0];
+        for (x = g.lo[c]; x < g.hi[c] && !heading; x++) {
+          if ((g.occ[x] & 3) !== 1) continue;
+          var h = Math.floor((g.occ[x] >> 2) / 4096);
+          heading = true;
+          for (wi = 1; wi < found.length && heading; wi++) heading = inHeading(found[wi], c, h);
+        }
       }
-      var tier = exact ? 0 : inTitle ? 1 : heading ? 2 : 3;
-      hits.push({ id: id, tier: tier, score: score });
-    });
-    hits.sort(function (a, c) { return a.tier - c.tier || c.score - a.score || a.id - c.id; });
-    return hits;
+      tiers[c] = exact ? 0 : inTitle ? 1 : heading ? 2 : 3;
+      scores[c] = score;
+    }
+    return ranked(ids, count, tiers, scores);
+  }
+  function inHeading(g, c, h) {
+    for (var y = g.lo[c]; y < g.hi[c]; y++) {
+      if ((g.occ[y] & 3) === 1 && Math.floor((g.occ[y] >> 2) / 4096) === h) return true;
+    }
+    return false;
+  }
+  // The ranked hits of `count` candidates: `length`, and `slice(from, to)` of them in rank
+  // order as [{id, tier, score}]. Only what is shown is put in order: the first results by
+  // keeping the best `to` of one pass (a common term has 10,000 hits; sorting them all was a
+  // few milliseconds of the query), the rest by sorting all once, when さらに表示 asks.
+  function ranked(ids, count, tiers, scores) {
+    function before(a, c) { return tiers[a] - tiers[c] || scores[c] - scores[a] || ids[a] - ids[c]; }
+    var order = null, best = new Int32Array(0);
+    function select(k) {
+      var top = new Int32Array(k), m = 0;
+      for (var c = 0; c < count; c++) {
+        if (m === k && before(c, top[k - 1]) >= 0) continue;
+        var i = m < k ? m++ : k - 1;
+        while (i > 0 && before(c, top[i - 1]) < 0) { top[i] = top[i - 1]; i--; }
+        top[i] = c;
+      }
+      return top.subarray(0, m);
+    }
+    function hit(c) { return { id: ids[c], tier: tiers[c], score: scores[c] }; }
+    return {
+      length: count,
+      slice: function (from, to) {
+        to = Math.min(to, count);
+        if (from >= to) return [];
+        if (!order && to > best.length) {
+          if (to <= pageSize) best = select(pageSize);
+          else {
+            order = Array.from({ length: count }, function (_, c) { return c; }).sort(before);
+          }
+        }
+        var chosen = order || best, out = [];
+        for (var i = from; i < to; i++) out.push(hit(chosen[i]));
+        return out;
+      }
+    };
   }
 
   // --- Showing results ----------------------------------------------------------------
@@ -340,6 +461,7 @@
     var mine = generation, next = current.hits.slice(current.shown, current.shown + pageSize);
     return fragments(next).then(function () {
       if (mine !== generation) return;
+      window.KenshuSearch.last.fetched = performance.now();
       var first = null;
       next.forEach(function (h) {
         if (!docs[h.id]) return;
@@ -378,7 +500,8 @@
   window.KenshuSearch = {
     rank: function (query) {
       return search(query).then(function (hits) {
-        return fragments(hits).then(function () { return hits.map(function (h) { return docs[h.id].u; }); });
+        var all = hits.slice(0, hits.length);
+        return fragments(all).then(function () { return all.map(function (h) { return docs[h.id].u; }); });
       });
     },
     render: render,
@@ -390,17 +513,18 @@
   // for a common term on 10,000 pages. The sample (SearchPostingCode.warmUpSample) is ranked
   // as a two-term word found on each of its 200 pages; nothing of it is kept.
   function warmUp() {
-    var first = new Map(), second = new Map(), hits = [];
-    for (var round = 0; round < 20; round++) {
-      first = new Map();
-      decode(manifest.w, 0, first);
-    }
-    first.forEach(function (positions, id) {
-      second.set(id, positions.map(function (p) { return p + 8; })); // two characters on
-    });
+    var first = null, hits = null;
+    for (var round = 0; round < 20; round++) first = decode(manifest.w, 0, listFor(manifest.w.length));
+    // The same pages, each position two characters on.
+    var m = first.at[first.n], second = postingList(first.n, m);
+    second.n = first.n;
+    second.pages.set(first.pages.subarray(0, first.n));
+    second.at.set(first.at.subarray(0, first.n + 1));
+    for (var p = 0; p < m; p++) second.pos[p] = first.pos[p] + 8;
     for (var again = 0; again < 5; again++) {
       var sample = [{ text: "warm", length: 4, items: [{ term: "a", offset: 0 }, { term: "b", offset: 2 }] }];
       hits = rank(sample, function (item) { return item.offset === 0 ? first : second; });
+      hits.slice(0, pageSize);
     }
     return hits.length;
   }
