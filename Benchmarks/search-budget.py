@@ -8,7 +8,8 @@ query length; exits 1 when a 2- or 4-character query is over the budget (300 KB,
 
 usage: search-budget.py SITE_DIR [QUERY ...]
 Needs Debian chromium + chromium-driver and a Python with selenium (tools/web-check's venv).
-`kenshu bench site --work-folder DIR` leaves its 10,000-session site in DIR/kenshu/site.
+The 10,000-session learner site: `kenshu bench site --work-folder DIR`, then
+`cd DIR/project && kenshu build --output SITE` (DIR/kenshu-site holds both editions).
 """
 import os
 import statistics
