@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuXML
 import Testing
 
 @testable import KenshuTabular
@@ -86,7 +87,8 @@ import Testing
     "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
 
   /// A sheet in the plain form the scan reads: every kind of cell in ASCII, written in the
-  /// ways XML allows (quotes, white space, line feeds and tabs, empty elements, `xml:space`),
+  /// ways XML allows (quotes, white space, line feeds and tabs, empty elements, `xml:space`,
+  /// predefined entities in formulas and text),
   /// in every other sheet with Excel's namespaces on the root and `x14ac:dyDescent` on rows;
   /// in every fourth with a prefix `m` bound to SpreadsheetML's namespace (used by no row).
   static func plainSheet(_ random: inout SplitMix64, rows: Int, problemAt: Int? = nil) -> String {
@@ -138,11 +140,18 @@ import Testing
         case 3: xml += "<c\(r) s=\"1\"><v>\(["45413", "60", "0.5", "45413.25"][draw(4)])</v></c>"
         case 4: xml += "<c\(r) t=\"b\"><v>\(draw(2))</v></c>"
         case 5: xml += "<c\(r) t=\"e\"><v>#N/A</v></c>"
-        case 6: xml += "<c\(r) t=\"str\"><f>SUM(A1:B\(draw(9) + 1))</f><v>text \(draw(9))</v></c>"
+        case 6:
+          // Predefined entities in a formula and in its cached text.
+          let entities = ["", "", "&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "a&amp;b&gt;&lt;"]
+          let formula =
+            draw(2) == 0
+            ? "SUM(A1:B\(draw(9) + 1))"
+            : "IF(A1\(["&gt;", "&lt;", "&lt;&gt;"][draw(3)])1,\"x\"&amp;B\(draw(9) + 1),\"\")"
+          xml += "<c\(r) t=\"str\"><f>\(formula)</f><v>text\(entities[draw(8)]) \(draw(9))</v></c>"
         case 7: xml += "<c\(r)><f t=\"shared\" ref=\"B2:B9\" si=\"0\"/><v>\(draw(99))</v></c>"
         case 8:
           xml +=
-            "<c\(r) t=\"inlineStr\"><is><t\(draw(2) == 0 ? attribute("xml:space", "preserve") : "")> free text \(draw(9)) </t></is></c>"
+            "<c\(r) t=\"inlineStr\"><is><t\(draw(2) == 0 ? attribute("xml:space", "preserve") : "")> free text \(draw(9))\(draw(3) == 0 ? " &amp; &quot;more&quot;" : "") </t></is></c>"
         case 9: xml += "<c\(r) t=\"inlineStr\"><is><r><t>run</t></r><r><t>s\t\(draw(9))</t></r></is></c>"
         case 10:
           xml += "<c\(r) t=\"d\"><v>2024-05-0\(1 + draw(9))T\(draw(2) == 0 ? "00:00" : "09:30"):00</v></c>"
@@ -212,6 +221,9 @@ import Testing
     "<c x14ac:a:b=\"1\"/>", "<c xmlns:a=\"1\"/>", "<c xml:id=\"x\"/>", "<c xml:space=\"preserve\"/>",
     "<x14ac:c/>",
     "<c xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"/>", "<c xmlns:xmlns=\"urn:x\"/>",
+    // Entities: the five predefined ones are read in text, nothing else is.
+    "&lt;", "&gt;", "&quot;", "&apos;", "&lt", "&lt ;", "&LT;", "&amp", "&#60;", "&amp;&", "&aposx;", "&;",
+    "<c r=\"A&lt;1\"/>",
     String(repeating: "<row>", count: 12) + String(repeating: "</row>", count: 12),
     "<c r=\"A1\" s=\"" + String(repeating: "9", count: 5_000) + "\"/>",
     "<v>" + String(repeating: "1", count: 70_000) + "</v>",
@@ -378,5 +390,36 @@ import Testing
     let prefixedR =
       "<worksheet xmlns=\"\(Self.main)\"\(x14ac)><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row><row r=\"2\"><c x14ac:r=\"B2\"><v>3</v></c></row></sheetData></worksheet>"
     #expect(read(try Self.workbook(prefixedR), .scanned).rows == [["", "3"]])
+  }
+
+  /// A sheet part fed in two chunks cut at every byte (entities, tags and prefixed attributes
+  /// cut everywhere) reads as in one chunk, and as libxml2 alone reads it.
+  @Test func test_entitiesAndPrefixedAttributes_cutAtEveryByte() throws {
+    let xml =
+      "<worksheet xmlns=\"\(Self.main)\"\(Self.excelNamespaces)><sheetData><row r=\"1\" x14ac:dyDescent=\"0.25\"><c r=\"A1\" t=\"str\"><f>IF(B1&gt;0,\"a\"&amp;B1,\"&lt;\")</f><v>a&amp;b&lt;c&quot;&apos;&gt;</v></c><c r=\"B1\"><v>1</v></c></row><row r=\"2\" xr:uid=\"{1}\"><c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">&lt;x&gt; &amp;</t></is></c></row></sheetData></worksheet>"
+    expectSame(try Self.workbook(xml), xml)
+    let bytes = Array(xml.utf8)
+    func read(cutAt cut: Int) -> (rows: [[String]], scanned: Bool, restart: Bool) {
+      let handler = SheetHandler(
+        sheet: "Sheet1", file: "s.xlsx", sharedStrings: [], dateStyles: [], date1904: false,
+        limits: SpreadsheetLimits(), compact: true)
+      let parser = XMLStreamParser(path: "s.xlsx [sheet1.xml]", handler: handler)
+      handler.parser = parser
+      let feeder = SheetPartFeeder(parser: parser, handler: handler)
+      for part in [bytes[..<cut], bytes[cut...]] {
+        _ = Array(part).withUnsafeBytes { feeder.feed($0) }
+      }
+      let diagnostics = feeder.finish()
+      let sheet = handler.compactSheet
+      let rows = sheet.map { sheet in (0..<sheet.recordCount).map { sheet.fields($0) } } ?? []
+      return (diagnostics.isEmpty ? rows : [], feeder.scanned, feeder.needsRestart)
+    }
+    let whole = read(cutAt: bytes.count)
+    #expect(whole.rows == [["a&b<c\"'>", "1"], ["<x> &"]])
+    #expect(whole.scanned && !whole.restart)
+    for cut in 1..<bytes.count {
+      let split = read(cutAt: cut)
+      #expect(split.rows == whole.rows && split.scanned && !split.restart, "cut at \(cut)")
+    }
   }
 }

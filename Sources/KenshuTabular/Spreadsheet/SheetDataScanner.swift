@@ -203,16 +203,17 @@ final class SheetPartFeeder {
 /// attributes of printable ASCII without `&`, `<` or `>`, named without a prefix or with one
 /// in scope (`xml`, or declared on the root, as Excel's `x14ac:dyDescent` on every row: the
 /// scan starts only after a bare `<sheetData>`, which declares nothing), and text of printable
-/// ASCII, tabs and line feeds without `&` or `>`. It reports to `SheetHandler` exactly the
-/// events libxml2 would (text possibly cut in other places: the handler only appends it;
-/// attributes under the local names libxml2 gives). Anything else (another element or byte,
-/// an entity or character reference, a comment, CDATA, a processing instruction, `\r`, a
-/// prefixed element, an attribute prefix not in scope or bound to SpreadsheetML's own
-/// namespace, a namespace declaration, two attributes with one local name, a tag longer than
-/// 4 KB across chunks, text over a megabyte, nesting deeper than a sheet needs, an end tag that
-/// does not match, the part ending inside `<sheetData>`) makes it give up (`restart`), and
-/// libxml2 reads the whole part, with its own diagnostics: the scan decides nothing libxml2
-/// would decide otherwise.
+/// ASCII, tabs and line feeds without `>`, with `&` only in XML's five predefined entities
+/// (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;`, as in a formula `A1&lt;B1` or `"a"&amp;B1`).
+/// It reports to `SheetHandler` exactly the events libxml2 would (text possibly cut in other
+/// places: the handler only appends it; attributes under the local names libxml2 gives).
+/// Anything else (another element or byte, another entity, a character reference, an entity in
+/// an attribute, a comment, CDATA, a processing instruction, `\r`, a prefixed element, an
+/// attribute prefix not in scope or bound to SpreadsheetML's own namespace, a namespace
+/// declaration, two attributes with one local name, a tag longer than 4 KB across chunks, text
+/// over a megabyte, nesting deeper than a sheet needs, an end tag that does not match, the part
+/// ending inside `<sheetData>`) makes it give up (`restart`), and libxml2 reads the whole part,
+/// with its own diagnostics: the scan decides nothing libxml2 would decide otherwise.
 final class SheetDataScanner {
   enum Outcome {
     /// All bytes read (an unfinished tag kept for the next chunk).
@@ -239,6 +240,8 @@ final class SheetDataScanner {
   /// Bytes of text since the last tag.
   @exclusivity(unchecked) private var textLength = 0
   private let attributes: UnsafeMutablePointer<ScannedAttributes.Entry>
+  /// `<>&"'`: the characters of `predefinedEntity`, for the handler.
+  private let entityCharacters: UnsafeMutablePointer<UInt8>
   /// The attribute prefixes in scope: `xml` (always bound) and those `declare` was given.
   @exclusivity(unchecked) private var prefixes: [[UInt8]] = [Array("xml".utf8)]
 
@@ -251,11 +254,37 @@ final class SheetDataScanner {
     self.handler = handler
     attributes = .allocate(capacity: Self.maximumAttributes)
     open = .allocate(capacity: Self.maximumDepth)
+    entityCharacters = .allocate(capacity: 5)
+    entityCharacters.initialize(from: Array("<>&\"'".utf8), count: 5)
   }
 
   deinit {
     attributes.deallocate()
     open.deallocate()
+    entityCharacters.deallocate()
+  }
+
+  /// `&quot;`'s length.
+  private static let longestEntity = 6
+
+  /// The reference to a predefined entity (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;`) at
+  /// `index`: the index of its character in `entityCharacters`, and the reference's length.
+  private static func predefinedEntity(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
+    func spells(_ name: StaticString) -> Bool {
+      let length = name.utf8CodeUnitCount
+      guard bytes.count - index >= length + 2, bytes[index + length + 1] == UInt8(ascii: ";") else {
+        return false
+      }
+      let start = name.utf8Start
+      for offset in 0..<length where bytes[index + 1 + offset] != start[offset] { return false }
+      return true
+    }
+    if spells("lt") { return (0, 4) }
+    if spells("gt") { return (1, 4) }
+    if spells("amp") { return (2, 5) }
+    if spells("quot") { return (3, 6) }
+    if spells("apos") { return (4, 6) }
+    return nil
   }
 
   /// SpreadsheetML's main namespace (transitional and strict): an attribute prefix bound to it
@@ -403,9 +432,25 @@ final class SheetDataScanner {
     let count = bytes.count
     var index = 0
     while index < count {
+      if bytes[index] == UInt8(ascii: "&") {
+        // One of XML's five predefined entities: libxml2 reports the character it stands for.
+        guard let (character, length) = Self.predefinedEntity(bytes, at: index) else {
+          // Cut at the end of the bytes: kept, like an unfinished tag, for the next chunk.
+          let rest = count - index
+          if rest < Self.longestEntity, !bytes[index..<count].contains(UInt8(ascii: ";")) {
+            return .more(consumed: index)
+          }
+          return .restart
+        }
+        index += length
+        textLength += 1
+        if textLength > Self.maximumText { return .restart }
+        handler.characters(XMLStreamBytes(UnsafeBufferPointer(start: entityCharacters + character, count: 1)))
+        continue
+      }
       if bytes[index] != UInt8(ascii: "<") {
         let start = index
-        while index < count, bytes[index] != UInt8(ascii: "<") {
+        while index < count, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&") {
           let byte = bytes[index]
           guard Self.isPlain(byte) || byte == 0x0A || byte == 0x09 else { return .restart }
           index += 1
