@@ -269,6 +269,73 @@ import Testing
     }
   }
 
+  /// A part patched page by page (`replacing`, what a serve rebuild does) holds what a part cut
+  /// from the new entries holds, after each of many seeded rounds of edits (new terms, lost
+  /// ones, pages emptied and refilled, several pages at once, enough rounds to compact), and
+  /// names exactly the terms whose postings changed.
+  @Test func aPatchedPart_equalsAPartCutFromTheNewEntries_roundAfterRound() throws {
+    var random = Random(state: 29)
+    var entries = Array(Self.commonCorpus(seed: 31, pages: 160).entries)
+    var part = SearchIndexPart(entries: entries[...])
+    for round in 0..<60 {
+      var changes: [(page: Int, old: SearchIndex.Entry, new: SearchIndex.Entry)] = []
+      var pages: Set<Int> = []
+      for _ in 0..<(1 + random.next(round % 7 == 0 ? 12 : 2)) { pages.insert(random.next(entries.count)) }
+      for page in pages.sorted() {
+        let path = entries[page].document.path
+        let text: String
+        switch random.next(5) {
+        case 0: text = ""
+        case 1: text = "新語\(round)ゑ\(page) " + random.text(random.next(40))
+        case 2: text = String(repeating: "訪問看護の記録を、みんなで確かめる。", count: 1 + random.next(4))
+        default: text = random.text(random.next(300))
+        }
+        let new = SearchIndex.Entry(title: random.text(1 + random.next(30)), path: path, text: text)
+        changes.append((page, entries[page], new))
+        entries[page] = new
+      }
+      let (patched, changed) = try #require(part.replacing(changes))
+      let fresh = SearchIndexPart(entries: entries[...])
+      let terms = Set(fresh.postings.keys).union(part.postings.keys).union(patched.postings.keys)
+      for term in terms {
+        #expect(patched.posting(of: term) == fresh.posting(of: term), "round \(round): \(term.text)")
+      }
+      #expect(Set(patched.postings.keys) == Set(fresh.postings.keys), "round \(round)")
+      #expect(patched.meta == fresh.meta && patched.textLengthSum == fresh.textLengthSum, "round \(round)")
+      let expectedChanged = Set(terms.filter { part.posting(of: $0) != fresh.posting(of: $0) })
+      #expect(changed == expectedChanged, "round \(round)")
+      part = patched
+    }
+    #expect(part.replacing([(page: 160, old: entries[0], new: entries[0])]) == nil, "a page outside the part")
+  }
+
+  /// A posting list read back with the word reader is the list written, for lists ending at
+  /// every bit of a character and codes of every length up to the reader's limit.
+  @Test func theBitReader_readsEveryCodeTheWriterWrites() throws {
+    var random = Random(state: 41)
+    for _ in 0..<2_000 {
+      var writer = SearchPostingCode.BitWriter()
+      var written: [(value: UInt64, order: Int)] = []
+      for _ in 0..<(1 + random.next(40)) {
+        let order = random.next(16)
+        let bits = random.next(random.next(2) == 0 ? 8 : 46)
+        let value =
+          bits == 0 ? 0 : (UInt64(random.next(1 << 30)) << 16 | UInt64(random.next(1 << 16))) >> (46 - bits)
+        writer.expGolomb(value, order: order)
+        written.append((value, order))
+      }
+      var out: [UInt8] = []
+      writer.flush(into: &out)
+      var reader = SearchPostingCode.BitReader(bytes: out[...])
+      for (value, order) in written {
+        #expect(reader.expGolomb(order: order) == value)
+      }
+      #expect(reader.restIsZero)
+    }
+    var reader = SearchPostingCode.BitReader("A*A")
+    #expect(reader.read(bits: 6) == 0 && reader.read(bits: 1) == nil, "a character that is not a digit")
+  }
+
   /// Seeded posting lists: pages with one region or several, offsets near and far apart,
   /// the largest a heading can have, and one page only.
   static func postings(seed: UInt64, lists: Int) -> [[(page: Int, positions: [UInt32])]] {

@@ -41,7 +41,8 @@ extension SiteBuilder {
     let entries = outcome.searchEntries
     let old = previous.searchIndex
     // Parts are independent: they are cut on all cores (this ran alone after the pages).
-    let results = IndexedResults<(SearchIndexRecord.Part, [String: Data], cut: Bool)>(count: parts)
+    let results = IndexedResults<(SearchIndexRecord.Part, [String: Data], cut: Bool, changed: Set<Term>?)>(
+      count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = min(part * size, entries.count)..<min((part + 1) * size, entries.count)
       let paths = entries[range].map(\.document.path)
@@ -50,7 +51,7 @@ extension SiteBuilder {
       if same, let oldPart, !outcome.freshEntries[range].contains(true),
         oldPart.fragments.keys.allSatisfy(writer.keep)
       {
-        results[part] = (oldPart, [:], false)
+        results[part] = (oldPart, [:], false, nil)
         return
       }
       var made: [String: Data] = [:]
@@ -67,19 +68,36 @@ extension SiteBuilder {
       }
       // A part with fewer pages than before leaves fragments that nothing names.
       for stale in (oldPart?.fragments ?? [:]).keys where sizes[stale] == nil { writer.retire(stale) }
+      // A few pages re-rendered in a part of the same pages (a serve rebuild): only their
+      // terms' postings are cut again.
+      if same, let oldPart,
+        let (cut, changed) = Self.patchedPart(
+          oldPart.cut, range: range, entries: entries, fresh: outcome.freshEntries,
+          previous: previous.searchEntries)
+      {
+        results[part] = (
+          SearchIndexRecord.Part(paths: paths, fragments: sizes, cut: cut), made, true, changed
+        )
+        return
+      }
       results[part] = (
         SearchIndexRecord.Part(paths: paths, fragments: sizes, cut: SearchIndexPart(entries: entries[range])),
         made,
-        true
+        true,
+        nil
       )
     }
     var record = SearchIndexRecord()
     var changed: Set<Term> = []
     for (part, result) in results.slots.enumerated() {
-      guard let (kept, made, cut) = result else { continue }
+      guard let (kept, made, cut, patched) = result else { continue }
       record.parts[part] = kept
       files.merge(made) { _, new in new }
       guard cut else { continue }
+      if let patched {
+        changed.formUnion(patched)
+        continue
+      }
       // The terms whose postings in this part are not what they were.
       let before = old.parts[part]?.cut
       for term in kept.cut.postings.keys where before?.posting(of: term) != kept.cut.posting(of: term) {
@@ -119,5 +137,25 @@ extension SiteBuilder {
       textLengthSum: cuts.reduce(0) { $0 + $1.textLengthSum })
     files[SiteRoutes.searchManifest] = manifest
     return (record, record.bytes + manifest.count)
+  }
+
+  /// Pages re-rendered in one part beyond which the part is cut whole rather than patched.
+  static let searchPagesPatched = 32
+
+  /// The part `cut` with the entries of its re-rendered pages replaced, and the terms whose
+  /// postings changed (`SearchIndexPart.replacing`); nil when it should be cut whole: more
+  /// than `searchPagesPatched` pages changed, or a page's previous entry is not at its place.
+  static func patchedPart(
+    _ cut: SearchIndexPart, range: Range<Int>, entries: [SearchIndex.Entry], fresh: [Bool],
+    previous: [SearchIndex.Entry]
+  ) -> (part: SearchIndexPart, changed: Set<Term>)? {
+    var changes: [(page: Int, old: SearchIndex.Entry, new: SearchIndex.Entry)] = []
+    for id in range where fresh[id] {
+      guard changes.count < searchPagesPatched, id < previous.count,
+        previous[id].document.path == entries[id].document.path
+      else { return nil }
+      changes.append((id - range.lowerBound, previous[id], entries[id]))
+    }
+    return cut.replacing(changes)
   }
 }

@@ -84,7 +84,12 @@ enum SearchPostingCode {
   /// Decodes `encode`'s output: the reference for `search.js`'s decoder (and for tests).
   /// Nil when the text is not such a posting list.
   static func decode(_ text: String) -> [(page: Int, positions: [UInt32])]? {
-    var reader = BitReader(text)
+    decode(bytes: Array(text.utf8)[...])
+  }
+
+  /// `decode` of the characters `bytes`.
+  static func decode(bytes: ArraySlice<UInt8>) -> [(page: Int, positions: [UInt32])]? {
+    var reader = BitReader(bytes: bytes)
     guard let k = reader.read(bits: 4) else { return nil }
     var result: [(page: Int, positions: [UInt32])] = []
     var page = -1
@@ -153,15 +158,33 @@ enum SearchPostingCode {
     }
   }
 
+  /// A character's six bits, 64 for a byte that is not one of `digits`.
+  static let values: [UInt8] = {
+    var table = [UInt8](repeating: 64, count: 256)
+    for (value, digit) in digits.enumerated() { table[Int(digit)] = UInt8(value) }
+    return table
+  }()
+
+  /// Base64url characters to bits, the most significant first. Holds up to 63 unread bits
+  /// and takes characters six bits at a time, so a code is read with a shift and a mask
+  /// rather than bit by bit: a serve rebuild decodes the postings of every term of the edited
+  /// page (`SearchIndexPart.replacing`).
   struct BitReader {
-    private let values: [UInt8]
-    private var at = 0
+    private let characters: [UInt8]
+    /// The next character to take into `buffer`.
+    private var next = 0
+    /// The low `held` bits of `buffer` are the unread ones, the most significant first.
+    private var buffer: UInt64 = 0
+    private var held = 0
 
-    init(_ text: String) {
-      values = text.utf8.map { byte in UInt8(SearchPostingCode.digits.firstIndex(of: byte) ?? 64) }
-    }
+    init(_ text: String) { self.init(bytes: Array(text.utf8)[...]) }
 
-    var remaining: Int { values.count * 6 - at }
+    init(bytes: ArraySlice<UInt8>) { characters = Array(bytes) }
+
+    /// Bits left, counting those of characters not taken yet (a character that is not a digit
+    /// counts six bits that no read can return).
+    var remaining: Int { held + (characters.count - next) * 6 }
+
     var restIsZero: Bool {
       var copy = self
       while copy.remaining > 0 {
@@ -170,24 +193,46 @@ enum SearchPostingCode {
       return true
     }
 
-    mutating func read(bits: Int) -> UInt64? {
-      guard bits <= remaining, bits <= 63 else { return nil }
-      var value: UInt64 = 0
-      for _ in 0..<bits {
-        let character = values[at / 6]
-        guard character < 64 else { return nil }
-        value = value << 1 | UInt64(character >> (5 - at % 6) & 1)
-        at += 1
+    /// Takes characters until more than 57 bits are held or a character is not a digit.
+    private mutating func fill() {
+      while held <= 57, next < characters.count {
+        let value = SearchPostingCode.values[Int(characters[next])]
+        guard value < 64 else { return }
+        buffer = buffer << 6 | UInt64(value)
+        held += 6
+        next += 1
       }
-      return value
+    }
+
+    /// The next `bits` bits (at most 63) as a number; nil past the end or at a character that
+    /// is not a digit.
+    mutating func read(bits: Int) -> UInt64? {
+      guard bits <= 63, bits >= 0 else { return nil }
+      if bits > 32 {
+        guard let high = read(bits: bits - 32), let low = read(bits: 32) else { return nil }
+        return high << 32 | low
+      }
+      if bits > held { fill() }
+      guard bits <= held else { return nil }
+      held -= bits
+      return (buffer >> UInt64(held)) & ((1 << UInt64(bits)) - 1)
     }
 
     mutating func expGolomb(order: Int) -> UInt64? {
       var zeros = 0
       while true {
-        guard let bit = read(bits: 1) else { return nil }
-        if bit == 1 { break }
-        zeros += 1
+        if held == 0 { fill() }
+        guard held > 0 else { return nil }
+        let window = buffer << UInt64(64 - held)
+        if window == 0 {
+          zeros += held
+          held = 0
+          continue
+        }
+        let leading = window.leadingZeroBitCount
+        zeros += leading
+        held -= leading + 1
+        break
       }
       guard let rest = read(bits: zeros + order) else { return nil }
       return (1 << UInt64(zeros + order) | rest) - (1 << UInt64(order))
