@@ -271,8 +271,8 @@ import Testing
 
   /// A part patched page by page (`replacing`, what a serve rebuild does) holds what a part cut
   /// from the new entries holds, after each of many seeded rounds of edits (new terms, lost
-  /// ones, pages emptied and refilled, several pages at once, enough rounds to compact), and
-  /// names exactly the terms whose postings changed.
+  /// ones, pages emptied and refilled, appended to or unchanged, several pages at once,
+  /// enough rounds to compact), and names exactly the terms whose postings changed.
   @Test func aPatchedPart_equalsAPartCutFromTheNewEntries_roundAfterRound() throws {
     var random = Random(state: 29)
     var entries = Array(Self.commonCorpus(seed: 31, pages: 160).entries)
@@ -284,13 +284,18 @@ import Testing
       for page in pages.sorted() {
         let path = entries[page].document.path
         let text: String
-        switch random.next(5) {
+        switch random.next(7) {
         case 0: text = ""
+        // Appended to (most terms keep their positions) or the same again (nothing changes).
+        case 5: text = entries[page].document.text + " 追記：サーバーで確認。" + random.text(random.next(20))
+        case 6: text = entries[page].document.text
         case 1: text = "新語\(round)ゑ\(page) " + random.text(random.next(40))
         case 2: text = String(repeating: "訪問看護の記録を、みんなで確かめる。", count: 1 + random.next(4))
         default: text = random.text(random.next(300))
         }
-        let new = SearchIndex.Entry(title: random.text(1 + random.next(30)), path: path, text: text)
+        let kind = random.next(3)
+        let title = kind == 0 ? entries[page].document.title : random.text(1 + random.next(30))
+        let new = SearchIndex.Entry(title: title, path: path, text: text)
         changes.append((page, entries[page], new))
         entries[page] = new
       }

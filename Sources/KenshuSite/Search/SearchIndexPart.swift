@@ -54,10 +54,15 @@ struct SearchIndexPart: Sendable {
     var affected: Set<Term> = []
     for change in changes {
       guard (0..<pages).contains(change.page) else { return nil }
-      affected.formUnion(change.old.terms)
-      affected.formUnion(change.new.terms)
-      replaced[change.page] = Dictionary(
-        zip(change.new.terms, change.new.positions), uniquingKeysWith: { a, _ in a })
+      let new = Dictionary(zip(change.new.terms, change.new.positions), uniquingKeysWith: { a, _ in a })
+      // A term at the same positions as before keeps its postings: an edit touches the terms
+      // after it (their offsets move) and those it adds or removes.
+      for (term, positions) in zip(change.old.terms, change.old.positions) where new[term] != positions {
+        affected.insert(term)
+      }
+      let old = Set(change.old.terms)
+      for term in change.new.terms where !old.contains(term) { affected.insert(term) }
+      replaced[change.page] = new
     }
     let order = replaced.keys.sorted()
     var part = self
