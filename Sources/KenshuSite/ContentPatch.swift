@@ -14,6 +14,93 @@ import KenshuModel
 extension SiteBuilder {
   func patch(_ project: Project, changedContent: Set<String>) throws -> BuildReport? {
     let started = Date()
+    guard let plan = patchPlan(project, changedContent: changedContent) else { return nil }
+    // From here on the patch owns the record: it moves the tables it updates out of it
+    // (`patchedOutcome`), and a patch that fails must not leave it behind anyway.
+    var previous = state.take(for: options.output)
+    let (theme, themeStamps, pages, selected, searchParts) = (
+      plan.theme, plan.themeStamps, plan.pages, plan.selected, plan.searchParts
+    )
+    var renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
+    if options.edition.effective(for: project.settings).includesFacilitatorPages {
+      renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
+    }
+    let writer: SiteWriteSession
+    do {
+      writer = try SiteWriteSession(
+        output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
+        beforeWrite: beforeWrite)
+    } catch {
+      state.remember(previous, for: options.output)
+      throw error
+    }
+    // From here on pages are written in place: if anything throws (a write fails), the folder
+    // may hold some new pages, so the next build must not trust the recorded hashes (it would
+    // skip writing back a page whose new text equals the recorded one, leaving what this patch
+    // wrote). The record was taken from `state`, so nothing of it is left there.
+    var settled = false
+    defer {
+      if !settled { writer.abandon() }
+    }
+    var stages: [(stage: String, seconds: Double)] = [("plan", Date().timeIntervalSince(started))]
+    var mark = Date()
+    var outcome = try renderAndWritePages(
+      pages, with: renderer, to: writer, only: selected.sorted(), previous: &previous)
+    outcome.dependents = previous.dependents  // the same project shows the same files on the same pages
+    stages.append(("render", Date().timeIntervalSince(mark)))
+    mark = Date()
+    var files: [String: Data] = [:]
+    let (written, searchIndexBytes) = writeSearchIndex(
+      outcome, parts: searchParts, previous: previous, writer: writer, into: &files)
+    let diagnostics = Self.unique(previous.carriedDiagnostics + outcome.diagnostics)
+    var report = BuildReport(
+      pages: pages.count, files: 0, written: 0, unchanged: 0, removed: 0, seconds: 0,
+      diagnostics: diagnostics, published: false, searchIndexBytes: searchIndexBytes, searchScriptBytes: 0)
+    if diagnostics.hasErrors {
+      stages.append(("write", Date().timeIntervalSince(mark)))
+      mark = Date()
+      writer.abandon()
+      // In place, some pages may already be new: the next build must not trust this state.
+      state.forget(output: options.output)
+    } else {
+      for (path, data) in files { try writer.put(path, data) }
+      stages.append(("write", Date().timeIntervalSince(mark)))
+      mark = Date()
+      let (counts, hashes) = try writer.commit()
+      var next = previous
+      next.theme = theme
+      next.themeStamps = themeStamps
+      next.hashes = hashes
+      next.fingerprints = outcome.fingerprints
+      next.entries = outcome.entriesByPath
+      next.searchIndex = written
+      next.dependents = outcome.dependents
+      next.searchEntries = outcome.searchEntries
+      next.searchPositions = outcome.searchPositions
+      state.remember(next, for: options.output)
+      report.files = counts.written + counts.unchanged
+      report.written = counts.written
+      report.unchanged = counts.unchanged
+      report.published = true
+    }
+    stages.append(("commit", Date().timeIntervalSince(mark)))
+    report.stageSeconds = stages
+    report.seconds = Date().timeIntervalSince(started)
+    settled = true
+    return report
+  }
+
+  /// What a patch renders, decided from the previous build's record before the patch takes it
+  /// (`patch`): nil when the whole site must be built.
+  struct PatchPlan {
+    var theme: Theme
+    var themeStamps: [Theme.TemplateStamp?]
+    var pages: [SitePage]
+    var selected: Set<Int>
+    var searchParts: Int
+  }
+
+  func patchPlan(_ project: Project, changedContent: Set<String>) -> PatchPlan? {
     let previous = state.previous(for: options.output)
     guard options.writeMode == .inPlace, let oldProject = previous.project, !previous.pages.isEmpty,
       FileManager.default.fileExists(
@@ -54,68 +141,7 @@ extension SiteBuilder {
     }
     let searchParts = max(
       1, (previous.entries.count + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
-    var renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
-    if options.edition.effective(for: project.settings).includesFacilitatorPages {
-      renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
-    }
-    let writer = try SiteWriteSession(
-      output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
-      beforeWrite: beforeWrite)
-    // From here on pages are written in place: if anything throws (a write fails), the folder
-    // may hold some new pages, so the next build must not trust the recorded hashes (it would
-    // skip writing back a page whose new text equals the recorded one, leaving what this patch
-    // wrote).
-    var settled = false
-    defer {
-      if !settled {
-        writer.abandon()
-        state.forget(output: options.output)
-      }
-    }
-    var stages: [(stage: String, seconds: Double)] = [("plan", Date().timeIntervalSince(started))]
-    var mark = Date()
-    var outcome = try renderAndWritePages(pages, with: renderer, to: writer, only: selected.sorted())
-    outcome.dependents = previous.dependents  // the same project shows the same files on the same pages
-    stages.append(("render", Date().timeIntervalSince(mark)))
-    mark = Date()
-    var files: [String: Data] = [:]
-    let (written, searchIndexBytes) = writeSearchIndex(
-      outcome, parts: searchParts, previous: previous, writer: writer, into: &files)
-    diagnostics = Self.unique(previous.carriedDiagnostics + outcome.diagnostics)
-    var report = BuildReport(
-      pages: pages.count, files: 0, written: 0, unchanged: 0, removed: 0, seconds: 0,
-      diagnostics: diagnostics, published: false, searchIndexBytes: searchIndexBytes, searchScriptBytes: 0)
-    if diagnostics.hasErrors {
-      stages.append(("write", Date().timeIntervalSince(mark)))
-      mark = Date()
-      writer.abandon()
-      // In place, some pages may already be new: the next build must not trust this state.
-      state.forget(output: options.output)
-    } else {
-      for (path, data) in files { try writer.put(path, data) }
-      stages.append(("write", Date().timeIntervalSince(mark)))
-      mark = Date()
-      let (counts, hashes) = try writer.commit()
-      var next = previous
-      next.theme = theme
-      next.themeStamps = themeStamps
-      next.hashes = hashes
-      next.fingerprints = outcome.fingerprints
-      next.entries = outcome.entriesByPath
-      next.searchIndex = written
-      next.dependents = outcome.dependents
-      next.searchEntries = outcome.searchEntries
-      next.searchPositions = outcome.searchPositions
-      state.remember(next, for: options.output)
-      report.files = counts.written + counts.unchanged
-      report.written = counts.written
-      report.unchanged = counts.unchanged
-      report.published = true
-    }
-    stages.append(("commit", Date().timeIntervalSince(mark)))
-    report.stageSeconds = stages
-    report.seconds = Date().timeIntervalSince(started)
-    settled = true
-    return report
+    return PatchPlan(
+      theme: theme, themeStamps: themeStamps, pages: pages, selected: selected, searchParts: searchParts)
   }
 }

@@ -130,7 +130,9 @@ public struct SiteBuilder: Sendable {
     }
     let outcome: PageOutcome
     do {
-      outcome = try renderAndWritePages(plan.pages, with: renderer, to: writer, only: nil)
+      var previous = state.previous(for: options.output)
+      outcome = try renderAndWritePages(
+        plan.pages, with: renderer, to: writer, only: nil, previous: &previous)
     } catch {
       extrasDone.wait()
       writer.abandon()
@@ -213,6 +215,8 @@ public struct SiteBuilder: Sendable {
     var dependents: [String: [Int]] = [:]
     /// Page path → its position in `searchEntries`.
     var searchPositions: [String: Int] = [:]
+    /// A patch's search positions → the previous build's entries there (`patchedOutcome`).
+    var replacedEntries: [Int: SearchIndex.Entry] = [:]
   }
 
   /// Renders pages on all cores and writes each as soon as it is ready, so the site never sits
@@ -220,53 +224,63 @@ public struct SiteBuilder: Sendable {
   ///
   /// `only`: indices of the pages to look at (a patch); every other page is taken from the
   /// previous build without being fingerprinted, and the writer carries its file over.
+  ///
+  /// `previous`: what the previous build recorded. A patch passes the record it took from
+  /// `state`, and the tables it updates are moved out of it into the outcome (see
+  /// `patchedOutcome`).
   func renderAndWritePages(
-    _ pages: [SitePage], with renderer: PageRenderer, to writer: SiteWriteSession, only: [Int]?
+    _ pages: [SitePage], with renderer: PageRenderer, to writer: SiteWriteSession, only: [Int]?,
+    previous: inout BuildState.Previous
   ) throws -> PageOutcome {
     let results = PageResults(count: pages.count)
-    let previous = state.previous(for: options.output)
     let selected = only ?? Array(pages.indices)
     let workers = min(options.workerThreads, max(1, selected.count))
-    WorkerThreads.run(count: workers) { worker in
-      var position = worker
-      while position < selected.count, !results.failed {
-        let current = selected[position]
-        let page = pages[current]
-        position += workers
-        let context = renderer.recordedContext(of: page)
-        let fingerprint = renderer.fingerprint(of: page, context: context)
-        func newEntry() -> SearchIndex.Entry? {
-          context.searchDocument.map {
-            SearchIndex.Entry(
-              title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
+    // The workers read the record through copies that end with this scope, so that the tables
+    // `patchedOutcome` moves out of `previous` are again the only references to their storage.
+    do {
+      let recordedFingerprints = previous.fingerprints
+      let recordedEntries = previous.entries
+      WorkerThreads.run(count: workers) { worker in
+        var position = worker
+        while position < selected.count, !results.failed {
+          let current = selected[position]
+          let page = pages[current]
+          position += workers
+          let context = renderer.recordedContext(of: page)
+          let fingerprint = renderer.fingerprint(of: page, context: context)
+          func newEntry() -> SearchIndex.Entry? {
+            context.searchDocument.map {
+              SearchIndex.Entry(
+                title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
+            }
           }
-        }
-        if let fingerprint, previous.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
-          // The fingerprint covers the search document, so the entry cut last time is this
-          // page's entry: cutting it again was most of a rebuild of unchanged pages.
-          let entry = context.searchDocument == nil ? nil : previous.entries[page.path] ?? newEntry()
+          if let fingerprint, recordedFingerprints[page.path] == fingerprint, writer.keep(page.path) {
+            // The fingerprint covers the search document, so the entry cut last time is this
+            // page's entry: cutting it again was most of a rebuild of unchanged pages.
+            let entry = context.searchDocument == nil ? nil : recordedEntries[page.path] ?? newEntry()
+            results.set(
+              current, .init(fingerprint: fingerprint, entry: entry, fresh: false, sources: context.sources))
+            continue
+          }
+          let entry = newEntry()
+          let rendered = renderer.render(page, context: context)
+          do {
+            try writer.put(page.path, text: rendered.html)
+          } catch {
+            results.fail(error)
+            return
+          }
           results.set(
-            current, .init(fingerprint: fingerprint, entry: entry, fresh: false, sources: context.sources))
-          continue
+            current,
+            .init(
+              fingerprint: fingerprint, entry: entry, fresh: true, diagnostics: rendered.diagnostics,
+              sources: context.sources))
         }
-        let entry = newEntry()
-        let rendered = renderer.render(page, context: context)
-        do {
-          try writer.put(page.path, text: rendered.html)
-        } catch {
-          results.fail(error)
-          return
-        }
-        results.set(
-          current,
-          .init(
-            fingerprint: fingerprint, entry: entry, fresh: true, diagnostics: rendered.diagnostics,
-            sources: context.sources))
       }
     }
     if let error = results.error { throw error }
     let values = results.values()
-    if let only, let patched = Self.patchedOutcome(of: pages, only: only, values, previous: previous) {
+    if let only, let patched = Self.patchedOutcome(of: pages, only: only, values, previous: &previous) {
       return patched
     }
     var outcome = PageOutcome()
@@ -302,16 +316,28 @@ public struct SiteBuilder: Sendable {
   }
 
   /// A patch's outcome: the previous build's, with the few pages looked at put in their places
-  /// (copying and updating the previous tables instead of building them again page by page).
-  /// Nil when a page gained or lost its search entry, which moves the others.
+  /// (updating the previous tables instead of building them again page by page). Nil when a
+  /// page gained or lost its search entry, which moves the others; `previous` is then as it
+  /// was.
+  ///
+  /// The tables updated (search entries, entries by path, fingerprints) are moved out of
+  /// `previous` rather than copied: with `previous` taken from `state` they are then the only
+  /// references to their storage, and an update is made in place. Copying the 10,000 entries
+  /// of each edition (and faulting in the new storage) was about a fifth of a serve rebuild
+  /// (perf, issue 18). The replaced entries are kept in `replacedEntries` for the search
+  /// index's patch.
   static func patchedOutcome(
-    of pages: [SitePage], only: [Int], _ values: [PageResults.Result?], previous: BuildState.Previous
+    of pages: [SitePage], only: [Int], _ values: [PageResults.Result?], previous: inout BuildState.Previous
   ) -> PageOutcome? {
+    for index in only {
+      guard let result = values[index] else { continue }
+      if (result.entry == nil) != (previous.searchPositions[pages[index].path] == nil) { return nil }
+    }
     var outcome = PageOutcome()
-    outcome.searchEntries = previous.searchEntries
-    outcome.freshEntries = Array(repeating: false, count: previous.searchEntries.count)
-    outcome.entriesByPath = previous.entries
-    outcome.fingerprints = previous.fingerprints
+    swap(&outcome.searchEntries, &previous.searchEntries)
+    swap(&outcome.entriesByPath, &previous.entries)
+    swap(&outcome.fingerprints, &previous.fingerprints)
+    outcome.freshEntries = Array(repeating: false, count: outcome.searchEntries.count)
     outcome.searchPositions = previous.searchPositions
     outcome.dependents = previous.dependents
     for index in only {
@@ -319,17 +345,13 @@ public struct SiteBuilder: Sendable {
       let path = pages[index].path
       outcome.diagnostics += result.diagnostics
       outcome.fingerprints[path] = result.fingerprint
-      let position = previous.searchPositions[path]
-      switch (result.entry, position) {
-      case (let entry?, let position?):
-        outcome.searchEntries[position] = entry
-        outcome.freshEntries[position] = result.fresh
-        outcome.entriesByPath[path] = entry
-      case (nil, nil):
-        break
-      default:
-        return nil
+      guard let entry = result.entry, let position = previous.searchPositions[path] else { continue }
+      if outcome.replacedEntries[position] == nil {
+        outcome.replacedEntries[position] = outcome.searchEntries[position]
       }
+      outcome.searchEntries[position] = entry
+      outcome.freshEntries[position] = result.fresh
+      outcome.entriesByPath[path] = entry
     }
     return outcome
   }

@@ -109,6 +109,43 @@ import Testing
     }
   }
 
+  /// Patch after patch (each builds on what the one before recorded, its tables updated in
+  /// place), with text put at the start of a file (every later term's position moves), in the
+  /// middle and at the end, and a file's words replaced: the site is still what a full build
+  /// writes, search index included.
+  @Test func patchAfterPatch_isByteForByteTheSiteAFullBuildWrites() throws {
+    let built = try Built()
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+      let file = built.root.appendingPathComponent("content/" + relative)
+      try change(String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+      let report = try built.builder.build(built.project, changedContent: [relative])
+      #expect(report.published)
+    }
+    try edit("day1/discharge.md") { "冒頭に足した一文：在宅療養支援。\n\n" + $0 }
+    try edit("day1/discharge.md") { text in
+      let middle = text.index(text.startIndex, offsetBy: text.count / 2)
+      return String(text[..<middle]) + "（中ほどに追記）" + String(text[middle...])
+    }
+    try edit("day1/notes.md") { $0 + "\n- 末尾のメモ：訪問看護ステーション\n" }
+    try edit("day1/discharge.md") { $0.replacingOccurrences(of: "退院", with: "退所") }
+    let fresh = built.root.deletingLastPathComponent().appendingPathComponent("fresh-after-patches")
+    _ = try SiteBuilder(projectRoot: built.root, options: BuildOptions(output: fresh, edition: .facilitator))
+      .build(built.project)
+    let files = try #require(FileManager.default.subpaths(atPath: fresh.path)).filter { !$0.hasPrefix(".") }
+    var compared = 0
+    for file in files {
+      var isFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(
+        atPath: fresh.appendingPathComponent(file).path, isDirectory: &isFolder)
+      if isFolder.boolValue { continue }
+      let expected = try Data(contentsOf: fresh.appendingPathComponent(file))
+      let actual = try? Data(contentsOf: built.site.appendingPathComponent(file))
+      #expect(actual == expected, "\(file) differs from a full build")
+      compared += 1
+    }
+    #expect(compared > 20 && files.contains { $0.hasPrefix("search/t") })
+  }
+
   /// A patch looks at no file of the previous build it does not rewrite: the search index's
   /// fragments, one per page, are carried over as the pages it does not render are, without a
   /// look at each on disk (that look was a fifth of a serve rebuild on 10,000 pages). A fragment

@@ -43,6 +43,11 @@ final class BuildState: @unchecked Sendable {
     _ = lock.withLock { byOutput.removeValue(forKey: output.path) }
   }
 
+  /// The record of `output`, removed: a patch that owns it updates its tables in place.
+  func take(for output: URL) -> Previous {
+    lock.withLock { byOutput.removeValue(forKey: output.path) ?? Previous() }
+  }
+
   func remember(_ previous: Previous, for output: URL) {
     lock.withLock { byOutput[output.path] = previous }
   }

@@ -73,7 +73,10 @@ extension SiteBuilder {
       if same, let oldPart,
         let (cut, changed) = Self.patchedPart(
           oldPart.cut, range: range, entries: entries, fresh: outcome.freshEntries,
-          previous: previous.searchEntries)
+          previous: {
+            outcome.replacedEntries[$0]
+              ?? (previous.searchEntries.indices.contains($0) ? previous.searchEntries[$0] : nil)
+          })
       {
         results[part] = (
           SearchIndexRecord.Part(paths: paths, fragments: sizes, cut: cut), made, true, changed
@@ -144,17 +147,18 @@ extension SiteBuilder {
 
   /// The part `cut` with the entries of its re-rendered pages replaced, and the terms whose
   /// postings changed (`SearchIndexPart.replacing`); nil when it should be cut whole: more
-  /// than `searchPagesPatched` pages changed, or a page's previous entry is not at its place.
+  /// than `searchPagesPatched` pages changed, or a page's previous entry (`previous`, by its
+  /// position) is not known or not at its place.
   static func patchedPart(
     _ cut: SearchIndexPart, range: Range<Int>, entries: [SearchIndex.Entry], fresh: [Bool],
-    previous: [SearchIndex.Entry]
+    previous: (Int) -> SearchIndex.Entry?
   ) -> (part: SearchIndexPart, changed: Set<Term>)? {
     var changes: [(page: Int, old: SearchIndex.Entry, new: SearchIndex.Entry)] = []
     for id in range where fresh[id] {
-      guard changes.count < searchPagesPatched, id < previous.count,
-        previous[id].document.path == entries[id].document.path
+      guard changes.count < searchPagesPatched, let old = previous(id),
+        old.document.path == entries[id].document.path
       else { return nil }
-      changes.append((id - range.lowerBound, previous[id], entries[id]))
+      changes.append((id - range.lowerBound, old, entries[id]))
     }
     return cut.replacing(changes)
   }
