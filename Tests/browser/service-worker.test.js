@@ -120,6 +120,26 @@ test("a response the old worker stores after the new worker activated does not b
   assert.deepStrictEqual([...caches.named.keys()], ["kenshu-bbbbbbbbbbbbbbbb"]);
 });
 
+test("an old worker started again for a request does not bring back the old cache either", async () => {
+  const caches = makeCacheStorage();
+  const network = makeNetwork();
+  const first = startWorker("eeeeeeeeeeeeeeee", caches, network);
+  await first.dispatch("install");
+  await first.dispatch("activate");
+  // The browser stopped the idle worker; a navigation starts it again (the same build's
+  // script, no install), and its request waits on a slow network.
+  const restarted = startWorker("eeeeeeeeeeeeeeee", caches, network);
+  const answered = restarted.dispatch("fetch", { request: { method: "GET", url: SITE + "lesson.html" } });
+  await settle();
+  const next = startWorker("ffffffffffffffff", caches, network);
+  await next.dispatch("install");
+  await next.dispatch("activate");
+  network.release();
+  await answered;
+  await settle();
+  assert.deepStrictEqual([...caches.named.keys()], ["kenshu-ffffffffffffffff"]);
+});
+
 test("each worker stores what it fetches in its own build's cache", async () => {
   const caches = makeCacheStorage();
   const network = makeNetwork();

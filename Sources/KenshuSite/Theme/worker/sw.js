@@ -31,8 +31,8 @@ function kept(url) {
 // This build's cache, opened once per worker. A newer build's worker deletes it when it
 // activates, while this one may still be storing a response it fetched just before;
 // caches.open would then create the cache again under the old name, and the old build's copy
-// would stay on the phone for good. The Cache opened earlier is the deleted one, so what is
-// stored into it is dropped with it.
+// would stay on the phone until the next build's worker. The Cache opened earlier is the
+// deleted one, so what is stored into it is dropped with it.
 var opened = null;
 function openCache() {
   if (!opened) {
@@ -40,6 +40,10 @@ function openCache() {
   }
   return opened;
 }
+// Opened as the script starts, before any event: the browser stops an idle worker and starts
+// it again for the next request, and a worker started for a page's request must not open its
+// cache only when the (slow) response arrives, after a newer worker may have deleted it.
+openCache().catch(function () {});
 
 self.addEventListener("install", function (event) {
   event.waitUntil(openCache().then(function (cache) {
