@@ -235,49 +235,49 @@ public struct SiteBuilder: Sendable {
     let results = PageResults(count: pages.count)
     let selected = only ?? Array(pages.indices)
     let workers = min(options.workerThreads, max(1, selected.count))
-    // The workers read the record through copies that end with this scope, so that the tables
-    // `patchedOutcome` moves out of `previous` are again the only references to their storage.
-    do {
-      let recordedFingerprints = previous.fingerprints
-      let recordedEntries = previous.entries
-      WorkerThreads.run(count: workers) { worker in
-        var position = worker
-        while position < selected.count, !results.failed {
-          let current = selected[position]
-          let page = pages[current]
-          position += workers
-          let context = renderer.recordedContext(of: page)
-          let fingerprint = renderer.fingerprint(of: page, context: context)
-          func newEntry() -> SearchIndex.Entry? {
-            context.searchDocument.map {
-              SearchIndex.Entry(
-                title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
-            }
+    // The workers read the record through a box emptied as soon as they are done: a worker
+    // thread may release its closure (and what it captured) only after `run` returns, and a
+    // copy of a table still alive then would make `patchedOutcome`'s update copy it again.
+    let recorded = RecordedTables(fingerprints: previous.fingerprints, entries: previous.entries)
+    WorkerThreads.run(count: workers) { worker in
+      var position = worker
+      while position < selected.count, !results.failed {
+        let current = selected[position]
+        let page = pages[current]
+        position += workers
+        let context = renderer.recordedContext(of: page)
+        let fingerprint = renderer.fingerprint(of: page, context: context)
+        func newEntry() -> SearchIndex.Entry? {
+          context.searchDocument.map {
+            SearchIndex.Entry(
+              title: $0.title, path: $0.path, text: $0.text, headings: $0.headings, readings: $0.readings)
           }
-          if let fingerprint, recordedFingerprints[page.path] == fingerprint, writer.keep(page.path) {
-            // The fingerprint covers the search document, so the entry cut last time is this
-            // page's entry: cutting it again was most of a rebuild of unchanged pages.
-            let entry = context.searchDocument == nil ? nil : recordedEntries[page.path] ?? newEntry()
-            results.set(
-              current, .init(fingerprint: fingerprint, entry: entry, fresh: false, sources: context.sources))
-            continue
-          }
-          let entry = newEntry()
-          let rendered = renderer.render(page, context: context)
-          do {
-            try writer.put(page.path, text: rendered.html)
-          } catch {
-            results.fail(error)
-            return
-          }
-          results.set(
-            current,
-            .init(
-              fingerprint: fingerprint, entry: entry, fresh: true, diagnostics: rendered.diagnostics,
-              sources: context.sources))
         }
+        if let fingerprint, recorded.fingerprints[page.path] == fingerprint, writer.keep(page.path) {
+          // The fingerprint covers the search document, so the entry cut last time is this
+          // page's entry: cutting it again was most of a rebuild of unchanged pages.
+          let entry = context.searchDocument == nil ? nil : recorded.entries[page.path] ?? newEntry()
+          results.set(
+            current, .init(fingerprint: fingerprint, entry: entry, fresh: false, sources: context.sources))
+          continue
+        }
+        let entry = newEntry()
+        let rendered = renderer.render(page, context: context)
+        do {
+          try writer.put(page.path, text: rendered.html)
+        } catch {
+          results.fail(error)
+          return
+        }
+        results.set(
+          current,
+          .init(
+            fingerprint: fingerprint, entry: entry, fresh: true, diagnostics: rendered.diagnostics,
+            sources: context.sources))
       }
     }
+    recorded.fingerprints = [:]
+    recorded.entries = [:]
     if let error = results.error { throw error }
     let values = results.values()
     if let only, let patched = Self.patchedOutcome(of: pages, only: only, values, previous: &previous) {
@@ -451,6 +451,18 @@ final class PageResults: @unchecked Sendable {
 /// Runs a body on `count` dedicated threads and waits for all of them. Unlike
 /// `concurrentPerform`, which keeps to one thread per core, threads blocked in file-system
 /// calls here leave the cores to the others.
+/// The previous build's tables the page workers read (`renderAndWritePages`). Read from
+/// several threads while nothing writes them; emptied after the workers are done.
+final class RecordedTables: @unchecked Sendable {
+  var fingerprints: [String: Int]
+  var entries: [String: SearchIndex.Entry]
+
+  init(fingerprints: [String: Int], entries: [String: SearchIndex.Entry]) {
+    self.fingerprints = fingerprints
+    self.entries = entries
+  }
+}
+
 enum WorkerThreads {
   static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let group = DispatchGroup()
