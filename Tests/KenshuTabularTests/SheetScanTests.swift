@@ -290,6 +290,21 @@ import Testing
     }
   }
 
+  /// A tag within one chunk longer than a pending tag may be goes to libxml2: an attribute name
+  /// of 50,001 bytes, which libxml2 refuses ("Name too long"), was read by the scan (found in
+  /// review), and a long name libxml2 takes reads as it reads it.
+  @Test func test_aVeryLongTagWithinOneChunk_isReadAsLibxml2ReadsIt() throws {
+    for length in [5_000, 50_001] {
+      let xml =
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        + "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\" " + String(repeating: "a", count: length)
+        + "=\"1\"><c r=\"A2\"><v>2</v></c></row></sheetData></worksheet>"
+      let data = try Self.workbook(xml)
+      expectSame(data, "attribute name of \(length) bytes")
+      #expect(try !scanned(data), "\(length)")
+    }
+  }
+
   /// A part in UTF-16 or UCS-4 is never scanned: there, ASCII bytes that spell `<sheetData>`
   /// and a row are text to libxml2 (a review's attack: the real `<sheetData>` in UTF-16LE, then
   /// an ASCII fake row of even length). Read as libxml2 reads it, whatever the byte order.

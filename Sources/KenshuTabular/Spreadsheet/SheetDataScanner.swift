@@ -553,6 +553,10 @@ final class SheetDataScanner {
         attributeCount += 1
       }
       index += 1
+      // A tag longer than a pending one may be (so also an attribute name over libxml2's 50,000
+      // bytes, which it refuses without XML_PARSE_HUGE) goes to libxml2, as it would across
+      // chunks: within one chunk nothing else bounded it.
+      if index - tagStart > Self.maximumTag { return .restart }
       textLength = 0
       let nameBytes = XMLStreamBytes(name)
       handler.start(nameBytes, attributes: ScannedAttributes(entries: attributes, count: attributeCount))
