@@ -115,6 +115,19 @@ import Testing
     #expect(!readAllWays(data).serial.diagnostics.hasErrors)
   }
 
+  @Test func test_crc32_isTheZipChecksum_wholeOrInChunks() {
+    // The check value of CRC-32 (ISO-HDLC, as zip uses it).
+    #expect(SpreadsheetArchive.crc32(Data("123456789".utf8), continuing: 0) == 0xCBF4_3926)
+    #expect(SpreadsheetArchive.crc32(Data(), continuing: 0) == 0)
+    let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
+    let whole = SpreadsheetArchive.crc32(bytes, continuing: 0)
+    var chunked: UInt32 = 0
+    for start in stride(from: 0, to: bytes.count, by: 65_536) {
+      chunked = SpreadsheetArchive.crc32(bytes[start..<min(start + 65_536, bytes.count)], continuing: chunked)
+    }
+    #expect(chunked == whole)
+  }
+
   @Test func test_manyEarlyStops_neverHang() throws {
     // The consumer stops while the inflater is blocked on a full queue, or still inflating, or
     // already done (the last limits are above the sheet's cells): each read must return, and

@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import KenshuModel
 import ZIPFoundation
@@ -105,15 +106,20 @@ struct SpreadsheetArchive {
     var overrun: UInt64?
     var stoppedByConsumer = false
     struct Stop: Error {}
+    // The checksum is zlib's `crc32`, not ZIPFoundation's: on Linux, where its `zlib` module
+    // is named `CZlib`, ZIPFoundation computes CRC-32 with a table in Swift, a byte at a time
+    // (0.15 G of the 4.6 G instructions of evaluating a 20,000-row .xlsx; zlib's takes a few
+    // hundredths of that).
     var checksum: CRC32 = 0
     do {
-      checksum = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
         produced += UInt64(chunk.count)
         // The header lied: more bytes than declared is never legitimate.
         if produced > declared {
           overrun = declared
           throw Stop()
         }
+        checksum = Self.crc32(chunk, continuing: checksum)
         if !consumer(chunk) {
           stoppedByConsumer = true
           throw Stop()
@@ -133,6 +139,14 @@ struct SpreadsheetArchive {
       throw Failure(part: path, Catalogue.zipPartChecksum, ())
     }
     return produced
+  }
+
+  /// The CRC-32 of `chunk` following the bytes whose CRC-32 is `checksum` (0 for none).
+  static func crc32(_ chunk: Data, continuing checksum: CRC32) -> CRC32 {
+    chunk.withUnsafeBytes { bytes in
+      guard let base = bytes.bindMemory(to: UInt8.self).baseAddress else { return checksum }
+      return CRC32(truncatingIfNeeded: CZlib.crc32(uLong(checksum), base, uInt(bytes.count)))
+    }
   }
 
   /// `inflate` on a thread of its own, handing chunks over through `InflatedChunks`; the
