@@ -1,5 +1,6 @@
 import Foundation
 import KenshuModel
+import KenshuXML
 import Testing
 
 @testable import KenshuTabular
@@ -156,5 +157,37 @@ import Testing
       }
     }
     #expect(compactReads > 200)
+  }
+
+  @Test func test_scannedCellAttributes_sameAsLookupsByName() {
+    let tags: [[(String, String)]] = [
+      [], [("r", "A1")], [("r", "B2"), ("t", "s")], [("t", "s"), ("r", "C3")],
+      [("s", "4"), ("t", "str"), ("r", "D4")],
+      [("cm", "1"), ("r", "E5"), ("ph", "1"), ("vm", "2")], [("rr", "x"), ("ss", "y"), ("tt", "z")],
+      [("dyDescent", "0.4"), ("t", "b")], [("r", ""), ("s", ""), ("t", "")],
+    ]
+    for tag in tags {
+      let storage = tag.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+      let names = storage.map { UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max($0.0.count, 1)) }
+      let values = storage.map { UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max($0.1.count, 1)) }
+      defer { (names + values).forEach { $0.deallocate() } }
+      let entries = UnsafeMutablePointer<ScannedAttributes.Entry>.allocate(capacity: max(tag.count, 1))
+      defer { entries.deallocate() }
+      for (index, (name, value)) in storage.enumerated() {
+        _ = names[index].initialize(from: name)
+        _ = values[index].initialize(from: value)
+        entries[index] = ScannedAttributes.Entry(
+          localName: UnsafeBufferPointer(rebasing: names[index][..<name.count]),
+          value: UnsafeBufferPointer(rebasing: values[index][..<value.count]))
+      }
+      let attributes = ScannedAttributes(entries: entries, count: tag.count)
+      let cell = attributes.cellAttributes()
+      func same(_ one: XMLStreamBytes?, _ other: XMLStreamBytes?) -> Bool {
+        one.map { Array($0.bytes) } == other.map { Array($0.bytes) }
+      }
+      #expect(same(cell.reference, attributes.attribute("r")), "\(tag)")
+      #expect(same(cell.style, attributes.attribute("s")), "\(tag)")
+      #expect(same(cell.type, attributes.attribute("t")), "\(tag)")
+    }
   }
 }

@@ -346,6 +346,19 @@ final class SheetDataScanner {
       default: return nil
       }
     }
+
+    /// What `SheetCells` reads it as (`f` and rich text's `r` it does not read).
+    @inline(__always)
+    var sheetElement: SheetElement {
+      switch self {
+      case .row: .row
+      case .c: .c
+      case .v: .v
+      case .is: .is
+      case .t: .t
+      case .f, .r: .other
+      }
+    }
   }
 
   /// Reads the next bytes of `<sheetData>`'s content.
@@ -477,7 +490,7 @@ final class SheetDataScanner {
         depth -= 1
         index += 1
         textLength = 0
-        handler.end(XMLStreamBytes(name))
+        handler.end(element.sheetElement)
         if handler.problem != nil { return .stopped }
         continue
       }
@@ -558,11 +571,11 @@ final class SheetDataScanner {
       // chunks: within one chunk nothing else bounded it.
       if index - tagStart > Self.maximumTag { return .restart }
       textLength = 0
-      let nameBytes = XMLStreamBytes(name)
-      handler.start(nameBytes, attributes: ScannedAttributes(entries: attributes, count: attributeCount))
+      let sheetElement = element.sheetElement
+      handler.start(sheetElement, attributes: ScannedAttributes(entries: attributes, count: attributeCount))
       if handler.problem != nil { return .stopped }
       if selfClosing {
-        handler.end(nameBytes)
+        handler.end(sheetElement)
         if handler.problem != nil { return .stopped }
       } else {
         guard depth < Self.maximumDepth else { return .restart }
@@ -596,5 +609,22 @@ struct ScannedAttributes: SheetAttributes {
       return XMLStreamBytes(entries[index].value)
     }
     return nil
+  }
+
+  /// One pass over the entries instead of three lookups (the scan gives up on a local name met
+  /// twice, so the first `r`, `s` or `t` is the only one).
+  func cellAttributes() -> CellAttributes {
+    var cell = CellAttributes()
+    for index in 0..<count {
+      let local = entries[index].localName
+      guard local.count == 1 else { continue }
+      switch local[0] {
+      case UInt8(ascii: "r"): cell.reference = XMLStreamBytes(entries[index].value)
+      case UInt8(ascii: "s"): cell.style = XMLStreamBytes(entries[index].value)
+      case UInt8(ascii: "t"): cell.type = XMLStreamBytes(entries[index].value)
+      default: break
+      }
+    }
+    return cell
   }
 }
