@@ -125,4 +125,69 @@ import Testing
         reloaded.diagnostics == ProjectLoader(root: project.root).load().diagnostics, "after writing \(text)")
     }
   }
+
+  /// Inline Markdown with findings of its own, a file shown on two pages, an answer key that
+  /// learner text links to, and edits to three files in turn.
+  static func patchedProgramme() -> String {
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <programme xmlns="urn:kenshu:1" xml:lang="ja" id="p">
+      <title>研修</title>
+      <purpose>[資料](missing.md) と &lt;b&gt;太字&lt;/b&gt;</purpose>
+      <course id="c" date="2026-07-04" start="09:00">
+        <title>1日目</title>
+        <session id="lec" kind="lecture" duration="PT30M"><title>講義</title><content src="intro.md"/></session>
+        <session id="gw" kind="groupwork" duration="PT30M">
+          <title>グループワーク</title>
+          <groups size="5"/>
+          <case id="a" title="事例A" src="case.md"><answer-key src="key.md"/></case>
+          <case id="b" title="事例B" src="./cases/b.md"/>
+        </session>
+        <session id="lec2" kind="lecture" duration="PT30M"><title>講義2</title><content src="intro.md"/></session>
+      </course>
+    </programme>
+    """
+  }
+
+  @Test func contentEdits_inTurn_equalAColdLoadEachTime_andClearWhatTheyFixed() throws {
+    let project = try TemporaryProject()
+    defer { project.remove() }
+    try project.write("curricula/p.xml", Self.patchedProgramme())
+    try project.write("content/intro.md", "講義の本文。\n")
+    try project.write("content/case.md", "80代の男性。\n")
+    try project.write("content/key.md", "解答の要点。\n")
+    try project.write("content/cases/b.md", "訪問看護の事例。\n")
+    let cache = DefinitionCache()
+    let first = ProjectLoader(root: project.root).load(cache: cache)
+    let codes = ["markdown-link-missing", "markdown-raw-html"]
+    #expect(codes.allSatisfy { !first.diagnostics($0).isEmpty }, "the inline purpose's findings")
+    let edits: [(file: String, text: [UInt8])] = [
+      ("intro.md", Array("[鍵](key.md) と ![](nothere.png)\n".utf8)),
+      ("cases/b.md", Array("山田花子様 090-1234-5678\n".utf8)),
+      ("intro.md", Array("講義の本文。\n".utf8)),
+      ("cases/b.md", Array("# 事例B\n\n<i>斜体</i> [壊れた](../none.md)\n".utf8)),
+      ("case.md", Array("事例".utf8) + [0x82, 0xA0, 0x0A]),
+      ("cases/b.md", Array("訪問看護の事例。\n".utf8)),
+      ("case.md", Array("80代の男性。\n".utf8)),
+    ]
+    for (round, edit) in edits.enumerated() {
+      try project.write("content/\(edit.file)", edit.text)
+      let reloaded = ProjectLoader(root: project.root).load(cache: cache, editedContent: [edit.file])
+      let cold = ProjectLoader(root: project.root).load()
+      #expect(reloaded.diagnostics == cold.diagnostics, "round \(round): \(edit.file)")
+      switch round {
+      case 0:
+        #expect(!reloaded.diagnostics("markdown-link-facilitator").isEmpty)
+        #expect(!reloaded.diagnostics("markdown-image-missing").isEmpty)
+      case 1: #expect(!reloaded.diagnostics("possible-personal-data").isEmpty)
+      case 2:
+        #expect(reloaded.diagnostics("markdown-link-facilitator").isEmpty)
+        #expect(reloaded.diagnostics("markdown-image-missing").isEmpty)
+      default: break
+      }
+    }
+    // Every finding fixed: what is left is the inline purpose's, as in the first load.
+    let last = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["case.md"])
+    #expect(last.diagnostics == first.diagnostics)
+  }
 }

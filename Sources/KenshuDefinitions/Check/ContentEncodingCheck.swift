@@ -14,6 +14,15 @@ struct ContentEncodingCheck {
 
   /// The diagnostics, each file's kept in `findings` (and taken from it when not edited).
   func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
+    if findings.patches {
+      return findings.patch { paths in
+        var found: [String: [Diagnostic]] = [:]
+        project.forEachMarkdownBlock(in: paths) { block, owner in
+          if let path = block.path, found[path] == nil { found[path] = check(path, owner: owner()) }
+        }
+        return found
+      }
+    }
     var diagnostics: [Diagnostic] = []
     var checked: Set<String> = []
     // The owner is described only for a file checked again (one string per block added up).

@@ -26,32 +26,51 @@ struct MarkdownAuthoringCheck {
     return run(&findings)
   }
 
-  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited);
-  /// inline Markdown is in the definitions, held in memory, and checked every time.
+  /// The diagnostics, each file's and each inline block's kept in `findings` (and taken from
+  /// it when not edited).
   func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
+    var folds = HeadingFolds()
+    func check(_ path: String, _ placement: Placement, facilitatorFiles: Set<String>) -> [Diagnostic] {
+      guard let text = content.read(path)?.text else { return [] }
+      let file = content.displayName(path)
+      return self.check(
+        text, folder: (path as NSString).deletingLastPathComponent, placement: placement,
+        facilitatorFiles: facilitatorFiles, folds: &folds
+      ) { SourceLocation(file: file, line: $0, column: $1) }
+    }
+    if findings.patches {
+      // The files only facilitators see follow from the definitions, which are the same.
+      let facilitatorFiles = findings.derived { [] }
+      return findings.patch { paths in
+        var found: [String: [Diagnostic]] = [:]
+        for placement in Self.placements(of: project, in: paths) {
+          if let path = placement.block.path, found[path] == nil {
+            found[path] = check(path, placement, facilitatorFiles: facilitatorFiles)
+          }
+        }
+        return found
+      }
+    }
     let placements = Self.placements(of: project)
-    let facilitatorFiles = Set(placements.filter { !$0.learner }.compactMap(\.block.path))
-      .subtracting(placements.filter(\.learner).compactMap(\.block.path))
+    let facilitatorFiles = findings.derived {
+      Set(placements.filter { !$0.learner }.compactMap(\.block.path))
+        .subtracting(placements.filter(\.learner).compactMap(\.block.path))
+    }
     var diagnostics: [Diagnostic] = []
     var checkedFiles: Set<String> = []
-    var folds = HeadingFolds()
     for placement in placements {
       switch placement.block.source {
       case .file(let path):
         guard checkedFiles.insert(path).inserted else { continue }
         diagnostics += findings.findings(in: path) {
-          guard let text = content.read(path)?.text else { return [] }
-          let file = content.displayName(path)
-          return check(
-            text, folder: (path as NSString).deletingLastPathComponent, placement: placement,
-            facilitatorFiles: facilitatorFiles, folds: &folds
-          ) { SourceLocation(file: file, line: $0, column: $1) }
+          check(path, placement, facilitatorFiles: facilitatorFiles)
         }
       case .inline(let inline):
         guard let element = placement.block.location else { continue }
-        diagnostics += check(
+        let found = self.check(
           inline, folder: "", placement: placement, facilitatorFiles: facilitatorFiles, folds: &folds
         ) { _, _ in element }
+        diagnostics += findings.inline(found)
       }
     }
     return diagnostics
@@ -119,10 +138,17 @@ struct MarkdownAuthoringCheck {
   /// heading, in both languages: the site's words are 研修の目的 / Purpose and so on) and its
   /// audience. A case's body is left out of the heading rule: the site already drops a first
   /// heading that repeats the case title.
-  static func placements(of project: Project) -> [Placement] {
+  ///
+  /// `paths`: only the blocks read from these files (as the definitions name them).
+  static func placements(of project: Project, in paths: Set<String>? = nil) -> [Placement] {
     var placements: [Placement] = []
-    func add(_ block: MarkdownBlock?, _ headings: [String], learner: Bool = true) {
-      if let block { placements.append(Placement(block: block, headings: headings, learner: learner)) }
+    let wanted = paths.map(Array.init)
+    func add(_ block: MarkdownBlock?, _ headings: @autoclosure () -> [String], learner: Bool = true) {
+      guard let block else { return }
+      if let wanted {
+        guard case .file(let path) = block.source, wanted.contains(path) else { return }
+      }
+      placements.append(Placement(block: block, headings: headings(), learner: learner))
     }
     for programme in project.programmes {
       add(programme.purpose, ["研修の目的", "Purpose"])

@@ -16,9 +16,13 @@ struct MarkdownLinkCheck {
     return run(&findings)
   }
 
-  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited);
-  /// inline Markdown is in the definitions, held in memory, and checked every time.
+  /// The diagnostics, each file's and each inline block's kept in `findings` (and taken from
+  /// it when not edited).
   func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
+    // The edited files are known by the definitions' names for them: no block need be visited.
+    if findings.patches {
+      return findings.patch { paths in Dictionary(uniqueKeysWithValues: paths.map { ($0, check($0)) }) }
+    }
     var diagnostics: [Diagnostic] = []
     var checked: Set<String> = []
     project.forEachMarkdownBlock { block, _ in
@@ -28,7 +32,7 @@ struct MarkdownLinkCheck {
         diagnostics += findings.findings(in: path) { check(path) }
       case .inline(let text):
         guard let element = block.location else { return }
-        diagnostics += check(text, folder: "", inline: true) { _, _ in element }
+        diagnostics += findings.inline(check(text, folder: "", inline: true) { _, _ in element })
       }
     }
     return diagnostics

@@ -13,21 +13,27 @@ struct PersonalDataCheck {
     return run(&findings)
   }
 
-  /// The diagnostics, each file's kept in `findings` (and taken from it when not edited);
-  /// inline text is in the definitions, held in memory, and scanned every time.
+  /// The diagnostics, each file's and each inline block's kept in `findings` (and taken from
+  /// it when not edited).
   func run(_ findings: inout ContentFileFindings) -> [Diagnostic] {
+    if findings.patches {
+      return findings.patch { paths in
+        let wanted = Array(paths)
+        var found: [String: [Diagnostic]] = [:]
+        forEachScannedBlock { block, owner in
+          if case .file(let path) = block.source, wanted.contains(path), found[path] == nil {
+            found[path] = scan(path, owner: owner())
+          }
+        }
+        return found
+      }
+    }
     var diagnostics: [Diagnostic] = []
     var scanned: Set<String> = []
-    var blocks: [(MarkdownBlock, String)] = []
-    for session in project.programmes.lazy.flatMap({ $0.courses.lazy.flatMap(\.sessions) }) {
-      for item in session.groupWork?.cases ?? [] { blocks.append((item.body, "case \"\(item.title)\"")) }
-    }
-    for module in project.modules {
-      for scenario in module.scenarios { blocks.append((scenario.situation, "scenario \"\(scenario.id)\"")) }
-    }
-    for (block, owner) in blocks {
+    forEachScannedBlock { block, owner in
       switch block.source {
       case .inline(let text):
+        var found: [Diagnostic] = []
         let base = block.location ?? SourceLocation(file: "?")
         for finding in PersonalDataPatterns.findings(in: text) {
           // The block's location is where its text starts (see `inlineMarkdown`); every line
@@ -35,14 +41,26 @@ struct PersonalDataCheck {
           let column =
             base.column > 0 ? base.column - 1 + finding.column : (finding.line > 0 ? finding.column : 0)
           let location = SourceLocation(file: base.file, line: base.line + finding.line, column: column)
-          diagnostics.append(warning(finding, owner: owner, at: location))
+          found.append(warning(finding, owner: owner(), at: location))
         }
+        diagnostics += findings.inline(found)
       case .file(let path):
-        guard scanned.insert(path).inserted else { continue }
-        diagnostics += findings.findings(in: path) { scan(path, owner: owner) }
+        guard scanned.insert(path).inserted else { return }
+        diagnostics += findings.findings(in: path) { scan(path, owner: owner()) }
       }
     }
     return diagnostics
+  }
+
+  /// Calls `body` with each case's and scenario's text, in order, and its owner as messages
+  /// name it, described only when asked for.
+  private func forEachScannedBlock(_ body: (MarkdownBlock, () -> String) -> Void) {
+    for session in project.programmes.lazy.flatMap({ $0.courses.lazy.flatMap(\.sessions) }) {
+      for item in session.groupWork?.cases ?? [] { body(item.body, { "case \"\(item.title)\"" }) }
+    }
+    for module in project.modules {
+      for scenario in module.scenarios { body(scenario.situation, { "scenario \"\(scenario.id)\"" }) }
+    }
   }
 
   private func scan(_ path: String, owner: String) -> [Diagnostic] {

@@ -60,23 +60,23 @@ struct ProjectChecks {
     // running it alone at the end (the checks are the serial tail of the run); the others follow
     // in order, as threads take iterations in order. Results keep the list's order regardless.
     let startOrder = [checks.count - 1] + Array(0..<(checks.count - 1))
-    let results = IndexedResults<(diagnostics: [Diagnostic], byFile: [String: [Diagnostic]])>(
+    let results = IndexedResults<(diagnostics: [Diagnostic], record: ContentFileFindings.Record)>(
       count: checks.count)
     DispatchQueue.concurrentPerform(iterations: checks.count) { iteration in
       let index = startOrder[iteration]
       switch (checks[index].reuse, reusable) {
       case (.afterContentEdits, let reusable?):
-        results[index] = (reusable.results.diagnostics[index], [:])
+        results[index] = (reusable.results.diagnostics[index], ContentFileFindings.Record())
       case (.perContentFile, let reusable?):
-        var findings = ContentFileFindings(previous: reusable.results.byFile[index], edited: reusable.edited)
-        results[index] = (checks[index].run(&findings), findings.byFile)
+        var findings = ContentFileFindings(previous: reusable.results.records[index], edited: reusable.edited)
+        results[index] = (checks[index].run(&findings), findings.record)
       default:
         var findings = ContentFileFindings()
-        results[index] = (checks[index].run(&findings), findings.byFile)
+        results[index] = (checks[index].run(&findings), findings.record)
       }
     }
     return ProjectCheckResults(
-      diagnostics: results.values.map(\.diagnostics), byFile: results.values.map(\.byFile))
+      diagnostics: results.values.map(\.diagnostics), records: results.values.map(\.record))
   }
 }
 
@@ -94,8 +94,9 @@ enum ProjectCheckReuse {
 struct ProjectCheckResults: Sendable {
   /// Each check's diagnostics, in the checks' order.
   var diagnostics: [[Diagnostic]]
-  /// For each check that reads Markdown files, what it found in each file; empty for others.
-  var byFile: [[String: [Diagnostic]]]
+  /// For each check that reads Markdown files, what it found in each file and inline block;
+  /// empty for others.
+  var records: [ContentFileFindings.Record]
 }
 
 /// Every Markdown block the project references, with a description of where.
@@ -114,6 +115,17 @@ extension Project {
       if block.path != nil { blocks.append((block, owner())) }
     }
     return blocks
+  }
+
+  /// `forEachMarkdownBlock` for the blocks read from `paths` (as the definitions name them)
+  /// alone: comparing each block's path with a few, not hashing it, as a patch does.
+  func forEachMarkdownBlock(in paths: Set<String>, _ body: (MarkdownBlock, () -> String) -> Void) {
+    let wanted = Array(paths)
+    forEachMarkdownBlock { block, owner in
+      if case .file(let path) = block.source, wanted.contains(path) {
+        withoutActuallyEscaping(owner) { body(block, $0) }
+      }
+    }
   }
 
   /// Calls `body` with every Markdown block in document order and a description of its owner,
