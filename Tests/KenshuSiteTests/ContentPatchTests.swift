@@ -92,21 +92,30 @@ import Testing
       built.project, changedContent: ["day1/discharge.md", "day1/notes.md"])
     #expect(report.published)
     #expect(built.written.all.contains(Self.notesPage))
-    let fresh = built.root.deletingLastPathComponent().appendingPathComponent("fresh")
+    try Self.expectTheSiteAFullBuildWrites(built, fresh: "fresh")
+  }
+
+  /// Builds `built`'s project afresh into a sibling folder `fresh` and expects every file of it
+  /// in `built`'s site, byte for byte; returns the files compared.
+  @discardableResult
+  static func expectTheSiteAFullBuildWrites(
+    _ built: Built, fresh name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws -> [String] {
+    let fresh = built.root.deletingLastPathComponent().appendingPathComponent(name)
     _ = try SiteBuilder(projectRoot: built.root, options: BuildOptions(output: fresh, edition: .facilitator))
       .build(built.project)
-    let files = try #require(FileManager.default.subpaths(atPath: fresh.path)).filter {
-      !$0.hasPrefix(".") && !$0.hasSuffix("/")
-    }
-    for file in files {
+    var compared: [String] = []
+    for file in try #require(FileManager.default.subpaths(atPath: fresh.path)) where !file.hasPrefix(".") {
       var isFolder: ObjCBool = false
       _ = FileManager.default.fileExists(
         atPath: fresh.appendingPathComponent(file).path, isDirectory: &isFolder)
       if isFolder.boolValue { continue }
       let expected = try Data(contentsOf: fresh.appendingPathComponent(file))
       let actual = try? Data(contentsOf: built.site.appendingPathComponent(file))
-      #expect(actual == expected, "\(file) differs from a full build")
+      #expect(actual == expected, "\(file) differs from a full build", sourceLocation: sourceLocation)
+      compared.append(file)
     }
+    return compared
   }
 
   /// Patch after patch (each builds on what the one before recorded, its tables updated in
@@ -128,22 +137,8 @@ import Testing
     }
     try edit("day1/notes.md") { $0 + "\n- 末尾のメモ：訪問看護ステーション\n" }
     try edit("day1/discharge.md") { $0.replacingOccurrences(of: "退院", with: "退所") }
-    let fresh = built.root.deletingLastPathComponent().appendingPathComponent("fresh-after-patches")
-    _ = try SiteBuilder(projectRoot: built.root, options: BuildOptions(output: fresh, edition: .facilitator))
-      .build(built.project)
-    let files = try #require(FileManager.default.subpaths(atPath: fresh.path)).filter { !$0.hasPrefix(".") }
-    var compared = 0
-    for file in files {
-      var isFolder: ObjCBool = false
-      _ = FileManager.default.fileExists(
-        atPath: fresh.appendingPathComponent(file).path, isDirectory: &isFolder)
-      if isFolder.boolValue { continue }
-      let expected = try Data(contentsOf: fresh.appendingPathComponent(file))
-      let actual = try? Data(contentsOf: built.site.appendingPathComponent(file))
-      #expect(actual == expected, "\(file) differs from a full build")
-      compared += 1
-    }
-    #expect(compared > 20 && files.contains { $0.hasPrefix("search/t") })
+    let compared = try Self.expectTheSiteAFullBuildWrites(built, fresh: "fresh-after-patches")
+    #expect(compared.count > 20 && compared.contains { $0.hasPrefix("search/t") })
   }
 
   /// A patch looks at no file of the previous build it does not rewrite: the search index's
