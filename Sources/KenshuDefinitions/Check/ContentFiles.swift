@@ -99,6 +99,12 @@ struct ContentFiles: Sendable {
   /// A path the listing can answer as written: relative, with no empty, `.` or `..` component,
   /// and none of the characters `referenceResolve` refuses (`\`, `:`).
   private static func isPlain(_ path: String) -> Bool {
+    hasPlainComponents(path) { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ":") }
+  }
+
+  /// Whether `path` is relative, with no empty, `.` or `..` component and no byte `refused`
+  /// refuses: the one walk behind `isPlain` and `ContentFileFindings.isNormal`.
+  static func hasPlainComponents(_ path: String, refusing refused: (UInt8) -> Bool) -> Bool {
     var componentLength = 0
     var dots = 0
     for byte in path.utf8 {
@@ -107,11 +113,12 @@ struct ContentFiles: Sendable {
         if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
         componentLength = 0
         dots = 0
-      case UInt8(ascii: "\\"), UInt8(ascii: ":"): return false
       case UInt8(ascii: "."):
         componentLength += 1
         dots += 1
-      default: componentLength += 1
+      default:
+        if refused(byte) { return false }
+        componentLength += 1
       }
     }
     return componentLength > 0 && !(componentLength == dots && dots <= 2)
