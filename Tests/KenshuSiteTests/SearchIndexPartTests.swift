@@ -16,6 +16,18 @@ import Testing
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
+    /// A query of 1–5 characters: taken from a page of `index` (found at least there) or made
+    /// of `alphabet` (found where it happens to be); nil when the page drawn is too short.
+    mutating func query(in index: SearchIndex, alphabet: [Character]) -> String? {
+      let length = 1 + next(5)
+      if next(2) == 0 {
+        let text = Array(index.entries[next(index.entries.count)].document.text)
+        guard text.count > length else { return nil }
+        let start = next(text.count - length)
+        return String(text[start..<start + length])
+      }
+      return String((0..<length).map { _ in alphabet[next(alphabet.count)] })
+    }
     mutating func text(_ length: Int) -> String {
       String(
         (0..<length).map { _ in SearchIndexPartTests.alphabet[next(SearchIndexPartTests.alphabet.count)] })
@@ -483,15 +495,7 @@ import Testing
     let cjk = Array("在宅医療看護支援退院介護ケアマネジャーのをとが記録")
     var queries = ["在宅 医療", "看護、支援", "ab1", "マネジャー", "訪問看護", "記録を", "の", "看", "ゑ", "頁1"]
     for _ in 0..<150 {
-      let length = 1 + random.next(5)
-      if random.next(2) == 0 {
-        let text = Array(index.entries[random.next(index.entries.count)].document.text)
-        guard text.count > length else { continue }
-        let start = random.next(text.count - length)
-        queries.append(String(text[start..<start + length]))
-      } else {
-        queries.append(String((0..<length).map { _ in cjk[random.next(cjk.count)] }))
-      }
+      if let query = random.query(in: index, alphabet: cjk) { queries.append(query) }
     }
     let cases: [[String: Any]] = queries.map { ["q": $0, "hits": index.search($0)] }
     #expect(queries.filter { !index.search($0).isEmpty }.count > 100, "most queries find pages")
@@ -523,16 +527,7 @@ import Testing
     let cjk = Array("在宅医療看護支援退院介護ケアマネジャーのをとが")
     var queries: [String] = []
     for _ in 0..<400 {
-      // Taken from a page (found at least there) or made up (found where it happens to be).
-      let length = 1 + random.next(5)
-      if random.next(2) == 0 {
-        let text = Array(index.entries[random.next(index.entries.count)].document.text)
-        guard text.count > length else { continue }
-        let start = random.next(text.count - length)
-        queries.append(String(text[start..<start + length]))
-      } else {
-        queries.append(String((0..<length).map { _ in cjk[random.next(cjk.count)] }))
-      }
+      if let query = random.query(in: index, alphabet: cjk) { queries.append(query) }
     }
     queries += ["在宅 医療", "看護、支援", "ab1", "マネジャー"]
     for query in queries {
