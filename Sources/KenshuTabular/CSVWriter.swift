@@ -110,10 +110,7 @@ public struct CSVWriter: Sendable, Hashable {
         default: break
         }
       }
-      let separator = writer.separator.byte
-      for byte in field where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-        return false
-      }
+      if Self.containsSpecialByte(field, separator: writer.separator.byte) { return false }
       var lastStart = field.count - 1
       while lastStart > 0 && field[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
       if Self.mayBeWhiteSpace(lead: first) || Self.mayBeWhiteSpace(lead: field[lastStart]) {
@@ -123,6 +120,29 @@ public struct CSVWriter: Sendable, Hashable {
       }
       bytes.append(contentsOf: field)
       return true
+    }
+
+    /// Whether `field` holds the separator, a quote or a line break. Eight bytes at a time
+    /// (`field` bytes equal to `b` leave a zero byte in `word ^ b·0x0101…`, which the borrow
+    /// test below finds): byte by byte, four compares a byte were 231 M instructions for the
+    /// 26 MB of `freetext.csv` on 100,000 responses.
+    static func containsSpecialByte(_ field: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+      let separators = UInt64(separator) &* ones
+      let raw = UnsafeRawBufferPointer(field)
+      var offset = 0
+      while offset + 8 <= raw.count {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        if hasZeroByte(word ^ separators) || hasZeroByte(word ^ (0x22 &* ones))
+          || hasZeroByte(word ^ (0x0A &* ones)) || hasZeroByte(word ^ (0x0D &* ones))
+        {
+          return true
+        }
+        offset += 8
+      }
+      return field[offset...].contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// Whether a scalar beginning with `lead` may be white space (ASCII 09-0D and 20; beyond

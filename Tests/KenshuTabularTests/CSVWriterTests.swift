@@ -127,6 +127,33 @@ import Testing
   }
 }
 
+/// `Records.containsSpecialByte` reads eight bytes at a time; it must find the separator, a
+/// quote or a line break at every position of every length, and nothing in other bytes.
+@Suite struct CSVRecordsSpecialByteTests {
+  @Test(arguments: [FieldSeparator.comma, .tab, .semicolon])
+  func test_containsSpecialByte_findsEachAtEveryPosition(separator: FieldSeparator) {
+    // Bytes next to the special ones too, and those with the high bit set (UTF-8 text).
+    let plain: [UInt8] =
+      [0x00, 0x01, 0x09, 0x0B, 0x0C, 0x0E, 0x21, 0x23, 0x2B, 0x2D, 0x3A, 0x3C, 0x41, 0x7F]
+      .filter { $0 != separator.byte } + [0x80, 0x8A, 0xA2, 0xAC, 0xE3, 0xFF]
+    for length in 0...40 {
+      let base = (0..<length).map { plain[($0 * 7 + length) % plain.count] }
+      base.withUnsafeBufferPointer {
+        #expect(!CSVWriter.Records.containsSpecialByte($0, separator: separator.byte), "\(base)")
+      }
+      for position in 0..<length {
+        for special in [separator.byte, 0x22, 0x0A, 0x0D] {
+          var bytes = base
+          bytes[position] = special
+          bytes.withUnsafeBufferPointer {
+            #expect(CSVWriter.Records.containsSpecialByte($0, separator: separator.byte), "\(bytes)")
+          }
+        }
+      }
+    }
+  }
+}
+
 /// `Records.write(to:)` writes the bytes of `data(file:)` in every encoding (issue 18).
 @Suite struct CSVRecordsWriteTests {
   @Test(arguments: [TextEncoding.utf8, .utf8BOM, .cp932, .utf16])
