@@ -166,6 +166,20 @@ import Testing
     try Self.expectSameImport(
       Data((lines.joined(separator: "\n") + "\n").utf8), file: "distinct.csv", survey: SampleSurveys.dayOne,
       compactRowsPerChunk: 4_096)
+    // Free text drawn from 1,500 answers (the benchmark has ~1,700): more spellings than a
+    // choice column's memo keeps, repeated often enough for a text column's; then from 6,000,
+    // more than that keeps. Some with white space around them, which is trimmed after the memo.
+    for distinct in [1_500, 6_000] {
+      var rows = ["participant,prof,q1,q2,q3.before,q3.now,q4,q5,q6,q7,q8,q9"]
+      for row in 0..<9_000 {
+        let pick = Int(random.next() % UInt64(distinct))
+        let note = pick % 7 == 0 ? " 回答\(pick)　" : "研修の感想その\(pick)。"
+        rows.append("T-\(row),看護師,\(row % 5 + 1),そう思う,4,5,5,3,2,退院支援,\(row % 9),\(note)")
+      }
+      try Self.expectSameImport(
+        Data((rows.joined(separator: "\n") + "\n").utf8), file: "text-\(distinct).csv",
+        survey: SampleSurveys.dayOne, compactRowsPerChunk: 8_192)
+    }
     // LimeSurvey's code style: `-oth-` in the question's column, the text in `[other]`.
     var lime = ["id,submitdate,lastpage,startlanguage,seed,q1,q1[other],q2"]
     for row in 0..<2_000 {

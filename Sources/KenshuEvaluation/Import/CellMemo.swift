@@ -11,9 +11,14 @@ import Foundation
 /// Bounded on every side: at most `entryLimit` spellings of at most `longestKept` bytes each are
 /// kept, a look-up probes at most `probeLimit` slots (so crafted cells that collide cost a few
 /// compares each, never a long scan: a cheap hash is safe here, where SipHash cost more than the
-/// `String` it saves), and a column whose cells hardly repeat (most free text) stops being
-/// looked up after a sample of `sampleSize` cells, so that it costs little more than the plain
-/// reading.
+/// `String` it saves), and a column whose cells hardly repeat stops being looked up after a
+/// sample of `sampleSize` cells, so that it costs little more than the plain reading.
+///
+/// A free-text column (`forText`) keeps more spellings and stays on at a lower share of repeats:
+/// reading a text cell (a `String`, trimming, boxing it under a SipHash key) costs ~3,500
+/// instructions against ~100 for a look-up that misses, so repeats pay from one cell in 16 on.
+/// The benchmark's answers repeat often enough (~1,700 distinct texts, ~6,500 answers per
+/// column and chunk) but only once the table holds more than 256 of them.
 struct CellMemo {
   /// What a cell came to: the code written to the row's slot (0: no answer), the problem
   /// that excludes it, or nothing to write (LimeSurvey's `-oth-`, whose text is elsewhere).
@@ -24,12 +29,17 @@ struct CellMemo {
   }
 
   static let entryLimit = 256
+  static let textEntryLimit = 4_096
   static let longestKept = 256
   static let sampleSize = 512
   static let probeLimit = 8
 
+  /// Spellings kept at most: `entryLimit`, or `textEntryLimit` for free text.
+  private let entryLimit: Int
+  /// The memo stays on when at least one look-up in `hitShare` of the sample finds its cell.
+  private let hitShare: Int
   /// Power-of-two table of `entries` indices (-1: free), twice `entryLimit`, so probes are short.
-  private var slots = [Int32](repeating: -1, count: 2 * CellMemo.entryLimit)
+  private var slots: [Int32]
   private var keys: [UInt8] = []
   private var entries: [(hash: Int, start: Int32, count: Int32, outcome: Outcome)] = []
   private var lookups = 0
@@ -37,12 +47,19 @@ struct CellMemo {
   /// Set once a sample of cells shows that this column's cells seldom repeat.
   private(set) var isOff = false
 
+  /// A memo for a column of choices, points or professions, or (`forText`) of free text.
+  init(forText: Bool = false) {
+    entryLimit = forText ? Self.textEntryLimit : Self.entryLimit
+    hitShare = forText ? 16 : 4
+    slots = [Int32](repeating: -1, count: 2 * entryLimit)
+  }
+
   /// The outcome remembered for `bytes`, or nil (then read the cell and `remember` it with the
   /// same `hash`). `hash` is set whenever the memo is still in use.
   mutating func outcome(for bytes: UnsafeBufferPointer<UInt8>, hash: inout Int) -> Outcome? {
     guard !isOff, bytes.count <= Self.longestKept else { return nil }
     lookups += 1
-    if lookups == Self.sampleSize && hits * 4 < lookups {
+    if lookups == Self.sampleSize && hits * hitShare < lookups {
       isOff = true
       return nil
     }
@@ -64,7 +81,7 @@ struct CellMemo {
   /// Keeps `outcome` for `bytes` (just looked up with `hash` and not found), while there is
   /// room near its slot.
   mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int, _ outcome: Outcome) {
-    guard !isOff, bytes.count <= Self.longestKept, entries.count < Self.entryLimit else { return }
+    guard !isOff, bytes.count <= Self.longestKept, entries.count < entryLimit else { return }
     var slot = hash & (slots.count - 1)
     for _ in 0..<Self.probeLimit {
       if slots[slot] < 0 {

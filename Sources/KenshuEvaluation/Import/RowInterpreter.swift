@@ -95,7 +95,9 @@ final class RowInterpreter: Sendable {
     var chosenOptions: [Int: Set<Int>] = [:]
     // One per column (only item columns use theirs), for this chunk's rows: codes of boxed
     // answers are valid within their chunk only.
-    var memos = [CellMemo](repeating: CellMemo(), count: roles.count)
+    var memos = roles.map { role in
+      if case .item(let item) = role { CellMemo(forText: itemTypes[item] == .text) } else { CellMemo() }
+    }
     for rowIndex in range {
       let cells = table.row(rowIndex)
       let line = cells.line
