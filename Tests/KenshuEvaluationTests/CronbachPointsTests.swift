@@ -37,6 +37,40 @@ import Testing
       let compactDeleted = CronbachAlpha.ifDeleted(points: columns, reverse: reverse, points: scale)
       #expect(compactDeleted.count == referenceDeleted.count)
       #expect(zip(compactDeleted, referenceDeleted).allSatisfy { Self.same($0, $1) }, "round \(round)")
+      let (together, togetherDeleted) = CronbachAlpha.withIfDeleted(
+        points: columns, reverse: reverse, points: scale)
+      #expect(together.items == reference.items)
+      #expect(together.completeCases == reference.completeCases)
+      #expect(Self.same(together.alpha, reference.alpha), "round \(round)")
+      #expect(togetherDeleted.count == referenceDeleted.count)
+      #expect(zip(togetherDeleted, referenceDeleted).allSatisfy { Self.same($0, $1) }, "round \(round)")
+    }
+  }
+
+  /// `withIfDeleted` subtracts an item's scores from the totals: exact for whole numbers, also
+  /// on large scales, long measures and the extreme points a 4-byte column holds.
+  @Test func test_withIfDeleted_equalsSeparateFigures_onWideAndExtremeScales() {
+    var generator = SplitMix(seed: 1_818)
+    for round in 0..<40 {
+      let items = [2, 3, 12, 40][round % 4]
+      let scale = [5, 101, 1_000_000, Int(Int32.max) - 1][round / 4 % 4]
+      let respondents = 300
+      let columns: [[Int32]] = (0..<items).map { _ in
+        (0..<respondents).map { _ in
+          generator.next() % 20 == 0
+            ? CronbachAlpha.missingPoint
+            : round % 5 == 0 ? Int32.max : Int32(generator.next() % UInt64(scale)) + 1
+        }
+      }
+      let reverse = Set((0..<items).filter { _ in generator.next() % 2 == 0 })
+      let alpha = CronbachAlpha(points: columns, reverse: reverse, points: scale)
+      let deleted = CronbachAlpha.ifDeleted(points: columns, reverse: reverse, points: scale)
+      let (together, togetherDeleted) = CronbachAlpha.withIfDeleted(
+        points: columns, reverse: reverse, points: scale)
+      #expect(together.completeCases == alpha.completeCases)
+      #expect(Self.same(together.alpha, alpha.alpha), "round \(round)")
+      #expect(togetherDeleted.count == deleted.count)
+      #expect(zip(togetherDeleted, deleted).allSatisfy { Self.same($0, $1) }, "round \(round)")
     }
   }
 }

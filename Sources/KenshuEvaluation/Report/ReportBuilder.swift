@@ -212,8 +212,7 @@ extension EvaluationReport {
     let alphaIfDeleted: [Double]
     // Points as 4 bytes each; the `Double?` columns (16 bytes) only for points beyond 32 bits.
     if let columns = Self.pointColumns(set: set, items: members) {
-      alpha = CronbachAlpha(points: columns, reverse: reverse, points: points)
-      alphaIfDeleted = CronbachAlpha.ifDeleted(points: columns, reverse: reverse, points: points)
+      (alpha, alphaIfDeleted) = CronbachAlpha.withIfDeleted(points: columns, reverse: reverse, points: points)
     } else {
       let columns = Self.referencePointColumns(set: set, items: members)
       alpha = CronbachAlpha(columns: columns, reverse: reverse, points: points)

@@ -172,3 +172,87 @@ extension CronbachAlpha {
     return k / (k - 1) * (1 - itemVariances / totalVariance)
   }
 }
+
+extension CronbachAlpha {
+  /// No figures yet: α undefined.
+  private init(items: Int, completeCases: Int) {
+    self.items = items
+    self.completeCases = completeCases
+    alpha = .nan
+  }
+
+  /// `init(points:reverse:points:)` and `ifDeleted(points:reverse:points:)` together, bit for
+  /// bit, with each item's variance and the respondents' totals computed once instead of once
+  /// per item left out (k + 1 alphas of k items: 529 M of the 7.8 G instructions of an
+  /// evaluation of 100,000 responses). Leaving an item out keeps the other items' variances
+  /// (summed in the same order), and its totals are the full totals minus its scores: the
+  /// scores are whole numbers, so every total is exact in either order. Falls back to the two
+  /// when a total could exceed 2^53 (no Likert scale comes near it).
+  public static func withIfDeleted(points columns: [[Int32]], reverse: Set<Int> = [], points: Int)
+    -> (alpha: CronbachAlpha, ifDeleted: [Double])
+  {
+    let width = columns.count
+    let top = Double(points + 1)
+    // |score| ≤ |top| + 2^31 < 2^33, so fewer than 2^19 of them sum exactly (below 2^52).
+    guard abs(top) <= 0x1_0000_0000, width < 1 << 19 else {
+      return (
+        CronbachAlpha(points: columns, reverse: reverse, points: points),
+        ifDeleted(points: columns, reverse: reverse, points: points)
+      )
+    }
+    let respondents = columns.map(\.count).min() ?? 0
+    let rows = completeRows(columns, respondents: respondents)
+    let cases = rows.count
+    var alpha = CronbachAlpha(items: width, completeCases: cases)
+    guard width >= 2, cases >= 2 else {
+      return (alpha, [Double](repeating: .nan, count: width))
+    }
+    @inline(__always) func score(_ point: Int32, reversed: Bool) -> Double {
+      reversed ? top - Double(point) : Double(point)
+    }
+    // Each item's variance term, and everyone's totals.
+    var variances: [Double] = []
+    var totals = [Double](repeating: 0, count: cases)
+    for item in 0..<width {
+      let column = columns[item]
+      let reversed = reverse.contains(item)
+      var sum = 0.0
+      for (slot, row) in rows.enumerated() {
+        let value = score(column[row], reversed: reversed)
+        sum += value
+        totals[slot] += value
+      }
+      let mean = sum / Double(cases)
+      var squares = 0.0
+      for row in rows {
+        let deviation = score(column[row], reversed: reversed) - mean
+        squares += deviation * deviation
+      }
+      variances.append(squares / Double(cases - 1))
+    }
+    /// The last steps of `alpha(_:items:rows:reverse:points:)` for `items` and their totals.
+    func alphaOf(items: [Int], totals: [Double]) -> Double {
+      guard items.count >= 2 else { return .nan }
+      var itemVariances = 0.0
+      for item in items { itemVariances += variances[item] }
+      var totalSum = 0.0
+      for total in totals { totalSum += total }
+      let totalMean = totalSum / Double(cases)
+      var totalSquares = 0.0
+      for total in totals { totalSquares += (total - totalMean) * (total - totalMean) }
+      let totalVariance = totalSquares / Double(cases - 1)
+      guard totalVariance > 0 else { return .nan }
+      let k = Double(items.count)
+      return k / (k - 1) * (1 - itemVariances / totalVariance)
+    }
+    alpha.alpha = alphaOf(items: Array(0..<width), totals: totals)
+    let ifDeleted = (0..<width).map { dropped in
+      let kept = (0..<width).filter { $0 != dropped }
+      let column = columns[dropped]
+      let reversed = reverse.contains(dropped)
+      let keptTotals = zip(totals, rows).map { $0 - score(column[$1], reversed: reversed) }
+      return alphaOf(items: kept, totals: keptTotals)
+    }
+    return (alpha, ifDeleted)
+  }
+}
