@@ -159,7 +159,7 @@ extension EvaluationReport {
       figures.maximum = numbers.max()
       figures.histogram = HistogramBins.bins(numbers)
     case .text:
-      let tally = TextTally(texts)
+      let tally = TextTally(texts: answers)
       figures.texts = texts
       figures.textTally = tally
       figures.keywords = JapaneseKeywords.frequent(in: tally, cache: keywords)

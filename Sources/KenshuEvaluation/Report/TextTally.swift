@@ -19,5 +19,37 @@ struct TextTally: Sendable, Hashable {
     }
   }
 
+  /// The tally of the `.text` answers of `column`, in the same order as `init` of them gives:
+  /// equal texts of a chunk of rows share one boxed answer, so each box is looked up once, not
+  /// every answer (SipHash of every answer was 330 M instructions on 100,000 responses' five
+  /// free-text items).
+  init(texts column: AnswerColumn) {
+    let unseen = -1
+    let notText = -2
+    var index: [ByteKey: Int] = [:]
+    var positionOfBox = [Int](repeating: unseen, count: column.boxed.count)
+    for code in column.codes where code & ~AnswerColumn.payloadMask == AnswerColumn.boxedKind {
+      let box = Int(code & AnswerColumn.payloadMask)
+      var position = positionOfBox[box]
+      if position == unseen {
+        if case .text(let text) = column.boxed[box] {
+          let key = ByteKey(text)
+          if let known = index[key] {
+            position = known
+          } else {
+            position = texts.count
+            index[key] = position
+            texts.append(key.text)
+            counts.append(0)
+          }
+        } else {
+          position = notText
+        }
+        positionOfBox[box] = position
+      }
+      if position != notText { counts[position] += 1 }
+    }
+  }
+
   var isEmpty: Bool { texts.isEmpty }
 }
