@@ -104,6 +104,39 @@ import Testing
     #expect(again.diagnostics("possible-personal-data").count == 2)
   }
 
+  /// Serve loads the project once per edition after each edit, with one cache: the second
+  /// load finds the edited file as the first checked it and checks it no more, but a file
+  /// edited between the two loads is checked again.
+  @Test func secondLoadAfterTheSameEdit_checksNoFileAgain_butOneEditedSince() throws {
+    let project = try Self.project()
+    defer { project.remove() }
+    try project.write("curricula/p.xml", Self.twoCaseProgramme())
+    try project.write("content/cases/b.md", "訪問看護の事例。\n")
+    let cache = DefinitionCache()
+    _ = ProjectLoader(root: project.root).load(cache: cache)
+    try project.write("content/cases/b.md", "電話 054-765-4321 の方。\n")
+    let first = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["cases/b.md"])
+    #expect(first.diagnostics("possible-personal-data").count == 1)
+    // The same number of bytes without the number, and the stamp put back: a load that read
+    // the file again would lose the warning.
+    let path = project.root.appendingPathComponent("content/cases/b.md").path
+    let stamp = try #require(FileStamp(path: path))
+    try project.write("content/cases/b.md", "電話 abc-def-ghij の方。\n")
+    var times = [
+      timespec(tv_sec: stamp.seconds, tv_nsec: stamp.nanoseconds),
+      timespec(tv_sec: stamp.seconds, tv_nsec: stamp.nanoseconds),
+    ]
+    try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    try #require(FileStamp(path: path) == stamp)
+    let second = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["cases/b.md"])
+    #expect(second.diagnostics == first.diagnostics)
+    // Edited since (another stamp): checked again, as a cold load.
+    try project.write("content/cases/b.md", "訪問看護の事例。\n")
+    let third = ProjectLoader(root: project.root).load(cache: cache, editedContent: ["cases/b.md"])
+    #expect(third.diagnostics == ProjectLoader(root: project.root).load().diagnostics)
+    #expect(third.diagnostics("possible-personal-data").isEmpty)
+  }
+
   @Test func contentEdit_ofEveryMarkdownCheck_equalsAColdLoad() throws {
     let project = try Self.project()
     defer { project.remove() }

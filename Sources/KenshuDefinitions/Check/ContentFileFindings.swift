@@ -79,7 +79,8 @@ struct ContentFileFindings {
   /// answers with what it finds in each (none is the same as no findings).
   mutating func patch(_ check: (Set<String>) -> [String: [Diagnostic]]) -> [Diagnostic] {
     let visits = (edited ?? []).flatMap { record.visitsByFile[$0] ?? [] }
-    let found = check(Set(visits.compactMap { record.visits[$0].path }))
+    // Nothing to check (the edits were checked already): no walk of the project for none.
+    let found = visits.isEmpty ? [:] : check(Set(visits.compactMap { record.visits[$0].path }))
     for visit in visits {
       record.replaced[visit] = record.visits[visit].path.flatMap { found[$0] } ?? []
     }

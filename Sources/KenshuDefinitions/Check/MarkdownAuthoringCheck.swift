@@ -155,7 +155,9 @@ struct MarkdownAuthoringCheck {
       for course in programme.courses {
         add(course.description, [course.title])
         for session in course.sessions {
-          add(session.content, [session.title, "内容", "Content"])
+          // The title, not the session, in the headings' closure (see `forEachMarkdownBlock`).
+          let title = session.title
+          add(session.content, [title, "内容", "Content"])
           for note in session.facilitatorNotes {
             add(note, ["ファシリテーター用メモ", "Facilitator notes"], learner: false)
           }

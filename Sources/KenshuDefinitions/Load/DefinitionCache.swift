@@ -17,6 +17,7 @@ public final class DefinitionCache: @unchecked Sendable {
   private var readCount = 0
   private var files: [String] = []
   private var checks: ProjectCheckResults?
+  private var checkedStamps: [String: FileStamp] = [:]
 
   /// How many documents were stored (read from disk) so far.
   var reads: Int { lock.withLock { readCount } }
@@ -29,6 +30,15 @@ public final class DefinitionCache: @unchecked Sendable {
   var lastChecks: ProjectCheckResults? {
     get { lock.withLock { checks } }
     set { lock.withLock { checks = newValue } }
+  }
+
+  /// `content/` path → the stamp the file had when `lastChecks` last checked it, for the
+  /// files checked since the last run that checked every file. Serve builds two editions
+  /// after each edit, sharing this cache: the second finds the edited files as the first
+  /// checked them and checks none again (`ProjectLoader.check`).
+  var lastCheckedStamps: [String: FileStamp] {
+    get { lock.withLock { checkedStamps } }
+    set { lock.withLock { checkedStamps = newValue } }
   }
 
   public init() {}

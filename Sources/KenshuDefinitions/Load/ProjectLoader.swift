@@ -144,14 +144,25 @@ public struct ProjectLoader: Sendable {
     -> LoadResult
   {
     var reusable: (results: ProjectCheckResults, edited: Set<String>)?
+    var checkedStamps: [String: FileStamp] = [:]
+    let contentRoot = ProjectLayout(root: root).content
     if let editedContent, read.sameDefinitions, let last = cache?.lastChecks {
-      reusable = (last, editedContent)
+      // An edited file the last checks already read as it is now (the other edition's run
+      // after the same edit) is not checked again. Stamps are taken before checking, so a
+      // file changed while it is checked differs next time.
+      checkedStamps = cache?.lastCheckedStamps ?? [:]
+      var edited: Set<String> = []
+      for path in editedContent {
+        let now = FileStamp(path: contentRoot.path + "/" + path)
+        if now == nil || checkedStamps[path] != now { edited.insert(path) }
+        checkedStamps[path] = now
+      }
+      reusable = (last, edited)
     }
-    let results = ProjectChecks(
-      project: read.project, contentRoot: ProjectLayout(root: root).content, displayRoot: root
-    )
-    .runEach(reusing: reusable)
+    let results = ProjectChecks(project: read.project, contentRoot: contentRoot, displayRoot: root)
+      .runEach(reusing: reusable)
     cache?.lastChecks = results
+    cache?.lastCheckedStamps = checkedStamps
     let checks = results.diagnostics
     // A file that could not be read at all defines nothing; what other files say about it
     // follows from its error (see `CascadeSuppression`).
