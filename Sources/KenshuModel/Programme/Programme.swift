@@ -89,14 +89,28 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
   /// one. `start` is nil when neither the session nor anything before it gives a time.
   public var timetable: [TimetableSlot] {
     var slots: [TimetableSlot] = []
+    walkClock { session, begin, end in slots.append(TimetableSlot(session: session, start: begin, end: end)) }
+    return slots
+  }
+
+  /// The first session's start and the last one's end, as `timetable` gives them (nil for a
+  /// course without sessions), without copying every session into a slot: a page header
+  /// shows the span, and the course's timetable was made again for it on every page.
+  public var sessionSpan: (start: ClockTime?, end: ClockTime?)? {
+    var span: (start: ClockTime?, end: ClockTime?)?
+    walkClock { _, begin, end in span = (span.map { $0.start } ?? begin, end) }
+    return span
+  }
+
+  /// Calls `body` with each session and its resolved start and end, in order.
+  private func walkClock(_ body: (Session, ClockTime?, ClockTime?) -> Void) {
     var clock = start
     for session in sessions {
       let begin = session.start ?? clock
       let end = begin.map { $0.adding(minutes: session.durationMinutes ?? 0) }
-      slots.append(TimetableSlot(session: session, start: begin, end: end))
+      body(session, begin, end)
       clock = end
     }
-    return slots
   }
 }
 

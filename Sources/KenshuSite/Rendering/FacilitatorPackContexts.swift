@@ -12,8 +12,8 @@ extension PageRenderer {
     let course = programme.courses[c]
     var context = courseHeader(programme, course, root: root, diagnostics: &diagnostics)
     context["backHref"] = SiteRoutes.facilitatorNotes
-    context["slots"] = course.timetable.map { slot in slotContext(programme, course, slot) }
-    context["sessions"] = course.timetable.filter { $0.session.kind != .break }.compactMap {
+    context["slots"] = timetables[p][c].map { slot in slotContext(programme, course, slot) }
+    context["sessions"] = timetables[p][c].filter { $0.session.kind != .break }.compactMap {
       slot -> [String: Any]? in
       let session = slot.session
       let anchor = "s-" + SiteRoutes.segment(session.id)

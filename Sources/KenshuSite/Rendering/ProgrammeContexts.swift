@@ -92,8 +92,8 @@ extension PageRenderer {
   }
 
   func courseTimeRange(_ course: Course) -> String? {
-    let slots = course.timetable
-    return format.timeRange(slots.first?.start ?? course.start, slots.last?.end ?? course.end)
+    let span = course.sessionSpan
+    return format.timeRange(span?.start ?? course.start, span?.end ?? course.end)
   }
 
   func timetableContext(_ p: Int, _ c: Int, page: SitePage, diagnostics: inout [Diagnostic])
@@ -102,7 +102,7 @@ extension PageRenderer {
     let programme = project.programmes[p]
     let course = programme.courses[c]
     var context = courseHeader(programme, course, root: page.root, diagnostics: &diagnostics)
-    context["slots"] = course.timetable.map { slot in slotContext(programme, course, slot) }
+    context["slots"] = timetables[p][c].map { slot in slotContext(programme, course, slot) }
     context["handoutHref"] = SiteRoutes.handout(programme.id, course.id)
     if edition.includesFacilitatorPages {
       context["facilitatorHref"] = SiteRoutes.facilitatorNotes
@@ -186,8 +186,8 @@ extension PageRenderer {
     let course = programme.courses[c]
     var context = courseHeader(programme, course, root: root, diagnostics: &diagnostics)
     context["backHref"] = SiteRoutes.timetable(programme.id, course.id)
-    context["slots"] = course.timetable.map { slot in slotContext(programme, course, slot) }
-    context["sessions"] = course.timetable.filter { $0.session.kind.isLearningActivity }.map {
+    context["slots"] = timetables[p][c].map { slot in slotContext(programme, course, slot) }
+    context["sessions"] = timetables[p][c].filter { $0.session.kind.isLearningActivity }.map {
       slot -> [String: Any] in
       let session = slot.session
       var item: [String: Any] = [
