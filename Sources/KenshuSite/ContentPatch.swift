@@ -21,17 +21,28 @@ extension SiteBuilder {
     let (theme, themeStamps, pages, selected, searchParts) = (
       plan.theme, plan.themeStamps, plan.pages, plan.selected, plan.searchParts
     )
-    var renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
+    // The previous renderer while the theme is the one it was made with (the project is equal).
+    var renderer: PageRenderer
+    if plan.keptTheme, let kept = previous.renderer {
+      renderer = kept
+    } else {
+      renderer = PageRenderer(project: project, content: content, theme: theme, options: options)
+    }
     if options.edition.effective(for: project.settings).includesFacilitatorPages {
       renderer.groupSeating = GroupSeating.read(projectRoot: projectRoot, project: project)
     }
     let writer: SiteWriteSession
     do {
+      // The writer updates the hashes in place (`carriesOver`): they are moved to it, not
+      // shared, and `commit` hands them back.
+      var hashes: [String: Int] = [:]
+      swap(&hashes, &previous.hashes)
       writer = try SiteWriteSession(
-        output: options.output, mode: .inPlace, previousHashes: previous.hashes, carriesOver: true,
+        output: options.output, mode: .inPlace, previousHashes: consume hashes, carriesOver: true,
         beforeWrite: beforeWrite)
     } catch {
-      state.remember(previous, for: options.output)
+      // The hashes went to the writer that failed: the next build is a full one.
+      state.forget(output: options.output)
       throw error
     }
     // From here on pages are written in place: if anything throws (a write fails), the folder
@@ -77,6 +88,8 @@ extension SiteBuilder {
       next.dependents = outcome.dependents
       next.searchEntries = outcome.searchEntries
       next.searchPositions = outcome.searchPositions
+      next.unfingerprinted = outcome.unfingerprinted
+      next.renderer = renderer
       state.remember(next, for: options.output)
       report.files = counts.written + counts.unchanged
       report.written = counts.written
@@ -94,6 +107,8 @@ extension SiteBuilder {
   /// (`patch`): nil when the whole site must be built.
   struct PatchPlan {
     var theme: Theme
+    /// Whether `theme` is the previous build's own (no template file changed).
+    var keptTheme: Bool
     var themeStamps: [Theme.TemplateStamp?]
     var pages: [SitePage]
     var selected: Set<Int>
@@ -118,8 +133,10 @@ extension SiteBuilder {
     // The previous build's theme while no template file changed (`Theme.templateStamps`).
     let themeStamps = Theme.templateStamps(projectRoot: projectRoot)
     let theme: Theme
+    var keptTheme = false
     if let kept = previous.theme, previous.themeStamps == themeStamps {
       theme = kept
+      keptTheme = true
     } else {
       theme = Theme.load(projectRoot: projectRoot, diagnostics: &diagnostics)
       guard diagnostics.isEmpty, theme.fingerprint == previous.themeFingerprint else { return nil }
@@ -136,12 +153,11 @@ extension SiteBuilder {
     let pages = previous.pages
     var selected: Set<Int> = []
     for path in changedContent { selected.formUnion(previous.dependents[path] ?? []) }
-    for (index, page) in pages.enumerated() where previous.fingerprints[page.path] == nil {
-      selected.insert(index)
-    }
+    selected.formUnion(previous.unfingerprinted)
     let searchParts = max(
       1, (previous.entries.count + SearchIndex.documentsPerPart - 1) / SearchIndex.documentsPerPart)
     return PatchPlan(
-      theme: theme, themeStamps: themeStamps, pages: pages, selected: selected, searchParts: searchParts)
+      theme: theme, keptTheme: keptTheme, themeStamps: themeStamps, pages: pages, selected: selected,
+      searchParts: searchParts)
   }
 }

@@ -186,10 +186,10 @@ public struct SiteBuilder: Sendable {
           hashes: hashes, fingerprints: outcome.fingerprints, entries: outcome.entriesByPath,
           searchIndex: searchIndex, project: project, themeFingerprint: theme.fingerprint,
           pages: plan.pages, dependents: outcome.dependents, searchEntries: outcome.searchEntries,
-          searchPositions: outcome.searchPositions,
+          searchPositions: outcome.searchPositions, unfingerprinted: outcome.unfingerprinted,
           carriedDiagnostics: plan.diagnostics + assembleDiagnostics,
           facilitatorOnlyFiles: extras.facilitatorOnlyFiles, theme: themeLoadedCleanly ? theme : nil,
-          themeStamps: themeStamps),
+          themeStamps: themeStamps, renderer: themeLoadedCleanly ? renderer : nil),
         for: options.output)
       report.files = counts.written + counts.unchanged
       report.written = counts.written
@@ -217,6 +217,8 @@ public struct SiteBuilder: Sendable {
     var searchPositions: [String: Int] = [:]
     /// A patch's search positions → the previous build's entries there (`patchedOutcome`).
     var replacedEntries: [Int: SearchIndex.Entry] = [:]
+    /// Indices of the pages without an entry in `fingerprints`, which every patch renders.
+    var unfingerprinted: Set<Int> = []
   }
 
   /// Renders pages on all cores and writes each as soon as it is ready, so the site never sits
@@ -312,6 +314,7 @@ public struct SiteBuilder: Sendable {
     }
     outcome.searchPositions = Dictionary(
       uniqueKeysWithValues: outcome.searchEntries.enumerated().map { ($1.document.path, $0) })
+    outcome.unfingerprinted = Set(pages.indices.filter { outcome.fingerprints[pages[$0].path] == nil })
     return outcome
   }
 
@@ -340,11 +343,17 @@ public struct SiteBuilder: Sendable {
     outcome.freshEntries = Array(repeating: false, count: outcome.searchEntries.count)
     outcome.searchPositions = previous.searchPositions
     outcome.dependents = previous.dependents
+    swap(&outcome.unfingerprinted, &previous.unfingerprinted)
     for index in only {
       guard let result = values[index] else { continue }
       let path = pages[index].path
       outcome.diagnostics += result.diagnostics
       outcome.fingerprints[path] = result.fingerprint
+      if result.fingerprint == nil {
+        outcome.unfingerprinted.insert(index)
+      } else {
+        outcome.unfingerprinted.remove(index)
+      }
       guard let entry = result.entry, let position = previous.searchPositions[path] else { continue }
       if outcome.replacedEntries[position] == nil {
         outcome.replacedEntries[position] = outcome.searchEntries[position]

@@ -139,6 +139,37 @@ import Testing
     try edit("day1/discharge.md") { $0.replacingOccurrences(of: "退院", with: "退所") }
     let compared = try Self.expectTheSiteAFullBuildWrites(built, fresh: "fresh-after-patches")
     #expect(compared.count > 20 && compared.contains { $0.hasPrefix("search/t") })
+    let recorded = built.builder.state.previous(for: built.site)
+    #expect(recorded.unfingerprinted == Self.pagesWithoutFingerprint(recorded))
+  }
+
+  /// The pages of a record without a fingerprint, found by looking each up (what the record's
+  /// `unfingerprinted` holds without the look-ups).
+  static func pagesWithoutFingerprint(_ record: BuildState.Previous) -> Set<Int> {
+    Set(record.pages.indices.filter { record.fingerprints[record.pages[$0].path] == nil })
+  }
+
+  /// A page recorded without a fingerprint (its context could not be fingerprinted, or it had
+  /// diagnostics) is rendered by every patch, whatever file was edited, until it has one.
+  @Test func pageWithoutFingerprint_isRenderedByTheNextPatch_untilItHasOne() throws {
+    let built = try Built()
+    var record = built.builder.state.take(for: built.site)
+    let index = try #require(record.pages.firstIndex { $0.path == Self.groupWork })
+    #expect(record.unfingerprinted == Self.pagesWithoutFingerprint(record))
+    record.fingerprints[Self.groupWork] = nil
+    record.unfingerprinted.insert(index)
+    built.builder.state.remember(record, for: built.site)
+    try built.append("\n追記：一つ目\n", to: "day1/discharge.md")
+    _ = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
+    #expect(built.written.all.contains(Self.groupWork))
+    let patched = built.builder.state.previous(for: built.site)
+    #expect(!patched.unfingerprinted.contains(index))
+    #expect(patched.unfingerprinted == Self.pagesWithoutFingerprint(patched))
+    built.written.reset()
+    try built.append("\n追記：二つ目\n", to: "day1/discharge.md")
+    _ = try built.builder.build(built.project, changedContent: ["day1/discharge.md"])
+    #expect(!built.written.all.contains(Self.groupWork))
+    #expect(built.written.all.contains(Self.lecture))
   }
 
   /// A patch looks at no file of the previous build it does not rewrite: the search index's

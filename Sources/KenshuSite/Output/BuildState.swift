@@ -20,6 +20,11 @@ final class BuildState: @unchecked Sendable {
     /// The search entries in index order, and each page's position among them.
     var searchEntries: [SearchIndex.Entry] = []
     var searchPositions: [String: Int] = [:]
+    /// Indices (in `pages`) of the pages without a fingerprint (any page whose last rendering
+    /// had diagnostics): a patch renders them all. Kept rather than found by looking up every
+    /// page's fingerprint, 10,000 look-ups per edition that were a fourteenth of a serve
+    /// rebuild's CPU samples (perf, issue 18).
+    var unfingerprinted: Set<Int> = []
     /// Diagnostics of planning and of the files a patch does not produce again (settings
     /// stylesheet, assets), so a patch reports what a full build would.
     var carriedDiagnostics: [Diagnostic] = []
@@ -29,6 +34,10 @@ final class BuildState: @unchecked Sendable {
     /// it was loaded (`Theme.templateStamps`), for a patch to keep it.
     var theme: Theme?
     var themeStamps: [Theme.TemplateStamp?] = []
+    /// The renderer of `project` with `theme`, for a patch that keeps both: making one again
+    /// (every course's timetable, the people by id, the layout frames split anew) was a
+    /// tenth of a serve rebuild's CPU samples, all of it before the first page (perf, issue 18).
+    var renderer: PageRenderer?
   }
 
   private let lock = NSLock()

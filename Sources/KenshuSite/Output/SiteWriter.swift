@@ -71,7 +71,8 @@ final class SiteWriteSession: @unchecked Sendable {
   private let targetPath: String
   private let previousExists: Bool
   private let previousHashes: [String: Int]
-  private let carriesOver: Bool
+  /// Whether files of the previous build that this write does not produce stay (a patch).
+  let carriesOver: Bool
   private let beforeWrite: (@Sendable (String) throws -> Void)?
   private let lock = NSLock()
   private var madeFolders: Set<String> = []
@@ -90,9 +91,13 @@ final class SiteWriteSession: @unchecked Sendable {
   ///
   /// `carriesOver` (in place only): files of the previous build that this write does not
   /// produce stay and count as unchanged, instead of being removed — for a patch, which
-  /// produces only what changed.
+  /// produces only what changed. The previous hashes are then the start of this write's
+  /// table, updated where it writes: pass the only reference to them (the patch moves them
+  /// out of its record), and no copy of the table is made. Copying the 10,000 entries of
+  /// each edition at the first page written was a twentieth of a serve rebuild's CPU
+  /// samples (perf, issue 18).
   init(
-    output: URL, mode: WriteMode, previousHashes: [String: Int], carriesOver: Bool = false,
+    output: URL, mode: WriteMode, previousHashes: consuming [String: Int], carriesOver: Bool = false,
     beforeWrite: (@Sendable (String) throws -> Void)? = nil
   ) throws {
     self.output = output
@@ -108,8 +113,12 @@ final class SiteWriteSession: @unchecked Sendable {
         throw SiteWriteError.notAKenshuSite(output.path)
       }
     }
-    self.previousHashes = previousExists ? previousHashes : [:]
-    if self.carriesOver { hashes = self.previousHashes }
+    if self.carriesOver {
+      self.previousHashes = [:]
+      if previousExists { hashes = consume previousHashes }
+    } else {
+      self.previousHashes = previousExists ? previousHashes : [:]
+    }
     switch mode {
     case .atomicSwap:
       StagingFolders.removeStale(besides: output)
@@ -152,7 +161,7 @@ final class SiteWriteSession: @unchecked Sendable {
     try beforeWrite?(path)
     let hash = ContentHash.of(bytes)
     let old = outputPath + "/" + path
-    let known = previousHashes[path]
+    let known = previousHash(path)
     let same: Bool
     if let known {
       same = known == hash && access(old, F_OK) == 0
@@ -194,7 +203,7 @@ final class SiteWriteSession: @unchecked Sendable {
   /// search index's fragments, one per page, was a fifth of a `serve` rebuild's CPU samples on
   /// the 10,000-session project (10,000 calls per edition).
   func keep(_ path: String) -> Bool {
-    if carriesOver { return previousHashes[path] != nil }
+    if carriesOver { return previousHash(path) != nil }
     guard let hash = previousHashes[path], keepPrevious(path) else { return false }
     record(path, hash: hash, written: false)
     return true
@@ -207,6 +216,13 @@ final class SiteWriteSession: @unchecked Sendable {
     lock.withLock {
       if hashes.removeValue(forKey: path) != nil { retired.append(path) }
     }
+  }
+
+  /// What the previous build wrote at `path`. A patch (`carriesOver`) reads its own table,
+  /// which started as the previous build's: a path it has written since is not asked again
+  /// (each file is written once per build), and one it retired is gone.
+  private func previousHash(_ path: String) -> Int? {
+    carriesOver ? lock.withLock { hashes[path] } : previousHashes[path]
   }
 
   private func keepPrevious(_ path: String) -> Bool {

@@ -21,7 +21,12 @@ struct GroupSeating: Sendable, Hashable {
   /// The plan file of a group-work session.
   static func planFile(projectRoot: URL, programme: String, session: String) -> URL {
     ProjectLayout(root: projectRoot).privateFolder.appendingPathComponent(
-      "groups-\(programme)-\(session).csv")
+      planFileName(programme: programme, session: session))
+  }
+
+  /// The name of a plan file in `private/`.
+  static func planFileName(programme: String, session: String) -> String {
+    "groups-\(programme)-\(session).csv"
   }
 
   /// The seating of every group-work session that has a plan file, keyed `PROGRAMME/SESSION`.
@@ -29,13 +34,21 @@ struct GroupSeating: Sendable, Hashable {
   /// no seating, as without a plan).
   static func read(projectRoot: URL, project: Project) -> [String: [GroupSeating]] {
     var result: [String: [GroupSeating]] = [:]
+    // The folder is listed once rather than a path built and looked up per group-work session:
+    // a serve rebuild of a facilitator edition reads the plans again, and the 10,000-session
+    // project has thousands of such sessions and no plan (perf, issue 18).
+    let folder = ProjectLayout(root: projectRoot).privateFolder
+    let names = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
     for programme in project.programmes {
-      for session in programme.courses.flatMap(\.sessions) where session.groupWork != nil {
-        let file = planFile(projectRoot: projectRoot, programme: programme.id, session: session.id)
-        guard FileManager.default.fileExists(atPath: file.path),
-          let read = try? Table.read(contentsOf: file), let seating = tables(read.table), !seating.isEmpty
-        else { continue }
-        result[programme.id + "/" + session.id] = seating
+      for course in programme.courses {
+        for session in course.sessions where session.groupWork != nil {
+          let name = planFileName(programme: programme.id, session: session.id)
+          guard names.contains(name),
+            let read = try? Table.read(contentsOf: folder.appendingPathComponent(name)),
+            let seating = tables(read.table), !seating.isEmpty
+          else { continue }
+          result[programme.id + "/" + session.id] = seating
+        }
       }
     }
     return result
