@@ -351,7 +351,11 @@ extension Table {
       case .utf8?, .utf8BOM?: true
       default: false
       }
-    if direct, UTF8Validation.isValid(UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])) {
+    // Checked on all cores when the file is large enough to be split on all cores too.
+    let checkParts = count >= concurrentThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+    if direct,
+      UTF8Validation.isValid(UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...]), parts: checkParts)
+    {
       var count = count
       if hasBOM {
         // The cells' positions count from the text after the byte-order mark.

@@ -105,6 +105,31 @@ import Testing
 }
 
 @Suite struct UTF8ValidationTests {
+  /// Checked in stretches at once, the answer is `isValid`'s: Japanese text, four-byte
+  /// sequences and invalid bytes at and around every cut, for 2 to 7 stretches.
+  @Test func test_isValidInParts_equalsIsValid_withBytesAroundTheCuts() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+      Array("退院支援、".utf8), Array("ab,c\n".utf8), Array("😀".utf8), [0x80], [0xBF, 0x80], [0xE3, 0x81],
+      [0xF0, 0x9F],
+      [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF], [0x80, 0x80, 0x80, 0x80, 0x80],
+    ]
+    for round in 0..<400 {
+      var bytes = [UInt8]()
+      while bytes.count < 30_000 { bytes += Array("多職種の連携が分かった。".utf8) + Array("x😀,".utf8) }
+      let parts = round % 6 + 2
+      // Half the rounds stay well-formed; the others get a piece at or beside a cut.
+      if round % 2 == 1 {
+        let cut = bytes.count * Int.random(in: 1..<parts, using: &generator) / parts
+        let at = max(0, cut + Int.random(in: -5...5, using: &generator))
+        bytes.insert(contentsOf: pieces.randomElement(using: &generator)!, at: at)
+      }
+      let whole = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+      let inParts = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0, parts: parts) }
+      #expect(inParts == whole, "round \(round)")
+    }
+  }
+
   /// Agrees with the standard library's validation on every sequence of up to three bytes drawn
   /// from the boundary values of table 3-7, and on long mixed runs (the eight-byte ASCII skip).
   @Test func test_isValid_agreesWithTheStandardLibrary() {

@@ -42,6 +42,31 @@ public enum UTF8Validation {
     return state == Automaton.accept
   }
 
+  /// `isValid(bytes)` with the bytes cut into `parts` stretches checked at once (`kenshu
+  /// evaluate` checks its whole CSV before splitting it on all cores: 228 M instructions on
+  /// one thread for 37 MB). Each cut is moved forward past continuation bytes (10xxxxxx): a
+  /// well-formed text splits at any other byte into well-formed stretches, and well-formed
+  /// stretches join into a well-formed text, so the answer is the same. A well-formed text has
+  /// at most three continuation bytes in a row; more at a cut are an answer already.
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, parts: Int) -> Bool {
+    let count = bytes.count
+    guard parts > 1, count >= parts * 4_096 else { return isValid(bytes) }
+    var cuts = [0]
+    for part in 1..<parts {
+      var cut = count * part / parts
+      for _ in 0..<4 where cut < count && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+      if cut < count && bytes[cut] & 0xC0 == 0x80 { return false }
+      cuts.append(max(cut, cuts[cuts.count - 1]))
+    }
+    cuts.append(count)
+    let stretches = cuts
+    // The bytes are only read.
+    nonisolated(unsafe) let input = bytes
+    return (0..<parts).concurrentMap { part in
+      isValid(UnsafeBufferPointer(rebasing: input[stretches[part]..<stretches[part + 1]]))
+    }.allSatisfy { $0 }
+  }
+
   /// The offset of the first byte that does not begin a well-formed sequence (the end of the
   /// longest well-formed prefix), or nil when all of `bytes` is well-formed UTF-8.
   public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
