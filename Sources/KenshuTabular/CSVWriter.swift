@@ -83,6 +83,45 @@ public struct CSVWriter: Sendable, Hashable {
 
     public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
+    /// Records to be made apart (on another thread) and then appended to the file's own with
+    /// `append(part:)`: no byte-order mark.
+    public static func part(of writer: CSVWriter) -> Records { Records(writer: writer, byteOrderMark: false) }
+
+    /// Writes these records and then `parts` (made by `part(of:)` for the same writer) as one
+    /// file, the bytes `write(to:)` of them all appended here would write, without making that
+    /// copy (`freetext.csv`'s parts are 26 MB on 100,000 responses, at the report's peak
+    /// memory). Atomic as `Data.WritingOptions.atomic`: a temporary file beside `url`, renamed.
+    public func write(to url: URL, parts: [Records], file: String = "") throws {
+      precondition(parts.allSatisfy { $0.fieldsInRecord == 0 }, "parts are whole records")
+      guard writer.encoding == .utf8 || writer.encoding == .utf8BOM else {
+        var whole = self
+        for part in parts { whole.bytes += part.bytes }
+        return try whole.write(to: url, file: file, options: .atomic)
+      }
+      let temporary = url.deletingLastPathComponent().appendingPathComponent(
+        ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+      do {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+          throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: temporary)
+        do {
+          try handle.write(contentsOf: bytes)
+          for part in parts { try handle.write(contentsOf: part.bytes) }
+          try handle.close()
+        } catch {
+          try? handle.close()
+          throw error
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+          throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+      } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw error
+      }
+    }
+
     /// Appends one field to the current record.
     public mutating func append(field: String) {
       if fieldsInRecord > 0 { bytes.append(writer.separator.byte) }

@@ -169,4 +169,34 @@ import Testing
       #expect(try Data(contentsOf: url) == records.data(file: "f.csv").data)
     }
   }
+
+  /// Records written with parts made apart are the file of all of them appended in order (an
+  /// existing file replaced, no temporary file left), in every encoding.
+  @Test(arguments: [TextEncoding.utf8, .utf8BOM, .cp932, .utf16])
+  func test_writeWithParts_equalsAllAppendedInOrder(_ encoding: TextEncoding) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let writer = CSVWriter(encoding: encoding, guardsFormulas: true)
+    let rows = [["t1", "text", "=1+1"], [""], ["t1", "other", "退院\n支援 "], ["t2", "text", "特になし"]]
+    for partCount in [0, 1, 3] {
+      var whole = CSVWriter.Records(writer: writer)
+      var header = CSVWriter.Records(writer: writer)
+      whole.append(["item", "kind", "text"])
+      header.append(["item", "kind", "text"])
+      let parts = (0..<partCount).map { part in
+        var records = CSVWriter.Records.part(of: writer)
+        for row in rows where rows.firstIndex(of: row)! % max(partCount, 1) == part { records.append(row) }
+        return records
+      }
+      for part in 0..<partCount {
+        for row in rows where rows.firstIndex(of: row)! % partCount == part { whole.append(row) }
+      }
+      let url = directory.appendingPathComponent("freetext.csv")
+      try Data("old".utf8).write(to: url)
+      try header.write(to: url, parts: parts, file: "freetext.csv")
+      #expect(try Data(contentsOf: url) == whole.data(file: "freetext.csv").data, "\(partCount) parts")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["freetext.csv"])
+    }
+  }
 }

@@ -136,19 +136,32 @@ extension EvaluationReport {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     // Organisers open these in Excel, and free text is what respondents typed.
     let writer = CSVWriter(encoding: .utf8BOM, guardsFormulas: true)
-    // `freetext.csv` (every answer: 400,000 on 100,000 responses) is made on one core while the
-    // other files are made on the other: the two halves cost about the same, and writing was
-    // the longest part of `kenshu evaluate` that ran on one core.
-    let parts: [Result<Void, any Error>] = [false, true].concurrentMap { isFreeText in
+    // The other files are made on one core while `freetext.csv`'s records (every answer:
+    // 400,000 on 100,000 responses) are made item by item on the others: writing was the
+    // longest part of `kenshu evaluate` that ran on one core, and free text two thirds of it.
+    enum Part: Sendable {
+      case summaryFiles
+      case freeText(item: Int)
+    }
+    let parts = [Part.summaryFiles] + (freeText ? items.indices.map { Part.freeText(item: $0) } : [])
+    let results: [Result<CSVWriter.Records?, any Error>] = parts.concurrentMap { part in
       Result {
-        if !isFreeText {
+        switch part {
+        case .summaryFiles:
           try writeSummaryFiles(to: dir, freeText: freeText, writer: writer, runningHead: runningHead)
-        } else if freeText {
-          try writeFreeTextTable(to: dir, writer: writer)
+          return nil
+        case .freeText(let item): return freeTextRecords(of: items[item], writer: writer)
         }
       }
     }
-    for part in parts { try part.get() }
+    var itemRecords: [CSVWriter.Records] = []
+    for result in results { if let records = try result.get() { itemRecords.append(records) } }
+    if freeText {
+      var header = CSVWriter.Records(writer: writer)
+      header.append(["item", "kind", "text"])
+      try header.write(
+        to: dir.appendingPathComponent("freetext.csv"), parts: itemRecords, file: "freetext.csv")
+    }
     if workbook {
       try tablesWorkbook(includingFreeText: freeText).write(
         to: dir.appendingPathComponent("tables.xlsx"), options: .atomic)
@@ -169,33 +182,36 @@ extension EvaluationReport {
     }
   }
 
-  /// `freetext.csv`, written record by record: a table of every answer as rows of strings
-  /// would be 500,000 small arrays on a large survey.
-  private func writeFreeTextTable(to dir: URL, writer: CSVWriter) throws {
-    var records = CSVWriter.Records(writer: writer)
-    // The file's size when no field is quoted or guarded: one allocation, no copies as it grows.
+  /// One item's records of `freetext.csv`, written record by record: a table of every answer
+  /// as rows of strings would be 500,000 small arrays on a large survey.
+  private func freeTextRecords(of item: Item, writer: CSVWriter) -> CSVWriter.Records {
+    var records = CSVWriter.Records.part(of: writer)
+    // The part's size when no field is quoted or guarded: one allocation, no copies as it grows.
     var size = 0
-    forEachFreeText { size += $0.utf8.count + $1.utf8.count + $2.utf8.count + 4 }
-    records.reserveCapacity(size + 32)
-    records.append(["item", "kind", "text"])
-    forEachFreeText { item, kind, text in
-      records.append(field: item)
+    item.forEachFreeText { size += $0.utf8.count + $1.utf8.count + $2.utf8.count + 4 }
+    records.reserveCapacity(size)
+    item.forEachFreeText { id, kind, text in
+      records.append(field: id)
       records.append(field: kind)
       records.append(field: text)
       records.endRecord()
     }
-    try records.write(
-      to: dir.appendingPathComponent("freetext.csv"), file: "freetext.csv", options: .atomic)
+    return records
   }
 }
 
 extension EvaluationReport {
   /// Every free-text and "other" answer as (item id, `text` or `other`, answer), item by item.
   func forEachFreeText(_ body: (String, String, String) -> Void) {
-    for item in items {
-      for text in item.texts ?? [] { body(item.id, "text", text) }
-      for text in item.otherTexts ?? [] { body(item.id, "other", text) }
-    }
+    for item in items { item.forEachFreeText(body) }
+  }
+}
+
+extension EvaluationReport.Item {
+  /// The item's free-text and "other" answers as (item id, `text` or `other`, answer).
+  func forEachFreeText(_ body: (String, String, String) -> Void) {
+    for text in texts ?? [] { body(id, "text", text) }
+    for text in otherTexts ?? [] { body(id, "other", text) }
   }
 }
 
