@@ -91,3 +91,29 @@ import Testing
     #expect(JapaneseKeywords.frequent(in: TextTally([]), cache: cache).isEmpty)
   }
 }
+
+/// `MeCabTagger.tokens(of:)` splits each dictionary entry's features once per call and skips
+/// the NUL split of texts without one (issue 18): a batch of texts, repeated and mixed, gives
+/// every text the tokens it gets alone, and each token's features are its feature string's
+/// fields (no field lost or joined).
+@Suite struct MeCabTaggerTests {
+  @Test func test_tokensOfBatch_equalTokensOfEachTextAlone() throws {
+    let tagger = try #require(MeCabTagger.shared, "MeCab with a UTF-8 dictionary (apt: mecab-ipadic-utf8)")
+    let phrases = [
+      "多職種連携が大切。多職種で話した", "退院前カンファレンスでケアマネジャーさんの役割がよくわかりました。", "", "\0", "在宅医療と介護連携\0在宅医療",
+      "ｹｱﾏﾈの役割", "Cafe\u{301}の活用", "ＸＹＺ株式会社のﾃｽﾄ、１２３回", "看取りの事例が具体的で業務に活かせる", "😀👍🏽 よかった",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    let batch = (0..<200).map { _ in phrases.randomElement(using: &generator)! }
+    let together = tagger.tokens(of: batch)
+    #expect(together.count == batch.count)
+    for (text, tokens) in zip(batch, together) {
+      #expect(tokens == tagger.tokens(of: [text]).first, "\(text.unicodeScalars)")
+      for token in tokens {
+        let joined = token.features.joined(separator: ",")
+        #expect(joined.split(separator: ",", omittingEmptySubsequences: false) == token.features)
+        #expect(token.features.count > 1, "\(joined)")
+      }
+    }
+  }
+}

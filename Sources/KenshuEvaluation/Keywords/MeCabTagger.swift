@@ -1,4 +1,5 @@
 import CMeCab
+import Foundation
 
 /// The MeCab morphological analyser with a UTF-8 dictionary: the only place MeCab's C pointers
 /// live. One model is loaded per process (memory-mapped, shared by every thread, as MeCab allows);
@@ -52,9 +53,25 @@ final class MeCabTagger: @unchecked Sendable {
     defer { mecab_destroy(tagger) }
     guard let lattice = mecab_model_new_lattice(model) else { return texts.map { _ in [] } }
     defer { mecab_lattice_destroy(lattice) }
+    // Each dictionary entry's features split once per call: a token's feature string points
+    // into the dictionary, the same entry for every occurrence of a word, and splitting it by
+    // Character was more than half of this function (each hit is checked byte for byte).
+    var knownFeatures: [UnsafePointer<CChar>: (text: String, fields: [Substring])] = [:]
+    func features(_ pointer: UnsafePointer<CChar>?) -> [Substring] {
+      guard let pointer else { return [""] }
+      if let known = knownFeatures[pointer], known.text.withCString({ strcmp($0, pointer) == 0 }) {
+        return known.fields
+      }
+      let text = String(cString: pointer)
+      let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+      knownFeatures[pointer] = (text, fields)
+      return fields
+    }
     return texts.map { text in
-      // MeCab reads a C string: an answer with a NUL would be cut there, so it is split first.
-      text.split(separator: "\0").flatMap { part -> [Token] in
+      // MeCab reads a C string: an answer with a NUL would be cut there, so it is split first
+      // (a text without one is what `split` would give: itself, or nothing when empty).
+      let parts = text.utf8.contains(0) ? text.split(separator: "\0") : text.isEmpty ? [] : [text[...]]
+      return parts.flatMap { part -> [Token] in
         var words: [Token] = []
         String(part).withCString { sentence in
           mecab_lattice_set_sentence(lattice, sentence)
@@ -67,11 +84,10 @@ final class MeCabTagger: @unchecked Sendable {
             {
               // `surface` points into the sentence and is not terminated: `length` bytes.
               let bytes = UnsafeRawBufferPointer(start: surface, count: Int(current.pointee.length))
-              let feature = current.pointee.feature.map { String(cString: $0) } ?? ""
               words.append(
                 Token(
-                  surface: String(decoding: bytes, as: UTF8.self),
-                  features: feature.split(separator: ",", omittingEmptySubsequences: false)))
+                  surface: String(decoding: bytes, as: UTF8.self), features: features(current.pointee.feature)
+                ))
             }
             node = current.pointee.next
           }
