@@ -22,10 +22,15 @@ public struct BuildConsole: Sendable {
 extension BuildSession {
   /// Runs the session and tells `console` what `build`, `serve` and `bench` show: the
   /// announcement, the diagnostics and the summary (`quiet`: the diagnostics only, as with
-  /// `--format json`).
-  public func run(changes: SourceChanges? = nil, console: BuildConsole, quiet: Bool = false) -> BuildOutcome {
+  /// `--format json`). `checked` is called when the project has loaded and passed its checks
+  /// and the site is about to be built (serve starts the other edition's run then:
+  /// `SiblingRun`); not at all when the run stops before.
+  public func run(
+    changes: SourceChanges? = nil, console: BuildConsole, quiet: Bool = false, checked: () -> Void = {}
+  ) -> BuildOutcome {
     let outcome = run(changes: changes) { line in
       if !quiet { console.say(line) }
+      checked()
     }
     console.diagnostics(outcome.diagnostics)
     if !quiet, let summary = outcome.summary { console.say(summary) }

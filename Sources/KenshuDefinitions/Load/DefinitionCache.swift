@@ -27,18 +27,22 @@ public final class DefinitionCache: @unchecked Sendable {
     set { lock.withLock { files = newValue } }
   }
   /// What each project check found in the last load.
-  var lastChecks: ProjectCheckResults? {
-    get { lock.withLock { checks } }
-    set { lock.withLock { checks = newValue } }
-  }
+  var lastChecks: ProjectCheckResults? { lock.withLock { checks } }
 
   /// `content/` path → the stamp the file had when `lastChecks` last checked it, for the
   /// files checked since the last run that checked every file. Serve builds two editions
   /// after each edit, sharing this cache: the second finds the edited files as the first
   /// checked them and checks none again (`ProjectLoader.check`).
-  var lastCheckedStamps: [String: FileStamp] {
-    get { lock.withLock { checkedStamps } }
-    set { lock.withLock { checkedStamps = newValue } }
+  var lastCheckedStamps: [String: FileStamp] { lock.withLock { checkedStamps } }
+
+  /// Remembers a load's checks with the stamps of the files they checked since the last full
+  /// check, together: two loads storing at once must not leave one's results with the other's
+  /// stamps.
+  func remember(checks results: ProjectCheckResults, stamps: [String: FileStamp]) {
+    lock.withLock {
+      checks = results
+      checkedStamps = stamps
+    }
   }
 
   public init() {}

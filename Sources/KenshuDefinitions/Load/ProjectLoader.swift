@@ -161,8 +161,7 @@ public struct ProjectLoader: Sendable {
     }
     let results = ProjectChecks(project: read.project, contentRoot: contentRoot, displayRoot: root)
       .runEach(reusing: reusable)
-    cache?.lastChecks = results
-    cache?.lastCheckedStamps = checkedStamps
+    cache?.remember(checks: results, stamps: checkedStamps)
     let checks = results.diagnostics
     // A file that could not be read at all defines nothing; what other files say about it
     // follows from its error (see `CascadeSuppression`).

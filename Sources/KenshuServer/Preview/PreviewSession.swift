@@ -176,11 +176,13 @@ public final class PreviewSession: Sendable {
   /// check-in, from the project the rebuild loaded.
   public func rebuild(_ changes: SourceChanges) async {
     console.say(Bilingual(ja: "変更を検出しました。作り直しています …", en: "change detected, rebuilding …"))
-    let outcome = learner.build.run(changes: changes, console: console)
+    // The facilitator edition builds while the learner site does, from the learner's checks on.
+    let sibling = facilitator.map { SiblingRun($0.build, changes: changes, console: console) }
+    let outcome = learner.build.run(changes: changes, console: console) { sibling?.start() }
     await learner.status.record(
       diagnostics: outcome.diagnostics, succeeded: outcome.published, pagesChanged: outcome.changedPages)
-    if let facilitator {
-      let other = facilitator.build.run(changes: changes, console: console)
+    if let facilitator, let sibling {
+      let other = sibling.finish()
       await facilitator.status.record(
         diagnostics: other.diagnostics, succeeded: other.published, pagesChanged: other.changedPages)
     }
