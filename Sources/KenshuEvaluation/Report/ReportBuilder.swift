@@ -280,16 +280,16 @@ extension EvaluationReport {
     let groups = set.answers[group]
     let answers = set.answers[item]
     for index in 0..<min(groups.count, answers.count) {
-      guard let row = groups.option(at: index), row < rows.count, let answer = answers[index] else {
-        continue
-      }
+      guard let row = groups.option(at: index), row < rows.count else { continue }
       let base = row * width
-      switch answer {
-      case .point(let point): if point >= 1 && point <= width { flat[base + point - 1] += 1 }
-      case .option(let option): if option >= 0 && option < width { flat[base + option] += 1 }
-      case .options(let chosen, _):
+      // Points and options from their codes (no `Answer` made and destroyed); only the rest
+      // (several options; other, number and text count for no category) are decoded.
+      if let point = answers.point(at: index) {
+        if point >= 1 && point <= width { flat[base + point - 1] += 1 }
+      } else if let option = answers.option(at: index) {
+        if option >= 0 && option < width { flat[base + option] += 1 }
+      } else if case .options(let chosen, _)? = answers[index] {
         for option in chosen where option >= 0 && option < width { flat[base + option] += 1 }
-      case .other, .number, .text: break
       }
     }
     let counts = (0..<rows.count).map { Array(flat[$0 * width..<($0 + 1) * width]) }
