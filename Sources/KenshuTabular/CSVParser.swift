@@ -211,6 +211,28 @@ public struct CSVParser: Sendable {
       byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn
     }
 
+    /// Moves `position` eight bytes at a time while none of them is the separator or a line
+    /// break (a byte equal to `b` leaves a zero byte in `word ^ b·0x0101…`, which the borrow
+    /// test finds). Free-text answers are most of a survey export's bytes, and the byte loop
+    /// cost ~6 instructions a byte on them; it finishes the field from where this stops.
+    @inline(__always) private mutating func skipWordsWithoutFieldEnd() {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & 0x8080_8080_8080_8080 != 0
+      }
+      let separators = UInt64(separator) &* ones
+      let raw = UnsafeRawBufferPointer(bytes)
+      while position + 8 <= raw.count {
+        let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        if hasZeroByte(word ^ separators) || hasZeroByte(word ^ (UInt64(Self.lineFeed) &* ones))
+          || hasZeroByte(word ^ (UInt64(Self.carriageReturn) &* ones))
+        {
+          return
+        }
+        position += 8
+      }
+    }
+
     /// Consumes one line break (CR LF counts once) at `position`.
     private mutating func consumeLineBreak() {
       if bytes[position] == Self.carriageReturn, position + 1 < bytes.count,
@@ -263,6 +285,7 @@ public struct CSVParser: Sendable {
           }
         } else {
           let start = position
+          skipWordsWithoutFieldEnd()
           while position < bytes.count, !isFieldEnd(bytes[position]) { position += 1 }
           var range = start..<position
           if Self.isGuarded(UnsafeBufferPointer(rebasing: bytes[range])) { range = range.dropFirst() }

@@ -110,6 +110,27 @@ import Testing
     }
   }
 
+  /// Long unquoted fields (read eight bytes at a time) with the separator, a quote or a line
+  /// break at every offset of the word that holds it.
+  @Test(arguments: [FieldSeparator.comma, .tab, .semicolon])
+  func test_parse_matchesScalarReferenceOnLongFields(separator: FieldSeparator) {
+    var random = SplitMix64(state: 18)
+    let plain = ["a", "看護師", "あ", "🏥", "é", "1", " "]
+    let special = [String(separator.scalar), "\n", "\r\n", "\r", "\""]
+    for _ in 0..<2_000 {
+      let length = Int(random.next() % 120)
+      let text = (0..<length).map { _ in
+        random.next() % 12 == 0
+          ? special[Int(random.next() % UInt64(special.count))]
+          : plain[Int(random.next() % UInt64(plain.count))]
+      }.joined()
+      let expected = ScalarReferenceCSVParser(separator: separator, file: "x.csv").parse(text)
+      let actual = CSVParser(separator: separator, file: "x.csv").parse(text)
+      #expect(actual == expected, "input: \(text.debugDescription)")
+      if actual != expected { return }
+    }
+  }
+
   @Test func test_parse_matchesScalarReferenceOnFixtures() throws {
     for name in ["quoted.csv", "unterminated.csv", "mixed-line-endings.csv"] {
       let text = String(decoding: try fixture(name), as: UTF8.self)
