@@ -13,7 +13,15 @@ import KenshuModel
 struct SearchIndexPart: Sendable {
   /// Every term's postings, one after another; `postings` says where each term's are.
   private(set) var bytes: [UInt8] = []
-  /// term → its postings in `bytes`.
+  /// Postings written again by `replacing`, one after another. A patch appends here rather
+  /// than to `bytes`, which the previous build's record shares: appending to `bytes` copied a
+  /// part's whole postings (and faulted in the new pages) on every serve rebuild, 4 % of its
+  /// CPU samples and most of its page faults (perf, issue 18).
+  private var patched: [UInt8] = []
+  /// Where in `postings` a range is one of `patched`'s: its offset there plus this.
+  private static let patchedBase = 1 << 48
+  /// term → where its postings are: a range of `bytes`, or of `patched` moved up by
+  /// `patchedBase` (`slice`); either way its count is the postings' size.
   private(set) var postings: [Term: Range<Int>] = [:]
   /// Per page, three characters: its text length on a logarithmic scale (one character)
   /// and its title-head length (two), read by `search.js` for ranking.
@@ -71,7 +79,7 @@ struct SearchIndexPart: Sendable {
     for term in affected {
       var list: [(page: Int, positions: ArraySlice<UInt32>)] = []
       if let range = postings[term] {
-        guard let decoded = SearchPostingCode.decode(bytes: bytes[range]) else { return nil }
+        guard let decoded = SearchPostingCode.decode(bytes: slice(range)) else { return nil }
         list.reserveCapacity(decoded.count + order.count)
         for (page, positions) in decoded where replaced[page] == nil { list.append((page, positions[...])) }
       }
@@ -82,20 +90,24 @@ struct SearchIndexPart: Sendable {
       }
       encoded.removeAll(keepingCapacity: true)
       if !list.isEmpty { SearchPostingCode.encode(list, into: &encoded) }
-      let before = postings[term].map { bytes[$0] }
+      let before = postings[term].map(slice)
       if let before, before.elementsEqual(encoded) { continue }
       changed.insert(term)
       if let old = postings[term] { part.unused += old.count }
       if list.isEmpty {
         part.postings[term] = nil
       } else {
-        let start = part.bytes.count
-        part.bytes += encoded
-        part.postings[term] = start..<part.bytes.count
+        let start = Self.patchedBase + part.patched.count
+        part.patched += encoded
+        part.postings[term] = start..<(Self.patchedBase + part.patched.count)
       }
     }
-    // Lists written again go to the end; once most of `bytes` is old lists, copy the live ones.
-    if part.unused > part.bytes.count / 2 { part.compact() }
+    // Lists written again go to `patched`; once most of the bytes are old lists, or `patched`
+    // has grown to an eighth of `bytes` (each patch copies it), copy the live ones together.
+    if part.unused > (part.bytes.count + part.patched.count) / 2 || part.patched.count > part.bytes.count / 8
+    {
+      part.compact()
+    }
     var metaCharacters = Array(meta.utf8)
     for change in changes {
       let at = change.page * 3
@@ -113,18 +125,25 @@ struct SearchIndexPart: Sendable {
 
   private mutating func compact() {
     var packed: [UInt8] = []
-    packed.reserveCapacity(bytes.count - unused)
+    packed.reserveCapacity(bytes.count + patched.count - unused)
     for (term, range) in postings {
       let start = packed.count
-      packed += bytes[range]
+      packed += slice(range)
       postings[term] = start..<packed.count
     }
     bytes = packed
+    patched = []
     unused = 0
   }
 
   /// The postings of `term` on this part's pages, nil when none of them holds it.
-  func posting(of term: Term) -> ArraySlice<UInt8>? { postings[term].map { bytes[$0] } }
+  func posting(of term: Term) -> ArraySlice<UInt8>? { postings[term].map(slice) }
+
+  /// The bytes a range of `postings` names.
+  private func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
+    guard range.lowerBound >= Self.patchedBase else { return bytes[range] }
+    return patched[(range.lowerBound - Self.patchedBase)..<(range.upperBound - Self.patchedBase)]
+  }
 
   static let digits = SearchPostingCode.digits
 
