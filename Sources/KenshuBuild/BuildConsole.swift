@@ -24,11 +24,13 @@ extension BuildSession {
   /// announcement, the diagnostics and the summary (`quiet`: the diagnostics only, as with
   /// `--format json`). `checked` is called when the project has loaded and passed its checks
   /// and the site is about to be built (serve starts the other edition's run then:
-  /// `SiblingRun`); not at all when the run stops before.
+  /// `SiblingRun`); not at all when the run stops before. `sameEditAs`: see
+  /// `run(changes:sameEditAs:announce:)`.
   public func run(
-    changes: SourceChanges? = nil, console: BuildConsole, quiet: Bool = false, checked: () -> Void = {}
+    changes: SourceChanges? = nil, sameEditAs: Int? = nil, console: BuildConsole, quiet: Bool = false,
+    checked: () -> Void = {}
   ) -> BuildOutcome {
-    let outcome = run(changes: changes) { line in
+    let outcome = run(changes: changes, sameEditAs: sameEditAs) { line in
       if !quiet { console.say(line) }
       checked()
     }

@@ -64,7 +64,11 @@ public final class BuildSession: Sendable {
   /// Loads, checks and builds. `changes`: what changed since this session's previous run (the
   /// preview server's watcher knows); nil for a first build or when unknown. `announce` is
   /// told, before the site is built, what is about to be built (for the terminal).
-  public func run(changes: SourceChanges? = nil, announce: (Bilingual) -> Void = { _ in }) -> BuildOutcome {
+  /// `sameEditAs`: the generation of the checks a sibling session made after the same changes
+  /// (`SiblingRun`), whose findings for the edited files still hold while they are unchanged.
+  public func run(
+    changes: SourceChanges? = nil, sameEditAs: Int? = nil, announce: (Bilingual) -> Void = { _ in }
+  ) -> BuildOutcome {
     let scope = BuildScope(changes: changes, layout: layout)
     var times = StageTimes()
     let loader = ProjectLoader(root: layout.root)
@@ -78,7 +82,7 @@ public final class BuildSession: Sendable {
         summary: nil)
     }
     var loaded = timed(.check, &times) {
-      loader.check(read, cache: definitions, editedContent: scope.contentEdits)
+      loader.check(read, cache: definitions, editedContent: scope.contentEdits, sameEditAs: sameEditAs)
     }
     loaded.project.settings.collectURL =
       configuration.collectURL ?? loaded.project.settings.collectURL ?? configuration.fallbackCollectURL

@@ -27,19 +27,26 @@ public final class SiblingRun: @unchecked Sendable {
     self.console = console
   }
 
-  /// Starts the run on a thread of its own (once; later calls do nothing).
-  public func start() {
+  /// Starts the run on a thread of its own (once; later calls do nothing). Called when the
+  /// first edition's checks are done, it lets the run take their findings for the edited
+  /// files that are still as they were checked (`ProjectLoader.check`'s `sameEditAs`).
+  public func start() { begin(afterChecks: true) }
+
+  private func begin(afterChecks: Bool) {
     let first = lock.withLock {
       defer { started = true }
+      if !started { done.enter() }
       return !started
     }
     guard first else { return }
-    done.enter()
+    // Started by `finish` instead, the first run stopped before (or without) its checks:
+    // nothing of this edit was checked, so nothing is reused.
+    let generation = afterChecks ? session.definitions.checksGeneration : nil
     let holding = BuildConsole(
       say: { [self] line in lock.withLock { held.append((line, [])) } },
       diagnostics: { [self] diagnostics in lock.withLock { held.append((nil, diagnostics)) } })
     Thread.detachNewThread { [self] in
-      let result = session.run(changes: changes, console: holding)
+      let result = session.run(changes: changes, sameEditAs: generation, console: holding)
       lock.withLock { outcome = result }
       done.leave()
     }
@@ -48,7 +55,7 @@ public final class SiblingRun: @unchecked Sendable {
   /// Waits for the run (starting it if nothing did), tells the console its lines in order, and
   /// returns its outcome.
   public func finish() -> BuildOutcome {
-    start()
+    begin(afterChecks: false)
     done.wait()
     let (result, lines) = lock.withLock { (outcome, held) }
     for (line, diagnostics) in lines {

@@ -56,6 +56,16 @@ import Testing
     }
     // The sibling's lines are held until it is finished: so far only the learner's.
     let toldByLearner = beside.all
+    // It builds without `finish` being called: its site gets the edit.
+    let facilitatorSite = project.layout.output(for: .facilitator)
+    var builtAlready = false
+    for _ in 0..<400 where !builtAlready {
+      builtAlready = try TestProject.files(facilitatorSite).values.contains {
+        String(decoding: $0, as: UTF8.self).contains("追記：二つ目")
+      }
+      if !builtAlready { Thread.sleep(forTimeInterval: 0.025) }
+    }
+    #expect(builtAlready, "the facilitator edition was built before finish")
     let facilitatorOutcome = sibling.finish()
     #expect(toldWhenStarted == 1, "started after the announcement, before the site was built")
     #expect(toldByLearner.count == inTurn.all.count / 2)

@@ -18,6 +18,7 @@ public final class DefinitionCache: @unchecked Sendable {
   private var files: [String] = []
   private var checks: ProjectCheckResults?
   private var checkedStamps: [String: FileStamp] = [:]
+  private var generation = 0
 
   /// How many documents were stored (read from disk) so far.
   var reads: Int { lock.withLock { readCount } }
@@ -26,22 +27,32 @@ public final class DefinitionCache: @unchecked Sendable {
     get { lock.withLock { files } }
     set { lock.withLock { files = newValue } }
   }
-  /// What each project check found in the last load.
-  var lastChecks: ProjectCheckResults? { lock.withLock { checks } }
 
-  /// `content/` path → the stamp the file had when `lastChecks` last checked it, for the
-  /// files checked since the last run that checked every file. Serve builds two editions
-  /// after each edit, sharing this cache: the second finds the edited files as the first
-  /// checked them and checks none again (`ProjectLoader.check`).
-  var lastCheckedStamps: [String: FileStamp] { lock.withLock { checkedStamps } }
+  /// The stored checks with what they were made from: `generation` counts the checks
+  /// stored so far, and `stamps` are the edited files' stamps, taken before that load
+  /// checked them (empty after a load that checked every file).
+  struct StoredChecks: Sendable {
+    var results: ProjectCheckResults
+    var generation: Int
+    var stamps: [String: FileStamp]
+  }
 
-  /// Remembers a load's checks with the stamps of the files they checked since the last full
-  /// check, together: two loads storing at once must not leave one's results with the other's
-  /// stamps.
+  /// The last load's checks, their generation and the stamps of the files it checked.
+  var lastStoredChecks: StoredChecks? {
+    lock.withLock { checks.map { StoredChecks(results: $0, generation: generation, stamps: checkedStamps) } }
+  }
+
+  /// The generation of the checks stored last (0: none yet). Serve's second edition passes
+  /// the first's (`ProjectLoader.check(_:cache:editedContent:sameEditAs:)`).
+  public var checksGeneration: Int { lock.withLock { generation } }
+
+  /// Stores a load's checks with the stamps of the edited files it checked, as the next
+  /// generation.
   func remember(checks results: ProjectCheckResults, stamps: [String: FileStamp]) {
     lock.withLock {
       checks = results
       checkedStamps = stamps
+      generation += 1
     }
   }
 

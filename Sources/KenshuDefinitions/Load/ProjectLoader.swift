@@ -140,28 +140,33 @@ public struct ProjectLoader: Sendable {
   ///
   /// `editedContent`: only these existing Markdown files under `content/` were edited since
   /// `cache`'s last load (see `load(cache:editedContent:)`).
-  public func check(_ read: DefinitionRead, cache: DefinitionCache?, editedContent: Set<String>? = nil)
-    -> LoadResult
-  {
+  ///
+  /// `sameEditAs`: the generation of the checks (`DefinitionCache.checksGeneration`) another
+  /// load made after the same edit, the learner edition's when serve builds the facilitator
+  /// edition beside it (`SiblingRun`). While they are still the last checks stored, an edited
+  /// file that has the stamp it had when they checked it is not checked again. Only then: a
+  /// file written twice within one tick of the clock keeps its stamp, and the watcher reports
+  /// it edited again for the next round, which must read it.
+  public func check(
+    _ read: DefinitionRead, cache: DefinitionCache?, editedContent: Set<String>? = nil, sameEditAs: Int? = nil
+  ) -> LoadResult {
     var reusable: (results: ProjectCheckResults, edited: Set<String>)?
-    var checkedStamps: [String: FileStamp] = [:]
+    var stamps: [String: FileStamp] = [:]
     let contentRoot = ProjectLayout(root: root).content
-    if let editedContent, read.sameDefinitions, let last = cache?.lastChecks {
-      // An edited file the last checks already read as it is now (the other edition's run
-      // after the same edit) is not checked again. Stamps are taken before checking, so a
-      // file changed while it is checked differs next time.
-      checkedStamps = cache?.lastCheckedStamps ?? [:]
+    if let editedContent, read.sameDefinitions, let last = cache?.lastStoredChecks {
+      let checkedAlready = sameEditAs == last.generation ? last.stamps : [:]
       var edited: Set<String> = []
       for path in editedContent {
+        // Taken before checking: a file changed while it is checked differs next time.
         let now = FileStamp(path: contentRoot.path + "/" + path)
-        if now == nil || checkedStamps[path] != now { edited.insert(path) }
-        checkedStamps[path] = now
+        if now == nil || checkedAlready[path] != now { edited.insert(path) }
+        stamps[path] = now
       }
-      reusable = (last, edited)
+      reusable = (last.results, edited)
     }
     let results = ProjectChecks(project: read.project, contentRoot: contentRoot, displayRoot: root)
       .runEach(reusing: reusable)
-    cache?.remember(checks: results, stamps: checkedStamps)
+    cache?.remember(checks: results, stamps: stamps)
     let checks = results.diagnostics
     // A file that could not be read at all defines nothing; what other files say about it
     // follows from its error (see `CascadeSuppression`).

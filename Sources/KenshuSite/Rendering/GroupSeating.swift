@@ -38,12 +38,16 @@ struct GroupSeating: Sendable, Hashable {
     // a serve rebuild of a facilitator edition reads the plans again, and the 10,000-session
     // project has thousands of such sessions and no plan (perf, issue 18).
     let folder = ProjectLayout(root: projectRoot).privateFolder
-    let names = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+    guard FileManager.default.fileExists(atPath: folder.path) else { return result }
+    // A folder that cannot be listed is asked about each plan by name.
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)).map(Set.init)
     for programme in project.programmes {
       for course in programme.courses {
         for session in course.sessions where session.groupWork != nil {
           let name = planFileName(programme: programme.id, session: session.id)
-          guard names.contains(name),
+          guard
+            names?.contains(name)
+              ?? FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path),
             let read = try? Table.read(contentsOf: folder.appendingPathComponent(name)),
             let seating = tables(read.table), !seating.isEmpty
           else { continue }
