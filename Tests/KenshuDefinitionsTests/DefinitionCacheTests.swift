@@ -84,11 +84,22 @@ import Testing
       with: #"<case id="a" title="事例A" src="case.md"/><case id="b" title="事例B" src="./cases/b.md"/>"#)
   }
 
-  @Test func contentEdit_readsOnlyTheEditedFilesAgain() throws {
+  /// `project()` with `twoCaseProgramme()` and its second case's file.
+  static func twoCaseProject() throws -> TemporaryProject {
     let project = try Self.project()
+    do {
+      try project.write("curricula/p.xml", Self.twoCaseProgramme())
+      try project.write("content/cases/b.md", "訪問看護の事例。\n")
+    } catch {
+      project.remove()
+      throw error
+    }
+    return project
+  }
+
+  @Test func contentEdit_readsOnlyTheEditedFilesAgain() throws {
+    let project = try Self.twoCaseProject()
     defer { project.remove() }
-    try project.write("curricula/p.xml", Self.twoCaseProgramme())
-    try project.write("content/cases/b.md", "訪問看護の事例。\n")
     let cache = DefinitionCache()
     #expect(
       ProjectLoader(root: project.root).load(cache: cache).diagnostics("possible-personal-data").isEmpty)
@@ -110,10 +121,8 @@ import Testing
   /// one the next round reports edited though its stamp did not change (written twice within
   /// one tick of the clock).
   @Test func secondLoadAfterTheSameEdit_checksNoFileAgain_butOneEditedSince() throws {
-    let project = try Self.project()
+    let project = try Self.twoCaseProject()
     defer { project.remove() }
-    try project.write("curricula/p.xml", Self.twoCaseProgramme())
-    try project.write("content/cases/b.md", "訪問看護の事例。\n")
     let cache = DefinitionCache()
     let loader = ProjectLoader(root: project.root)
     func load(sameEditAs generation: Int?) -> LoadResult {
@@ -153,10 +162,8 @@ import Testing
   }
 
   @Test func contentEdit_ofEveryMarkdownCheck_equalsAColdLoad() throws {
-    let project = try Self.project()
+    let project = try Self.twoCaseProject()
     defer { project.remove() }
-    try project.write("curricula/p.xml", Self.twoCaseProgramme())
-    try project.write("content/cases/b.md", "訪問看護の事例。\n")
     let cache = DefinitionCache()
     _ = ProjectLoader(root: project.root).load(cache: cache)
     // Broken links and images, raw HTML, personal data, bytes that are not UTF-8, and back.
