@@ -141,7 +141,8 @@ final class RowInterpreter: Sendable {
         case .item(let item):
           // A Likert point typed as one digit, the bulk of a survey, needs no String.
           if let byte = cells.singleByte(column), let point = readers[item].singleDigitPoint(byte) {
-            columns.setAnswer(.point(point), item: item, row: rowIndex)
+            // Its code written directly (1–9 fit any code): no `Answer` passed and inspected.
+            columns.setCode(AnswerColumn.pointKind | UInt32(point), item: item, row: rowIndex)
             continue
           }
           // A spelling already read in this column of the chunk needs no String at all.
