@@ -83,17 +83,19 @@ public struct ResponseTable: Sendable {
 
     var count: Int { strings?.count ?? compact?.record.fieldCount ?? 0 }
 
+    // The cells are read through `compact?` rather than bound (`if let (cells, record)`):
+    // binding retained and released the `CSVCells` for every cell read.
+
     /// The cell's text ("" beyond the row's end).
     func text(_ column: Int) -> String {
       if let strings { return column < strings.count ? strings[column] : "" }
-      guard let (cells, record) = compact else { return "" }
-      return cells.string(record, column)
+      guard let record = compact?.record else { return "" }
+      return compact?.cells.string(record, column) ?? ""
     }
 
     /// The cell's one byte when it is exactly one byte long (a Likert digit), else nil.
     func singleByte(_ column: Int) -> UInt8? {
-      if let (cells, record) = compact {
-        let bytes = cells.bytes(record, column)
+      if let record = compact?.record, let bytes = compact?.cells.bytes(record, column) {
         return bytes.count == 1 ? bytes[0] : nil
       }
       let text = self.text(column)
@@ -103,14 +105,13 @@ public struct ResponseTable: Sendable {
     /// The cell's bytes when the row is held as `CSVCells` (valid while the table lives), else
     /// nil.
     func compactBytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
-      guard let (cells, record) = compact else { return nil }
-      return cells.bytes(record, column)
+      guard let record = compact?.record else { return nil }
+      return compact?.cells.bytes(record, column)
     }
 
     /// Whether the cell is empty or white space only.
     func isBlank(_ column: Int) -> Bool {
-      if let (cells, record) = compact {
-        let bytes = cells.bytes(record, column)
+      if let record = compact?.record, let bytes = compact?.cells.bytes(record, column) {
         guard let first = bytes.first else { return true }
         // Printable ASCII other than the space is not white space: no String needed.
         if first > 0x20 && first < 0x7F { return false }
