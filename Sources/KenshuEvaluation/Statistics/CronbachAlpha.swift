@@ -161,6 +161,13 @@ extension CronbachAlpha {
       }
       itemVariances += squares / Double(cases - 1)
     }
+    return alpha(itemVariances: itemVariances, totals: totals, items: width)
+  }
+
+  /// α from the sum of `items` item variances and the respondents' totals (one per complete
+  /// case): the last steps of every α here, in one order, so the rounding is the same.
+  private static func alpha(itemVariances: Double, totals: [Double], items: Int) -> Double {
+    let cases = totals.count
     var totalSum = 0.0
     for total in totals { totalSum += total }
     let totalMean = totalSum / Double(cases)
@@ -168,7 +175,7 @@ extension CronbachAlpha {
     for total in totals { totalSquares += (total - totalMean) * (total - totalMean) }
     let totalVariance = totalSquares / Double(cases - 1)
     guard totalVariance > 0 else { return .nan }
-    let k = Double(width)
+    let k = Double(items)
     return k / (k - 1) * (1 - itemVariances / totalVariance)
   }
 }
@@ -230,20 +237,12 @@ extension CronbachAlpha {
       }
       variances.append(squares / Double(cases - 1))
     }
-    /// The last steps of `alpha(_:items:rows:reverse:points:)` for `items` and their totals.
+    /// α of `items` with their totals, from the variances computed once.
     func alphaOf(items: [Int], totals: [Double]) -> Double {
       guard items.count >= 2 else { return .nan }
       var itemVariances = 0.0
       for item in items { itemVariances += variances[item] }
-      var totalSum = 0.0
-      for total in totals { totalSum += total }
-      let totalMean = totalSum / Double(cases)
-      var totalSquares = 0.0
-      for total in totals { totalSquares += (total - totalMean) * (total - totalMean) }
-      let totalVariance = totalSquares / Double(cases - 1)
-      guard totalVariance > 0 else { return .nan }
-      let k = Double(items.count)
-      return k / (k - 1) * (1 - itemVariances / totalVariance)
+      return Self.alpha(itemVariances: itemVariances, totals: totals, items: items.count)
     }
     alpha.alpha = alphaOf(items: Array(0..<width), totals: totals)
     let ifDeleted = (0..<width).map { dropped in
