@@ -46,6 +46,15 @@ import Testing
 
   static let pack = "facilitator/programmes/renkei2026/day1/pack/index.html"
 
+  /// The printed timetables' clock times stay on one line on a phone too (the shared
+  /// `timetable__time` cell: at 390 px the handout broke `13:30–13:40` between its digits).
+  @Test func printedTimetables_keepEachTimeRangeOnOneLine() {
+    for page in [SampleProject.read(learner, Self.handout), SampleProject.read(facilitator, Self.pack)] {
+      #expect(page.contains(#"<tr><td class="timetable__time">13:30–13:45</td>"#))
+      #expect(!page.contains("<tr><td>13:30–"))
+    }
+  }
+
   @Test func facilitatorPack_holdsNotesPromptsCasesAndAnswerKeys() {
     let page = SampleProject.read(facilitator, Self.pack)
     #expect(page.contains("ファシリテーター用資料（印刷用）"))
